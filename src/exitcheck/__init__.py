@@ -1,0 +1,3 @@
+"""exitcheck: what platforms announced toward mainland-China users, since when, and says who."""
+
+__version__ = "0.1.0"

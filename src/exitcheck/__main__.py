@@ -1,0 +1,3 @@
+from exitcheck.cli import main
+
+main()

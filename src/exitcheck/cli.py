@@ -1,0 +1,405 @@
+"""The command line: parse options, call the pure functions, render, exit. Nothing else.
+
+Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen
+--fail-on-match found a hit. Errors become exit codes in one place, ``_answer``.
+"""
+
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from exitcheck import __version__
+from exitcheck.errors import EXIT_HIT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, ExitcheckError, RegistryError, UsageError
+from exitcheck.render import Format
+
+if TYPE_CHECKING:
+    from exitcheck.matching import MatchIndex
+    from exitcheck.model import Registry
+
+app = typer.Typer(
+    name="exitcheck",
+    help="What platforms announced toward mainland-China users, since when, and says who.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Options declared once, shared by every command that uses them.
+
+
+def _day(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    from exitcheck.dates import parse_day
+
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Compute status as it stood on this day [default: today].", callback=_day)]
+After = Annotated[Optional[str], typer.Option("--after", metavar="YYYY-MM-DD", help="Only measures dated on or after this day.", callback=_day)]
+Before = Annotated[Optional[str], typer.Option("--before", metavar="YYYY-MM-DD", help="Only measures dated on or before this day.", callback=_day)]
+Json = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+
+
+class _State:
+    registries: Optional[list[Path]] = None
+
+
+_state = _State()
+
+
+@app.callback()
+def _global(
+    registry: Annotated[
+        Optional[list[Path]],
+        typer.Option("--registry", "-r", metavar="PATH", help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one."),
+    ] = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """exitcheck answers offline: what has platform X announced toward mainland-China users?
+
+    Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit.
+    """
+    if version:
+        sys.stdout.write(f"exitcheck {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+    _state.registries = registry
+
+
+def _format(fmt: Format, json_flag: bool) -> Format:
+    return Format.json if json_flag else fmt
+
+
+def _styled() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
+
+
+def _renderer(fmt: Format) -> Any:
+    from exitcheck.render import renderer
+
+    return renderer(fmt, styled=_styled(), width=_width())
+
+
+def _write(chunks: Iterable[str]) -> None:
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+
+
+def _answer(fmt: Format, body: Callable[[], int]) -> None:
+    """Run a command body; turn domain errors into one stderr line (and a JSON error) and an exit code."""
+    try:
+        code = body()
+    except ExitcheckError as exc:
+        _report_error(fmt, exc)
+        code = exc.exit_code
+    raise typer.Exit(code)
+
+
+def _report_error(fmt: Format, exc: ExitcheckError) -> None:
+    from exitcheck.render.safe import printable
+
+    sys.stderr.write(f"exitcheck: {printable(exc.message)}\n")
+    if fmt in (Format.json, Format.ndjson):
+        from exitcheck.render.jsonfmt import dumps
+        from exitcheck.report import error_record
+
+        findings = exc.findings if isinstance(exc, RegistryError) else ()
+        sys.stdout.write(dumps(error_record(exc.kind, exc.message, findings), indent=None if fmt is Format.ndjson else 2) + "\n")
+
+
+def _registry() -> "Registry":
+    from exitcheck.registry import load, registry_paths
+
+    return load(registry_paths(_state.registries))
+
+
+def _index(registry: "Registry") -> "MatchIndex":
+    from exitcheck.matching import index_for
+
+    return index_for(registry)
+
+
+def _query(name: str) -> str:
+    from exitcheck.matching import MAX_QUERY_CHARS, compact_key
+
+    if len(name) > MAX_QUERY_CHARS:
+        raise UsageError(f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}")
+    if not compact_key(name):
+        raise UsageError("the name is empty: give a platform name, alias or domain")
+    return name
+
+
+# --------------------------------------------------------------------------------------------
+# Commands
+
+
+@app.command()
+def status(
+    name: Annotated[str, typer.Argument(help="Platform name, alias, Chinese name, pinyin or domain.")],
+    as_of: AsOf = None,
+    json: Json = False,
+    fmt: Fmt = Format.table,
+) -> None:
+    """Match NAME to one entity and print its status, measures, dates and sources.
+
+    Example: exitcheck status huobi --as-of 2021-10-01
+    """
+    fmt = _format(fmt, json)
+
+    def body() -> int:
+        from exitcheck import report
+        from exitcheck.matching import match
+
+        day = as_of or date.today()
+        registry = _registry()
+        result = match(_index(registry), _query(name))
+        out = _renderer(fmt)
+        if result.entity_id is None:
+            record = report.no_match_record(result, registry, day)
+            if fmt is Format.table:
+                sys.stderr.write(out.no_match(record))
+            else:
+                sys.stdout.write(out.no_match(record))
+            return EXIT_NO_MATCH
+        answer = report.status_answer(registry, registry.entity(result.entity_id), result, day)
+        sys.stdout.write(out.status(report.status_record(answer)))
+        return EXIT_OK
+
+    _answer(fmt, body)
+
+
+@app.command("list")
+def list_(
+    after: After = None,
+    before: Before = None,
+    by: Annotated[str, typer.Option("--by", help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).")] = "announced",
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only entities of this kind (repeatable).")] = None,
+    measure: Annotated[Optional[list[str]], typer.Option("--measure", help="Only measures of this kind (repeatable).")] = None,
+    as_of: AsOf = None,
+    json: Json = False,
+    fmt: Fmt = Format.table,
+) -> None:
+    """List entities with their measures, sorted by date.
+
+    Example: exitcheck list --after 2021-09-24 --measure closed --json
+    """
+    fmt = _format(fmt, json)
+
+    def body() -> int:
+        from exitcheck import report
+        from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
+
+        if by not in report.DATE_FIELDS:
+            raise UsageError(f"--by must be one of: {', '.join(report.DATE_FIELDS)}")
+        if after and before and after > before:
+            raise UsageError(f"--after {after} is later than --before {before}")
+        for given, known, option in ((kind or [], ENTITY_KINDS, "--kind"), (measure or [], MEASURE_KINDS, "--measure")):
+            unknown = [k for k in given if k not in known]
+            if unknown:
+                raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
+        registry = _registry()
+        answer = report.select(registry, as_of or date.today(), after=after, before=before, by=by, entity_kinds=kind or (), measure_kinds=measure or ())  # type: ignore[arg-type]
+        _write(_renderer(fmt).listing(report.list_records(answer)))
+        return EXIT_OK
+
+    _answer(fmt, body)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="A name to look up.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100, help="How many candidates to show.")] = 10,
+    as_of: AsOf = None,
+    json: Json = False,
+    fmt: Fmt = Format.table,
+) -> None:
+    """Show ranked candidates for QUERY with scores, the name that matched and the normalised form.
+
+    Exit 0 when the query matches one entity confidently, 1 otherwise.
+    Example: exitcheck search "huobi global" --limit 3
+    """
+    fmt = _format(fmt, json)
+
+    def body() -> int:
+        from exitcheck import report
+        from exitcheck.matching import search as rank
+
+        registry = _registry()
+        result, ranked = rank(_index(registry), _query(query), limit)
+        answer = report.SearchAnswer(registry, as_of or date.today(), result, ranked)  # type: ignore[arg-type]
+        sys.stdout.write(_renderer(fmt).search(report.search_record(answer)))
+        return EXIT_OK if result.decision == "match" else EXIT_NO_MATCH
+
+    _answer(fmt, body)
+
+
+@app.command()
+def screen(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A file of names, one per line, or a CSV with --column; '-' reads stdin.")],
+    column: Annotated[Optional[str], typer.Option("--column", "-c", help="Read FILE as CSV and screen this column (by header name).")] = None,
+    header: Annotated[bool, typer.Option("--header", help="Skip the first line of a plain list.")] = False,
+    threshold: Annotated[Optional[float], typer.Option("--threshold", min=0, max=100, help="Score a fuzzy match needs [default: the matcher's].")] = None,
+    fail_on_match: Annotated[bool, typer.Option("--fail-on-match", help="Exit 3 when any row matched or was ambiguous.")] = False,
+    summary: Annotated[Optional[Path], typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file.")] = None,
+    as_of: AsOf = None,
+    json: Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")] = False,
+    fmt: Fmt = Format.table,
+) -> None:
+    """Screen a list of counterparties: one result row per input row, streamed.
+
+    Example: exitcheck screen clients.csv --column name --format csv > screened.csv
+    """
+    fmt = Format.ndjson if json else fmt
+
+    def body() -> int:
+        from exitcheck import screening
+
+        registry = _registry()
+        rows = screening.read_rows(file, column=column, skip_header=header)
+        counts = screening.Counts()
+        records = screening.screen(registry, _index(registry), rows, as_of or date.today(), threshold, counts)  # type: ignore[arg-type]
+        _write(_renderer(fmt).screen(records))
+        sys.stdout.flush()
+        sys.stderr.write(counts.line() + "\n")
+        if summary is not None:
+            counts.write(summary)
+        return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
+
+    _answer(fmt, body)
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...", help="Registry files [default: the registries in effect].")] = None,
+    json: Json = False,
+) -> None:
+    """Check registry files against the schema; list every error and warning with its line.
+
+    Exit 0 when valid (warnings allowed), 2 when not.
+    Example: exitcheck validate data/entities.toml
+    """
+    fmt = Format.json if json else Format.table
+
+    def body() -> int:
+        from exitcheck import registry as reg
+        from exitcheck.render.jsonfmt import dumps
+        from exitcheck.render.safe import printable
+
+        files = paths or reg.registry_paths(_state.registries)
+        loaded, findings = reg.check(files)
+        errors = sum(f.severity == "error" for f in findings)
+        if json:
+            record = {
+                "valid": loaded is not None,
+                "files": [str(p) for p in files],
+                "errors": errors,
+                "warnings": len(findings) - errors,
+                "findings": [{"path": f.path, "line": f.line, "column": f.column, "entity": f.entity, "severity": f.severity, "message": f.message} for f in findings],
+            }
+            sys.stdout.write(dumps(record) + "\n")
+        else:
+            _write(printable(str(f)) + "\n" for f in findings)
+            verdict = "valid" if loaded is not None else "invalid"
+            sys.stdout.write(f"{verdict}: {len(files)} file(s), {errors} error(s), {len(findings) - errors} warning(s)\n")
+        return EXIT_OK if loaded is not None else EXIT_USAGE
+
+    _answer(fmt, body)
+
+
+@app.command()
+def info(json: Json = False) -> None:
+    """Describe the registries in effect: paths, versions, fingerprints, counts and date range.
+
+    Example: exitcheck info --json
+    """
+    fmt = Format.json if json else Format.table
+
+    def body() -> int:
+        from exitcheck import report
+        from exitcheck.render.jsonfmt import dumps
+
+        record = report.info_record(_registry())
+        sys.stdout.write(dumps(record) + "\n" if json else report.info_text(record))
+        return EXIT_OK
+
+    _answer(fmt, body)
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+
+
+def _json_requested(args: list[str]) -> Optional[Format]:
+    if "--json" in args:
+        return Format.ndjson if args and args[0] == "screen" else Format.json
+    for i, arg in enumerate(args):
+        value = arg.split("=", 1)[1] if arg.startswith("--format=") else args[i + 1] if arg in ("--format", "-f") and i + 1 < len(args) else None
+        if value in ("json", "ndjson"):
+            return Format(value)
+    return None
+
+
+def run(argv: Optional[list[str]] = None) -> int:
+    """Run the CLI and return its exit code; usage errors become exit 2 (and JSON when asked)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:  # typer 0.28 ships its own copy of click
+        from typer._click import exceptions as click_exceptions
+    except ImportError:  # pragma: no cover - other typer releases use click itself
+        from click import exceptions as click_exceptions  # type: ignore[no-redef]
+
+    try:
+        result = app(args=args, prog_name="exitcheck", standalone_mode=False)
+        return result if isinstance(result, int) else EXIT_OK
+    except typer.Exit as exc:
+        return exc.exit_code
+    except click_exceptions.ClickException as exc:
+        fmt = _json_requested(args) or Format.table
+        if fmt is Format.table:
+            exc.show()
+        else:
+            _report_error(fmt, UsageError(exc.format_message()))
+        return EXIT_USAGE
+    except typer.Abort:
+        sys.stderr.write("exitcheck: aborted\n")
+        return 130
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # a bug of ours: still no traceback for the user
+        name = type(exc).__name__
+        _report_error(_json_requested(args) or Format.table, ExitcheckError(f"internal error ({name}: {exc}); please report it"))
+        return EXIT_USAGE
+
+
+def main() -> None:
+    """Console-script entry point: never a traceback, quiet when the reader goes away."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        code = run()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: stop quietly; see Python's SIGPIPE note.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_OK
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)

@@ -1,0 +1,62 @@
+"""Domain exceptions. The CLI turns each into an exit code in one place (cli.run)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NO_MATCH = 1
+EXIT_USAGE = 2
+EXIT_HIT = 3  # screen --fail-on-match found a match or an ambiguous row
+
+
+class ExitcheckError(Exception):
+    """An error reported to the user as one line on stderr, never as a traceback."""
+
+    exit_code = EXIT_USAGE
+    kind = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(ExitcheckError):
+    kind = "usage"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a registry file: where it is and what is wrong."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    entity: str | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def location(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def __str__(self) -> str:
+        subject = f" [{self.entity}]" if self.entity else ""
+        return f"{self.location()}: {self.severity}{subject}: {self.message}"
+
+
+class RegistryError(ExitcheckError):
+    """A registry could not be used; carries every error finding."""
+
+    kind = "registry"
+
+    def __init__(self, findings: list[Finding]) -> None:
+        errors = [f for f in findings if f.severity == "error"]
+        first = str(errors[0]) if errors else "invalid registry"
+        more = f" (and {len(errors) - 1} more error(s); run 'exitcheck validate')" if len(errors) > 1 else ""
+        super().__init__(first + more)
+        self.findings = findings

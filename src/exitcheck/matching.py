@@ -1,0 +1,480 @@
+"""Name normalisation and matching: small pure functions and one index per registry.
+
+The same normaliser is applied to registry names and to queries. Matching tries, in order:
+exact keys, reordered words, the query without generic words, traditional-to-simplified folding
+(Chinese queries), romanised Chinese names (Latin queries), and only then fuzzy scoring under a
+strict edit budget. Anything less than one clear winner is not a match. See README "Matching".
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from exitcheck.model import Registry
+
+# Documented constants (README, "Matching").
+SCORE_THRESHOLD = 75.0  # a fuzzy candidate needs at least this score (0-100)
+MARGIN = 10.0  # ... and must lead the next entity by this many points
+MAX_QUERY_CHARS = 200  # longer queries are a usage error
+MIN_FUZZY_LATIN = 5  # shorter Latin queries and names match exactly or not at all
+MIN_FUZZY_PINYIN = 8  # romanised Chinese names are fuzzy-matched from this length
+MIN_FUZZY_CJK = 6  # Chinese names (in characters) are fuzzy-matched from this length
+MAX_REORDER_WORDS = 4  # word orders are tried for queries of up to this many words
+
+DECISION_MATCH = "match"
+DECISION_AMBIGUOUS = "ambiguous"
+DECISION_NONE = "none"
+
+_CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_TONE_SYLLABLES = re.compile(r"(?:[a-zü]+[1-5])+")
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation
+
+
+def strip_controls(text: str) -> str:
+    """Remove control, format (bidi overrides, zero-width) and unassigned characters."""
+    kept = (ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) not in _CONTROL_CATEGORIES)
+    return "".join(" " if ch in "\t\n\r" else ch for ch in kept)
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width to ASCII), no control characters, case-folded, single-spaced."""
+    folded = unicodedata.normalize("NFKC", strip_controls(text)).casefold()
+    return " ".join(folded.split())
+
+
+def strip_marks(text: str) -> str:
+    """Drop combining marks (accents, pinyin tone marks): 'xīnghuǒ' -> 'xinghuo'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+def has_cjk(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
+
+
+def words(text: str) -> list[str]:
+    """Runs of letters and digits, split where Chinese characters meet other letters."""
+    out: list[str] = []
+    for run in re.findall(r"\w+", strip_marks(clean(text))):
+        for _, group in itertools.groupby(run.replace("_", ""), key=is_cjk):
+            token = "".join(group)
+            if token:
+                out.append(token)
+    return out
+
+
+def compact_key(text: str) -> str:
+    """The matching key: clean, no marks, only letters and digits ('Token-Pocket' -> 'tokenpocket')."""
+    return "".join(words(text))
+
+
+def to_simplified(text: str) -> str:
+    """Fold traditional Chinese characters to simplified (loads the converter on first use)."""
+    if not has_cjk(text):
+        return text
+    return _simplifier()(text)
+
+
+@functools.cache
+def _simplifier() -> functools.partial[str]:
+    from hanziconv import HanziConv
+
+    return functools.partial(HanziConv.toSimplified)
+
+
+def romanise(text: str) -> str:
+    """Romanised key of a Chinese name ('火币' -> 'huobi'); loads the transliterator lazily."""
+    from anyascii import anyascii
+
+    return compact_key(anyascii(text))
+
+
+_DOMAIN = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?"
+    r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\.?(?::\d+)?(?:[/?#]\S*)?"
+)
+_SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu"}
+
+
+def domain_of(cleaned: str) -> tuple[str, str] | None:
+    """(host without www., name label) when the text is a URL or a domain, else None."""
+    found = _DOMAIN.fullmatch(cleaned)
+    if not found:
+        return None
+    host = found["host"].removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    label = labels[-2]
+    if label in _SECOND_LEVEL and len(labels) >= 3:
+        label = labels[-3]
+    return host, label
+
+
+@dataclass(frozen=True)
+class GenericWords:
+    latin: frozenset[str]
+    chinese: tuple[str, ...]  # longest first
+
+
+@functools.cache
+def generic_words() -> GenericWords:
+    if __import__("sys").version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    packaged = Path(__file__).parent / "data" / "matching.toml"
+    path = packaged if packaged.is_file() else Path(__file__).resolve().parents[2] / "data" / "matching.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    latin = frozenset(compact_key(w) for w in data["generic_words"])
+    chinese = tuple(sorted({compact_key(w) for w in data["generic_words_zh"]}, key=len, reverse=True))
+    return GenericWords(latin, chinese)
+
+
+def strip_generic(tokens: list[str]) -> list[str]:
+    """Tokens without generic words; Chinese ones lose generic prefixes and suffixes."""
+    generic = generic_words()
+    out = []
+    for token in tokens:
+        if token in generic.latin:
+            continue
+        if has_cjk(token):
+            token = _strip_affixes(token, generic.chinese)
+        if token:
+            out.append(token)
+    return out
+
+
+def _strip_affixes(token: str, affixes: tuple[str, ...]) -> str:
+    changed = True
+    while changed and token:
+        changed = False
+        for affix in affixes:
+            if token == affix:
+                return ""
+            if token.endswith(affix):
+                token, changed = token[: -len(affix)], True
+                break
+            if token.startswith(affix):
+                token, changed = token[len(affix) :], True
+                break
+    return token
+
+
+def max_edits(length: int, minimum: int) -> int:
+    """The edit budget for a name of this length: 0 below the minimum, then 1, 2, 3."""
+    if length < minimum:
+        return 0
+    if length < minimum + 3:
+        return 1
+    if length < minimum + 8:
+        return 2
+    return 3
+
+
+# --------------------------------------------------------------------------------------------
+# The index
+
+
+@dataclass(frozen=True)
+class Entry:
+    entity_id: str
+    label: str  # the name or alias as written in the registry
+    field: str  # id, name, name_zh, alias, domain
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entity_id: str
+    label: str
+    score: float
+    method: str
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    query: str
+    normalized: str
+    decision: str
+    method: str | None = None
+    best: Candidate | None = None
+    candidates: tuple[Candidate, ...] = ()
+    reason: str = ""
+
+    @property
+    def entity_id(self) -> str | None:
+        return self.best.entity_id if self.best and self.decision == DECISION_MATCH else None
+
+
+@dataclass
+class MatchIndex:
+    """Keys of every entity's id, names and aliases; derived tables are built on first use."""
+
+    exact: dict[str, list[Entry]]
+    domains: dict[str, str]
+    entities_with_domains: set[str]
+    labels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> (label, field)
+
+    @classmethod
+    def build(cls, registry: Registry) -> MatchIndex:
+        exact: dict[str, list[Entry]] = {}
+        domains: dict[str, str] = {}
+        labels: dict[str, list[tuple[str, str]]] = {}
+        for entity in registry.entities:
+            pairs = [(entity.name, "name")]
+            if entity.name_zh:
+                pairs.append((entity.name_zh, "name_zh"))
+            for alias in entity.aliases:
+                found = domain_of(clean(alias))
+                if found and "." in alias:
+                    domains[found[0]] = entity.id
+                    pairs.append((alias, "domain"))
+                else:
+                    pairs.append((alias, "alias"))
+            pairs.append((entity.id, "id"))
+            labels[entity.id] = pairs
+            for label, kind in pairs:
+                key = compact_key(label)
+                if key:
+                    bucket = exact.setdefault(key, [])
+                    if not any(e.entity_id == entity.id for e in bucket):
+                        bucket.append(Entry(entity.id, label, kind))
+        return cls(exact, domains, set(domains.values()), labels)
+
+    @functools.cached_property
+    def folded(self) -> dict[str, list[Entry]]:
+        """Chinese keys folded to simplified characters."""
+        out: dict[str, list[Entry]] = {}
+        for entity_id, pairs in self.labels.items():
+            for label, kind in pairs:
+                if has_cjk(label):
+                    key = compact_key(to_simplified(label))
+                    bucket = out.setdefault(key, [])
+                    if not any(e.entity_id == entity_id for e in bucket):
+                        bucket.append(Entry(entity_id, label, kind))
+        return out
+
+    @functools.cached_property
+    def romanised(self) -> dict[str, list[Entry]]:
+        """Romanised (pinyin-like) keys of every Chinese name and alias."""
+        out: dict[str, list[Entry]] = {}
+        for entity_id, pairs in self.labels.items():
+            for label, kind in pairs:
+                if has_cjk(label):
+                    key = romanise(to_simplified(label))
+                    bucket = out.setdefault(key, [])
+                    if key and not any(e.entity_id == entity_id for e in bucket):
+                        bucket.append(Entry(entity_id, label, kind))
+        return out
+
+    @functools.cached_property
+    def fuzzy_latin(self) -> list[tuple[str, Entry, int]]:
+        """(key, entry, minimum length) for every Latin key and romanised Chinese key."""
+        out = [
+            (key, entry, MIN_FUZZY_LATIN)
+            for key, entries in self.exact.items()
+            if not has_cjk(key)
+            for entry in entries
+            if entry.field != "domain"
+        ]
+        out += [(key, entry, MIN_FUZZY_PINYIN) for key, entries in self.romanised.items() for entry in entries]
+        return out
+
+
+@functools.lru_cache(maxsize=8)
+def index_for(registry: Registry) -> MatchIndex:
+    return MatchIndex.build(registry)
+
+
+# --------------------------------------------------------------------------------------------
+# Matching
+
+
+_EXACT_METHOD = {"id": "exact_id", "name": "exact_name", "name_zh": "exact_name", "alias": "exact_alias", "domain": "exact_domain"}
+
+
+def _decide(query: str, normalized: str, entries: list[Entry], method: str | None, score: float = 100.0) -> MatchResult:
+    candidates = tuple(Candidate(e.entity_id, e.label, score, method or _EXACT_METHOD[e.field]) for e in entries)
+    if len({c.entity_id for c in candidates}) == 1:
+        best = candidates[0]
+        return MatchResult(query, normalized, DECISION_MATCH, best.method, best, candidates)
+    return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, candidates, "the name belongs to several entities")
+
+
+def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
+    """(key, method) forms of a query to look up exactly, most literal first."""
+    if 1 < len(tokens) <= MAX_REORDER_WORDS:
+        for order in itertools.permutations(tokens):
+            yield "".join(order), "exact_reordered"
+    core = strip_generic(tokens)
+    if core != tokens and core:
+        yield "".join(core), "exact_without_generic"
+        if 1 < len(core) <= MAX_REORDER_WORDS:
+            for order in itertools.permutations(core):
+                yield "".join(order), "exact_without_generic"
+    joined = "".join(core or tokens)
+    if _TONE_SYLLABLES.fullmatch(joined):
+        yield re.sub(r"[1-5]", "", joined), "pinyin"
+
+
+def match(index: MatchIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5) -> MatchResult:
+    """Match a query to one entity, or explain why not. Never raises on any string."""
+    cleaned = clean(query)
+    base = compact_key(cleaned)
+    if not base:
+        return MatchResult(query, base, DECISION_NONE, reason="the query has no letters or digits")
+
+    domain = domain_of(cleaned)
+    text = cleaned
+    if domain is not None:
+        host, label = domain
+        if host in index.domains:
+            entity_id = index.domains[host]
+            entry = next(e for e in index.exact[compact_key(host)] if e.entity_id == entity_id)
+            return _decide(query, compact_key(host), [entry], "exact_domain")
+        text = label
+    tokens = words(text)
+    key = "".join(tokens)
+
+    result = _exact(index, query, key, tokens)
+    if result is None:
+        core = strip_generic(tokens)
+        if not core:
+            return MatchResult(query, key, DECISION_NONE, reason="the query is only generic words")
+        result = _chinese(index, query, key, tokens, limit) if has_cjk(key) else _latin(index, query, key, tokens, threshold, limit)
+    if domain is not None and result.decision == DECISION_MATCH and result.entity_id in index.entities_with_domains:
+        best = result.best
+        assert best is not None
+        reason = f"the domain {domain[0]} is not one this entity lists"
+        return MatchResult(query, result.normalized, DECISION_NONE, None, None, (best,), reason)
+    return result
+
+
+def _exact(index: MatchIndex, query: str, key: str, tokens: list[str]) -> MatchResult | None:
+    if key in index.exact:
+        return _decide(query, key, index.exact[key], None)
+    for variant, method in _variants(tokens):
+        if variant in index.exact:
+            return _decide(query, variant, index.exact[variant], method)
+    return None
+
+
+def _chinese(index: MatchIndex, query: str, key: str, tokens: list[str], limit: int) -> MatchResult:
+    folded_tokens = [to_simplified(t) for t in tokens]
+    folded = "".join(folded_tokens)
+    forms = [(folded, "exact_traditional")] + [(v, "exact_traditional") for v, _ in _variants(folded_tokens)]
+    for form, method in forms:
+        if form in index.folded:
+            return _decide(query, form, index.folded[form], method)
+        if form in index.exact:
+            return _decide(query, form, index.exact[form], method)
+    core = "".join(strip_generic(folded_tokens)) or folded
+    keys = [(k, e, MIN_FUZZY_CJK) for k, entries in index.folded.items() for e in entries]
+    scored = _edit_candidates(folded, keys, "fuzzy_chinese")
+    if core != folded:
+        scored += _edit_candidates(core, keys, "fuzzy_chinese")
+    return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, chinese=True)
+
+
+def _latin(index: MatchIndex, query: str, key: str, tokens: list[str], threshold: float, limit: int) -> MatchResult:
+    romanised = index.romanised
+    forms = [key] + [v for v, _ in _variants(tokens)]
+    for form in forms:
+        if form in romanised:
+            return _decide(query, form, romanised[form], "pinyin")
+    core_tokens = strip_generic(tokens) or tokens
+    orders = [core_tokens] if len(core_tokens) > MAX_REORDER_WORDS else [list(p) for p in itertools.permutations(core_tokens)]
+    scored: list[Candidate] = []
+    for order in orders:
+        scored += _edit_candidates("".join(order), index.fuzzy_latin, "fuzzy")
+    return _fuzzy_decision(index, query, "".join(core_tokens), scored, threshold, limit, chinese=False)
+
+
+def _edit_candidates(query: str, keys: Iterable[tuple[str, Entry, int]], method: str) -> list[Candidate]:
+    """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
+    from rapidfuzz.distance import OSA
+
+    digits = re.sub(r"\D", "", query)
+    out = []
+    for key, entry, minimum in keys:
+        length = max(len(key), len(query))
+        budget = min(max_edits(len(query), minimum), max_edits(len(key), minimum))
+        if budget == 0 or abs(len(key) - len(query)) > budget:
+            continue
+        if key[0] != query[0] and key[:2] != query[1::-1]:
+            continue
+        if re.sub(r"\D", "", key) != digits:
+            continue
+        distance = OSA.distance(query, key, score_cutoff=budget)
+        if distance <= budget:
+            out.append(Candidate(entry.entity_id, entry.label, round(100.0 * (1 - distance / length), 1), method))
+    return out
+
+
+def _best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:
+    best: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.entity_id not in best or c.score > best[c.entity_id].score:
+            best[c.entity_id] = c
+    return sorted(best.values(), key=lambda c: (-c.score, c.entity_id))
+
+
+def _fuzzy_decision(index: MatchIndex, query: str, normalized: str, scored: list[Candidate], threshold: float, limit: int, *, chinese: bool) -> MatchResult:
+    ranked = [c for c in _best_per_entity(scored) if c.score >= threshold]
+    if ranked:
+        best = ranked[0]
+        if len(ranked) == 1 or ranked[1].score <= best.score - MARGIN:
+            return MatchResult(query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit]))
+        close = tuple(c for c in ranked if c.score > best.score - MARGIN)
+        return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, close, f"{len(close)} candidates score within {MARGIN:g} points of each other")
+    suggestions = suggest(index, normalized, limit, chinese=chinese)
+    return MatchResult(query, normalized, DECISION_NONE, None, None, suggestions, "no name is close enough to be sure")
+
+
+def suggest(index: MatchIndex, normalized: str, limit: int, *, chinese: bool) -> tuple[Candidate, ...]:
+    """Closest names by a loose similarity, for 'did you mean'; never a match by themselves."""
+    from rapidfuzz import fuzz
+
+    pool: Iterable[tuple[str, Entry]]
+    if chinese:
+        pool = ((k, e) for k, entries in index.folded.items() for e in entries)
+    else:
+        pool = ((k, e) for k, e, _ in index.fuzzy_latin)
+    scored = (Candidate(e.entity_id, e.label, round(fuzz.WRatio(normalized, k), 1), "suggestion") for k, e in pool)
+    return tuple(c for c in _best_per_entity(scored) if c.score > 0)[:limit]
+
+
+def search(index: MatchIndex, query: str, limit: int = 10) -> tuple[MatchResult, tuple[Candidate, ...]]:
+    """The match decision and a ranked list of candidates (decision's own first)."""
+    result = match(index, query, limit=limit)
+    chinese = has_cjk(result.normalized)
+    extra = suggest(index, result.normalized, limit, chinese=chinese) if result.normalized else ()
+    ranked = _best_per_entity([*result.candidates, *extra])
+    own = {c.entity_id for c in result.candidates}
+    ordered = [c for c in result.candidates if c.entity_id in own]
+    ordered += [c for c in ranked if c.entity_id not in own]
+    return result, tuple(_dedupe(ordered))[:limit]
+
+
+def _dedupe(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    seen: set[str] = set()
+    for c in candidates:
+        if c.entity_id not in seen:
+            seen.add(c.entity_id)
+            yield c

@@ -1,0 +1,49 @@
+"""Output formats. Each format is one module with a ``Renderer`` that returns text (or yields
+lines for streams) and never prints; ``renderer(fmt)`` builds the one asked for."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from typing import Any, Protocol
+
+Record = dict[str, Any]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Renderer(Protocol):
+    def status(self, record: Record) -> str: ...
+
+    def listing(self, records: Iterable[Record]) -> Iterator[str]: ...
+
+    def search(self, record: Record) -> str: ...
+
+    def screen(self, records: Iterable[Record]) -> Iterator[str]: ...
+
+    def no_match(self, record: Record) -> str: ...
+
+
+# Format -> module in this package. The table format has a plain-text variant for pipes.
+MODULES = {
+    Format.table: "table",
+    Format.json: "jsonfmt",
+    Format.ndjson: "ndjson",
+    Format.csv: "csvfmt",
+    Format.markdown: "markdown",
+}
+
+
+def renderer(fmt: Format, *, styled: bool = False, width: int | None = None) -> Renderer:
+    """The renderer for a format; ``styled`` asks the table format for rich terminal output."""
+    name = "text" if fmt is Format.table and not styled else MODULES[fmt]
+    module = importlib.import_module(f"exitcheck.render.{name}")
+    made: Renderer = module.Renderer(width=width)
+    return made

@@ -1,0 +1,52 @@
+"""CSV: a header row, then one row per measure (entity columns repeated); UTF-8, ISO dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from exitcheck.render import Record
+from exitcheck.render.flat import (
+    CANDIDATE_COLUMNS,
+    MEASURE_COLUMNS,
+    SCREEN_COLUMNS,
+    candidate_rows,
+    cell,
+    listing_rows,
+    screen_row,
+    status_rows,
+)
+
+
+def _line(values: Iterable[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([cell(v) for v in values])
+    return buffer.getvalue()
+
+
+def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    yield _line(columns)
+    for row in rows:
+        yield _line(row[c] for c in columns)
+
+
+class Renderer:
+    def __init__(self, width: int | None = None) -> None:
+        self.width = width
+
+    def status(self, record: Record) -> str:
+        return "".join(_table(MEASURE_COLUMNS, status_rows(record)))
+
+    def no_match(self, record: Record) -> str:
+        return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))
+
+    def search(self, record: Record) -> str:
+        return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))
+
+    def listing(self, records: Iterable[Record]) -> Iterator[str]:
+        return _table(MEASURE_COLUMNS, listing_rows(records))
+
+    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+        return _table(SCREEN_COLUMNS, (screen_row(r) for r in records))

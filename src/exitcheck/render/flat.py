@@ -1,0 +1,107 @@
+"""Flat rows for the tabular formats (CSV, Markdown): one row per measure, entity repeated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from exitcheck.render import Record
+
+MEASURE_COLUMNS = [
+    "entity_id", "entity_name", "entity_name_zh", "entity_kind", "status",
+    "measure_kind", "scope", "announced", "effective", "deadline", "offset_assumed",
+    "measure_status", "products", "description", "source", "paragraph", "quote", "notes",
+    "query", "method", "matched", "score",
+    "as_of", "registry", "registry_sha256", "exitcheck_version",
+]  # fmt: skip
+
+CANDIDATE_COLUMNS = ["rank", "id", "name", "name_zh", "matched", "score", "method", "query", "normalized", "decision"]
+
+SCREEN_COLUMNS = [
+    "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of",
+    "normalized", "method", "matched", "score", "threshold", "candidates", "registry_sha256",
+]  # fmt: skip
+
+
+def _registry(provenance: Record) -> tuple[str, str]:
+    files = provenance["registries"]
+    names = "; ".join(f"{f['name']} {f['version']}" for f in files)
+    return names, "; ".join(f["sha256"] for f in files)
+
+
+def measure_rows(entity: Record, status: str | None, measures: list[Record], provenance: Record, match: Record | None = None) -> Iterator[dict[str, Any]]:
+    names, digests = _registry(provenance)
+    base = {
+        "entity_id": entity["id"],
+        "entity_name": entity["name"],
+        "entity_name_zh": entity["name_zh"],
+        "entity_kind": entity["kind"],
+        "status": status,
+        "query": match["query"] if match else None,
+        "method": match["method"] if match else None,
+        "matched": match["matched"] if match else None,
+        "score": match["score"] if match else None,
+        "as_of": provenance["as_of"],
+        "registry": names,
+        "registry_sha256": digests,
+        "exitcheck_version": provenance["exitcheck_version"],
+    }
+    for m in measures or [None]:  # an entity without measures still gets its row
+        row = dict(base)
+        if m is not None:
+            row |= {
+                "measure_kind": m["kind"],
+                "scope": m["scope"],
+                "announced": m["announced"],
+                "effective": m["effective"],
+                "deadline": m["deadline"],
+                "offset_assumed": m["effective_offset_assumed"] or m["deadline_offset_assumed"],
+                "measure_status": m["status"],
+                "products": "; ".join(m["products"]),
+                "description": m["description"],
+                "source": m["source"],
+                "paragraph": m["locator"]["paragraph"],
+                "quote": m["locator"]["quote"],
+                "notes": m["notes"],
+            }
+        yield {c: row.get(c) for c in MEASURE_COLUMNS}
+
+
+def status_rows(record: Record) -> Iterator[dict[str, Any]]:
+    if record["entity"] is None:
+        return iter(())
+    return measure_rows(record["entity"], record["status"], record["measures"], record["provenance"], record["match"])
+
+
+def listing_rows(records: Iterable[Record]) -> Iterator[dict[str, Any]]:
+    for r in records:
+        entity = {k: r[k] for k in ("id", "name", "name_zh", "kind")}
+        yield from measure_rows(entity, r["status"], r["measures"], r["provenance"])
+
+
+def candidate_rows(record: Record) -> Iterator[dict[str, Any]]:
+    """Ranked candidates of a search answer, or the candidates of a no-match answer."""
+    match = record.get("match", record)
+    for rank, c in enumerate(record.get("ranked", match["candidates"]), 1):
+        yield {
+            "rank": rank,
+            **{k: c[k] for k in ("id", "name", "name_zh", "matched", "score", "method")},
+            "query": match["query"],
+            "normalized": match["normalized"],
+            "decision": match["decision"],
+        }
+
+
+def screen_row(record: Record) -> dict[str, Any]:
+    row = {c: record.get(c) for c in SCREEN_COLUMNS}
+    row["candidates"] = "; ".join(f"{c['id']}:{c['score']}" for c in record["candidates"])
+    row["registry_sha256"] = "; ".join(record["registry_sha256"])
+    return row
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,57 @@
+"""Markdown: pipe tables a report can paste; cells escaped for pipes and controls."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from exitcheck.render import Record
+from exitcheck.render.flat import CANDIDATE_COLUMNS, SCREEN_COLUMNS, candidate_rows, cell, listing_rows, screen_row, status_rows
+from exitcheck.render.safe import printable
+
+COLUMNS = ["entity_name", "entity_name_zh", "status", "measure_kind", "announced", "effective", "deadline", "scope", "description", "source", "paragraph"]
+
+
+def _cell(value: Any) -> str:
+    return printable(cell(value)).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    yield "| " + " | ".join(columns) + " |\n"
+    yield "|" + "|".join("---" for _ in columns) + "|\n"
+    for row in rows:
+        yield "| " + " | ".join(_cell(row[c]) for c in columns) + " |\n"
+
+
+def _footer(provenance: Record) -> str:
+    files = ", ".join(f"{f['name']} {f['version']} (sha256 {f['sha256'][:12]})" for f in provenance["registries"])
+    return f"\nAs of {provenance['as_of']}; registry {_cell(files)}; exitcheck {provenance['exitcheck_version']}.\n"
+
+
+class Renderer:
+    def __init__(self, width: int | None = None) -> None:
+        self.width = width
+
+    def status(self, record: Record) -> str:
+        return "".join(_table(COLUMNS, status_rows(record))) + _footer(record["provenance"])
+
+    def search(self, record: Record) -> str:
+        return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))
+
+    no_match = search
+
+    def listing(self, records: Iterable[Record]) -> Iterator[str]:
+        provenance: Record | None = None
+
+        def remember(rs: Iterable[Record]) -> Iterator[Record]:
+            nonlocal provenance
+            for r in rs:
+                provenance = r["provenance"]
+                yield r
+
+        yield from _table(COLUMNS, listing_rows(remember(records)))
+        if provenance is not None:
+            yield _footer(provenance)
+
+    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+        return _table(SCREEN_COLUMNS, (screen_row(r) for r in records))

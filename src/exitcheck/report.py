@@ -1,0 +1,324 @@
+"""Answers (what a command found) and their records (the documented JSON-ready shapes).
+
+Commands build an answer from the registry with pure functions here; every renderer formats
+the same records, so JSON, NDJSON, CSV, Markdown and tables agree on names and values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from exitcheck import __version__
+from exitcheck.dates import day_of, iso
+from exitcheck.matching import Candidate, MatchResult
+from exitcheck.model import Entity, Measure, Registry
+from exitcheck.status import Status, entity_status, measure_status
+
+DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    registry: Registry
+    entity: Entity
+    status: Status
+    match: MatchResult
+
+
+@dataclass(frozen=True)
+class ListAnswer:
+    registry: Registry
+    as_of: date
+    rows: tuple[tuple[Entity, tuple[Measure, ...]], ...]
+
+
+@dataclass(frozen=True)
+class SearchAnswer:
+    registry: Registry
+    as_of: date
+    result: MatchResult
+    ranked: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True)
+class ScreenRow:
+    row: int
+    input: str
+    result: MatchResult
+    entity: Entity | None
+    status: Status | None
+    threshold: float
+    as_of: date
+
+
+def published(registry: Registry) -> dict[str, date]:
+    return {s.id: s.published for s in registry.sources}
+
+
+def status_answer(registry: Registry, entity: Entity, match: MatchResult, as_of: date) -> StatusAnswer:
+    return StatusAnswer(registry, entity, entity_status(entity, as_of, published(registry)), match)
+
+
+def measure_date(measure: Measure, by: str) -> date | None:
+    """The date of a measure that --after/--before compare: announced, or effective-or-deadline."""
+    if by == "announced":
+        return measure.announced
+    completes = measure.completes
+    return day_of(completes) if completes is not None else None
+
+
+def select(
+    registry: Registry,
+    as_of: date,
+    *,
+    after: date | None = None,
+    before: date | None = None,
+    by: str = "announced",
+    entity_kinds: Iterable[str] = (),
+    measure_kinds: Iterable[str] = (),
+) -> ListAnswer:
+    """Entities and the measures that pass the filters, sorted by date (undated last).
+
+    With a date bound, measures without the compared date are left out; with any measure
+    filter, entities left with no measure are left out.
+    """
+    kinds, measures_wanted = set(entity_kinds), set(measure_kinds)
+    filtering = after is not None or before is not None or bool(measures_wanted)
+    rows = []
+    for entity in registry.entities:
+        if kinds and entity.kind not in kinds:
+            continue
+        kept = []
+        for m in entity.measures:
+            if measures_wanted and m.kind not in measures_wanted:
+                continue
+            when = measure_date(m, by)
+            if (after or before) and when is None:
+                continue
+            if after is not None and when is not None and when < after:
+                continue
+            if before is not None and when is not None and when > before:
+                continue
+            kept.append(m)
+        if filtering and not kept:
+            continue
+        kept.sort(key=lambda m: _measure_order(m, by))
+        rows.append((entity, tuple(kept)))
+    rows.sort(key=lambda row: (_measure_order(row[1][0], by) if row[1] else (1, date.max), row[0].id))
+    return ListAnswer(registry, as_of, tuple(rows))
+
+
+def _measure_order(measure: Measure, by: str) -> tuple[int, Any]:
+    when = measure_date(measure, by)
+    return (0, when) if when is not None else (1, date.max)
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+
+
+def provenance_record(registry: Registry, as_of: date) -> dict[str, Any]:
+    return {
+        "exitcheck_version": __version__,
+        "as_of": as_of.isoformat(),
+        "registries": [
+            {
+                "name": f.name,
+                "version": f.version,
+                "last_reviewed": iso(f.last_reviewed),
+                "sha256": f.sha256,
+                "path": f.path,
+            }
+            for f in registry.files
+        ],
+    }
+
+
+def entity_record(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "name_zh": entity.name_zh,
+        "aliases": list(entity.aliases),
+        "kind": entity.kind,
+        "relations": [
+            {"kind": r.kind, "entity": r.entity, "source": r.source, "locator": {"paragraph": r.locator.paragraph, "quote": r.locator.quote}}
+            for r in entity.relations
+        ],
+        "notes": entity.notes,
+    }
+
+
+def measure_record(measure: Measure, as_of: date, reported: date | None = None) -> dict[str, Any]:
+    return {
+        "kind": measure.kind,
+        "scope": measure.scope,
+        "announced": iso(measure.announced),
+        "effective": iso(measure.effective),
+        "effective_stated": measure.effective_stated,
+        "effective_offset_assumed": measure.effective_offset_assumed,
+        "deadline": iso(measure.deadline),
+        "deadline_stated": measure.deadline_stated,
+        "deadline_offset_assumed": measure.deadline_offset_assumed,
+        "status": measure_status(measure, as_of, reported),
+        "products": list(measure.products),
+        "description": measure.description,
+        "description_zh": measure.description_zh,
+        "source": measure.source,
+        "locator": {"paragraph": measure.locator.paragraph, "quote": measure.locator.quote},
+        "notes": measure.notes,
+    }
+
+
+def candidate_record(c: Candidate, registry: Registry) -> dict[str, Any]:
+    entity = registry.entity(c.entity_id)
+    return {"id": entity.id, "name": entity.name, "name_zh": entity.name_zh, "matched": c.label, "score": c.score, "method": c.method}
+
+
+def match_record(result: MatchResult, registry: Registry, threshold: float | None = None) -> dict[str, Any]:
+    best = result.best if result.decision == "match" else None
+    record: dict[str, Any] = {
+        "query": result.query,
+        "normalized": result.normalized,
+        "decision": result.decision,
+        "method": result.method,
+        "matched": best.label if best else None,
+        "score": best.score if best else None,
+        "reason": result.reason or None,
+        "candidates": [candidate_record(c, registry) for c in result.candidates],
+    }
+    if threshold is not None:
+        record["threshold"] = threshold
+    return record
+
+
+def source_record(registry: Registry, source_id: str) -> dict[str, Any]:
+    s = registry.source(source_id)
+    if s is None:  # validation guarantees this cannot happen for a loaded registry
+        return {"id": source_id}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "title_zh": s.title_zh,
+        "publisher": s.publisher,
+        "author": s.author,
+        "published": iso(s.published),
+        "language": s.language,
+        "url": s.url,
+    }
+
+
+def status_record(answer: StatusAnswer) -> dict[str, Any]:
+    registry, as_of = answer.registry, answer.status.as_of
+    dates = published(registry)
+    measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
+    cited = sorted({m.source for m in answer.entity.measures} | {r.source for r in answer.entity.relations})
+    return {
+        "entity": entity_record(answer.entity),
+        "status": answer.status.status,
+        "status_meaning": answer.status.meaning,
+        "as_of": as_of.isoformat(),
+        "match": match_record(answer.match, registry),
+        "measures": [measure_record(m, as_of, dates.get(m.source)) for m in measures],
+        "sources": [source_record(registry, s) for s in cited],
+        "provenance": provenance_record(registry, as_of),
+    }
+
+
+def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
+    dates = published(answer.registry)
+    provenance = provenance_record(answer.registry, answer.as_of)
+    for entity, measures in answer.rows:
+        record = entity_record(entity)
+        record["status"] = entity_status(entity, answer.as_of, dates).status
+        record["measures"] = [measure_record(m, answer.as_of, dates.get(m.source)) for m in measures]
+        record["provenance"] = provenance
+        yield record
+
+
+def search_record(answer: SearchAnswer) -> dict[str, Any]:
+    return {
+        **match_record(answer.result, answer.registry),
+        "ranked": [candidate_record(c, answer.registry) for c in answer.ranked],
+        "provenance": provenance_record(answer.registry, answer.as_of),
+    }
+
+
+def no_match_record(result: MatchResult, registry: Registry, as_of: date) -> dict[str, Any]:
+    return {
+        "entity": None,
+        "status": None,
+        "as_of": as_of.isoformat(),
+        "match": match_record(result, registry),
+        "measures": [],
+        "provenance": provenance_record(registry, as_of),
+    }
+
+
+def screen_record(row: ScreenRow, registry: Registry) -> dict[str, Any]:
+    entity, result = row.entity, row.result
+    best = result.best if result.decision == "match" else None
+    return {
+        "row": row.row,
+        "input": row.input,
+        "decision": result.decision,
+        "entity_id": entity.id if entity else None,
+        "entity_name": entity.name if entity else None,
+        "entity_name_zh": entity.name_zh if entity else None,
+        "status": row.status.status if row.status else None,
+        "as_of": row.as_of.isoformat(),
+        "normalized": result.normalized,
+        "method": result.method,
+        "matched": best.label if best else None,
+        "score": best.score if best else None,
+        "threshold": row.threshold,
+        "candidates": [candidate_record(c, registry) for c in result.candidates] if result.decision != "match" else [],
+        "registry_sha256": [f.sha256 for f in registry.files],
+    }
+
+
+def error_record(kind: str, message: str, findings: Iterable[Any] = ()) -> dict[str, Any]:
+    return {
+        "error": {
+            "kind": kind,
+            "message": message,
+            "findings": [
+                {"path": f.path, "line": f.line, "column": f.column, "entity": f.entity, "severity": f.severity, "message": f.message}
+                for f in findings
+            ],
+        }
+    }
+
+
+def info_record(registry: Registry) -> dict[str, Any]:
+    """What data is in effect: files, versions, fingerprints, counts and the measure date range."""
+    measures = [m for e in registry.entities for m in e.measures]
+    dated = sorted(m.announced for m in measures if m.announced is not None)
+    return {
+        "exitcheck_version": __version__,
+        "registries": provenance_record(registry, date.today())["registries"],
+        "entities": len(registry.entities),
+        "measures": len(measures),
+        "sources": len(registry.sources),
+        "regulations": len(registry.regulations),
+        "oldest_measure": iso(dated[0]) if dated else None,
+        "newest_measure": iso(dated[-1]) if dated else None,
+    }
+
+
+def info_text(record: dict[str, Any]) -> str:
+    from exitcheck.render.safe import printable
+
+    lines = [f"exitcheck {record['exitcheck_version']}"]
+    for f in record["registries"]:
+        lines.append(f"registry {printable(f['name'])} {printable(f['version'])} (reviewed {f['last_reviewed']})")
+        lines.append(f"  path    {printable(f['path'])}")
+        lines.append(f"  sha256  {f['sha256']}")
+    lines.append(
+        f"{record['entities']} entities, {record['measures']} measures, {record['sources']} source(s), {record['regulations']} regulations"
+    )
+    lines.append(f"measures announced from {record['oldest_measure']} to {record['newest_measure']}")
+    return "\n".join(lines) + "\n"
