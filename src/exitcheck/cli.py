@@ -10,12 +10,20 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from exitcheck import __version__
-from exitcheck.errors import EXIT_HIT, EXIT_NO_MATCH, EXIT_OK, EXIT_USAGE, ExitcheckError, RegistryError, UsageError
+from exitcheck.errors import (
+    EXIT_HIT,
+    EXIT_NO_MATCH,
+    EXIT_OK,
+    EXIT_USAGE,
+    ExitcheckError,
+    RegistryError,
+    UsageError,
+)
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
@@ -36,7 +44,8 @@ app = typer.Typer(
 # Options declared once, shared by every command that uses them.
 
 
-def _day(value: Optional[str]) -> Optional[date]:
+def _day(value: str | None, option: str) -> date | None:
+    """A YYYY-MM-DD option value as a date; a bad one is a usage error (exit 2)."""
     if value is None:
         return None
     from exitcheck.dates import parse_day
@@ -44,38 +53,77 @@ def _day(value: Optional[str]) -> Optional[date]:
     try:
         return parse_day(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        raise UsageError(f"{option}: {exc}") from None
 
 
-AsOf = Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM-DD", help="Compute status as it stood on this day [default: today].", callback=_day)]
-After = Annotated[Optional[str], typer.Option("--after", metavar="YYYY-MM-DD", help="Only measures dated on or after this day.", callback=_day)]
-Before = Annotated[Optional[str], typer.Option("--before", metavar="YYYY-MM-DD", help="Only measures dated on or before this day.", callback=_day)]
+def _as_of(value: str | None) -> date:
+    """The --as-of day; the clock is read here, at the edge, and nowhere deeper."""
+    return _day(value, "--as-of") or date.today()
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Compute status as it stood on this day [default: today].",
+    ),
+]
+After = Annotated[
+    str | None,
+    typer.Option(
+        "--after",
+        metavar="YYYY-MM-DD",
+        help="Only measures dated on or after this day.",
+    ),
+]
+Before = Annotated[
+    str | None,
+    typer.Option(
+        "--before",
+        metavar="YYYY-MM-DD",
+        help="Only measures dated on or before this day.",
+    ),
+]
 Json = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 
 
 class _State:
-    registries: Optional[list[Path]] = None
+    registries: list[Path] | None = None
 
 
 _state = _State()
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"exitcheck {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def _global(
     registry: Annotated[
-        Optional[list[Path]],
-        typer.Option("--registry", "-r", metavar="PATH", help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one."),
+        list[Path] | None,
+        typer.Option(
+            "--registry",
+            "-r",
+            metavar="PATH",
+            help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one.",
+        ),
     ] = None,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """exitcheck answers offline: what has platform X announced toward mainland-China users?
 
     Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit.
     """
-    if version:
-        sys.stdout.write(f"exitcheck {__version__}\n")
-        raise typer.Exit(EXIT_OK)
     _state.registries = registry
 
 
@@ -106,10 +154,20 @@ def _answer(fmt: Format, body: Callable[[], int]) -> None:
     """Run a command body; turn domain errors into one stderr line (and a JSON error) and an exit code."""
     try:
         code = body()
+        sys.stdout.flush()
     except ExitcheckError as exc:
         _report_error(fmt, exc)
         code = exc.exit_code
+    except BrokenPipeError:
+        _silence_stdout()
+        code = EXIT_OK
     raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    """The reader (e.g. `head`) went away: send what is left to /dev/null and stop quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _report_error(fmt: Format, exc: ExitcheckError) -> None:
@@ -121,7 +179,13 @@ def _report_error(fmt: Format, exc: ExitcheckError) -> None:
         from exitcheck.report import error_record
 
         findings = exc.findings if isinstance(exc, RegistryError) else ()
-        sys.stdout.write(dumps(error_record(exc.kind, exc.message, findings), indent=None if fmt is Format.ndjson else 2) + "\n")
+        sys.stdout.write(
+            dumps(
+                error_record(exc.kind, exc.message, findings),
+                indent=None if fmt is Format.ndjson else 2,
+            )
+            + "\n"
+        )
 
 
 def _registry() -> "Registry":
@@ -140,7 +204,9 @@ def _query(name: str) -> str:
     from exitcheck.matching import MAX_QUERY_CHARS, compact_key
 
     if len(name) > MAX_QUERY_CHARS:
-        raise UsageError(f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}")
+        raise UsageError(
+            f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}"
+        )
     if not compact_key(name):
         raise UsageError("the name is empty: give a platform name, alias or domain")
     return name
@@ -152,7 +218,9 @@ def _query(name: str) -> str:
 
 @app.command()
 def status(
-    name: Annotated[str, typer.Argument(help="Platform name, alias, Chinese name, pinyin or domain.")],
+    name: Annotated[
+        str, typer.Argument(help="Platform name, alias, Chinese name, pinyin or domain.")
+    ],
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
@@ -167,7 +235,7 @@ def status(
         from exitcheck import report
         from exitcheck.matching import match
 
-        day = as_of or date.today()
+        day = _as_of(as_of)
         registry = _registry()
         result = match(_index(registry), _query(name))
         out = _renderer(fmt)
@@ -189,9 +257,20 @@ def status(
 def list_(
     after: After = None,
     before: Before = None,
-    by: Annotated[str, typer.Option("--by", help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).")] = "announced",
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only entities of this kind (repeatable).")] = None,
-    measure: Annotated[Optional[list[str]], typer.Option("--measure", help="Only measures of this kind (repeatable).")] = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).",
+        ),
+    ] = "announced",
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help="Only entities of this kind (repeatable).")
+    ] = None,
+    measure: Annotated[
+        list[str] | None,
+        typer.Option("--measure", help="Only measures of this kind (repeatable)."),
+    ] = None,
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
@@ -208,14 +287,26 @@ def list_(
 
         if by not in report.DATE_FIELDS:
             raise UsageError(f"--by must be one of: {', '.join(report.DATE_FIELDS)}")
-        if after and before and after > before:
-            raise UsageError(f"--after {after} is later than --before {before}")
-        for given, known, option in ((kind or [], ENTITY_KINDS, "--kind"), (measure or [], MEASURE_KINDS, "--measure")):
+        start, end = _day(after, "--after"), _day(before, "--before")
+        if start and end and start > end:
+            raise UsageError(f"--after {start} is later than --before {end}")
+        for given, known, option in (
+            (kind or [], ENTITY_KINDS, "--kind"),
+            (measure or [], MEASURE_KINDS, "--measure"),
+        ):
             unknown = [k for k in given if k not in known]
             if unknown:
                 raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
         registry = _registry()
-        answer = report.select(registry, as_of or date.today(), after=after, before=before, by=by, entity_kinds=kind or (), measure_kinds=measure or ())  # type: ignore[arg-type]
+        answer = report.select(
+            registry,
+            _as_of(as_of),
+            after=start,
+            before=end,
+            by=by,
+            entity_kinds=kind or (),
+            measure_kinds=measure or (),
+        )
         _write(_renderer(fmt).listing(report.list_records(answer)))
         return EXIT_OK
 
@@ -225,7 +316,9 @@ def list_(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="A name to look up.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100, help="How many candidates to show.")] = 10,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=100, help="How many candidates to show.")
+    ] = 10,
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
@@ -243,7 +336,7 @@ def search(
 
         registry = _registry()
         result, ranked = rank(_index(registry), _query(query), limit)
-        answer = report.SearchAnswer(registry, as_of or date.today(), result, ranked)  # type: ignore[arg-type]
+        answer = report.SearchAnswer(registry, _as_of(as_of), result, ranked)
         sys.stdout.write(_renderer(fmt).search(report.search_record(answer)))
         return EXIT_OK if result.decision == "match" else EXIT_NO_MATCH
 
@@ -252,12 +345,40 @@ def search(
 
 @app.command()
 def screen(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A file of names, one per line, or a CSV with --column; '-' reads stdin.")],
-    column: Annotated[Optional[str], typer.Option("--column", "-c", help="Read FILE as CSV and screen this column (by header name).")] = None,
-    header: Annotated[bool, typer.Option("--header", help="Skip the first line of a plain list.")] = False,
-    threshold: Annotated[Optional[float], typer.Option("--threshold", min=0, max=100, help="Score a fuzzy match needs [default: the matcher's].")] = None,
-    fail_on_match: Annotated[bool, typer.Option("--fail-on-match", help="Exit 3 when any row matched or was ambiguous.")] = False,
-    summary: Annotated[Optional[Path], typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file.")] = None,
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="A file of names, one per line, or a CSV with --column; '-' reads stdin.",
+        ),
+    ],
+    column: Annotated[
+        str | None,
+        typer.Option(
+            "--column", "-c", help="Read FILE as CSV and screen this column (by header name)."
+        ),
+    ] = None,
+    header: Annotated[
+        bool, typer.Option("--header", help="Skip the first line of a plain list.")
+    ] = False,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            min=0,
+            max=100,
+            help="Score a fuzzy match needs [default: the matcher's].",
+        ),
+    ] = None,
+    fail_on_match: Annotated[
+        bool, typer.Option("--fail-on-match", help="Exit 3 when any row matched or was ambiguous.")
+    ] = False,
+    summary: Annotated[
+        Path | None,
+        typer.Option(
+            "--summary", metavar="FILE", help="Also write the summary as JSON to this file."
+        ),
+    ] = None,
     as_of: AsOf = None,
     json: Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")] = False,
     fmt: Fmt = Format.table,
@@ -274,7 +395,9 @@ def screen(
         registry = _registry()
         rows = screening.read_rows(file, column=column, skip_header=header)
         counts = screening.Counts()
-        records = screening.screen(registry, _index(registry), rows, as_of or date.today(), threshold, counts)  # type: ignore[arg-type]
+        records = screening.screen(
+            registry, _index(registry), rows, _as_of(as_of), threshold, counts
+        )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
         sys.stderr.write(counts.line() + "\n")
@@ -287,7 +410,12 @@ def screen(
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="[PATH]...", help="Registry files [default: the registries in effect].")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...", help="Registry files [default: the registries in effect]."
+        ),
+    ] = None,
     json: Json = False,
 ) -> None:
     """Check registry files against the schema; list every error and warning with its line.
@@ -311,13 +439,25 @@ def validate(
                 "files": [str(p) for p in files],
                 "errors": errors,
                 "warnings": len(findings) - errors,
-                "findings": [{"path": f.path, "line": f.line, "column": f.column, "entity": f.entity, "severity": f.severity, "message": f.message} for f in findings],
+                "findings": [
+                    {
+                        "path": f.path,
+                        "line": f.line,
+                        "column": f.column,
+                        "entity": f.entity,
+                        "severity": f.severity,
+                        "message": f.message,
+                    }
+                    for f in findings
+                ],
             }
             sys.stdout.write(dumps(record) + "\n")
         else:
             _write(printable(str(f)) + "\n" for f in findings)
             verdict = "valid" if loaded is not None else "invalid"
-            sys.stdout.write(f"{verdict}: {len(files)} file(s), {errors} error(s), {len(findings) - errors} warning(s)\n")
+            sys.stdout.write(
+                f"{verdict}: {len(files)} file(s), {errors} error(s), {len(findings) - errors} warning(s)\n"
+            )
         return EXIT_OK if loaded is not None else EXIT_USAGE
 
     _answer(fmt, body)
@@ -346,23 +486,26 @@ def info(json: Json = False) -> None:
 # Entry point
 
 
-def _json_requested(args: list[str]) -> Optional[Format]:
+def _json_requested(args: list[str]) -> Format | None:
     if "--json" in args:
         return Format.ndjson if args and args[0] == "screen" else Format.json
     for i, arg in enumerate(args):
-        value = arg.split("=", 1)[1] if arg.startswith("--format=") else args[i + 1] if arg in ("--format", "-f") and i + 1 < len(args) else None
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--format=")
+            else args[i + 1]
+            if arg in ("--format", "-f") and i + 1 < len(args)
+            else None
+        )
         if value in ("json", "ndjson"):
             return Format(value)
     return None
 
 
-def run(argv: Optional[list[str]] = None) -> int:
+def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; usage errors become exit 2 (and JSON when asked)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    try:  # typer 0.28 ships its own copy of click
-        from typer._click import exceptions as click_exceptions
-    except ImportError:  # pragma: no cover - other typer releases use click itself
-        from click import exceptions as click_exceptions  # type: ignore[no-redef]
+    from typer._click import exceptions as click_exceptions  # typer 0.28 ships its own click
 
     try:
         result = app(args=args, prog_name="exitcheck", standalone_mode=False)
@@ -380,25 +523,29 @@ def run(argv: Optional[list[str]] = None) -> int:
         sys.stderr.write("exitcheck: aborted\n")
         return 130
     except BrokenPipeError:
-        raise
+        raise  # handled by main()
     except Exception as exc:  # a bug of ours: still no traceback for the user
         name = type(exc).__name__
-        _report_error(_json_requested(args) or Format.table, ExitcheckError(f"internal error ({name}: {exc}); please report it"))
+        _report_error(
+            _json_requested(args) or Format.table,
+            ExitcheckError(f"internal error ({name}: {exc}); please report it"),
+        )
         return EXIT_USAGE
 
 
 def main() -> None:
     """Console-script entry point: never a traceback, quiet when the reader goes away."""
     for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+        if (
+            hasattr(stream, "reconfigure")
+            and (stream.encoding or "").lower().replace("-", "") != "utf8"
+        ):
             stream.reconfigure(errors="backslashreplace")
     try:
         code = run()
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away: stop quietly; see Python's SIGPIPE note.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         code = EXIT_OK
     except KeyboardInterrupt:
         code = 130

@@ -57,6 +57,10 @@ class RegistryError(ExitcheckError):
     def __init__(self, findings: list[Finding]) -> None:
         errors = [f for f in findings if f.severity == "error"]
         first = str(errors[0]) if errors else "invalid registry"
-        more = f" (and {len(errors) - 1} more error(s); run 'exitcheck validate')" if len(errors) > 1 else ""
+        more = (
+            f" (and {len(errors) - 1} more error(s); run 'exitcheck validate')"
+            if len(errors) > 1
+            else ""
+        )
         super().__init__(first + more)
         self.findings = findings

@@ -43,7 +43,9 @@ _TONE_SYLLABLES = re.compile(r"(?:[a-zü]+[1-5])+")
 
 def strip_controls(text: str) -> str:
     """Remove control, format (bidi overrides, zero-width) and unassigned characters."""
-    kept = (ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) not in _CONTROL_CATEGORIES)
+    kept = (
+        ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) not in _CONTROL_CATEGORIES
+    )
     return "".join(" " if ch in "\t\n\r" else ch for ch in kept)
 
 
@@ -56,7 +58,9 @@ def clean(text: str) -> str:
 def strip_marks(text: str) -> str:
     """Drop combining marks (accents, pinyin tone marks): 'xīnghuǒ' -> 'xinghuo'."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
 
 
 def is_cjk(ch: str) -> bool:
@@ -135,46 +139,72 @@ class GenericWords:
 
 @functools.cache
 def generic_words() -> GenericWords:
-    if __import__("sys").version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
+    from exitcheck.tomlcompat import loads
+
     packaged = Path(__file__).parent / "data" / "matching.toml"
-    path = packaged if packaged.is_file() else Path(__file__).resolve().parents[2] / "data" / "matching.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    path = (
+        packaged
+        if packaged.is_file()
+        else Path(__file__).resolve().parents[2] / "data" / "matching.toml"
+    )
+    data = loads(path.read_text(encoding="utf-8"))
     latin = frozenset(compact_key(w) for w in data["generic_words"])
-    chinese = tuple(sorted({compact_key(w) for w in data["generic_words_zh"]}, key=len, reverse=True))
+    chinese = tuple(
+        sorted({compact_key(w) for w in data["generic_words_zh"]}, key=len, reverse=True)
+    )
     return GenericWords(latin, chinese)
 
 
-def strip_generic(tokens: list[str]) -> list[str]:
-    """Tokens without generic words; Chinese ones lose generic prefixes and suffixes."""
+def units(tokens: list[str]) -> list[tuple[str, bool]]:
+    """(unit, is generic) pieces of a query: Latin words, and Chinese words split off their
+    generic prefixes and suffixes ('蓝海矿池官网' -> 蓝海, 矿池*, 官网*)."""
     generic = generic_words()
-    out = []
+    out: list[tuple[str, bool]] = []
     for token in tokens:
-        if token in generic.latin:
-            continue
         if has_cjk(token):
-            token = _strip_affixes(token, generic.chinese)
-        if token:
-            out.append(token)
+            out += _split_affixes(token, generic.chinese)
+        else:
+            out.append((token, token in generic.latin))
     return out
 
 
-def _strip_affixes(token: str, affixes: tuple[str, ...]) -> str:
-    changed = True
-    while changed and token:
-        changed = False
+def _split_affixes(token: str, affixes: tuple[str, ...]) -> list[tuple[str, bool]]:
+    head: list[tuple[str, bool]] = []
+    tail: list[tuple[str, bool]] = []
+    found = True
+    while found and token:
+        found = False
         for affix in affixes:
             if token == affix:
-                return ""
+                return [*head, (affix, True), *tail]
             if token.endswith(affix):
-                token, changed = token[: -len(affix)], True
+                tail.insert(0, (affix, True))
+                token, found = token[: -len(affix)], True
                 break
             if token.startswith(affix):
-                token, changed = token[len(affix) :], True
+                head.append((affix, True))
+                token, found = token[len(affix) :], True
                 break
-    return token
+    return [*head, (token, False), *tail] if token else [*head, *tail]
+
+
+def strip_generic(tokens: list[str]) -> list[str]:
+    """The query's words without any generic word or affix."""
+    return [unit for unit, generic in units(tokens) if not generic]
+
+
+def peeled(tokens: list[str]) -> list[str]:
+    """Keys left after peeling generic units off either end, fewest peeled first:
+    'spark pool exchange' -> 'sparkpool', then 'spark'."""
+    parts = units(tokens)
+    n = len(parts)
+    starts = [i for i in range(n + 1) if all(g for _, g in parts[:i])]
+    ends = [j for j in range(n + 1) if all(g for _, g in parts[j:])]
+    spans = sorted(
+        ((i, j) for i in starts for j in ends if i < j and (i, j) != (0, n)),
+        key=lambda ij: (ij[0] + n - ij[1], ij),
+    )
+    return ["".join(unit for unit, _ in parts[i:j]) for i, j in spans]
 
 
 def max_edits(length: int, minimum: int) -> int:
@@ -229,7 +259,9 @@ class MatchIndex:
     exact: dict[str, list[Entry]]
     domains: dict[str, str]
     entities_with_domains: set[str]
-    labels: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # entity -> (label, field)
+    labels: dict[str, list[tuple[str, str]]] = field(
+        default_factory=dict
+    )  # entity -> (label, field)
 
     @classmethod
     def build(cls, registry: Registry) -> MatchIndex:
@@ -293,7 +325,11 @@ class MatchIndex:
             for entry in entries
             if entry.field != "domain"
         ]
-        out += [(key, entry, MIN_FUZZY_PINYIN) for key, entries in self.romanised.items() for entry in entries]
+        out += [
+            (key, entry, MIN_FUZZY_PINYIN)
+            for key, entries in self.romanised.items()
+            for entry in entries
+        ]
         return out
 
 
@@ -306,15 +342,33 @@ def index_for(registry: Registry) -> MatchIndex:
 # Matching
 
 
-_EXACT_METHOD = {"id": "exact_id", "name": "exact_name", "name_zh": "exact_name", "alias": "exact_alias", "domain": "exact_domain"}
+_EXACT_METHOD = {
+    "id": "exact_id",
+    "name": "exact_name",
+    "name_zh": "exact_name",
+    "alias": "exact_alias",
+    "domain": "exact_domain",
+}
 
 
-def _decide(query: str, normalized: str, entries: list[Entry], method: str | None, score: float = 100.0) -> MatchResult:
-    candidates = tuple(Candidate(e.entity_id, e.label, score, method or _EXACT_METHOD[e.field]) for e in entries)
+def _decide(
+    query: str, normalized: str, entries: list[Entry], method: str | None, score: float = 100.0
+) -> MatchResult:
+    candidates = tuple(
+        Candidate(e.entity_id, e.label, score, method or _EXACT_METHOD[e.field]) for e in entries
+    )
     if len({c.entity_id for c in candidates}) == 1:
         best = candidates[0]
         return MatchResult(query, normalized, DECISION_MATCH, best.method, best, candidates)
-    return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, candidates, "the name belongs to several entities")
+    return MatchResult(
+        query,
+        normalized,
+        DECISION_AMBIGUOUS,
+        None,
+        None,
+        candidates,
+        "the name belongs to several entities",
+    )
 
 
 def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
@@ -322,18 +376,20 @@ def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
     if 1 < len(tokens) <= MAX_REORDER_WORDS:
         for order in itertools.permutations(tokens):
             yield "".join(order), "exact_reordered"
+    for key in peeled(tokens):
+        yield key, "exact_without_generic"
     core = strip_generic(tokens)
-    if core != tokens and core:
-        yield "".join(core), "exact_without_generic"
-        if 1 < len(core) <= MAX_REORDER_WORDS:
-            for order in itertools.permutations(core):
-                yield "".join(order), "exact_without_generic"
+    if 1 < len(core) <= MAX_REORDER_WORDS:
+        for order in itertools.permutations(core):
+            yield "".join(order), "exact_without_generic"
     joined = "".join(core or tokens)
     if _TONE_SYLLABLES.fullmatch(joined):
         yield re.sub(r"[1-5]", "", joined), "pinyin"
 
 
-def match(index: MatchIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5) -> MatchResult:
+def match(
+    index: MatchIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5
+) -> MatchResult:
     """Match a query to one entity, or explain why not. Never raises on any string."""
     cleaned = clean(query)
     base = compact_key(cleaned)
@@ -357,8 +413,16 @@ def match(index: MatchIndex, query: str, *, threshold: float = SCORE_THRESHOLD, 
         core = strip_generic(tokens)
         if not core:
             return MatchResult(query, key, DECISION_NONE, reason="the query is only generic words")
-        result = _chinese(index, query, key, tokens, limit) if has_cjk(key) else _latin(index, query, key, tokens, threshold, limit)
-    if domain is not None and result.decision == DECISION_MATCH and result.entity_id in index.entities_with_domains:
+        result = (
+            _chinese(index, query, key, tokens, limit)
+            if has_cjk(key)
+            else _latin(index, query, key, tokens, threshold, limit)
+        )
+    if (
+        domain is not None
+        and result.decision == DECISION_MATCH
+        and result.entity_id in index.entities_with_domains
+    ):
         best = result.best
         assert best is not None
         reason = f"the domain {domain[0]} is not one this entity lists"
@@ -378,7 +442,9 @@ def _exact(index: MatchIndex, query: str, key: str, tokens: list[str]) -> MatchR
 def _chinese(index: MatchIndex, query: str, key: str, tokens: list[str], limit: int) -> MatchResult:
     folded_tokens = [to_simplified(t) for t in tokens]
     folded = "".join(folded_tokens)
-    forms = [(folded, "exact_traditional")] + [(v, "exact_traditional") for v, _ in _variants(folded_tokens)]
+    forms = [(folded, "exact_traditional")] + [
+        (v, "exact_traditional") for v, _ in _variants(folded_tokens)
+    ]
     for form, method in forms:
         if form in index.folded:
             return _decide(query, form, index.folded[form], method)
@@ -392,21 +458,31 @@ def _chinese(index: MatchIndex, query: str, key: str, tokens: list[str], limit: 
     return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, chinese=True)
 
 
-def _latin(index: MatchIndex, query: str, key: str, tokens: list[str], threshold: float, limit: int) -> MatchResult:
+def _latin(
+    index: MatchIndex, query: str, key: str, tokens: list[str], threshold: float, limit: int
+) -> MatchResult:
     romanised = index.romanised
     forms = [key] + [v for v, _ in _variants(tokens)]
     for form in forms:
         if form in romanised:
             return _decide(query, form, romanised[form], "pinyin")
     core_tokens = strip_generic(tokens) or tokens
-    orders = [core_tokens] if len(core_tokens) > MAX_REORDER_WORDS else [list(p) for p in itertools.permutations(core_tokens)]
+    orders = (
+        [core_tokens]
+        if len(core_tokens) > MAX_REORDER_WORDS
+        else [list(p) for p in itertools.permutations(core_tokens)]
+    )
     scored: list[Candidate] = []
     for order in orders:
         scored += _edit_candidates("".join(order), index.fuzzy_latin, "fuzzy")
-    return _fuzzy_decision(index, query, "".join(core_tokens), scored, threshold, limit, chinese=False)
+    return _fuzzy_decision(
+        index, query, "".join(core_tokens), scored, threshold, limit, chinese=False
+    )
 
 
-def _edit_candidates(query: str, keys: Iterable[tuple[str, Entry, int]], method: str) -> list[Candidate]:
+def _edit_candidates(
+    query: str, keys: Iterable[tuple[str, Entry, int]], method: str
+) -> list[Candidate]:
     """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
     from rapidfuzz.distance import OSA
 
@@ -423,7 +499,11 @@ def _edit_candidates(query: str, keys: Iterable[tuple[str, Entry, int]], method:
             continue
         distance = OSA.distance(query, key, score_cutoff=budget)
         if distance <= budget:
-            out.append(Candidate(entry.entity_id, entry.label, round(100.0 * (1 - distance / length), 1), method))
+            out.append(
+                Candidate(
+                    entry.entity_id, entry.label, round(100.0 * (1 - distance / length), 1), method
+                )
+            )
     return out
 
 
@@ -435,19 +515,48 @@ def _best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:
     return sorted(best.values(), key=lambda c: (-c.score, c.entity_id))
 
 
-def _fuzzy_decision(index: MatchIndex, query: str, normalized: str, scored: list[Candidate], threshold: float, limit: int, *, chinese: bool) -> MatchResult:
+def _fuzzy_decision(
+    index: MatchIndex,
+    query: str,
+    normalized: str,
+    scored: list[Candidate],
+    threshold: float,
+    limit: int,
+    *,
+    chinese: bool,
+) -> MatchResult:
     ranked = [c for c in _best_per_entity(scored) if c.score >= threshold]
     if ranked:
         best = ranked[0]
         if len(ranked) == 1 or ranked[1].score <= best.score - MARGIN:
-            return MatchResult(query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit]))
+            return MatchResult(
+                query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit])
+            )
         close = tuple(c for c in ranked if c.score > best.score - MARGIN)
-        return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, close, f"{len(close)} candidates score within {MARGIN:g} points of each other")
+        return MatchResult(
+            query,
+            normalized,
+            DECISION_AMBIGUOUS,
+            None,
+            None,
+            close,
+            f"{len(close)} candidates score within {MARGIN:g} points of each other",
+        )
     suggestions = suggest(index, normalized, limit, chinese=chinese)
-    return MatchResult(query, normalized, DECISION_NONE, None, None, suggestions, "no name is close enough to be sure")
+    return MatchResult(
+        query,
+        normalized,
+        DECISION_NONE,
+        None,
+        None,
+        suggestions,
+        "no name is close enough to be sure",
+    )
 
 
-def suggest(index: MatchIndex, normalized: str, limit: int, *, chinese: bool) -> tuple[Candidate, ...]:
+def suggest(
+    index: MatchIndex, normalized: str, limit: int, *, chinese: bool
+) -> tuple[Candidate, ...]:
     """Closest names by a loose similarity, for 'did you mean'; never a match by themselves."""
     from rapidfuzz import fuzz
 
@@ -456,11 +565,16 @@ def suggest(index: MatchIndex, normalized: str, limit: int, *, chinese: bool) ->
         pool = ((k, e) for k, entries in index.folded.items() for e in entries)
     else:
         pool = ((k, e) for k, e, _ in index.fuzzy_latin)
-    scored = (Candidate(e.entity_id, e.label, round(fuzz.WRatio(normalized, k), 1), "suggestion") for k, e in pool)
+    scored = (
+        Candidate(e.entity_id, e.label, round(fuzz.WRatio(normalized, k), 1), "suggestion")
+        for k, e in pool
+    )
     return tuple(c for c in _best_per_entity(scored) if c.score > 0)[:limit]
 
 
-def search(index: MatchIndex, query: str, limit: int = 10) -> tuple[MatchResult, tuple[Candidate, ...]]:
+def search(
+    index: MatchIndex, query: str, limit: int = 10
+) -> tuple[MatchResult, tuple[Candidate, ...]]:
     """The match decision and a ranked list of candidates (decision's own first)."""
     result = match(index, query, limit=limit)
     chinese = has_cjk(result.normalized)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from exitcheck.dates import Moment, date
+from exitcheck.dates import Moment
 
 # Controlled vocabularies (documented in README.md, "Registry format").
 ENTITY_KINDS: dict[str, str] = {

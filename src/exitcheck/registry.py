@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -49,7 +48,9 @@ def shipped_registry() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "entities.toml"
 
 
-def registry_paths(option: Sequence[Path] | None, environ: dict[str, str] | None = None) -> list[Path]:
+def registry_paths(
+    option: Sequence[Path] | None, environ: dict[str, str] | None = None
+) -> list[Path]:
     """Registries in effect: ``--registry`` options, else $EXITCHECK_REGISTRY, else shipped."""
     if option:
         return list(option)
@@ -98,13 +99,11 @@ def parse_text(name: str, raw: bytes) -> tuple[RawFile | None, Finding | None]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, Finding(name, "not UTF-8 text", line=line)
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    from exitcheck.tomlcompat import TOMLDecodeError, loads
+
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = loads(text)
+    except TOMLDecodeError as exc:
         msg = str(exc)
         pos = _TOML_POSITION.search(msg)
         clean = _TOML_POSITION.sub("", msg).strip()
@@ -184,7 +183,9 @@ class _Checker:
         self.findings.append(Finding(self.raw.path, msg, line=line, entity=entity))
 
     def warn(self, msg: str, line: int | None, entity: str | None = None) -> None:
-        self.findings.append(Finding(self.raw.path, msg, line=line, entity=entity, severity="warning"))
+        self.findings.append(
+            Finding(self.raw.path, msg, line=line, entity=entity, severity="warning")
+        )
 
     # -- typed field access ------------------------------------------------------------------
     def get(
@@ -207,43 +208,79 @@ class _Checker:
             self.error(f"field '{key}' is empty", where(key), entity)
             return None
         if kind is date and isinstance(value, datetime):
-            self.error(f"field '{key}' must be a date (YYYY-MM-DD), not a date-time", where(key), entity)
+            self.error(
+                f"field '{key}' must be a date (YYYY-MM-DD), not a date-time", where(key), entity
+            )
             return None
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.error(f"field '{key}' must be {_type_name(kind)}, not {_type_name(type(value))}", where(key), entity)
+            self.error(
+                f"field '{key}' must be {_type_name(kind)}, not {_type_name(type(value))}",
+                where(key),
+                entity,
+            )
             return None
         return value
 
-    def strings(self, table: dict[str, Any], key: str, where: Callable[[str | None], int | None], entity: str | None) -> tuple[str, ...]:
+    def strings(
+        self,
+        table: dict[str, Any],
+        key: str,
+        where: Callable[[str | None], int | None],
+        entity: str | None,
+    ) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.error(f"field '{key}' must be a list of non-empty strings", where(key), entity)
             return ()
         return tuple(value)
 
-    def unknown_keys(self, table: dict[str, Any], allowed: set[str], where: Callable[[str | None], int | None], entity: str | None) -> None:
+    def unknown_keys(
+        self,
+        table: dict[str, Any],
+        allowed: set[str],
+        where: Callable[[str | None], int | None],
+        entity: str | None,
+    ) -> None:
         for key in table:
             if key not in allowed:
                 self.error(f"unknown field '{key}'", where(key), entity)
 
-    def moment(self, table: dict[str, Any], key: str, where: Callable[[str | None], int | None], entity: str | None) -> date | datetime | None:
+    def moment(
+        self,
+        table: dict[str, Any],
+        key: str,
+        where: Callable[[str | None], int | None],
+        entity: str | None,
+    ) -> date | datetime | None:
         value = table.get(key)
         if value is None:
             return None
         if isinstance(value, datetime):
             if value.tzinfo is None:
-                self.error(f"field '{key}' is a date-time without a UTC offset; add one (and '{key}_offset_assumed = true' if the source states none)", where(key), entity)
+                self.error(
+                    f"field '{key}' is a date-time without a UTC offset; add one (and '{key}_offset_assumed = true' if the source states none)",
+                    where(key),
+                    entity,
+                )
                 return None
             return value
         if isinstance(value, date):
             return value
-        self.error(f"field '{key}' must be a date or a date-time with offset, not {_type_name(type(value))}", where(key), entity)
+        self.error(
+            f"field '{key}' must be a date or a date-time with offset, not {_type_name(type(value))}",
+            where(key),
+            entity,
+        )
         return None
 
-    def locator(self, table: dict[str, Any], where: Callable[[str | None], int | None], entity: str | None) -> Locator | None:
+    def locator(
+        self, table: dict[str, Any], where: Callable[[str | None], int | None], entity: str | None
+    ) -> Locator | None:
         value = table.get("locator")
         if not isinstance(value, dict):
-            self.error("missing or invalid 'locator' (needs paragraph and quote)", where("locator"), entity)
+            self.error(
+                "missing or invalid 'locator' (needs paragraph and quote)", where("locator"), entity
+            )
             return None
         paragraph, quote = value.get("paragraph"), value.get("quote")
         if not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1:
@@ -253,7 +290,11 @@ class _Checker:
             self.error("locator.quote must be a few words of the source", where("locator"), entity)
             return None
         if len(quote) > MAX_QUOTE_CHARS:
-            self.error(f"locator.quote is {len(quote)} characters; quote at most {MAX_QUOTE_CHARS}", where("locator"), entity)
+            self.error(
+                f"locator.quote is {len(quote)} characters; quote at most {MAX_QUOTE_CHARS}",
+                where("locator"),
+                entity,
+            )
         return Locator(paragraph, quote)
 
     # -- tables ------------------------------------------------------------------------------
@@ -265,31 +306,57 @@ class _Checker:
             meta = {}
         name = self.get(meta, "name", str, where, None, required=True) if meta else None
         version = self.get(meta, "version", str, where, None, required=True) if meta else None
-        reviewed = self.get(meta, "last_reviewed", date, where, None, required=True) if meta else None
+        reviewed = (
+            self.get(meta, "last_reviewed", date, where, None, required=True) if meta else None
+        )
         schema = self.get(meta, "schema", int, where, None, required=True) if meta else None
         if schema is not None and schema != SCHEMA_VERSION:
-            self.error(f"schema {schema} is not supported (this exitcheck reads schema {SCHEMA_VERSION})", where("schema"))
+            self.error(
+                f"schema {schema} is not supported (this exitcheck reads schema {SCHEMA_VERSION})",
+                where("schema"),
+            )
         if meta:
             self.unknown_keys(meta, {"name", "version", "last_reviewed", "schema"}, where, None)
-        return RegistryInfo(self.raw.path, self.raw.sha256, name or "unnamed", version or "unversioned", reviewed)
+        return RegistryInfo(
+            self.raw.path, self.raw.sha256, name or "unnamed", version or "unversioned", reviewed
+        )
 
     def _where(self, table: str, index: int) -> Callable[[str | None], int | None]:
-        return lambda key: self.raw.lines.line(table, index, key)
+        def where(key: str | None) -> int | None:
+            return self.raw.lines.line(table, index, key)
+
+        return where
 
     def _array(self, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
         value = self.raw.data.get(key, [])
         if not isinstance(value, list):
-            self.error(f"'{key}' must be an array of tables ([[{key}]])", self.raw.lines.line("", 0, key))
+            self.error(
+                f"'{key}' must be an array of tables ([[{key}]])", self.raw.lines.line("", 0, key)
+            )
             return
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
             else:
-                self.error(f"item {index + 1} of '{key}' is not a table", self.raw.lines.line("", 0, key))
+                self.error(
+                    f"item {index + 1} of '{key}' is not a table", self.raw.lines.line("", 0, key)
+                )
 
     def sources(self) -> list[Source]:
         out = []
-        allowed = {"id", "title", "title_zh", "publisher", "author", "published", "language", "url", "file", "sha256", "notes"}
+        allowed = {
+            "id",
+            "title",
+            "title_zh",
+            "publisher",
+            "author",
+            "published",
+            "language",
+            "url",
+            "file",
+            "sha256",
+            "notes",
+        }
         for index, table in self._array("sources"):
             where = self._where("sources", index)
             sid = self.slug(table, where)
@@ -300,14 +367,27 @@ class _Checker:
                 "published": self.get(table, "published", date, where, sid, required=True),
                 "language": self.get(table, "language", str, where, sid, required=True),
             }
-            optional = {k: self.get(table, k, str, where, sid) for k in ("author", "title_zh", "url", "file", "sha256", "notes")}
+            optional = {
+                k: self.get(table, k, str, where, sid)
+                for k in ("author", "title_zh", "url", "file", "sha256", "notes")
+            }
             if sid and all(v is not None for v in fields.values()):
                 out.append(Source(id=sid, **fields, **optional))
         return out
 
     def regulations(self) -> list[Regulation]:
         out = []
-        allowed = {"id", "date", "name", "name_zh", "issuers", "summary", "source", "locator", "notes"}
+        allowed = {
+            "id",
+            "date",
+            "name",
+            "name_zh",
+            "issuers",
+            "summary",
+            "source",
+            "locator",
+            "notes",
+        }
         for index, table in self._array("regulations"):
             where = self._where("regulations", index)
             rid = self.slug(table, where)
@@ -321,13 +401,17 @@ class _Checker:
             name_zh = self.get(table, "name_zh", str, where, rid)
             notes = self.get(table, "notes", str, where, rid)
             if rid and day and name and summary and source and locator:
-                out.append(Regulation(rid, day, name, issuers, summary, source, locator, name_zh, notes))
+                out.append(
+                    Regulation(rid, day, name, issuers, summary, source, locator, name_zh, notes)
+                )
         return out
 
     def slug(self, table: dict[str, Any], where: Callable[[str | None], int | None]) -> str | None:
         value = self.get(table, "id", str, where, None, required=True)
         if value is not None and not _SLUG.fullmatch(value):
-            self.error(f"id '{value}' must be a slug: lower-case letters, digits and hyphens", where("id"))
+            self.error(
+                f"id '{value}' must be a slug: lower-case letters, digits and hyphens", where("id")
+            )
             return None
         return value  # type: ignore[no-any-return]
 
@@ -341,7 +425,11 @@ class _Checker:
             name = self.get(table, "name", str, where, eid, required=True)
             kind = self.get(table, "kind", str, where, eid, required=True)
             if kind is not None and kind not in ENTITY_KINDS:
-                self.error(f"unknown entity kind '{kind}' (known: {', '.join(ENTITY_KINDS)})", where("kind"), eid)
+                self.error(
+                    f"unknown entity kind '{kind}' (known: {', '.join(ENTITY_KINDS)})",
+                    where("kind"),
+                    eid,
+                )
                 kind = None
             name_zh = self.get(table, "name_zh", str, where, eid)
             aliases = self.strings(table, "aliases", where, eid)
@@ -352,13 +440,18 @@ class _Checker:
                 out.append(Entity(eid, name, kind, name_zh, aliases, measures, relations, notes))
         return out
 
-    def relations(self, table: dict[str, Any], eid: str | None, where: Callable[[str | None], int | None]) -> tuple[Relation, ...]:
+    def relations(
+        self, table: dict[str, Any], eid: str | None, where: Callable[[str | None], int | None]
+    ) -> tuple[Relation, ...]:
         value = table.get("relations", [])
         if not isinstance(value, list):
             self.error("'relations' must be a list of tables", where("relations"), eid)
             return ()
         out = []
-        at = lambda _key: where("relations")  # noqa: E731 - inline tables have no lines of their own
+
+        def at(_key: str | None) -> int | None:  # inline tables have no lines of their own
+            return where("relations")
+
         for item in value:
             if not isinstance(item, dict):
                 self.error("each relation must be a table", at(None), eid)
@@ -369,12 +462,18 @@ class _Checker:
             source = self.get(item, "source", str, at, eid, required=True, what=" in relation")
             locator = self.locator(item, at, eid)
             if kind is not None and kind not in RELATION_KINDS:
-                self.error(f"unknown relation kind '{kind}' (known: {', '.join(RELATION_KINDS)})", at(None), eid)
+                self.error(
+                    f"unknown relation kind '{kind}' (known: {', '.join(RELATION_KINDS)})",
+                    at(None),
+                    eid,
+                )
             elif kind and other and source and locator:
                 out.append(Relation(kind, other, source, locator))
         return tuple(out)
 
-    def measures(self, table: dict[str, Any], eid: str | None, entity_index: int) -> tuple[Measure, ...]:
+    def measures(
+        self, table: dict[str, Any], eid: str | None, entity_index: int
+    ) -> tuple[Measure, ...]:
         entity_where = self._where("entities", entity_index)
         start = entity_where(None) or 0
         following = self.raw.lines.span("entities", entity_index + 1)
@@ -392,7 +491,7 @@ class _Checker:
             if span is not None and start < span.start < end:
                 where = self._where("entities.measures", index)
             else:  # inline measures: point at the entity
-                where = lambda _key: entity_where("measures")  # noqa: E731
+                where = _fixed(entity_where("measures"))
                 self.measure_counter -= 1
             if not isinstance(item, dict):
                 self.error("each measure must be a table", where(None), eid)
@@ -402,7 +501,9 @@ class _Checker:
                 out.append(measure)
         return tuple(out)
 
-    def measure(self, item: dict[str, Any], eid: str | None, where: Callable[[str | None], int | None]) -> Measure | None:
+    def measure(
+        self, item: dict[str, Any], eid: str | None, where: Callable[[str | None], int | None]
+    ) -> Measure | None:
         allowed = {
             "kind", "scope", "announced", "effective", "deadline", "effective_stated", "deadline_stated",
             "effective_offset_assumed", "deadline_offset_assumed", "products", "description",
@@ -411,10 +512,16 @@ class _Checker:
         self.unknown_keys(item, allowed, where, eid)
         kind = self.get(item, "kind", str, where, eid, required=True, what=" in measure")
         if kind is not None and kind not in MEASURE_KINDS:
-            self.error(f"unknown measure kind '{kind}' (known: {', '.join(MEASURE_KINDS)})", where("kind"), eid)
+            self.error(
+                f"unknown measure kind '{kind}' (known: {', '.join(MEASURE_KINDS)})",
+                where("kind"),
+                eid,
+            )
             kind = None
         scope = self.get(item, "scope", str, where, eid, required=True, what=" in measure")
-        description = self.get(item, "description", str, where, eid, required=True, what=" in measure")
+        description = self.get(
+            item, "description", str, where, eid, required=True, what=" in measure"
+        )
         source = self.get(item, "source", str, where, eid, required=True, what=" in measure")
         locator = self.locator(item, where, eid)
         announced = self.get(item, "announced", date, where, eid)
@@ -424,7 +531,11 @@ class _Checker:
         for which, moment in (("effective", effective), ("deadline", deadline)):
             flag = self.get(item, f"{which}_offset_assumed", bool, where, eid)
             if flag and not isinstance(moment, datetime):
-                self.error(f"'{which}_offset_assumed' needs '{which}' to be a date-time with offset", where(f"{which}_offset_assumed"), eid)
+                self.error(
+                    f"'{which}_offset_assumed' needs '{which}' to be a date-time with offset",
+                    where(f"{which}_offset_assumed"),
+                    eid,
+                )
             flags[which] = bool(flag)
         self.date_warnings(kind, announced, effective, deadline, eid, where)
         if not (kind and scope and description and source and locator):
@@ -459,17 +570,43 @@ class _Checker:
         from exitcheck.dates import day_of
 
         if kind == "exit_planned" and (effective or deadline):
-            self.warn("an 'exit_planned' measure has a date; use the kind of the measure itself", where("kind"), eid)
+            self.warn(
+                "an 'exit_planned' measure has a date; use the kind of the measure itself",
+                where("kind"),
+                eid,
+            )
         if announced is None:
             return
         if effective is not None and day_of(effective) < announced - SUSPICIOUS_GAP:
-            self.warn("effective date is more than a year before the announcement", where("effective"), eid)
+            self.warn(
+                "effective date is more than a year before the announcement",
+                where("effective"),
+                eid,
+            )
         if deadline is not None and day_of(deadline) < announced:
             self.warn("deadline is before the announcement", where("deadline"), eid)
 
 
+def _fixed(line: int | None) -> Callable[[str | None], int | None]:
+    """A line finder that always answers the same line (for inline tables)."""
+
+    def where(_key: str | None) -> int | None:
+        return line
+
+    return where
+
+
 def _type_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "an integer", bool: "true or false", date: "a date", list: "a list", dict: "a table", float: "a number", datetime: "a date-time"}
+    names = {
+        str: "a string",
+        int: "an integer",
+        bool: "true or false",
+        date: "a date",
+        list: "a list",
+        dict: "a table",
+        float: "a number",
+        datetime: "a date-time",
+    }
     if isinstance(kind, tuple):
         return " or ".join(names.get(k, k.__name__) for k in kind)
     return names.get(kind, kind.__name__)
@@ -501,7 +638,10 @@ def _parse_one(path: Path) -> tuple[_Parsed | None, list[Finding]]:
     known = {"registry", "sources", "regulations", "entities"}
     for key in raw.data:
         if key not in known:
-            checker.error(f"unknown top-level key '{key}'", raw.lines.line("", 0, key) or raw.lines.line(key, 0))
+            checker.error(
+                f"unknown top-level key '{key}'",
+                raw.lines.line("", 0, key) or raw.lines.line(key, 0),
+            )
     info = checker.info()
     parsed = _Parsed(info, checker.entities(), checker.sources(), checker.regulations(), raw.lines)
     return parsed, checker.findings
@@ -558,7 +698,13 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
         path = p.info.path
         for i, s in enumerate(p.sources):
             if s.id in sources and sources[s.id] != s:
-                out.append(Finding(path, f"source '{s.id}' is defined again with different content", p.lines.line("sources", i, "id")))
+                out.append(
+                    Finding(
+                        path,
+                        f"source '{s.id}' is defined again with different content",
+                        p.lines.line("sources", i, "id"),
+                    )
+                )
             sources.setdefault(s.id, s)
     regulation_ids: set[str] = set()
     for p in parsed:
@@ -573,18 +719,39 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
         for i, e in enumerate(p.entities):
             line = p.lines.line("entities", i, "id")
             if e.id in entity_home:
-                out.append(Finding(path, f"entity id '{e.id}' is defined twice (first in {entity_home[e.id]})", line, entity=e.id))
+                out.append(
+                    Finding(
+                        path,
+                        f"entity id '{e.id}' is defined twice (first in {entity_home[e.id]})",
+                        line,
+                        entity=e.id,
+                    )
+                )
                 continue
             entity_home[e.id] = path
-            for label in (e.id, e.name, e.name_zh, *e.aliases):
-                key = compact_key(label) if label else ""
+            for label in (e.id, e.name, e.name_zh or "", *e.aliases):
+                key = compact_key(label)
                 if not key:
                     if label:
-                        out.append(Finding(path, f"name or alias '{label}' has no letters or digits", line, entity=e.id))
+                        out.append(
+                            Finding(
+                                path,
+                                f"name or alias '{label}' has no letters or digits",
+                                line,
+                                entity=e.id,
+                            )
+                        )
                     continue
                 other = keys.get(key)
                 if other and other[0] != e.id:
-                    out.append(Finding(path, f"name or alias '{label}' collides with '{other[1]}' of entity '{other[0]}' after normalisation", line, entity=e.id))
+                    out.append(
+                        Finding(
+                            path,
+                            f"name or alias '{label}' collides with '{other[1]}' of entity '{other[0]}' after normalisation",
+                            line,
+                            entity=e.id,
+                        )
+                    )
                 else:
                     keys[key] = (e.id, label)
     all_ids = set(entity_home)
@@ -594,10 +761,25 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
             line = p.lines.line("entities", i, "id")
             for m in e.measures:
                 if m.source not in sources:
-                    out.append(Finding(path, f"measure cites unknown source '{m.source}'", line, entity=e.id))
+                    out.append(
+                        Finding(
+                            path, f"measure cites unknown source '{m.source}'", line, entity=e.id
+                        )
+                    )
             for rel in e.relations:
                 if rel.entity not in all_ids:
-                    out.append(Finding(path, f"relation points to unknown entity '{rel.entity}'", line, entity=e.id))
+                    out.append(
+                        Finding(
+                            path,
+                            f"relation points to unknown entity '{rel.entity}'",
+                            line,
+                            entity=e.id,
+                        )
+                    )
                 if rel.source not in sources:
-                    out.append(Finding(path, f"relation cites unknown source '{rel.source}'", line, entity=e.id))
+                    out.append(
+                        Finding(
+                            path, f"relation cites unknown source '{rel.source}'", line, entity=e.id
+                        )
+                    )
     return out

@@ -58,7 +58,9 @@ def published(registry: Registry) -> dict[str, date]:
     return {s.id: s.published for s in registry.sources}
 
 
-def status_answer(registry: Registry, entity: Entity, match: MatchResult, as_of: date) -> StatusAnswer:
+def status_answer(
+    registry: Registry, entity: Entity, match: MatchResult, as_of: date
+) -> StatusAnswer:
     return StatusAnswer(registry, entity, entity_status(entity, as_of, published(registry)), match)
 
 
@@ -107,7 +109,9 @@ def select(
             continue
         kept.sort(key=lambda m: _measure_order(m, by))
         rows.append((entity, tuple(kept)))
-    rows.sort(key=lambda row: (_measure_order(row[1][0], by) if row[1] else (1, date.max), row[0].id))
+    rows.sort(
+        key=lambda row: (_measure_order(row[1][0], by) if row[1] else (1, date.max), row[0].id)
+    )
     return ListAnswer(registry, as_of, tuple(rows))
 
 
@@ -145,7 +149,12 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "kind": entity.kind,
         "relations": [
-            {"kind": r.kind, "entity": r.entity, "source": r.source, "locator": {"paragraph": r.locator.paragraph, "quote": r.locator.quote}}
+            {
+                "kind": r.kind,
+                "entity": r.entity,
+                "source": r.source,
+                "locator": {"paragraph": r.locator.paragraph, "quote": r.locator.quote},
+            }
             for r in entity.relations
         ],
         "notes": entity.notes,
@@ -175,10 +184,19 @@ def measure_record(measure: Measure, as_of: date, reported: date | None = None) 
 
 def candidate_record(c: Candidate, registry: Registry) -> dict[str, Any]:
     entity = registry.entity(c.entity_id)
-    return {"id": entity.id, "name": entity.name, "name_zh": entity.name_zh, "matched": c.label, "score": c.score, "method": c.method}
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "name_zh": entity.name_zh,
+        "matched": c.label,
+        "score": c.score,
+        "method": c.method,
+    }
 
 
-def match_record(result: MatchResult, registry: Registry, threshold: float | None = None) -> dict[str, Any]:
+def match_record(
+    result: MatchResult, registry: Registry, threshold: float | None = None
+) -> dict[str, Any]:
     best = result.best if result.decision == "match" else None
     record: dict[str, Any] = {
         "query": result.query,
@@ -215,7 +233,9 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
     registry, as_of = answer.registry, answer.status.as_of
     dates = published(registry)
     measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
-    cited = sorted({m.source for m in answer.entity.measures} | {r.source for r in answer.entity.relations})
+    cited = sorted(
+        {m.source for m in answer.entity.measures} | {r.source for r in answer.entity.relations}
+    )
     return {
         "entity": entity_record(answer.entity),
         "status": answer.status.status,
@@ -234,7 +254,9 @@ def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
     for entity, measures in answer.rows:
         record = entity_record(entity)
         record["status"] = entity_status(entity, answer.as_of, dates).status
-        record["measures"] = [measure_record(m, answer.as_of, dates.get(m.source)) for m in measures]
+        record["measures"] = [
+            measure_record(m, answer.as_of, dates.get(m.source)) for m in measures
+        ]
         record["provenance"] = provenance
         yield record
 
@@ -275,7 +297,9 @@ def screen_record(row: ScreenRow, registry: Registry) -> dict[str, Any]:
         "matched": best.label if best else None,
         "score": best.score if best else None,
         "threshold": row.threshold,
-        "candidates": [candidate_record(c, registry) for c in result.candidates] if result.decision != "match" else [],
+        "candidates": [candidate_record(c, registry) for c in result.candidates]
+        if result.decision != "match"
+        else [],
         "registry_sha256": [f.sha256 for f in registry.files],
     }
 
@@ -286,7 +310,14 @@ def error_record(kind: str, message: str, findings: Iterable[Any] = ()) -> dict[
             "kind": kind,
             "message": message,
             "findings": [
-                {"path": f.path, "line": f.line, "column": f.column, "entity": f.entity, "severity": f.severity, "message": f.message}
+                {
+                    "path": f.path,
+                    "line": f.line,
+                    "column": f.column,
+                    "entity": f.entity,
+                    "severity": f.severity,
+                    "message": f.message,
+                }
                 for f in findings
             ],
         }
@@ -314,11 +345,15 @@ def info_text(record: dict[str, Any]) -> str:
 
     lines = [f"exitcheck {record['exitcheck_version']}"]
     for f in record["registries"]:
-        lines.append(f"registry {printable(f['name'])} {printable(f['version'])} (reviewed {f['last_reviewed']})")
+        lines.append(
+            f"registry {printable(f['name'])} {printable(f['version'])} (reviewed {f['last_reviewed']})"
+        )
         lines.append(f"  path    {printable(f['path'])}")
         lines.append(f"  sha256  {f['sha256']}")
     lines.append(
         f"{record['entities']} entities, {record['measures']} measures, {record['sources']} source(s), {record['regulations']} regulations"
     )
-    lines.append(f"measures announced from {record['oldest_measure']} to {record['newest_measure']}")
+    lines.append(
+        f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
+    )
     return "\n".join(lines) + "\n"

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from exitcheck.errors import UsageError
-from exitcheck.matching import DECISION_MATCH, MAX_QUERY_CHARS, SCORE_THRESHOLD, MatchIndex, MatchResult, match
+from exitcheck.matching import (
+    DECISION_MATCH,
+    MAX_QUERY_CHARS,
+    SCORE_THRESHOLD,
+    MatchIndex,
+    MatchResult,
+    match,
+)
 from exitcheck.model import Registry
 from exitcheck.report import ScreenRow, published, screen_record
 from exitcheck.status import entity_status
@@ -68,7 +75,9 @@ def _open(file: str) -> IO[str]:
         raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
 
 
-def read_rows(file: str, *, column: str | None = None, skip_header: bool = False) -> Iterator[tuple[int, str]]:
+def read_rows(
+    file: str, *, column: str | None = None, skip_header: bool = False
+) -> Iterator[tuple[int, str]]:
     """(row number, name) for every non-blank input row; rows are numbered from 1 after a header."""
     stream = _open(file)
     if column is None:
@@ -85,7 +94,9 @@ def read_rows(file: str, *, column: str | None = None, skip_header: bool = False
         return
     names = [h.strip().lstrip("\ufeff") for h in head]
     if column not in names:
-        raise UsageError(f"--column {column!r} is not in the header ({', '.join(names) or 'empty'})")
+        raise UsageError(
+            f"--column {column!r} is not in the header ({', '.join(names) or 'empty'})"
+        )
     at = names.index(column)
     for number, row in enumerate(reader, 1):
         value = row[at] if at < len(row) else ""
@@ -108,9 +119,15 @@ def screen(
     used = SCORE_THRESHOLD if threshold is None else threshold
     dates = published(registry)
     for number, name in rows:
-        result = _too_long(name) if len(name) > MAX_QUERY_CHARS else match(index, name, threshold=used)
+        result = (
+            _too_long(name) if len(name) > MAX_QUERY_CHARS else match(index, name, threshold=used)
+        )
         counts.add(result.decision)
-        entity = registry.entity(result.entity_id) if result.decision == DECISION_MATCH and result.entity_id else None
+        entity = (
+            registry.entity(result.entity_id)
+            if result.decision == DECISION_MATCH and result.entity_id
+            else None
+        )
         status = entity_status(entity, as_of, dates) if entity else None
         yield screen_record(ScreenRow(number, name, result, entity, status, used, as_of), registry)
 

@@ -70,7 +70,9 @@ def measure_status(measure: Measure, as_of: date, reported: date | None = None) 
     return done if completes is not None and in_effect(completes, as_of) else pending
 
 
-def entity_status(entity: Entity, as_of: date, published: Mapping[str, date] | None = None) -> Status:
+def entity_status(
+    entity: Entity, as_of: date, published: Mapping[str, date] | None = None
+) -> Status:
     """The entity's status; ``published`` maps source ids to their publication dates."""
     best: tuple[int, Measure] | None = None
     for measure in entity.measures:

@@ -15,7 +15,18 @@ MEASURE_COLUMNS = [
     "as_of", "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
 
-CANDIDATE_COLUMNS = ["rank", "id", "name", "name_zh", "matched", "score", "method", "query", "normalized", "decision"]
+CANDIDATE_COLUMNS = [
+    "rank",
+    "id",
+    "name",
+    "name_zh",
+    "matched",
+    "score",
+    "method",
+    "query",
+    "normalized",
+    "decision",
+]
 
 SCREEN_COLUMNS = [
     "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of",
@@ -29,7 +40,13 @@ def _registry(provenance: Record) -> tuple[str, str]:
     return names, "; ".join(f["sha256"] for f in files)
 
 
-def measure_rows(entity: Record, status: str | None, measures: list[Record], provenance: Record, match: Record | None = None) -> Iterator[dict[str, Any]]:
+def measure_rows(
+    entity: Record,
+    status: str | None,
+    measures: list[Record],
+    provenance: Record,
+    match: Record | None = None,
+) -> Iterator[dict[str, Any]]:
     names, digests = _registry(provenance)
     base = {
         "entity_id": entity["id"],
@@ -46,7 +63,7 @@ def measure_rows(entity: Record, status: str | None, measures: list[Record], pro
         "registry_sha256": digests,
         "exitcheck_version": provenance["exitcheck_version"],
     }
-    for m in measures or [None]:  # an entity without measures still gets its row
+    for m in measures or [None]:  # type: ignore[list-item]  # an entity without measures still gets its row
         row = dict(base)
         if m is not None:
             row |= {
@@ -70,7 +87,13 @@ def measure_rows(entity: Record, status: str | None, measures: list[Record], pro
 def status_rows(record: Record) -> Iterator[dict[str, Any]]:
     if record["entity"] is None:
         return iter(())
-    return measure_rows(record["entity"], record["status"], record["measures"], record["provenance"], record["match"])
+    return measure_rows(
+        record["entity"],
+        record["status"],
+        record["measures"],
+        record["provenance"],
+        record["match"],
+    )
 
 
 def listing_rows(records: Iterable[Record]) -> Iterator[dict[str, Any]]:

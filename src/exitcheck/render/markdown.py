@@ -6,10 +6,30 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from exitcheck.render import Record
-from exitcheck.render.flat import CANDIDATE_COLUMNS, SCREEN_COLUMNS, candidate_rows, cell, listing_rows, screen_row, status_rows
+from exitcheck.render.flat import (
+    CANDIDATE_COLUMNS,
+    SCREEN_COLUMNS,
+    candidate_rows,
+    cell,
+    listing_rows,
+    screen_row,
+    status_rows,
+)
 from exitcheck.render.safe import printable
 
-COLUMNS = ["entity_name", "entity_name_zh", "status", "measure_kind", "announced", "effective", "deadline", "scope", "description", "source", "paragraph"]
+COLUMNS = [
+    "entity_name",
+    "entity_name_zh",
+    "status",
+    "measure_kind",
+    "announced",
+    "effective",
+    "deadline",
+    "scope",
+    "description",
+    "source",
+    "paragraph",
+]
 
 
 def _cell(value: Any) -> str:
@@ -24,7 +44,9 @@ def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 def _footer(provenance: Record) -> str:
-    files = ", ".join(f"{f['name']} {f['version']} (sha256 {f['sha256'][:12]})" for f in provenance["registries"])
+    files = ", ".join(
+        f"{f['name']} {f['version']} (sha256 {f['sha256'][:12]})" for f in provenance["registries"]
+    )
     return f"\nAs of {provenance['as_of']}; registry {_cell(files)}; exitcheck {provenance['exitcheck_version']}.\n"
 
 

@@ -37,31 +37,56 @@ class Renderer:
 
     def _render(self, *items: object) -> str:
         buffer = io.StringIO()
-        console = Console(file=buffer, width=self.width, force_terminal=True, highlight=False, markup=False, emoji=False)
+        console = Console(
+            file=buffer,
+            width=self.width,
+            force_terminal=True,
+            highlight=False,
+            markup=False,
+            emoji=False,
+        )
         for item in items:
             console.print(item)
         return buffer.getvalue()
 
     def status(self, record: Record) -> str:
         e = record["entity"]
-        head = Text.assemble(_t(e["name"], "bold"), _t(f"  {e['name_zh']}" if e["name_zh"] else "", "bold"), _t(f"  {e['kind']} · {e['id']}", "dim"))
+        head = Text.assemble(
+            _t(e["name"], "bold"),
+            _t(f"  {e['name_zh']}" if e["name_zh"] else "", "bold"),
+            _t(f"  {e['kind']} · {e['id']}", "dim"),
+        )
         status = Text.assemble(
-            ("Status ", "dim"), _t(record["status"], STATUS_STYLE.get(record["status"], "")), _t(f" as of {record['as_of']}: {record['status_meaning']}")
+            ("Status ", "dim"),
+            _t(record["status"], STATUS_STYLE.get(record["status"], "")),
+            _t(f" as of {record['as_of']}: {record['status_meaning']}"),
         )
         matched = Text.assemble(("Matched ", "dim"), _t(text.match_line(record["match"])))
         aliases = Text.assemble(("Aliases ", "dim"), _t(", ".join(e["aliases"]) or "-"))
         table = Table(show_lines=True, expand=False)
-        for col in ("Announced", "Measure", "Effective / deadline", "Scope and description", "Source"):
+        for col in (
+            "Announced",
+            "Measure",
+            "Effective / deadline",
+            "Scope and description",
+            "Source",
+        ):
             table.add_column(col)
         for m in record["measures"]:
             desc = Text.assemble(_t(m["scope"], "italic"), "\n", _t(m["description"]))
             if m["products"]:
-                desc.append_text(Text.assemble("\n", _t("products: " + ", ".join(m["products"]), "dim")))
+                desc.append_text(
+                    Text.assemble("\n", _t("products: " + ", ".join(m["products"]), "dim"))
+                )
             if m["notes"]:
                 desc.append_text(Text.assemble("\n", _t("note: " + m["notes"], "dim")))
             source = _t(f"{m['source']} ¶{m['locator']['paragraph']}\n「{m['locator']['quote']}」")
-            kind = Text.assemble(_t(m["kind"]), "\n", _t(m["status"] or "", STATUS_STYLE.get(m["status"] or "", "")))
-            table.add_row(_t(m["announced"] or "undated"), kind, _t(text.moment_text(m)), desc, source)
+            kind = Text.assemble(
+                _t(m["kind"]), "\n", _t(m["status"] or "", STATUS_STYLE.get(m["status"] or "", ""))
+            )
+            table.add_row(
+                _t(m["announced"] or "undated"), kind, _t(text.moment_text(m)), desc, source
+            )
         footer = _t(text.registry_line(record["provenance"]), "dim")
         return self._render(head, status, matched, aliases, table, footer)
 
@@ -69,12 +94,16 @@ class Renderer:
         return self.plain.no_match(record)
 
     def search(self, record: Record) -> str:
-        table = Table(title=printable(f"{record['query']} → {record['normalized']} ({record['decision']})"))
+        table = Table(
+            title=printable(f"{record['query']} → {record['normalized']} ({record['decision']})")
+        )
         for col in ("#", "ID", "Name", "Matched", "Score", "Method"):
             table.add_column(col)
         for i, c in enumerate(record["ranked"], 1):
             name = c["name"] + (f" ({c['name_zh']})" if c["name_zh"] else "")
-            table.add_row(str(i), _t(c["id"]), _t(name), _t(c["matched"]), _t(c["score"]), _t(c["method"]))
+            table.add_row(
+                str(i), _t(c["id"]), _t(name), _t(c["matched"]), _t(c["score"]), _t(c["method"])
+            )
         return self._render(table)
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
@@ -90,7 +119,14 @@ class Renderer:
                     table.add_row("-", name, "(no measure)", "-", "-", _t(r["status"]))
                     continue
                 when = m["effective"] or m["deadline"] or "-"
-                table.add_row(_t(m["announced"] or "undated"), name, _t(m["kind"]), _t(when), _t(m["scope"]), _t(r["status"], STATUS_STYLE.get(r["status"], "")))
+                table.add_row(
+                    _t(m["announced"] or "undated"),
+                    name,
+                    _t(m["kind"]),
+                    _t(when),
+                    _t(m["scope"]),
+                    _t(r["status"], STATUS_STYLE.get(r["status"], "")),
+                )
         items: list[object] = [table]
         if provenance is not None:
             items.append(_t(text.registry_line(provenance), "dim"))

@@ -63,7 +63,16 @@ def match_line(match: Record) -> str:
 
 
 def candidate_lines(candidates: list[Record]) -> list[list[str]]:
-    return [[c["id"], printable(c["name"]), printable(c["name_zh"] or ""), f"score {c['score']}", f"via '{printable(c['matched'])}' ({c['method']})"] for c in candidates]
+    """id, score, what matched and how, then the name (last: it is the long one)."""
+    return [
+        [
+            c["id"],
+            f"score {c['score']}",
+            f"via '{printable(c['matched'])}' ({c['method']})",
+            entity_title(c),
+        ]
+        for c in candidates
+    ]
 
 
 class Renderer:
@@ -71,7 +80,9 @@ class Renderer:
         self.width = max(40, width or DEFAULT_WIDTH)
 
     def wrap(self, text: str, indent: str) -> list[str]:
-        return textwrap.wrap(printable(text), self.width, initial_indent=indent, subsequent_indent=indent) or [indent]
+        return textwrap.wrap(
+            printable(text), self.width, initial_indent=indent, subsequent_indent=indent
+        ) or [indent]
 
     def status(self, record: Record) -> str:
         e = record["entity"]
@@ -80,20 +91,31 @@ class Renderer:
         if e["aliases"]:
             facts.append(["aliases", ", ".join(printable(a) for a in e["aliases"])])
         for rel in e["relations"]:
-            facts.append(["relation", f"{rel['kind']} {rel['entity']} (source {rel['source']}, paragraph {rel['locator']['paragraph']})"])
-        facts.append(["status", f"{record['status']} as of {record['as_of']}: {record['status_meaning']}"])
+            facts.append(
+                [
+                    "relation",
+                    f"{rel['kind']} {rel['entity']} (source {rel['source']}, paragraph {rel['locator']['paragraph']})",
+                ]
+            )
+        facts.append(
+            ["status", f"{record['status']} as of {record['as_of']}: {record['status_meaning']}"]
+        )
         facts.append(["matched", match_line(record["match"])])
         lines += ["  " + line.rstrip("\n") for line in columns(facts)]
         lines.append("")
         lines.append("Measures" if record["measures"] else "Measures: none recorded")
         for m in record["measures"]:
-            lines.append(f"  {m['announced'] or 'undated'}  {m['kind']}  [{m['status'] or 'not yet announced'}]")
+            lines.append(
+                f"  {m['announced'] or 'undated'}  {m['kind']}  [{m['status'] or 'not yet announced'}]"
+            )
             lines += self.wrap(f"scope: {m['scope']}", "      ")
             lines += self.wrap(moment_text(m), "      ")
             if m["products"]:
                 lines += self.wrap("products: " + ", ".join(m["products"]), "      ")
             lines += self.wrap(m["description"], "      ")
-            lines.append(f"      source: {m['source']}, paragraph {m['locator']['paragraph']}: 「{printable(m['locator']['quote'])}」")
+            lines.append(
+                f"      source: {m['source']}, paragraph {m['locator']['paragraph']}: 「{printable(m['locator']['quote'])}」"
+            )
             if m["notes"]:
                 lines += self.wrap("note: " + m["notes"], "      ")
         if record["sources"]:
@@ -101,7 +123,9 @@ class Renderer:
             lines.append("Sources")
             for s in record["sources"]:
                 who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
-                lines += self.wrap(f"{s['id']}: {s.get('title')} — {who}, published {s.get('published')}", "  ")
+                lines += self.wrap(
+                    f"{s['id']}: {s.get('title')} — {who}, published {s.get('published')}", "  "
+                )
         lines.append("")
         lines.append(registry_line(record["provenance"]))
         return "\n".join(lines) + "\n"
@@ -114,13 +138,19 @@ class Renderer:
         lines = [head]
         if match["candidates"]:
             lines.append("closest candidates:")
-            lines += ["  " + line.rstrip("\n") for line in columns(candidate_lines(match["candidates"]))]
+            lines += [
+                "  " + line.rstrip("\n") for line in columns(candidate_lines(match["candidates"]))
+            ]
         return "\n".join(lines) + "\n"
 
     def search(self, record: Record) -> str:
-        lines = [f"query: '{printable(record['query'])}'  normalised: '{printable(record['normalized'])}'  decision: {record['decision']}"]
+        lines = [
+            f"query: '{printable(record['query'])}'  normalised: '{printable(record['normalized'])}'  decision: {record['decision']}"
+        ]
         if record["decision"] == "match":
-            lines.append(f"match: {match_line(record)}")
+            lines.append(
+                f"match: '{printable(record['matched'])}' ({record['method']}, score {record['score']})"
+            )
         elif record.get("reason"):
             lines.append(f"reason: {record['reason']}")
         rows = [[str(i), *row] for i, row in enumerate(candidate_lines(record["ranked"]), 1)]
@@ -148,5 +178,12 @@ class Renderer:
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         yield "row\tdecision\tentity_id\tstatus\tscore\tinput\n"
         for r in records:
-            cells: list[Any] = [r["row"], r["decision"], r["entity_id"] or "-", r["status"] or "-", r["score"] if r["score"] is not None else "-", printable(r["input"])]
+            cells: list[Any] = [
+                r["row"],
+                r["decision"],
+                r["entity_id"] or "-",
+                r["status"] or "-",
+                r["score"] if r["score"] is not None else "-",
+                printable(r["input"]),
+            ]
             yield "\t".join(str(c) for c in cells) + "\n"

@@ -1,0 +1,93 @@
+"""Shared fixtures: the CLI runner, the installed entry point, and registries built in tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import sysconfig
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from exitcheck.cli import app
+from exitcheck.registry import shipped_registry
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = Path(os.environ.get("EXITCHECK_SOURCES", REPO.parent / "shared" / "sources"))
+
+MINIMAL_HEADER = """\
+[registry]
+name = "test"
+version = "1"
+last_reviewed = 2026-01-01
+schema = 1
+
+[[sources]]
+id = "src"
+title = "Test source"
+publisher = "Tests"
+published = 2021-09-26
+language = "en"
+"""
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EXITCHECK_REGISTRY", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def cli() -> Callable[..., Any]:
+    """Invoke the real Typer app in-process; returns click's Result (stdout, stderr, exit_code)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
+        return runner.invoke(app, list(args), input=input, env=env)
+
+    return invoke
+
+
+@pytest.fixture
+def cli_json(cli: Callable[..., Any]) -> Callable[..., tuple[int, Any]]:
+    def invoke(*args: str) -> tuple[int, Any]:
+        result = cli(*args)
+        return result.exit_code, json.loads(result.stdout)
+
+    return invoke
+
+
+def entry_point() -> list[str]:
+    """The installed console script beside this interpreter (or on PATH)."""
+    scripts = Path(sysconfig.get_path("scripts"))
+    for candidate in (scripts / "exitcheck", Path(sys.executable).parent / "exitcheck"):
+        if candidate.exists():
+            return [str(candidate)]
+    found = shutil.which("exitcheck")
+    if found:
+        return [found]
+    pytest.fail("the exitcheck console script is not installed; run the README's test command")
+
+
+@pytest.fixture
+def write_registry(tmp_path: Path) -> Callable[..., Path]:
+    """Write a registry file in tmp_path: the minimal header plus the given TOML body."""
+    counter = iter(range(1000))
+
+    def write(body: str, *, header: str = MINIMAL_HEADER, name: str | None = None) -> Path:
+        path = tmp_path / (name or f"registry{next(counter)}.toml")
+        path.write_text(header + textwrap.dedent(body), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Path:
+    return shipped_registry()

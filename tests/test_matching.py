@@ -1,0 +1,242 @@
+"""Matching: normalisation rules, the evaluation set, and properties over any input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exitcheck import matching
+from exitcheck.matching import (
+    clean,
+    compact_key,
+    domain_of,
+    index_for,
+    match,
+    max_edits,
+    strip_generic,
+    words,
+)
+from exitcheck.registry import load, shipped_registry
+
+REGISTRY = load([shipped_registry()])
+INDEX = index_for(REGISTRY)
+EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Huobi", "huobi"),  # case folding
+        ("ＨＵＯＢＩ１２３", "huobi123"),  # full-width letters and digits (NFKC)
+        ("Token-Pocket", "tokenpocket"),  # punctuation
+        ("  zk   swap ", "zkswap"),  # whitespace
+        ("Xīnghuǒ Kuàngchí", "xinghuokuangchi"),  # tone marks
+        ("火币", "火币"),  # Chinese kept as characters
+        ("AEX安银", "aex安银"),  # mixed scripts
+        ("huo\u202ebi\x1b[31m", "huobi31m"),  # controls and bidi overrides dropped
+        ("!!!", ""),  # nothing to match
+    ],
+)
+def test_compact_key(raw: str, key: str) -> None:
+    assert compact_key(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("huobi.com", ("huobi.com", "huobi")),
+        ("https://www.binance.com/zh-CN", ("binance.com", "binance")),
+        ("http://user@global.bhex.com:8443/x?y#z", ("global.bhex.com", "bhex")),
+        ("example.co.uk", ("example.co.uk", "example")),
+        ("huobi", None),
+        ("huobi global", None),
+    ],
+)
+def test_domain_of(raw: str, expected: tuple[str, str] | None) -> None:
+    assert domain_of(clean(raw)) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "core"),
+    [
+        (["huobi", "global", "exchange"], ["huobi"]),
+        (["火币交易所"], ["火币"]),
+        (["火币网"], ["火币"]),
+        (["exchange"], []),
+        (["交易所"], []),
+        (["北京火币"], ["北京火币"]),  # place names are not generic
+    ],
+)
+def test_strip_generic(tokens: list[str], core: list[str]) -> None:
+    assert strip_generic(tokens) == core
+
+
+@pytest.mark.parametrize(
+    ("tokens", "keys"),
+    [
+        (["spark", "pool", "exchange"], ["sparkpool", "spark"]),
+        (["蓝海矿池官网"], ["蓝海矿池", "蓝海"]),
+        (["global", "huobi", "pro"], ["globalhuobi", "huobipro", "huobi"]),
+        (["exchange"], []),
+    ],
+)
+def test_peeled_forms_fewest_generic_words_removed_first(
+    tokens: list[str], keys: list[str]
+) -> None:
+    assert matching.peeled(tokens) == keys
+
+
+def test_words_split_between_scripts() -> None:
+    assert words("AEX安银 交易所") == ["aex", "安银", "交易所"]
+
+
+@pytest.mark.parametrize(
+    ("length", "budget"), [(3, 0), (4, 0), (5, 1), (7, 1), (8, 2), (12, 2), (13, 3), (40, 3)]
+)
+def test_edit_budget(length: int, budget: int) -> None:
+    assert max_edits(length, matching.MIN_FUZZY_LATIN) == budget
+
+
+def _eval_rows() -> list[tuple[str, str, str]]:
+    rows = []
+    for line in EVAL.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            query, expected, form = line.split("\t")
+            rows.append((query, expected, form))
+    return rows
+
+
+def test_evaluation_set_precision_and_recall() -> None:
+    rows = _eval_rows()
+    positives = [r for r in rows if r[1] != "-"]
+    negatives = [r for r in rows if r[1] == "-"]
+    assert len(positives) >= 100 and len(negatives) >= 25
+    assert {r[1] for r in positives} == {e.id for e in REGISTRY.entities}, "every entity is covered"
+    confident = correct = 0
+    wrong = []
+    for query, expected, _form in rows:
+        got = match(INDEX, query).entity_id
+        if got is not None:
+            confident += 1
+            if got == expected:
+                correct += 1
+            else:
+                wrong.append((query, expected, got))
+    precision = correct / confident
+    recall = correct / len(positives)
+    print(
+        f"\nmatch_eval: {len(positives)} positives, {len(negatives)} negatives, precision {precision:.1%}, recall {recall:.1%}"
+    )
+    assert wrong == [], "no confident wrong answer, no negative matched"
+    assert recall >= 0.95
+
+
+def test_close_candidates_are_ambiguous_not_a_guess(write_registry) -> None:
+    path = write_registry(
+        """
+        [[entities]]
+        id = "alphaswap"
+        name = "Alphaswapx"
+        kind = "exchange"
+
+        [[entities]]
+        id = "alphaswop"
+        name = "Alphaswopx"
+        kind = "exchange"
+        """
+    )
+    index = index_for(load([path]))
+    result = match(index, "alphaswupx")
+    assert result.decision == "ambiguous"
+    assert {c.entity_id for c in result.candidates} == {"alphaswap", "alphaswop"}
+
+
+def test_short_queries_match_only_exactly() -> None:
+    assert match(INDEX, "aex").entity_id == "aex"
+    assert match(INDEX, "aez").decision == "none"
+    assert match(INDEX, "bhx").decision == "none"
+
+
+def test_a_domain_the_entity_does_not_list_is_not_a_match() -> None:
+    result = match(INDEX, "binance.us")
+    assert result.decision == "none"
+    assert "binance.us" in result.reason
+    assert match(INDEX, "okex.com").entity_id == "okex"  # OKEx lists no domain: its label decides
+
+
+def test_chinese_queries_do_not_fall_back_to_romanisations() -> None:
+    # 火必 romanises like 火币 ("huobi") but is a different name.
+    assert match(INDEX, "火必").decision == "none"
+
+
+def test_unseen_chinese_names_match_from_pinyin_and_traditional(write_registry) -> None:
+    path = write_registry(
+        """
+        [[entities]]
+        id = "example-pool"
+        name = "Example Pool"
+        name_zh = "蓝海矿池"
+        kind = "mining_pool"
+        """
+    )
+    index = index_for(load([path]))
+    for query in (
+        "蓝海矿池",
+        "藍海礦池",
+        "lanhai kuangchi",
+        "lánhǎi kuàngchí",
+        "lanhaikuangchi",
+        "蓝海矿池官网",
+    ):
+        assert match(index, query).entity_id == "example-pool", query
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+
+LABELS = [
+    (e.id, label)
+    for e in REGISTRY.entities
+    for label in (e.id, e.name, e.name_zh, *e.aliases)
+    if label
+]
+
+
+@pytest.mark.parametrize(("entity_id", "label"), LABELS)
+def test_every_name_and_alias_resolves_to_its_entity(entity_id: str, label: str) -> None:
+    assert match(INDEX, label).entity_id == entity_id
+
+
+def _to_fullwidth(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(LABELS),
+    st.sampled_from(
+        [
+            str.upper,
+            str.lower,
+            str.title,
+            _to_fullwidth,
+            lambda s: " ".join(s),
+            lambda s: s.replace(" ", ""),
+        ]
+    ),
+)
+def test_case_width_and_spacing_do_not_change_the_answer(pair: tuple[str, str], transform) -> None:
+    entity_id, label = pair
+    assert match(INDEX, transform(label)).entity_id == entity_id
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_string_gets_a_decision(text: str) -> None:
+    result = match(INDEX, text)
+    assert result.decision in ("match", "ambiguous", "none")
+    if result.decision == "match":
+        assert result.best is not None and result.best.score >= matching.SCORE_THRESHOLD
