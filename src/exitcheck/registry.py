@@ -109,6 +109,13 @@ def parse_text(name: str, raw: bytes) -> tuple[RawFile | None, Finding | None]:
         clean = _TOML_POSITION.sub("", msg).strip()
         if pos:
             return None, Finding(name, f"invalid TOML: {clean}", int(pos[1]), int(pos[2]))
+        if "(at end of document)" in msg:
+            last = text.rstrip("\n").count("\n") + 1
+            return None, Finding(
+                name,
+                f"invalid TOML: {msg.replace('(at end of document)', '').strip()} at the end of the file",
+                last,
+            )
         return None, Finding(name, f"invalid TOML: {clean}")
     except RecursionError:
         return None, Finding(name, "invalid TOML: nested too deeply")
@@ -177,6 +184,9 @@ class _Checker:
         self.raw = raw
         self.findings: list[Finding] = []
         self.measure_counter = 0
+        self.id_lines: dict[
+            tuple[str, int], int | None
+        ] = {}  # (table, built index) -> line of its id
 
     # -- reporting ---------------------------------------------------------------------------
     def error(self, msg: str, line: int | None, entity: str | None = None) -> None:
@@ -343,7 +353,7 @@ class _Checker:
                 )
 
     def sources(self) -> list[Source]:
-        out = []
+        out: list[Source] = []
         allowed = {
             "id",
             "title",
@@ -372,11 +382,12 @@ class _Checker:
                 for k in ("author", "title_zh", "url", "file", "sha256", "notes")
             }
             if sid and all(v is not None for v in fields.values()):
+                self.id_lines[("sources", len(out))] = where("id")
                 out.append(Source(id=sid, **fields, **optional))
         return out
 
     def regulations(self) -> list[Regulation]:
-        out = []
+        out: list[Regulation] = []
         allowed = {
             "id",
             "date",
@@ -401,6 +412,7 @@ class _Checker:
             name_zh = self.get(table, "name_zh", str, where, rid)
             notes = self.get(table, "notes", str, where, rid)
             if rid and day and name and summary and source and locator:
+                self.id_lines[("regulations", len(out))] = where("id")
                 out.append(
                     Regulation(rid, day, name, issuers, summary, source, locator, name_zh, notes)
                 )
@@ -416,7 +428,7 @@ class _Checker:
         return value  # type: ignore[no-any-return]
 
     def entities(self) -> list[Entity]:
-        out = []
+        out: list[Entity] = []
         allowed = {"id", "name", "name_zh", "aliases", "kind", "measures", "relations", "notes"}
         for index, table in self._array("entities"):
             where = self._where("entities", index)
@@ -437,6 +449,7 @@ class _Checker:
             measures = self.measures(table, eid, index)
             relations = self.relations(table, eid, where)
             if eid and name and kind:
+                self.id_lines[("entities", len(out))] = where("id")
                 out.append(Entity(eid, name, kind, name_zh, aliases, measures, relations, notes))
         return out
 
@@ -622,7 +635,10 @@ class _Parsed:
     entities: list[Entity]
     sources: list[Source]
     regulations: list[Regulation]
-    lines: LineMap
+    id_lines: dict[tuple[str, int], int | None]
+
+    def line(self, table: str, index: int) -> int | None:
+        return self.id_lines.get((table, index))
 
 
 def _parse_one(path: Path) -> tuple[_Parsed | None, list[Finding]]:
@@ -643,7 +659,8 @@ def _parse_one(path: Path) -> tuple[_Parsed | None, list[Finding]]:
                 raw.lines.line("", 0, key) or raw.lines.line(key, 0),
             )
     info = checker.info()
-    parsed = _Parsed(info, checker.entities(), checker.sources(), checker.regulations(), raw.lines)
+    entities, sources, regulations = checker.entities(), checker.sources(), checker.regulations()
+    parsed = _Parsed(info, entities, sources, regulations, checker.id_lines)
     return parsed, checker.findings
 
 
@@ -702,7 +719,7 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
                     Finding(
                         path,
                         f"source '{s.id}' is defined again with different content",
-                        p.lines.line("sources", i, "id"),
+                        p.line("sources", i),
                     )
                 )
             sources.setdefault(s.id, s)
@@ -710,14 +727,14 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
     for p in parsed:
         path = p.info.path
         for i, r in enumerate(p.regulations):
-            line = p.lines.line("regulations", i, "id")
+            line = p.line("regulations", i)
             if r.id in regulation_ids:
                 out.append(Finding(path, f"regulation id '{r.id}' is defined twice", line))
             regulation_ids.add(r.id)
             if r.source not in sources:
                 out.append(Finding(path, f"regulation cites unknown source '{r.source}'", line))
         for i, e in enumerate(p.entities):
-            line = p.lines.line("entities", i, "id")
+            line = p.line("entities", i)
             if e.id in entity_home:
                 out.append(
                     Finding(
@@ -758,7 +775,7 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
     for p in parsed:
         path = p.info.path
         for i, e in enumerate(p.entities):
-            line = p.lines.line("entities", i, "id")
+            line = p.line("entities", i)
             for m in e.measures:
                 if m.source not in sources:
                     out.append(
