@@ -1,0 +1,243 @@
+"""Batch screening and the provenance a reviewer needs next to every answer."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import random
+import subprocess
+from pathlib import Path
+
+from exitcheck import __version__
+
+from .conftest import entry_point
+from .test_integrity import GOOD_ENTITY
+
+NAMES = ["Huobi Global", "kucoin", "币安", "", "houbi", "exchange", "火幣", "coinbase"]
+
+
+def ndjson(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_plain_list_from_stdin(cli) -> None:
+    result = cli("screen", "-", "--json", "--as-of", "2021-10-01", input="\n".join(NAMES) + "\n")
+    assert result.exit_code == 0, result.stderr
+    rows = ndjson(result.stdout)
+    assert [r["row"] for r in rows] == [
+        1,
+        2,
+        3,
+        5,
+        6,
+        7,
+        8,
+    ]  # the blank line 4 is skipped, not renumbered
+    assert [r["decision"] for r in rows] == [
+        "match",
+        "none",
+        "match",
+        "match",
+        "none",
+        "match",
+        "none",
+    ]
+    assert [r["entity_id"] for r in rows] == [
+        "huobi",
+        None,
+        "binance",
+        "huobi",
+        None,
+        "huobi",
+        None,
+    ]
+    huobi = rows[0]
+    assert (
+        huobi["input"] == "Huobi Global"
+        and huobi["method"] == "exact_alias"
+        and huobi["matched"] == "Huobi Global"
+    )
+    assert huobi["status"] == "exiting" and huobi["as_of"] == "2021-10-01"
+    assert rows[3]["method"] == "fuzzy" and rows[3]["score"] == 80.0
+    assert rows[1]["candidates"][0]["id"] == "okcoin"
+    assert result.stderr.startswith("screened 7 row(s): 4 match, 0 ambiguous, 3 none in ")
+
+
+def test_csv_column_with_header_and_csv_output(cli, tmp_path: Path) -> None:
+    source = tmp_path / "clients.csv"
+    source.write_text(
+        'id,name,country\n1,Binance,MT\n2,,HK\n3,"Loopring, Ltd",CN\n', encoding="utf-8"
+    )
+    result = cli("screen", str(source), "--column", "name", "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["row"], r["input"], r["decision"], r["entity_id"]) for r in rows] == [
+        ("1", "Binance", "match", "binance"),
+        ("3", "Loopring, Ltd", "match", "loopring"),
+    ]
+
+
+def test_header_flag_skips_the_first_line(cli) -> None:
+    rows = ndjson(cli("screen", "-", "--header", "--json", input="name\nbhex\n").stdout)
+    assert [(r["row"], r["entity_id"]) for r in rows] == [(1, "bhex")]
+
+
+def test_fail_on_match_and_summary(cli, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    hit = cli(
+        "screen",
+        "-",
+        "--fail-on-match",
+        "--summary",
+        str(summary),
+        "--json",
+        input="kucoin\nOKEx\n",
+    )
+    assert hit.exit_code == 3
+    assert json.loads(summary.read_text())["rows"] == 2
+    assert {k: v for k, v in json.loads(summary.read_text()).items() if k != "seconds"} == {
+        "rows": 2,
+        "match": 1,
+        "ambiguous": 0,
+        "none": 1,
+    }
+    clean = cli("screen", "-", "--fail-on-match", "--json", input="kucoin\ncoinbase\n")
+    assert clean.exit_code == 0
+    assert (
+        cli("screen", "-", "--json", input="OKEx\n").exit_code == 0
+    )  # without the flag a hit is not a failure
+
+
+def test_threshold_is_recorded_and_applied(cli) -> None:
+    loose = ndjson(cli("screen", "-", "--json", input="houbi\n").stdout)[0]
+    strict = ndjson(cli("screen", "-", "--json", "--threshold", "90", input="houbi\n").stdout)[0]
+    assert (loose["decision"], loose["threshold"]) == ("match", 75.0)
+    assert (strict["decision"], strict["threshold"]) == ("none", 90.0)
+
+
+def test_ambiguous_rows_list_every_close_candidate(cli, write_registry) -> None:
+    path = write_registry(
+        '[[entities]]\nid = "alphaswap"\nname = "Alphaswapx"\nkind = "exchange"\n'
+        '[[entities]]\nid = "alphaswop"\nname = "Alphaswopx"\nkind = "exchange"\n'
+    )
+    rows = ndjson(
+        cli("--registry", str(path), "screen", "-", "--json", input="alphaswupx\n").stdout
+    )
+    assert rows[0]["decision"] == "ambiguous"
+    assert sorted(c["id"] for c in rows[0]["candidates"]) == ["alphaswap", "alphaswop"]
+    assert all(c["score"] == 90.0 for c in rows[0]["candidates"])
+
+
+def test_bad_screen_input(cli, tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("id,name\n1,x\n", encoding="utf-8")
+    for args in (
+        ["screen", str(tmp_path / "missing.txt")],
+        ["screen", str(tmp_path)],
+        ["screen", str(tmp_path / "a.csv"), "--column", "nom"],
+    ):
+        result = cli(*args)
+        assert (
+            result.exit_code == 2
+            and result.stderr.startswith("exitcheck: ")
+            and "Traceback" not in result.stderr
+        )
+
+
+def test_ten_thousand_row_csv_from_stdin_streams_one_row_per_input_row() -> None:
+    rng = random.Random(7)
+    names = [
+        "Huobi",
+        "币安",
+        "kucoin",
+        "tokenpoket",
+        "",
+        "AEX安银交易所",
+        "random corp",
+        "x" * 300,
+        "\x1b[31mred",
+    ]
+    body = "name,country\n" + "".join(f"{rng.choice(names)},CN\n" for _ in range(10_000))
+    done = subprocess.run(
+        [*entry_point(), "screen", "-", "--column", "name", "--json"],
+        input=body,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    rows = ndjson(done.stdout)
+    expected = [i for i, line in enumerate(body.splitlines()[1:], 1) if not line.startswith(",")]
+    assert [r["row"] for r in rows] == expected
+    assert done.stderr.startswith(f"screened {len(expected)} row(s)")
+
+
+# --------------------------------------------------------------------------------------------
+# Provenance
+
+
+def test_provenance_golden(cli, write_registry) -> None:
+    path = write_registry(GOOD_ENTITY)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = json.loads(
+        cli("--registry", str(path), "status", "acx", "--json", "--as-of", "2021-10-01").stdout
+    )
+    assert data["provenance"] == {
+        "exitcheck_version": __version__,
+        "as_of": "2021-10-01",
+        "registries": [
+            {
+                "name": "test",
+                "version": "1",
+                "last_reviewed": "2026-01-01",
+                "sha256": digest,
+                "path": str(path),
+            }
+        ],
+    }
+    assert data["match"] | {"candidates": None} == {
+        "query": "acx",
+        "normalized": "acx",
+        "decision": "match",
+        "method": "exact_alias",
+        "matched": "ACX",
+        "score": 100.0,
+        "reason": None,
+        "candidates": None,
+    }
+    assert data["status"] == "closing"
+
+
+def test_fingerprint_changes_with_the_registry(cli, write_registry) -> None:
+    path = write_registry(GOOD_ENTITY)
+    before = json.loads(cli("--registry", str(path), "info", "--json").stdout)["registries"][0][
+        "sha256"
+    ]
+    path.write_text(path.read_text(encoding="utf-8") + "\n# reviewed again\n", encoding="utf-8")
+    after = json.loads(cli("--registry", str(path), "info", "--json").stdout)["registries"][0][
+        "sha256"
+    ]
+    assert before != after and len(after) == 64
+
+
+def test_every_machine_format_carries_provenance(cli) -> None:
+    sha = json.loads(cli("info", "--json").stdout)["registries"][0]["sha256"]
+    assert (
+        json.loads(cli("list", "--json").stdout)[0]["provenance"]["registries"][0]["sha256"] == sha
+    )
+    assert (
+        json.loads(cli("search", "huobi", "--json").stdout)["provenance"]["registries"][0]["sha256"]
+        == sha
+    )
+    rows = list(csv.DictReader(io.StringIO(cli("status", "huobi", "--format", "csv").stdout)))
+    assert {r["registry_sha256"] for r in rows} == {sha} and {
+        r["exitcheck_version"] for r in rows
+    } == {__version__}
+    assert rows[0]["method"] == "exact_name" and rows[0]["query"] == "huobi"
+    screened = ndjson(cli("screen", "-", "--json", input="huobi\n").stdout)
+    assert screened[0]["registry_sha256"] == [sha]
+    assert (
+        "Registry: exitcheck-core 2026.11.25, reviewed 2026-11-25" in cli("status", "huobi").stdout
+    )
