@@ -12,7 +12,7 @@ from exitcheck.status import entity_status
 
 from .conftest import SOURCES
 
-REGISTRY = load([shipped_registry()])
+REGISTRY = load([shipped_registry()], use_cache=False)
 BEIJING = timezone(timedelta(hours=8))
 
 # The 13 platforms of the source's list, OKEx (statement), OKCoin and the two domestic companies.

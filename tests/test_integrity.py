@@ -96,8 +96,15 @@ def test_huge_registry_is_refused_before_parsing(cli, tmp_path: Path) -> None:
     path = tmp_path / "huge.toml"
     with path.open("wb") as f:
         f.write(MINIMAL_HEADER.encode())
-        f.write(b"# padding\n" * (5 * 1024 * 1024))  # 50 MiB
-    assert "the limit is 32 MiB" in one_error_line(cli("--registry", str(path), "status", "acme"))
+        f.truncate(129 * 1024 * 1024)  # sparse: the size check must come before any reading
+    assert "the limit is 128 MiB" in one_error_line(cli("--registry", str(path), "status", "acme"))
+
+
+def test_fifty_megabytes_of_garbage_fails_fast_with_a_line(cli, tmp_path: Path) -> None:
+    path = tmp_path / "garbage.toml"
+    path.write_bytes(MINIMAL_HEADER.encode() + b"this is not toml\n" * (50 * 1024 * 1024 // 17))
+    line = one_error_line(cli("--registry", str(path), "status", "acme"))
+    assert f"{path}:{MINIMAL_HEADER.count(chr(10)) + 1}:" in line and "invalid TOML" in line
 
 
 def test_deeply_nested_tables(cli, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from exitcheck.matching import (
 )
 from exitcheck.registry import load, shipped_registry
 
-REGISTRY = load([shipped_registry()])
+REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = index_for(REGISTRY)
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 

@@ -91,6 +91,7 @@ Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", ca
 
 class _State:
     registries: list[Path] | None = None
+    use_cache: bool = True
 
 
 _state = _State()
@@ -113,6 +114,12 @@ def _global(
             help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one.",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Parse the registry afresh; neither read nor write the cache."
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -125,6 +132,7 @@ def _global(
     Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit.
     """
     _state.registries = registry
+    _state.use_cache = not no_cache
 
 
 def _format(fmt: Format, json_flag: bool) -> Format:
@@ -191,7 +199,7 @@ def _report_error(fmt: Format, exc: ExitcheckError) -> None:
 def _registry() -> "Registry":
     from exitcheck.registry import load, registry_paths
 
-    return load(registry_paths(_state.registries))
+    return load(registry_paths(_state.registries), use_cache=_state.use_cache)
 
 
 def _index(registry: "Registry") -> "MatchIndex":
@@ -429,9 +437,10 @@ def validate(
         from exitcheck import registry as reg
         from exitcheck.render.jsonfmt import dumps
         from exitcheck.render.safe import printable
+        from exitcheck.validation import check
 
         files = paths or reg.registry_paths(_state.registries)
-        loaded, findings = reg.check(files)
+        loaded, findings = check(files)
         errors = sum(f.severity == "error" for f in findings)
         if json:
             record = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -25,8 +25,7 @@ class UsageError(ExitcheckError):
     kind = "usage"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem in a registry file: where it is and what is wrong."""
 
     path: str

@@ -13,12 +13,8 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from exitcheck.model import Registry
+from typing import NamedTuple, Protocol
 
 # Documented constants (README, "Matching").
 SCORE_THRESHOLD = 75.0  # a fuzzy candidate needs at least this score (0-100)
@@ -43,6 +39,8 @@ _TONE_SYLLABLES = re.compile(r"(?:[a-zü]+[1-5])+")
 
 def strip_controls(text: str) -> str:
     """Remove control, format (bidi overrides, zero-width) and unassigned characters."""
+    if text.isprintable():
+        return text
     kept = (
         ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) not in _CONTROL_CATEGORIES
     )
@@ -51,16 +49,23 @@ def strip_controls(text: str) -> str:
 
 def clean(text: str) -> str:
     """NFKC (full-width to ASCII), no control characters, case-folded, single-spaced."""
+    if text.isascii() and text.isprintable():  # fast path: ASCII is already NFKC
+        return " ".join(text.lower().split())
     folded = unicodedata.normalize("NFKC", strip_controls(text)).casefold()
     return " ".join(folded.split())
 
 
 def strip_marks(text: str) -> str:
     """Drop combining marks (accents, pinyin tone marks): 'xīnghuǒ' -> 'xinghuo'."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return unicodedata.normalize(
         "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     )
+
+
+_CJK_RUNS = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 
 
 def is_cjk(ch: str) -> bool:
@@ -69,13 +74,16 @@ def is_cjk(ch: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return any(is_cjk(ch) for ch in text)
+    return not text.isascii() and _CJK_RUNS.search(text) is not None
 
 
 def words(text: str) -> list[str]:
     """Runs of letters and digits, split where Chinese characters meet other letters."""
+    cleaned = strip_marks(clean(text))
+    if cleaned.isascii():
+        return re.findall(r"[a-z0-9]+", cleaned)
     out: list[str] = []
-    for run in re.findall(r"\w+", strip_marks(clean(text))):
+    for run in re.findall(r"\w+", cleaned):
         for _, group in itertools.groupby(run.replace("_", ""), key=is_cjk):
             token = "".join(group)
             if token:
@@ -131,8 +139,7 @@ def domain_of(cleaned: str) -> tuple[str, str] | None:
     return host, label
 
 
-@dataclass(frozen=True)
-class GenericWords:
+class GenericWords(NamedTuple):
     latin: frozenset[str]
     chinese: tuple[str, ...]  # longest first
 
@@ -222,23 +229,20 @@ def max_edits(length: int, minimum: int) -> int:
 # The index
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     entity_id: str
     label: str  # the name or alias as written in the registry
     field: str  # id, name, name_zh, alias, domain
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     entity_id: str
     label: str
     score: float
     method: str
 
 
-@dataclass(frozen=True)
-class MatchResult:
+class MatchResult(NamedTuple):
     query: str
     normalized: str
     decision: str
@@ -252,90 +256,35 @@ class MatchResult:
         return self.best.entity_id if self.best and self.decision == DECISION_MATCH else None
 
 
-@dataclass
-class MatchIndex:
-    """Keys of every entity's id, names and aliases; derived tables are built on first use."""
+class MatchIndex(Protocol):
+    """Look-ups the matcher needs; ``store.Store`` answers them from the registry's keys."""
 
-    exact: dict[str, list[Entry]]
-    domains: dict[str, str]
-    entities_with_domains: set[str]
-    labels: dict[str, list[tuple[str, str]]] = field(
-        default_factory=dict
-    )  # entity -> (label, field)
+    def exact(self, key: str) -> list[Entry]: ...
 
-    @classmethod
-    def build(cls, registry: Registry) -> MatchIndex:
-        exact: dict[str, list[Entry]] = {}
-        domains: dict[str, str] = {}
-        labels: dict[str, list[tuple[str, str]]] = {}
-        for entity in registry.entities:
-            pairs = [(entity.name, "name")]
-            if entity.name_zh:
-                pairs.append((entity.name_zh, "name_zh"))
-            for alias in entity.aliases:
-                found = domain_of(clean(alias))
-                if found and "." in alias:
-                    domains[found[0]] = entity.id
-                    pairs.append((alias, "domain"))
-                else:
-                    pairs.append((alias, "alias"))
-            pairs.append((entity.id, "id"))
-            labels[entity.id] = pairs
-            for label, kind in pairs:
-                key = compact_key(label)
-                if key:
-                    bucket = exact.setdefault(key, [])
-                    if not any(e.entity_id == entity.id for e in bucket):
-                        bucket.append(Entry(entity.id, label, kind))
-        return cls(exact, domains, set(domains.values()), labels)
+    def folded(self, key: str) -> list[Entry]: ...
 
-    @functools.cached_property
-    def folded(self) -> dict[str, list[Entry]]:
-        """Chinese keys folded to simplified characters."""
-        out: dict[str, list[Entry]] = {}
-        for entity_id, pairs in self.labels.items():
-            for label, kind in pairs:
-                if has_cjk(label):
-                    key = compact_key(to_simplified(label))
-                    bucket = out.setdefault(key, [])
-                    if not any(e.entity_id == entity_id for e in bucket):
-                        bucket.append(Entry(entity_id, label, kind))
-        return out
+    def romanised(self, key: str) -> list[Entry]: ...
 
-    @functools.cached_property
-    def romanised(self) -> dict[str, list[Entry]]:
-        """Romanised (pinyin-like) keys of every Chinese name and alias."""
-        out: dict[str, list[Entry]] = {}
-        for entity_id, pairs in self.labels.items():
-            for label, kind in pairs:
-                if has_cjk(label):
-                    key = romanise(to_simplified(label))
-                    bucket = out.setdefault(key, [])
-                    if key and not any(e.entity_id == entity_id for e in bucket):
-                        bucket.append(Entry(entity_id, label, kind))
-        return out
+    def domain(self, host: str) -> Entry | None: ...
 
-    @functools.cached_property
-    def fuzzy_latin(self) -> list[tuple[str, Entry, int]]:
-        """(key, entry, minimum length) for every Latin key and romanised Chinese key."""
-        out = [
-            (key, entry, MIN_FUZZY_LATIN)
-            for key, entries in self.exact.items()
-            if not has_cjk(key)
-            for entry in entries
-            if entry.field != "domain"
-        ]
-        out += [
-            (key, entry, MIN_FUZZY_PINYIN)
-            for key, entries in self.romanised.items()
-            for entry in entries
-        ]
-        return out
+    def has_domains(self, entity_id: str) -> bool: ...
+
+    def fuzzy(self, script: str, query: str, spread: int) -> list[tuple[str, Entry, int]]:
+        """(key, entry, minimum length) of keys within ``spread`` edits whose first letter
+        could pass the first-letter rule; a superset of what ``_edit_candidates`` keeps."""
+        ...
+
+    def suggestions(self, script: str, query: str, limit: int) -> list[tuple[str, Entry, float]]:
+        """(key, entry, WRatio score) of the keys most like the query, best first."""
+        ...
 
 
-@functools.lru_cache(maxsize=8)
-def index_for(registry: Registry) -> MatchIndex:
-    return MatchIndex.build(registry)
+def index_for(registry: object) -> MatchIndex:
+    """The matcher's index of a loaded registry: the store it was loaded from."""
+    index: MatchIndex | None = getattr(registry, "backend", None)
+    if index is None:
+        raise TypeError("this registry has no key index; load it with registry.load")
+    return index
 
 
 # --------------------------------------------------------------------------------------------
@@ -400,9 +349,8 @@ def match(
     text = cleaned
     if domain is not None:
         host, label = domain
-        if host in index.domains:
-            entity_id = index.domains[host]
-            entry = next(e for e in index.exact[compact_key(host)] if e.entity_id == entity_id)
+        entry = index.domain(host)
+        if entry is not None:
             return _decide(query, compact_key(host), [entry], "exact_domain")
         text = label
     tokens = words(text)
@@ -421,7 +369,7 @@ def match(
     if (
         domain is not None
         and result.decision == DECISION_MATCH
-        and result.entity_id in index.entities_with_domains
+        and index.has_domains(result.best.entity_id if result.best else "")
     ):
         best = result.best
         assert best is not None
@@ -431,11 +379,13 @@ def match(
 
 
 def _exact(index: MatchIndex, query: str, key: str, tokens: list[str]) -> MatchResult | None:
-    if key in index.exact:
-        return _decide(query, key, index.exact[key], None)
+    found = index.exact(key)
+    if found:
+        return _decide(query, key, found, None)
     for variant, method in _variants(tokens):
-        if variant in index.exact:
-            return _decide(query, variant, index.exact[variant], method)
+        found = index.exact(variant)
+        if found:
+            return _decide(query, variant, found, method)
     return None
 
 
@@ -446,26 +396,24 @@ def _chinese(index: MatchIndex, query: str, key: str, tokens: list[str], limit: 
         (v, "exact_traditional") for v, _ in _variants(folded_tokens)
     ]
     for form, method in forms:
-        if form in index.folded:
-            return _decide(query, form, index.folded[form], method)
-        if form in index.exact:
-            return _decide(query, form, index.exact[form], method)
+        found = index.folded(form) or index.exact(form)
+        if found:
+            return _decide(query, form, found, method)
     core = "".join(strip_generic(folded_tokens)) or folded
-    keys = [(k, e, MIN_FUZZY_CJK) for k, entries in index.folded.items() for e in entries]
-    scored = _edit_candidates(folded, keys, "fuzzy_chinese")
+    scored = _fuzzy(index, "cjk", folded, MIN_FUZZY_CJK, "fuzzy_chinese")
     if core != folded:
-        scored += _edit_candidates(core, keys, "fuzzy_chinese")
+        scored += _fuzzy(index, "cjk", core, MIN_FUZZY_CJK, "fuzzy_chinese")
     return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, chinese=True)
 
 
 def _latin(
     index: MatchIndex, query: str, key: str, tokens: list[str], threshold: float, limit: int
 ) -> MatchResult:
-    romanised = index.romanised
     forms = [key] + [v for v, _ in _variants(tokens)]
     for form in forms:
-        if form in romanised:
-            return _decide(query, form, romanised[form], "pinyin")
+        found = index.romanised(form)
+        if found:
+            return _decide(query, form, found, "pinyin")
     core_tokens = strip_generic(tokens) or tokens
     orders = (
         [core_tokens]
@@ -474,10 +422,19 @@ def _latin(
     )
     scored: list[Candidate] = []
     for order in orders:
-        scored += _edit_candidates("".join(order), index.fuzzy_latin, "fuzzy")
+        scored += _fuzzy(index, "latin", "".join(order), MIN_FUZZY_LATIN, "fuzzy")
     return _fuzzy_decision(
         index, query, "".join(core_tokens), scored, threshold, limit, chinese=False
     )
+
+
+def _fuzzy(
+    index: MatchIndex, script: str, query: str, minimum: int, method: str
+) -> list[Candidate]:
+    spread = max_edits(len(query), minimum)  # no key can be allowed more edits than this
+    if spread == 0:
+        return []
+    return _edit_candidates(query, index.fuzzy(script, query, spread), method)
 
 
 def _edit_candidates(
@@ -558,16 +515,11 @@ def suggest(
     index: MatchIndex, normalized: str, limit: int, *, chinese: bool
 ) -> tuple[Candidate, ...]:
     """Closest names by a loose similarity, for 'did you mean'; never a match by themselves."""
-    from rapidfuzz import fuzz
-
-    pool: Iterable[tuple[str, Entry]]
-    if chinese:
-        pool = ((k, e) for k, entries in index.folded.items() for e in entries)
-    else:
-        pool = ((k, e) for k, e, _ in index.fuzzy_latin)
+    if not normalized:
+        return ()
+    pool = index.suggestions("cjk" if chinese else "latin", normalized, limit)
     scored = (
-        Candidate(e.entity_id, e.label, round(fuzz.WRatio(normalized, k), 1), "suggestion")
-        for k, e in pool
+        Candidate(e.entity_id, e.label, round(score, 1), "suggestion") for _, e, score in pool
     )
     return tuple(c for c in _best_per_entity(scored) if c.score > 0)[:limit]
 

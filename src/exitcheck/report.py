@@ -7,9 +7,8 @@ the same records, so JSON, NDJSON, CSV, Markdown and tables agree on names and v
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from exitcheck import __version__
 from exitcheck.dates import day_of, iso
@@ -20,31 +19,27 @@ from exitcheck.status import Status, entity_status, measure_status
 DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
 
 
-@dataclass(frozen=True)
-class StatusAnswer:
+class StatusAnswer(NamedTuple):
     registry: Registry
     entity: Entity
     status: Status
     match: MatchResult
 
 
-@dataclass(frozen=True)
-class ListAnswer:
+class ListAnswer(NamedTuple):
     registry: Registry
     as_of: date
     rows: tuple[tuple[Entity, tuple[Measure, ...]], ...]
 
 
-@dataclass(frozen=True)
-class SearchAnswer:
+class SearchAnswer(NamedTuple):
     registry: Registry
     as_of: date
     result: MatchResult
     ranked: tuple[Candidate, ...]
 
 
-@dataclass(frozen=True)
-class ScreenRow:
+class ScreenRow(NamedTuple):
     row: int
     input: str
     result: MatchResult

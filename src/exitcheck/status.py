@@ -10,8 +10,8 @@ effect. The status reflects what was announced, not a verified outcome.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from exitcheck.dates import in_effect
 from exitcheck.model import Entity, Measure
@@ -46,8 +46,7 @@ STATUS_RULES: dict[str, tuple[str, str]] = {
 _RANK = {name: rank for rank, name in enumerate(STATUSES)}
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     status: str
     as_of: date
     because: Measure | None  # the measure that decided it

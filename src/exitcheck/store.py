@@ -1,0 +1,398 @@
+"""The parsed registry as an SQLite database: entities as JSON rows plus the matching keys.
+
+A validated registry is written once into SQLite (a data-only format: reading it cannot run
+code) and queried from then on, so a call reads only the rows it needs, whatever the size of
+the registry. The same database serves as the on-disk cache and, with ``:memory:``, as the
+store when caching is off. Fuzzy candidates are blocked by first letter and length, which are
+exactly the matcher's own preconditions, so blocking never changes a result.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from typing import Any
+
+from exitcheck.matching import (
+    MIN_FUZZY_CJK,
+    MIN_FUZZY_LATIN,
+    MIN_FUZZY_PINYIN,
+    Entry,
+    clean,
+    compact_key,
+    domain_of,
+    has_cjk,
+    romanise,
+    to_simplified,
+)
+from exitcheck.model import (
+    Entity,
+    Locator,
+    Measure,
+    Registry,
+    RegistryInfo,
+    Regulation,
+    Relation,
+    Source,
+)
+
+FORMAT = 1  # bump when the layout below changes; older caches are then rebuilt
+SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entities (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+CREATE TABLE keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL, field TEXT NOT NULL);
+CREATE TABLE fuzzy (script TEXT NOT NULL, first TEXT NOT NULL, first2 TEXT NOT NULL, len INTEGER NOT NULL,
+                    key TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL, field TEXT NOT NULL,
+                    minimum INTEGER NOT NULL);
+CREATE TABLE domains (host TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX keys_by_key ON keys (kind, key);
+CREATE INDEX fuzzy_by_first ON fuzzy (script, first, len);
+CREATE INDEX fuzzy_by_swapped ON fuzzy (script, first2, len);
+"""
+
+
+# --------------------------------------------------------------------------------------------
+# Records <-> JSON
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _moment(text: str | None) -> date | datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+
+
+def entity_json(e: Entity) -> str:
+    measures = [
+        [
+            m.kind, m.scope, m.description, m.source, list(m.locator), _iso(m.announced), _iso(m.effective),
+            _iso(m.deadline), m.effective_stated, m.deadline_stated, m.effective_offset_assumed,
+            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes,
+        ]
+        for m in e.measures
+    ]  # fmt: skip
+    relations = [[r.kind, r.entity, r.source, list(r.locator)] for r in e.relations]
+    return json.dumps(
+        [e.id, e.name, e.kind, e.name_zh, list(e.aliases), measures, relations, e.notes],
+        ensure_ascii=False,
+    )
+
+
+def entity_from_json(text: str) -> Entity:
+    eid, name, kind, name_zh, aliases, measures, relations, notes = json.loads(text)
+    return Entity(
+        eid,
+        name,
+        kind,
+        name_zh,
+        tuple(aliases),
+        tuple(
+            Measure(
+                m[0],
+                m[1],
+                m[2],
+                m[3],
+                Locator(*m[4]),
+                _moment(m[5]),
+                _moment(m[6]),
+                _moment(m[7]),
+                m[8],
+                m[9],
+                m[10],
+                m[11],
+                tuple(m[12]),
+                m[13],
+                m[14],
+            )
+            for m in measures
+        ),
+        tuple(Relation(r[0], r[1], r[2], Locator(*r[3])) for r in relations),
+        notes,
+    )
+
+
+def _source_json(s: Source) -> list[Any]:
+    return [
+        s.id,
+        s.title,
+        s.publisher,
+        _iso(s.published),
+        s.language,
+        s.author,
+        s.title_zh,
+        s.url,
+        s.file,
+        s.sha256,
+        s.notes,
+    ]
+
+
+def _source_from(row: list[Any]) -> Source:
+    return Source(row[0], row[1], row[2], date.fromisoformat(row[3]), *row[4:])
+
+
+def _regulation_json(r: Regulation) -> list[Any]:
+    return [
+        r.id,
+        _iso(r.date),
+        r.name,
+        list(r.issuers),
+        r.summary,
+        r.source,
+        list(r.locator),
+        r.name_zh,
+        r.notes,
+    ]
+
+
+def _regulation_from(row: list[Any]) -> Regulation:
+    return Regulation(
+        row[0],
+        date.fromisoformat(row[1]),
+        row[2],
+        tuple(row[3]),
+        row[4],
+        row[5],
+        Locator(*row[6]),
+        row[7],
+        row[8],
+    )
+
+
+def _info_json(f: RegistryInfo) -> list[Any]:
+    return [f.path, f.sha256, f.name, f.version, _iso(f.last_reviewed)]
+
+
+def _info_from(row: list[Any]) -> RegistryInfo:
+    return RegistryInfo(
+        row[0], row[1], row[2], row[3], date.fromisoformat(row[4]) if row[4] else None
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Keys
+
+
+def labels(e: Entity) -> list[tuple[str, str]]:
+    """(label, field) for every name of an entity; domains are aliases that look like one."""
+    out = [(e.name, "name")]
+    if e.name_zh:
+        out.append((e.name_zh, "name_zh"))
+    out += [(a, "domain" if "." in a and domain_of(clean(a)) else "alias") for a in e.aliases]
+    out.append((e.id, "id"))
+    return out
+
+
+def key_rows(e: Entity) -> Iterator[tuple[str, str, str, str, str]]:
+    """(table, key, label, field, extra) rows for one entity; see ``build``."""
+    seen: set[tuple[str, str]] = set()
+    for label, field in labels(e):
+        key = compact_key(label)
+        if not key:
+            continue
+        for row in _label_rows(label, field, key):
+            if (row[0], row[1]) not in seen:
+                seen.add((row[0], row[1]))
+                yield row
+
+
+def _label_rows(label: str, field: str, key: str) -> Iterator[tuple[str, str, str, str, str]]:
+    yield ("exact", key, label, field, "")
+    if field == "domain":
+        found = domain_of(clean(label))
+        if found:
+            yield ("domain", found[0], label, field, "")
+        return
+    if has_cjk(label):
+        simplified = to_simplified(label)
+        folded = compact_key(simplified)
+        yield ("folded", folded, label, field, "")
+        yield ("fuzzy:cjk", folded, label, field, str(MIN_FUZZY_CJK))
+        romanised = romanise(simplified)
+        if romanised:
+            yield ("romanised", romanised, label, field, "")
+            yield ("fuzzy:latin", romanised, label, field, str(MIN_FUZZY_PINYIN))
+    else:
+        yield ("fuzzy:latin", key, label, field, str(MIN_FUZZY_LATIN))
+
+
+# --------------------------------------------------------------------------------------------
+# Building and opening
+
+
+def build(
+    conn: sqlite3.Connection,
+    files: Iterable[RegistryInfo],
+    entities: Iterable[Entity],
+    sources: Iterable[Source],
+    regulations: Iterable[Regulation],
+    signature: list[Any],
+    version: str,
+) -> None:
+    """Write a validated registry into an empty database."""
+    conn.executescript(SCHEMA)
+    count = 0
+    keys, fuzzy, domains = [], [], []
+    rows = []
+    for e in entities:
+        count += 1
+        rows.append((e.id, entity_json(e)))
+        for table, key, label, field, extra in key_rows(e):
+            if table == "domain":
+                domains.append((key, e.id))
+            elif table.startswith("fuzzy:"):
+                fuzzy.append(
+                    (table[6:], key[0], key[1::-1], len(key), key, e.id, label, field, int(extra))
+                )
+            else:
+                keys.append((table, key, e.id, label, field))
+    conn.executemany("INSERT INTO entities (id, data) VALUES (?, ?)", rows)
+    conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", keys)
+    conn.executemany("INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fuzzy)
+    conn.executemany("INSERT OR IGNORE INTO domains VALUES (?, ?)", domains)
+    conn.executescript(INDEXES)
+    meta = {
+        "format": FORMAT,
+        "version": version,
+        "signature": signature,
+        "files": [_info_json(f) for f in files],
+        "sources": [_source_json(s) for s in sources],
+        "regulations": [_regulation_json(r) for r in regulations],
+        "count": count,
+        "keys": len(keys) + len(fuzzy),
+    }
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()],
+    )
+    conn.commit()
+
+
+def read_meta(conn: sqlite3.Connection) -> dict[str, Any]:
+    return {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+
+
+class Store:
+    """Queries over one built database: the registry's entities and the matcher's keys."""
+
+    def __init__(self, conn: sqlite3.Connection, meta: dict[str, Any]) -> None:
+        self.conn = conn
+        self.meta = meta
+        self._has_domains: set[str] | None = None
+
+    def registry(self) -> Registry:
+        meta = self.meta
+        return Registry(
+            files=tuple(_info_from(f) for f in meta["files"]),
+            sources=tuple(_source_from(s) for s in meta["sources"]),
+            regulations=tuple(_regulation_from(r) for r in meta["regulations"]),
+            fetch=self.entity,
+            fetch_all=self.entities,
+            count=meta["count"],
+            backend=self,
+        )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        row = self.conn.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return entity_from_json(row[0]) if row else None
+
+    def entities(self) -> Iterator[Entity]:
+        for (data,) in self.conn.execute("SELECT data FROM entities ORDER BY pos"):
+            yield entity_from_json(data)
+
+    # -- the matcher's index (see matching.MatchIndex) ---------------------------------------
+    def _entries(self, kind: str, key: str) -> list[Entry]:
+        rows = self.conn.execute(
+            "SELECT entity, label, field FROM keys WHERE kind = ? AND key = ? ORDER BY rowid",
+            (kind, key),
+        )
+        return [Entry(*row) for row in rows]
+
+    def exact(self, key: str) -> list[Entry]:
+        return self._entries("exact", key)
+
+    def folded(self, key: str) -> list[Entry]:
+        return self._entries("folded", key)
+
+    def romanised(self, key: str) -> list[Entry]:
+        return self._entries("romanised", key)
+
+    def domain(self, host: str) -> Entry | None:
+        row = self.conn.execute("SELECT entity FROM domains WHERE host = ?", (host,)).fetchone()
+        if row is None:
+            return None
+        return next((e for e in self.exact(compact_key(host)) if e.entity_id == row[0]), None)
+
+    def has_domains(self, entity_id: str) -> bool:
+        if self._has_domains is None:
+            self._has_domains = {
+                row[0] for row in self.conn.execute("SELECT DISTINCT entity FROM domains")
+            }
+        return entity_id in self._has_domains
+
+    def fuzzy(self, script: str, query: str, spread: int) -> list[tuple[str, Entry, int]]:
+        """Keys within ``spread`` edits whose first letter is the query's (or whose first two
+        are the query's swapped): the matcher's own preconditions, so nothing it would keep
+        is left out. Distances are computed by rapidfuzz in C over the blocked keys."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        rows = self.conn.execute(
+            "SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ? AND first = ?"
+            " UNION ALL SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ? AND first2 = ? AND first != ?",
+            (
+                script,
+                len(query) - spread,
+                len(query) + spread,
+                query[0],
+                script,
+                len(query) - spread,
+                len(query) + spread,
+                query[:2],
+                query[0],
+            ),
+        ).fetchall()
+        if not rows:
+            return []
+        keys = [key for _, key in rows]
+        hits = process.extract(query, keys, scorer=OSA.distance, score_cutoff=spread, limit=None)
+        return list(self._details([rows[index][0] for _, _, index in hits]).values())
+
+    def _details(self, rowids: list[int]) -> dict[int, tuple[str, Entry, int]]:
+        """Full rows of the given fuzzy keys, by rowid."""
+        out = {}
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rowid, key, entity, label, field, minimum FROM fuzzy WHERE rowid IN ({marks})"
+            for rowid, key, entity, label, field, minimum in self.conn.execute(sql, chunk):
+                out[rowid] = (key, Entry(entity, label, field), minimum)
+        return out
+
+    def suggestions(self, script: str, query: str, limit: int) -> list[tuple[str, Entry, float]]:
+        """The keys most like the query by rapidfuzz's WRatio: every key of a small registry,
+        else those sharing the query's first letter."""
+        from rapidfuzz import fuzz, process
+
+        if self.meta["keys"] < SCAN_ALL_BELOW:
+            rows = self.conn.execute(
+                "SELECT rowid, key FROM fuzzy WHERE script = ?", (script,)
+            ).fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT rowid, key FROM fuzzy WHERE script = ? AND first = ?", (script, query[0])
+            ).fetchall()
+        if not rows:
+            return []
+        hits = process.extract(query, [key for _, key in rows], scorer=fuzz.WRatio, limit=limit * 4)
+        details = self._details([rows[index][0] for _, _, index in hits])
+        return [(details[rows[i][0]][0], details[rows[i][0]][1], score) for _, score, i in hits]
