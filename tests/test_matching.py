@@ -240,3 +240,13 @@ def test_any_string_gets_a_decision(text: str) -> None:
     assert result.decision in ("match", "ambiguous", "none")
     if result.decision == "match":
         assert result.best is not None and result.best.score >= matching.SCORE_THRESHOLD
+
+
+def test_in_memory_keys_answer_exactly_as_sql(write_registry) -> None:
+    """Screening preloads a small registry's keys; every answer must stay the same."""
+    rows = _eval_rows()
+    sql = load([shipped_registry()], use_cache=False)
+    memory = load([shipped_registry()], use_cache=False)
+    index_for(memory).preload()  # type: ignore[attr-defined]
+    for query, _, _ in rows + [("kucoin", "", ""), ("火必", "", ""), ("spark protocol", "", "")]:
+        assert match(index_for(sql), query) == match(index_for(memory), query), query

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple
 
 # Documented constants (README, "Matching").
 SCORE_THRESHOLD = 75.0  # a fuzzy candidate needs at least this score (0-100)
@@ -30,7 +30,35 @@ DECISION_AMBIGUOUS = "ambiguous"
 DECISION_NONE = "none"
 
 _CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
-_TONE_SYLLABLES = re.compile(r"(?:[a-zü]+[1-5])+")
+_TONE_SYLLABLES = r"(?:[a-zü]+[1-5])+"  # patterns are compiled on first use, not at start-up
+
+
+if TYPE_CHECKING:  # a Protocol class costs start-up time; only the type checker needs it
+    from typing import Protocol
+
+    class MatchIndex(Protocol):
+        """Look-ups the matcher needs; ``store.Store`` answers them from the registry's keys."""
+
+        def exact(self, key: str) -> list[Entry]: ...
+
+        def folded(self, key: str) -> list[Entry]: ...
+
+        def romanised(self, key: str) -> list[Entry]: ...
+
+        def domain(self, host: str) -> Entry | None: ...
+
+        def has_domains(self, entity_id: str) -> bool: ...
+
+        def fuzzy(self, script: str, query: str, spread: int) -> list[tuple[str, Entry, int]]:
+            """(key, entry, minimum length) of keys within ``spread`` edits whose first letter
+            could pass the first-letter rule; a superset of what ``_edit_candidates`` keeps."""
+            ...
+
+        def suggestions(
+            self, script: str, query: str, limit: int
+        ) -> list[tuple[str, Entry, float]]:
+            """(key, entry, WRatio score) of the keys most like the query, best first."""
+            ...
 
 
 # --------------------------------------------------------------------------------------------
@@ -65,7 +93,7 @@ def strip_marks(text: str) -> str:
     )
 
 
-_CJK_RUNS = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+_CJK_RUNS = "[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
 
 
 def is_cjk(ch: str) -> bool:
@@ -74,7 +102,7 @@ def is_cjk(ch: str) -> bool:
 
 
 def has_cjk(text: str) -> bool:
-    return not text.isascii() and _CJK_RUNS.search(text) is not None
+    return not text.isascii() and re.search(_CJK_RUNS, text) is not None
 
 
 def words(text: str) -> list[str]:
@@ -117,7 +145,7 @@ def romanise(text: str) -> str:
     return compact_key(anyascii(text))
 
 
-_DOMAIN = re.compile(
+_DOMAIN = (
     r"(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?"
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\.?(?::\d+)?(?:[/?#]\S*)?"
 )
@@ -126,7 +154,9 @@ _SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu"}
 
 def domain_of(cleaned: str) -> tuple[str, str] | None:
     """(host without www., name label) when the text is a URL or a domain, else None."""
-    found = _DOMAIN.fullmatch(cleaned)
+    if "." not in cleaned:
+        return None
+    found = re.fullmatch(_DOMAIN, cleaned)
     if not found:
         return None
     host = found["host"].removeprefix("www.")
@@ -256,29 +286,6 @@ class MatchResult(NamedTuple):
         return self.best.entity_id if self.best and self.decision == DECISION_MATCH else None
 
 
-class MatchIndex(Protocol):
-    """Look-ups the matcher needs; ``store.Store`` answers them from the registry's keys."""
-
-    def exact(self, key: str) -> list[Entry]: ...
-
-    def folded(self, key: str) -> list[Entry]: ...
-
-    def romanised(self, key: str) -> list[Entry]: ...
-
-    def domain(self, host: str) -> Entry | None: ...
-
-    def has_domains(self, entity_id: str) -> bool: ...
-
-    def fuzzy(self, script: str, query: str, spread: int) -> list[tuple[str, Entry, int]]:
-        """(key, entry, minimum length) of keys within ``spread`` edits whose first letter
-        could pass the first-letter rule; a superset of what ``_edit_candidates`` keeps."""
-        ...
-
-    def suggestions(self, script: str, query: str, limit: int) -> list[tuple[str, Entry, float]]:
-        """(key, entry, WRatio score) of the keys most like the query, best first."""
-        ...
-
-
 def index_for(registry: object) -> MatchIndex:
     """The matcher's index of a loaded registry: the store it was loaded from."""
     index: MatchIndex | None = getattr(registry, "backend", None)
@@ -332,14 +339,18 @@ def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
         for order in itertools.permutations(core):
             yield "".join(order), "exact_without_generic"
     joined = "".join(core or tokens)
-    if _TONE_SYLLABLES.fullmatch(joined):
+    if re.fullmatch(_TONE_SYLLABLES, joined):
         yield re.sub(r"[1-5]", "", joined), "pinyin"
 
 
 def match(
     index: MatchIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5
 ) -> MatchResult:
-    """Match a query to one entity, or explain why not. Never raises on any string."""
+    """Match a query to one entity, or explain why not. Never raises on any string.
+
+    ``limit`` caps the candidates listed; 0 skips the 'did you mean' suggestions of a query
+    that matches nothing (screening does, for speed), never the candidates of an ambiguous one.
+    """
     cleaned = clean(query)
     base = compact_key(cleaned)
     if not base:
@@ -499,7 +510,7 @@ def _fuzzy_decision(
             close,
             f"{len(close)} candidates score within {MARGIN:g} points of each other",
         )
-    suggestions = suggest(index, normalized, limit, chinese=chinese)
+    suggestions = suggest(index, normalized, limit, chinese=chinese) if limit > 0 else ()
     return MatchResult(
         query,
         normalized,

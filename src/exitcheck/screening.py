@@ -10,20 +10,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from exitcheck.errors import UsageError
 from exitcheck.matching import (
     DECISION_MATCH,
     MAX_QUERY_CHARS,
     SCORE_THRESHOLD,
-    MatchIndex,
     MatchResult,
     match,
 )
 from exitcheck.model import Registry
 from exitcheck.report import ScreenRow, published, screen_record
 from exitcheck.status import entity_status
+
+if TYPE_CHECKING:
+    from exitcheck.matching import MatchIndex
 
 
 @dataclass
@@ -117,10 +119,15 @@ def screen(
     counts: Counts,
 ) -> Iterator[dict[str, Any]]:
     used = SCORE_THRESHOLD if threshold is None else threshold
+    preload = getattr(index, "preload", None)
+    if preload is not None:
+        preload()
     dates = published(registry)
     for number, name in rows:
         result = (
-            _too_long(name) if len(name) > MAX_QUERY_CHARS else match(index, name, threshold=used)
+            _too_long(name)
+            if len(name) > MAX_QUERY_CHARS
+            else match(index, name, threshold=used, limit=0)
         )
         counts.add(result.decision)
         entity = (

@@ -40,6 +40,7 @@ from exitcheck.model import (
 
 FORMAT = 1  # bump when the layout below changes; older caches are then rebuilt
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
+ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -288,6 +289,27 @@ class Store:
         self.conn = conn
         self.meta = meta
         self._has_domains: set[str] | None = None
+        self._entities: dict[str, Entity | None] = {}  # decoded entities, bounded
+        self._keys: dict[tuple[str, str], list[Entry]] | None = None  # set by preload()
+        self._fuzzy: dict[str, list[tuple[int, str]]] = {}
+        self._rows: dict[int, tuple[str, Entry, int]] = {}
+
+    def preload(self) -> None:
+        """For many look-ups (screening) in a small registry: hold every key in memory.
+        Answers are the same as from SQL; only the per-look-up cost changes."""
+        if self._keys is not None or self.meta["keys"] >= SCAN_ALL_BELOW:
+            return
+        keys: dict[tuple[str, str], list[Entry]] = {}
+        for kind, key, entity, label, field in self.conn.execute(
+            "SELECT kind, key, entity, label, field FROM keys ORDER BY rowid"
+        ):
+            keys.setdefault((kind, key), []).append(Entry(entity, label, field))
+        for rowid, script, key, entity, label, field, minimum in self.conn.execute(
+            "SELECT rowid, script, key, entity, label, field, minimum FROM fuzzy ORDER BY rowid"
+        ):
+            self._fuzzy.setdefault(script, []).append((rowid, key))
+            self._rows[rowid] = (key, Entry(entity, label, field), minimum)
+        self._keys = keys
 
     def registry(self) -> Registry:
         meta = self.meta
@@ -302,8 +324,14 @@ class Store:
         )
 
     def entity(self, entity_id: str) -> Entity | None:
+        if entity_id in self._entities:
+            return self._entities[entity_id]
         row = self.conn.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return entity_from_json(row[0]) if row else None
+        found = entity_from_json(row[0]) if row else None
+        if len(self._entities) >= ENTITY_CACHE:
+            self._entities.clear()
+        self._entities[entity_id] = found
+        return found
 
     def entities(self) -> Iterator[Entity]:
         for (data,) in self.conn.execute("SELECT data FROM entities ORDER BY pos"):
@@ -311,6 +339,8 @@ class Store:
 
     # -- the matcher's index (see matching.MatchIndex) ---------------------------------------
     def _entries(self, kind: str, key: str) -> list[Entry]:
+        if self._keys is not None:
+            return self._keys.get((kind, key), [])
         rows = self.conn.execute(
             "SELECT entity, label, field FROM keys WHERE kind = ? AND key = ? ORDER BY rowid",
             (kind, key),
@@ -346,21 +376,20 @@ class Store:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        rows = self.conn.execute(
-            "SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ? AND first = ?"
-            " UNION ALL SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ? AND first2 = ? AND first != ?",
-            (
-                script,
-                len(query) - spread,
-                len(query) + spread,
-                query[0],
-                script,
-                len(query) - spread,
-                len(query) + spread,
-                query[:2],
-                query[0],
-            ),
-        ).fetchall()
+        low, high = len(query) - spread, len(query) + spread
+        if self._keys is not None:
+            rows = [
+                (rowid, key)
+                for rowid, key in self._fuzzy.get(script, [])
+                if low <= len(key) <= high and (key[0] == query[0] or key[1::-1] == query[:2])
+            ]
+        else:
+            rows = self.conn.execute(
+                "SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ? AND first = ?"
+                " UNION ALL SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ?"
+                " AND first2 = ? AND first != ?",
+                (script, low, high, query[0], script, low, high, query[:2], query[0]),
+            ).fetchall()
         if not rows:
             return []
         keys = [key for _, key in rows]
@@ -369,6 +398,8 @@ class Store:
 
     def _details(self, rowids: list[int]) -> dict[int, tuple[str, Entry, int]]:
         """Full rows of the given fuzzy keys, by rowid."""
+        if self._keys is not None:
+            return {rowid: self._rows[rowid] for rowid in rowids}
         out = {}
         for start in range(0, len(rowids), 500):
             chunk = rowids[start : start + 500]
@@ -383,13 +414,16 @@ class Store:
         else those sharing the query's first letter."""
         from rapidfuzz import fuzz, process
 
-        if self.meta["keys"] < SCAN_ALL_BELOW:
+        if self._keys is not None:
+            rows = self._fuzzy.get(script, [])
+        elif self.meta["keys"] < SCAN_ALL_BELOW:
             rows = self.conn.execute(
-                "SELECT rowid, key FROM fuzzy WHERE script = ?", (script,)
+                "SELECT rowid, key FROM fuzzy WHERE script = ? ORDER BY rowid", (script,)
             ).fetchall()
         else:
             rows = self.conn.execute(
-                "SELECT rowid, key FROM fuzzy WHERE script = ? AND first = ?", (script, query[0])
+                "SELECT rowid, key FROM fuzzy WHERE script = ? AND first = ? ORDER BY rowid",
+                (script, query[0]),
             ).fetchall()
         if not rows:
             return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,11 +33,28 @@ def printable(value: object) -> str:
 
 
 # Characters JSON may carry raw but a terminal would act on: escape them in JSON text too.
-_JSON_UNSAFE = re.compile(
-    "[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
+_JSON_UNSAFE_RANGES = (
+    (0x7F, 0x9F),
+    (0xAD, 0xAD),
+    (0x61C, 0x61C),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x2028, 0x202E),
+    (0x2060, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
 )
+
+
+@functools.cache
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile(
+        "[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _JSON_UNSAFE_RANGES) + "]"
+    )
 
 
 def json_safe(text: str) -> str:
     """Escape invisible and bidirectional characters in serialised JSON (valid: only in strings)."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m[0]):04x}", text)

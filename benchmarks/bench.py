@@ -1,0 +1,288 @@
+"""Benchmark exitcheck as a script sees it: whole processes, stdout piped, beside references.
+
+    python3 benchmarks/bench.py            # everything (about 5 minutes on 2 cores)
+    python3 benchmarks/bench.py --quick    # fewer runs, 10k-row screening, no 100k registry
+
+Sets up two virtual environments under benchmarks/out/: exitcheck installed from this checkout
+(non-editable, as a user gets it) and the peer, norwegianblue at a pinned version. Every timed
+command is a separate process; commands are interleaved round by round so that drift in the
+machine's load falls on all of them alike. Prints Markdown tables (median, interquartile range,
+ratios to the peer and to the floor, `python -c pass`) and writes them to benchmarks/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+PEER = "norwegianblue==0.26.0"
+
+
+def venv(name: str, *packages: str) -> Path:
+    """A virtual environment under benchmarks/out with these packages; returns its bin dir."""
+    path = OUT / f"venv-{name}"
+    bindir = path / ("Scripts" if os.name == "nt" else "bin")
+    if not bindir.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    subprocess.run(
+        [
+            str(bindir / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            *packages,
+        ],
+        check=True,
+    )
+    return bindir
+
+
+def run_once(
+    argv: Sequence[str], env: dict[str, str], stdin: Path | None = None
+) -> tuple[float, int, int]:
+    """(seconds, exit code, peak RSS in KiB) of one process with stdout piped and drained."""
+    with open(stdin or os.devnull, "rb") as source:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+        )
+        assert proc.stdout is not None
+        while proc.stdout.read(1 << 16):
+            pass
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, proc.returncode, usage.ru_maxrss
+
+
+def timed(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for label, argv in commands.items():  # warm-up: caches, page cache, .pyc
+        run_once(argv, env)
+    for _ in range(runs):
+        order = list(commands.items())
+        random.shuffle(order)
+        for label, argv in order:
+            times[label].append(run_once(argv, env)[0])
+    return times
+
+
+def summary(samples: list[float]) -> tuple[float, float, float]:
+    q = statistics.quantiles(samples, n=4)
+    return statistics.median(samples), q[0], q[2]
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:.1f}"
+
+
+def startup(ex: Path, peer: Path, runs: int, env: dict[str, str]) -> str:
+    commands = {
+        "python -c pass (floor)": [str(ex / "python"), "-c", "pass"],
+        "eol norwegianblue (peer)": [str(peer / "eol"), "norwegianblue"],
+        "eol norwegianblue --json (peer)": [str(peer / "eol"), "norwegianblue", "--json"],
+        "exitcheck status huobi": [str(ex / "exitcheck"), "status", "huobi"],
+        "exitcheck status huobi --json": [str(ex / "exitcheck"), "status", "huobi", "--json"],
+        "exitcheck list --json": [str(ex / "exitcheck"), "list", "--json"],
+        "exitcheck status houbi (fuzzy)": [str(ex / "exitcheck"), "status", "houbi"],
+        "exitcheck --no-cache status huobi": [
+            str(ex / "exitcheck"),
+            "--no-cache",
+            "status",
+            "huobi",
+        ],
+    }
+    times = timed(commands, runs, env)
+    medians = {label: summary(t)[0] for label, t in times.items()}
+    peer_table, peer_json = (
+        medians["eol norwegianblue (peer)"],
+        medians["eol norwegianblue --json (peer)"],
+    )
+    floor = medians["python -c pass (floor)"]
+    lines = [
+        "| command | median ms | IQR ms | × `eol norwegianblue` | × `eol norwegianblue --json` | × floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, samples in times.items():
+        med, q1, q3 = summary(samples)
+        lines.append(
+            f"| `{label}` | {ms(med)} | {ms(q1)}–{ms(q3)} | {med / peer_table:.2f} | {med / peer_json:.2f} | {med / floor:.1f} |"
+        )
+    goal_table = medians["exitcheck status huobi"] / peer_table
+    goal_json = medians["exitcheck status huobi --json"] / peer_json
+    lines.append("")
+    lines.append(
+        f"Goals: `status huobi` ≤ 0.85× `eol norwegianblue`: **{goal_table:.2f}×**; `status huobi --json` ≤ 1.1× `eol norwegianblue --json`: **{goal_json:.2f}×** ({runs} runs each)."
+    )
+    return "\n".join(lines)
+
+
+def scale(ex: Path, sizes: list[int], runs: int, env: dict[str, str]) -> str:
+    lines = [
+        "| entities | file MB | cold ms (parse, validate, build cache) | cold peak RSS MB | warm exact ms | warm fuzzy ms | warm peak RSS MB | cache MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        registry = OUT / f"registry-{size}.toml"
+        if not registry.exists():
+            with registry.open("w", encoding="utf-8") as f:
+                subprocess.run(
+                    [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(size)],
+                    stdout=f,
+                    check=True,
+                )
+        name, typo = known_name(registry)
+        cache = OUT / f"cache-{size}"
+        subprocess.run(["rm", "-rf", str(cache)], check=True)
+        local = {**env, "XDG_CACHE_HOME": str(cache)}
+        cold, code, cold_rss = run_once(
+            [str(ex / "exitcheck"), "--registry", str(registry), "status", name], local
+        )
+        assert code == 0, f"cold run failed on {registry}"
+        exact = [
+            run_once([str(ex / "exitcheck"), "--registry", str(registry), "status", name], local)
+            for _ in range(runs)
+        ]
+        fuzzy = [
+            run_once([str(ex / "exitcheck"), "--registry", str(registry), "status", typo], local)
+            for _ in range(runs)
+        ]
+        assert all(code == 0 for _, code, _ in exact + fuzzy), (
+            f"warm runs failed on {registry} ({name!r}, {typo!r})"
+        )
+        cache_mb = sum(p.stat().st_size for p in cache.rglob("*.sqlite")) / 1e6
+        warm_rss = max(rss for _, _, rss in exact + fuzzy) / 1024
+        lines.append(
+            f"| {size:,} | {registry.stat().st_size / 1e6:.1f} | {ms(cold)} | {cold_rss / 1024:.0f} | "
+            f"{ms(statistics.median(t for t, _, _ in exact))} | {ms(statistics.median(t for t, _, _ in fuzzy))} | {warm_rss:.0f} | {cache_mb:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def known_name(registry: Path) -> tuple[str, str]:
+    """A Latin name from the middle of a generated registry, and a one-letter typo of it."""
+    names = [
+        line.split('"')[1]
+        for line in registry.read_text(encoding="utf-8").splitlines()
+        if line.startswith('name="')
+    ]
+    name = next(n for n in names[len(names) // 2 :] if len(n) >= 8 and n.isascii() and " " not in n)
+    return name, name[:3] + name[4] + name[3] + name[5:]  # swap two letters
+
+
+def names_file(rows: int, registry: Path | None) -> Path:
+    """Counterparty names: registry names, typos, Chinese names, unknown companies."""
+    rng = random.Random(rows)
+    pool = [
+        "Huobi",
+        "火币",
+        "Binance Exchange",
+        "houbi",
+        "TokenPocket",
+        "AEX安银",
+        "kucoin",
+        "Acme Trading Ltd",
+        "coinbase",
+        "星火矿池",
+    ]
+    if registry is not None:
+        pool += [
+            line.split('"')[1]
+            for line in registry.read_text(encoding="utf-8").splitlines()[:20000]
+            if line.startswith(("name=", "name_zh="))
+        ]
+    path = OUT / f"names-{rows}-{registry.stem if registry else 'shipped'}.txt"
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(rows):
+            name = rng.choice(pool)
+            f.write((name if i % 3 else name + f" {i}") + "\n")  # a third are unseen names
+    return path
+
+
+def screening(ex: Path, rows: int, registry: Path | None, env: dict[str, str]) -> str:
+    path = names_file(rows, registry)
+    small = names_file(rows // 10, registry)
+    args = (
+        [str(ex / "exitcheck")]
+        + (["--registry", str(registry)] if registry else [])
+        + ["screen", "-", "--json"]
+    )
+    run_once(args, env, small)  # warm the cache
+    t_small, _, rss_small = run_once(args, env, small)
+    t, code, rss = run_once(args, env, path)
+    assert code == 0
+    which = f"{registry.stem}" if registry else "shipped registry"
+    return f"| {which} | {rows:,} | {t:.1f} | {rows / t:,.0f} | {rss / 1024:.0f} | {rss_small / 1024:.0f} ({rows // 10:,} rows) |"
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40, help="runs per start-up command")
+    parser.add_argument(
+        "--quick", action="store_true", help="10 runs, 10k screening rows, registries up to 10k"
+    )
+    args = parser.parse_args()
+    runs = 10 if args.quick else args.runs
+    OUT.mkdir(parents=True, exist_ok=True)
+    ex = venv("exitcheck", "--force-reinstall", "--no-deps", str(ROOT))
+    venv("exitcheck", str(ROOT))  # dependencies, once
+    peer = venv("peer", PEER)
+    env = {k: v for k, v in os.environ.items() if k not in ("EXITCHECK_REGISTRY", "NO_COLOR")}
+    env["XDG_CACHE_HOME"] = str(OUT / "cache-shipped")
+    sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
+    rows = 10000 if args.quick else 100000
+    report = [
+        f"Machine: {machine()}.",
+        f"Command: `python3 benchmarks/bench.py{' --quick' if args.quick else ''}`; stdout piped; warm page cache and warm parsed-registry cache unless marked cold.",
+        "",
+        "### Start-up, side by side",
+        "",
+        startup(ex, peer, runs, env),
+        "",
+        "### Scale (synthetic registries from benchmarks/generate.py)",
+        "",
+        scale(ex, sizes, max(3, runs // 4), env),
+        "",
+        "### Screening throughput (`screen - --json`, NDJSON to a pipe)",
+        "",
+        "| registry | rows | seconds | names/s | peak RSS MB | peak RSS MB at a tenth of the rows |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        screening(ex, rows, None, env),
+        screening(
+            ex,
+            rows,
+            OUT / f"registry-{sizes[-1]}.toml",
+            {**env, "XDG_CACHE_HOME": str(OUT / f"cache-{sizes[-1]}")},
+        ),
+    ]
+    text = "\n".join(report) + "\n"
+    (OUT / "results.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

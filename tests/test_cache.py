@@ -1,0 +1,117 @@
+"""The parsed-registry cache: built once, reused, and rebuilt whenever it cannot be trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from .test_integrity import GOOD_ENTITY
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    return tmp_path / "xdg" / "exitcheck"
+
+
+def files(cache: Path) -> list[Path]:
+    return sorted(cache.iterdir()) if cache.exists() else []
+
+
+def status_name(cli, path: Path, *extra: str) -> str:
+    result = cli("--registry", str(path), *extra, "status", "acme", "--json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["entity"]["name"]
+
+
+def test_built_on_first_use_under_xdg_cache_home_and_reused(cli, write_registry, cache) -> None:
+    path = write_registry(GOOD_ENTITY)
+    assert status_name(cli, path) == "Acme Exchange"
+    (db,) = files(cache)
+    assert db.suffix == ".sqlite" and not [p for p in cache.iterdir() if p.name.endswith(".tmp")]
+    inode = db.stat().st_ino
+    assert status_name(cli, path) == "Acme Exchange"
+    assert db.stat().st_ino == inode  # reused, not rewritten
+
+
+def test_no_cache_writes_nothing(cli, write_registry, cache) -> None:
+    path = write_registry(GOOD_ENTITY)
+    assert status_name(cli, path, "--no-cache") == "Acme Exchange"
+    assert files(cache) == []
+
+
+def test_changed_registry_is_rebuilt(cli, write_registry, cache) -> None:
+    path = write_registry(GOOD_ENTITY)
+    assert status_name(cli, path) == "Acme Exchange"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Acme Exchange", "Acme Trading"), encoding="utf-8"
+    )
+    assert status_name(cli, path) == "Acme Trading"
+
+
+def test_touched_but_unchanged_registry_reuses_the_cache(cli, write_registry, cache) -> None:
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (db,) = files(cache)
+    inode = db.stat().st_ino
+    os.utime(path, ns=(1, 1))  # new stat signature, same content: the SHA-256 still matches
+    assert status_name(cli, path) == "Acme Exchange"
+    assert db.stat().st_ino == inode
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda db: db.write_bytes(b"this is not a database" * 100),  # corrupt
+        lambda db: db.write_bytes(db.read_bytes()[: db.stat().st_size // 2]),  # truncated
+        lambda db: db.write_bytes(b""),  # empty
+        lambda db: _set_meta(db, "version", '"0.0.0-other"'),  # written by another version
+        lambda db: _set_meta(db, "format", "999"),  # another layout
+        lambda db: _drop(db, "meta"),  # no metadata
+    ],
+    ids=["corrupt", "truncated", "empty", "other-version", "other-format", "no-meta"],
+)
+def test_untrustworthy_cache_is_ignored_and_rebuilt(cli, write_registry, cache, damage) -> None:
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (db,) = files(cache)
+    damage(db)
+    assert status_name(cli, path) == "Acme Exchange"
+    (rebuilt,) = files(cache)
+    meta = dict(sqlite3.connect(rebuilt).execute("SELECT key, value FROM meta").fetchall())
+    assert json.loads(meta["format"]) == 1
+
+
+def _set_meta(db: Path, key: str, value: str) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.commit()
+    conn.close()
+
+
+def _drop(db: Path, table: str) -> None:
+    conn = sqlite3.connect(db)
+    conn.execute(f"DROP TABLE {table}")
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+
+
+def test_unwritable_cache_location_still_answers(
+    cli, write_registry, tmp_path, monkeypatch
+) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file fails
+    path = write_registry(GOOD_ENTITY)
+    assert status_name(cli, path) == "Acme Exchange"
+
+
+def test_an_invalid_registry_is_never_cached(cli, write_registry, cache) -> None:
+    path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
+    assert cli("--registry", str(path), "status", "acme").exit_code == 2
+    assert files(cache) == []
