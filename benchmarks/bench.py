@@ -69,7 +69,7 @@ def run_once(
 
 def timed(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {label: [] for label in commands}
-    for label, argv in commands.items():  # warm-up: caches, page cache, .pyc
+    for argv in commands.values():  # warm-up: caches, page cache, .pyc
         run_once(argv, env)
     for _ in range(runs):
         order = list(commands.items())
@@ -220,7 +220,7 @@ def screening(ex: Path, rows: int, registry: Path | None, env: dict[str, str]) -
         + ["screen", "-", "--json"]
     )
     run_once(args, env, small)  # warm the cache
-    t_small, _, rss_small = run_once(args, env, small)
+    _, _, rss_small = run_once(args, env, small)
     t, code, rss = run_once(args, env, path)
     assert code == 0
     which = f"{registry.stem}" if registry else "shipped registry"

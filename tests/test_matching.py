@@ -248,5 +248,5 @@ def test_in_memory_keys_answer_exactly_as_sql(write_registry) -> None:
     sql = load([shipped_registry()], use_cache=False)
     memory = load([shipped_registry()], use_cache=False)
     index_for(memory).preload()  # type: ignore[attr-defined]
-    for query, _, _ in rows + [("kucoin", "", ""), ("火必", "", ""), ("spark protocol", "", "")]:
+    for query, _, _ in [*rows, ("kucoin", "", ""), ("火必", "", ""), ("spark protocol", "", "")]:
         assert match(index_for(sql), query) == match(index_for(memory), query), query
