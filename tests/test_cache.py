@@ -83,7 +83,7 @@ def test_untrustworthy_cache_is_ignored_and_rebuilt(cli, write_registry, cache, 
     assert status_name(cli, path) == "Acme Exchange"
     (rebuilt,) = files(cache)
     meta = dict(sqlite3.connect(rebuilt).execute("SELECT key, value FROM meta").fetchall())
-    assert json.loads(meta["format"]) == 1
+    assert json.loads(meta["format"]) == 2
 
 
 def _set_meta(db: Path, key: str, value: str) -> None:

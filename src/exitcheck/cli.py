@@ -92,6 +92,7 @@ Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", ca
 class _State:
     registries: list[Path] | None = None
     use_cache: bool = True
+    lang: str = "en"
 
 
 _state = _State()
@@ -114,6 +115,14 @@ def _global(
             help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one.",
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="en|zh",
+            help="Language of names, labels and status words [default: from the locale, else en].",
+        ),
+    ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -133,6 +142,11 @@ def _global(
     """
     _state.registries = registry
     _state.use_cache = not no_cache
+    from exitcheck.i18n import LANGS, default_lang
+
+    if lang is not None and lang not in LANGS:
+        raise typer.BadParameter(f"'{lang}' is not one of: {', '.join(LANGS)}", param_hint="--lang")
+    _state.lang = lang or default_lang()
 
 
 def _format(fmt: Format, json_flag: bool) -> Format:
@@ -150,7 +164,7 @@ def _width() -> int:
 def _renderer(fmt: Format) -> Any:
     from exitcheck.render import renderer
 
-    return renderer(fmt, styled=_styled(), width=_width())
+    return renderer(fmt, styled=_styled(), width=_width(), lang=_state.lang)
 
 
 def _write(chunks: Iterable[str]) -> None:
@@ -255,7 +269,14 @@ def status(
                 sys.stdout.write(out.no_match(record))
             return EXIT_NO_MATCH
         answer = report.status_answer(registry, registry.entity(result.entity_id), result, day)
-        sys.stdout.write(out.status(report.status_record(answer)))
+        record = report.status_record(answer)
+        if _state.lang != "en":
+            from exitcheck.i18n import words
+
+            record["status_meaning"] = words(_state.lang).status_meaning(
+                record["status"], record["status_meaning"]
+            )
+        sys.stdout.write(out.status(record))
         return EXIT_OK
 
     _answer(fmt, body)

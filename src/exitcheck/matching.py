@@ -13,7 +13,6 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 # Documented constants (README, "Matching").
@@ -176,14 +175,10 @@ class GenericWords(NamedTuple):
 
 @functools.cache
 def generic_words() -> GenericWords:
+    from exitcheck.datafiles import data_file
     from exitcheck.tomlcompat import loads
 
-    packaged = Path(__file__).parent / "data" / "matching.toml"
-    path = (
-        packaged
-        if packaged.is_file()
-        else Path(__file__).resolve().parents[2] / "data" / "matching.toml"
-    )
+    path = data_file("matching.toml")
     data = loads(path.read_text(encoding="utf-8"))
     latin = frozenset(compact_key(w) for w in data["generic_words"])
     chinese = tuple(

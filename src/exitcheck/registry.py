@@ -26,10 +26,9 @@ ENV_REGISTRY = "EXITCHECK_REGISTRY"
 
 def shipped_registry() -> Path:
     """The registry shipped in the wheel (or, in a source checkout, the repository's)."""
-    packaged = Path(__file__).parent / "data" / "entities.toml"
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "entities.toml"
+    from exitcheck.datafiles import data_file
+
+    return data_file("entities.toml")
 
 
 def registry_paths(

@@ -38,7 +38,7 @@ from exitcheck.model import (
     Source,
 )
 
-FORMAT = 1  # bump when the layout below changes; older caches are then rebuilt
+FORMAT = 2  # bump when the layout below changes; older caches are then rebuilt
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -46,15 +46,15 @@ SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entities (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
 CREATE TABLE keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL, field TEXT NOT NULL);
-CREATE TABLE fuzzy (script TEXT NOT NULL, first TEXT NOT NULL, first2 TEXT NOT NULL, len INTEGER NOT NULL,
+CREATE TABLE fuzzy (script TEXT NOT NULL, first TEXT NOT NULL, first2 TEXT NOT NULL, digits TEXT NOT NULL, len INTEGER NOT NULL,
                     key TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL, field TEXT NOT NULL,
                     minimum INTEGER NOT NULL);
 CREATE TABLE domains (host TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX keys_by_key ON keys (kind, key);
-CREATE INDEX fuzzy_by_first ON fuzzy (script, first, len);
-CREATE INDEX fuzzy_by_swapped ON fuzzy (script, first2, len);
+CREATE INDEX fuzzy_by_first ON fuzzy (script, first, digits, len, key);
+CREATE INDEX fuzzy_by_swapped ON fuzzy (script, first2, digits, len, key);
 """
 
 
@@ -251,14 +251,25 @@ def build(
             if table == "domain":
                 domains.append((key, e.id))
             elif table.startswith("fuzzy:"):
-                fuzzy.append(
-                    (table[6:], key[0], key[1::-1], len(key), key, e.id, label, field, int(extra))
+                digits = "".join(ch for ch in key if ch.isdigit())
+                row = (
+                    table[6:],
+                    key[0],
+                    key[1::-1],
+                    digits,
+                    len(key),
+                    key,
+                    e.id,
+                    label,
+                    field,
+                    int(extra),
                 )
+                fuzzy.append(row)
             else:
                 keys.append((table, key, e.id, label, field))
     conn.executemany("INSERT INTO entities (id, data) VALUES (?, ?)", rows)
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", keys)
-    conn.executemany("INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fuzzy)
+    conn.executemany("INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fuzzy)
     conn.executemany("INSERT OR IGNORE INTO domains VALUES (?, ?)", domains)
     conn.executescript(INDEXES)
     meta = {
@@ -377,6 +388,7 @@ class Store:
         from rapidfuzz.distance import OSA
 
         low, high = len(query) - spread, len(query) + spread
+        digits = "".join(ch for ch in query if ch.isdigit())  # the matcher wants the same digits
         if self._keys is not None:
             rows = [
                 (rowid, key)
@@ -385,10 +397,22 @@ class Store:
             ]
         else:
             rows = self.conn.execute(
-                "SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ? AND first = ?"
-                " UNION ALL SELECT rowid, key FROM fuzzy WHERE script = ? AND len BETWEEN ? AND ?"
-                " AND first2 = ? AND first != ?",
-                (script, low, high, query[0], script, low, high, query[:2], query[0]),
+                "SELECT rowid, key FROM fuzzy WHERE script = ? AND first = ? AND digits = ? AND len BETWEEN ? AND ?"
+                " UNION ALL SELECT rowid, key FROM fuzzy WHERE script = ? AND first2 = ? AND digits = ?"
+                " AND len BETWEEN ? AND ? AND first != ?",
+                (
+                    script,
+                    query[0],
+                    digits,
+                    low,
+                    high,
+                    script,
+                    query[:2],
+                    digits,
+                    low,
+                    high,
+                    query[0],
+                ),
             ).fetchall()
         if not rows:
             return []

@@ -30,6 +30,8 @@ class Renderer(Protocol):
 
     def no_match(self, record: Record) -> str: ...
 
+    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]: ...
+
 
 # Format -> module in this package. The table format has a plain-text variant for pipes.
 MODULES = {
@@ -41,9 +43,13 @@ MODULES = {
 }
 
 
-def renderer(fmt: Format, *, styled: bool = False, width: int | None = None) -> Renderer:
+def renderer(
+    fmt: Format, *, styled: bool = False, width: int | None = None, lang: str = "en"
+) -> Renderer:
     """The renderer for a format; ``styled`` asks the table format for rich terminal output."""
+    from exitcheck.i18n import words
+
     name = "text" if fmt is Format.table and not styled else MODULES[fmt]
     module = importlib.import_module(f"exitcheck.render.{name}")
-    made: Renderer = module.Renderer(width=width)
+    made: Renderer = module.Renderer(width=width, words=words(lang))
     return made

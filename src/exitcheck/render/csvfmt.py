@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
@@ -33,8 +34,9 @@ def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 class Renderer:
-    def __init__(self, width: int | None = None) -> None:
+    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = width
+        self.w = words
 
     def status(self, record: Record) -> str:
         return "".join(_table(MEASURE_COLUMNS, status_rows(record)))
@@ -50,3 +52,10 @@ class Renderer:
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         return _table(SCREEN_COLUMNS, (screen_row(r) for r in records))
+
+    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+        return _table(columns, ({c: _flat(r.get(c)) for c in columns} for r in records))
+
+
+def _flat(value: Any) -> Any:
+    return "; ".join(map(str, value)) if isinstance(value, list) else value

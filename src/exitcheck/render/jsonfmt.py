@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
+from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.safe import json_safe
 
@@ -14,8 +15,9 @@ def dumps(record: object, *, indent: int | None = 2) -> str:
 
 
 class Renderer:
-    def __init__(self, width: int | None = None) -> None:
+    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = width
+        self.w = words
 
     def status(self, record: Record) -> str:
         return dumps(record) + "\n"
@@ -34,3 +36,6 @@ class Renderer:
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         for record in records:  # a stream of rows is NDJSON
             yield dumps(record, indent=None) + "\n"
+
+    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+        return self.listing(records)

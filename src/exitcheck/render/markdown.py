@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
@@ -51,8 +52,9 @@ def _footer(provenance: Record) -> str:
 
 
 class Renderer:
-    def __init__(self, width: int | None = None) -> None:
+    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = width
+        self.w = words
 
     def status(self, record: Record) -> str:
         return "".join(_table(COLUMNS, status_rows(record))) + _footer(record["provenance"])
@@ -77,3 +79,15 @@ class Renderer:
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         return _table(SCREEN_COLUMNS, (screen_row(r) for r in records))
+
+    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+        return _table(
+            columns,
+            (
+                {
+                    c: "; ".join(map(str, v)) if isinstance(v, list) else v
+                    for c, v in ((c, r.get(c)) for c in columns)
+                }
+                for r in records
+            ),
+        )

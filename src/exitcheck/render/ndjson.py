@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.jsonfmt import dumps
 
 
 class Renderer:
-    def __init__(self, width: int | None = None) -> None:
+    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = width
+        self.w = words
 
     def status(self, record: Record) -> str:
         return dumps(record, indent=None) + "\n"
@@ -23,3 +25,6 @@ class Renderer:
             yield dumps(record, indent=None) + "\n"
 
     screen = listing
+
+    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+        return self.listing(records)

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record, text
 from exitcheck.render.safe import printable
 
@@ -31,9 +32,10 @@ def _t(value: object, style: str = "") -> Text:
 
 
 class Renderer:
-    def __init__(self, width: int | None = None) -> None:
+    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = width
-        self.plain = text.Renderer(width=width)
+        self.w = words
+        self.plain = text.Renderer(width=width, words=words)
 
     def _render(self, *items: object) -> str:
         buffer = io.StringIO()
@@ -50,44 +52,51 @@ class Renderer:
         return buffer.getvalue()
 
     def status(self, record: Record) -> str:
-        e = record["entity"]
+        w, e = self.w, record["entity"]
         head = Text.assemble(
-            _t(e["name"], "bold"),
-            _t(f"  {e['name_zh']}" if e["name_zh"] else "", "bold"),
-            _t(f"  {e['kind']} · {e['id']}", "dim"),
+            _t(w.name(e), "bold"), _t(f"  {w.entity_kind(e['kind'])} · {e['id']}", "dim")
         )
         status = Text.assemble(
-            ("Status ", "dim"),
-            _t(record["status"], STATUS_STYLE.get(record["status"], "")),
-            _t(f" as of {record['as_of']}: {record['status_meaning']}"),
+            (w.label("status").capitalize() + " ", "dim"),
+            _t(w.status(record["status"]), STATUS_STYLE.get(record["status"], "")),
+            _t(f" {w.label('as_of', 'as of')} {record['as_of']}: {record['status_meaning']}"),
         )
-        matched = Text.assemble(("Matched ", "dim"), _t(text.match_line(record["match"])))
-        aliases = Text.assemble(("Aliases ", "dim"), _t(", ".join(e["aliases"]) or "-"))
+        matched = Text.assemble(
+            (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"]))
+        )
+        aliases = Text.assemble(
+            (w.label("aliases").capitalize() + " ", "dim"), _t(", ".join(e["aliases"]) or "-")
+        )
         table = Table(show_lines=True, expand=False)
-        for col in (
-            "Announced",
-            "Measure",
-            "Effective / deadline",
-            "Scope and description",
-            "Source",
-        ):
-            table.add_column(col)
+        for col in ("announced", "measure", "effective_or_deadline", "scope", "source"):
+            table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
         for m in record["measures"]:
-            desc = Text.assemble(_t(m["scope"], "italic"), "\n", _t(m["description"]))
+            desc = Text.assemble(_t(m["scope"], "italic"), "\n", _t(w.text(m, "description")))
             if m["products"]:
                 desc.append_text(
-                    Text.assemble("\n", _t("products: " + ", ".join(m["products"]), "dim"))
+                    Text.assemble(
+                        "\n", _t(f"{w.label('products')}: " + ", ".join(m["products"]), "dim")
+                    )
                 )
             if m["notes"]:
-                desc.append_text(Text.assemble("\n", _t("note: " + m["notes"], "dim")))
+                desc.append_text(
+                    Text.assemble("\n", _t(f"{w.label('note')}: " + m["notes"], "dim"))
+                )
             source = _t(f"{m['source']} ¶{m['locator']['paragraph']}\n「{m['locator']['quote']}」")
+            state = w.status(m["status"]) if m["status"] else ""
             kind = Text.assemble(
-                _t(m["kind"]), "\n", _t(m["status"] or "", STATUS_STYLE.get(m["status"] or "", ""))
+                _t(w.measure_kind(m["kind"])),
+                "\n",
+                _t(state, STATUS_STYLE.get(m["status"] or "", "")),
             )
             table.add_row(
-                _t(m["announced"] or "undated"), kind, _t(text.moment_text(m)), desc, source
+                _t(m["announced"] or w.label("undated")),
+                kind,
+                _t(text.moment_text(m, w)),
+                desc,
+                source,
             )
-        footer = _t(text.registry_line(record["provenance"]), "dim")
+        footer = _t(text.registry_line(record["provenance"], w), "dim")
         return self._render(head, status, matched, aliases, table, footer)
 
     def no_match(self, record: Record) -> str:
@@ -100,37 +109,59 @@ class Renderer:
         for col in ("#", "ID", "Name", "Matched", "Score", "Method"):
             table.add_column(col)
         for i, c in enumerate(record["ranked"], 1):
-            name = c["name"] + (f" ({c['name_zh']})" if c["name_zh"] else "")
+            name = self.w.name(c)
             table.add_row(
                 str(i), _t(c["id"]), _t(name), _t(c["matched"]), _t(c["score"]), _t(c["method"])
             )
         return self._render(table)
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
+        w = self.w
         table = Table()
-        for col in ("Date", "Entity", "Measure", "Effective / deadline", "Scope", "Status"):
-            table.add_column(col)
+        for col in ("date", "entity", "measure", "effective_or_deadline", "scope", "status"):
+            table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
         provenance = None
         for r in records:
             provenance = r["provenance"]
-            name = _t(text.entity_title(r))
+            name = _t(w.name(r))
+            style = STATUS_STYLE.get(r["status"], "")
             for m in r["measures"] or [None]:
                 if m is None:
-                    table.add_row("-", name, "(no measure)", "-", "-", _t(r["status"]))
+                    table.add_row(
+                        "-",
+                        name,
+                        w.label("no_measure", "(no measure)"),
+                        "-",
+                        "-",
+                        _t(w.status(r["status"]), style),
+                    )
                     continue
                 when = m["effective"] or m["deadline"] or "-"
                 table.add_row(
-                    _t(m["announced"] or "undated"),
+                    _t(m["announced"] or w.label("undated")),
                     name,
-                    _t(m["kind"]),
+                    _t(w.measure_kind(m["kind"])),
                     _t(when),
                     _t(m["scope"]),
-                    _t(r["status"], STATUS_STYLE.get(r["status"], "")),
+                    _t(w.status(r["status"]), style),
                 )
         items: list[object] = [table]
         if provenance is not None:
-            items.append(_t(text.registry_line(provenance), "dim"))
+            items.append(_t(text.registry_line(provenance, w), "dim"))
         yield self._render(*items)
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         return self.plain.screen(records)
+
+    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+        table = Table()
+        for col in columns:
+            table.add_column(col)
+        for r in records:
+            table.add_row(
+                *(
+                    _t("; ".join(map(str, v)) if isinstance(v, list) else ("-" if v is None else v))
+                    for v in (r.get(c) for c in columns)
+                )
+            )
+        yield self._render(table)

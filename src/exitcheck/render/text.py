@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.safe import printable
 
@@ -21,6 +22,19 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
+def clip(text: str, width: int) -> str:
+    """Cut text to a display width, marking the cut with '…'."""
+    if display_width(text) <= width:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out, used = out + ch, used + w
+    return out + "…"
+
+
 def columns(rows: list[list[str]]) -> Iterator[str]:
     """Left-aligned columns separated by two spaces; the last column is not padded."""
     widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
@@ -29,31 +43,26 @@ def columns(rows: list[list[str]]) -> Iterator[str]:
         yield "  ".join(cells).rstrip() + "\n"
 
 
-def entity_title(entity: Record) -> str:
-    zh = f" ({printable(entity['name_zh'])})" if entity.get("name_zh") else ""
-    return printable(entity["name"]) + zh
-
-
-def moment_text(m: Record) -> str:
+def moment_text(m: Record, w: Words = ENGLISH) -> str:
     parts = []
     for which in ("effective", "deadline"):
         if m[which]:
-            text = f"{which} {m[which]}"
             extra = []
             if m[f"{which}_stated"]:
-                extra.append(f"stated: {printable(m[f'{which}_stated'])}")
+                extra.append(f"{w.label('stated')}: {printable(m[f'{which}_stated'])}")
             if m[f"{which}_offset_assumed"]:
-                extra.append("offset assumed")
+                extra.append(w.label("offset_assumed", "offset assumed"))
+            text = f"{w.label(which)} {m[which]}"
             parts.append(text + (f" ({'; '.join(extra)})" if extra else ""))
-    return "; ".join(parts) or "no effective date given"
+    return "; ".join(parts) or w.label("no_date", "no effective date given")
 
 
-def registry_line(provenance: Record) -> str:
+def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
     files = "; ".join(
-        f"{printable(f['name'])} {printable(f['version'])}, reviewed {f['last_reviewed'] or 'unknown'}, sha256 {f['sha256'][:12]}"
+        f"{printable(f['name'])} {printable(f['version'])}, {w.label('reviewed')} {f['last_reviewed'] or '-'}, sha256 {f['sha256'][:12]}"
         for f in provenance["registries"]
     )
-    return f"Registry: {files} · exitcheck {provenance['exitcheck_version']}"
+    return f"{w.label('registry', 'Registry').capitalize()}: {files} · exitcheck {provenance['exitcheck_version']}"
 
 
 def match_line(match: Record) -> str:
@@ -62,118 +71,144 @@ def match_line(match: Record) -> str:
     return f"'{printable(match['matched'])}' ({match['method']}, score {match['score']}, query normalised to '{printable(match['normalized'])}')"
 
 
-def candidate_lines(candidates: list[Record]) -> list[list[str]]:
+def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[str]]:
     """id, score, what matched and how, then the name (last: it is the long one)."""
     return [
         [
             c["id"],
-            f"score {c['score']}",
-            f"via '{printable(c['matched'])}' ({c['method']})",
-            entity_title(c),
+            f"{w.label('score')} {c['score']}",
+            f"{w.label('via')} '{printable(c['matched'])}' ({c['method']})",
+            printable(w.name(c)),
         ]
         for c in candidates
     ]
 
 
 class Renderer:
-    def __init__(self, width: int | None = None) -> None:
+    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = max(40, width or DEFAULT_WIDTH)
+        self.w = words
 
     def wrap(self, text: str, indent: str) -> list[str]:
+        if self.w.zh:  # textwrap counts characters, not display columns: keep Chinese lines whole
+            return [indent + printable(text)]
         return textwrap.wrap(
             printable(text), self.width, initial_indent=indent, subsequent_indent=indent
         ) or [indent]
 
     def status(self, record: Record) -> str:
-        e = record["entity"]
-        lines = [entity_title(e)]
-        facts = [["id", e["id"]], ["kind", e["kind"]]]
+        w, e = self.w, record["entity"]
+        lines = [printable(w.name(e))]
+        facts = [[w.label("id"), e["id"]], [w.label("kind"), w.entity_kind(e["kind"])]]
         if e["aliases"]:
-            facts.append(["aliases", ", ".join(printable(a) for a in e["aliases"])])
+            facts.append([w.label("aliases"), ", ".join(printable(a) for a in e["aliases"])])
         for rel in e["relations"]:
-            facts.append(
-                [
-                    "relation",
-                    f"{rel['kind']} {rel['entity']} (source {rel['source']}, paragraph {rel['locator']['paragraph']})",
-                ]
-            )
-        facts.append(
-            ["status", f"{record['status']} as of {record['as_of']}: {record['status_meaning']}"]
-        )
-        facts.append(["matched", match_line(record["match"])])
+            where = f"{w.label('source')} {rel['source']}, {w.label('paragraph')} {rel['locator']['paragraph']}"
+            facts.append([w.label("relation"), f"{rel['kind']} {rel['entity']} ({where})"])
+        status = f"{w.status(record['status'])} {w.label('as_of', 'as of')} {record['as_of']}: {record['status_meaning']}"
+        facts.append([w.label("status"), status])
+        facts.append([w.label("matched"), match_line(record["match"])])
         lines += ["  " + line.rstrip("\n") for line in columns(facts)]
         lines.append("")
-        lines.append("Measures" if record["measures"] else "Measures: none recorded")
+        lines.append(
+            w.label("measures", "Measures").capitalize()
+            if record["measures"]
+            else w.label("measures_none", "Measures: none recorded")
+        )
         for m in record["measures"]:
-            lines.append(
-                f"  {m['announced'] or 'undated'}  {m['kind']}  [{m['status'] or 'not yet announced'}]"
+            state = (
+                w.status(m["status"])
+                if m["status"]
+                else w.label("not_announced", "not yet announced")
             )
-            lines += self.wrap(f"scope: {m['scope']}", "      ")
-            lines += self.wrap(moment_text(m), "      ")
+            lines.append(
+                f"  {m['announced'] or w.label('undated')}  {w.measure_kind(m['kind'])}  [{state}]"
+            )
+            lines += self.wrap(f"{w.label('scope')}: {m['scope']}", "      ")
+            lines += self.wrap(moment_text(m, w), "      ")
             if m["products"]:
-                lines += self.wrap("products: " + ", ".join(m["products"]), "      ")
-            lines += self.wrap(m["description"], "      ")
-            lines.append(
-                f"      source: {m['source']}, paragraph {m['locator']['paragraph']}: 「{printable(m['locator']['quote'])}」"
-            )
+                lines += self.wrap(f"{w.label('products')}: " + ", ".join(m["products"]), "      ")
+            lines += self.wrap(w.text(m, "description"), "      ")
+            where = f"{w.label('source')}: {m['source']}, {w.label('paragraph')} {m['locator']['paragraph']}"
+            lines.append(f"      {where}: 「{printable(m['locator']['quote'])}」")
             if m["notes"]:
-                lines += self.wrap("note: " + m["notes"], "      ")
+                lines += self.wrap(f"{w.label('note')}: " + m["notes"], "      ")
         if record["sources"]:
             lines.append("")
-            lines.append("Sources")
+            lines.append(w.label("sources", "Sources").capitalize())
             for s in record["sources"]:
                 who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
                 lines += self.wrap(
-                    f"{s['id']}: {s.get('title')} — {who}, published {s.get('published')}", "  "
+                    f"{s['id']}: {w.text(s, 'title')} — {who}, {w.label('published')} {s.get('published')}",
+                    "  ",
                 )
         lines.append("")
-        lines.append(registry_line(record["provenance"]))
+        lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
 
     def no_match(self, record: Record) -> str:
-        match = record["match"]
-        head = f"exitcheck: no confident match for '{printable(match['query'])}'"
+        w, match = self.w, record["match"]
+        head = f"exitcheck: {w.label('no_confident_match', 'no confident match')} for '{printable(match['query'])}'"
         if match.get("reason"):
             head += f": {match['reason']}"
         lines = [head]
         if match["candidates"]:
-            lines.append("closest candidates:")
+            lines.append(w.label("closest", "closest candidates:"))
             lines += [
-                "  " + line.rstrip("\n") for line in columns(candidate_lines(match["candidates"]))
+                "  " + line.rstrip("\n")
+                for line in columns(candidate_lines(match["candidates"], w))
             ]
         return "\n".join(lines) + "\n"
 
     def search(self, record: Record) -> str:
+        w = self.w
         lines = [
-            f"query: '{printable(record['query'])}'  normalised: '{printable(record['normalized'])}'  decision: {record['decision']}"
+            f"{w.label('query')}: '{printable(record['query'])}'  {w.label('normalised')}: '{printable(record['normalized'])}'  {w.label('decision')}: {record['decision']}"
         ]
         if record["decision"] == "match":
             lines.append(
-                f"match: '{printable(record['matched'])}' ({record['method']}, score {record['score']})"
+                f"match: '{printable(record['matched'])}' ({record['method']}, {w.label('score')} {record['score']})"
             )
         elif record.get("reason"):
             lines.append(f"reason: {record['reason']}")
-        rows = [[str(i), *row] for i, row in enumerate(candidate_lines(record["ranked"]), 1)]
+        rows = [[str(i), *row] for i, row in enumerate(candidate_lines(record["ranked"], w), 1)]
         lines += [line.rstrip("\n") for line in columns(rows)] if rows else ["no candidates"]
         return "\n".join(lines) + "\n"
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
-        rows = [["DATE", "ID", "MEASURE", "EFFECTIVE / DEADLINE", "SCOPE"]]
+        w = self.w
+        head = [
+            w.label("date", "DATE"),
+            w.label("id", "ID"),
+            w.label("measure", "MEASURE"),
+            w.label("effective_or_deadline", "EFFECTIVE / DEADLINE"),
+            w.label("scope", "SCOPE"),
+        ]
+        rows = [[h.upper() for h in head]]
         provenance = None
         for r in records:
             provenance = r["provenance"]
             for m in r["measures"] or [None]:
                 rows.append(self._list_row(r, m))
-        yield from columns(rows) if len(rows) > 1 else ["no entity matches these filters\n"]
+        yield from (
+            columns(rows)
+            if len(rows) > 1
+            else [w.label("no_entities", "no entity matches these filters") + "\n"]
+        )
         if provenance is not None:
-            yield registry_line(provenance) + "\n"
+            yield registry_line(provenance, w) + "\n"
 
-    @staticmethod
-    def _list_row(r: Record, m: Record | None) -> list[str]:
+    def _list_row(self, r: Record, m: Record | None) -> list[str]:
         if m is None:
-            return ["-", r["id"], "(no measure)", "-", "-"]
+            return ["-", r["id"], self.w.label("no_measure", "(no measure)"), "-", "-"]
         when = m["effective"] or m["deadline"] or "-"
-        return [m["announced"] or "undated", r["id"], m["kind"], when, printable(m["scope"])]
+        return [
+            m["announced"] or self.w.label("undated"),
+            r["id"],
+            self.w.measure_kind(m["kind"]),
+            when,
+            printable(m["scope"]),
+        ]
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         yield "row\tdecision\tentity_id\tstatus\tscore\tinput\n"
@@ -187,3 +222,17 @@ class Renderer:
                 printable(r["input"]),
             ]
             yield "\t".join(str(c) for c in cells) + "\n"
+
+    def rows(self, columns_: list[str], records: Iterable[Record]) -> Iterator[str]:
+        """Any flat records as aligned columns (sources, regulations)."""
+        table = [[c.upper() for c in columns_]]
+        table += [[printable(_cell(r.get(c))) for c in columns_] for r in records]
+        yield from columns(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
