@@ -29,12 +29,13 @@ from exitcheck.render import Format
 if TYPE_CHECKING:
     from exitcheck.matching import MatchIndex
     from exitcheck.model import Registry
+    from exitcheck.report import ListAnswer
 
 app = typer.Typer(
     name="exitcheck",
     help="What platforms announced toward mainland-China users, since when, and says who.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -84,6 +85,19 @@ Before = Annotated[
         metavar="YYYY-MM-DD",
         help="Only measures dated on or before this day.",
     ),
+]
+By = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).",
+    ),
+]
+Kinds = Annotated[
+    list[str] | None, typer.Option("--kind", help="Only entities of this kind (repeatable).")
+]
+MeasureKinds = Annotated[
+    list[str] | None, typer.Option("--measure", help="Only measures of this kind (repeatable).")
 ]
 Json = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
@@ -222,6 +236,15 @@ def _index(registry: "Registry") -> "MatchIndex":
     return index_for(registry)
 
 
+def _complete(incomplete: str) -> list[str]:
+    """Shell completion for entity names and ids; quiet (no candidates) on any problem."""
+    try:
+        store = _registry().backend
+        return store.complete(incomplete) if store is not None else []  # type: ignore[attr-defined]
+    except Exception:
+        return []
+
+
 def _query(name: str) -> str:
     from exitcheck.matching import MAX_QUERY_CHARS, compact_key
 
@@ -241,7 +264,10 @@ def _query(name: str) -> str:
 @app.command()
 def status(
     name: Annotated[
-        str, typer.Argument(help="Platform name, alias, Chinese name, pinyin or domain.")
+        str,
+        typer.Argument(
+            help="Platform name, alias, Chinese name, pinyin or domain.", autocompletion=_complete
+        ),
     ],
     as_of: AsOf = None,
     json: Json = False,
@@ -282,24 +308,48 @@ def status(
     _answer(fmt, body)
 
 
+def _selection(
+    after: str | None,
+    before: str | None,
+    by: str,
+    kind: list[str] | None,
+    measure: list[str] | None,
+    as_of: str | None,
+) -> "ListAnswer":
+    """Check the shared filters of list and timeline and select what they show."""
+    from exitcheck import report
+    from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
+
+    if by not in report.DATE_FIELDS:
+        raise UsageError(f"--by must be one of: {', '.join(report.DATE_FIELDS)}")
+    start, end = _day(after, "--after"), _day(before, "--before")
+    if start and end and start > end:
+        raise UsageError(f"--after {start} is later than --before {end}")
+    for given, known, option in (
+        (kind or [], ENTITY_KINDS, "--kind"),
+        (measure or [], MEASURE_KINDS, "--measure"),
+    ):
+        unknown = [k for k in given if k not in known]
+        if unknown:
+            raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
+    return report.select(
+        _registry(),
+        _as_of(as_of),
+        after=start,
+        before=end,
+        by=by,
+        entity_kinds=kind or (),
+        measure_kinds=measure or (),
+    )
+
+
 @app.command("list")
 def list_(
     after: After = None,
     before: Before = None,
-    by: Annotated[
-        str,
-        typer.Option(
-            "--by",
-            help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).",
-        ),
-    ] = "announced",
-    kind: Annotated[
-        list[str] | None, typer.Option("--kind", help="Only entities of this kind (repeatable).")
-    ] = None,
-    measure: Annotated[
-        list[str] | None,
-        typer.Option("--measure", help="Only measures of this kind (repeatable)."),
-    ] = None,
+    by: By = "announced",
+    kind: Kinds = None,
+    measure: MeasureKinds = None,
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
@@ -312,34 +362,127 @@ def list_(
 
     def body() -> int:
         from exitcheck import report
-        from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
 
-        if by not in report.DATE_FIELDS:
-            raise UsageError(f"--by must be one of: {', '.join(report.DATE_FIELDS)}")
-        start, end = _day(after, "--after"), _day(before, "--before")
-        if start and end and start > end:
-            raise UsageError(f"--after {start} is later than --before {end}")
-        for given, known, option in (
-            (kind or [], ENTITY_KINDS, "--kind"),
-            (measure or [], MEASURE_KINDS, "--measure"),
-        ):
-            unknown = [k for k in given if k not in known]
-            if unknown:
-                raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
-        registry = _registry()
-        answer = report.select(
-            registry,
-            _as_of(as_of),
-            after=start,
-            before=end,
-            by=by,
-            entity_kinds=kind or (),
-            measure_kinds=measure or (),
-        )
+        answer = _selection(after, before, by, kind, measure, as_of)
         _write(_renderer(fmt).listing(report.list_records(answer)))
         return EXIT_OK
 
     _answer(fmt, body)
+
+
+@app.command()
+def timeline(
+    after: After = None,
+    before: Before = None,
+    by: By = "announced",
+    kind: Kinds = None,
+    measure: MeasureKinds = None,
+    svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--svg", metavar="FILE", help="Write the timeline as a standalone SVG to FILE."
+        ),
+    ] = None,
+) -> None:
+    """Draw the measures on a date axis: one row per entity, regulations as reference lines.
+
+    Example: exitcheck timeline --after 2021-09-24 --svg exits.svg
+    """
+
+    def body() -> int:
+        from exitcheck import report
+        from exitcheck import timeline as tl
+        from exitcheck.i18n import words
+
+        answer = _selection(after, before, by, kind, measure, None)
+        picture = tl.build(report.list_records(answer), answer.registry.regulations)
+        if svg is not None:
+            from exitcheck.render import timeline_svg
+
+            try:
+                svg.write_text(
+                    timeline_svg.render(picture, words=words(_state.lang)), encoding="utf-8"
+                )
+            except OSError as exc:
+                raise UsageError(f"cannot write {svg}: {exc.strerror or exc}") from None
+            sys.stderr.write(f"wrote {svg} ({len(picture.rows)} entities)\n")
+            return EXIT_OK
+        from exitcheck.render import timeline_text
+
+        sys.stdout.write(
+            timeline_text.render(
+                picture, width=_width(), words=words(_state.lang), styled=_styled()
+            )
+        )
+        return EXIT_OK
+
+    _answer(Format.table, body)
+
+
+@app.command()
+def sources(json: Json = False, fmt: Fmt = Format.table) -> None:
+    """List the sources behind the registry and what each supports.
+
+    Example: exitcheck sources --format markdown
+    """
+    fmt = _format(fmt, json)
+
+    def body() -> int:
+        from exitcheck import report
+
+        _write(_renderer(fmt).rows(report.SOURCE_COLUMNS, report.source_records(_registry())))
+        return EXIT_OK
+
+    _answer(fmt, body)
+
+
+@app.command()
+def regulations(json: Json = False, fmt: Fmt = Format.table) -> None:
+    """List the regulatory background the sources describe, oldest first.
+
+    Example: exitcheck regulations --json
+    """
+    fmt = _format(fmt, json)
+
+    def body() -> int:
+        from exitcheck import report
+
+        _write(
+            _renderer(fmt).rows(report.REGULATION_COLUMNS, report.regulation_records(_registry()))
+        )
+        return EXIT_OK
+
+    _answer(fmt, body)
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Which output: status, list, search, screen, validate, info, sources, regulations, error."
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of a command's --json output (without NAME: list them).
+
+    Example: exitcheck schema status > status.schema.json
+    """
+
+    def body() -> int:
+        from exitcheck.datafiles import data_file
+
+        folder = data_file("schemas")
+        names = sorted(p.stem for p in folder.glob("*.json"))
+        if name is None:
+            sys.stdout.write("\n".join(names) + "\n")
+            return EXIT_OK
+        if name not in names:
+            raise UsageError(f"no schema '{name}' (known: {', '.join(names)})")
+        sys.stdout.write((folder / f"{name}.json").read_text(encoding="utf-8"))
+        return EXIT_OK
+
+    _answer(Format.table, body)
 
 
 @app.command()

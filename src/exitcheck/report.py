@@ -352,3 +352,52 @@ def info_text(record: dict[str, Any]) -> str:
         f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
     )
     return "\n".join(lines) + "\n"
+
+
+SOURCE_COLUMNS = [
+    "id",
+    "title",
+    "publisher",
+    "author",
+    "published",
+    "language",
+    "url",
+    "measures",
+    "regulations",
+    "entities",
+]
+REGULATION_COLUMNS = ["date", "id", "name", "name_zh", "issuers", "summary", "source", "paragraph"]
+
+
+def source_records(registry: Registry) -> list[dict[str, Any]]:
+    """Each source with what it supports: how many measures and regulations cite it, and which entities."""
+    out = []
+    for s in registry.sources:
+        entities = sorted(
+            {e.id for e in registry.entities for m in e.measures if m.source == s.id}
+            | {e.id for e in registry.entities for r in e.relations if r.source == s.id}
+        )
+        record = source_record(registry, s.id)
+        record["measures"] = sum(m.source == s.id for e in registry.entities for m in e.measures)
+        record["regulations"] = sum(r.source == s.id for r in registry.regulations)
+        record["entities"] = entities
+        out.append(record)
+    return out
+
+
+def regulation_records(registry: Registry) -> list[dict[str, Any]]:
+    """The regulatory background, oldest first."""
+    return [
+        {
+            "id": r.id,
+            "date": r.date.isoformat(),
+            "name": r.name,
+            "name_zh": r.name_zh,
+            "issuers": list(r.issuers),
+            "summary": r.summary,
+            "source": r.source,
+            "paragraph": r.locator.paragraph,
+            "notes": r.notes,
+        }
+        for r in sorted(registry.regulations, key=lambda r: r.date)
+    ]

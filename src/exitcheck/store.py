@@ -348,6 +348,26 @@ class Store:
         for (data,) in self.conn.execute("SELECT data FROM entities ORDER BY pos"):
             yield entity_from_json(data)
 
+    def complete(self, prefix: str, limit: int = 50) -> list[str]:
+        """Ids, then names and aliases, that start with what was typed (shell completion)."""
+        ids = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT id FROM entities WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                (prefix, prefix + "\U0010ffff", limit),
+            )
+        ]
+        key = compact_key(prefix)
+        rows = self.conn.execute(
+            "SELECT DISTINCT label FROM keys WHERE kind = 'exact' AND key >= ? AND key < ? ORDER BY key LIMIT ?",
+            (key, key + "\U0010ffff", limit),
+        )
+        folded = prefix.casefold()
+        names = [
+            label for (label,) in rows if label.casefold().startswith(folded) and label not in ids
+        ]
+        return (ids + names)[:limit]
+
     # -- the matcher's index (see matching.MatchIndex) ---------------------------------------
     def _entries(self, kind: str, key: str) -> list[Entry]:
         if self._keys is not None:

@@ -1,0 +1,167 @@
+"""The timeline in a terminal: one row per entity on a date axis that fits the width.
+
+Each measure is its kind's letter at the announcement, a line to its effective date or
+deadline, and a bar there. Plain ASCII when piped or with NO_COLOR; colours and box-drawing
+characters at a terminal. No line is ever wider than the width it was given.
+"""
+
+from __future__ import annotations
+
+from exitcheck.i18n import ENGLISH, Words
+from exitcheck.render.safe import printable
+from exitcheck.render.text import clip, display_width, pad
+from exitcheck.timeline import MARKS, Timeline, position, ticks
+
+COLOURS = {
+    "registration_stopped": "cyan",
+    "users_cleared": "yellow",
+    "closed": "red",
+    "service_stopped": "bright_yellow",
+    "product_restricted": "blue",
+    "features_limited": "bright_blue",
+    "access_blocked": "magenta",
+    "statement": "white",
+    "dissolved": "bright_red",
+    "exit_planned": "green",
+}
+Cell = tuple[str, str]  # (character, style)
+LETTERS = {*MARKS.values(), "*"}
+
+
+def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: bool = False) -> str:
+    w = words
+    span_char, end_char, ref_char = ("━", "▌", "┆") if styled else ("-", "|", ":")
+    names = [printable(w.name(r._asdict())) for r in tl.rows]
+    regulations_label = w.label("regulations", "regulations")
+    label_width = max(
+        8,
+        min(
+            28, width // 3, max((display_width(n) for n in [*names, regulations_label]), default=8)
+        ),
+    )
+    axis = max(10, width - label_width - 2)
+    lines: list[list[Cell]] = []
+
+    def line(label: str, cells: list[Cell]) -> None:
+        lines.append([(ch, "") for ch in pad(clip(label, label_width), label_width) + "  "] + cells)
+
+    title = f"{w.label('timeline', 'Timeline')} {tl.start} – {tl.end}"
+    lines.append([(ch, "bold") for ch in clip(title, width)])
+    tick_cells: list[Cell] = [(" ", "")] * axis
+    tick_marks: list[Cell] = [(" ", "")] * axis
+    for index, day in enumerate(ticks(tl.start, tl.end)):
+        col = position(day, tl.start, tl.end, axis)
+        label = f"{day:%Y-%m}" if index == 0 or day.month == 1 else f"{day:%m}"
+        free = all(c == " " for c, _ in tick_cells[max(0, col - 1) : col + len(label) + 1])
+        if free and col + len(label) <= axis:
+            for i, ch in enumerate(label):
+                tick_cells[col + i] = (ch, "dim")
+        tick_marks[col] = ("╷" if styled else "|", "dim")
+    line("", tick_cells)
+    line("", tick_marks)
+
+    refs: list[Cell] = [(" ", "")] * axis
+    for number, ref in enumerate(tl.regulations, 1):
+        col = position(ref.day, tl.start, tl.end, axis)
+        refs[col] = (str(number % 10), "bold")
+    if tl.regulations:
+        line(regulations_label, refs)
+
+    for name, row in zip(names, tl.rows, strict=True):
+        cells: list[Cell] = [(" ", "")] * axis
+        for ref in tl.regulations:  # reference lines behind the events
+            cells[position(ref.day, tl.start, tl.end, axis)] = (ref_char, "dim")
+        for event in row.events:  # spans and end bars first, so no span hides a letter
+            style = COLOURS.get(event.kind, "")
+            a, b = (position(d, tl.start, tl.end, axis) for d in (event.first, event.last))
+            for col in range(a, b + 1):
+                cells[col] = (span_char, style)
+            if event.completes is not None:
+                cells[position(event.completes, tl.start, tl.end, axis)] = (end_char, style)
+        for event in row.events:
+            if event.announced is not None:
+                col = position(event.announced, tl.start, tl.end, axis)
+                taken = cells[col][0] in LETTERS and cells[col][0] != MARKS[event.kind]
+                style = COLOURS.get(event.kind, "")
+                cells[col] = ("*", "bold") if taken else (MARKS[event.kind], "bold " + style)
+        line(name, cells)
+
+    legend = [f"{MARKS[k]} {w.measure_kind(k)}" for k in tl.kinds()] + [
+        f"* {w.label('several', 'several on one day')}"
+    ]
+    announced, completes = (
+        w.label("announced", "announced"),
+        w.label("effective_or_deadline", "effective / deadline"),
+    )
+    symbols = f"{w.label('legend', 'legend')}: {announced} = {w.label('letter', 'letter')}, {completes} = {end_char}, {span_char} {w.label('between', 'between')}"
+    footer = [symbols, *_pack(legend, width)]
+    for number, ref in enumerate(tl.regulations, 1):
+        footer.append(f"{number % 10} {ref.day} {w.text(ref._asdict(), 'name')}")
+    if tl.earlier:
+        footer.append(
+            w.label("earlier", "earlier")
+            + ": "
+            + "; ".join(f"{r.day} {w.text(r._asdict(), 'name')}" for r in tl.earlier)
+        )
+    if tl.undated:
+        footer.append(
+            w.label("undated", "undated")
+            + ": "
+            + ", ".join(f"{eid} {w.measure_kind(kind)}" for eid, kind in tl.undated)
+        )
+    for text in footer:
+        for chunk in _wrap(printable(text), width):
+            lines.append([(ch, "dim") for ch in chunk])
+    return _emit(lines, width, styled)
+
+
+def _pack(items: list[str], width: int) -> list[str]:
+    """Legend items on as few lines as fit, never splitting an item."""
+    out, current = [], ""
+    for item in items:
+        candidate = f"{current}   {item}" if current else item
+        if current and display_width(candidate) > width:
+            out.append(current)
+            candidate = item
+        current = candidate
+    return [*out, current] if current else out
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Break on display width (Chinese characters count two) so no line is wider than width."""
+    out, current = [], ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if display_width(candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+        while display_width(word) > width:
+            out.append(clip(word, width))
+            word = word[len(clip(word, width)) - 1 :]
+        current = word
+    if current:
+        out.append(current)
+    return out
+
+
+def _emit(lines: list[list[Cell]], width: int, styled: bool) -> str:
+    if not styled:
+        return "".join("".join(ch for ch, _ in cells).rstrip() + "\n" for cells in lines)
+    import io
+
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, force_terminal=True, highlight=False, markup=False, emoji=False
+    )
+    for cells in lines:
+        text = Text(no_wrap=True, overflow="crop")
+        for ch, style in cells:
+            text.append(ch, style=style or None)
+        text.rstrip()
+        console.print(text)
+    return buffer.getvalue()

@@ -1,0 +1,118 @@
+"""The timeline view's data: which events go on which row, and where a day falls on an axis.
+
+Pure functions over the records ``report.list_records`` builds; the pictures themselves are
+drawn by ``render.timeline_text`` (terminal) and ``render.timeline_svg`` (SVG).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+# One letter per measure kind, for the terminal and the legend.
+MARKS = {
+    "registration_stopped": "R",
+    "users_cleared": "U",
+    "closed": "X",
+    "service_stopped": "S",
+    "product_restricted": "P",
+    "features_limited": "F",
+    "access_blocked": "B",
+    "statement": "!",
+    "dissolved": "D",
+    "exit_planned": "?",
+}
+
+
+class Event(NamedTuple):
+    kind: str
+    announced: date | None
+    completes: date | None  # effective date, else deadline (calendar day on its own clock)
+
+    @property
+    def first(self) -> date:
+        return min(d for d in (self.announced, self.completes) if d is not None)
+
+    @property
+    def last(self) -> date:
+        return max(d for d in (self.announced, self.completes) if d is not None)
+
+
+class Row(NamedTuple):
+    id: str
+    name: str
+    name_zh: str | None
+    events: tuple[Event, ...]
+
+
+class Reference(NamedTuple):
+    day: date
+    id: str
+    name: str
+    name_zh: str | None = None
+
+
+class Timeline(NamedTuple):
+    start: date
+    end: date
+    rows: tuple[Row, ...]
+    regulations: tuple[Reference, ...]  # inside the axis
+    earlier: tuple[Reference, ...]  # before the axis starts
+    undated: tuple[tuple[str, str], ...]  # (entity id, measure kind) with no date at all
+
+    def kinds(self) -> list[str]:
+        seen = {e.kind for r in self.rows for e in r.events}
+        return [k for k in MARKS if k in seen]
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def build(entities: Iterable[dict[str, Any]], regulations: Iterable[Any]) -> Timeline:
+    """Rows of dated events from list records; regulations as references on the same axis."""
+    rows, undated = [], []
+    for record in entities:
+        events = []
+        for m in record["measures"]:
+            completes = _day(m["effective"]) or _day(m["deadline"])
+            announced = _day(m["announced"])
+            if announced is None and completes is None:
+                undated.append((record["id"], m["kind"]))
+                continue
+            events.append(Event(m["kind"], announced, completes))
+        if events:
+            rows.append(Row(record["id"], record["name"], record["name_zh"], tuple(events)))
+    days = [d for r in rows for e in r.events for d in (e.first, e.last)]
+    if days:
+        start, end = min(days), max(days)
+    else:
+        start = end = date.today()
+    pad = max(timedelta(days=3), (end - start) / 20)
+    start, end = start - pad, end + pad
+    references = sorted(
+        (Reference(r.date, r.id, r.name, r.name_zh) for r in regulations), key=lambda r: r.day
+    )
+    inside = tuple(r for r in references if start <= r.day <= end)
+    earlier = tuple(r for r in references if r.day < start)
+    return Timeline(start, end, tuple(rows), inside, earlier, tuple(undated))
+
+
+def position(day: date, start: date, end: date, width: int) -> int:
+    """Column (0 .. width-1) or x offset of a day on an axis of this width."""
+    span = max(1, (end - start).days)
+    return max(0, min(width - 1, round((day - start).days / span * (width - 1))))
+
+
+def ticks(start: date, end: date) -> list[date]:
+    """First days of months (or of years, for long spans) inside the axis."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = 1 if months <= 14 else 3 if months <= 40 else 12
+    day = date(start.year, start.month, 1)
+    out = []
+    while day <= end:
+        if day >= start and (day.month - 1) % step == 0:
+            out.append(day)
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return out
