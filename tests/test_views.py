@@ -25,7 +25,7 @@ def test_timeline_in_the_terminal_fits_and_marks_every_platform(cli) -> None:
     assert all(display_width(line) <= 80 for line in lines), max(lines, key=display_width)
     assert "\x1b[" not in result.stdout
     rows = {line.split("  ")[0].split(" (")[0] for line in lines}
-    assert SOURCE_PLATFORMS <= rows
+    assert rows >= SOURCE_PLATFORMS
     huobi = next(line for line in lines if line.startswith("Huobi (火币)"))
     assert (
         huobi.rstrip().endswith("|") and "*" in huobi
