@@ -49,6 +49,32 @@ def venv(name: str, *packages: str) -> Path:
     return bindir
 
 
+# A child's peak RSS as the kernel reports it counts the pages it shared with its parent at fork,
+# so memory is measured through a small launcher process rather than from this (larger) one.
+LAUNCHER = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_rss(argv: Sequence[str], env: dict[str, str], stdin: Path | None = None) -> int:
+    """Peak RSS in KiB of one run of argv (stdout discarded)."""
+    with open(stdin or os.devnull, "rb") as source:
+        done = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, *argv],
+            stdin=source,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+    rss, code = done.stdout.split()
+    assert code == "0", argv
+    return int(rss)
+
+
 def run_once(
     argv: Sequence[str], env: dict[str, str], stdin: Path | None = None
 ) -> tuple[float, int, int]:
@@ -174,7 +200,13 @@ def scale(ex: Path, sizes: list[int], runs: int, env: dict[str, str]) -> str:
             f"warm runs failed on {registry} ({name!r}, {typo!r})"
         )
         cache_mb = sum(p.stat().st_size for p in cache.rglob("*.sqlite")) / 1e6
-        warm_rss = max(rss for _, _, rss in exact + fuzzy) / 1024
+        warm_rss = (
+            max(
+                peak_rss([str(ex / "exitcheck"), "--registry", str(registry), "status", q], local)
+                for q in (name, typo)
+            )
+            / 1024
+        )
         lines.append(
             f"| {size:,} | {registry.stat().st_size / 1e6:.1f} | {ms(cold)} | {cold_rss / 1024:.0f} | "
             f"{ms(statistics.median(t for t, _, _ in exact))} | {ms(statistics.median(t for t, _, _ in fuzzy))} | {warm_rss:.0f} | {cache_mb:.0f} |"
@@ -231,9 +263,10 @@ def screening(ex: Path, rows: int, registry: Path | None, env: dict[str, str]) -
         + ["screen", "-", "--json"]
     )
     run_once(args, env, small)  # warm the cache
-    _, _, rss_small = run_once(args, env, small)
-    t, code, rss = run_once(args, env, path)
+    rss_small = peak_rss(args, env, small)
+    t, code, _ = run_once(args, env, path)
     assert code == 0
+    rss = peak_rss(args, env, path)
     which = f"{registry.stem}" if registry else "shipped registry"
     return f"| {which} | {rows:,} | {t:.1f} | {rows / t:,.0f} | {rss / 1024:.0f} | {rss_small / 1024:.0f} ({rows // 10:,} rows) |"
 

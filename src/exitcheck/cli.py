@@ -599,37 +599,21 @@ def validate(
 
     def body() -> int:
         from exitcheck import registry as reg
+        from exitcheck import report
         from exitcheck.render.jsonfmt import dumps
         from exitcheck.render.safe import printable
         from exitcheck.validation import check
 
         files = paths or reg.registry_paths(_state.registries)
         loaded, findings = check(files)
-        errors = sum(f.severity == "error" for f in findings)
+        record = report.validate_record(files, loaded is not None, findings)
         if json:
-            record = {
-                "valid": loaded is not None,
-                "files": [str(p) for p in files],
-                "errors": errors,
-                "warnings": len(findings) - errors,
-                "findings": [
-                    {
-                        "path": f.path,
-                        "line": f.line,
-                        "column": f.column,
-                        "entity": f.entity,
-                        "severity": f.severity,
-                        "message": f.message,
-                    }
-                    for f in findings
-                ],
-            }
             sys.stdout.write(dumps(record) + "\n")
         else:
             _write(printable(str(f)) + "\n" for f in findings)
             verdict = "valid" if loaded is not None else "invalid"
             sys.stdout.write(
-                f"{verdict}: {len(files)} file(s), {errors} error(s), {len(findings) - errors} warning(s)\n"
+                f"{verdict}: {len(files)} file(s), {record['errors']} error(s), {record['warnings']} warning(s)\n"
             )
         return EXIT_OK if loaded is not None else EXIT_USAGE
 

@@ -299,23 +299,35 @@ def screen_record(row: ScreenRow, registry: Registry) -> dict[str, Any]:
     }
 
 
+def finding_record(f: Any) -> dict[str, Any]:
+    return {
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "entity": f.entity,
+        "severity": f.severity,
+        "message": f.message,
+    }
+
+
 def error_record(kind: str, message: str, findings: Iterable[Any] = ()) -> dict[str, Any]:
     return {
         "error": {
             "kind": kind,
             "message": message,
-            "findings": [
-                {
-                    "path": f.path,
-                    "line": f.line,
-                    "column": f.column,
-                    "entity": f.entity,
-                    "severity": f.severity,
-                    "message": f.message,
-                }
-                for f in findings
-            ],
+            "findings": [finding_record(f) for f in findings],
         }
+    }
+
+
+def validate_record(files: Iterable[Any], valid: bool, findings: list[Any]) -> dict[str, Any]:
+    errors = sum(f.severity == "error" for f in findings)
+    return {
+        "valid": valid,
+        "files": [str(p) for p in files],
+        "errors": errors,
+        "warnings": len(findings) - errors,
+        "findings": [finding_record(f) for f in findings],
     }
 
 
