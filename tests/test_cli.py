@@ -158,10 +158,19 @@ def test_version(capsys) -> None:
 def test_every_format_has_a_renderer(cli) -> None:
     assert set(MODULES) == set(Format)
     for fmt in Format:
-        for args in (["status", "huobi"], ["list"], ["search", "huobi"]):
-            result = cli(*args, "--format", fmt.value)
+        for args in (
+            ["status", "huobi"],
+            ["list"],
+            ["search", "huobi"],
+            ["screen", "-"],
+            ["sources"],
+            ["regulations"],
+        ):
+            result = cli(*args, "--format", fmt.value, input="huobi\nkucoin\n")
             assert result.exit_code == 0, (fmt, args, result.stderr)
             assert result.stdout.strip()
+            if args[0] in ("status", "screen"):
+                assert "huobi" in result.stdout.lower()
 
 
 def test_csv_has_one_row_per_measure_with_chinese_intact(cli) -> None:

@@ -188,6 +188,11 @@ def generic_words() -> GenericWords:
 
 
 def units(tokens: list[str]) -> list[tuple[str, bool]]:
+    return _units(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=4096)
+def _units(tokens: tuple[str, ...]) -> list[tuple[str, bool]]:
     """(unit, is generic) pieces of a query: Latin words, and Chinese words split off their
     generic prefixes and suffixes ('蓝海矿池官网' -> 蓝海, 矿池*, 官网*)."""
     generic = generic_words()
@@ -347,22 +352,21 @@ def match(
     that matches nothing (screening does, for speed), never the candidates of an ambiguous one.
     """
     cleaned = clean(query)
-    base = compact_key(cleaned)
-    if not base:
-        return MatchResult(query, base, DECISION_NONE, reason="the query has no letters or digits")
+    tokens = words(cleaned)
+    if not tokens:
+        return MatchResult(query, "", DECISION_NONE, reason="the query has no letters or digits")
 
     domain = domain_of(cleaned)
-    text = cleaned
     if domain is not None:
         host, label = domain
         entry = index.domain(host)
         if entry is not None:
             return _decide(query, compact_key(host), [entry], "exact_domain")
-        text = label
-    tokens = words(text)
+        tokens = words(label)
     key = "".join(tokens)
+    variants = list(_variants(tokens))  # looked up exactly, then (Latin) among romanised names
 
-    result = _exact(index, query, key, tokens)
+    result = _exact(index, query, key, variants)
     if result is None:
         core = strip_generic(tokens)
         if not core:
@@ -370,7 +374,7 @@ def match(
         result = (
             _chinese(index, query, key, tokens, limit)
             if has_cjk(key)
-            else _latin(index, query, key, tokens, threshold, limit)
+            else _latin(index, query, key, tokens, variants, threshold, limit)
         )
     if (
         domain is not None
@@ -384,11 +388,13 @@ def match(
     return result
 
 
-def _exact(index: MatchIndex, query: str, key: str, tokens: list[str]) -> MatchResult | None:
+def _exact(
+    index: MatchIndex, query: str, key: str, variants: list[tuple[str, str]]
+) -> MatchResult | None:
     found = index.exact(key)
     if found:
         return _decide(query, key, found, None)
-    for variant, method in _variants(tokens):
+    for variant, method in variants:
         found = index.exact(variant)
         if found:
             return _decide(query, variant, found, method)
@@ -413,9 +419,15 @@ def _chinese(index: MatchIndex, query: str, key: str, tokens: list[str], limit: 
 
 
 def _latin(
-    index: MatchIndex, query: str, key: str, tokens: list[str], threshold: float, limit: int
+    index: MatchIndex,
+    query: str,
+    key: str,
+    tokens: list[str],
+    variants: list[tuple[str, str]],
+    threshold: float,
+    limit: int,
 ) -> MatchResult:
-    forms = [key] + [v for v, _ in _variants(tokens)]
+    forms = [key] + [v for v, _ in variants]
     for form in forms:
         found = index.romanised(form)
         if found:

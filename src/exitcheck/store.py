@@ -303,6 +303,10 @@ class Store:
         self._entities: dict[str, Entity | None] = {}  # decoded entities, bounded
         self._keys: dict[tuple[str, str], list[Entry]] | None = None  # set by preload()
         self._fuzzy: dict[str, list[tuple[int, str]]] = {}
+        self._fuzzy_first: dict[tuple[str, str], list[tuple[int, str]]] = {}  # by first letter
+        self._fuzzy_first2: dict[
+            tuple[str, str], list[tuple[int, str]]
+        ] = {}  # by swapped first two, other first
         self._rows: dict[int, tuple[str, Entry, int]] = {}
 
     def preload(self) -> None:
@@ -319,6 +323,9 @@ class Store:
             "SELECT rowid, script, key, entity, label, field, minimum FROM fuzzy ORDER BY rowid"
         ):
             self._fuzzy.setdefault(script, []).append((rowid, key))
+            self._fuzzy_first.setdefault((script, key[0]), []).append((rowid, key))
+            if len(key) > 1 and key[1] != key[0]:
+                self._fuzzy_first2.setdefault((script, key[1::-1]), []).append((rowid, key))
             self._rows[rowid] = (key, Entry(entity, label, field), minimum)
         self._keys = keys
 
@@ -410,11 +417,10 @@ class Store:
         low, high = len(query) - spread, len(query) + spread
         digits = "".join(ch for ch in query if ch.isdigit())  # the matcher wants the same digits
         if self._keys is not None:
-            rows = [
-                (rowid, key)
-                for rowid, key in self._fuzzy.get(script, [])
-                if low <= len(key) <= high and (key[0] == query[0] or key[1::-1] == query[:2])
-            ]
+            by_first = self._fuzzy_first.get((script, query[0]), []) + self._fuzzy_first2.get(
+                (script, query[:2]), []
+            )
+            rows = [(rowid, key) for rowid, key in by_first if low <= len(key) <= high]
         else:
             rows = self.conn.execute(
                 "SELECT rowid, key FROM fuzzy WHERE script = ? AND first = ? AND digits = ? AND len BETWEEN ? AND ?"
