@@ -113,7 +113,9 @@ def test_deeply_nested_tables(cli, tmp_path: Path) -> None:
         MINIMAL_HEADER + "[" + ".".join(f"t{i}" for i in range(2000)) + "]\nx = 1\n",
         encoding="utf-8",
     )
-    assert "unknown top-level key 't0'" in one_error_line(cli("--registry", str(path), "list"))
+    line = one_error_line(cli("--registry", str(path), "list"))
+    # tomllib (3.11+) parses it and the key is unknown; tomli (3.10) recurses too deep: both are one clear line
+    assert str(path) in line and ("unknown top-level key 't0'" in line or "nested too deeply" in line)
 
 
 def test_every_entity_duplicated(cli, write_registry) -> None:
