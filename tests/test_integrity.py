@@ -115,7 +115,9 @@ def test_deeply_nested_tables(cli, tmp_path: Path) -> None:
     )
     line = one_error_line(cli("--registry", str(path), "list"))
     # tomllib (3.11+) parses it and the key is unknown; tomli (3.10) recurses too deep: both are one clear line
-    assert str(path) in line and ("unknown top-level key 't0'" in line or "nested too deeply" in line)
+    assert str(path) in line and (
+        "unknown top-level key 't0'" in line or "nested too deeply" in line
+    )
 
 
 def test_every_entity_duplicated(cli, write_registry) -> None:
@@ -397,3 +399,62 @@ def test_random_registries_never_traceback(
         assert code in (0, 1, 2), (argv, err)
         assert "Traceback" not in err
         json.loads(out)
+
+
+WRONG_TYPES = """
+[[entities]]
+id = 7
+name = ["not", "a", "string"]
+name_zh = 3.5
+aliases = "not a list"
+kind = false
+notes = 1
+relations = "nope"
+
+[[entities]]
+id = "typed"
+name = "Typed"
+kind = "exchange"
+
+[[entities.measures]]
+kind = 1
+scope = 2
+announced = "2021-09-24"
+effective = "tomorrow"
+deadline = true
+effective_stated = 4
+effective_offset_assumed = "yes"
+products = "GBTC"
+description = []
+description_zh = {}
+source = 5
+locator = "paragraph 1"
+notes = 6
+"""
+
+
+def test_wrong_types_in_every_field_are_each_reported(cli, write_registry) -> None:
+    path = write_registry(WRONG_TYPES)
+    result = cli("--registry", str(path), "status", "typed")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    data = json.loads(cli("validate", str(path), "--json").stdout)
+    fields = ["id", "name", "name_zh", "aliases", "kind", "notes", "relations"]
+    fields += [
+        "scope",
+        "announced",
+        "effective",
+        "deadline",
+        "effective_stated",
+        "effective_offset_assumed",
+        "products",
+        "description",
+        "description_zh",
+        "source",
+        "locator",
+    ]
+    messages = " | ".join(f["message"] for f in data["findings"])
+    for field in fields:
+        assert f"'{field}'" in messages, (field, messages)
+    text = path.read_text(encoding="utf-8").splitlines()
+    for f in data["findings"]:
+        assert f["line"] is not None and 1 <= f["line"] <= len(text)

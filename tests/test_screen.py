@@ -237,7 +237,8 @@ def test_every_machine_format_carries_provenance(cli) -> None:
     } == {__version__}
     assert rows[0]["method"] == "exact_name" and rows[0]["query"] == "huobi"
     screened = ndjson(cli("screen", "-", "--json", input="huobi\n").stdout)
-    assert screened[0]["registry_sha256"] == [sha]
+    assert screened[0]["provenance"]["registries"][0]["sha256"] == sha
+    assert screened[0]["provenance"]["registries"][0]["version"] == "2026.11.25"
     assert (
         "Registry: exitcheck-core 2026.11.25, reviewed 2026-11-25" in cli("status", "huobi").stdout
     )

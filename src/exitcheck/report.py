@@ -275,7 +275,10 @@ def no_match_record(result: MatchResult, registry: Registry, as_of: date) -> dic
     }
 
 
-def screen_record(row: ScreenRow, registry: Registry) -> dict[str, Any]:
+def screen_record(
+    row: ScreenRow, registry: Registry, provenance: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One screened row; ``provenance`` (the same for every row of a run) may be passed in."""
     entity, result = row.entity, row.result
     best = result.best if result.decision == "match" else None
     return {
@@ -295,7 +298,7 @@ def screen_record(row: ScreenRow, registry: Registry) -> dict[str, Any]:
         "candidates": [candidate_record(c, registry) for c in result.candidates]
         if result.decision != "match"
         else [],
-        "registry_sha256": [f.sha256 for f in registry.files],
+        "provenance": provenance or provenance_record(registry, row.as_of),
     }
 
 

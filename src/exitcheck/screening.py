@@ -21,7 +21,7 @@ from exitcheck.matching import (
     match,
 )
 from exitcheck.model import Registry
-from exitcheck.report import ScreenRow, published, screen_record
+from exitcheck.report import ScreenRow, provenance_record, published, screen_record
 from exitcheck.status import entity_status
 
 if TYPE_CHECKING:
@@ -123,6 +123,7 @@ def screen(
     if preload is not None:
         preload()
     dates = published(registry)
+    provenance = provenance_record(registry, as_of)
     for number, name in rows:
         result = (
             _too_long(name)
@@ -136,7 +137,9 @@ def screen(
             else None
         )
         status = entity_status(entity, as_of, dates) if entity else None
-        yield screen_record(ScreenRow(number, name, result, entity, status, used, as_of), registry)
+        yield screen_record(
+            ScreenRow(number, name, result, entity, status, used, as_of), registry, provenance
+        )
 
 
 __all__ = ["Counts", "read_rows", "screen"]

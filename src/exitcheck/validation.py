@@ -529,6 +529,13 @@ class _Checker:
                 )
             flags[which] = bool(flag)
         self.date_warnings(kind, announced, effective, deadline, eid, where)
+        optional = {  # checked whether or not the required fields were usable
+            "effective_stated": self.get(item, "effective_stated", str, where, eid),
+            "deadline_stated": self.get(item, "deadline_stated", str, where, eid),
+            "products": self.strings(item, "products", where, eid),
+            "description_zh": self.get(item, "description_zh", str, where, eid),
+            "notes": self.get(item, "notes", str, where, eid),
+        }
         if not (kind and scope and description and source and locator):
             return None
         return Measure(
@@ -540,13 +547,9 @@ class _Checker:
             announced=announced,
             effective=effective,
             deadline=deadline,
-            effective_stated=self.get(item, "effective_stated", str, where, eid),
-            deadline_stated=self.get(item, "deadline_stated", str, where, eid),
             effective_offset_assumed=flags["effective"],
             deadline_offset_assumed=flags["deadline"],
-            products=self.strings(item, "products", where, eid),
-            description_zh=self.get(item, "description_zh", str, where, eid),
-            notes=self.get(item, "notes", str, where, eid),
+            **optional,
         )
 
     def date_warnings(

@@ -30,13 +30,16 @@ CANDIDATE_COLUMNS = [
 
 SCREEN_COLUMNS = [
     "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of",
-    "normalized", "method", "matched", "score", "threshold", "candidates", "registry_sha256",
+    "normalized", "method", "matched", "score", "threshold", "candidates",
+    "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
 
 
 def _registry(provenance: Record) -> tuple[str, str]:
     files = provenance["registries"]
-    names = "; ".join(f"{f['name']} {f['version']}" for f in files)
+    names = "; ".join(
+        f"{f['name']} {f['version']} (reviewed {f['last_reviewed'] or '-'})" for f in files
+    )
     return names, "; ".join(f["sha256"] for f in files)
 
 
@@ -118,7 +121,8 @@ def candidate_rows(record: Record) -> Iterator[dict[str, Any]]:
 def screen_row(record: Record) -> dict[str, Any]:
     row = {c: record.get(c) for c in SCREEN_COLUMNS}
     row["candidates"] = "; ".join(f"{c['id']}:{c['score']}" for c in record["candidates"])
-    row["registry_sha256"] = "; ".join(record["registry_sha256"])
+    row["registry"], row["registry_sha256"] = _registry(record["provenance"])
+    row["exitcheck_version"] = record["provenance"]["exitcheck_version"]
     return row
 
 

@@ -173,6 +173,7 @@ class Renderer:
             lines.append(f"reason: {record['reason']}")
         rows = [[str(i), *row] for i, row in enumerate(candidate_lines(record["ranked"], w), 1)]
         lines += [line.rstrip("\n") for line in columns(rows)] if rows else ["no candidates"]
+        lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
