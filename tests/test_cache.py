@@ -61,6 +61,10 @@ def test_touched_but_unchanged_registry_reuses_the_cache(cli, write_registry, ca
     os.utime(path, ns=(1, 1))  # new stat signature, same content: the SHA-256 still matches
     assert status_name(cli, path) == "Acme Exchange"
     assert db.stat().st_ino == inode
+    meta = dict(sqlite3.connect(db).execute("SELECT key, value FROM meta").fetchall())
+    assert (
+        json.loads(meta["signature"])[0][2] == 1
+    )  # the new mtime is remembered: no hashing next time
 
 
 @pytest.mark.parametrize(

@@ -102,9 +102,11 @@ def _open_cached(target: Path, signature: list[list[Any]]) -> Registry | None:
         if meta.get("format") != store.FORMAT or meta.get("version") != __version__:
             conn.close()
             return None
-        if meta.get("signature") != signature and not _same_content(meta, signature):
-            conn.close()
-            return None
+        if meta.get("signature") != signature:
+            if not _same_content(meta, signature):
+                conn.close()
+                return None
+            _remember(conn, meta, signature)
     except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
         _discard(target)
         return None
@@ -125,6 +127,17 @@ def _same_content(meta: dict[str, Any], signature: list[list[Any]]) -> bool:
         except OSError:
             return False
     return True
+
+
+def _remember(conn: sqlite3.Connection, meta: dict[str, Any], signature: list[list[Any]]) -> None:
+    """Record the new stat signature of files whose content still matches, so they are not
+    hashed again on the next call. Best effort: a read-only cache just stays as it was."""
+    import json
+
+    meta["signature"] = signature
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'signature'", (json.dumps(signature),))
+        conn.commit()
 
 
 def _discard(target: Path) -> None:
