@@ -549,11 +549,9 @@ def search(
     result = match(index, query, limit=limit)
     chinese = has_cjk(result.normalized)
     extra = suggest(index, result.normalized, limit, chinese=chinese) if result.normalized else ()
-    ranked = _best_per_entity([*result.candidates, *extra])
     own = {c.entity_id for c in result.candidates}
-    ordered = [c for c in result.candidates if c.entity_id in own]
-    ordered += [c for c in ranked if c.entity_id not in own]
-    return result, tuple(_dedupe(ordered))[:limit]
+    others = [c for c in _best_per_entity(extra) if c.entity_id not in own]
+    return result, tuple(_dedupe([*result.candidates, *others]))[:limit]
 
 
 def _dedupe(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
