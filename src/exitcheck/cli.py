@@ -633,7 +633,12 @@ def info(json: Json = False) -> None:
         from exitcheck.render.jsonfmt import dumps
 
         record = report.info_record(_registry())
-        sys.stdout.write(dumps(record) + "\n" if json else report.info_text(record))
+        if json:
+            sys.stdout.write(dumps(record) + "\n")
+        else:
+            from exitcheck.render.text import info_text
+
+            sys.stdout.write(info_text(record))
         return EXIT_OK
 
     _answer(fmt, body)

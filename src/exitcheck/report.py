@@ -119,20 +119,24 @@ def _measure_order(measure: Measure, by: str) -> tuple[int, Any]:
 # Records
 
 
+def registries_record(registry: Registry) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": f.name,
+            "version": f.version,
+            "last_reviewed": iso(f.last_reviewed),
+            "sha256": f.sha256,
+            "path": f.path,
+        }
+        for f in registry.files
+    ]
+
+
 def provenance_record(registry: Registry, as_of: date) -> dict[str, Any]:
     return {
         "exitcheck_version": __version__,
         "as_of": as_of.isoformat(),
-        "registries": [
-            {
-                "name": f.name,
-                "version": f.version,
-                "last_reviewed": iso(f.last_reviewed),
-                "sha256": f.sha256,
-                "path": f.path,
-            }
-            for f in registry.files
-        ],
+        "registries": registries_record(registry),
     }
 
 
@@ -340,7 +344,7 @@ def info_record(registry: Registry) -> dict[str, Any]:
     dated = sorted(m.announced for m in measures if m.announced is not None)
     return {
         "exitcheck_version": __version__,
-        "registries": provenance_record(registry, date.today())["registries"],
+        "registries": registries_record(registry),
         "entities": len(registry.entities),
         "measures": len(measures),
         "sources": len(registry.sources),
@@ -348,25 +352,6 @@ def info_record(registry: Registry) -> dict[str, Any]:
         "oldest_measure": iso(dated[0]) if dated else None,
         "newest_measure": iso(dated[-1]) if dated else None,
     }
-
-
-def info_text(record: dict[str, Any]) -> str:
-    from exitcheck.render.safe import printable
-
-    lines = [f"exitcheck {record['exitcheck_version']}"]
-    for f in record["registries"]:
-        lines.append(
-            f"registry {printable(f['name'])} {printable(f['version'])} (reviewed {f['last_reviewed']})"
-        )
-        lines.append(f"  path    {printable(f['path'])}")
-        lines.append(f"  sha256  {f['sha256']}")
-    lines.append(
-        f"{record['entities']} entities, {record['measures']} measures, {record['sources']} source(s), {record['regulations']} regulations"
-    )
-    lines.append(
-        f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
-    )
-    return "\n".join(lines) + "\n"
 
 
 SOURCE_COLUMNS = [

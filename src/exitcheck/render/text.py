@@ -84,6 +84,24 @@ def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[s
     ]
 
 
+def info_text(record: Record) -> str:
+    """exitcheck info for people: files, versions, fingerprints, counts and date range."""
+    lines = [f"exitcheck {record['exitcheck_version']}"]
+    for f in record["registries"]:
+        lines.append(
+            f"registry {printable(f['name'])} {printable(f['version'])} (reviewed {f['last_reviewed']})"
+        )
+        lines.append(f"  path    {printable(f['path'])}")
+        lines.append(f"  sha256  {f['sha256']}")
+    lines.append(
+        f"{record['entities']} entities, {record['measures']} measures, {record['sources']} source(s), {record['regulations']} regulations"
+    )
+    lines.append(
+        f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
+    )
+    return "\n".join(lines) + "\n"
+
+
 class Renderer:
     def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = max(40, width or DEFAULT_WIDTH)
