@@ -395,7 +395,7 @@ def timeline(
         from exitcheck.i18n import words
 
         answer = _selection(after, before, by, kind, measure, None)
-        picture = tl.build(report.list_records(answer), answer.registry.regulations)
+        picture = tl.build(report.list_records(answer), answer.registry.regulations, answer.as_of)
         if svg is not None:
             from exitcheck.render import timeline_svg
 

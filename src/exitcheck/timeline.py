@@ -70,8 +70,9 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
 
 
-def build(entities: Iterable[dict[str, Any]], regulations: Iterable[Any]) -> Timeline:
-    """Rows of dated events from list records; regulations as references on the same axis."""
+def build(entities: Iterable[dict[str, Any]], regulations: Iterable[Any], today: date) -> Timeline:
+    """Rows of dated events from list records; regulations as references on the same axis.
+    ``today`` centres the axis when nothing is dated."""
     rows, undated = [], []
     for record in entities:
         events = []
@@ -88,7 +89,7 @@ def build(entities: Iterable[dict[str, Any]], regulations: Iterable[Any]) -> Tim
     if days:
         start, end = min(days), max(days)
     else:
-        start = end = date.today()
+        start = end = today
     pad = max(timedelta(days=3), (end - start) / 20)
     start, end = start - pad, end + pad
     references = sorted(
