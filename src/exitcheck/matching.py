@@ -316,15 +316,13 @@ def _decide(
     if len({c.entity_id for c in candidates}) == 1:
         best = candidates[0]
         return MatchResult(query, normalized, DECISION_MATCH, best.method, best, candidates)
-    return MatchResult(
-        query,
-        normalized,
-        DECISION_AMBIGUOUS,
-        None,
-        None,
-        candidates,
-        "the name belongs to several entities",
-    )
+    return _ambiguous(query, normalized, candidates, "the name belongs to several entities")
+
+
+def _ambiguous(
+    query: str, normalized: str, candidates: tuple[Candidate, ...], reason: str
+) -> MatchResult:
+    return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, candidates, reason)
 
 
 def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
@@ -508,15 +506,8 @@ def _fuzzy_decision(
                 query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit])
             )
         close = tuple(c for c in ranked if c.score > best.score - MARGIN)
-        return MatchResult(
-            query,
-            normalized,
-            DECISION_AMBIGUOUS,
-            None,
-            None,
-            close,
-            f"{len(close)} candidates score within {MARGIN:g} points of each other",
-        )
+        reason = f"{len(close)} candidates score within {MARGIN:g} points of each other"
+        return _ambiguous(query, normalized, close, reason)
     suggestions = suggest(index, normalized, limit, chinese=chinese) if limit > 0 else ()
     return MatchResult(
         query,
