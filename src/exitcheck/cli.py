@@ -100,6 +100,14 @@ MeasureKinds = Annotated[
     list[str] | None, typer.Option("--measure", help="Only measures of this kind (repeatable).")
 ]
 Json = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="en|zh",
+        help="Language of names, labels and status words [default: from the locale, else en].",
+    ),
+]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 
 
@@ -129,14 +137,7 @@ def _global(
             help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one.",
         ),
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="en|zh",
-            help="Language of names, labels and status words [default: from the locale, else en].",
-        ),
-    ] = None,
+    lang: Lang = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -156,11 +157,23 @@ def _global(
     """
     _state.registries = registry
     _state.use_cache = not no_cache
-    from exitcheck.i18n import LANGS, default_lang
+    from exitcheck.i18n import default_lang
+
+    _state.lang = _checked_lang(lang) or default_lang()
+
+
+def _checked_lang(lang: str | None) -> str | None:
+    from exitcheck.i18n import LANGS
 
     if lang is not None and lang not in LANGS:
         raise typer.BadParameter(f"'{lang}' is not one of: {', '.join(LANGS)}", param_hint="--lang")
-    _state.lang = lang or default_lang()
+    return lang
+
+
+def _use_lang(lang: str | None) -> None:
+    """A command's own --lang (after the command name) wins over the global one."""
+    if lang is not None:
+        _state.lang = _checked_lang(lang) or _state.lang
 
 
 def _format(fmt: Format, json_flag: bool) -> Format:
@@ -272,11 +285,13 @@ def status(
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
+    lang: Lang = None,
 ) -> None:
     """Match NAME to one entity and print its status, measures, dates and sources.
 
     Example: exitcheck status huobi --as-of 2021-10-01
     """
+    _use_lang(lang)
     fmt = _format(fmt, json)
 
     def body() -> int:
@@ -353,11 +368,13 @@ def list_(
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
+    lang: Lang = None,
 ) -> None:
     """List entities with their measures, sorted by date.
 
     Example: exitcheck list --after 2021-09-24 --measure closed --json
     """
+    _use_lang(lang)
     fmt = _format(fmt, json)
 
     def body() -> int:
@@ -383,11 +400,13 @@ def timeline(
             "--svg", metavar="FILE", help="Write the timeline as a standalone SVG to FILE."
         ),
     ] = None,
+    lang: Lang = None,
 ) -> None:
     """Draw the measures on a date axis: one row per entity, regulations as reference lines.
 
     Example: exitcheck timeline --after 2021-09-24 --svg exits.svg
     """
+    _use_lang(lang)
 
     def body() -> int:
         from exitcheck import report
@@ -420,11 +439,12 @@ def timeline(
 
 
 @app.command()
-def sources(json: Json = False, fmt: Fmt = Format.table) -> None:
+def sources(json: Json = False, fmt: Fmt = Format.table, lang: Lang = None) -> None:
     """List the sources behind the registry and what each supports.
 
     Example: exitcheck sources --format markdown
     """
+    _use_lang(lang)
     fmt = _format(fmt, json)
 
     def body() -> int:
@@ -437,11 +457,12 @@ def sources(json: Json = False, fmt: Fmt = Format.table) -> None:
 
 
 @app.command()
-def regulations(json: Json = False, fmt: Fmt = Format.table) -> None:
+def regulations(json: Json = False, fmt: Fmt = Format.table, lang: Lang = None) -> None:
     """List the regulatory background the sources describe, oldest first.
 
     Example: exitcheck regulations --json
     """
+    _use_lang(lang)
     fmt = _format(fmt, json)
 
     def body() -> int:
@@ -494,12 +515,14 @@ def search(
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
+    lang: Lang = None,
 ) -> None:
     """Show ranked candidates for QUERY with scores, the name that matched and the normalised form.
 
     Exit 0 when the query matches one entity confidently, 1 otherwise.
     Example: exitcheck search "huobi global" --limit 3
     """
+    _use_lang(lang)
     fmt = _format(fmt, json)
 
     def body() -> int:
@@ -554,11 +577,13 @@ def screen(
     as_of: AsOf = None,
     json: Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")] = False,
     fmt: Fmt = Format.table,
+    lang: Lang = None,
 ) -> None:
     """Screen a list of counterparties: one result row per input row, streamed.
 
     Example: exitcheck screen clients.csv --column name --format csv > screened.csv
     """
+    _use_lang(lang)
     fmt = Format.ndjson if json else fmt
 
     def body() -> int:
