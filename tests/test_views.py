@@ -95,6 +95,8 @@ def test_lang_zh(cli) -> None:
         and "停止新用户注册" in result.stdout
         and "清退存量用户" in result.stdout
     )
+    after = cli("status", "huobi", "--lang", "zh", "--as-of", "2021-10-01")  # after the command too
+    assert after.stdout == result.stdout
     data = json.loads(
         cli("--lang", "zh", "status", "huobi", "--json", "--as-of", "2021-10-01").stdout
     )
