@@ -130,6 +130,17 @@ def test_ambiguous_rows_list_every_close_candidate(cli, write_registry) -> None:
     assert all(c["score"] == 90.0 for c in rows[0]["candidates"])
 
 
+def test_a_missing_column_fails_before_any_output(cli, tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("id,name\n1,huobi\n", encoding="utf-8")
+    for fmt in ("csv", "table", "ndjson"):
+        result = cli("screen", str(tmp_path / "a.csv"), "--column", "nom", "--format", fmt)
+        assert result.exit_code == 2
+        if fmt == "ndjson":
+            assert json.loads(result.stdout)["error"]["kind"] == "usage"
+        else:
+            assert result.stdout == ""
+
+
 def test_bad_screen_input(cli, tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text("id,name\n1,x\n", encoding="utf-8")
     for args in (

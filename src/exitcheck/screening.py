@@ -80,26 +80,33 @@ def _open(file: str) -> IO[str]:
 def read_rows(
     file: str, *, column: str | None = None, skip_header: bool = False
 ) -> Iterator[tuple[int, str]]:
-    """(row number, name) for every non-blank input row; rows are numbered from 1 after a header."""
+    """(row number, name) for every non-blank input row; rows are numbered from 1 after a header.
+
+    The file is opened and a CSV header checked now, so a bad --column fails before any output.
+    """
     stream = _open(file)
     if column is None:
-        lines = (line.rstrip("\r\n") for line in stream)
-        if skip_header:
-            next(lines, None)
-        for number, line in enumerate(lines, 1):
-            if line.strip():
-                yield number, line
-        return
+        return _lines(stream, skip_header)
     reader = csv.reader(stream)
-    head = next(reader, None)
-    if head is None:
-        return
+    head = next(reader, None) or []
     names = [h.strip().lstrip("\ufeff") for h in head]
     if column not in names:
         raise UsageError(
             f"--column {column!r} is not in the header ({', '.join(names) or 'empty'})"
         )
-    at = names.index(column)
+    return _cells(reader, names.index(column))
+
+
+def _lines(stream: IO[str], skip_header: bool) -> Iterator[tuple[int, str]]:
+    lines = (line.rstrip("\r\n") for line in stream)
+    if skip_header:
+        next(lines, None)
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            yield number, line
+
+
+def _cells(reader: Iterator[list[str]], at: int) -> Iterator[tuple[int, str]]:
     for number, row in enumerate(reader, 1):
         value = row[at] if at < len(row) else ""
         if value.strip():
