@@ -50,10 +50,3 @@ def day_of(moment: Moment) -> date:
 def in_effect(moment: Moment, as_of: date) -> bool:
     """True when the moment has been reached at the start of day ``as_of``."""
     return wall_clock(moment) <= datetime.combine(as_of, time())
-
-
-def sort_key(moment: Moment | None) -> tuple[int, datetime]:
-    """Order moments by wall clock; undated ones last."""
-    if moment is None:
-        return (1, datetime.max)
-    return (0, wall_clock(moment))

@@ -137,13 +137,11 @@ class Registry:
         regulations: tuple[Regulation, ...],
         fetch: Callable[[str], Entity | None],
         fetch_all: Callable[[], Iterator[Entity]],
-        count: int,
         backend: object = None,
     ) -> None:
         self.files = files
         self.sources = sources
         self.regulations = regulations
-        self.count = count
         self.backend = backend  # the store the entities come from (matching queries it)
         self._fetch = fetch
         self._fetch_all = fetch_all

@@ -337,7 +337,6 @@ class Store:
             regulations=tuple(_regulation_from(r) for r in meta["regulations"]),
             fetch=self.entity,
             fetch_all=self.entities,
-            count=meta["count"],
             backend=self,
         )
 
