@@ -41,11 +41,10 @@ class Renderer:
     def status(self, record: Record) -> str:
         return "".join(_table(MEASURE_COLUMNS, status_rows(record)))
 
-    def no_match(self, record: Record) -> str:
-        return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))
-
     def search(self, record: Record) -> str:
         return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))
+
+    no_match = search  # the candidates of a no-match answer, as for search
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
         return _table(MEASURE_COLUMNS, listing_rows(records))
