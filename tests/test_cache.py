@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from exitcheck import store
+
 from .test_integrity import GOOD_ENTITY
 
 
@@ -87,7 +89,7 @@ def test_untrustworthy_cache_is_ignored_and_rebuilt(cli, write_registry, cache, 
     assert status_name(cli, path) == "Acme Exchange"
     (rebuilt,) = files(cache)
     meta = dict(sqlite3.connect(rebuilt).execute("SELECT key, value FROM meta").fetchall())
-    assert json.loads(meta["format"]) == 2
+    assert json.loads(meta["format"]) == store.FORMAT
 
 
 def _set_meta(db: Path, key: str, value: str) -> None:

@@ -67,7 +67,9 @@ def test_domain_of(raw: str, expected: tuple[str, str] | None) -> None:
         (["火币网"], ["火币"]),
         (["exchange"], []),
         (["交易所"], []),
-        (["北京火币"], ["北京火币"]),  # place names are not generic
+        (["北京火币"], ["火币"]),  # place prefixes of company names are generic
+        (["火币控股"], ["火币"]),  # so are 控股, 网络, 协议, 国际 and legal forms
+        (["huobi", "global", "limited"], ["huobi"]),
     ],
 )
 def test_strip_generic(tokens: list[str], core: list[str]) -> None:
@@ -161,10 +163,19 @@ def test_short_queries_match_only_exactly() -> None:
 
 
 def test_a_domain_the_entity_does_not_list_is_not_a_match() -> None:
-    result = match(INDEX, "binance.us")
+    result = match(INDEX, "binance.xyz")
     assert result.decision == "none"
-    assert "binance.us" in result.reason
-    assert match(INDEX, "okex.com").entity_id == "okex"  # OKEx lists no domain: its label decides
+    assert "binance.xyz" in result.reason
+    other = match(INDEX, "binance.us")  # a known other platform's own domain
+    assert (other.decision, other.reason) == (
+        "none",
+        "'Binance US' is another platform, which the registry does not list",
+    )
+    assert match(INDEX, "okex.com").method == "exact_domain"
+    assert match(INDEX, "m.huobi.com").method == "exact_domain"  # a subdomain of a listed host
+    unlisted = match(INDEX, "bione.com")  # BiONE lists no domain: never a confident match
+    assert unlisted.decision == "ambiguous"
+    assert [c.entity_id for c in unlisted.candidates] == ["bione"]
 
 
 def test_chinese_queries_do_not_fall_back_to_romanisations() -> None:

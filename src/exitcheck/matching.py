@@ -1,19 +1,38 @@
-"""Name normalisation and matching: small pure functions and one index per registry.
+"""Match decisions: one entity, several (ambiguous), or none, for any string. Pure.
 
-The same normaliser is applied to registry names and to queries. Matching tries, in order:
-exact keys, reordered words, the query without generic words, traditional-to-simplified folding
-(Chinese queries), romanised Chinese names (Latin queries), and only then fuzzy scoring under a
-strict edit budget. Anything less than one clear winner is not a match. See README "Matching".
+Normalisation lives in ``names``; the keys live in the registry's index (``store.Store``).
+In order, the first step that decides wins: domains (listed hosts and their subdomains),
+exact keys, names of known other platforms, reordered words and generic words peeled off,
+mixed-script queries split into their Latin and Chinese parts, romanised Chinese names, then
+fuzzy scoring under a strict edit budget that must also beat every known other platform.
+Bracketed parts ('Huobi (HT)') and a registry name contained in a longer query are judged
+last. Anything less than one clear winner is not a match. See README "Matching".
 """
 
 from __future__ import annotations
 
-import functools
 import itertools
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
+
+from exitcheck.names import (  # re-exported: the rest of the package imports them from here
+    clean,
+    compact_key,
+    core_key,
+    domain_of,
+    has_cjk,
+    is_tone_pinyin,
+    max_edits,
+    peeled,
+    romanise,
+    split_groups,
+    strip_bullet,
+    strip_generic,
+    to_simplified,
+    units,
+    without_versions,
+    words,
+)
 
 # Documented constants (README, "Matching").
 SCORE_THRESHOLD = 75.0  # a fuzzy candidate needs at least this score (0-100)
@@ -21,24 +40,24 @@ MARGIN = 10.0  # ... and must lead the next entity by this many points
 MAX_QUERY_CHARS = 200  # longer queries are a usage error
 MIN_FUZZY_LATIN = 5  # shorter Latin queries and names match exactly or not at all
 MIN_FUZZY_PINYIN = 8  # romanised Chinese names are fuzzy-matched from this length
-MIN_FUZZY_CJK = 6  # Chinese names (in characters) are fuzzy-matched from this length
+MIN_FUZZY_CJK = 4  # distinctive parts of Chinese names (in characters) fuzzy from this length
 MAX_REORDER_WORDS = 4  # word orders are tried for queries of up to this many words
+MIN_CONTAINED = 3  # a registry key must be this long to be reported inside a longer query
 
 DECISION_MATCH = "match"
 DECISION_AMBIGUOUS = "ambiguous"
 DECISION_NONE = "none"
 
-_CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
-_TONE_SYLLABLES = r"(?:[a-zü]+[1-5])+"  # patterns are compiled on first use, not at start-up
-
-
 if TYPE_CHECKING:  # a Protocol class costs start-up time; only the type checker needs it
     from typing import Protocol
 
     class MatchIndex(Protocol):
-        """Look-ups the matcher needs; ``store.Store`` answers them from the registry's keys."""
+        """Look-ups the matcher needs; ``store.Store`` answers them from the registry's keys.
+        Entries of known other platforms have an empty ``entity_id``."""
 
         def exact(self, key: str) -> list[Entry]: ...
+
+        def other(self, key: str) -> list[Entry]: ...
 
         def folded(self, key: str) -> list[Entry]: ...
 
@@ -50,7 +69,8 @@ if TYPE_CHECKING:  # a Protocol class costs start-up time; only the type checker
 
         def fuzzy(self, script: str, query: str, spread: int) -> list[tuple[str, Entry, int]]:
             """(key, entry, minimum length) of keys within ``spread`` edits whose first letter
-            could pass the first-letter rule; a superset of what ``_edit_candidates`` keeps."""
+            could pass the first-letter rule; a superset of what ``_edit_candidates`` keeps.
+            Scripts: latin, cjk, and other-latin, other-cjk for the known other platforms."""
             ...
 
         def suggestions(
@@ -60,209 +80,25 @@ if TYPE_CHECKING:  # a Protocol class costs start-up time; only the type checker
             ...
 
 
-# --------------------------------------------------------------------------------------------
-# Normalisation
-
-
-def strip_controls(text: str) -> str:
-    """Remove control, format (bidi overrides, zero-width) and unassigned characters."""
-    if text.isprintable():
-        return text
-    kept = (
-        ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) not in _CONTROL_CATEGORIES
-    )
-    return "".join(" " if ch in "\t\n\r" else ch for ch in kept)
-
-
-def clean(text: str) -> str:
-    """NFKC (full-width to ASCII), no control characters, case-folded, single-spaced."""
-    if text.isascii() and text.isprintable():  # fast path: ASCII is already NFKC
-        return " ".join(text.lower().split())
-    folded = unicodedata.normalize("NFKC", strip_controls(text)).casefold()
-    return " ".join(folded.split())
-
-
-def strip_marks(text: str) -> str:
-    """Drop combining marks (accents, pinyin tone marks): 'xīnghuǒ' -> 'xinghuo'."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize(
-        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    )
-
-
-_CJK_RUNS = "[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
-
-
-def has_cjk(text: str) -> bool:
-    return not text.isascii() and re.search(_CJK_RUNS, text) is not None
-
-
-def words(text: str) -> list[str]:
-    """Runs of letters and digits, split where Chinese characters meet other letters."""
-    cleaned = strip_marks(clean(text))
-    if cleaned.isascii():
-        return re.findall(r"[a-z0-9]+", cleaned)
-    out: list[str] = []
-    for run in re.findall(r"\w+", cleaned):
-        for _, group in itertools.groupby(run.replace("_", ""), key=is_cjk):
-            token = "".join(group)
-            if token:
-                out.append(token)
-    return out
-
-
-def compact_key(text: str) -> str:
-    """The matching key: clean, no marks, only letters and digits ('Token-Pocket' -> 'tokenpocket')."""
-    return "".join(words(text))
-
-
-def to_simplified(text: str) -> str:
-    """Fold traditional Chinese characters to simplified (loads the converter on first use)."""
-    if not has_cjk(text):
-        return text
-    return _simplifier()(text)
-
-
-@functools.cache
-def _simplifier() -> functools.partial[str]:
-    from hanziconv import HanziConv
-
-    return functools.partial(HanziConv.toSimplified)
-
-
-def romanise(text: str) -> str:
-    """Romanised key of a Chinese name ('火币' -> 'huobi'); loads the transliterator lazily."""
-    from anyascii import anyascii
-
-    return compact_key(anyascii(text))
-
-
-_DOMAIN = (
-    r"(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?"
-    r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\.?(?::\d+)?(?:[/?#]\S*)?"
-)
-_SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu"}
-
-
-def domain_of(cleaned: str) -> tuple[str, str] | None:
-    """(host without www., name label) when the text is a URL or a domain, else None."""
-    if "." not in cleaned:
-        return None
-    found = re.fullmatch(_DOMAIN, cleaned)
-    if not found:
-        return None
-    host = found["host"].removeprefix("www.")
-    labels = host.split(".")
-    if len(labels) < 2:
-        return None
-    label = labels[-2]
-    if label in _SECOND_LEVEL and len(labels) >= 3:
-        label = labels[-3]
-    return host, label
-
-
-class GenericWords(NamedTuple):
-    latin: frozenset[str]
-    chinese: tuple[str, ...]  # longest first
-
-
-@functools.cache
-def generic_words() -> GenericWords:
-    from exitcheck.datafiles import data_file
-    from exitcheck.tomlcompat import loads
-
-    path = data_file("matching.toml")
-    data = loads(path.read_text(encoding="utf-8"))
-    latin = frozenset(compact_key(w) for w in data["generic_words"])
-    chinese = tuple(
-        sorted({compact_key(w) for w in data["generic_words_zh"]}, key=len, reverse=True)
-    )
-    return GenericWords(latin, chinese)
-
-
-def units(tokens: list[str]) -> list[tuple[str, bool]]:
-    return _units(tuple(tokens))
-
-
-@functools.lru_cache(maxsize=4096)
-def _units(tokens: tuple[str, ...]) -> list[tuple[str, bool]]:
-    """(unit, is generic) pieces of a query: Latin words, and Chinese words split off their
-    generic prefixes and suffixes ('蓝海矿池官网' -> 蓝海, 矿池*, 官网*)."""
-    generic = generic_words()
-    out: list[tuple[str, bool]] = []
-    for token in tokens:
-        if has_cjk(token):
-            out += _split_affixes(token, generic.chinese)
-        else:
-            out.append((token, token in generic.latin))
-    return out
-
-
-def _split_affixes(token: str, affixes: tuple[str, ...]) -> list[tuple[str, bool]]:
-    head: list[tuple[str, bool]] = []
-    tail: list[tuple[str, bool]] = []
-    found = True
-    while found and token:
-        found = False
-        for affix in affixes:
-            if token == affix:
-                return [*head, (affix, True), *tail]
-            if token.endswith(affix):
-                tail.insert(0, (affix, True))
-                token, found = token[: -len(affix)], True
-                break
-            if token.startswith(affix):
-                head.append((affix, True))
-                token, found = token[len(affix) :], True
-                break
-    return [*head, (token, False), *tail] if token else [*head, *tail]
-
-
-def strip_generic(tokens: list[str]) -> list[str]:
-    """The query's words without any generic word or affix."""
-    return [unit for unit, generic in units(tokens) if not generic]
-
-
-def peeled(tokens: list[str]) -> list[str]:
-    """Keys left after peeling generic units off either end, fewest peeled first:
-    'spark pool exchange' -> 'sparkpool', then 'spark'."""
-    parts = units(tokens)
-    n = len(parts)
-    starts = [i for i in range(n + 1) if all(g for _, g in parts[:i])]
-    ends = [j for j in range(n + 1) if all(g for _, g in parts[j:])]
-    spans = sorted(
-        ((i, j) for i in starts for j in ends if i < j and (i, j) != (0, n)),
-        key=lambda ij: (ij[0] + n - ij[1], ij),
-    )
-    return ["".join(unit for unit, _ in parts[i:j]) for i, j in spans]
-
-
-def max_edits(length: int, minimum: int) -> int:
-    """The edit budget for a name of this length: 0 below the minimum, then 1, 2, 3."""
-    if length < minimum:
-        return 0
-    if length < minimum + 3:
-        return 1
-    if length < minimum + 8:
-        return 2
-    return 3
-
-
-# --------------------------------------------------------------------------------------------
-# The index
+__all__ = [
+    "clean",
+    "compact_key",
+    "domain_of",
+    "has_cjk",
+    "max_edits",
+    "peeled",
+    "romanise",
+    "strip_generic",
+    "to_simplified",
+    "units",
+    "words",
+]
 
 
 class Entry(NamedTuple):
-    entity_id: str
+    entity_id: str  # empty for a known other platform
     label: str  # the name or alias as written in the registry
-    field: str  # id, name, name_zh, alias, domain
+    field: str  # id, name, name_zh, alias, domain, later_name, other
 
 
 class Candidate(NamedTuple):
@@ -294,17 +130,26 @@ def index_for(registry: object) -> MatchIndex:
     return index
 
 
-# --------------------------------------------------------------------------------------------
-# Matching
-
-
 _EXACT_METHOD = {
     "id": "exact_id",
     "name": "exact_name",
     "name_zh": "exact_name",
     "alias": "exact_alias",
     "domain": "exact_domain",
+    "later_name": "exact_later_name",
 }
+
+
+def _none(
+    query: str, normalized: str, reason: str, candidates: tuple[Candidate, ...] = ()
+) -> MatchResult:
+    return MatchResult(query, normalized, DECISION_NONE, None, None, candidates, reason)
+
+
+def _ambiguous(
+    query: str, normalized: str, candidates: tuple[Candidate, ...], reason: str
+) -> MatchResult:
+    return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, candidates, reason)
 
 
 def _decide(
@@ -319,10 +164,12 @@ def _decide(
     return _ambiguous(query, normalized, candidates, "the name belongs to several entities")
 
 
-def _ambiguous(
-    query: str, normalized: str, candidates: tuple[Candidate, ...], reason: str
+def _other(
+    query: str, normalized: str, entries: list[Entry], suggestions: tuple[Candidate, ...] = ()
 ) -> MatchResult:
-    return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, candidates, reason)
+    names = ", ".join(sorted({repr(e.label) for e in entries}))
+    reason = f"{names} is another platform, which the registry does not list"
+    return _none(query, normalized, reason, suggestions)
 
 
 def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
@@ -337,8 +184,8 @@ def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
         for order in itertools.permutations(core):
             yield "".join(order), "exact_without_generic"
     joined = "".join(core or tokens)
-    if re.fullmatch(_TONE_SYLLABLES, joined):
-        yield re.sub(r"[1-5]", "", joined), "pinyin"
+    if is_tone_pinyin(joined):
+        yield "".join(ch for ch in joined if not ch.isdigit()), "pinyin"
 
 
 def match(
@@ -349,57 +196,72 @@ def match(
     ``limit`` caps the candidates listed; 0 skips the 'did you mean' suggestions of a query
     that matches nothing (screening does, for speed), never the candidates of an ambiguous one.
     """
-    cleaned = clean(query)
-    tokens = words(cleaned)
-    if not tokens:
-        return MatchResult(query, "", DECISION_NONE, reason="the query has no letters or digits")
+    cleaned = strip_bullet(clean(query))
+    if not words(cleaned):
+        return _none(query, "", "the query has no letters or digits")
+    outside, groups = split_groups(cleaned)
+    if not groups or not words(outside):
+        return _text(index, query, cleaned, threshold, limit)
+    from exitcheck.review import qualified
 
+    result = _text(index, query, outside, threshold, limit)
+    return qualified(index, result, groups, threshold)
+
+
+def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:
+    tokens = words(cleaned)
+    key = "".join(tokens)
+    found = index.exact(key)
+    if found:
+        return _decide(query, key, found, None)
     domain = domain_of(cleaned)
     if domain is not None:
-        host, label = domain
-        entry = index.domain(host)
-        if entry is not None:
-            return _decide(query, compact_key(host), [entry], "exact_domain")
-        tokens = words(label)
-    key = "".join(tokens)
-    variants = list(_variants(tokens))  # looked up exactly, then (Latin) among romanised names
+        from exitcheck.review import by_domain
 
-    result = _exact(index, query, key, variants)
-    if result is None:
-        core = strip_generic(tokens)
-        if not core:
-            return MatchResult(query, key, DECISION_NONE, reason="the query is only generic words")
-        result = (
-            _chinese(index, query, key, tokens, limit)
-            if has_cjk(key)
-            else _latin(index, query, key, tokens, variants, threshold, limit)
+        return by_domain(
+            index, query, domain, lambda text: _text(index, query, text, threshold, limit)
         )
-    if (
-        domain is not None
-        and result.decision == DECISION_MATCH
-        and index.has_domains(result.best.entity_id if result.best else "")
-    ):
-        best = result.best
-        assert best is not None
-        reason = f"the domain {domain[0]} is not one this entity lists"
-        return MatchResult(query, result.normalized, DECISION_NONE, None, None, (best,), reason)
+    plain = words(without_versions(cleaned)) or tokens
+    forms = [(key, ""), ("".join(plain), ""), *_variants(plain)]
+    result = _exact(index, query, forms, limit)
+    if result is not None:
+        return result
+    if not strip_generic(plain):
+        return _none(query, key, "the query is only generic words")
+    if any(has_cjk(t) for t in plain) and not all(has_cjk(t) for t in plain):
+        from exitcheck.review import mixed
+
+        return mixed(
+            query, key, [t for t in plain if not has_cjk(t)], [t for t in plain if has_cjk(t)],
+            lambda text: _text(index, query, text, threshold, limit),
+        )  # fmt: skip
+    if has_cjk(key):
+        result = _chinese(index, query, plain, limit)
+    else:
+        result = _latin(index, query, plain, threshold, limit)
+    if result.decision == DECISION_NONE:
+        from exitcheck.review import contained
+
+        return contained(index, result, plain) or result
     return result
 
 
 def _exact(
-    index: MatchIndex, query: str, key: str, variants: list[tuple[str, str]]
+    index: MatchIndex, query: str, forms: list[tuple[str, str]], limit: int
 ) -> MatchResult | None:
-    found = index.exact(key)
-    if found:
-        return _decide(query, key, found, None)
-    for variant, method in variants:
-        found = index.exact(variant)
+    """The first form that is a registry key (a match) or a known other platform (none)."""
+    for form, method in forms:
+        found = index.exact(form)
         if found:
-            return _decide(query, variant, found, method)
+            return _decide(query, form, found, method or None)
+        others = index.other(form)
+        if others:
+            close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
+            return _other(query, form, others, close)
     return None
 
 
-def _chinese(index: MatchIndex, query: str, key: str, tokens: list[str], limit: int) -> MatchResult:
+def _chinese(index: MatchIndex, query: str, tokens: list[str], limit: int) -> MatchResult:
     folded_tokens = [to_simplified(t) for t in tokens]
     folded = "".join(folded_tokens)
     forms = [(folded, "exact_traditional")] + [
@@ -409,23 +271,16 @@ def _chinese(index: MatchIndex, query: str, key: str, tokens: list[str], limit: 
         found = index.folded(form) or index.exact(form)
         if found:
             return _decide(query, form, found, method)
-    core = "".join(strip_generic(folded_tokens)) or folded
-    scored = _fuzzy(index, "cjk", folded, MIN_FUZZY_CJK, "fuzzy_chinese")
-    if core != folded:
-        scored += _fuzzy(index, "cjk", core, MIN_FUZZY_CJK, "fuzzy_chinese")
-    return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, chinese=True)
+    core = core_key(folded)  # edit distance on the distinctive part, never on the boilerplate
+    scored = _fuzzy(index, "cjk", core, MIN_FUZZY_CJK, "fuzzy_chinese")
+    return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, script="cjk")
 
 
 def _latin(
-    index: MatchIndex,
-    query: str,
-    key: str,
-    tokens: list[str],
-    variants: list[tuple[str, str]],
-    threshold: float,
-    limit: int,
+    index: MatchIndex, query: str, tokens: list[str], threshold: float, limit: int
 ) -> MatchResult:
-    forms = [key] + [v for v, _ in variants]
+    key = "".join(tokens)
+    forms = [key] + [v for v, _ in _variants(tokens)]
     for form in forms:
         found = index.romanised(form)
         if found:
@@ -440,7 +295,7 @@ def _latin(
     for order in orders:
         scored += _fuzzy(index, "latin", "".join(order), MIN_FUZZY_LATIN, "fuzzy")
     return _fuzzy_decision(
-        index, query, "".join(core_tokens), scored, threshold, limit, chinese=False
+        index, query, "".join(core_tokens), scored, threshold, limit, script="latin"
     )
 
 
@@ -450,16 +305,16 @@ def _fuzzy(
     spread = max_edits(len(query), minimum)  # no key can be allowed more edits than this
     if spread == 0:
         return []
-    return _edit_candidates(query, index.fuzzy(script, query, spread), method)
+    return edit_candidates(query, index.fuzzy(script, query, spread), method)
 
 
-def _edit_candidates(
+def edit_candidates(
     query: str, keys: Iterable[tuple[str, Entry, int]], method: str
 ) -> list[Candidate]:
     """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
     from rapidfuzz.distance import OSA
 
-    digits = re.sub(r"\D", "", query)
+    digits = "".join(ch for ch in query if ch.isdigit())
     out = []
     for key, entry, minimum in keys:
         length = max(len(key), len(query))
@@ -468,19 +323,16 @@ def _edit_candidates(
             continue
         if key[0] != query[0] and key[:2] != query[1::-1]:
             continue
-        if re.sub(r"\D", "", key) != digits:
+        if "".join(ch for ch in key if ch.isdigit()) != digits:
             continue
         distance = OSA.distance(query, key, score_cutoff=budget)
         if distance <= budget:
-            out.append(
-                Candidate(
-                    entry.entity_id, entry.label, round(100.0 * (1 - distance / length), 1), method
-                )
-            )
+            score = round(100.0 * (1 - distance / length), 1)
+            out.append(Candidate(entry.entity_id, entry.label, score, method))
     return out
 
 
-def _best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:
+def best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:
     best: dict[str, Candidate] = {}
     for c in candidates:
         if c.entity_id not in best or c.score > best[c.entity_id].score:
@@ -496,28 +348,28 @@ def _fuzzy_decision(
     threshold: float,
     limit: int,
     *,
-    chinese: bool,
+    script: str,
 ) -> MatchResult:
-    ranked = [c for c in _best_per_entity(scored) if c.score >= threshold]
+    ranked = [c for c in best_per_entity(scored) if c.score >= threshold]
     if ranked:
         best = ranked[0]
-        if len(ranked) == 1 or ranked[1].score <= best.score - MARGIN:
-            return MatchResult(
-                query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit])
+        if len(ranked) > 1 and ranked[1].score > best.score - MARGIN:
+            close = tuple(c for c in ranked if c.score > best.score - MARGIN)
+            reason = f"{len(close)} candidates score within {MARGIN:g} points of each other"
+            return _ambiguous(query, normalized, close, reason)
+        minimum = MIN_FUZZY_CJK if script == "cjk" else MIN_FUZZY_LATIN
+        rivals = _fuzzy(index, "other-" + script, normalized, minimum, "fuzzy")
+        rival = max(rivals, key=lambda c: c.score, default=None)
+        if rival is not None and rival.score >= best.score:
+            reason = (
+                f"as close to {rival.label!r}, another platform that the registry does not list"
             )
-        close = tuple(c for c in ranked if c.score > best.score - MARGIN)
-        reason = f"{len(close)} candidates score within {MARGIN:g} points of each other"
-        return _ambiguous(query, normalized, close, reason)
-    suggestions = suggest(index, normalized, limit, chinese=chinese) if limit > 0 else ()
-    return MatchResult(
-        query,
-        normalized,
-        DECISION_NONE,
-        None,
-        None,
-        suggestions,
-        "no name is close enough to be sure",
-    )
+            return _ambiguous(query, normalized, (best,), reason)
+        return MatchResult(
+            query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit])
+        )
+    suggestions = suggest(index, normalized, limit, chinese=script == "cjk") if limit > 0 else ()
+    return _none(query, normalized, "no name is close enough to be sure", suggestions)
 
 
 def suggest(
@@ -530,7 +382,7 @@ def suggest(
     scored = (
         Candidate(e.entity_id, e.label, round(score, 1), "suggestion") for _, e, score in pool
     )
-    return tuple(c for c in _best_per_entity(scored) if c.score > 0)[:limit]
+    return tuple(c for c in best_per_entity(scored) if c.score > 0)[:limit]
 
 
 def search(
@@ -541,7 +393,7 @@ def search(
     chinese = has_cjk(result.normalized)
     extra = suggest(index, result.normalized, limit, chinese=chinese) if result.normalized else ()
     own = {c.entity_id for c in result.candidates}
-    others = [c for c in _best_per_entity(extra) if c.entity_id not in own]
+    others = [c for c in best_per_entity(extra) if c.entity_id not in own]
     return result, tuple(_dedupe([*result.candidates, *others]))[:limit]
 
 

@@ -37,8 +37,9 @@ from exitcheck.model import (
     Relation,
     Source,
 )
+from exitcheck.names import core_key
 
-FORMAT = 2  # bump when the layout below changes; older caches are then rebuilt
+FORMAT = 3  # bump when the layout below changes; older caches are then rebuilt
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -49,7 +50,7 @@ CREATE TABLE keys (kind TEXT NOT NULL, key TEXT NOT NULL, entity TEXT NOT NULL, 
 CREATE TABLE fuzzy (script TEXT NOT NULL, first TEXT NOT NULL, first2 TEXT NOT NULL, digits TEXT NOT NULL, len INTEGER NOT NULL,
                     key TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL, field TEXT NOT NULL,
                     minimum INTEGER NOT NULL);
-CREATE TABLE domains (host TEXT PRIMARY KEY, entity TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE domains (host TEXT PRIMARY KEY, entity TEXT NOT NULL, label TEXT NOT NULL) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX keys_by_key ON keys (kind, key);
@@ -217,13 +218,41 @@ def _label_rows(label: str, field: str, key: str) -> Iterator[tuple[str, str, st
         simplified = to_simplified(label)
         folded = compact_key(simplified)
         yield ("folded", folded, label, field, "")
-        yield ("fuzzy:cjk", folded, label, field, str(MIN_FUZZY_CJK))
+        core = core_key(simplified)  # fuzzy on the distinctive part, never on the boilerplate
+        yield ("fuzzy:cjk", core if has_cjk(core) else folded, label, field, str(MIN_FUZZY_CJK))
         romanised = romanise(simplified)
         if romanised:
             yield ("romanised", romanised, label, field, "")
             yield ("fuzzy:latin", romanised, label, field, str(MIN_FUZZY_PINYIN))
     else:
         yield ("fuzzy:latin", key, label, field, str(MIN_FUZZY_LATIN))
+
+
+def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
+    """(table, key, label, extra) rows for the known other platforms of data/others.toml,
+    leaving out every name whose key is also a registry key (the registry always wins)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("others.toml").read_text(encoding="utf-8"))
+    seen: set[tuple[str, str]] = set()
+    for group in data["groups"]:
+        for item in group["names"]:
+            name = item["name"]
+            key = compact_key(name)
+            if not key or key in known:
+                continue
+            rows = [("exact", key)]
+            rows += [("domain", d.lower()) for d in item.get("domains", ())]
+            if has_cjk(name):
+                core = core_key(to_simplified(name))
+                rows.append(("fuzzy:cjk", core if has_cjk(core) else key))
+            else:
+                rows.append(("fuzzy:latin", key))
+            for table, value in rows:
+                if (table, value) not in seen:
+                    seen.add((table, value))
+                    yield table, value, name, ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,7 +278,7 @@ def build(
         rows.append((e.id, entity_json(e)))
         for table, key, label, field, extra in key_rows(e):
             if table == "domain":
-                domains.append((key, e.id))
+                domains.append((key, e.id, label))
             elif table.startswith("fuzzy:"):
                 digits = "".join(ch for ch in key if ch.isdigit())
                 row = (
@@ -267,10 +296,23 @@ def build(
                 fuzzy.append(row)
             else:
                 keys.append((table, key, e.id, label, field))
+    known = {row[1] for row in keys} | {row[5] for row in fuzzy}
+    for table, key, label, _ in other_rows(known):
+        if table == "domain":
+            domains.append((key, "", label))
+        elif table.startswith("fuzzy:"):
+            digits = "".join(ch for ch in key if ch.isdigit())
+            script = "other-" + table[6:]
+            minimum = MIN_FUZZY_CJK if table == "fuzzy:cjk" else MIN_FUZZY_LATIN
+            fuzzy.append(
+                (script, key[0], key[1::-1], digits, len(key), key, "", label, "other", minimum)
+            )
+        else:
+            keys.append(("other", key, "", label, "other"))
     conn.executemany("INSERT INTO entities (id, data) VALUES (?, ?)", rows)
     conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?)", keys)
     conn.executemany("INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fuzzy)
-    conn.executemany("INSERT OR IGNORE INTO domains VALUES (?, ?)", domains)
+    conn.executemany("INSERT OR IGNORE INTO domains VALUES (?, ?, ?)", domains)
     conn.executescript(INDEXES)
     meta = {
         "format": FORMAT,
@@ -387,6 +429,9 @@ class Store:
     def exact(self, key: str) -> list[Entry]:
         return self._entries("exact", key)
 
+    def other(self, key: str) -> list[Entry]:
+        return self._entries("other", key)
+
     def folded(self, key: str) -> list[Entry]:
         return self._entries("folded", key)
 
@@ -394,15 +439,17 @@ class Store:
         return self._entries("romanised", key)
 
     def domain(self, host: str) -> Entry | None:
-        row = self.conn.execute("SELECT entity FROM domains WHERE host = ?", (host,)).fetchone()
+        row = self.conn.execute(
+            "SELECT entity, label FROM domains WHERE host = ?", (host,)
+        ).fetchone()
         if row is None:
             return None
-        return next((e for e in self.exact(compact_key(host)) if e.entity_id == row[0]), None)
+        return Entry(row[0], row[1], "domain" if row[0] else "other")
 
     def has_domains(self, entity_id: str) -> bool:
         if self._has_domains is None:
             self._has_domains = {
-                row[0] for row in self.conn.execute("SELECT DISTINCT entity FROM domains")
+                row[0] for row in self.conn.execute("SELECT DISTINCT entity FROM domains") if row[0]
             }
         return entity_id in self._has_domains
 

@@ -1,0 +1,310 @@
+"""Name normalisation: the pure text functions that turn a name or a query into match keys.
+
+The same functions are applied to registry names and to queries: NFKC, case folding, control
+characters removed, look-alike Cyrillic and Greek letters folded to Latin (a subset of the
+Unicode TR39 confusables), tone marks removed, then only letters and digits kept. Generic words
+(legal forms, places, "exchange", 交易所 …) and noise (versions, list numbering, tickers in
+brackets) are recognised here; ``matching`` decides what to do with them.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from typing import NamedTuple
+
+_CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+# Look-alike letters folded to the Latin letter they imitate, before case folding (a subset of
+# Unicode TR39 confusables.txt: the Cyrillic and Greek letters whose skeleton is one Latin
+# letter). Applied to registry names and queries alike, so 'Нuobi' (Cyrillic Н) is 'huobi'.
+_CONFUSABLES = str.maketrans(
+    {
+        # Cyrillic capitals and small letters
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "Х": "X", "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q",
+        "Ԝ": "W", "Ү": "Y", "Һ": "H", "Ӏ": "I",
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+        "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "һ": "h", "ү": "y",
+        "ɡ": "g", "ı": "i",
+        # Greek capitals and small letters
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+        "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+        "ο": "o", "ν": "v", "ρ": "p", "ι": "i", "α": "a", "κ": "k", "υ": "u", "τ": "t",
+    }
+)  # fmt: skip
+_CONFUSABLE_CHARS = frozenset("АВЕКМНОРСТХУЅІЈԚԜҮҺӀаеорсухіјѕԁԛԝӏһүɡıΑΒΕΖΗΙΚΜΝΟΡΤΥΧονριακυτ")
+
+_CJK_RUNS = "[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+_TONE_SYLLABLES = r"(?:[a-zü]+[1-5])+"  # patterns are compiled on first use, not at start-up
+
+# A list bullet or number before a name: '1. OKEx', '- Huobi', '• Binance', '(3) AEX', '#2 BHEX'.
+_BULLET = r"^\s*(?:\(?\d{1,3}[.)、:]|[-*•·–—>#]+\d{0,3}[.)]?)\s+"
+# Brackets that qualify a name: 'Huobi (HT)', 'Huobi（火币）', 'BHEX [香港]'.
+_GROUP = r"[(\[{（【［]([^()\[\]{}（）【】［］]*)[)\]}）】］]"
+# Version and layer tokens after a name: 'v2', 'v39.5', '2.0', 'L2'.
+_VERSION = r"(?<![a-z0-9])(?:v\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)+|l[1-3])(?![a-z0-9])"
+
+
+def strip_controls(text: str) -> str:
+    """Remove control, format (bidi overrides, zero-width) and unassigned characters."""
+    if text.isprintable():
+        return text
+    kept = (
+        ch for ch in text if ch in "\t\n\r" or unicodedata.category(ch) not in _CONTROL_CATEGORIES
+    )
+    return "".join(" " if ch in "\t\n\r" else ch for ch in kept)
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width to ASCII), no control characters, look-alikes folded, case-folded,
+    single-spaced."""
+    if text.isascii() and text.isprintable():  # fast path: ASCII is already NFKC
+        return " ".join(text.lower().split())
+    folded = unicodedata.normalize("NFKC", strip_controls(text))
+    if not _CONFUSABLE_CHARS.isdisjoint(folded):
+        folded = folded.translate(_CONFUSABLES)
+    return " ".join(folded.casefold().split())
+
+
+def mixes_scripts(text: str) -> bool:
+    """True when a name mixes Latin letters with Cyrillic or Greek look-alikes ('Нuobi')."""
+    return any(ch in _CONFUSABLE_CHARS for ch in text) and any(
+        "a" <= ch.lower() <= "z" for ch in text
+    )
+
+
+def strip_marks(text: str) -> str:
+    """Drop combining marks (accents, pinyin tone marks): 'xīnghuǒ' -> 'xinghuo'."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+def has_cjk(text: str) -> bool:
+    return not text.isascii() and re.search(_CJK_RUNS, text) is not None
+
+
+def words(text: str) -> list[str]:
+    """Runs of letters and digits, split where Chinese characters meet other letters."""
+    cleaned = strip_marks(clean(text))
+    if cleaned.isascii():
+        return re.findall(r"[a-z0-9]+", cleaned)
+    out: list[str] = []
+    for run in re.findall(r"\w+", cleaned):
+        for _, group in itertools.groupby(run.replace("_", ""), key=is_cjk):
+            token = "".join(group)
+            if token:
+                out.append(token)
+    return out
+
+
+def compact_key(text: str) -> str:
+    """The matching key: clean, no marks, only letters and digits ('Token-Pocket' -> 'tokenpocket')."""
+    return "".join(words(text))
+
+
+def strip_bullet(cleaned: str) -> str:
+    """A cleaned query without a leading list bullet or number ('1. okex' -> 'okex')."""
+    if not cleaned or not (cleaned[0] in "-*•·–—>#(" or cleaned[0].isdigit()):
+        return cleaned
+    return re.sub(_BULLET, "", cleaned, count=1) or cleaned
+
+
+def split_groups(cleaned: str) -> tuple[str, list[str]]:
+    """(the text outside brackets, the bracketed parts): 'huobi (ht)' -> ('huobi', ['ht'])."""
+    if not any(ch in cleaned for ch in "([{（【［"):
+        return cleaned, []
+    groups = [g.strip() for g in re.findall(_GROUP, cleaned) if g.strip()]
+    outside = " ".join(re.sub(_GROUP, " ", cleaned).split())
+    return outside, groups
+
+
+def without_versions(cleaned: str) -> str:
+    """The text without version and layer tokens ('zkswap v2' -> 'zkswap')."""
+    if not any(ch.isdigit() for ch in cleaned):
+        return cleaned
+    return " ".join(re.sub(_VERSION, " ", cleaned).split())
+
+
+def to_simplified(text: str) -> str:
+    """Fold traditional Chinese characters to simplified (loads the converter on first use)."""
+    if not has_cjk(text):
+        return text
+    return _simplifier()(text)
+
+
+@functools.cache
+def _simplifier() -> functools.partial[str]:
+    from hanziconv import HanziConv
+
+    return functools.partial(HanziConv.toSimplified)
+
+
+def romanise(text: str) -> str:
+    """Romanised key of a Chinese name ('火币' -> 'huobi'); loads the transliterator lazily."""
+    from anyascii import anyascii
+
+    return compact_key(anyascii(text))
+
+
+def is_tone_pinyin(key: str) -> bool:
+    return re.fullmatch(_TONE_SYLLABLES, key) is not None
+
+
+_DOMAIN = (
+    r"(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?"
+    r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\.?(?::\d+)?(?:[/?#]\S*)?"
+)
+_SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu"}
+
+
+def domain_of(cleaned: str) -> tuple[str, str] | None:
+    """(host without www., name label) when the text is a URL, e-mail address or domain."""
+    if "." not in cleaned:
+        return None
+    found = re.fullmatch(_DOMAIN, cleaned)
+    if not found:
+        return None
+    host = found["host"].removeprefix("www.")
+    labels = host.split(".")
+    if len(labels) < 2:
+        return None
+    label = labels[-2]
+    if label in _SECOND_LEVEL and len(labels) >= 3:
+        label = labels[-3]
+    return host, label
+
+
+def parent_hosts(host: str) -> list[str]:
+    """The host's parent domains, nearest first, down to two labels ('m.huobi.com' -> ['huobi.com'])."""
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(1, len(labels) - 1)]
+
+
+class GenericWords(NamedTuple):
+    latin: frozenset[str]
+    chinese: tuple[str, ...]  # longest first
+    qualifiers: frozenset[str]  # words that only qualify a name inside brackets (places)
+    affiliates: frozenset[str]  # places where a brand's affiliate may be another company
+
+
+@functools.cache
+def generic_words() -> GenericWords:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    path = data_file("matching.toml")
+    data = loads(path.read_text(encoding="utf-8"))
+    latin = frozenset(compact_key(w) for w in data["generic_words"])
+    chinese = tuple(
+        sorted(
+            {compact_key(w) for w in data["generic_words_zh"] + data["places_zh"]},
+            key=len,
+            reverse=True,
+        )
+    )
+    qualifiers = frozenset(compact_key(w) for w in data["qualifiers"]) | latin
+    affiliates = frozenset(compact_key(w) for w in data["affiliate_places"])
+    return GenericWords(latin, chinese, qualifiers, affiliates)
+
+
+def is_qualifier(group: str) -> bool:
+    """A bracketed part that only qualifies a name: a place, a legal form, a ticker ('ht')."""
+    tokens = words(without_versions(group))
+    if not tokens:
+        return True
+    generic = generic_words()
+    if any(t in generic.affiliates for t in tokens):
+        return False
+    if all(t in generic.qualifiers for t in tokens) or compact_key(group) in generic.qualifiers:
+        return True
+    if not has_cjk(group):
+        return len(tokens) == 1 and len(tokens[0]) <= 6 and tokens[0].isalnum()  # a ticker
+    return not strip_generic(tokens)
+
+
+def units(tokens: list[str]) -> list[tuple[str, bool]]:
+    return _units(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=4096)
+def _units(tokens: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """(unit, is generic) pieces of a query: Latin words, and Chinese words split off their
+    generic prefixes and suffixes ('蓝海矿池官网' -> 蓝海, 矿池*, 官网*)."""
+    generic = generic_words()
+    out: list[tuple[str, bool]] = []
+    for token in tokens:
+        if has_cjk(token):
+            out += _split_affixes(token, generic.chinese)
+        else:
+            out.append((token, token in generic.latin))
+    return out
+
+
+def _split_affixes(token: str, affixes: tuple[str, ...]) -> list[tuple[str, bool]]:
+    head: list[tuple[str, bool]] = []
+    tail: list[tuple[str, bool]] = []
+    found = True
+    while found and token:
+        found = False
+        for affix in affixes:
+            if token == affix:
+                return [*head, (affix, True), *tail]
+            if token.endswith(affix):
+                tail.insert(0, (affix, True))
+                token, found = token[: -len(affix)], True
+                break
+            if token.startswith(affix):
+                head.append((affix, True))
+                token, found = token[len(affix) :], True
+                break
+    return [*head, (token, False), *tail] if token else [*head, *tail]
+
+
+def strip_generic(tokens: list[str]) -> list[str]:
+    """The query's words without any generic word or affix."""
+    return [unit for unit, generic in units(tokens) if not generic]
+
+
+def peeled(tokens: list[str]) -> list[str]:
+    """Keys left after peeling generic units off either end, fewest peeled first:
+    'spark pool exchange' -> 'sparkpool', then 'spark'."""
+    parts = units(tokens)
+    n = len(parts)
+    starts = [i for i in range(n + 1) if all(g for _, g in parts[:i])]
+    ends = [j for j in range(n + 1) if all(g for _, g in parts[j:])]
+    spans = sorted(
+        ((i, j) for i in starts for j in ends if i < j and (i, j) != (0, n)),
+        key=lambda ij: (ij[0] + n - ij[1], ij),
+    )
+    return ["".join(unit for unit, _ in parts[i:j]) for i, j in spans]
+
+
+def core_key(text: str) -> str:
+    """The distinctive part of a name: its key without generic words, legal forms and places
+    ('北京火币天下网络技术有限公司' -> '火币天下'); the whole key when nothing is left."""
+    tokens = words(text)
+    core = "".join(strip_generic(tokens))
+    return core or "".join(tokens)
+
+
+def max_edits(length: int, minimum: int) -> int:
+    """The edit budget for a name of this length: 0 below the minimum, then 1, 2, 3."""
+    if length < minimum:
+        return 0
+    if length < minimum + 3:
+        return 1
+    if length < minimum + 8:
+        return 2
+    return 3
