@@ -62,7 +62,7 @@ def test_plain_list_from_stdin(cli) -> None:
     assert huobi["status"] == "exiting" and huobi["as_of"] == "2021-10-01"
     assert rows[3]["method"] == "fuzzy" and rows[3]["score"] == 80.0
     assert rows[1]["candidates"] == []  # none rows carry no suggestions (see `search`)
-    assert result.stderr.startswith("screened 7 row(s): 4 match, 0 ambiguous, 3 none in ")
+    assert result.stderr.startswith("read 7 row(s), answered 7: 4 match, 0 ambiguous, 3 none in ")
 
 
 def test_csv_column_with_header_and_csv_output(cli, tmp_path: Path) -> None:
@@ -98,6 +98,7 @@ def test_fail_on_match_and_summary(cli, tmp_path: Path) -> None:
     assert hit.exit_code == 3
     assert json.loads(summary.read_text())["rows"] == 2
     assert {k: v for k, v in json.loads(summary.read_text()).items() if k != "seconds"} == {
+        "read": 2,
         "rows": 2,
         "match": 1,
         "ambiguous": 0,
@@ -182,7 +183,7 @@ def test_ten_thousand_row_csv_from_stdin_streams_one_row_per_input_row() -> None
     rows = ndjson(done.stdout)
     expected = [i for i, line in enumerate(body.splitlines()[1:], 1) if not line.startswith(",")]
     assert [r["row"] for r in rows] == expected
-    assert done.stderr.startswith(f"screened {len(expected)} row(s)")
+    assert done.stderr.startswith(f"read {len(expected)} row(s), answered {len(expected)}:")
 
 
 # --------------------------------------------------------------------------------------------

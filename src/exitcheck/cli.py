@@ -556,13 +556,29 @@ def screen(
     header: Annotated[
         bool, typer.Option("--header", help="Skip the first line of a plain list.")
     ] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Encoding of FILE when it has no byte-order mark [default: utf-8]; e.g. "
+            "gb18030 (also reads gbk), big5, utf-16, shift_jis, cp1252.",
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain", help="FILE is a plain list even if its lines look like CSV columns."
+        ),
+    ] = False,
     threshold: Annotated[
         float | None,
         typer.Option(
             "--threshold",
             min=0,
             max=100,
-            help="Score a fuzzy match needs [default: the matcher's].",
+            help="Score (0-100) a fuzzy match needs [default: 75]. It only raises or lowers "
+            "the bar inside the edit budget: no threshold makes a name match that is more edits "
+            "away than the budget allows.",
         ),
     ] = None,
     fail_on_match: Annotated[
@@ -587,13 +603,15 @@ def screen(
     fmt = Format.ndjson if json else fmt
 
     def body() -> int:
-        from exitcheck import screening
+        from exitcheck import screen_input, screening
 
+        table = screen_input.read(
+            file, column=column, skip_header=header, encoding=encoding, plain=plain
+        )
         registry = _registry()
-        rows = screening.read_rows(file, column=column, skip_header=header)
-        counts = screening.Counts()
+        counts = screening.Counts(read=table.size)
         records = screening.screen(
-            registry, _index(registry), rows, _as_of(as_of), threshold, counts
+            registry, _index(registry), table.rows(), _as_of(as_of), threshold, counts, table.header
         )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
@@ -689,9 +707,20 @@ def _json_requested(args: list[str]) -> Format | None:
     return None
 
 
+def _names_last(args: list[str]) -> list[str]:
+    """A name that starts with '-' and holds a space ('- Huobi', a chat bullet) can only be a
+    name, never an option: move it after '--' so the parser reads it as one."""
+    if "--" in args:
+        return args
+    names = [a for a in args if a.startswith("-") and any(ch.isspace() for ch in a)]
+    if not names:
+        return args
+    return [a for a in args if a not in names] + ["--", *names]
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; usage errors become exit 2 (and JSON when asked)."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _names_last(list(sys.argv[1:] if argv is None else argv))
     from typer._click import exceptions as click_exceptions  # typer 0.28 ships its own click
 
     try:

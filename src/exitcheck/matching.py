@@ -21,6 +21,7 @@ from exitcheck.names import (  # re-exported: the rest of the package imports th
     core_key,
     domain_of,
     has_cjk,
+    is_qualifier,
     is_tone_pinyin,
     max_edits,
     peeled,
@@ -40,7 +41,7 @@ MARGIN = 10.0  # ... and must lead the next entity by this many points
 MAX_QUERY_CHARS = 200  # longer queries are a usage error
 MIN_FUZZY_LATIN = 5  # shorter Latin queries and names match exactly or not at all
 MIN_FUZZY_PINYIN = 8  # romanised Chinese names are fuzzy-matched from this length
-MIN_FUZZY_CJK = 4  # distinctive parts of Chinese names (in characters) fuzzy from this length
+MIN_FUZZY_CJK = 6  # distinctive parts of Chinese names (in characters) fuzzy from this length
 MAX_REORDER_WORDS = 4  # word orders are tried for queries of up to this many words
 MIN_CONTAINED = 3  # a registry key must be this long to be reported inside a longer query
 
@@ -200,6 +201,10 @@ def match(
     if not words(cleaned):
         return _none(query, "", "the query has no letters or digits")
     outside, groups = split_groups(cleaned)
+    if not groups and "," in cleaned:  # 'Huobi Global Limited, Seychelles'
+        head, _, tail = cleaned.rpartition(",")
+        if words(head) and is_qualifier(tail):
+            outside, groups = head, [tail]
     if not groups or not words(outside):
         return _text(index, query, cleaned, threshold, limit)
     from exitcheck.review import qualified
@@ -228,21 +233,21 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
         return result
     if not strip_generic(plain):
         return _none(query, key, "the query is only generic words")
-    if any(has_cjk(t) for t in plain) and not all(has_cjk(t) for t in plain):
-        from exitcheck.review import mixed
+    if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
+        from exitcheck.review import mixed, split_scripts
 
+        latin, chinese = split_scripts(plain)
         return mixed(
-            query, key, [t for t in plain if not has_cjk(t)], [t for t in plain if has_cjk(t)],
-            lambda text: _text(index, query, text, threshold, limit),
-        )  # fmt: skip
+            query, key, latin, chinese, lambda text: _text(index, query, text, threshold, limit)
+        )
     if has_cjk(key):
         result = _chinese(index, query, plain, limit)
     else:
         result = _latin(index, query, plain, threshold, limit)
     if result.decision == DECISION_NONE:
-        from exitcheck.review import contained
+        from exitcheck.review import contained, misread
 
-        return contained(index, result, plain) or result
+        return misread(index, result, key) or contained(index, result, plain) or result
     return result
 
 

@@ -107,6 +107,35 @@ def mixed(
     return _none(query, key, "no name is close enough to be sure", candidates)
 
 
+def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(Latin tokens, Chinese tokens); digits go with the token before them ('区块链', '123')."""
+    latin: list[str] = []
+    chinese: list[str] = []
+    last = latin
+    for token in tokens:
+        if not token.isdigit():
+            last = chinese if has_cjk(token) else latin
+        last.append(token)
+    return latin, chinese
+
+
+_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+
+
+def misread(index: MatchIndex, result: MatchResult, key: str) -> MatchResult | None:
+    """A name with a digit where a letter looks alike ('0KEx'): never a match, but ambiguous
+    with the entity it would read as, for a person to check the scan."""
+    if not any(ch in "0158" for ch in key) or key.isdigit():
+        return None
+    for form in {key.translate(_OCR), key.replace("1", "i")}:
+        hits = [e for e in index.exact(form) if e.entity_id]
+        if hits:
+            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "misread") for e in hits)
+            reason = f"reads as {hits[0].label!r} if a digit is a misread letter"
+            return _ambiguous(result.query, result.normalized, _merge(candidates), reason)
+    return None
+
+
 def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
     """A registry name inside a longer query with other words ('Huobi Japan', '币安智能链'):
     never a match and never a silent none, but ambiguous, for a person to review."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -50,7 +51,22 @@ class Renderer:
         return _table(MEASURE_COLUMNS, listing_rows(records))
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
-        return _table(SCREEN_COLUMNS, (screen_row(r) for r in records))
+        """CSV in, CSV out: each row is the input row, then the result columns (a result
+        column whose name the input already uses is prefixed 'exitcheck_')."""
+        it = iter(records)
+        first = next(it, None)
+        if first is None or "columns" not in first:
+            rest = () if first is None else itertools.chain([first], it)
+            yield from _table(SCREEN_COLUMNS, (screen_row(r) for r in rest))
+            return
+        inputs = list(first["columns"])
+        ours = [f"exitcheck_{c}" if c in inputs else c for c in SCREEN_COLUMNS]
+        yield _line([*inputs, *ours])
+        for r in itertools.chain([first], it):
+            flat = screen_row(r)
+            yield _line(
+                [*(r["columns"].get(c, "") for c in inputs), *(flat[c] for c in SCREEN_COLUMNS)]
+            )
 
     def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
         return _table(columns, ({c: _flat(r.get(c)) for c in columns} for r in records))
