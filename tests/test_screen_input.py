@@ -41,7 +41,7 @@ def test_other_encodings_are_read_when_named_or_marked(cli, tmp_path: Path, code
 
 def test_undecodable_input_is_refused_with_its_line_and_a_hint(cli, tmp_path: Path) -> None:
     path = tmp_path / "names.txt"
-    path.write_bytes("Huobi\nOKEx\n".encode() + "火币\n".encode("gb18030"))
+    path.write_bytes(b"Huobi\nOKEx\n" + "火币\n".encode("gb18030"))
     result = cli("screen", str(path))
     assert result.exit_code == 2
     assert result.stdout == ""
