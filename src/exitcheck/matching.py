@@ -11,6 +11,7 @@ last. Anything less than one clear winner is not a match. See README "Matching".
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
@@ -173,20 +174,24 @@ def _other(
     return _none(query, normalized, reason, suggestions)
 
 
-def _variants(tokens: list[str]) -> Iterator[tuple[str, str]]:
+def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
+    return _variants_of(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=8192)
+def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(key, method) forms of a query to look up exactly, most literal first."""
+    out: list[tuple[str, str]] = []
     if 1 < len(tokens) <= MAX_REORDER_WORDS:
-        for order in itertools.permutations(tokens):
-            yield "".join(order), "exact_reordered"
-    for key in peeled(tokens):
-        yield key, "exact_without_generic"
-    core = strip_generic(tokens)
+        out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
+    out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
+    core = strip_generic(list(tokens))
     if 1 < len(core) <= MAX_REORDER_WORDS:
-        for order in itertools.permutations(core):
-            yield "".join(order), "exact_without_generic"
+        out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
     joined = "".join(core or tokens)
     if is_tone_pinyin(joined):
-        yield "".join(ch for ch in joined if not ch.isdigit()), "pinyin"
+        out.append(("".join(ch for ch in joined if not ch.isdigit()), "pinyin"))
+    return tuple(dict.fromkeys(out))  # each form once, in order
 
 
 def match(
@@ -227,7 +232,7 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
             index, query, domain, lambda text: _text(index, query, text, threshold, limit)
         )
     plain = words(without_versions(cleaned)) or tokens
-    forms = [(key, ""), ("".join(plain), ""), *_variants(plain)]
+    forms = itertools.chain([(key, ""), ("".join(plain), "")], _variants(plain))
     result = _exact(index, query, forms, limit)
     if result is not None:
         return result
@@ -252,7 +257,7 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
 
 
 def _exact(
-    index: MatchIndex, query: str, forms: list[tuple[str, str]], limit: int
+    index: MatchIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
 ) -> MatchResult | None:
     """The first form that is a registry key (a match) or a known other platform (none)."""
     for form, method in forms:

@@ -97,16 +97,21 @@ def has_cjk(text: str) -> bool:
 
 def words(text: str) -> list[str]:
     """Runs of letters and digits, split where Chinese characters meet other letters."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
     cleaned = strip_marks(clean(text))
     if cleaned.isascii():
-        return re.findall(r"[a-z0-9]+", cleaned)
+        return tuple(re.findall(r"[a-z0-9]+", cleaned))
     out: list[str] = []
     for run in re.findall(r"\w+", cleaned):
         for _, group in itertools.groupby(run.replace("_", ""), key=is_cjk):
             token = "".join(group)
             if token:
                 out.append(token)
-    return out
+    return tuple(out)
 
 
 def compact_key(text: str) -> str:

@@ -139,9 +139,8 @@ def misread(index: MatchIndex, result: MatchResult, key: str) -> MatchResult | N
 def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
     """A registry name inside a longer query with other words ('Huobi Japan', '币安智能链'):
     never a match and never a silent none, but ambiguous, for a person to review."""
-    found = _latin_spans(index, tokens) if not has_cjk("".join(tokens)) else []
-    if not found:
-        found = _chinese_prefix(index, tokens)
+    chinese = has_cjk("".join(tokens))
+    found = _chinese_prefix(index, tokens) if chinese else _latin_spans(index, tokens)
     if not found:
         return None
     rest = ", ".join(sorted({e.label for e, _ in found}))

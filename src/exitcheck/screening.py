@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from exitcheck.matching import MatchIndex
 
 
+MEMO = 65536  # distinct names whose answers a run keeps (memory stays bounded)
+
+
 @dataclass
 class Counts:
     read: int = 0  # non-blank rows read from the input (all checked before screening)
@@ -84,12 +87,18 @@ def screen(
         preload()
     dates = published(registry)
     provenance = provenance_record(registry, as_of)
+    answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
     for number, name, cells in rows:
-        result = (
-            _too_long(name)
-            if len(name) > MAX_QUERY_CHARS
-            else match(index, name, threshold=used, limit=0)
-        )
+        result = answers.get(name)
+        if result is None:
+            result = (
+                _too_long(name)
+                if len(name) > MAX_QUERY_CHARS
+                else match(index, name, threshold=used, limit=0)
+            )
+            if len(answers) >= MEMO:
+                answers.clear()
+            answers[name] = result
         counts.add(result.decision)
         entity = (
             registry.entity(result.entity_id)
