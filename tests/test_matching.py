@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -261,3 +262,152 @@ def test_in_memory_keys_answer_exactly_as_sql(write_registry) -> None:
     index_for(memory).preload()  # type: ignore[attr-defined]
     for query, _, _ in [*rows, ("kucoin", "", ""), ("火必", "", ""), ("spark protocol", "", "")]:
         assert match(index_for(sql), query) == match(index_for(memory), query), query
+
+
+def test_a_registry_name_mixing_scripts_is_flagged(cli, write_registry) -> None:
+    path = write_registry(
+        """
+        [[entities]]
+        id = "acme"
+        name = "Аcme Exchange"
+        kind = "exchange"
+
+        [[entities.measures]]
+        kind = "statement"
+        scope = "users in mainland China"
+        announced = 2021-09-26
+        description = "A statement."
+        source = "src"
+        locator = { paragraph = 1, quote = "x" }
+        """
+    )
+    result = cli("validate", str(path), "--json")
+    findings = json.loads(result.stdout)["findings"]
+    assert any(
+        "mixes Latin with Cyrillic" in f["message"] and f["severity"] == "warning" for f in findings
+    )
+    found = cli("--registry", str(path), "status", "acme exchange", "--json")
+    assert json.loads(found.stdout)["entity"]["id"] == "acme"  # folded on both sides
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("Нuobi", "huobi"),  # Cyrillic capital en
+        ("Ηuobi", "huobi"),  # Greek capital eta
+        ("huоbi", "huobi"),  # Cyrillic small o
+        ("Вinance", "binance"),
+        ("ВIИANCE", "biиance"),  # a Cyrillic letter that imitates nothing stays itself
+    ],
+)
+def test_look_alike_letters_fold_to_latin(raw: str, key: str) -> None:
+    assert compact_key(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1. okex", "okex"),
+        ("- huobi", "huobi"),
+        ("• binance", "binance"),
+        ("(3) aex", "aex"),
+        ("#2 bhex", "bhex"),
+        ("3) huobi global", "huobi global"),
+        ("58 coin", "58 coin"),  # a number that is part of the name stays
+        ("qkl123", "qkl123"),
+    ],
+)
+def test_list_bullets_are_dropped(raw: str, expected: str) -> None:
+    from exitcheck.names import strip_bullet
+
+    assert strip_bullet(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("huobi (ht)", ("huobi", ["ht"])),
+        ("huobi（火币）", ("huobi", ["火币"])),
+        ("bhex [hk] global", ("bhex global", ["hk"])),
+        ("huobi", ("huobi", [])),
+    ],
+)
+def test_bracketed_parts_are_set_apart(raw: str, expected: tuple[str, list[str]]) -> None:
+    from exitcheck.names import split_groups
+
+    assert split_groups(raw) == expected
+
+
+def test_versions_are_set_aside_but_digits_of_names_stay() -> None:
+    from exitcheck.names import without_versions
+
+    assert without_versions("zkswap v2") == "zkswap"
+    assert without_versions("nbminer v39.5 gpu") == "nbminer gpu"
+    assert without_versions("loopring l2") == "loopring"
+    assert without_versions("qkl123") == "qkl123"
+    assert without_versions("58coin 2021") == "58coin 2021"
+
+
+def test_chinese_fuzzy_compares_the_distinctive_part_only() -> None:
+    from exitcheck.names import core_key
+
+    assert core_key("北京火币天下网络技术有限公司") == "火币天下"
+    assert core_key("火币天下(北京)网络技术有限公司") == "火币天下"
+    assert match(INDEX, "北京蜂巢天下网络技术有限公司").decision == "none"
+    assert match(INDEX, "北京火星天下网络技术有限公司").decision == "none"
+    assert match(INDEX, "北京火币天下网络科技有限公司").entity_id == "beijing-huobi-tianxia"
+
+
+@pytest.mark.parametrize(
+    ("query", "decision", "entity"),
+    [
+        ("BigONE", "none", None),  # one edit from BiONE, but another exchange
+        ("SharkPool", "none", None),
+        ("HyperPay", "none", None),
+        ("Looping", "none", None),
+        ("zkSwap Finance", "none", None),  # a later project that reuses the name
+        ("zkswap.finance", "none", None),
+        ("okcoin.jp", "none", None),  # OKCoin Japan's own domain
+        ("Huobi Japan", "none", None),
+        ("Huobi Kenya", "ambiguous", None),  # the name plus a word that is not part of it
+        ("币安智能链", "ambiguous", None),
+        ("0KEx", "ambiguous", None),  # a digit that reads as a letter: review, never a match
+        ("Huobi (Korea)", "ambiguous", None),  # an affiliate's place in brackets
+        ("Huobi (HT)", "match", "huobi"),  # a ticker in brackets
+        ("Binance Holdings Ltd (Cayman Islands)", "match", "binance"),
+        ("Huobi Global Limited, Seychelles", "match", "huobi"),
+        ("火币Huobi", "match", "huobi"),
+        ("Binance 火币", "ambiguous", None),  # the two scripts name two entities
+        ("QKL123 区块链123", "match", "qkl123"),
+        ("https://accounts.binance.com/en/register?ref=1", "match", "binance"),
+        ("bione.com", "ambiguous", None),  # BiONE lists no domain
+    ],
+)
+def test_real_world_forms(query: str, decision: str, entity: str | None) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.entity_id) == (decision, entity), result.reason
+
+
+def test_a_fuzzy_candidate_must_beat_every_known_other_platform(write_registry) -> None:
+    path = write_registry(
+        """
+        [[entities]]
+        id = "coinbasex"
+        name = "Coinbasex"
+        kind = "exchange"
+
+        [[entities.measures]]
+        kind = "statement"
+        scope = "users in mainland China"
+        announced = 2021-09-26
+        description = "A statement."
+        source = "src"
+        locator = { paragraph = 1, quote = "x" }
+        """
+    )
+    index = index_for(load([path], use_cache=False))
+    assert match(index, "Coinbasexx").entity_id == "coinbasex"  # nothing else is as close
+    tied = match(index, "Coinbasee")  # one edit from Coinbasex and from Coinbase
+    assert tied.decision == "ambiguous"
+    assert "Coinbase" in tied.reason
+    assert match(index, "Coinbase").decision == "none"  # exactly another platform

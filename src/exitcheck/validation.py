@@ -688,6 +688,7 @@ def _unique_sources(parsed: list[_Parsed]) -> Iterator[Source]:
 def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
     """Uniqueness and references across every file in effect."""
     from exitcheck.matching import compact_key
+    from exitcheck.names import mixes_scripts
 
     out: list[Finding] = []
     sources: dict[str, Source] = {}
@@ -741,6 +742,16 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
                             )
                         )
                     continue
+                if mixes_scripts(label):
+                    out.append(
+                        Finding(
+                            path,
+                            f"name or alias '{label}' mixes Latin with Cyrillic or Greek look-alike letters",
+                            line,
+                            entity=e.id,
+                            severity="warning",
+                        )
+                    )
                 other = keys.get(key)
                 if other and other[0] != e.id:
                     out.append(
