@@ -264,7 +264,7 @@ def _exact(
         found = index.exact(form)
         if found:
             return _decide(query, form, found, method or None)
-        others = index.other(form)
+        others = index.other(form) if method != "exact_reordered" else None
         if others:
             close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
             return _other(query, form, others, close)
