@@ -137,12 +137,10 @@ def split_groups(cleaned: str) -> tuple[str, list[str]]:
 
 def without_versions(cleaned: str) -> str:
     """The text without version and layer tokens ('zkswap v2' -> 'zkswap')."""
-    if not _HAS_DIGIT(cleaned):
+    if re.search(r"\d", cleaned) is None:
         return cleaned
     return " ".join(re.sub(_VERSION, " ", cleaned).split())
 
-
-_HAS_DIGIT = re.compile(r"\d").search
 
 
 def to_simplified(text: str) -> str:
