@@ -30,7 +30,7 @@ CANDIDATE_COLUMNS = [
 
 SCREEN_COLUMNS = [
     "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of",
-    "normalized", "method", "matched", "score", "threshold", "candidates",
+    "normalized", "method", "matched", "later_name", "score", "threshold", "candidates",
     "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
 
@@ -121,6 +121,8 @@ def candidate_rows(record: Record) -> Iterator[dict[str, Any]]:
 def screen_row(record: Record) -> dict[str, Any]:
     row = {c: record.get(c) for c in SCREEN_COLUMNS}
     row["candidates"] = "; ".join(f"{c['id']}:{c['score']}" for c in record["candidates"])
+    later = record.get("later_name")
+    row["later_name"] = f"{later['name']} (since {later['since']})" if later else None
     row["registry"], row["registry_sha256"] = _registry(record["provenance"])
     row["exitcheck_version"] = record["provenance"]["exitcheck_version"]
     return row
