@@ -238,8 +238,11 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
     registry, as_of = answer.registry, answer.status.as_of
     dates = published(registry)
     measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
+    entity = answer.entity
     cited = sorted(
-        {m.source for m in answer.entity.measures} | {r.source for r in answer.entity.relations}
+        {m.source for m in entity.measures}
+        | {r.source for r in entity.relations}
+        | {n.source for n in entity.later_names}
     )
     return {
         "entity": entity_record(answer.entity),
@@ -389,6 +392,7 @@ def info_record(registry: Registry) -> dict[str, Any]:
 SOURCE_COLUMNS = [
     "id",
     "title",
+    "title_ours",
     "publisher",
     "author",
     "published",
@@ -402,12 +406,14 @@ REGULATION_COLUMNS = ["date", "id", "name", "name_zh", "issuers", "summary", "so
 
 
 def source_records(registry: Registry) -> list[dict[str, Any]]:
-    """Each source with what it supports: how many measures and regulations cite it, and which entities."""
+    """Each source with what it supports: how many measures and regulations cite it, and which
+    entities (through a measure, a relation or a later name)."""
     out = []
     for s in registry.sources:
         entities = sorted(
             {e.id for e in registry.entities for m in e.measures if m.source == s.id}
             | {e.id for e in registry.entities for r in e.relations if r.source == s.id}
+            | {e.id for e in registry.entities for n in e.later_names if n.source == s.id}
         )
         record = source_record(registry, s.id)
         record["measures"] = sum(m.source == s.id for e in registry.entities for m in e.measures)
