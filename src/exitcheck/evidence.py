@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.dates import Day, Moment, first_day, last_day
+from exitcheck.dates import Day, Moment, first_day, iso, last_day
 from exitcheck.errors import Finding
 from exitcheck.model import LaterName, Locator, Measure, Source
 
@@ -73,9 +73,9 @@ def _fixed(line: int | None) -> Callable[[str | None], int | None]:
     return where
 
 
-def _after(moment: Moment, published: Day) -> bool:
+def _after(moment: Moment, published: Day | None) -> bool:
     """True when the moment lies wholly after the publication date (periods: no overlap)."""
-    return first_day(moment) > last_day(published)
+    return published is not None and first_day(moment) > last_day(published)
 
 
 def _measure_findings(m: Measure, source: Source | None) -> Iterable[str]:
@@ -87,7 +87,7 @@ def _measure_findings(m: Measure, source: Source | None) -> Iterable[str]:
     if m.announced is not None and _after(m.announced, source.published):
         yield (
             f"announced {m.announced.isoformat()} is after source '{source.id}' was published"
-            f" ({source.published.isoformat()})"
+            f" ({iso(source.published)})"
         )
     for which in ("effective", "deadline"):
         moment = getattr(m, which)

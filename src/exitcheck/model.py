@@ -110,7 +110,7 @@ class Source(NamedTuple):
     id: str
     title: str | None  # as published, in its own language; None when the source has none
     publisher: str
-    published: Day
+    published: Day | None  # None when the page gives no date of publication
     language: str
     author: str | None = None
     title_zh: str | None = None

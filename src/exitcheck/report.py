@@ -50,7 +50,7 @@ class ScreenRow(NamedTuple):
 
 
 def published(registry: Registry) -> dict[str, Day]:
-    return {s.id: s.published for s in registry.sources}
+    return {s.id: s.published for s in registry.sources if s.published is not None}
 
 
 def status_answer(

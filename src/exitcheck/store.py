@@ -149,7 +149,7 @@ def _source_json(s: Source) -> list[Any]:
 
 
 def _source_from(row: list[Any]) -> Source:
-    return Source(row[0], row[1], row[2], _day(row[3]), *row[4:])
+    return Source(row[0], row[1], row[2], _day(row[3]) if row[3] else None, *row[4:])
 
 
 def _regulation_json(r: Regulation) -> list[Any]:
@@ -220,7 +220,7 @@ def key_rows(e: Entity) -> Iterator[tuple[str, str, str, str, str]]:
 
 def _label_rows(label: str, field: str, key: str) -> Iterator[tuple[str, str, str, str, str]]:
     yield ("exact", key, label, field, "")
-    if field == "domain":
+    if field == "domain" or (field == "later_name" and "." in label and domain_of(clean(label))):
         found = domain_of(clean(label))
         if found:
             yield ("domain", found[0], label, field, "")

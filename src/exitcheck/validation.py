@@ -396,9 +396,9 @@ class _Checker:
             self.unknown_keys(table, allowed, where, sid)
             fields = {
                 "publisher": self.get(table, "publisher", str, where, sid, required=True),
-                "published": self.day(table, "published", where, sid, required=True),
                 "language": self.get(table, "language", str, where, sid, required=True),
             }
+            published = self.day(table, "published", where, sid)  # absent: the page gives none
             optional = {k: self.get(table, k, str, where, sid) for k in _SOURCE_TEXT_FIELDS}
             if (
                 optional["title"] is None
@@ -413,7 +413,7 @@ class _Checker:
                 continue
             if sid and all(v is not None for v in fields.values()):
                 self.id_lines[("sources", len(out))] = where("id")
-                out.append(Source(id=sid, **fields, **optional))
+                out.append(Source(id=sid, published=published, **fields, **optional))
         return out
 
     def regulations(self) -> list[Regulation]:

@@ -167,7 +167,7 @@ class Renderer:
             for s in record["sources"]:
                 who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
                 lines += self.wrap(
-                    f"{s['id']}: {notes.source_title(s, w)} — {who}, {w.label('published')} {s.get('published')}",
+                    f"{s['id']}: {notes.source_title(s, w)} — {who}, {w.label('published')} {s.get('published') or '-'}",
                     "  ",
                 )
                 if s.get("url"):
