@@ -468,3 +468,19 @@ def test_every_empty_answer_states_the_coverage(cli) -> None:
     assert "is not evidence that the platform did not act" in info
     zh = cli("--lang", "zh", "status", "kucoin").stderr
     assert "并不说明该平台没有采取行动" in zh
+
+
+def test_a_later_domain_matches_urls_and_data_is_never_a_template(cli, write_registry) -> None:
+    body = RENAMED.replace('name = "HTX"', 'name = "htx.com"').replace(
+        'name = "OKX"', 'name = "OKX {since} [bold]x[/bold]"'
+    )
+    path = write_registry(body)
+    text = " ".join(cli("--registry", str(path), "status", "https://www.htx.com/").stdout.split())
+    assert text.startswith("Huobi (火币)")
+    assert "'htx.com' is a later name of this entity, in use since 2023-09-13" in text
+    odd = " ".join(
+        cli("--registry", str(path), "status", "OKX {since} [bold]x[/bold]").stdout.split()
+    )
+    assert (
+        "'OKX {since} [bold]x[/bold]' is a later name of this entity, in use since 2022-01" in odd
+    )

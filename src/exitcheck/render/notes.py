@@ -89,7 +89,10 @@ def where_quoted(m: Record, w: Words = ENGLISH) -> str:
 def _fill(template: str, **values: Any) -> str:
     """Fill {names} in a template from the package's own word list; values are made printable
     and never interpreted (no attribute or index look-ups)."""
-    out = template
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", printable(str(value)))
-    return out
+    import re
+
+    def value(found: re.Match[str]) -> str:
+        key = found[1]
+        return printable(str(values[key])) if key in values else found[0]
+
+    return re.sub(r"\{(\w+)\}", value, template)  # one pass: data is never re-read
