@@ -484,3 +484,12 @@ def test_data_is_never_read_as_a_sentence_template() -> None:
     assert later_name_text(later) == (
         "'OKX {since} {source}' is a later name of this entity, in use since 2022-01 (source: x\\x1b[31m)"
     )
+
+
+def test_csv_and_markdown_say_when_the_match_was_a_later_name(cli, write_registry) -> None:
+    path = write_registry(RENAMED)
+    csv_out = cli("--registry", str(path), "status", "HTX", "--format", "csv").stdout
+    header, first = csv_out.splitlines()[:2]
+    assert "later_name" in header.split(",") and ",HTX (since 2023-09-13)," in first
+    markdown = cli("--registry", str(path), "status", "HTX", "--format", "markdown").stdout
+    assert "'HTX' is a later name of this entity, in use since 2023-09-13" in markdown
