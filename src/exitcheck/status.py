@@ -2,7 +2,8 @@
 
 Each measure contributes a status (see STATUS_RULES); the entity's status is the most severe
 contribution, in the order of STATUSES. A measure contributes only once it was announced
-(an undated one from the day its source was published). It is *in effect* once its effective date, or
+(an undated one from the day its source was published; a date given only as a month or a
+year counts once that whole period is past). It is *in effect* once its effective date, or
 failing that its deadline, is reached; a measure with neither date is announced but not in
 effect. The status reflects what was announced, not a verified outcome.
 """
@@ -13,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import NamedTuple
 
-from exitcheck.dates import in_effect
+from exitcheck.dates import Day, PartialDate, in_effect
 from exitcheck.model import Entity, Measure
 
 # Most severe first. Documented in README ("Status").
@@ -40,6 +41,7 @@ STATUS_RULES: dict[str, tuple[str, str]] = {
     "registration_stopped": ("restricted", "restricting"),
     "product_restricted": ("restricted", "restricting"),
     "features_limited": ("restricted", "restricting"),
+    "fee_imposed": ("restricted", "restricting"),
     "statement": ("statement", "statement"),
 }
 
@@ -56,21 +58,27 @@ class Status(NamedTuple):
         return STATUSES[self.status]
 
 
-def measure_status(measure: Measure, as_of: date, reported: date | None = None) -> str | None:
+def measure_status(measure: Measure, as_of: date, reported: Day | None = None) -> str | None:
     """The status one measure contributes as of a day, or None before it was announced.
 
     ``reported`` is when an undated measure became known (its source's publication date).
+    An announcement or publication dated only by month or year counts once that period is past.
     """
     known = measure.announced or reported
-    if known is not None and known > as_of:
+    if known is not None and not _known_by(known, as_of):
         return None
     done, pending = STATUS_RULES[measure.kind]
     completes = measure.completes
     return done if completes is not None and in_effect(completes, as_of) else pending
 
 
+def _known_by(known: Day, as_of: date) -> bool:
+    """A day counts from that day on; a month or year once it is wholly past."""
+    return in_effect(known, as_of) if isinstance(known, PartialDate) else known <= as_of
+
+
 def entity_status(
-    entity: Entity, as_of: date, published: Mapping[str, date] | None = None
+    entity: Entity, as_of: date, published: Mapping[str, Day] | None = None
 ) -> Status:
     """The entity's status; ``published`` maps source ids to their publication dates."""
     best: tuple[int, Measure] | None = None

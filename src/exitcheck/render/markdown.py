@@ -57,7 +57,13 @@ class Renderer:
         self.w = words
 
     def status(self, record: Record) -> str:
-        return "".join(_table(COLUMNS, status_rows(record))) + _footer(record["provenance"])
+        later = record["match"].get("later_name")
+        note = ""
+        if later:
+            from exitcheck.render.notes import later_name_text
+
+            note = "\n" + _cell(later_name_text(later, self.w)) + "\n"
+        return "".join(_table(COLUMNS, status_rows(record))) + note + _footer(record["provenance"])
 
     def search(self, record: Record) -> str:
         return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))

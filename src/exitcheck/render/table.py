@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, text
+from exitcheck.render import Record, notes, text
 from exitcheck.render.safe import printable
 
 STATUS_STYLE = {
@@ -67,6 +67,14 @@ class Renderer:
         aliases = Text.assemble(
             (w.label("aliases").capitalize() + " ", "dim"), _t(", ".join(e["aliases"]) or "-")
         )
+        extra: list[object] = []
+        history = notes.name_history(e, w)
+        if history:
+            label = w.label("later_names", "later names").capitalize()
+            extra.append(Text.assemble((label + " ", "dim"), _t(history)))
+        through = notes.matched_through_later_name(record["match"], e, w)
+        if through:
+            extra.append(_t(through, "bold"))
         table = Table(show_lines=True, expand=False)
         for col in ("announced", "measure", "effective_or_deadline", "scope", "source"):
             table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
@@ -82,7 +90,10 @@ class Renderer:
                 desc.append_text(
                     Text.assemble("\n", _t(f"{w.label('note')}: " + m["notes"], "dim"))
                 )
-            source = _t(f"{m['source']} ¶{m['locator']['paragraph']}\n「{m['locator']['quote']}」")
+            paragraph = m["locator"]["paragraph"]
+            where = m["source"] + (f" ¶{paragraph}" if paragraph is not None else "")
+            url = notes.source_url(record, m["source"])
+            source = _t(f"{where}\n「{m['locator']['quote']}」" + (f"\n{url}" if url else ""))
             state = w.status(m["status"]) if m["status"] else ""
             kind = Text.assemble(
                 _t(w.measure_kind(m["kind"])),
@@ -97,12 +108,20 @@ class Renderer:
                 source,
             )
         footer = _t(text.registry_line(record["provenance"], w), "dim")
-        return self._render(head, status, matched, aliases, table, footer)
+        return self._render(head, status, matched, *extra, aliases, table, footer)
 
     def no_match(self, record: Record) -> str:
         return self.plain.no_match(record)
 
     def search(self, record: Record) -> str:
+        items: list[object] = [self._search_table(record)]
+        if record.get("later_name"):
+            items.append(_t(notes.later_name_text(record["later_name"], self.w)))
+        if record.get("coverage"):
+            items.append(_t(notes.coverage_text(record["coverage"], self.w), "dim"))
+        return self._render(*items)
+
+    def _search_table(self, record: Record) -> Table:
         table = Table(
             title=printable(f"{record['query']} → {record['normalized']} ({record['decision']})")
         )
@@ -113,7 +132,7 @@ class Renderer:
             table.add_row(
                 str(i), _t(c["id"]), _t(name), _t(c["matched"]), _t(c["score"]), _t(c["method"])
             )
-        return self._render(table)
+        return table
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
         w = self.w

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Record, notes
 from exitcheck.render.safe import printable
 
 DEFAULT_WIDTH = 80
@@ -66,7 +66,7 @@ def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
 
 
 def match_line(match: Record) -> str:
-    if match["method"] in ("exact_id", "exact_name", "exact_alias"):
+    if match["method"] in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):
         return f"'{printable(match['matched'])}' ({match['method']})"
     return f"'{printable(match['matched'])}' ({match['method']}, score {match['score']}, query normalised to '{printable(match['normalized'])}')"
 
@@ -99,6 +99,7 @@ def info_text(record: Record) -> str:
     lines.append(
         f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
     )
+    lines += textwrap.wrap(record["coverage_note"], DEFAULT_WIDTH)
     return "\n".join(lines) + "\n"
 
 
@@ -120,13 +121,19 @@ class Renderer:
         facts = [[w.label("id"), e["id"]], [w.label("kind"), w.entity_kind(e["kind"])]]
         if e["aliases"]:
             facts.append([w.label("aliases"), ", ".join(printable(a) for a in e["aliases"])])
+        history = notes.name_history(e, w)
+        if history:
+            facts.append([w.label("later_names", "later names"), history])
         for rel in e["relations"]:
-            where = f"{w.label('source')} {rel['source']}, {w.label('paragraph')} {rel['locator']['paragraph']}"
+            where = notes.where_quoted(rel, w)
             facts.append([w.label("relation"), f"{rel['kind']} {rel['entity']} ({where})"])
         status = f"{w.status(record['status'])} {w.label('as_of', 'as of')} {record['as_of']}: {record['status_meaning']}"
         facts.append([w.label("status"), status])
         facts.append([w.label("matched"), match_line(record["match"])])
         lines += ["  " + line.rstrip("\n") for line in columns(facts)]
+        through = notes.matched_through_later_name(record["match"], e, w)
+        if through:
+            lines += self.wrap(through, "  ")
         lines.append("")
         lines.append(
             w.label("measures", "Measures").capitalize()
@@ -147,8 +154,11 @@ class Renderer:
             if m["products"]:
                 lines += self.wrap(f"{w.label('products')}: " + ", ".join(m["products"]), "      ")
             lines += self.wrap(w.text(m, "description"), "      ")
-            where = f"{w.label('source')}: {m['source']}, {w.label('paragraph')} {m['locator']['paragraph']}"
+            where = notes.where_quoted(m, w)
             lines.append(f"      {where}: 「{printable(m['locator']['quote'])}」")
+            url = notes.source_url(record, m["source"])
+            if url:
+                lines.append(f"      {url}")
             if m["notes"]:
                 lines += self.wrap(f"{w.label('note')}: " + m["notes"], "      ")
         if record["sources"]:
@@ -157,9 +167,11 @@ class Renderer:
             for s in record["sources"]:
                 who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
                 lines += self.wrap(
-                    f"{s['id']}: {w.text(s, 'title')} — {who}, {w.label('published')} {s.get('published')}",
+                    f"{s['id']}: {notes.source_title(s, w)} — {who}, {w.label('published')} {s.get('published') or '-'}",
                     "  ",
                 )
+                if s.get("url"):
+                    lines.append(f"    {printable(s['url'])}")
         lines.append("")
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
@@ -176,6 +188,8 @@ class Renderer:
                 "  " + line.rstrip("\n")
                 for line in columns(candidate_lines(match["candidates"], w))
             ]
+        if record.get("coverage"):
+            lines += self.wrap(notes.coverage_text(record["coverage"], w), "")
         return "\n".join(lines) + "\n"
 
     def search(self, record: Record) -> str:
@@ -187,10 +201,14 @@ class Renderer:
             lines.append(
                 f"match: '{printable(record['matched'])}' ({record['method']}, {w.label('score')} {record['score']})"
             )
+            if record.get("later_name"):
+                lines.append(notes.later_name_text(record["later_name"], w))
         elif record.get("reason"):
             lines.append(f"reason: {record['reason']}")
         rows = [[str(i), *row] for i, row in enumerate(candidate_lines(record["ranked"], w), 1)]
         lines += [line.rstrip("\n") for line in columns(rows)] if rows else ["no candidates"]
+        if record.get("coverage"):
+            lines += self.wrap(notes.coverage_text(record["coverage"], w), "")
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
 
@@ -230,8 +248,9 @@ class Renderer:
         ]
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
-        yield "row\tdecision\tentity_id\tstatus\tscore\tinput\n"
+        yield "row\tdecision\tentity_id\tstatus\tscore\tinput\tnote\n"
         for r in records:
+            later = r.get("later_name")
             cells: list[Any] = [
                 r["row"],
                 r["decision"],
@@ -239,6 +258,7 @@ class Renderer:
                 r["status"] or "-",
                 r["score"] if r["score"] is not None else "-",
                 printable(r["input"]),
+                notes.later_name_text(later, self.w) if later else "",
             ]
             yield "\t".join(str(c) for c in cells) + "\n"
 
