@@ -259,15 +259,9 @@ def _complete(incomplete: str) -> list[str]:
 
 
 def _query(name: str) -> str:
-    from exitcheck.matching import MAX_QUERY_CHARS, compact_key
+    from exitcheck.api import check_name
 
-    if len(name) > MAX_QUERY_CHARS:
-        raise UsageError(
-            f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}"
-        )
-    if not compact_key(name):
-        raise UsageError("the name is empty: give a platform name, alias or domain")
-    return name
+    return check_name(name)
 
 
 # --------------------------------------------------------------------------------------------
@@ -295,22 +289,17 @@ def status(
     fmt = _format(fmt, json)
 
     def body() -> int:
-        from exitcheck import report
-        from exitcheck.matching import match
+        from exitcheck.api import lookup
 
-        day = _as_of(as_of)
-        registry = _registry()
-        result = match(_index(registry), _query(name))
+        answer = lookup(_registry(), name, _as_of(as_of))
         out = _renderer(fmt)
-        if result.entity_id is None:
-            record = report.no_match_record(result, registry, day)
+        record = answer.record
+        if answer.entity is None:
             if fmt is Format.table:
                 sys.stderr.write(out.no_match(record))
             else:
                 sys.stdout.write(out.no_match(record))
             return EXIT_NO_MATCH
-        answer = report.status_answer(registry, registry.entity(result.entity_id), result, day)
-        record = report.status_record(answer)
         if _state.lang != "en":
             from exitcheck.i18n import words
 
