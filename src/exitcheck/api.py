@@ -82,10 +82,15 @@ def check_name(name: str) -> str:
 
     if len(name) > MAX_QUERY_CHARS:
         raise UsageError(
-            f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}"
+            f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}",
+            code="name_too_long",
+            length=f"{len(name):,}",
+            limit=MAX_QUERY_CHARS,
         )
     if not compact_key(name):
-        raise UsageError("the name is empty: give a platform name, alias or domain")
+        raise UsageError(
+            "the name is empty: give a platform name, alias or domain", code="name_empty"
+        )
     return name
 
 

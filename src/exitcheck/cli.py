@@ -54,7 +54,7 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return parse_day(value)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(f"{option}: {exc}", code="bad_day", option=option, value=value) from None
 
 
 def _as_of(value: str | None) -> date:
@@ -220,9 +220,11 @@ def _silence_stdout() -> None:
 
 
 def _report_error(fmt: Format, exc: ExitcheckError) -> None:
+    from exitcheck.i18n import words
     from exitcheck.render.safe import printable
 
-    sys.stderr.write(f"exitcheck: {printable(exc.message)}\n")
+    message = words(_state.lang).message(exc.code, exc.message, exc.params)
+    sys.stderr.write(f"exitcheck{words(_state.lang).colon}{printable(message)}\n")
     if fmt in (Format.json, Format.ndjson):
         from exitcheck.render.jsonfmt import dumps
         from exitcheck.report import error_record

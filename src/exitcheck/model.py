@@ -66,6 +66,8 @@ class Measure(NamedTuple):
     products: tuple[str, ...] = ()
     description_zh: str | None = None
     notes: str | None = None
+    scope_zh: str | None = None  # Chinese text shown with --lang zh; English is the fallback
+    notes_zh: str | None = None
 
     @property
     def completes(self) -> Moment | None:
@@ -120,6 +122,8 @@ class Source(NamedTuple):
     notes: str | None = None
     title_ours: str | None = None  # a descriptive title of our own, for a source without one
     title_ours_zh: str | None = None  # the same in Chinese
+    publisher_zh: str | None = None
+    author_zh: str | None = None
 
 
 class Regulation(NamedTuple):
@@ -132,6 +136,7 @@ class Regulation(NamedTuple):
     locator: Locator
     name_zh: str | None = None
     notes: str | None = None
+    summary_zh: str | None = None
 
 
 class RegistryInfo(NamedTuple):
