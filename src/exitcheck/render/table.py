@@ -59,13 +59,13 @@ class Renderer:
         status = Text.assemble(
             (w.label("status").capitalize() + " ", "dim"),
             _t(w.status(record["status"]), STATUS_STYLE.get(record["status"], "")),
-            _t(f" {w.label('as_of', 'as of')} {record['as_of']}: {record['status_meaning']}"),
+            _t(w.status_line("", record["as_of"], record["status_meaning"])),
         )
         matched = Text.assemble(
-            (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"]))
+            (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"], w))
         )
         aliases = Text.assemble(
-            (w.label("aliases").capitalize() + " ", "dim"), _t(", ".join(e["aliases"]) or "-")
+            (w.label("aliases").capitalize() + " ", "dim"), _t(w.listing.join(e["aliases"]) or "-")
         )
         extra: list[object] = []
         history = notes.name_history(e, w)
@@ -79,16 +79,18 @@ class Renderer:
         for col in ("announced", "measure", "effective_or_deadline", "scope", "source"):
             table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
         for m in record["measures"]:
-            desc = Text.assemble(_t(m["scope"], "italic"), "\n", _t(w.text(m, "description")))
+            desc = Text.assemble(
+                _t(w.text(m, "scope"), "italic"), "\n", _t(w.text(m, "description"))
+            )
             if m["products"]:
                 desc.append_text(
                     Text.assemble(
-                        "\n", _t(f"{w.label('products')}: " + ", ".join(m["products"]), "dim")
+                        "\n", _t(w.field("products", w.listing.join(m["products"])), "dim")
                     )
                 )
             if m["notes"]:
                 desc.append_text(
-                    Text.assemble("\n", _t(f"{w.label('note')}: " + m["notes"], "dim"))
+                    Text.assemble("\n", _t(w.field("note", w.text(m, "notes")), "dim"))
                 )
             paragraph = m["locator"]["paragraph"]
             where = m["source"] + (f" ¶{paragraph}" if paragraph is not None else "")
@@ -161,7 +163,7 @@ class Renderer:
                     name,
                     _t(w.measure_kind(m["kind"])),
                     _t(when),
-                    _t(m["scope"]),
+                    _t(w.text(m, "scope")),
                     _t(w.status(r["status"]), style),
                 )
         items: list[object] = [table]
