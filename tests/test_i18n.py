@@ -137,11 +137,12 @@ def _ascii_words(output: str) -> set[str]:
     for e in REGISTRY.entities:
         for name in (e.id, e.name, *e.aliases, *(p for m in e.measures for p in m.products)):
             allowed |= set(re.findall(r"[A-Za-z][A-Za-z0-9]*", name))
-    allowed |= {s.id for s in REGISTRY.sources} | {"cls"}
+    for known in (*REGISTRY.sources, *REGISTRY.regulations):
+        allowed |= set(re.findall(r"[A-Za-z][A-Za-z0-9]*", known.id))
     output = re.sub(r"「[^」]*」|“[^”]*”", "", output)  # original words and matched names
     output = re.sub(r"https?://\S+|\b[0-9a-f]{12,}\b", "", output)
     output = re.sub(r"\d{4}-\d{2}-\d{2}(T[\d:]+([+-]\d{2}:\d{2})?)?", "", output)
-    return set(re.findall(r"[A-Za-z][A-Za-z0-9]*", output)) - allowed
+    return set(re.findall(r"[A-Za-z][A-Za-z0-9]+", output)) - allowed  # one letter: a symbol
 
 
 def test_status_in_chinese_has_no_english_words(cli) -> None:
@@ -190,6 +191,13 @@ def test_search_and_list_in_chinese(cli) -> None:
     assert "中国大陆用户" in listing and "users in" not in listing
     regs = cli("--lang", "zh", "regulations").stdout
     assert "摘要" in regs and "七个部门联合发布的禁令" in regs and "Ban after" not in regs
+    assert _ascii_words(regs) == set()
+    sources = cli("--lang", "zh", "sources").stdout
+    assert "财联社·区块链日报" in sources and _ascii_words(sources) == set()
+    info = cli("--lang", "zh", "info").stdout.replace(str(shipped_registry()), "")  # a path
+    assert "路径：" in info and _ascii_words(info) == set()
+    timeline = cli("--lang", "zh", "timeline").stdout
+    assert "图例：" in timeline and _ascii_words(timeline) == set()
 
 
 def test_english_where_the_registry_has_no_chinese_without_comment(cli, write_registry) -> None:

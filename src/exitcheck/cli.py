@@ -606,12 +606,13 @@ def screen(
         )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
-        sys.stderr.write(counts.line() + "\n")
+        from exitcheck.i18n import words
+
+        sys.stderr.write(counts.line(words(_state.lang)) + "\n")
         if counts.none:  # a "none" row is not a clean bill: say what the registry covers
             import textwrap
 
             from exitcheck import report
-            from exitcheck.i18n import words
             from exitcheck.render.notes import coverage_text
 
             coverage = report.coverage_record(registry)
@@ -680,9 +681,10 @@ def info(json: Json = False) -> None:
         if json:
             sys.stdout.write(dumps(record) + "\n")
         else:
-            from exitcheck.render.text import info_text
+            from exitcheck.i18n import words
+            from exitcheck.render.info import info_text
 
-            sys.stdout.write(info_text(record))
+            sys.stdout.write(info_text(record, words(_state.lang)))
         return EXIT_OK
 
     _answer(fmt, body)

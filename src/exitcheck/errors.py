@@ -19,7 +19,7 @@ class ExitcheckError(Exception):
     def __init__(self, message: str, *, code: str | None = None, **params: object) -> None:
         super().__init__(message)
         self.message = message
-        self.code = code  # names the message in data/i18n.toml ([zh.errors]) for --lang zh
+        self.code = code  # names the message in data/i18n.toml ([zh.messages]) for --lang zh
         self.params = params  # the values its translation puts in
 
 

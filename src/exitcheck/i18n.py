@@ -74,6 +74,9 @@ class Words:
     def method(self, code: str) -> str:
         return self._get("methods", code, code)
 
+    def language(self, code: str) -> str:
+        return self._get("languages", code, code)
+
     def decision(self, code: str) -> str:
         return self._get("decisions", code, code)
 
@@ -145,8 +148,8 @@ class Words:
         return text
 
     def message(self, code: str | None, default: str, params: Mapping[str, object]) -> str:
-        """An error message by its code ([zh.errors]); the English given when there is none."""
-        template = self._get("errors", code, "") if code else ""
+        """A message by its code ([zh.messages]); the English given when there is none."""
+        template = self._get("messages", code, "") if code else ""
         try:
             return template.format(**params) if template else default
         except (KeyError, IndexError, ValueError):

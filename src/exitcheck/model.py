@@ -137,6 +137,7 @@ class Regulation(NamedTuple):
     name_zh: str | None = None
     notes: str | None = None
     summary_zh: str | None = None
+    issuers_zh: tuple[str, ...] = ()
 
 
 class RegistryInfo(NamedTuple):

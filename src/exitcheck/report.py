@@ -436,6 +436,7 @@ def regulation_records(registry: Registry) -> list[dict[str, Any]]:
             "name": r.name,
             "name_zh": r.name_zh,
             "issuers": list(r.issuers),
+            "issuers_zh": list(r.issuers_zh),
             "summary": r.summary,
             "summary_zh": r.summary_zh,
             "source": r.source,

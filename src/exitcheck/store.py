@@ -169,6 +169,7 @@ def _regulation_json(r: Regulation) -> list[Any]:
         r.name_zh,
         r.notes,
         r.summary_zh,
+        list(r.issuers_zh),
     ]
 
 
@@ -184,6 +185,7 @@ def _regulation_from(row: list[Any]) -> Regulation:
         row[7],
         row[8],
         row[9],
+        tuple(row[10]),
     )
 
 

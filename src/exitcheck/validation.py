@@ -432,6 +432,7 @@ class _Checker:
             "locator",
             "notes",
             "summary_zh",
+            "issuers_zh",
         }
         for index, table in self._array("regulations"):
             where = self._where("regulations", index)
@@ -446,6 +447,7 @@ class _Checker:
             name_zh = self.get(table, "name_zh", str, where, rid)
             notes = self.get(table, "notes", str, where, rid)
             summary_zh = self.get(table, "summary_zh", str, where, rid)
+            issuers_zh = self.strings(table, "issuers_zh", where, rid)
             if rid and day and name and summary and source and locator:
                 self.id_lines[("regulations", len(out))] = where("id")
                 out.append(
@@ -460,6 +462,7 @@ class _Checker:
                         name_zh,
                         notes,
                         summary_zh,
+                        issuers_zh,
                     )
                 )
         return out

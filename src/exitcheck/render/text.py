@@ -130,25 +130,6 @@ def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[s
     ]
 
 
-def info_text(record: Record) -> str:
-    """exitcheck info for people: files, versions, fingerprints, counts and date range."""
-    lines = [f"exitcheck {record['exitcheck_version']}"]
-    for f in record["registries"]:
-        lines.append(
-            f"registry {printable(f['name'])} {printable(f['version'])} (reviewed {f['last_reviewed']})"
-        )
-        lines.append(f"  path    {printable(f['path'])}")
-        lines.append(f"  sha256  {f['sha256']}")
-    lines.append(
-        f"{record['entities']} entities, {record['measures']} measures, {record['sources']} source(s), {record['regulations']} regulations"
-    )
-    lines.append(
-        f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
-    )
-    lines += textwrap.wrap(record["coverage_note"], DEFAULT_WIDTH)
-    return "\n".join(lines) + "\n"
-
-
 class Renderer:
     def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = max(40, width or DEFAULT_WIDTH)
@@ -321,14 +302,16 @@ class Renderer:
         ]
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
-        yield "row\tdecision\tentity_id\tstatus\tscore\tinput\tnote\n"
+        w = self.w
+        head = ("row", "decision", "entity_id", "status", "score", "input", "note")
+        yield "\t".join(w.label(h) if w.zh else h for h in head) + "\n"
         for r in records:
             later = r.get("later_name")
             cells: list[Any] = [
                 r["row"],
-                r["decision"],
+                w.decision(r["decision"]),
                 r["entity_id"] or "-",
-                r["status"] or "-",
+                w.status(r["status"]) if r["status"] else "-",
                 r["score"] if r["score"] is not None else "-",
                 printable(r["input"]),
                 notes.later_name_text(later, self.w) if later else "",
@@ -336,26 +319,30 @@ class Renderer:
             yield "\t".join(str(c) for c in cells) + "\n"
 
     def rows(self, columns_: list[str], records: Iterable[Record]) -> Iterator[str]:
-        """Any flat records as aligned columns (sources, regulations)."""
+        """Any flat records as aligned columns (sources, regulations). In Chinese, a column
+        with a Chinese twin (name, name_zh) is shown once, in Chinese where the record has it."""
         w = self.w
+        if w.zh:
+            columns_ = [c for c in columns_ if not (c.endswith("_zh") and c[:-3] in columns_)]
         table = [[w.label(c).upper() if w.zh else c.upper() for c in columns_]]
-        for r in records:  # Chinese text where the record has it (summary_zh ...)
-            cells = [_localised(r, c, columns_, w) for c in columns_]
+        for r in records:
+            cells = [_localised(r, c, w) for c in columns_]
             table.append([printable(_cell(v, w)) for v in cells])
         yield from columns(table)
 
 
-def _localised(record: Record, column: str, columns_: list[str], w: Words) -> Any:
-    """The column's value, in Chinese where the record has a _zh field that is not a column."""
-    value = record.get(column)
-    if w.zh and isinstance(value, str) and f"{column}_zh" not in columns_:
-        return w.text(record, column)
-    return value
+def _localised(record: Record, column: str, w: Words) -> Any:
+    """The column's value; in Chinese its _zh twin where the record has one."""
+    if w.zh and record.get(f"{column}_zh"):
+        return record[f"{column}_zh"]
+    if w.zh and column == "language" and record.get(column):
+        return w.language(record[column])
+    return record.get(column)
 
 
 def _cell(value: Any, w: Words = ENGLISH) -> str:
     if value is None or value == "":
         return "-"
     if isinstance(value, list):
-        return ("；" if w.zh else "; ").join(str(v) for v in value)
+        return ("、" if w.zh else "; ").join(str(v) for v in value)
     return str(value)
