@@ -6,6 +6,7 @@ it: ``lookup(...).record`` is what ``exitcheck status NAME --json`` prints, and 
 a registry travels as its paths and fingerprints and is loaded again, once per worker
 process (or thread), so a process pool, Dask or Spark can screen with it.
 
+    >>> from datetime import date
     >>> import exitcheck
     >>> registry = exitcheck.load()                     # the shipped registry
     >>> answer = exitcheck.lookup(registry, "火币", as_of=date(2022, 1, 2))
