@@ -125,11 +125,12 @@ def screen(
     of ``exitcheck screen --json`` (``exitcheck schema screen``). Never raises on a name: an
     empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed."""
     from exitcheck.matching import index_for
+    from exitcheck.screen_input import Row
     from exitcheck.screening import Counts
     from exitcheck.screening import screen as run
 
     registry = _for_this_thread(registry)
-    rows = enumerate(names, start)
+    rows = (Row(number, name) for number, name in enumerate(names, start))
     day = as_of or date.today()
     return run(registry, index_for(registry), rows, day, threshold, Counts())
 
