@@ -140,7 +140,7 @@ class Words:
 
     def reason(self, text: str) -> str:
         """The matcher's English reason, in Chinese by the templates of [zh.reasons]."""
-        for pattern, template in _reason_patterns(self.lang, self.table):
+        for pattern, template in _reason_patterns(self.table):
             found = pattern.fullmatch(text)
             if found:
                 values = {k: _requote(v) for k, v in found.groupdict().items()}
@@ -171,7 +171,7 @@ def _compiled(english: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _reason_patterns(lang: str, table: Mapping[str, Any]) -> list[tuple[re.Pattern[str], str]]:
+def _reason_patterns(table: Mapping[str, Any]) -> list[tuple[re.Pattern[str], str]]:
     reasons = table.get("reasons", {})
     return [
         (_compiled(str(item["en"])), str(item["text"]))
