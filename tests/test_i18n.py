@@ -15,6 +15,7 @@ from exitcheck import i18n
 from exitcheck.i18n import Words, words
 from exitcheck.registry import load, shipped_registry
 from exitcheck.render import text as text_render
+from exitcheck.render import wrap
 from exitcheck.tomlcompat import loads
 from tests.conftest import SOURCES
 
@@ -281,13 +282,13 @@ def test_the_shipped_chinese_fields_are_our_own_words() -> None:
 
 @given(st.text(alphabet="火币交易所 Huobi，。、：）「」9月24日", max_size=200), st.integers(20, 60))
 def test_wrapping_by_display_width(text: str, width: int) -> None:
-    lines = text_render.wrap_display(text, width, "  ")
+    lines = wrap.wrap_display(text, width, "  ")
     for line in lines:
         body = line[2:]
-        kept = body.rstrip("".join(text_render._NO_LINE_START))  # may hang past the edge
+        kept = body.rstrip("".join(wrap._NO_LINE_START))  # may hang past the edge
         single = len(re.findall(r"[\x21-\x7e]+|\S", kept)) <= 1  # one unbreakable word
-        assert text_render.display_width("  " + kept) <= width or single, line
-        assert not body or body[0] not in text_render._NO_LINE_START or line is lines[0]
+        assert wrap.display_width("  " + kept) <= width or single, line
+        assert not body or body[0] not in wrap._NO_LINE_START or line is lines[0]
     assert "".join(re.sub(r"\s", "", line) for line in lines) == re.sub(r"\s", "", text)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
-from exitcheck.render.text import clip, display_width, pad
+from exitcheck.render.text import clip, pad
+from exitcheck.render.wrap import display_width
 from exitcheck.timeline import MARKS, Timeline, position, ticks
 
 COLOURS = {
