@@ -22,8 +22,13 @@ DAY = date(2021, 10, 1)  # a day on which statuses differ (closing, exited, rest
 
 
 def _queries() -> list[str]:
+    """The evaluation set's queries, with their '\\u' escapes as the characters they stand for."""
     lines = EVAL.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t")[0] for line in lines if line and not line.startswith("#")]
+    queries = [line.split("\t")[0] for line in lines if line and not line.startswith("#")]
+    return [
+        q.encode("ascii", "backslashreplace").decode("unicode_escape") if "\\u" in q else q
+        for q in queries
+    ]
 
 
 QUERIES = _queries()
@@ -75,7 +80,7 @@ def test_lookup_answers(registry: exitcheck.Registry) -> None:
 def test_lookup_equals_cli_status_on_the_evaluation_set(registry, cli) -> None:
     for query in QUERIES:
         answer = exitcheck.lookup(registry, query, as_of=DAY)
-        result = cli("status", query, "--as-of", DAY.isoformat(), "--json")
+        result = cli("status", "--as-of", DAY.isoformat(), "--json", "--", query)
         assert result.exit_code == (0 if answer.matched else 1), query
         assert json.loads(result.stdout) == answer.record, query
 
