@@ -185,7 +185,8 @@ class Renderer:
         title, published = notes.source_title(s, w), s.get("published") or "-"
         if w.zh:
             people = [printable(w.text(s, k)) for k in ("publisher", "author") if s.get(k)]
-            parts = [title, *people, f"{published}{w.label('published')}"]
+            when = f"{s['published']}{w.label('published')}" if s.get("published") else ""
+            parts = [title, *people, when or w.label("published_unknown")]
             return f"{s['id']}：" + "，".join(parts)
         who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
         return f"{s['id']}: {title} — {who}, {w.label('published')} {published}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 
@@ -13,11 +12,27 @@ def display_width(text: str) -> int:
 _NO_LINE_START = set("，。、；：？！）」』”’》】…")  # Chinese punctuation that never starts a line
 
 
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _tokens(text: str) -> list[str]:
+    """Runs of spaces, single wide (Chinese) characters, and runs of anything else: a line
+    may break before or after a Chinese character, never inside 'word' or '‘Other'."""
+    out: list[str] = []
+    for ch in text:
+        if out and not _wide(ch) and not _wide(out[-1][-1]) and ch.isspace() == out[-1].isspace():
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
 def wrap_display(text: str, width: int, indent: str) -> list[str]:
     """Wrap by display columns (a Chinese character takes two): break between Chinese
     characters or at spaces, never inside a Latin word or number, never before closing
     punctuation. A word longer than the line stays whole (values are never cut)."""
-    tokens = re.findall(r"[\x21-\x7e]+|\s+|.", text)
+    tokens = _tokens(text)
     lines: list[str] = []
     line, used = "", 0
     room = max(10, width - display_width(indent))
