@@ -54,7 +54,7 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return parse_day(value)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(f"{option}: {exc}", code="bad_day", option=option, value=value) from None
 
 
 def _as_of(value: str | None) -> date:
@@ -220,9 +220,11 @@ def _silence_stdout() -> None:
 
 
 def _report_error(fmt: Format, exc: ExitcheckError) -> None:
+    from exitcheck.i18n import words
     from exitcheck.render.safe import printable
 
-    sys.stderr.write(f"exitcheck: {printable(exc.message)}\n")
+    message = words(_state.lang).message(exc.code, exc.message, exc.params)
+    sys.stderr.write(f"exitcheck{words(_state.lang).colon}{printable(message)}\n")
     if fmt in (Format.json, Format.ndjson):
         from exitcheck.render.jsonfmt import dumps
         from exitcheck.report import error_record
@@ -259,15 +261,9 @@ def _complete(incomplete: str) -> list[str]:
 
 
 def _query(name: str) -> str:
-    from exitcheck.matching import MAX_QUERY_CHARS, compact_key
+    from exitcheck.api import check_name
 
-    if len(name) > MAX_QUERY_CHARS:
-        raise UsageError(
-            f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}"
-        )
-    if not compact_key(name):
-        raise UsageError("the name is empty: give a platform name, alias or domain")
-    return name
+    return check_name(name)
 
 
 # --------------------------------------------------------------------------------------------
@@ -295,22 +291,17 @@ def status(
     fmt = _format(fmt, json)
 
     def body() -> int:
-        from exitcheck import report
-        from exitcheck.matching import match
+        from exitcheck.api import lookup
 
-        day = _as_of(as_of)
-        registry = _registry()
-        result = match(_index(registry), _query(name))
+        answer = lookup(_registry(), name, _as_of(as_of))
         out = _renderer(fmt)
-        if result.entity_id is None:
-            record = report.no_match_record(result, registry, day)
+        record = answer.record
+        if answer.entity is None:
             if fmt is Format.table:
                 sys.stderr.write(out.no_match(record))
             else:
                 sys.stdout.write(out.no_match(record))
             return EXIT_NO_MATCH
-        answer = report.status_answer(registry, registry.entity(result.entity_id), result, day)
-        record = report.status_record(answer)
         if _state.lang != "en":
             from exitcheck.i18n import words
 
@@ -615,12 +606,13 @@ def screen(
         )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
-        sys.stderr.write(counts.line() + "\n")
+        from exitcheck.i18n import words
+
+        sys.stderr.write(counts.line(words(_state.lang)) + "\n")
         if counts.none:  # a "none" row is not a clean bill: say what the registry covers
             import textwrap
 
             from exitcheck import report
-            from exitcheck.i18n import words
             from exitcheck.render.notes import coverage_text
 
             coverage = report.coverage_record(registry)
@@ -689,9 +681,10 @@ def info(json: Json = False) -> None:
         if json:
             sys.stdout.write(dumps(record) + "\n")
         else:
-            from exitcheck.render.text import info_text
+            from exitcheck.i18n import words
+            from exitcheck.render.info import info_text
 
-            sys.stdout.write(info_text(record))
+            sys.stdout.write(info_text(record, words(_state.lang)))
         return EXIT_OK
 
     _answer(fmt, body)

@@ -41,7 +41,7 @@ from exitcheck.model import (
 )
 from exitcheck.names import core_key
 
-FORMAT = 5  # bump when the layout below changes; older caches are then rebuilt (5: later names, coverage)
+FORMAT = 6  # bump when the layout below changes; older caches are then rebuilt (5: later names, coverage; 6: Chinese text fields)
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -84,7 +84,8 @@ def entity_json(e: Entity) -> str:
         [
             m.kind, m.scope, m.description, m.source, list(m.locator), _iso(m.announced), _iso(m.effective),
             _iso(m.deadline), m.effective_stated, m.deadline_stated, m.effective_offset_assumed,
-            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes,
+            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes, m.scope_zh,
+            m.notes_zh,
         ]
         for m in e.measures
     ]  # fmt: skip
@@ -121,6 +122,8 @@ def entity_from_json(text: str) -> Entity:
                 tuple(m[12]),
                 m[13],
                 m[14],
+                m[15],
+                m[16],
             )
             for m in measures
         ),
@@ -145,6 +148,8 @@ def _source_json(s: Source) -> list[Any]:
         s.notes,
         s.title_ours,
         s.title_ours_zh,
+        s.publisher_zh,
+        s.author_zh,
     ]
 
 
@@ -163,6 +168,8 @@ def _regulation_json(r: Regulation) -> list[Any]:
         list(r.locator),
         r.name_zh,
         r.notes,
+        r.summary_zh,
+        list(r.issuers_zh),
     ]
 
 
@@ -177,6 +184,8 @@ def _regulation_from(row: list[Any]) -> Regulation:
         Locator(*row[6]),
         row[7],
         row[8],
+        row[9],
+        tuple(row[10]),
     )
 
 
