@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from exitcheck.dates import Day, Moment, parse_moment, sort_key
@@ -41,7 +42,7 @@ from exitcheck.model import (
 )
 from exitcheck.names import core_key
 
-FORMAT = 6  # bump when the layout below changes; older caches are then rebuilt (5: later names, coverage; 6: Chinese text fields)
+FORMAT = 7  # bump when the layout below changes; older caches are then rebuilt (5: later names, coverage; 6: Chinese text fields; 7: checksum, no signature)
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -54,6 +55,7 @@ CREATE TABLE fuzzy (script TEXT NOT NULL, first TEXT NOT NULL, first2 TEXT NOT N
                     minimum INTEGER NOT NULL);
 CREATE TABLE domains (host TEXT PRIMARY KEY, entity TEXT NOT NULL, label TEXT NOT NULL) WITHOUT ROWID;
 """
+META_KEYS = {"coverage", "format", "version", "files", "sources", "regulations", "count", "keys"}
 INDEXES = """
 CREATE INDEX keys_by_key ON keys (kind, key);
 CREATE INDEX fuzzy_by_first ON fuzzy (script, first, digits, len, key);
@@ -285,7 +287,6 @@ def build(
     entities: Iterable[Entity],
     sources: Iterable[Source],
     regulations: Iterable[Regulation],
-    signature: list[Any],
     version: str,
 ) -> None:
     """Write a validated registry into an empty database."""
@@ -355,13 +356,13 @@ def build(
         },
         "format": FORMAT,
         "version": version,
-        "signature": signature,
         "files": [_info_json(f) for f in files],
         "sources": [_source_json(s) for s in source_list],
         "regulations": [_regulation_json(r) for r in regulations],
         "count": count,
         "keys": len(keys) + len(fuzzy),
     }
+    assert set(meta) == META_KEYS
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()],
@@ -371,6 +372,52 @@ def build(
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, Any]:
     return {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+
+
+def serialize(conn: sqlite3.Connection) -> bytes:
+    """The database as the bytes of an SQLite file."""
+    if hasattr(conn, "serialize"):  # Python 3.11+
+        data: bytes = conn.serialize()
+        return data
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:  # private (0700), random name
+        path = Path(folder) / "db.sqlite"
+        copy = sqlite3.connect(path)
+        conn.backup(copy)
+        copy.close()
+        return path.read_bytes()
+
+
+_MASTER = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+_expected: list[Any] = []
+
+
+def _expected_master() -> list[Any]:
+    """sqlite_master of an empty store: exactly these tables and indexes, nothing else."""
+    if not _expected:
+        empty = sqlite3.connect(":memory:")
+        empty.executescript(SCHEMA + INDEXES)
+        _expected.extend(empty.execute(_MASTER).fetchall())
+        empty.close()
+    return _expected
+
+
+def open_readonly(path: Path) -> tuple[sqlite3.Connection, dict[str, Any]]:
+    """Open a cache file read-only (no journal, no writes) and check its schema exactly: only
+    the expected tables and indexes, no views, no triggers. Raises sqlite3.Error otherwise."""
+    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        if conn.execute(_MASTER).fetchall() != _expected_master():
+            raise sqlite3.DatabaseError("unexpected schema")
+        meta = read_meta(conn)
+        if set(meta) != META_KEYS:
+            raise sqlite3.DatabaseError("unexpected metadata")
+    except BaseException:
+        conn.close()
+        raise
+    return conn, meta
 
 
 class Store:
