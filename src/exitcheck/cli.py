@@ -4,6 +4,8 @@ Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 scree
 --fail-on-match found a hit. Errors become exit codes in one place, ``_answer``.
 """
 
+import contextlib
+import errno
 import os
 import shutil
 import sys
@@ -19,6 +21,7 @@ from exitcheck.errors import (
     EXIT_HIT,
     EXIT_NO_MATCH,
     EXIT_OK,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     ExitcheckError,
     RegistryError,
@@ -210,7 +213,25 @@ def _answer(fmt: Format, body: Callable[[], int]) -> None:
     except BrokenPipeError:
         _silence_stdout()
         code = EXIT_OK
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        code = _output_failed(exc)
     raise typer.Exit(code)
+
+
+# Errors of writing stdout (a full disk, a closed or revoked descriptor), not of reading input.
+_OUTPUT_ERRNOS = {errno.EIO, errno.EBADF, errno.EFBIG, errno.ENOSPC, errno.EDQUOT}
+
+
+def _output_failed(exc: OSError) -> int:
+    """The output could not be written: one plain line on stderr, exit 4."""
+    if sys.stderr is not None:
+        sys.stderr.write(f"exitcheck: cannot write the output: {exc.strerror or exc}\n")
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):
+            _silence_stdout()  # nothing more to write; the exit flush must not fail again
+    return EXIT_OUTPUT
 
 
 def _silence_stdout() -> None:
@@ -594,8 +615,14 @@ def screen(
     fmt = Format.ndjson if json else fmt
 
     def body() -> int:
+        import math
+
         from exitcheck import screen_input, screening
 
+        if threshold is not None and not math.isfinite(threshold):
+            raise UsageError(f"--threshold must be a number from 0 to 100, not {threshold}")
+        if summary is not None:
+            screening.check_writable(summary)
         table = screen_input.read(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
@@ -743,17 +770,29 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         raise  # handled by main()
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRNOS:
+            raise  # handled by main()
+        return _internal(args, exc)
     except Exception as exc:  # a bug of ours: still no traceback for the user
-        name = type(exc).__name__
-        _report_error(
-            _json_requested(args) or Format.table,
-            ExitcheckError(f"internal error ({name}: {exc}); please report it"),
-        )
-        return EXIT_USAGE
+        return _internal(args, exc)
+
+
+def _internal(args: list[str], exc: Exception) -> int:
+    name = type(exc).__name__
+    _report_error(
+        _json_requested(args) or Format.table,
+        ExitcheckError(f"internal error ({name}: {exc}); please report it"),
+    )
+    return EXIT_USAGE
 
 
 def main() -> None:
     """Console-script entry point: never a traceback, quiet when the reader goes away."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        if sys.stderr is not None:
+            sys.stderr.write("exitcheck: cannot write the output: standard output is closed\n")
+        sys.exit(EXIT_OUTPUT)
     for stream in (sys.stdout, sys.stderr):
         if (
             hasattr(stream, "reconfigure")
@@ -768,4 +807,8 @@ def main() -> None:
         code = EXIT_OK
     except KeyboardInterrupt:
         code = 130
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        code = _output_failed(exc)
     sys.exit(code)

@@ -70,6 +70,17 @@ class Counts:
             raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
 
 
+def check_writable(path: Path) -> None:
+    """Fail now, before any row is written, if the --summary file cannot be written later."""
+    if path.is_dir():
+        raise UsageError(f"cannot write summary to {path}: is a directory")
+    try:
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
+
+
 def _too_long(name: str) -> MatchResult:
     return MatchResult(name, "", "none", reason=f"longer than {MAX_QUERY_CHARS} characters")
 

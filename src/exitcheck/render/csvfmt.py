@@ -1,4 +1,7 @@
-"""CSV: a header row, then one row per measure (entity columns repeated); UTF-8, ISO dates."""
+"""CSV: a header row, then one row per measure (entity columns repeated); UTF-8, ISO dates.
+
+Cells are data: control characters are escaped as in every other format, and text that a
+spreadsheet would evaluate as a formula is prefixed with a single quote."""
 
 from __future__ import annotations
 
@@ -20,11 +23,19 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
+from exitcheck.render.safe import spreadsheet_text
+
+
+def _cell(value: Any) -> str:
+    """Numbers and booleans as they are; text escaped and neutralised (see safe.spreadsheet_text)."""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    return cell(value)
 
 
 def _line(values: Iterable[Any]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([cell(v) for v in values])
+    csv.writer(buffer, lineterminator="\n").writerow([_cell(v) for v in values])
     return buffer.getvalue()
 
 
