@@ -195,7 +195,7 @@ hostile_text = st.builds(lambda a, b, c: a + b + c, special | st.just(""), safe_
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     name=hostile_text,
