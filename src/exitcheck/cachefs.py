@@ -16,12 +16,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 import stat
 import sys
 import time
 import zlib
 from pathlib import Path
 from typing import Any
+
+from exitcheck import store
 
 STALE_SECONDS = 3600  # a temporary file older than this is left over from a killed build
 RACY_SECONDS = 2.0  # a stat taken this soon after a change may miss the next change
@@ -244,3 +247,53 @@ def read_stamp(path: Path) -> dict[str, Any]:
 def write_stamp(path: Path, stamp: dict[str, Any]) -> None:
     with contextlib.suppress(OSError):
         write_atomic(path, json.dumps(stamp).encode("utf-8"))
+
+
+# --------------------------------------------------------------------------------------------
+# The database: written from memory, opened read-only with its schema checked
+
+
+def serialize(conn: sqlite3.Connection) -> bytes:
+    """The database as the bytes of an SQLite file."""
+    if hasattr(conn, "serialize"):  # Python 3.11+
+        data: bytes = conn.serialize()
+        return data
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:  # private (0700), random name
+        path = Path(folder) / "db.sqlite"
+        copy = sqlite3.connect(path)
+        conn.backup(copy)
+        copy.close()
+        return path.read_bytes()
+
+
+_MASTER = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+_expected: list[Any] = []
+
+
+def _expected_master() -> list[Any]:
+    """sqlite_master of an empty store: exactly these tables and indexes, nothing else."""
+    if not _expected:
+        empty = sqlite3.connect(":memory:")
+        empty.executescript(store.SCHEMA + store.INDEXES)
+        _expected.extend(empty.execute(_MASTER).fetchall())
+        empty.close()
+    return _expected
+
+
+def open_readonly(path: Path) -> tuple[sqlite3.Connection, dict[str, Any]]:
+    """Open a cache file read-only (no journal, no writes) and check its schema exactly: only
+    the expected tables and indexes, no views, no triggers. Raises sqlite3.Error otherwise."""
+    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        if conn.execute(_MASTER).fetchall() != _expected_master():
+            raise sqlite3.DatabaseError("unexpected schema")
+        meta = store.read_meta(conn)
+        if set(meta) != store.META_KEYS:
+            raise sqlite3.DatabaseError("unexpected metadata")
+    except BaseException:
+        conn.close()
+        raise
+    return conn, meta

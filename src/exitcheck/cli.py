@@ -4,8 +4,6 @@ Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 scree
 --fail-on-match found a hit. Errors become exit codes in one place, ``_answer``.
 """
 
-import contextlib
-import errno
 import os
 import shutil
 import sys
@@ -16,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from exitcheck import __version__
+from exitcheck import __version__, stdio
 from exitcheck.errors import (
     EXIT_HIT,
     EXIT_NO_MATCH,
@@ -211,33 +209,13 @@ def _answer(fmt: Format, body: Callable[[], int]) -> None:
         _report_error(fmt, exc)
         code = exc.exit_code
     except BrokenPipeError:
-        _silence_stdout()
+        stdio.silence_stdout()
         code = EXIT_OK
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRNOS:
+        if not stdio.is_output_error(exc):
             raise
-        code = _output_failed(exc)
+        code = stdio.output_failed(exc)
     raise typer.Exit(code)
-
-
-# Errors of writing stdout (a full disk, a closed or revoked descriptor), not of reading input.
-_OUTPUT_ERRNOS = {errno.EIO, errno.EBADF, errno.EFBIG, errno.ENOSPC, errno.EDQUOT}
-
-
-def _output_failed(exc: OSError) -> int:
-    """The output could not be written: one plain line on stderr, exit 4."""
-    if sys.stderr is not None:
-        sys.stderr.write(f"exitcheck: cannot write the output: {exc.strerror or exc}\n")
-    if sys.stdout is not None:
-        with contextlib.suppress(OSError, ValueError):
-            _silence_stdout()  # nothing more to write; the exit flush must not fail again
-    return EXIT_OUTPUT
-
-
-def _silence_stdout() -> None:
-    """The reader (e.g. `head`) went away: send what is left to /dev/null and stop quietly."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _report_error(fmt: Format, exc: ExitcheckError) -> None:
@@ -771,7 +749,7 @@ def run(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         raise  # handled by main()
     except OSError as exc:
-        if exc.errno in _OUTPUT_ERRNOS:
+        if stdio.is_output_error(exc):
             raise  # handled by main()
         return _internal(args, exc)
     except Exception as exc:  # a bug of ours: still no traceback for the user
@@ -803,12 +781,12 @@ def main() -> None:
         code = run()
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        stdio.silence_stdout()
         code = EXIT_OK
     except KeyboardInterrupt:
         code = 130
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRNOS:
+        if not stdio.is_output_error(exc):
             raise
-        code = _output_failed(exc)
+        code = stdio.output_failed(exc)
     sys.exit(code)

@@ -1,11 +1,12 @@
 """Which registries are in effect, and loading them through the parsed-registry cache.
 
 ``load(paths)`` returns a :class:`Registry` or raises :class:`RegistryError`. A registry is
-parsed and validated from TOML only when no valid cache exists; the result is written to an
-SQLite cache under the user cache directory, keyed by the SHA-256 of each file's content
-(a file whose size, mtime, ctime and inode are unchanged is not hashed again). Caches that
-are missing, corrupt, truncated or written by another version are ignored and rebuilt; a
-cache that cannot be written is skipped, and the registry is built in memory instead.
+parsed and validated from TOML only when no sound cache exists; the result is built in memory,
+served from there, and written to an SQLite cache under the user cache directory, keyed by the
+SHA-256 of each file's content (a file whose size, mtime, ctime and inode are unchanged is not
+hashed again). Caches that are missing, corrupt, edited, truncated or written by another
+version are removed and rebuilt; a cache directory or file that another user could have
+written is not used (see ``cachefs`` and the README's threat model).
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
                 raise sqlite3.DatabaseError("checksum mismatch")
         finally:
             os.close(fd)
-        conn, meta = store.open_readonly(target.db)
+        conn, meta = cachefs.open_readonly(target.db)
         if meta.get("format") != store.FORMAT or meta.get("version") != __version__:
             conn.close()
             return None
@@ -218,7 +219,7 @@ def _build(
 
         with contextlib.suppress(OSError, sqlite3.Error):
             written = cachefs.write_atomic(
-                target.db, cachefs.seal(bytearray(store.serialize(conn)))
+                target.db, cachefs.seal(bytearray(cachefs.serialize(conn)))
             )
             _stamp(target, written, signature)
     return store.Store(conn, store.read_meta(conn)).registry()

@@ -13,7 +13,6 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from exitcheck.dates import Day, Moment, parse_moment, sort_key
@@ -372,52 +371,6 @@ def build(
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, Any]:
     return {k: json.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
-
-
-def serialize(conn: sqlite3.Connection) -> bytes:
-    """The database as the bytes of an SQLite file."""
-    if hasattr(conn, "serialize"):  # Python 3.11+
-        data: bytes = conn.serialize()
-        return data
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:  # private (0700), random name
-        path = Path(folder) / "db.sqlite"
-        copy = sqlite3.connect(path)
-        conn.backup(copy)
-        copy.close()
-        return path.read_bytes()
-
-
-_MASTER = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
-_expected: list[Any] = []
-
-
-def _expected_master() -> list[Any]:
-    """sqlite_master of an empty store: exactly these tables and indexes, nothing else."""
-    if not _expected:
-        empty = sqlite3.connect(":memory:")
-        empty.executescript(SCHEMA + INDEXES)
-        _expected.extend(empty.execute(_MASTER).fetchall())
-        empty.close()
-    return _expected
-
-
-def open_readonly(path: Path) -> tuple[sqlite3.Connection, dict[str, Any]]:
-    """Open a cache file read-only (no journal, no writes) and check its schema exactly: only
-    the expected tables and indexes, no views, no triggers. Raises sqlite3.Error otherwise."""
-    conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
-    try:
-        conn.execute("PRAGMA trusted_schema = OFF")
-        if conn.execute(_MASTER).fetchall() != _expected_master():
-            raise sqlite3.DatabaseError("unexpected schema")
-        meta = read_meta(conn)
-        if set(meta) != META_KEYS:
-            raise sqlite3.DatabaseError("unexpected metadata")
-    except BaseException:
-        conn.close()
-        raise
-    return conn, meta
 
 
 class Store:
