@@ -366,3 +366,29 @@ def test_any_cache_content_gives_the_right_answer(cli, valid_cache, change) -> N
 def valid_cache_name(good: bytes, cache: Path) -> list[str]:
     names = sorted(p.name.replace(".stamp", ".sqlite") for p in cache.glob("*.stamp"))
     return names or ["registry-unknown.sqlite"]
+
+
+def test_a_database_error_after_opening_removes_the_cache(
+    write_registry, xdg, monkeypatch, capsys
+) -> None:
+    import sqlite3 as sqlite
+
+    from exitcheck import store
+    from exitcheck.cli import run
+
+    path = write_registry(GOOD_ENTITY)
+    assert run(["--registry", str(path), "status", "acme"]) == 0
+    assert list(xdg.glob("*.sqlite"))
+    capsys.readouterr()
+
+    def broken(self, entity_id):
+        raise sqlite.DatabaseError("database disk image is malformed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store.Store, "entity", broken)
+        assert run(["--registry", str(path), "status", "acme", "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "internal error" not in err
+    assert "registry cache could not be read" in err and "error" in json.loads(out)
+    assert not list(xdg.glob("*.sqlite"))  # removed: the next call rebuilds it
+    assert run(["--registry", str(path), "status", "acme"]) == 0

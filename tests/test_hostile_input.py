@@ -206,3 +206,26 @@ def test_a_registry_with_a_utf8_bom_is_accepted(cli, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["registries"][0]["sha256"] == hashlib.sha256(raw).hexdigest()
     assert cli("--registry", str(path), "status", "acme").exit_code == 0
+
+
+@pytest.mark.skipif(not POSIX, reason="FIFOs")
+def test_summary_to_a_fifo_without_reader_fails_at_once(cli, tmp_path: Path) -> None:
+    fifo = tmp_path / "summary.fifo"
+    os.mkfifo(fifo)
+    result = cli("screen", "-", "--summary", str(fifo), input="huobi\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "cannot write summary" in result.stderr
+
+
+def test_a_failed_run_leaves_no_empty_summary_behind(cli, tmp_path: Path) -> None:
+    target = tmp_path / "s.json"
+    result = cli(
+        "--registry",
+        str(tmp_path / "missing.toml"),
+        "screen",
+        "-",
+        "--summary",
+        str(target),
+        input="x\n",
+    )
+    assert result.exit_code == 2 and not target.exists()

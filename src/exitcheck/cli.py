@@ -753,6 +753,18 @@ def run(argv: list[str] | None = None) -> int:
             raise  # handled by main()
         return _internal(args, exc)
     except Exception as exc:  # a bug of ours: still no traceback for the user
+        sqlite = sys.modules.get("sqlite3")
+        if sqlite is not None and isinstance(exc, sqlite.Error):
+            from exitcheck.registry import forget_served_caches
+
+            forget_served_caches()
+            _report_error(
+                _json_requested(args) or Format.table,
+                ExitcheckError(
+                    f"the registry cache could not be read ({exc}); it was removed and the next call rebuilds it"
+                ),
+            )
+            return EXIT_USAGE
         return _internal(args, exc)
 
 

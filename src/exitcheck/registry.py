@@ -133,6 +133,18 @@ class Target(NamedTuple):
     stamp: Path
 
 
+_served: list[Target] = []  # caches answered from in this process
+
+
+def forget_served_caches() -> None:
+    """A cache failed after it was opened (any SQLite error): remove it, so the next call
+    rebuilds it from the TOML."""
+    from exitcheck import cachefs
+
+    for target in _served:
+        cachefs.discard(target.db, target.stamp)
+
+
 def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
     """The cached registry if the cache is sound and was built from these files, else None
     (the cache is then removed). Raises Untrusted for a file someone else could have written."""
@@ -164,6 +176,7 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
         return None
     if not (verified and same_files):
         _stamp(target, st, signature)
+    _served.append(target)
     return registry
 
 
