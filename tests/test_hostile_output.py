@@ -258,7 +258,7 @@ def test_every_format_parses_back(
     assert not set(svg.read_text(encoding="utf-8")) & set(CONTROLS)
 
     for fmt in ("table", "csv", "markdown", "json"):
-        result = cli(*base, "status", name, "--format", fmt)
+        result = cli(*base, "status", "--format", fmt, "--", name)
         assert result.exit_code == 0, (fmt, result.stderr)
         if fmt == "json":
             assert json.loads(result.stdout)["entity"]["notes"] == notes
