@@ -45,7 +45,10 @@ _warned: set[str] = set()
 
 def warn_once(message: str) -> None:
     if message not in _warned and not _warned:
-        sys.stderr.write(f"exitcheck: warning: {message}; working without the cache\n")
+        sys.stderr.write(
+            f"exitcheck: warning: {message}; working without the cache"
+            " (remove it, or make it yours and private, to use the cache again)\n"
+        )
     _warned.add(message)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from exitcheck import __version__, stdio
+from exitcheck import __version__
 from exitcheck.errors import (
     EXIT_HIT,
     EXIT_NO_MATCH,
@@ -209,9 +209,13 @@ def _answer(fmt: Format, body: Callable[[], int]) -> None:
         _report_error(fmt, exc)
         code = exc.exit_code
     except BrokenPipeError:
+        from exitcheck import stdio
+
         stdio.silence_stdout()
         code = EXIT_OK
     except OSError as exc:
+        from exitcheck import stdio
+
         if not stdio.is_output_error(exc):
             raise
         code = stdio.output_failed(exc)
@@ -749,6 +753,8 @@ def run(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         raise  # handled by main()
     except OSError as exc:
+        from exitcheck import stdio
+
         if stdio.is_output_error(exc):
             raise  # handled by main()
         return _internal(args, exc)
@@ -793,11 +799,15 @@ def main() -> None:
         code = run()
         sys.stdout.flush()
     except BrokenPipeError:
+        from exitcheck import stdio
+
         stdio.silence_stdout()
         code = EXIT_OK
     except KeyboardInterrupt:
         code = 130
     except OSError as exc:
+        from exitcheck import stdio
+
         if not stdio.is_output_error(exc):
             raise
         code = stdio.output_failed(exc)

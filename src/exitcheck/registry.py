@@ -171,7 +171,7 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
             conn.close()
             return None
         registry = store.Store(conn, meta).registry()
-    except (sqlite3.Error, OSError, ValueError, KeyError, TypeError, IndexError):
+    except (sqlite3.Error, OSError, ValueError, LookupError, TypeError, AttributeError):
         cachefs.discard(target.db, target.stamp)
         return None
     if not (verified and same_files):
