@@ -1,7 +1,8 @@
 """The command line: parse options, call the pure functions, render, exit. Nothing else.
 
 Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen
---fail-on-match found a hit. Errors become exit codes in one place, ``_answer``.
+--fail-on-match found a hit, 4 the output could not be written (stdout closed, disk full).
+Errors become exit codes in one place, ``_answer``.
 """
 
 import os
@@ -154,7 +155,8 @@ def _global(
 ) -> None:
     """exitcheck answers offline: what has platform X announced toward mainland-China users?
 
-    Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit.
+    Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit,
+    4 output could not be written.
     """
     _state.registries = registry
     _state.use_cache = not no_cache
