@@ -264,3 +264,13 @@ def test_every_format_parses_back(
             assert json.loads(result.stdout)["entity"]["notes"] == notes
         else:
             assert not set(result.stdout) & set(CONTROLS)
+
+
+def test_csv_screen_keeps_input_columns_neutralised(cli) -> None:
+    text = "name,=note\nhuobi,\"=cmd|' /C calc'!A0\"\n-okex,@x\n"
+    result = cli("screen", "-", "--column", "name", "--format", "csv", input=text)
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    cells = [c for row in rows for c in row]
+    assert "'=note" in cells and "'=cmd|' /C calc'!A0" in cells and "'-okex" in cells
+    assert not [c for c in cells if c.startswith(FORMULA_TRIGGERS)]
