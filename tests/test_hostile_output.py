@@ -258,7 +258,7 @@ def test_every_format_parses_back(
     assert not set(svg.read_text(encoding="utf-8")) & set(CONTROLS)
 
     for fmt in ("table", "csv", "markdown", "json"):
-        result = cli(*base, "status", "--format", fmt, "--", name)
+        result = cli(*base, "status", "--format", fmt, "acme")
         assert result.exit_code == 0, (fmt, result.stderr)
         if fmt == "json":
             assert json.loads(result.stdout)["entity"]["notes"] == notes
@@ -274,3 +274,11 @@ def test_csv_screen_keeps_input_columns_neutralised(cli) -> None:
     cells = [c for row in rows for c in row]
     assert "'=note" in cells and "'=cmd|' /C calc'!A0" in cells and "'-okex" in cells
     assert not [c for c in cells if c.startswith(FORMULA_TRIGGERS)]
+
+
+def test_csv_cells_with_a_semicolon_are_quoted(cli, tmp_path: Path) -> None:
+    path = registry_with(tmp_path, description="a;=1+1", scope="x;@y")
+    out = cli("--registry", str(path), "list", "--format", "csv").stdout
+    assert '"a;=1+1"' in out and '"x;@y"' in out
+    (row,) = csv_rows(out)
+    assert row["description"] == "a;=1+1"

@@ -5,8 +5,6 @@ spreadsheet would evaluate as a formula is prefixed with a single quote."""
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -33,10 +31,16 @@ def _cell(value: Any) -> str:
     return cell(value)
 
 
+def _quoted(text: str) -> str:
+    """RFC 4180 quoting, also for a semicolon: a spreadsheet that splits on semicolons (the
+    list separator of many locales) must not see a new cell, perhaps a formula, inside one."""
+    if any(ch in text for ch in ',";\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
 def _line(values: Iterable[Any]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([_cell(v) for v in values])
-    return buffer.getvalue()
+    return ",".join(_quoted(_cell(v)) for v in values) + "\n"
 
 
 def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
