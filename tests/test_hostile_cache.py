@@ -391,3 +391,38 @@ def test_a_database_error_after_opening_removes_the_cache(
     assert "registry cache could not be read" in err and "error" in json.loads(out)
     assert not list(xdg.glob("*.sqlite"))  # removed: the next call rebuilds it
     assert run(["--registry", str(path), "status", "acme"]) == 0
+
+
+@pytest.mark.parametrize("python310", [False, True], ids=["serialize", "backup-fallback"])
+def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310: bool) -> None:
+    """The bytes written are a whole SQLite file whose checksum holds, on 3.11+ (serialize)
+    and on 3.10 (no Connection.serialize: a backup into a private temporary file)."""
+    from exitcheck import store
+    from exitcheck.validation import check
+
+    from .conftest import MINIMAL_HEADER
+
+    registry = tmp_path / "r.toml"
+    registry.write_text(MINIMAL_HEADER + GOOD_ENTITY, encoding="utf-8")
+    checked, _ = check([registry])
+    assert checked is not None
+    conn = sqlite3.connect(":memory:")
+    store.build(conn, checked.files, checked.entities, checked.sources, checked.regulations, "v")
+
+    class Without:  # a connection as Python 3.10 has it
+        backup = conn.backup
+
+    data = cachefs.serialize(Without() if python310 else conn)  # type: ignore[arg-type]
+    db = tmp_path / "c.sqlite"
+    st = cachefs.write_atomic(db, cachefs.seal(bytearray(data)))
+    assert stat.S_IMODE(st.st_mode) == 0o600
+    fd = os.open(db, os.O_RDONLY)
+    try:
+        assert cachefs.sound(fd, st.st_size)
+    finally:
+        os.close(fd)
+    opened, meta = cachefs.open_readonly(db)
+    assert meta["version"] == "v"
+    assert opened.execute("SELECT id FROM entities").fetchall() == [("acme",)]
+    with pytest.raises(sqlite3.OperationalError):
+        opened.execute("DELETE FROM entities")  # read-only
