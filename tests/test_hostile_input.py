@@ -158,6 +158,8 @@ def test_dotted_keys_with_many_parts_fail_fast(cli, write_registry, line: str) -
         ("effective = 2021-10-23", "effective = 9999-12-01"),
         ("effective = 2021-10-23", "effective = 9999-12-31T23:59:59+14:00"),
         ("effective = 2021-10-23", "effective = 0001-01-01T00:00:00-12:00"),
+        ("announced = 2021-09-25", 'announced = "0001-01"'),
+        ("effective = 2021-10-23", 'effective = "9999"'),
     ],
 )
 def test_extreme_dates_are_validation_errors(cli, write_registry, old: str, new: str) -> None:
