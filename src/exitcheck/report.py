@@ -256,6 +256,7 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
         "match": match_record(answer.match, registry),
         "measures": [measure_record(m, as_of, dates.get(m.source)) for m in measures],
         "sources": [source_record(registry, s) for s in cited],
+        "coverage": coverage_record(registry),
         "provenance": provenance_record(registry, as_of),
     }
 
