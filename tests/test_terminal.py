@@ -383,3 +383,9 @@ def test_hoisting_moves_every_global_before_the_command(command, parts) -> None:
             assert part in before and part not in after
     own = [a for a in args[1:] if a == "huobi"]  # the command's own words stay with it
     assert [a for a in after if a == "huobi"] == own or "huobi" in before
+
+
+def test_progress_speaks_the_language_and_never_reads_braces_as_fields() -> None:
+    terminal = FakeTerminal()
+    assert list(tracked(range(600), terminal, "{正在筛查}", "{行}")) == list(range(600))
+    assert "{正在筛查}" in terminal.getvalue() and "{行}" in terminal.getvalue()

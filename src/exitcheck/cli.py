@@ -763,14 +763,16 @@ def screen(
         records = screening.screen(
             registry, _index(registry), table.rows(), _as_of(as_of), threshold, counts, table.header
         )
+        from exitcheck.i18n import words
         from exitcheck.render.progress import tracked
 
         if _state.out is not None or not sys.stdout.isatty():  # rows on screen show progress
-            records = tracked(records, sys.stderr)
+            w = words(_state.lang)
+            records = tracked(
+                records, sys.stderr, w.label("screening", "screening"), w.label("rows", "rows")
+            )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
-        from exitcheck.i18n import words
-
         sys.stderr.write(counts.line(words(_state.lang)) + "\n")
         if counts.none:  # a "none" row is not a clean bill: say what the registry covers
             import textwrap

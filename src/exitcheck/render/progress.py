@@ -15,7 +15,9 @@ def wanted(stream: Any) -> bool:
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
-def tracked(items: Iterable[T], stream: Any, what: str = "screening") -> Iterator[T]:
+def tracked(
+    items: Iterable[T], stream: Any, what: str = "screening", unit: str = "rows"
+) -> Iterator[T]:
     """Yield ``items`` unchanged; while they flow, show a count and rate on ``stream`` if it is a
     terminal (the display is removed when done). Not a terminal: nothing is written."""
     if not wanted(stream):
@@ -27,8 +29,8 @@ def tracked(items: Iterable[T], stream: Any, what: str = "screening") -> Iterato
     console = Console(file=stream, force_terminal=True, highlight=False, markup=False)
     columns = (
         SpinnerColumn(),
-        TextColumn(what),
-        TextColumn("{task.completed:,} rows"),
+        TextColumn(_literal(what)),
+        TextColumn("{task.completed:,} " + _literal(unit)),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
     )
@@ -43,3 +45,8 @@ def tracked(items: Iterable[T], stream: Any, what: str = "screening") -> Iterato
                 rate = f"{done / elapsed:,.0f}/s" if elapsed > 0 else ""
                 progress.update(task, completed=done, rate=rate)
         progress.update(task, completed=done)
+
+
+def _literal(text: str) -> str:
+    """Text for a rich column template: braces are the text's own, not fields."""
+    return text.replace("{", "{{").replace("}", "}}")
