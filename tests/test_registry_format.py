@@ -494,3 +494,74 @@ def test_csv_and_markdown_say_when_the_match_was_a_later_name(cli, write_registr
     assert "later_name" in header.split(",") and ",HTX (since 2023-09-13)," in first
     markdown = cli("--registry", str(path), "status", "HTX", "--format", "markdown").stdout
     assert "'HTX' is a later name of this entity, in use since 2023-09-13" in markdown
+
+
+DISAGREE = """
+[[sources]]
+id = "outlet-a"
+title = "A"
+publisher = "Outlet A"
+published = 2021-10-05
+language = "en"
+url = "https://example.org/a"
+
+[[sources]]
+id = "outlet-b"
+title = "B"
+publisher = "Outlet B"
+published = 2021-10-04
+language = "zh"
+url = "https://example.org/b"
+
+[[entities]]
+id = "kucoin"
+name = "KuCoin"
+kind = "exchange"
+
+[[entities.measures]]
+kind = "users_cleared"
+scope = "users in mainland China"
+announced = 2021-10-03
+deadline = 2022-01-01T00:00:00+00:00
+deadline_stated = "24:00 UTC on 31 Dec"
+description = "Clears mainland users by the end of 2021 (UTC)."
+source = "outlet-a"
+locator = { quote = "24:00 UTC" }
+notes = "Outlet B gives 24:00 UTC+8."
+
+[[entities.measures]]
+kind = "users_cleared"
+scope = "users in mainland China"
+announced = 2021-10-03
+deadline = 2022-01-01T00:00:00+08:00
+deadline_stated = "12月31日24:00(UTC+8)"
+description = "Clears mainland users by the end of 2021 (Beijing time)."
+source = "outlet-b"
+locator = { quote = "24:00(UTC+8)" }
+notes = "Outlet A gives 24:00 UTC."
+"""
+
+
+def test_disagreeing_sources_are_both_shown_earliest_first(cli, write_registry) -> None:
+    path = write_registry(DISAGREE)
+    data = json.loads(cli("--registry", str(path), "status", "kucoin", "--json").stdout)
+    assert data["disagreements"] == [
+        {
+            "kind": "users_cleared",
+            "scope": "users in mainland China",
+            "values": [
+                {"source": "outlet-b", "moment": "2022-01-01T00:00:00+08:00"},
+                {"source": "outlet-a", "moment": "2022-01-01T00:00:00+00:00"},
+            ],
+        }
+    ]
+    text = " ".join(cli("--registry", str(path), "status", "kucoin").stdout.split())
+    assert (
+        "note: sources disagree on when users_cleared (users in mainland China) takes effect:"
+        " 2022-01-01T00:00:00+08:00 (outlet-b), 2022-01-01T00:00:00+00:00 (outlet-a);"
+        " the status counts the earliest"
+    ) in text
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(data, json.loads(cli("schema", "status").stdout))
+    single = json.loads(cli("status", "huobi", "--json").stdout)
+    assert single["disagreements"] == []

@@ -12,7 +12,7 @@ filter's bounds.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -136,6 +136,14 @@ def sort_key(moment: Moment) -> tuple[datetime, int]:
     month, then a year."""
     rank = 0 if not isinstance(moment, PartialDate) else 1 if moment.month else 2
     return (wall_clock(moment), rank)
+
+
+def instant_key(moment: Moment) -> datetime:
+    """Order moments in time: a date-time with offset by its UTC instant, a date or a period by
+    the start of its first day at UTC+8 (Beijing time, the clock of these measures)."""
+    if isinstance(moment, datetime):
+        return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return wall_clock(moment) - timedelta(hours=8)
 
 
 def overlaps(moment: Moment, after: date | None, before: date | None) -> bool:

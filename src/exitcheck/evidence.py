@@ -7,6 +7,7 @@
   plain alias; a source has a URL or a file; and no date lies after its source's publication
   unless it is a stated future date (``announced`` never; ``effective`` or ``deadline`` only
   with the source's own wording in ``effective_stated`` / ``deadline_stated``).
+- ``disagreements``: where sources give different moments for the same measure.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.dates import Day, Moment, first_day, iso, last_day
+from exitcheck.dates import Day, Moment, first_day, instant_key, iso, last_day
 from exitcheck.errors import Finding
-from exitcheck.model import LaterName, Locator, Measure, Source
+from exitcheck.model import Entity, LaterName, Locator, Measure, Source
 
 if TYPE_CHECKING:
     from exitcheck.validation import _Checker, _Parsed
@@ -154,4 +155,26 @@ def evidence_checks(parsed: list[_Parsed], sources: Mapping[str, Source]) -> lis
                         severity="error" if error else "warning",
                     )
                 )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Sources that disagree
+
+
+def disagreements(entity: Entity) -> list[dict[str, Any]]:
+    """Measures of one kind and scope whose sources give different moments for when they take
+    effect (24:00 UTC+8 in one report, 24:00 UTC in another). Both stay recorded; the status
+    counts whichever is reached first, and the answer says so. Earliest first."""
+    groups: dict[tuple[str, str], list[Measure]] = {}
+    for m in entity.measures:
+        if m.completes is not None:
+            groups.setdefault((m.kind, m.scope), []).append(m)
+    out = []
+    for (kind, scope), measures in groups.items():
+        if len({m.source for m in measures}) < 2 or len({iso(m.completes) for m in measures}) < 2:
+            continue
+        measures.sort(key=lambda m: instant_key(m.completes))  # type: ignore[arg-type]
+        values = [{"source": m.source, "moment": iso(m.completes)} for m in measures]
+        out.append({"kind": kind, "scope": scope, "values": values})
     return out

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from exitcheck import __version__
 from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
+from exitcheck.evidence import disagreements
 from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, LaterName, Measure, Registry
 from exitcheck.status import Status, entity_status, measure_status
@@ -255,6 +256,7 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
         "match": match_record(answer.match, registry),
         "measures": [measure_record(m, as_of, dates.get(m.source)) for m in measures],
+        "disagreements": disagreements(entity),
         "sources": [source_record(registry, s) for s in cited],
         "coverage": coverage_record(registry),
         "provenance": provenance_record(registry, as_of),

@@ -64,6 +64,20 @@ def name_history(entity: Record, w: Words = ENGLISH) -> str | None:
     )
 
 
+def disagreement_lines(record: Record, w: Words = ENGLISH) -> list[str]:
+    """One sentence per measure whose sources give different moments."""
+    template = w.label(
+        "disagree",
+        "sources disagree on when {kind} ({scope}) takes effect: {values};"
+        " the status counts the earliest",
+    )
+    out = []
+    for d in record.get("disagreements") or []:
+        values = ", ".join(f"{v['moment']} ({printable(v['source'])})" for v in d["values"])
+        out.append(_fill(template, kind=w.measure_kind(d["kind"]), scope=d["scope"], values=values))
+    return out
+
+
 def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
     text = _fill(
         w.label("coverage", COVERAGE),

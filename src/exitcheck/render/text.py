@@ -243,6 +243,8 @@ class Renderer:
         through = notes.matched_through_later_name(record["match"], e, w)
         if through:
             lines += self.wrap(through, "  ")
+        for line in notes.disagreement_lines(record, w):
+            lines += self.wrap(f"{w.label('note')}: {line}", "  ")
         lines.append("")
         lines.append(measures_heading(record, w))
         for m in record["measures"]:
