@@ -163,15 +163,15 @@ def evidence_checks(parsed: list[_Parsed], sources: Mapping[str, Source]) -> lis
 
 
 def disagreements(entity: Entity) -> list[dict[str, Any]]:
-    """Measures of one kind and scope whose sources give different moments for when they take
-    effect (24:00 UTC+8 in one report, 24:00 UTC in another). Both stay recorded; the status
+    """Measures of one kind, scope and products whose sources give different moments for when
+    they take effect (24:00 UTC+8 in one report, 24:00 UTC in another). Both stay recorded; the status
     counts whichever is reached first, and the answer says so. Earliest first."""
-    groups: dict[tuple[str, str], list[Measure]] = {}
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Measure]] = {}
     for m in entity.measures:
         if m.completes is not None:
-            groups.setdefault((m.kind, m.scope), []).append(m)
+            groups.setdefault((m.kind, m.scope, m.products), []).append(m)
     out = []
-    for (kind, scope), measures in groups.items():
+    for (kind, scope, _), measures in groups.items():
         if len({m.source for m in measures}) < 2 or len({iso(m.completes) for m in measures}) < 2:
             continue
         measures.sort(key=lambda m: instant_key(m.completes))  # type: ignore[arg-type]
