@@ -73,8 +73,14 @@ def disagreement_lines(record: Record, w: Words = ENGLISH) -> list[str]:
     )
     out = []
     for d in record.get("disagreements") or []:
-        values = ", ".join(f"{v['moment']} ({printable(v['source'])})" for v in d["values"])
-        out.append(_fill(template, kind=w.measure_kind(d["kind"]), scope=d["scope"], values=values))
+        values = "、" if w.zh else ", "
+        values = values.join(f"{v['moment']}{w.paren(printable(v['source']))}" for v in d["values"])
+        measure = next(  # the scope in the reader's language, from one of the measures
+            (m for m in record["measures"] if (m["kind"], m["scope"]) == (d["kind"], d["scope"])),
+            d,
+        )
+        scope = w.text(measure, "scope")
+        out.append(_fill(template, kind=w.measure_kind(d["kind"]), scope=scope, values=values))
     return out
 
 

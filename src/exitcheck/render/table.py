@@ -88,7 +88,7 @@ class Renderer:
         if through:
             items.append(Padding(_fold(_t(through, "bold")), (0, 0, 0, 2), expand=False))
         for line in notes.disagreement_lines(record, w):
-            note = _fold(_t(f"{w.label('note')}: {line}", "yellow"))
+            note = _fold(_t(w.field("note", line), "yellow"))
             items.append(Padding(note, (0, 0, 0, 2), expand=False))
         items.append(Text())
         items.append(_t(text.measures_heading(record, w), "bold"))

@@ -244,7 +244,7 @@ class Renderer:
         if through:
             lines += self.wrap(through, "  ")
         for line in notes.disagreement_lines(record, w):
-            lines += self.wrap(f"{w.label('note')}: {line}", "  ")
+            lines += self.wrap(w.field("note", line), "  ")
         lines.append("")
         lines.append(measures_heading(record, w))
         for m in record["measures"]:
