@@ -631,16 +631,15 @@ def schema(
     """
 
     def body() -> int:
-        from exitcheck.datafiles import data_file
+        from exitcheck import schemas
 
-        folder = data_file("schemas")
-        names = sorted(p.stem for p in folder.glob("*.json"))
+        known = schemas.names()
         if name is None:
-            sys.stdout.write("\n".join(names) + "\n")
+            sys.stdout.write("\n".join(known) + "\n")
             return EXIT_OK
-        if name not in names:
-            raise UsageError(f"no schema '{name}' (known: {', '.join(names)})")
-        sys.stdout.write((folder / f"{name}.json").read_text(encoding="utf-8"))
+        if name not in known:
+            raise UsageError(f"no schema '{name}' (known: {', '.join(known)})")
+        sys.stdout.write(schemas.document(name))
         return EXIT_OK
 
     _answer(Format.table, body)
