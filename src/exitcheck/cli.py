@@ -27,6 +27,7 @@ from exitcheck.errors import (
 )
 from exitcheck.output import Color
 from exitcheck.render import Format
+from exitcheck.typer_shim import ShownChoice
 
 if TYPE_CHECKING:
     from exitcheck.matching import MatchIndex
@@ -116,10 +117,32 @@ Before = Annotated[
         help="Only measures dated on or before this day.",
     ),
 ]
+
+
+def _date_fields() -> tuple[str, ...]:
+    from exitcheck.report import DATE_FIELDS
+
+    return DATE_FIELDS
+
+
+def _entity_kinds() -> list[str]:
+    from exitcheck.model import ENTITY_KINDS
+
+    return list(ENTITY_KINDS)
+
+
+def _measure_kinds() -> list[str]:
+    from exitcheck.model import MEASURE_KINDS
+
+    return list(MEASURE_KINDS)
+
+
+# The choices show in --help and completion; _selection checks them (exitcheck's message, exit 2).
 By = Annotated[
     str,
     typer.Option(
         "--by",
+        click_type=ShownChoice(_date_fields),
         help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).",
     ),
 ]
@@ -127,6 +150,7 @@ Kinds = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
+        click_type=ShownChoice(_entity_kinds),
         help="Only entities of this kind (repeatable).",
         autocompletion=completion.entity_kinds,
     ),
@@ -135,6 +159,7 @@ MeasureKinds = Annotated[
     list[str] | None,
     typer.Option(
         "--measure",
+        click_type=ShownChoice(_measure_kinds),
         help="Only measures of this kind (repeatable).",
         autocompletion=completion.measure_kinds,
     ),
@@ -896,7 +921,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def _guarded(call: Callable[[], Any], args: list[str]) -> int:
     """Call the command line; every error becomes exitcheck's one-line message and an exit code."""
-    from typer._click import exceptions as click_exceptions  # typer 0.28 ships its own click
+    from exitcheck.typer_shim import click_exceptions
 
     from exitcheck import usage
 
