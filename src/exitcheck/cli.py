@@ -913,17 +913,54 @@ def _names_last(args: list[str]) -> list[str]:
     return [a for a in args if a not in names] + ["--", *names]
 
 
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the invoked command registered.
+
+    Typer turns every registered command into click objects on each call (about 1.5 ms for all
+    of them), and a call runs one. Help without a command, completion, and no or an unknown
+    command get the whole app, so what they print is unchanged.
+    """
+    import os
+
+    if any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    from exitcheck.usage import GLOBAL_WITH_VALUE
+
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] in ("--help", "-h", "--"):
+            return app
+        i += 2 if args[i] in (*GLOBAL_WITH_VALUE, "--lang") else 1
+    if i >= len(args):
+        return app
+    from typer.main import get_command_name
+
+    chosen = [
+        c
+        for c in app.registered_commands
+        if c.callback is not None and (c.name or get_command_name(c.callback.__name__)) == args[i]
+    ]
+    if not chosen:
+        return app
+    import copy
+
+    only = copy.copy(app)
+    only.registered_commands = chosen
+    return only
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; usage errors become exit 2 (and JSON when asked)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    return _guarded(lambda: app(args=args, prog_name="exitcheck", standalone_mode=False), args)
+    return _guarded(
+        lambda: _app_for(args)(args=args, prog_name="exitcheck", standalone_mode=False), args
+    )
 
 
 def _guarded(call: Callable[[], Any], args: list[str]) -> int:
     """Call the command line; every error becomes exitcheck's one-line message and an exit code."""
-    from exitcheck.typer_shim import click_exceptions
-
     from exitcheck import usage
+    from exitcheck.typer_shim import click_exceptions
 
     try:
         result = call()
