@@ -67,3 +67,10 @@ def test_printed_schema_is_complete_and_entity_kind_is_an_enum(cli) -> None:
 def test_the_definitions_file_is_not_a_command(cli) -> None:
     assert "defs" not in cli("schema").stdout.split()
     assert cli("schema", "defs").exit_code == 2
+
+
+def test_completion_offers_the_commands_not_the_definitions() -> None:
+    from exitcheck import completion
+
+    assert completion.schemas("") == sorted(completion.schemas(""))
+    assert "defs" not in completion.schemas("d") and "status" in completion.schemas("st")
