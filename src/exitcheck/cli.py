@@ -27,6 +27,7 @@ from exitcheck.errors import (
 )
 from exitcheck.output import Color
 from exitcheck.render import Format
+from exitcheck.typer_shim import ShownChoice
 
 if TYPE_CHECKING:
     from exitcheck.matching import MatchIndex
@@ -116,10 +117,32 @@ Before = Annotated[
         help="Only measures dated on or before this day.",
     ),
 ]
+
+
+def _date_fields() -> tuple[str, ...]:
+    from exitcheck.report import DATE_FIELDS
+
+    return DATE_FIELDS
+
+
+def _entity_kinds() -> list[str]:
+    from exitcheck.model import ENTITY_KINDS
+
+    return list(ENTITY_KINDS)
+
+
+def _measure_kinds() -> list[str]:
+    from exitcheck.model import MEASURE_KINDS
+
+    return list(MEASURE_KINDS)
+
+
+# The choices show in --help and completion; _selection checks them (exitcheck's message, exit 2).
 By = Annotated[
     str,
     typer.Option(
         "--by",
+        click_type=ShownChoice(_date_fields),
         help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).",
     ),
 ]
@@ -127,6 +150,7 @@ Kinds = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
+        click_type=ShownChoice(_entity_kinds),
         help="Only entities of this kind (repeatable).",
         autocompletion=completion.entity_kinds,
     ),
@@ -135,6 +159,7 @@ MeasureKinds = Annotated[
     list[str] | None,
     typer.Option(
         "--measure",
+        click_type=ShownChoice(_measure_kinds),
         help="Only measures of this kind (repeatable).",
         autocompletion=completion.measure_kinds,
     ),
@@ -631,16 +656,15 @@ def schema(
     """
 
     def body() -> int:
-        from exitcheck.datafiles import data_file
+        from exitcheck import schemas
 
-        folder = data_file("schemas")
-        names = sorted(p.stem for p in folder.glob("*.json"))
+        known = schemas.names()
         if name is None:
-            sys.stdout.write("\n".join(names) + "\n")
+            sys.stdout.write("\n".join(known) + "\n")
             return EXIT_OK
-        if name not in names:
-            raise UsageError(f"no schema '{name}' (known: {', '.join(names)})")
-        sys.stdout.write((folder / f"{name}.json").read_text(encoding="utf-8"))
+        if name not in known:
+            raise UsageError(f"no schema '{name}' (known: {', '.join(known)})")
+        sys.stdout.write(schemas.document(name))
         return EXIT_OK
 
     _answer(Format.table, body)
@@ -889,17 +913,54 @@ def _names_last(args: list[str]) -> list[str]:
     return [a for a in args if a not in names] + ["--", *names]
 
 
+def _app_for(args: list[str]) -> typer.Typer:
+    """The app with only the invoked command registered.
+
+    Typer turns every registered command into click objects on each call (about 1.5 ms for all
+    of them), and a call runs one. Help without a command, completion, and no or an unknown
+    command get the whole app, so what they print is unchanged.
+    """
+    import os
+
+    if any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    from exitcheck.usage import GLOBAL_WITH_VALUE
+
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] in ("--help", "-h", "--"):
+            return app
+        i += 2 if args[i] in (*GLOBAL_WITH_VALUE, "--lang") else 1
+    if i >= len(args):
+        return app
+    from typer.main import get_command_name
+
+    chosen = [
+        c
+        for c in app.registered_commands
+        if c.callback is not None and (c.name or get_command_name(c.callback.__name__)) == args[i]
+    ]
+    if not chosen:
+        return app
+    import copy
+
+    only = copy.copy(app)
+    only.registered_commands = chosen
+    return only
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; usage errors become exit 2 (and JSON when asked)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    return _guarded(lambda: app(args=args, prog_name="exitcheck", standalone_mode=False), args)
+    return _guarded(
+        lambda: _app_for(args)(args=args, prog_name="exitcheck", standalone_mode=False), args
+    )
 
 
 def _guarded(call: Callable[[], Any], args: list[str]) -> int:
     """Call the command line; every error becomes exitcheck's one-line message and an exit code."""
-    from typer._click import exceptions as click_exceptions  # typer 0.28 ships its own click
-
     from exitcheck import usage
+    from exitcheck.typer_shim import click_exceptions
 
     try:
         result = call()

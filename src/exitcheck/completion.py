@@ -29,8 +29,8 @@ def langs(incomplete: str) -> list[str]:
 
 def schemas(incomplete: str) -> list[str]:
     try:
-        from exitcheck.datafiles import data_file
+        from exitcheck.schemas import names
 
-        return _starting(sorted(p.stem for p in data_file("schemas").glob("*.json")), incomplete)
+        return _starting(names(), incomplete)  # not defs.json, the shared definitions
     except OSError:
         return []

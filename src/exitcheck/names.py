@@ -143,17 +143,22 @@ def without_versions(cleaned: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Fold traditional Chinese characters to simplified (loads the converter on first use)."""
+    """Fold traditional Chinese characters to simplified (loads the table on first use)."""
     if not has_cjk(text):
         return text
-    return _simplifier()(text)
+    return text.translate(_simplified_table())
 
 
 @functools.cache
-def _simplifier() -> functools.partial[str]:
-    from hanziconv import HanziConv
+def _simplified_table() -> dict[int, int]:
+    """data/simplified.txt (generated from OpenCC by tools/simplified.py): its last two lines
+    are the traditional characters and their simplified forms, in the same order."""
+    from exitcheck.datafiles import data_file
 
-    return functools.partial(HanziConv.toSimplified)
+    *_, traditional, simplified = (
+        data_file("simplified.txt").read_text(encoding="utf-8").splitlines()
+    )
+    return str.maketrans(traditional, simplified)
 
 
 def romanise(text: str) -> str:

@@ -91,7 +91,7 @@ def _long_options(ctx: Any) -> list[str]:
 
 def message(exc: Any) -> str:
     """One line for a click usage error, in exitcheck's words, with a hint to --help."""
-    from typer._click import exceptions as click_exceptions  # typer 0.28 ships its own click
+    from exitcheck.typer_shim import click_exceptions
 
     ctx = getattr(exc, "ctx", None)
     if isinstance(exc, click_exceptions.NoSuchOption):

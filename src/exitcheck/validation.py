@@ -111,7 +111,7 @@ def parse_text(name: str, raw: bytes) -> tuple[RawFile | None, Finding | None]:
 
 
 # --------------------------------------------------------------------------------------------
-# Line numbers: tomllib gives none for values, so find them in the text.
+# Line numbers: the TOML parser gives none for values, so find them in the text.
 
 _HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_.\s]+?)\s*\]\]")
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\s]+?)\s*\]")

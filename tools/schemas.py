@@ -1,0 +1,426 @@
+"""Generate data/schemas/: the shared definitions (defs.json) and one small file per command.
+
+Run ``python tools/schemas.py`` after changing a record (model.py, report.py);
+``python tools/schemas.py --check`` (and tests/test_schemas.py) fail when the shipped files differ.
+
+Where each part comes from:
+- the fields of every record, and their order, from report.py's record builders run on sample
+  records, so a field added to a record shows up here (and needs a type) without copying lists;
+- the JSON type of a field of a model record (model.py, errors.Finding) from its annotation
+  (TYPES), with the controlled vocabularies (entity kind, measure kind) as enums;
+- the types of fields only the output has (computed status, match scores, counts) from OUTPUT.
+
+``exitcheck schema NAME`` prints a command's file with the shared definitions inlined
+(exitcheck.schemas.document), so what it prints is complete on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from exitcheck import model, report, status  # noqa: E402
+from exitcheck.errors import Finding  # noqa: E402
+from exitcheck.matching import Candidate, MatchResult  # noqa: E402
+from exitcheck.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
+
+Schema = dict[str, Any]
+
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # a day, or a month or a year (dates.Day)
+MOMENT = r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?)?)?$"
+STR: Schema = {"type": "string"}
+INT: Schema = {"type": "integer"}
+NUM: Schema = {"type": "number"}
+BOOL: Schema = {"type": "boolean"}
+OPT_STR: Schema = {"type": ["string", "null"]}
+DATE: Schema = {"type": "string", "format": "date", "pattern": DAY}
+OPT_DATE: Schema = {"type": ["string", "null"], "pattern": DAY}
+OPT_PARTIAL: Schema = {"type": ["string", "null"], "pattern": PARTIAL}
+COUNT: Schema = {"type": "integer", "minimum": 0}
+STATUS: Schema = {"enum": list(status.STATUSES)}
+DECISION: Schema = {"enum": ["match", "ambiguous", "none"]}
+
+
+def ref(name: str) -> Schema:
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def array(items: Schema, **more: Any) -> Schema:
+    return {"type": "array", "items": items, **more}
+
+
+def nullable(schema: Schema) -> Schema:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def obj(properties: dict[str, Schema]) -> Schema:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+# A model field's annotation -> its JSON type.
+TYPES: dict[str, Schema] = {
+    "str": STR,
+    "str | None": OPT_STR,
+    "int": INT,
+    "int | None": {"type": ["integer", "null"]},
+    "bool": BOOL,
+    "date": DATE,
+    "date | None": OPT_DATE,
+    "Day": {"type": "string", "pattern": PARTIAL},
+    "Day | None": OPT_PARTIAL,
+    "Moment | None": {"type": ["string", "null"], "pattern": MOMENT},
+    "tuple[str, ...]": array(STR),
+    "Locator": ref("locator"),
+    "tuple[Relation, ...]": array(ref("relation")),
+    "tuple[LaterName, ...]": array(ref("later_name")),
+}
+
+# Fields whose JSON type is narrower than their annotation.
+NARROWER: dict[tuple[str, str], Schema] = {
+    ("Entity", "kind"): {"enum": list(model.ENTITY_KINDS)},
+    ("Measure", "kind"): {"enum": list(model.MEASURE_KINDS)},
+    ("Locator", "paragraph"): {"type": ["integer", "null"], "minimum": 1},
+    ("RegistryInfo", "sha256"): {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+    ("Finding", "severity"): {"enum": ["error", "warning"]},
+}
+
+# Fields only the output has, by record.
+OUTPUT: dict[str, dict[str, Schema]] = {
+    "measure": {"status": nullable(STATUS)},
+    "candidate": {
+        "id": STR,
+        "name": STR,
+        "name_zh": OPT_STR,
+        "matched": STR,
+        "score": NUM,
+        "method": STR,
+    },
+    "match": {
+        "query": STR,
+        "normalized": STR,
+        "decision": DECISION,
+        "method": OPT_STR,
+        "matched": OPT_STR,
+        "score": {"type": ["number", "null"]},
+        "later_name": nullable(ref("later_name")),
+        "reason": OPT_STR,
+        "candidates": array(ref("candidate")),
+    },
+    "provenance": {
+        "exitcheck_version": STR,
+        "as_of": DATE,
+        "registries": array(ref("registry"), minItems=1),
+    },
+    "status": {
+        "entity": ref("entity"),
+        "status": STATUS,
+        "status_meaning": STR,
+        "as_of": DATE,
+        "match": ref("match"),
+        "measures": array(ref("measure")),
+        "sources": array(ref("source")),
+        "coverage": ref("coverage"),
+        "provenance": ref("provenance"),
+    },
+    "status-none": {
+        "entity": {"type": "null"},
+        "status": {"type": "null"},
+        "as_of": DATE,
+        "match": ref("match"),
+        "measures": {"type": "array", "maxItems": 0},
+        "coverage": ref("coverage"),
+        "provenance": ref("provenance"),
+    },
+    "list": {
+        "status": STATUS,
+        "measures": array(ref("measure")),
+        "provenance": ref("provenance"),
+    },
+    "search": {
+        "ranked": array(ref("candidate")),
+        "coverage": nullable(ref("coverage")),
+        "provenance": ref("provenance"),
+    },
+    "screen": {
+        "row": {"type": "integer", "minimum": 1},
+        "input": STR,
+        "decision": DECISION,
+        "entity_id": OPT_STR,
+        "entity_name": OPT_STR,
+        "entity_name_zh": OPT_STR,
+        "status": nullable(STATUS),
+        "as_of": DATE,
+        "normalized": STR,
+        "method": OPT_STR,
+        "matched": OPT_STR,
+        "later_name": nullable(ref("later_name")),
+        "score": {"type": ["number", "null"]},
+        "threshold": NUM,
+        "candidates": array(ref("candidate")),
+        "provenance": ref("provenance"),
+    },
+    "sources": {"measures": INT, "regulations": INT, "entities": array(STR)},
+    "regulations": {"paragraph": INT},
+    "validate": {
+        "valid": BOOL,
+        "files": array(STR),
+        "errors": INT,
+        "warnings": INT,
+        "findings": array(ref("finding")),
+    },
+    "info": {
+        "exitcheck_version": STR,
+        "registries": array(ref("registry")),
+        "entities": INT,
+        "measures": INT,
+        "sources": INT,
+        "regulations": INT,
+        "oldest_measure": OPT_PARTIAL,
+        "newest_measure": OPT_PARTIAL,
+        "coverage_note": STR,
+    },
+    "coverage": {
+        "entities": COUNT,
+        "measures": COUNT,
+        "sources": COUNT,
+        "oldest_measure": OPT_PARTIAL,
+        "newest_measure": OPT_PARTIAL,
+        "note": STR,
+    },
+    "error": {
+        "kind": {"enum": ["usage", "registry", "error"]},
+        "message": STR,
+        "findings": array(ref("finding")),
+    },
+}
+
+
+# Fields a record has only sometimes (not required), by record.
+OPTIONAL: dict[str, dict[str, Schema]] = {
+    "screen": {
+        "columns": {
+            "type": "object",
+            "description": "the input row's cells by column name (CSV input with --column)",
+            "additionalProperties": STR,
+        }
+    },
+}
+
+
+def shape(record: dict[str, Any], name: str, cls: type | None = None) -> Schema:
+    """The object schema of a record built by report.py: its keys in order, each typed from the
+    model class's annotation, else from OUTPUT[name]. A key with neither is an error here."""
+    annotations = {  # NamedTuple keeps postponed annotations as ForwardRef('...')
+        k: getattr(v, "__forward_arg__", v) for k, v in getattr(cls, "__annotations__", {}).items()
+    }
+    extra = OUTPUT.get(name, {})
+    properties: dict[str, Schema] = {}
+    for key in record:
+        if cls is not None and (cls.__name__, key) in NARROWER:
+            properties[key] = NARROWER[cls.__name__, key]
+        elif key in annotations:
+            if annotations[key] not in TYPES:
+                raise SystemExit(f"{cls.__name__}.{key}: add {annotations[key]!r} to TYPES")
+            properties[key] = TYPES[annotations[key]]
+        elif key in extra:
+            properties[key] = extra[key]
+        else:
+            raise SystemExit(f"record {name!r}: field {key!r} has no type; add it to OUTPUT")
+    schema = obj(properties)
+    schema["properties"].update(OPTIONAL.get(name, {}))
+    return schema
+
+
+def samples() -> dict[str, Any]:
+    """One record of every kind, built by report.py from sample data."""
+    day = date(2021, 9, 26)
+    locator = model.Locator(1, "q")
+    relation = model.Relation("operated", "b", "s", locator)
+    measure = model.Measure("closed", "all users", "d", "s", locator)
+    later = model.LaterName("A2", day, "s", locator)
+    entity = model.Entity(
+        "a", "A", "exchange", measures=(measure,), relations=(relation,), later_names=(later,)
+    )
+    info = model.RegistryInfo("p", "0" * 64, "n", "1", day)
+    registry = model.Registry(
+        (info,),
+        (model.Source("s", "T", "P", day, "en"),),
+        (model.Regulation("r", day, "N", ("i",), "S", "s", locator),),
+        fetch=lambda entity_id: entity if entity_id == "a" else None,
+        fetch_all=lambda: iter((entity,)),
+    )
+    candidate = Candidate("a", "A", 100.0, "exact_name")
+    result = MatchResult("a", "a", "match", "exact_name", candidate, (candidate,))
+    finding = Finding("p", "m", 1, 1)
+    answer = report.status_answer(registry, entity, result, day)
+    rows = ((entity, entity.measures),)
+    screened = report.ScreenRow(1, "a", result, entity, answer.status, 75.0, day)
+    return {
+        "entity": report.entity_record(entity),
+        "relation": report.entity_record(entity)["relations"][0],
+        "locator": report.entity_record(entity)["relations"][0]["locator"],
+        "measure": report.measure_record(measure, day),
+        "candidate": report.candidate_record(candidate, registry),
+        "match": report.match_record(result, registry),
+        "registry": report.registries_record(registry)[0],
+        "provenance": report.provenance_record(registry, day),
+        "source": report.source_record(registry, "s"),
+        "finding": report.finding_record(finding),
+        "later_name": report.later_name_record(later),
+        "coverage": report.coverage_record(registry),
+        "status": report.status_record(answer),
+        "status-none": report.no_match_record(result._replace(decision="none"), registry, day),
+        "list": next(report.list_records(report.ListAnswer(registry, day, rows))),
+        "search": report.search_record(report.SearchAnswer(registry, day, result, (candidate,))),
+        "screen": report.screen_record(screened, registry),
+        "sources": report.source_records(registry)[0],
+        "regulations": report.regulation_records(registry)[0],
+        "validate": report.validate_record(["p"], False, [finding]),
+        "info": report.info_record(registry),
+        "error": report.error_record("usage", "m", [finding])["error"],
+    }
+
+
+# Shared definitions: name -> model class whose annotations type the fields (None: OUTPUT only).
+DEFINITIONS: dict[str, type | None] = {
+    "locator": model.Locator,
+    "relation": model.Relation,
+    "entity": model.Entity,
+    "measure": model.Measure,
+    "candidate": None,
+    "match": None,
+    "registry": model.RegistryInfo,
+    "provenance": None,
+    "source": model.Source,
+    "finding": Finding,
+    "later_name": model.LaterName,
+    "coverage": None,
+}
+
+
+def _extended(base: Schema, record: dict[str, Any], name: str) -> Schema:
+    """A record that is a shared definition plus a few output fields (list, sources rows)."""
+    properties = dict(base["properties"])
+    for key in record:
+        if key not in properties:
+            properties[key] = OUTPUT[name][key]
+    if list(properties) != list(record):
+        raise SystemExit(f"record {name!r}: fields out of order against its base")
+    return obj(properties)
+
+
+def _regulation(record: dict[str, Any]) -> Schema:
+    return shape(record, "regulations", model.Regulation)
+
+
+def commands(defs: dict[str, Schema], records: dict[str, Any]) -> dict[str, Schema]:
+    """Each command's top-level schema (refs to the shared definitions, as #/$defs/NAME)."""
+    title: Callable[[str], str] = lambda n: f"exitcheck {n} --json output"  # noqa: E731
+    return {
+        "error": {
+            "title": title("error"),
+            **obj({"error": shape(records["error"], "error")}),
+        },
+        "info": {"title": title("info"), **shape(records["info"], "info")},
+        "list": {
+            "title": title("list"),
+            **array(_extended(defs["entity"], records["list"], "list")),
+        },
+        "regulations": {
+            "title": title("regulations"),
+            **array(_regulation(records["regulations"])),
+        },
+        "screen": {
+            "title": title("screen"),
+            "description": "One object per line (NDJSON), one line per input row.",
+            **shape(records["screen"], "screen"),
+        },
+        "search": {
+            "title": title("search"),
+            **_extended(defs["match"], records["search"], "search"),
+        },
+        "sources": {
+            "title": title("sources"),
+            **array(_extended(defs["source"], records["sources"], "sources")),
+        },
+        "status": {
+            "title": title("status"),
+            "oneOf": [
+                shape(records["status"], "status"),
+                shape(records["status-none"], "status-none"),
+            ],
+        },
+        "validate": {"title": title("validate"), **shape(records["validate"], "validate")},
+    }
+
+
+def _to_shared(node: Any) -> Any:
+    """#/$defs/NAME -> defs.json#/$defs/NAME: a command file refers to the shared file."""
+    if isinstance(node, dict):
+        return {
+            k: (DEFS_FILE + v if k == "$ref" and v.startswith("#/") else _to_shared(v))
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_to_shared(v) for v in node]
+    return node
+
+
+def generate() -> dict[str, str]:
+    """File name -> text of every file of data/schemas/."""
+    records = samples()
+    defs = {name: shape(records[name], name, cls) for name, cls in DEFINITIONS.items()}
+    files = {
+        DEFS_FILE: {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": BASE_ID + DEFS_FILE,
+            "title": "exitcheck: definitions shared by the --json outputs",
+            DEFS: defs,
+        }
+    }
+    for name, body in commands(defs, records).items():
+        files[f"{name}.json"] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{BASE_ID}{name}.json",
+            **_to_shared(body),
+        }
+    return {
+        name: json.dumps(doc, indent=2, ensure_ascii=False) + "\n" for name, doc in files.items()
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--check", action="store_true", help="fail if the shipped files differ")
+    parser.add_argument("--out", type=Path, default=REPO / "data" / "schemas")
+    args = parser.parse_args()
+    wanted = generate()
+    shipped = {p.name: p.read_text(encoding="utf-8") for p in args.out.glob("*.json")}
+    if args.check:
+        stale = sorted(n for n in wanted.keys() | shipped.keys() if wanted.get(n) != shipped.get(n))
+        for name in stale:
+            print(f"{args.out / name}: differs from tools/schemas.py's output", file=sys.stderr)
+        return 1 if stale else 0
+    for name in shipped.keys() - wanted.keys():
+        (args.out / name).unlink()
+    for name, text in wanted.items():
+        (args.out / name).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
