@@ -134,6 +134,7 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "measures": array(ref("measure")),
         "sources": array(ref("source")),
         "coverage": ref("coverage"),
+        "disagreements": array(ref("disagreement")),
         "provenance": ref("provenance"),
     },
     "status-none": {
@@ -200,6 +201,19 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "oldest_measure": OPT_PARTIAL,
         "newest_measure": OPT_PARTIAL,
         "note": STR,
+    },
+    "disagreement": {
+        "kind": STR,
+        "scope": STR,
+        "values": array(
+            {
+                "type": "object",
+                "properties": {"source": STR, "moment": STR},
+                "required": ["source", "moment"],
+                "additionalProperties": False,
+            },
+            minItems=2,
+        ),
     },
     "error": {
         "kind": {"enum": ["usage", "registry", "error"]},
@@ -282,6 +296,11 @@ def samples() -> dict[str, Any]:
         "finding": report.finding_record(finding),
         "later_name": report.later_name_record(later),
         "coverage": report.coverage_record(registry),
+        "disagreement": {
+            "kind": "closed",
+            "scope": "all users",
+            "values": [{"source": "s", "moment": "2021-10-01"}] * 2,
+        },
         "status": report.status_record(answer),
         "status-none": report.no_match_record(result._replace(decision="none"), registry, day),
         "list": next(report.list_records(report.ListAnswer(registry, day, rows))),
@@ -309,6 +328,7 @@ DEFINITIONS: dict[str, type | None] = {
     "finding": Finding,
     "later_name": model.LaterName,
     "coverage": None,
+    "disagreement": None,
 }
 
 
