@@ -113,6 +113,7 @@ Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", ca
 
 class _State:
     registries: list[Path] | None = None
+    only: bool = False
     use_cache: bool = True
     lang: str = "en"
 
@@ -134,9 +135,15 @@ def _global(
             "--registry",
             "-r",
             metavar="PATH",
-            help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one.",
+            help="Registry file to add to the shipped one (repeatable). Default: $EXITCHECK_REGISTRY.",
         ),
     ] = None,
+    only: Annotated[
+        bool,
+        typer.Option(
+            "--only", help="Use only the --registry (or $EXITCHECK_REGISTRY) files, not the shipped one."
+        ),
+    ] = False,
     lang: Lang = None,
     no_cache: Annotated[
         bool,
@@ -156,6 +163,7 @@ def _global(
     Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit.
     """
     _state.registries = registry
+    _state.only = only
     _state.use_cache = not no_cache
     from exitcheck.i18n import default_lang
 
@@ -240,7 +248,7 @@ def _report_error(fmt: Format, exc: ExitcheckError) -> None:
 def _registry() -> "Registry":
     from exitcheck.registry import load, registry_paths
 
-    return load(registry_paths(_state.registries), use_cache=_state.use_cache)
+    return load(registry_paths(_state.registries, only=_state.only), use_cache=_state.use_cache)
 
 
 def _index(registry: "Registry") -> "MatchIndex":
@@ -647,7 +655,7 @@ def validate(
         from exitcheck.render.safe import printable
         from exitcheck.validation import check
 
-        files = paths or reg.registry_paths(_state.registries)
+        files = paths or reg.registry_paths(_state.registries, only=_state.only)
         loaded, findings = check(files)
         record = report.validate_record(files, loaded is not None, findings)
         if json:

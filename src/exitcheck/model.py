@@ -65,11 +65,20 @@ class Measure(NamedTuple):
     products: tuple[str, ...] = ()
     description_zh: str | None = None
     notes: str | None = None
+    registry: str | None = None  # name of the registry that states it (see layering.py)
 
     @property
     def completes(self) -> Moment | None:
         """When the measure is complete: its effective date, else its deadline."""
         return self.effective if self.effective is not None else self.deadline
+
+
+class Note(NamedTuple):
+    """A note another registry adds to an entity (``[[extend.notes]]``)."""
+
+    text: str
+    registry: str
+    source: str | None = None
 
 
 class Relation(NamedTuple):
@@ -88,6 +97,9 @@ class Entity(NamedTuple):
     measures: tuple[Measure, ...] = ()
     relations: tuple[Relation, ...] = ()
     notes: str | None = None
+    registry: str | None = None  # the registry that defines the entity
+    alias_registries: tuple[str, ...] = ()  # per alias, the registry that gives it
+    added_notes: tuple[Note, ...] = ()  # notes added by extensions
 
 
 class Source(NamedTuple):

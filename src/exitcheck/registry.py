@@ -32,14 +32,30 @@ def shipped_registry() -> Path:
 
 
 def registry_paths(
-    option: Sequence[Path] | None, environ: dict[str, str] | None = None
+    option: Sequence[Path] | None, environ: dict[str, str] | None = None, *, only: bool = False
 ) -> list[Path]:
-    """Registries in effect: ``--registry`` options, else $EXITCHECK_REGISTRY, else shipped."""
-    if option:
-        return list(option)
-    env = (os.environ if environ is None else environ).get(ENV_REGISTRY, "")
-    from_env = [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return from_env or [shipped_registry()]
+    """Registries in effect: the shipped one, then the ``--registry`` options (else the paths
+    of $EXITCHECK_REGISTRY) layered on it; with ``only``, just the given files."""
+    given = list(option or [])
+    if not given:
+        env = (os.environ if environ is None else environ).get(ENV_REGISTRY, "")
+        given = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    if only:
+        if not given:
+            from exitcheck.errors import UsageError
+
+            raise UsageError(f"--only needs --registry PATH or ${ENV_REGISTRY}")
+        return given
+    shipped = shipped_registry()
+    return [shipped] + [p for p in given if not _same_file(p, shipped)]
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    """The shipped registry named again (as older instructions did) is not loaded twice."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
 
 
 def cache_dir(environ: dict[str, str] | None = None) -> Path:

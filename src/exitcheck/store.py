@@ -31,6 +31,7 @@ from exitcheck.model import (
     Entity,
     Locator,
     Measure,
+    Note,
     Registry,
     RegistryInfo,
     Regulation,
@@ -78,19 +79,23 @@ def entity_json(e: Entity) -> str:
         [
             m.kind, m.scope, m.description, m.source, list(m.locator), _iso(m.announced), _iso(m.effective),
             _iso(m.deadline), m.effective_stated, m.deadline_stated, m.effective_offset_assumed,
-            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes,
+            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes, m.registry,
         ]
         for m in e.measures
     ]  # fmt: skip
     relations = [[r.kind, r.entity, r.source, list(r.locator)] for r in e.relations]
     return json.dumps(
-        [e.id, e.name, e.kind, e.name_zh, list(e.aliases), measures, relations, e.notes],
+        [
+            e.id, e.name, e.kind, e.name_zh, list(e.aliases), measures, relations, e.notes,
+            e.registry, list(e.alias_registries), [list(n) for n in e.added_notes],
+        ],  # fmt: skip
         ensure_ascii=False,
     )
 
 
 def entity_from_json(text: str) -> Entity:
-    eid, name, kind, name_zh, aliases, measures, relations, notes = json.loads(text)
+    eid, name, kind, name_zh, aliases, measures, relations, notes, *layers = json.loads(text)
+    registry, alias_registries, added_notes = layers
     return Entity(
         eid,
         name,
@@ -114,11 +119,15 @@ def entity_from_json(text: str) -> Entity:
                 tuple(m[12]),
                 m[13],
                 m[14],
+                m[15],
             )
             for m in measures
         ),
         tuple(Relation(r[0], r[1], r[2], Locator(*r[3])) for r in relations),
         notes,
+        registry,
+        tuple(alias_registries),
+        tuple(Note(*n) for n in added_notes),
     )
 
 
