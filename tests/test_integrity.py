@@ -45,7 +45,9 @@ def one_error_line(result) -> str:
 
 
 def test_missing_file(cli, tmp_path: Path) -> None:
-    line = one_error_line(cli("--only", "--registry", str(tmp_path / "nope.toml"), "status", "acme"))
+    line = one_error_line(
+        cli("--only", "--registry", str(tmp_path / "nope.toml"), "status", "acme")
+    )
     assert line == f"exitcheck: {tmp_path / 'nope.toml'}: error: no such file"
 
 
@@ -97,7 +99,9 @@ def test_huge_registry_is_refused_before_parsing(cli, tmp_path: Path) -> None:
     with path.open("wb") as f:
         f.write(MINIMAL_HEADER.encode())
         f.truncate(129 * 1024 * 1024)  # sparse: the size check must come before any reading
-    assert "the limit is 128 MiB" in one_error_line(cli("--only", "--registry", str(path), "status", "acme"))
+    assert "the limit is 128 MiB" in one_error_line(
+        cli("--only", "--registry", str(path), "status", "acme")
+    )
 
 
 def test_fifty_megabytes_of_garbage_fails_fast_with_a_line(cli, tmp_path: Path) -> None:
@@ -286,7 +290,9 @@ def test_registries_combine_and_env_is_used(cli, write_registry, monkeypatch) ->
     monkeypatch.setenv("EXITCHECK_REGISTRY", f"{first}:{second}")
     assert cli("status", "beta pool").exit_code == 0
     assert cli("status", "huobi").exit_code == 0  # the files add to the shipped registry
-    assert cli("--only", "status", "huobi").exit_code == 1  # --only: the shipped one is not in effect
+    assert (
+        cli("--only", "status", "huobi").exit_code == 1
+    )  # --only: the shipped one is not in effect
 
 
 # --------------------------------------------------------------------------------------------
@@ -327,6 +333,7 @@ def test_markup_and_controls_never_reach_the_terminal(cli, write_registry, fmt) 
 def test_rich_terminal_output_escapes_data(write_registry) -> None:
     from datetime import date
 
+    from exitcheck.clocks import resolve
     from exitcheck.matching import index_for, match
     from exitcheck.registry import load
     from exitcheck.render import Format, renderer
@@ -335,7 +342,12 @@ def test_rich_terminal_output_escapes_data(write_registry) -> None:
     registry = load([hostile_registry(write_registry)])
     result = match(index_for(registry), "acme")
     record = status_record(
-        status_answer(registry, registry.entity("acme"), result, date(2022, 1, 1))
+        status_answer(
+            registry,
+            registry.entity("acme"),
+            result,
+            resolve(date(2022, 1, 1), None, date(2022, 1, 1)),
+        )
     )
     out = renderer(Format.table, styled=True, width=200).status(record)
     assert "[bold red]Evil[/]" in out and "[link=https://x.example]click[/link]" in out

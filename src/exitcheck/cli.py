@@ -27,6 +27,7 @@ from exitcheck.errors import (
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
+    from exitcheck.clocks import Clock
     from exitcheck.matching import MatchIndex
     from exitcheck.model import Registry
     from exitcheck.report import ListAnswer
@@ -57,9 +58,11 @@ def _day(value: str | None, option: str) -> date | None:
         raise UsageError(f"{option}: {exc}") from None
 
 
-def _as_of(value: str | None) -> date:
-    """The --as-of day; the clock is read here, at the edge, and nowhere deeper."""
-    return _day(value, "--as-of") or date.today()
+def _clock(as_of: str | None, known_on: str | None) -> "Clock":
+    """Both clocks (see clocks.py); today is read here, at the edge, and nowhere deeper."""
+    from exitcheck.clocks import resolve
+
+    return resolve(_day(as_of, "--as-of"), _day(known_on, "--known-on"), date.today())
 
 
 AsOf = Annotated[
@@ -67,7 +70,15 @@ AsOf = Annotated[
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="Compute status as it stood on this day [default: today].",
+        help="Status in effect on this day, by what was known on --known-on [default: --known-on, else today].",
+    ),
+]
+KnownOn = Annotated[
+    str | None,
+    typer.Option(
+        "--known-on",
+        metavar="YYYY-MM-DD",
+        help="Use only measures announced by this day: the view on that day [default: today].",
     ),
 ]
 After = Annotated[
@@ -141,7 +152,8 @@ def _global(
     only: Annotated[
         bool,
         typer.Option(
-            "--only", help="Use only the --registry (or $EXITCHECK_REGISTRY) files, not the shipped one."
+            "--only",
+            help="Use only the --registry (or $EXITCHECK_REGISTRY) files, not the shipped one.",
         ),
     ] = False,
     lang: Lang = None,
@@ -291,6 +303,7 @@ def status(
         ),
     ],
     as_of: AsOf = None,
+    known_on: KnownOn = None,
     json: Json = False,
     fmt: Fmt = Format.table,
     lang: Lang = None,
@@ -306,18 +319,18 @@ def status(
         from exitcheck import report
         from exitcheck.matching import match
 
-        day = _as_of(as_of)
+        clock = _clock(as_of, known_on)
         registry = _registry()
         result = match(_index(registry), _query(name))
         out = _renderer(fmt)
         if result.entity_id is None:
-            record = report.no_match_record(result, registry, day)
+            record = report.no_match_record(result, registry, clock)
             if fmt is Format.table:
                 sys.stderr.write(out.no_match(record))
             else:
                 sys.stdout.write(out.no_match(record))
             return EXIT_NO_MATCH
-        answer = report.status_answer(registry, registry.entity(result.entity_id), result, day)
+        answer = report.status_answer(registry, registry.entity(result.entity_id), result, clock)
         record = report.status_record(answer)
         if _state.lang != "en":
             from exitcheck.i18n import words
@@ -338,6 +351,7 @@ def _selection(
     kind: list[str] | None,
     measure: list[str] | None,
     as_of: str | None,
+    known_on: str | None,
 ) -> "ListAnswer":
     """Check the shared filters of list and timeline and select what they show."""
     from exitcheck import report
@@ -357,7 +371,7 @@ def _selection(
             raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
     return report.select(
         _registry(),
-        _as_of(as_of),
+        _clock(as_of, known_on),
         after=start,
         before=end,
         by=by,
@@ -374,6 +388,7 @@ def list_(
     kind: Kinds = None,
     measure: MeasureKinds = None,
     as_of: AsOf = None,
+    known_on: KnownOn = None,
     json: Json = False,
     fmt: Fmt = Format.table,
     lang: Lang = None,
@@ -388,7 +403,7 @@ def list_(
     def body() -> int:
         from exitcheck import report
 
-        answer = _selection(after, before, by, kind, measure, as_of)
+        answer = _selection(after, before, by, kind, measure, as_of, known_on)
         _write(_renderer(fmt).listing(report.list_records(answer)))
         return EXIT_OK
 
@@ -408,6 +423,8 @@ def timeline(
             "--svg", metavar="FILE", help="Write the timeline as a standalone SVG to FILE."
         ),
     ] = None,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
     lang: Lang = None,
 ) -> None:
     """Draw the measures on a date axis: one row per entity, regulations as reference lines.
@@ -421,8 +438,13 @@ def timeline(
         from exitcheck import timeline as tl
         from exitcheck.i18n import words
 
-        answer = _selection(after, before, by, kind, measure, None)
+        answer = _selection(after, before, by, kind, measure, as_of, known_on)
         picture = tl.build(report.list_records(answer), answer.registry.regulations, answer.as_of)
+        names = ", ".join(f.name for f in answer.registry.files)
+        clock = answer.clock
+        picture = picture._replace(
+            caption=f"as of {clock.as_of}, as known on {clock.known_on} · registries: {names}"
+        )
         if svg is not None:
             from exitcheck.render import timeline_svg
 
@@ -539,7 +561,8 @@ def search(
 
         registry = _registry()
         result, ranked = rank(_index(registry), _query(query), limit)
-        answer = report.SearchAnswer(registry, _as_of(as_of), result, ranked)
+        clock = _clock(as_of, None)
+        answer = report.SearchAnswer(registry, clock.as_of, result, ranked, clock.known_on)
         sys.stdout.write(_renderer(fmt).search(report.search_record(answer)))
         return EXIT_OK if result.decision == "match" else EXIT_NO_MATCH
 
@@ -599,6 +622,7 @@ def screen(
         ),
     ] = None,
     as_of: AsOf = None,
+    known_on: KnownOn = None,
     json: Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")] = False,
     fmt: Fmt = Format.table,
     lang: Lang = None,
@@ -619,7 +643,13 @@ def screen(
         registry = _registry()
         counts = screening.Counts(read=table.size)
         records = screening.screen(
-            registry, _index(registry), table.rows(), _as_of(as_of), threshold, counts, table.header
+            registry,
+            _index(registry),
+            table.rows(),
+            _clock(as_of, known_on),
+            threshold,
+            counts,
+            table.header,
         )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()

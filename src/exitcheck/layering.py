@@ -172,14 +172,21 @@ def cross_checks(parsed: Sequence[_Parsed], sources: set[str]) -> list[Finding]:
         for source in cited:
             if source not in sources:
                 out.append(
-                    Finding(x.path, f"extension cites unknown source '{source}'", x.line, x.entity)
+                    Finding(
+                        x.path,
+                        f"extension cites unknown source '{source}'",
+                        x.line,
+                        entity=x.entity,
+                    )
                 )
         for alias in x.aliases:
             key = compact_key(alias)
             owner = keys.get(key)
             if not key:
                 out.append(
-                    Finding(x.path, f"alias '{alias}' has no letters or digits", x.line, x.entity)
+                    Finding(
+                        x.path, f"alias '{alias}' has no letters or digits", x.line, entity=x.entity
+                    )
                 )
             elif owner is not None and owner != x.entity:
                 out.append(
@@ -187,7 +194,7 @@ def cross_checks(parsed: Sequence[_Parsed], sources: set[str]) -> list[Finding]:
                         x.path,
                         f"alias '{alias}' collides with a name of entity '{owner}' after normalisation",
                         x.line,
-                        x.entity,
+                        entity=x.entity,
                     )
                 )
             else:
@@ -207,7 +214,9 @@ def merged(parsed: Sequence[_Parsed]) -> list[Entity]:
     for p in parsed:
         for e in p.entities:
             for x in adds.get(e.id, ()):
-                taken = {compact_key(label) for label in (e.id, e.name, e.name_zh or "", *e.aliases)}
+                taken = {
+                    compact_key(label) for label in (e.id, e.name, e.name_zh or "", *e.aliases)
+                }
                 new = [a for a in x.aliases if compact_key(a) not in taken]
                 e = e._replace(
                     aliases=e.aliases + tuple(new),

@@ -142,7 +142,6 @@ def without_versions(cleaned: str) -> str:
     return " ".join(re.sub(_VERSION, " ", cleaned).split())
 
 
-
 def to_simplified(text: str) -> str:
     """Fold traditional Chinese characters to simplified (loads the converter on first use)."""
     if not has_cjk(text):

@@ -6,10 +6,10 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exitcheck.clocks import Clock, other_view
 from exitcheck.errors import UsageError
 from exitcheck.matching import (
     DECISION_MATCH,
@@ -21,7 +21,7 @@ from exitcheck.matching import (
 from exitcheck.model import Registry
 from exitcheck.report import ScreenRow, provenance_record, published, screen_record
 from exitcheck.screen_input import Row
-from exitcheck.status import entity_status
+from exitcheck.status import Status, entity_status
 
 if TYPE_CHECKING:
     from exitcheck.matching import MatchIndex
@@ -75,7 +75,7 @@ def screen(
     registry: Registry,
     index: MatchIndex,
     rows: Iterable[Row],
-    as_of: date,
+    clock: Clock,
     threshold: float | None,
     counts: Counts,
     header: tuple[str, ...] | None = None,
@@ -86,8 +86,10 @@ def screen(
     if preload is not None:
         preload()
     dates = published(registry)
-    provenance = provenance_record(registry, as_of)
+    as_of, known_on = clock.as_of, clock.known_on
+    provenance = provenance_record(registry, as_of, known_on)
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
+    views: dict[str, tuple[Status, dict[str, Any] | None]] = {}  # both clocks, per entity
     for number, name, cells in rows:
         result = answers.get(name)
         if result is None:
@@ -105,10 +107,18 @@ def screen(
             if result.decision == DECISION_MATCH and result.entity_id
             else None
         )
-        status = entity_status(entity, as_of, dates) if entity else None
-        record = screen_record(
-            ScreenRow(number, name, result, entity, status, used, as_of), registry, provenance
-        )
+        status, other = None, None
+        if entity is not None:
+            if entity.id not in views:
+                if len(views) >= MEMO:
+                    views.clear()
+                views[entity.id] = (
+                    entity_status(entity, as_of, dates, known_on),
+                    other_view(entity, clock, dates),
+                )
+            status, other = views[entity.id]
+        row = ScreenRow(number, name, result, entity, status, used, as_of, known_on, other)
+        record = screen_record(row, registry, provenance)
         if header is not None and cells is not None:
             record["columns"] = {
                 h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)

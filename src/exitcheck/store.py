@@ -86,9 +86,18 @@ def entity_json(e: Entity) -> str:
     relations = [[r.kind, r.entity, r.source, list(r.locator)] for r in e.relations]
     return json.dumps(
         [
-            e.id, e.name, e.kind, e.name_zh, list(e.aliases), measures, relations, e.notes,
-            e.registry, list(e.alias_registries), [list(n) for n in e.added_notes],
-        ],  # fmt: skip
+            e.id,
+            e.name,
+            e.kind,
+            e.name_zh,
+            list(e.aliases),
+            measures,
+            relations,
+            e.notes,
+            e.registry,
+            list(e.alias_registries),
+            [list(n) for n in e.added_notes],
+        ],
         ensure_ascii=False,
     )
 

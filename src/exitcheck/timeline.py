@@ -60,6 +60,7 @@ class Timeline(NamedTuple):
     regulations: tuple[Reference, ...]  # inside the axis
     earlier: tuple[Reference, ...]  # before the axis starts
     undated: tuple[tuple[str, str], ...]  # (entity id, measure kind) with no date at all
+    caption: str = ""  # the clocks and registries the picture was drawn from
 
     def kinds(self) -> list[str]:
         seen = {e.kind for r in self.rows for e in r.events}

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record, text
 from exitcheck.render.safe import printable
@@ -59,19 +60,25 @@ class Renderer:
         status = Text.assemble(
             (w.label("status").capitalize() + " ", "dim"),
             _t(w.status(record["status"]), STATUS_STYLE.get(record["status"], "")),
-            _t(f" {w.label('as_of', 'as of')} {record['as_of']}: {record['status_meaning']}"),
+            _t(f" {text.clock_text(record, w)}: {record['status_meaning']}"),
+        )
+        differs = difference_line(record)
+        other = Text.assemble(
+            (w.label("other_view", "other view").capitalize() + " ", "dim"), _t(differs or "")
         )
         matched = Text.assemble(
             (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"]))
         )
         aliases = Text.assemble(
-            (w.label("aliases").capitalize() + " ", "dim"), _t(", ".join(e["aliases"]) or "-")
+            (w.label("aliases").capitalize() + " ", "dim"), _t(text.aliases_text(e) or "-")
         )
         table = Table(show_lines=True, expand=False)
         for col in ("announced", "measure", "effective_or_deadline", "scope", "source"):
             table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
         for m in record["measures"]:
             desc = Text.assemble(_t(m["scope"], "italic"), "\n", _t(w.text(m, "description")))
+            for extra in text.measure_extras(m, record, w):
+                desc.append_text(Text.assemble("\n", _t(extra, "bold")))
             if m["products"]:
                 desc.append_text(
                     Text.assemble(
@@ -96,8 +103,10 @@ class Renderer:
                 desc,
                 source,
             )
+        notes = [_t(n, "dim") for n in text.added_note_lines(e, w)]
         footer = _t(text.registry_line(record["provenance"], w), "dim")
-        return self._render(head, status, matched, aliases, table, footer)
+        items = [head, status, *([other] if differs else []), matched, aliases, table, *notes]
+        return self._render(*items, footer)
 
     def no_match(self, record: Record) -> str:
         return self.plain.no_match(record)
@@ -121,8 +130,11 @@ class Renderer:
         for col in ("date", "entity", "measure", "effective_or_deadline", "scope", "status"):
             table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
         provenance = None
+        differing = []
         for r in records:
             provenance = r["provenance"]
+            if difference_line(r):
+                differing.append(r)
             name = _t(w.name(r))
             style = STATUS_STYLE.get(r["status"], "")
             for m in r["measures"] or [None]:
@@ -146,6 +158,8 @@ class Renderer:
                     _t(w.status(r["status"]), style),
                 )
         items: list[object] = [table]
+        for r in differing:
+            items.append(_t(f"{r['id']}: {difference_line(r)}"))
         if provenance is not None:
             items.append(_t(text.registry_line(provenance, w), "dim"))
         yield self._render(*items)

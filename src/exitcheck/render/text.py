@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.safe import printable
@@ -62,7 +63,50 @@ def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
         f"{printable(f['name'])} {printable(f['version'])}, {w.label('reviewed')} {f['last_reviewed'] or '-'}, sha256 {f['sha256'][:12]}"
         for f in provenance["registries"]
     )
+    used = provenance.get("contributors")
+    if used is not None and len(provenance["registries"]) > 1:
+        files += f" · {w.label('from', 'from')} {', '.join(printable(n) for n in used)}"
     return f"{w.label('registry', 'Registry').capitalize()}: {files} · exitcheck {provenance['exitcheck_version']}"
+
+
+def clock_text(record: Record, w: Words = ENGLISH) -> str:
+    """'as of D' and, when it is another day, 'as known on K'."""
+    text = f"{w.label('as_of', 'as of')} {record['as_of']}"
+    if record.get("known_on") and record["known_on"] != record["as_of"]:
+        text += f", {w.label('known_on', 'as known on')} {record['known_on']}"
+    return text
+
+
+def aliases_text(entity: Record) -> str:
+    """Aliases, each added by another registry marked with that registry's name."""
+    origins = {o["alias"]: o["registry"] for o in entity.get("alias_origins", [])}
+    home = entity.get("registry")
+    return ", ".join(
+        printable(a) + (f" [{printable(origins[a])}]" if origins.get(a, home) != home else "")
+        for a in entity["aliases"]
+    )
+
+
+def measure_extras(m: Record, record: Record, w: Words = ENGLISH) -> list[str]:
+    """Announced after the day asked about; stated by another registry than the entity's."""
+    out = []
+    if m["status"] and m["announced"] and m["announced"] > record["as_of"]:
+        out.append(
+            f"{w.label('announced_later', 'announced later')}: {m['announced']}; "
+            f"{w.label('counts_from', 'counts from')} {m['counts_from']}"
+        )
+    if m.get("registry") and m["registry"] != record["entity"].get("registry"):
+        out.append(f"{w.label('registry')}: {printable(m['registry'])}")
+    return out
+
+
+def added_note_lines(entity: Record, w: Words = ENGLISH) -> list[str]:
+    return [
+        f"{w.label('note')} [{printable(n['registry'])}]"
+        + (f" ({w.label('source')} {printable(n['source'])})" if n["source"] else "")
+        + f": {printable(n['text'])}"
+        for n in entity.get("added_notes", [])
+    ]
 
 
 def match_line(match: Record) -> str:
@@ -119,12 +163,15 @@ class Renderer:
         lines = [printable(w.name(e))]
         facts = [[w.label("id"), e["id"]], [w.label("kind"), w.entity_kind(e["kind"])]]
         if e["aliases"]:
-            facts.append([w.label("aliases"), ", ".join(printable(a) for a in e["aliases"])])
+            facts.append([w.label("aliases"), aliases_text(e)])
         for rel in e["relations"]:
             where = f"{w.label('source')} {rel['source']}, {w.label('paragraph')} {rel['locator']['paragraph']}"
             facts.append([w.label("relation"), f"{rel['kind']} {rel['entity']} ({where})"])
-        status = f"{w.status(record['status'])} {w.label('as_of', 'as of')} {record['as_of']}: {record['status_meaning']}"
+        status = f"{w.status(record['status'])} {clock_text(record, w)}: {record['status_meaning']}"
         facts.append([w.label("status"), status])
+        differs = difference_line(record)
+        if differs:
+            facts.append([w.label("other_view", "other view"), differs])
         facts.append([w.label("matched"), match_line(record["match"])])
         lines += ["  " + line.rstrip("\n") for line in columns(facts)]
         lines.append("")
@@ -142,6 +189,8 @@ class Renderer:
             lines.append(
                 f"  {m['announced'] or w.label('undated')}  {w.measure_kind(m['kind'])}  [{state}]"
             )
+            for extra in measure_extras(m, record, w):
+                lines += self.wrap(extra, "      ")
             lines += self.wrap(f"{w.label('scope')}: {m['scope']}", "      ")
             lines += self.wrap(moment_text(m, w), "      ")
             if m["products"]:
@@ -151,6 +200,8 @@ class Renderer:
             lines.append(f"      {where}: 「{printable(m['locator']['quote'])}」")
             if m["notes"]:
                 lines += self.wrap(f"{w.label('note')}: " + m["notes"], "      ")
+        for note in added_note_lines(e, w):
+            lines += self.wrap(note, "  ")
         if record["sources"]:
             lines.append("")
             lines.append(w.label("sources", "Sources").capitalize())
@@ -205,15 +256,22 @@ class Renderer:
         ]
         rows = [[h.upper() for h in head]]
         provenance = None
+        differing = []
         for r in records:
             provenance = r["provenance"]
             for m in r["measures"] or [None]:
                 rows.append(self._list_row(r, m))
+            line = difference_line(r)
+            if line:
+                differing.append(
+                    f"{r['id']}: {r['status']} {clock_text(r['provenance'], w)}; {line}\n"
+                )
         yield from (
             columns(rows)
             if len(rows) > 1
             else [w.label("no_entities", "no entity matches these filters") + "\n"]
         )
+        yield from differing
         if provenance is not None:
             yield registry_line(provenance, w) + "\n"
 
@@ -241,6 +299,9 @@ class Renderer:
                 printable(r["input"]),
             ]
             yield "\t".join(str(c) for c in cells) + "\n"
+            line = difference_line(r)
+            if line:
+                yield f"# row {r['row']} {r['entity_id']}: {line}\n"
 
     def rows(self, columns_: list[str], records: Iterable[Record]) -> Iterator[str]:
         """Any flat records as aligned columns (sources, regulations)."""

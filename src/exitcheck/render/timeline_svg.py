@@ -37,7 +37,7 @@ def render(tl: Timeline, *, words: Words = ENGLISH) -> str:
     axis = WIDTH - LEFT - RIGHT
     kinds = tl.kinds()
     legend_rows = (len(kinds) + 3) // 4 + 1
-    notes = len(tl.regulations) + len(tl.earlier) + bool(tl.undated)
+    notes = len(tl.regulations) + len(tl.earlier) + bool(tl.undated) + bool(tl.caption)
     height = TOP + ROW * len(tl.rows) + 40 + 22 * (legend_rows + notes) + 20
 
     def x(day: object) -> float:
@@ -149,5 +149,8 @@ def render(tl: Timeline, *, words: Words = ENGLISH) -> str:
                 fill="#333",
             )
         )
+    if tl.caption:
+        y += 22
+        out.append(_text(20, y, tl.caption, fill="#666"))
     out.append("</svg>")
     return "\n".join(out) + "\n"

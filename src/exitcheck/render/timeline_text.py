@@ -109,6 +109,8 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
             + ": "
             + ", ".join(f"{eid} {w.measure_kind(kind)}" for eid, kind in tl.undated)
         )
+    if tl.caption:
+        footer.append(tl.caption)
     for text in footer:
         for chunk in _wrap(printable(text), width):
             lines.append([(ch, "dim") for ch in chunk])
