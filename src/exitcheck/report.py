@@ -279,7 +279,9 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
     dates = published(registry)
     measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
     cited = sorted(
-        {m.source for m in answer.entity.measures} | {r.source for r in answer.entity.relations}
+        {m.source for m in answer.entity.measures}
+        | {r.source for r in answer.entity.relations}
+        | {n.source for n in answer.entity.added_notes if n.source}
     )
     return {
         "entity": entity_record(answer.entity),

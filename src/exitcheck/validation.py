@@ -728,7 +728,8 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
                 out.append(
                     Finding(
                         path,
-                        f"entity id '{e.id}' is defined twice (first in {entity_home[e.id]})",
+                        f"entity id '{e.id}' is defined twice (first in {entity_home[e.id]}); "
+                        f"to add to it, use [[extend]] with entity = '{e.id}'",
                         line,
                         entity=e.id,
                     )
