@@ -511,7 +511,7 @@ def schema(
     name: Annotated[
         str | None,
         typer.Argument(
-            help="Which output: status, list, search, screen, validate, info, sources, regulations, error."
+            help="Which output: status, list, search, screen, validate, info, sources, regulations, diff, error."
         ),
     ] = None,
 ) -> None:
@@ -804,3 +804,6 @@ def main() -> None:
     except KeyboardInterrupt:
         code = 130
     sys.exit(code)
+
+
+from exitcheck import cli_diff  # noqa: E402, F401  (registers `exitcheck diff` on app)
