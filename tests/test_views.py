@@ -123,6 +123,7 @@ SCHEMAS = [
     "info",
     "sources",
     "regulations",
+    "diff",
     "error",
 ]
 
