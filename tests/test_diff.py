@@ -313,3 +313,23 @@ def test_measure_keys_count_repeats() -> None:
         "e/statement/s2/undated#1",
     ]
     assert Finding  # the diff reuses validation's findings for its errors
+
+
+def test_layered_compares_extensions_of_the_shipped_registry(cli, write_registry) -> None:
+    from .test_layering import DESK, EXTEND_HUOBI
+
+    old = write_registry(EXTEND_HUOBI, header=DESK)
+    new = write_registry(
+        EXTEND_HUOBI.replace('["Huobi Pro"]', '["Huobi Pro", "HT Exchange"]'), header=DESK
+    )
+    assert cli("diff", str(old), str(new)).exit_code == 2  # alone, huobi is unknown
+    result = cli("diff", "--layered", str(old), str(new), "--json")
+    assert result.exit_code == 1, result.stderr
+    changes = json.loads(result.stdout)["changes"]
+    assert [(c["kind"], c["change"], c["id"]) for c in changes] == [
+        ("alias", "added", "HT Exchange")
+    ]
+    added = json.loads(cli("diff", "--layered", str(old), "--json").stdout)["changes"]
+    assert ("measure", "added", "huobi/features_limited/desk-memo/2021-10-04#1") in [
+        (c["kind"], c["change"], c["id"]) for c in added
+    ]

@@ -30,6 +30,13 @@ def diff(
     shipped: Annotated[
         bool, typer.Option("--shipped", help="Compare NEW with the shipped registry.")
     ] = False,
+    layered: Annotated[
+        bool,
+        typer.Option(
+            "--layered",
+            help="Check each file on top of the shipped registry (files that [[extend]] it).",
+        ),
+    ] = False,
     json: Json = False,
     fmt: Fmt = Format.table,
 ) -> None:
@@ -50,8 +57,12 @@ def diff(
             )
         if len(paths) > 2 or (shipped and len(paths) != 1):
             raise UsageError("diff takes OLD NEW, or NEW alone (or with --shipped)")
-        old, new = (shipped_registry(), paths[0]) if len(paths) == 1 else (paths[0], paths[1])
-        before, after = _checked(old), _checked(new)
+        base = [shipped_registry()]
+        if len(paths) == 1:
+            before = _checked(base)
+            after = _checked(base + paths if layered else paths)
+        else:
+            before, after = (_checked([*base, p] if layered else [p]) for p in paths)
         record = compare.record(before, after, compare.compare(before, after))
         if fmt is Format.json:
             from exitcheck.render.jsonfmt import dumps
@@ -67,10 +78,10 @@ def diff(
     _answer(fmt, body)
 
 
-def _checked(path: Path) -> "Checked":
+def _checked(paths: list[Path]) -> "Checked":
     from exitcheck.validation import check
 
-    checked, findings = check([path])
+    checked, findings = check(paths)
     if checked is None:
         raise RegistryError(findings)
     return checked
