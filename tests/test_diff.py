@@ -320,7 +320,7 @@ def test_layered_compares_extensions_of_the_shipped_registry(cli, write_registry
 
     old = write_registry(EXTEND_HUOBI, header=DESK)
     new = write_registry(
-        EXTEND_HUOBI.replace('["Huobi Pro"]', '["Huobi Pro", "HT Exchange"]'), header=DESK
+        EXTEND_HUOBI.replace('["HB Desk"]', '["HB Desk", "HT Exchange"]'), header=DESK
     )
     assert cli("diff", str(old), str(new)).exit_code == 2  # alone, huobi is unknown
     result = cli("diff", "--layered", str(old), str(new), "--json")

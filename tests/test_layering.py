@@ -25,7 +25,7 @@ language = "en"
 EXTEND_HUOBI = """
 [[extend]]
 entity = "huobi"
-aliases = ["Huobi Pro"]
+aliases = ["HB Desk"]
 
 [[extend.measures]]
 kind = "features_limited"
@@ -51,7 +51,7 @@ def desk(write_registry):
 
 def test_an_extension_adds_a_measure_alias_and_note_with_their_registry(cli, desk) -> None:
     path = desk()
-    result = cli("--registry", str(path), "status", "huobi pro", "--json", "--as-of", "2021-10-05")
+    result = cli("--registry", str(path), "status", "hb desk", "--json", "--as-of", "2021-10-05")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["entity"]["id"] == "huobi" and data["entity"]["registry"] == "exitcheck-core"
@@ -61,7 +61,7 @@ def test_an_extension_adds_a_measure_alias_and_note_with_their_registry(cli, des
         ("features_limited", "desk"),
     ]
     origins = {o["alias"]: o["registry"] for o in data["entity"]["alias_origins"]}
-    assert origins["Huobi Pro"] == "desk" and origins["Huobi Global"] == "exitcheck-core"
+    assert origins["HB Desk"] == "desk" and origins["Huobi Global"] == "exitcheck-core"
     assert data["entity"]["added_notes"] == [
         {"text": "Checked by the desk on 4 Oct 2021.", "source": "desk-memo", "registry": "desk"}
     ]
@@ -71,7 +71,7 @@ def test_an_extension_adds_a_measure_alias_and_note_with_their_registry(cli, des
     other = json.loads(cli("--registry", str(path), "status", "binance", "--json").stdout)
     assert other["provenance"]["contributors"] == ["exitcheck-core"]  # desk added nothing here
     table = cli("--registry", str(path), "status", "huobi").stdout
-    assert "Huobi Pro [desk]" in table and "registry: desk" in table and "note [desk]" in table
+    assert "HB Desk [desk]" in table and "registry: desk" in table and "note [desk]" in table
 
 
 def test_the_environment_adds_too_and_the_cache_keeps_the_registries(
@@ -142,3 +142,9 @@ def test_validate_a_file_alone_or_layered(cli, desk) -> None:
     alone = cli("validate", str(path))
     assert alone.exit_code == 2 and "exitcheck --registry FILE validate" in alone.stdout
     assert cli("--registry", str(path), "validate").exit_code == 0
+
+
+def test_an_alias_the_entity_already_has_is_a_warning(cli, desk) -> None:
+    path = desk('\n[[extend]]\nentity = "huobi"\naliases = ["Huobi-Global"]\n')
+    result = cli("--registry", str(path), "validate")
+    assert result.exit_code == 0 and "already a name of 'huobi'" in result.stdout

@@ -10,7 +10,7 @@ registry in effect defines is an error (a plain redefinition stays one too: see
 ```toml
 [[extend]]
 entity = "huobi"
-aliases = ["Huobi Pro"]
+aliases = ["HB Desk"]
 
 [[extend.measures]]        # the fields of [[entities.measures]]
 kind = "statement"
@@ -188,7 +188,17 @@ def cross_checks(parsed: Sequence[_Parsed], sources: set[str]) -> list[Finding]:
                         x.path, f"alias '{alias}' has no letters or digits", x.line, entity=x.entity
                     )
                 )
-            elif owner is not None and owner != x.entity:
+            elif owner == x.entity:
+                out.append(
+                    Finding(
+                        x.path,
+                        f"alias '{alias}' is already a name of '{x.entity}' after normalisation; it adds nothing",
+                        x.line,
+                        entity=x.entity,
+                        severity="warning",
+                    )
+                )
+            elif owner is not None:
                 out.append(
                     Finding(
                         x.path,
