@@ -40,7 +40,7 @@ from exitcheck.model import (
 )
 from exitcheck.names import core_key
 
-FORMAT = 3  # bump when the layout below changes; older caches are then rebuilt
+FORMAT = 4  # bump when the layout below changes; older caches are then rebuilt
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
