@@ -104,3 +104,35 @@ def test_defaults_of_the_clocks() -> None:
     assert then is not None and then.known_on == date(2021, 9, 24)
     now = Clock(date(2021, 9, 24), date(2021, 9, 24), today).other
     assert now is not None and now.known_on == today
+
+
+def test_clock_rules_hold_for_any_dates() -> None:
+    from datetime import timedelta
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from exitcheck.model import Locator, Measure
+    from exitcheck.status import counts_from, measure_status
+
+    days = st.dates(min_value=date(2020, 1, 1), max_value=date(2023, 12, 31))
+
+    @given(days, st.one_of(st.none(), days), days, days, days)
+    def check(announced, effective, as_of, known_on, later) -> None:
+        m = Measure("registration_stopped", "s", "d", "src", Locator(1, "q"), announced, effective)
+        start = counts_from(m)
+        assert start is not None and start <= announced
+        assert effective is None or start <= effective
+        now = measure_status(m, as_of)
+        then = measure_status(m, as_of, known_on=known_on)
+        if known_on >= announced:
+            assert then == now  # once announced, knowledge adds nothing more
+        else:
+            assert then is None  # before its announcement it is unknown
+        more = max(known_on, later)
+        if then is not None:  # knowing more never forgets a measure
+            assert measure_status(m, as_of, known_on=more) == then
+        assert (now is not None) == (start <= as_of)
+        assert measure_status(m, as_of + timedelta(days=1)) is not None or now is None
+
+    check()
