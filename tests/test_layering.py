@@ -148,3 +148,11 @@ def test_an_alias_the_entity_already_has_is_a_warning(cli, desk) -> None:
     path = desk('\n[[extend]]\nentity = "huobi"\naliases = ["Huobi-Global"]\n')
     result = cli("--registry", str(path), "validate")
     assert result.exit_code == 0 and "already a name of 'huobi'" in result.stdout
+
+
+def test_a_file_given_twice_is_loaded_once(cli, desk) -> None:
+    path = desk()
+    result = cli("--registry", str(path), "--registry", str(path), "status", "huobi", "--json")
+    assert result.exit_code == 0, result.stderr
+    kinds = [m["kind"] for m in json.loads(result.stdout)["measures"]]
+    assert kinds.count("features_limited") == 1

@@ -45,17 +45,25 @@ def registry_paths(
             from exitcheck.errors import UsageError
 
             raise UsageError(f"--only needs --registry PATH or ${ENV_REGISTRY}")
-        return given
-    shipped = shipped_registry()
-    return [shipped] + [p for p in given if not _same_file(p, shipped)]
+        return _once(given)
+    return _once([shipped_registry(), *given])
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    """Each file once, first mention first: the shipped registry named again (as older
+    instructions did), or a file given twice, is not loaded twice."""
+    out: list[Path] = []
+    for path in paths:
+        if not any(_same_file(path, seen) for seen in out):
+            out.append(path)
+    return out
 
 
 def _same_file(path: Path, other: Path) -> bool:
-    """The shipped registry named again (as older instructions did) is not loaded twice."""
     try:
         return os.path.samefile(path, other)
     except OSError:
-        return False
+        return path == other
 
 
 def cache_dir(environ: dict[str, str] | None = None) -> Path:
