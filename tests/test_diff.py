@@ -333,3 +333,35 @@ def test_layered_compares_extensions_of_the_shipped_registry(cli, write_registry
     assert ("measure", "added", "huobi/features_limited/desk-memo/2021-10-04#1") in [
         (c["kind"], c["change"], c["id"]) for c in added
     ]
+
+
+def test_random_removals_are_reported_exactly(shipped) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from exitcheck.diff import compare
+    from exitcheck.validation import check
+
+    full, _ = check([shipped])
+    assert full is not None
+    ids = [e.id for e in full.entities]
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.sets(st.sampled_from(ids)), st.sets(st.sampled_from(ids)))
+    def run(dropped, trimmed) -> None:
+        kept = [
+            e._replace(measures=e.measures[:-1]) if e.id in trimmed else e
+            for e in full.entities
+            if e.id not in dropped
+        ]
+        smaller = full._replace(entities=tuple(kept))
+        changes = compare(full, smaller)
+        removed = {c.id for c in changes if c.kind == "entity" and c.change == "removed"}
+        assert removed == dropped
+        cut = {c.entity for c in changes if c.kind == "measure" and c.entity not in dropped}
+        assert cut == {e for e in trimmed - dropped if full.entities[ids.index(e)].measures}
+        assert all(c.change == "removed" for c in changes)
+        assert {(c.kind, c.id) for c in compare(smaller, full)} == {(c.kind, c.id) for c in changes}
+        assert compare(smaller, smaller) == []
+
+    run()

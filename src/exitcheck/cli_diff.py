@@ -79,9 +79,10 @@ def diff(
 
 
 def _checked(paths: list[Path]) -> "Checked":
+    from exitcheck.registry import unique_paths
     from exitcheck.validation import check
 
-    checked, findings = check(paths)
+    checked, findings = check(unique_paths(paths))
     if checked is None:
         raise RegistryError(findings)
     return checked

@@ -45,11 +45,11 @@ def registry_paths(
             from exitcheck.errors import UsageError
 
             raise UsageError(f"--only needs --registry PATH or ${ENV_REGISTRY}")
-        return _once(given)
-    return _once([shipped_registry(), *given])
+        return unique_paths(given)
+    return unique_paths([shipped_registry(), *given])
 
 
-def _once(paths: list[Path]) -> list[Path]:
+def unique_paths(paths: list[Path]) -> list[Path]:
     """Each file once, first mention first: the shipped registry named again (as older
     instructions did), or a file given twice, is not loaded twice."""
     out: list[Path] = []
