@@ -175,9 +175,12 @@ class Renderer:
         facts.append([w.label("matched"), match_line(record["match"])])
         lines += ["  " + line.rstrip("\n") for line in columns(facts)]
         lines.append("")
+        hidden = record.get("other_view") and record["other_view"]["known_on"] > record["known_on"]
         lines.append(
             w.label("measures", "Measures").capitalize()
             if record["measures"]
+            else f"{w.label('measures_none_known', 'Measures: none announced by')} {record['known_on']}"
+            if hidden
             else w.label("measures_none", "Measures: none recorded")
         )
         for m in record["measures"]:
