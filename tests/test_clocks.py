@@ -136,3 +136,10 @@ def test_clock_rules_hold_for_any_dates() -> None:
         assert measure_status(m, as_of + timedelta(days=1)) is not None or now is None
 
     check()
+
+
+def test_the_table_says_when_nothing_was_announced_yet(cli) -> None:
+    assert (
+        "none announced by 2021-09-24" in cli("status", "huobi", "--known-on", "2021-09-24").stdout
+    )
+    assert "none recorded" in cli("status", "okcoin").stdout  # nothing at all, whenever
