@@ -82,9 +82,13 @@ def test_every_command_takes_and_echoes_both_clocks(cli, tmp_path) -> None:
     assert "known_on" in csv.splitlines()[0] and ",2021-09-25,2021-09-25," in csv
     picture = cli("timeline", *args).stdout
     assert "as of 2021-09-25, as known on 2021-09-25" in picture
+    marker = next(x for x in picture.splitlines() if x.startswith("as of "))
+    assert marker.rstrip().endswith("v")  # the day is marked on the axis
+    assert "Huobi (" not in picture  # nothing about Huobi was announced by then
     svg = tmp_path / "t.svg"
     assert cli("timeline", "--svg", str(svg), *args).exit_code == 0
     assert "as known on 2021-09-25" in svg.read_text(encoding="utf-8")
+    assert ">as of 2021-09-25</text>" in svg.read_text(encoding="utf-8")
     listing = cli("list", "--as-of", "2021-09-25", "--measure", "registration_stopped").stdout
     assert "huobi: restricted" in listing and "as known on 2021-09-25: none" in listing
 

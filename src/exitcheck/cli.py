@@ -443,7 +443,8 @@ def timeline(
         names = ", ".join(f.name for f in answer.registry.files)
         clock = answer.clock
         picture = picture._replace(
-            caption=f"as of {clock.as_of}, as known on {clock.known_on} · registries: {names}"
+            caption=f"as of {clock.as_of}, as known on {clock.known_on} · registries: {names}",
+            as_of=clock.as_of,
         )
         if svg is not None:
             from exitcheck.render import timeline_svg

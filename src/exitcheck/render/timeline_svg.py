@@ -81,6 +81,19 @@ def render(tl: Timeline, *, words: Words = ENGLISH) -> str:
                 fill="#555",
             )
         )
+    if tl.as_of is not None and tl.marks_as_of():
+        out.append(
+            f'<line x1="{x(tl.as_of):.1f}" y1="{TOP - 20}" x2="{x(tl.as_of):.1f}" y2="{TOP + ROW * len(tl.rows)}" stroke="#c00" stroke-width="1.5"/>'
+        )
+        out.append(
+            _text(
+                x(tl.as_of) + 3,
+                TOP - 8,
+                f"{w.label('as_of', 'as of')} {tl.as_of}",
+                font_size="11",
+                fill="#c00",
+            )
+        )
     # rows
     for i, row in enumerate(tl.rows):
         y = TOP + ROW * i + ROW / 2
