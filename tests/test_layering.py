@@ -156,3 +156,9 @@ def test_a_file_given_twice_is_loaded_once(cli, desk) -> None:
     assert result.exit_code == 0, result.stderr
     kinds = [m["kind"] for m in json.loads(result.stdout)["measures"]]
     assert kinds.count("features_limited") == 1
+
+
+def test_screen_rows_name_the_registries_behind_each_answer(cli, desk) -> None:
+    rows = cli("--registry", str(desk()), "screen", "-", "--json", input="hb desk\nbinance\n")
+    contributors = [json.loads(x)["provenance"]["contributors"] for x in rows.stdout.splitlines()]
+    assert contributors == [["exitcheck-core", "desk"], ["exitcheck-core"]]

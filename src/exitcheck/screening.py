@@ -6,6 +6,7 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from exitcheck.matching import (
     MatchResult,
     match,
 )
-from exitcheck.model import Registry
+from exitcheck.model import Entity, Registry
 from exitcheck.report import ScreenRow, provenance_record, published, screen_record
 from exitcheck.screen_input import Row
 from exitcheck.status import Status, entity_status
@@ -89,7 +90,8 @@ def screen(
     as_of, known_on = clock.as_of, clock.known_on
     provenance = provenance_record(registry, as_of, known_on)
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
-    views: dict[str, tuple[Status, dict[str, Any] | None]] = {}  # both clocks, per entity
+    views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
+    layered = len(registry.files) > 1
     for number, name, cells in rows:
         result = answers.get(name)
         if result is None:
@@ -107,7 +109,7 @@ def screen(
             if result.decision == DECISION_MATCH and result.entity_id
             else None
         )
-        status, other = None, None
+        status, other, cited = None, None, provenance
         if entity is not None:
             if entity.id not in views:
                 if len(views) >= MEMO:
@@ -115,15 +117,33 @@ def screen(
                 views[entity.id] = (
                     entity_status(entity, as_of, dates, known_on),
                     other_view(entity, clock, dates),
+                    _cited(provenance, entity, known_on, dates, layered),
                 )
-            status, other = views[entity.id]
+            status, other, cited = views[entity.id]
         row = ScreenRow(number, name, result, entity, status, used, as_of, known_on, other)
-        record = screen_record(row, registry, provenance)
+        record = screen_record(row, registry, cited)
         if header is not None and cells is not None:
             record["columns"] = {
                 h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
             }
         yield record
+
+
+def _cited(
+    provenance: dict[str, Any],
+    entity: Entity,
+    known_on: date,
+    dates: dict[str, date],
+    layered: bool,
+) -> dict[str, Any]:
+    """The run's provenance, naming only the registries that state something about the
+    entity when several are in effect (one registry: the shared record as it is)."""
+    if not layered:
+        return provenance
+    from exitcheck.clocks import shown
+    from exitcheck.layering import contributors
+
+    return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
 __all__ = ["Counts", "screen"]
