@@ -105,7 +105,7 @@ def main() -> None:
         '[registry]\nname = "synthetic"\nversion = "1"\nlast_reviewed = 2026-11-25\nschema = 1\n\n'
     )
     out.write(
-        '[[sources]]\nid = "syn"\ntitle = "Synthetic"\npublisher = "benchmarks/generate.py"\npublished = 2026-11-25\nlanguage = "en"\n\n'
+        '[[sources]]\nid = "syn"\ntitle = "Synthetic"\npublisher = "benchmarks/generate.py"\npublished = 2026-11-25\nlanguage = "en"\nurl = "https://example.invalid/synthetic"\n\n'
     )
     for block in entities(args.count, args.seed):
         out.write(block)

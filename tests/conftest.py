@@ -34,6 +34,7 @@ title = "Test source"
 publisher = "Tests"
 published = 2021-09-26
 language = "en"
+url = "https://example.org/test-source"
 """
 
 

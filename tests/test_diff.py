@@ -365,3 +365,23 @@ def test_random_removals_are_reported_exactly(shipped) -> None:
         assert compare(smaller, smaller) == []
 
     run()
+
+
+def test_partial_dates_and_later_names_are_compared_as_written(cli, write_registry) -> None:
+    later = (
+        '\n[[entities.later_names]]\nname = "Acme New"\nsince = "2023"\nsource = "src"\n'
+        'locator = { paragraph = 1, quote = "renamed" }\n'
+    )
+    body = BASE.replace("announced = 2021-09-26", 'announced = "2021-09"', 1)
+    old = write_registry(body)
+    new = write_registry(body.replace('kind = "exchange"\n', 'kind = "exchange"\n' + later, 1))
+    data = json.loads(cli("diff", str(old), str(new), "--json").stdout)
+    assert [(c["kind"], c["id"]) for c in data["changes"]] == [("entity", "acme")]
+    field = data["changes"][0]["fields"][0]
+    assert field["field"] == "later_names" and field["old"] == []
+    assert field["new"][0]["name"] == "Acme New" and field["new"][0]["since"] == "2023"
+    removed = json.loads(cli("diff", str(old), str(write_registry(BASE)), "--json").stdout)
+    ids = sorted(c["id"] for c in removed["changes"])
+    assert "acme/registration_stopped/src/2021-09#1" in ids  # the month is in the stable key
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(data, json.loads(cli("schema", "diff").stdout))

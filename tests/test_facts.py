@@ -104,7 +104,7 @@ def test_bione_24_00_utc8_is_midnight_starting_30_september() -> None:
         ("tokenpocket", "features_limited", date(2021, 9, 25), None),
         ("loopring", "service_stopped", date(2021, 9, 26), None),
         ("zkswap", "access_blocked", date(2021, 9, 26), None),
-        ("hyperdao", "service_stopped", date(2021, 9, 26), None),
+        ("hyperdao", "exit_planned", date(2021, 9, 26), None),
         ("qkl123", "service_stopped", date(2021, 9, 26), date(2021, 9, 26)),
         ("aex", "exit_planned", date(2021, 9, 26), None),  # "近期": no date is given
         ("okex", "statement", None, None),

@@ -26,6 +26,7 @@ kind = "closed"
 scope = "users in mainland China"
 announced = 2021-09-25
 effective = 2021-10-23
+effective_stated = "23 Oct 2021"
 description = "Closes."
 source = "src"
 locator = { paragraph = 1, quote = "closes" }
@@ -224,7 +225,7 @@ def test_validate_reports_each_seeded_error_with_its_line(cli, write_registry) -
         ("unknown entity kind 'casino'", line_of('kind = "casino"')),
         ("unknown field 'colour'", line_of("colour")),
         ("unknown measure kind 'banned'", line_of('kind = "banned"')),
-        ("field 'announced' must be a date, not a string", line_of('announced = "yesterday"')),
+        ("field 'announced' must be a date, or a month", line_of('announced = "yesterday"')),
         (
             "field 'effective' is a date-time without a UTC offset",
             line_of("effective = 2021-09-30T00:00:00"),

@@ -162,3 +162,49 @@ def test_screen_rows_name_the_registries_behind_each_answer(cli, desk) -> None:
     rows = cli("--registry", str(desk()), "screen", "-", "--json", input="hb desk\nbinance\n")
     contributors = [json.loads(x)["provenance"]["contributors"] for x in rows.stdout.splitlines()]
     assert contributors == [["exitcheck-core", "desk"], ["exitcheck-core"]]
+
+
+# --------------------------------------------------------------------------------------------
+# Extensions and issue 12's registry format (partial dates, later names, rules of evidence)
+
+LATER = """
+[[entities]]
+id = "renamed"
+name = "Old Name Exchange"
+kind = "exchange"
+
+[[entities.later_names]]
+name = "NewCo"
+since = "2023-09"
+source = "desk-memo"
+locator = { paragraph = 1, quote = "renamed" }
+"""
+
+
+def test_an_extension_measure_dated_by_month_counts_once_the_month_is_past(
+    cli, desk, monkeypatch
+) -> None:
+    body = EXTEND_HUOBI.replace("announced = 2021-10-04", 'announced = "2021-09"')
+    path = desk(body)
+    monkeypatch.setenv("EXITCHECK_REGISTRY", str(path))
+    for _ in range(2):  # built, then read back from the cache: the month survives the store
+        data = json.loads(cli("status", "huobi", "--json", "--as-of", "2021-10-01").stdout)
+        added = next(m for m in data["measures"] if m["registry"] == "desk")
+        assert added["announced"] == "2021-09" and added["status"] == "restricting"
+    on_30th = json.loads(cli("status", "huobi", "--json", "--known-on", "2021-09-30").stdout)
+    assert "desk" not in [m["registry"] for m in on_30th["measures"]]  # not yet known then
+
+
+def test_an_extension_measure_obeys_the_rules_of_evidence(cli, desk) -> None:
+    late = EXTEND_HUOBI.replace("announced = 2021-10-04", "announced = 2021-10-20")
+    result = cli("--registry", str(desk(late)), "validate")
+    assert result.exit_code == 0  # a warning
+    assert "announced 2021-10-20 is after source 'desk-memo' was published" in result.stdout
+
+
+def test_an_extension_alias_cannot_take_another_entitys_later_name(cli, desk) -> None:
+    clash = LATER + '\n[[extend]]\nentity = "huobi"\naliases = ["NewCo"]\n'
+    result = cli("--registry", str(desk(clash)), "status", "huobi")
+    assert result.exit_code == 2 and "collides with a name of entity 'renamed'" in result.stderr
+    ok = json.loads(cli("--registry", str(desk(LATER)), "status", "newco", "--json").stdout)
+    assert ok["match"]["method"] == "exact_later_name" and ok["entity"]["registry"] == "desk"

@@ -229,6 +229,7 @@ def test_provenance_golden(cli, write_registry) -> None:
         "method": "exact_alias",
         "matched": "ACX",
         "score": 100.0,
+        "later_name": None,
         "reason": None,
         "candidates": None,
     }

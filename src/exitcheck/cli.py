@@ -655,6 +655,16 @@ def screen(
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
         sys.stderr.write(counts.line() + "\n")
+        if counts.none:  # a "none" row is not a clean bill: say what the registry covers
+            import textwrap
+
+            from exitcheck import report
+            from exitcheck.i18n import words
+            from exitcheck.render.notes import coverage_text
+
+            coverage = report.coverage_record(registry)
+            text = coverage_text(coverage, words(_state.lang))
+            sys.stderr.write((textwrap.fill(text, 80) if _state.lang == "en" else text) + "\n")
         if summary is not None:
             counts.write(summary)
         return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK

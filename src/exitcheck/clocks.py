@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
+from exitcheck.dates import Day
 from exitcheck.model import Entity
-from exitcheck.status import counts_from, entity_status, visible
+from exitcheck.status import counts_on, entity_status, visible
 
 
 class Clock(NamedTuple):
@@ -45,15 +46,13 @@ def resolve(as_of: date | None, known_on: date | None, today: date) -> Clock:
     return Clock(as_of or known_on or today, known_on or today, today)
 
 
-def shown(entity: Entity, known_on: date, published: Mapping[str, date]) -> Entity:
+def shown(entity: Entity, known_on: date, published: Mapping[str, Day]) -> Entity:
     """The entity as it stood on ``known_on``: only the measures announced by then."""
     measures = tuple(m for m in entity.measures if visible(m, known_on, published.get(m.source)))
     return entity if len(measures) == len(entity.measures) else entity._replace(measures=measures)
 
 
-def other_view(
-    entity: Entity, clock: Clock, published: Mapping[str, date]
-) -> dict[str, Any] | None:
+def other_view(entity: Entity, clock: Clock, published: Mapping[str, Day]) -> dict[str, Any] | None:
     """The other view's answer for an entity (``Clock.other``), with the measures that make
     the difference: those counting on the day in one view and not yet announced in the other."""
     other = clock.other
@@ -64,8 +63,7 @@ def other_view(
     differing = []
     for m in entity.measures:
         reported = published.get(m.source)
-        start = counts_from(m, reported)
-        if start is not None and start > clock.as_of:
+        if not counts_on(m, clock.as_of, reported):
             continue
         if visible(m, late, reported) and not visible(m, early, reported):
             differing.append(

@@ -1,18 +1,71 @@
 """Dates and moments: parsing user input, ISO output and the "in effect on day D" rule.
 
-A *moment* is either a calendar date or a timezone-aware datetime, as the source states it.
-"As of day D" means the start of D (00:00) on the wall clock of the moment's own offset; a
-date-only moment takes effect at the start of its day.
+A *moment* is a calendar date, a timezone-aware datetime, or a *partial date* ("2019-03",
+"2019") when the source gives only a month or a year. "As of day D" means the start of D (00:00)
+on the wall clock of the moment's own offset; a date-only moment takes effect at the start of
+its day. A partial date is a period: it counts as reached only once the whole period is past
+(conservative: "March 2019" is reached on 1 April 2019), it sorts by the start of its period
+(after full dates of the same day), and a date filter keeps it when its period overlaps the
+filter's bounds.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
-
-Moment = date | datetime  # datetime is a subclass of date: test for datetime first
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+class PartialDate(NamedTuple):
+    """A month ("2019-03") or a year ("2019") the source gives without a day."""
+
+    year: int
+    month: int | None = None
+
+    def isoformat(self) -> str:
+        """The date as given: YYYY-MM or YYYY."""
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.month or 1, 1)
+
+    @property
+    def end(self) -> date:
+        """The last day of the period."""
+        if self.month is None or self.month == 12:
+            return date(self.year, 12, 31)
+        return date(self.year, self.month + 1, 1) - timedelta(days=1)
+
+
+Day = date | PartialDate  # a day, or a month or year (announced, published, since)
+Moment = date | datetime | PartialDate  # datetime is a subclass of date: test for datetime first
+
+
+def parse_partial(text: str) -> PartialDate:
+    """Parse "YYYY-MM" or "YYYY" strictly; raise ValueError with a readable message."""
+    found = _PARTIAL.fullmatch(text)
+    if not found:
+        raise ValueError(f"'{text}' is not a partial date in the form YYYY-MM or YYYY")
+    year, month = int(found[1]), int(found[2]) if found[2] else None
+    if year < 1 or (month is not None and not 1 <= month <= 12):
+        raise ValueError(f"'{text}' is not a valid month or year")
+    return PartialDate(year, month)
+
+
+def parse_moment(text: str) -> Moment:
+    """The inverse of ``iso``: YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset."""
+    if "T" in text:
+        return datetime.fromisoformat(text)
+    if _ISO_DATE.fullmatch(text):
+        return date.fromisoformat(text)
+    return parse_partial(text)
 
 
 def parse_day(text: str) -> date:
@@ -27,26 +80,58 @@ def parse_day(text: str) -> date:
 
 
 def iso(moment: Moment | None) -> str | None:
-    """ISO 8601 text of a moment: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS+HH:MM."""
+    """ISO 8601 text of a moment: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS+HH:MM, or YYYY-MM / YYYY."""
     if moment is None:
         return None
     return moment.isoformat()
 
 
 def wall_clock(moment: Moment) -> datetime:
-    """The naive wall-clock datetime of a moment in its own offset (a date is its 00:00)."""
+    """The naive wall-clock datetime of a moment in its own offset (a date is its 00:00; a
+    partial date the 00:00 of its first day)."""
     if isinstance(moment, datetime):
         return moment.replace(tzinfo=None)
+    if isinstance(moment, PartialDate):
+        return datetime.combine(moment.start, time())
     return datetime.combine(moment, time())
 
 
 def day_of(moment: Moment) -> date:
-    """The calendar day of a moment on its own wall clock."""
+    """The calendar day of a moment on its own wall clock (a partial date: its first day)."""
     if isinstance(moment, datetime):
         return moment.date()
+    if isinstance(moment, PartialDate):
+        return moment.start
     return moment
 
 
+def first_day(moment: Moment) -> date:
+    """The first day a moment may mean (its own day, or the start of its period)."""
+    return day_of(moment)
+
+
+def last_day(moment: Moment) -> date:
+    """The last day a moment may mean (its own day, or the end of its period)."""
+    return moment.end if isinstance(moment, PartialDate) else day_of(moment)
+
+
+def sort_key(moment: Moment) -> tuple[datetime, int]:
+    """Order by the start of the moment's period; of equal starts, a full date first, then a
+    month, then a year."""
+    rank = 0 if not isinstance(moment, PartialDate) else 1 if moment.month else 2
+    return (wall_clock(moment), rank)
+
+
+def overlaps(moment: Moment, after: date | None, before: date | None) -> bool:
+    """True when the moment (or any day of its period) lies within the inclusive bounds."""
+    if after is not None and last_day(moment) < after:
+        return False
+    return before is None or first_day(moment) <= before
+
+
 def in_effect(moment: Moment, as_of: date) -> bool:
-    """True when the moment has been reached at the start of day ``as_of``."""
+    """True when the moment has been reached at the start of day ``as_of``; a partial date
+    only once its whole period is past."""
+    if isinstance(moment, PartialDate):
+        return moment.end < as_of
     return wall_clock(moment) <= datetime.combine(as_of, time())

@@ -15,12 +15,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
+from exitcheck.dates import PartialDate
 from exitcheck.model import Entity, Measure, RegistryInfo
 from exitcheck.validation import Checked
 
 KINDS = ("registry", "entity", "alias", "measure", "source", "regulation")
 REGISTRY_FIELDS = ("name", "version", "last_reviewed")
-ENTITY_FIELDS = ("name", "name_zh", "kind", "relations", "notes", "added_notes")
+ENTITY_FIELDS = ("name", "name_zh", "kind", "relations", "later_names", "notes", "added_notes")
 MEASURE_KEY = ("kind", "source", "announced")
 SKIPPED = {"registry", "alias_registries", "measures", "aliases", "id"}  # compared otherwise
 
@@ -34,8 +35,9 @@ class Change(NamedTuple):
 
 
 def plain(value: Any) -> Any:
-    """A JSON-ready value: dates as ISO text, tuples as lists, records as objects."""
-    if isinstance(value, date):
+    """A JSON-ready value: dates (and months or years) as ISO text, tuples as lists, records
+    as objects."""
+    if isinstance(value, (date, PartialDate)):
         return value.isoformat()
     if hasattr(value, "_asdict"):
         return {k: plain(v) for k, v in value._asdict().items()}

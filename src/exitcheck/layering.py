@@ -154,7 +154,7 @@ def cross_checks(parsed: Sequence[_Parsed], sources: set[str]) -> list[Finding]:
     entities = {e.id: e for p in parsed for e in p.entities}
     keys: dict[str, str] = {}
     for e in entities.values():
-        for label in (e.id, e.name, e.name_zh or "", *e.aliases):
+        for label in (e.id, e.name, e.name_zh or "", *e.aliases, *(n.name for n in e.later_names)):
             keys.setdefault(compact_key(label), e.id)
     for x in extensions:
         if x.entity not in entities:
@@ -224,9 +224,14 @@ def merged(parsed: Sequence[_Parsed]) -> list[Entity]:
     for p in parsed:
         for e in p.entities:
             for x in adds.get(e.id, ()):
-                taken = {
-                    compact_key(label) for label in (e.id, e.name, e.name_zh or "", *e.aliases)
-                }
+                names = (
+                    e.id,
+                    e.name,
+                    e.name_zh or "",
+                    *e.aliases,
+                    *(n.name for n in e.later_names),
+                )
+                taken = {compact_key(label) for label in names}
                 new = [a for a in x.aliases if compact_key(a) not in taken]
                 e = e._replace(
                     aliases=e.aliases + tuple(new),

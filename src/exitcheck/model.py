@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import NamedTuple
 
-from exitcheck.dates import Moment
+from exitcheck.dates import Day, Moment
 
 # Controlled vocabularies (documented in README.md, "Registry format").
 ENTITY_KINDS: dict[str, str] = {
@@ -37,6 +37,7 @@ MEASURE_KINDS: dict[str, str] = {
     "statement": "a statement of position, no action announced",
     "dissolved": "a company resolved or planned to dissolve",
     "exit_planned": "an exit announced as an intention, without a date",
+    "fee_imposed": "a fee on, or conversion of, assets left behind",
 }
 
 RELATION_KINDS: dict[str, str] = {
@@ -45,7 +46,7 @@ RELATION_KINDS: dict[str, str] = {
 
 
 class Locator(NamedTuple):
-    paragraph: int
+    paragraph: int | None  # the N-th non-blank line of the source file; None for a web page
     quote: str
 
 
@@ -55,7 +56,7 @@ class Measure(NamedTuple):
     description: str
     source: str
     locator: Locator
-    announced: date | None = None
+    announced: Day | None = None
     effective: Moment | None = None
     deadline: Moment | None = None
     effective_stated: str | None = None
@@ -88,6 +89,16 @@ class Relation(NamedTuple):
     locator: Locator
 
 
+class LaterName(NamedTuple):
+    """A name the entity took after the measures (HTX for Huobi): a match key, never its name."""
+
+    name: str
+    since: Day
+    source: str
+    locator: Locator
+    notes: str | None = None
+
+
 class Entity(NamedTuple):
     id: str
     name: str
@@ -97,16 +108,21 @@ class Entity(NamedTuple):
     measures: tuple[Measure, ...] = ()
     relations: tuple[Relation, ...] = ()
     notes: str | None = None
+    later_names: tuple[LaterName, ...] = ()
     registry: str | None = None  # the registry that defines the entity
     alias_registries: tuple[str, ...] = ()  # per alias, the registry that gives it
     added_notes: tuple[Note, ...] = ()  # notes added by extensions
 
+    def later_name(self, label: str | None) -> LaterName | None:
+        """The later name a matched label is, if it is one."""
+        return next((n for n in self.later_names if n.name == label), None)
+
 
 class Source(NamedTuple):
     id: str
-    title: str
+    title: str | None  # as published, in its own language; None when the source has none
     publisher: str
-    published: date
+    published: Day | None  # None when the page gives no date of publication
     language: str
     author: str | None = None
     title_zh: str | None = None
@@ -114,6 +130,8 @@ class Source(NamedTuple):
     file: str | None = None
     sha256: str | None = None
     notes: str | None = None
+    title_ours: str | None = None  # a descriptive title of our own, for a source without one
+    title_ours_zh: str | None = None  # the same in Chinese
 
 
 class Regulation(NamedTuple):
@@ -150,11 +168,13 @@ class Registry:
         fetch: Callable[[str], Entity | None],
         fetch_all: Callable[[], Iterator[Entity]],
         backend: object = None,
+        coverage: dict[str, object] | None = None,
     ) -> None:
         self.files = files
         self.sources = sources
         self.regulations = regulations
         self.backend = backend  # the store the entities come from (matching queries it)
+        self.coverage = coverage  # counts and date range, computed when the store was built
         self._fetch = fetch
         self._fetch_all = fetch_all
         self._all: tuple[Entity, ...] | None = None

@@ -11,9 +11,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from exitcheck import __version__
-from exitcheck.dates import day_of, iso
+from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
 from exitcheck.matching import Candidate, MatchResult
-from exitcheck.model import Entity, Measure, Registry
+from exitcheck.model import Entity, LaterName, Measure, Registry
 from exitcheck.status import Status, counts_from, entity_status, measure_status, visible
 
 if TYPE_CHECKING:
@@ -61,8 +61,8 @@ class ScreenRow(NamedTuple):
     other_view: dict[str, Any] | None = None
 
 
-def published(registry: Registry) -> dict[str, date]:
-    return {s.id: s.published for s in registry.sources}
+def published(registry: Registry) -> dict[str, Day]:
+    return {s.id: s.published for s in registry.sources if s.published is not None}
 
 
 def status_answer(
@@ -76,12 +76,9 @@ def status_answer(
     return StatusAnswer(registry, known, status, match, clock, other_view(entity, clock, dates))
 
 
-def measure_date(measure: Measure, by: str) -> date | None:
+def measure_date(measure: Measure, by: str) -> Moment | None:
     """The date of a measure that --after/--before compare: announced, or effective-or-deadline."""
-    if by == "announced":
-        return measure.announced
-    completes = measure.completes
-    return day_of(completes) if completes is not None else None
+    return measure.announced if by == "announced" else measure.completes
 
 
 def select(
@@ -96,8 +93,9 @@ def select(
 ) -> ListAnswer:
     """Entities and the measures that pass the filters, sorted by date (undated last).
 
-    With a date bound, measures without the compared date are left out; with any measure
-    filter, entities left with no measure are left out.
+    With a date bound, measures without the compared date are left out, and a month or a year
+    is kept when any day of it lies within the bounds; with any measure filter, entities left
+    with no measure are left out.
     """
     kinds, measures_wanted = set(entity_kinds), set(measure_kinds)
     filtering = after is not None or before is not None or bool(measures_wanted)
@@ -114,26 +112,25 @@ def select(
             if measures_wanted and m.kind not in measures_wanted:
                 continue
             when = measure_date(m, by)
-            if (after or before) and when is None:
-                continue
-            if after is not None and when is not None and when < after:
-                continue
-            if before is not None and when is not None and when > before:
+            if (after or before) and (when is None or not overlaps(when, after, before)):
                 continue
             kept.append(m)
         if filtering and not kept:
             continue
         kept.sort(key=lambda m: _measure_order(m, by))
         rows.append((entity, tuple(kept)))
-    rows.sort(
-        key=lambda row: (_measure_order(row[1][0], by) if row[1] else (1, date.max), row[0].id)
-    )
+    rows.sort(key=lambda row: (_measure_order(row[1][0], by) if row[1] else _LAST, row[0].id))
     return ListAnswer(registry, clock, tuple(rows))
 
 
+_LAST: tuple[int, Any] = (1, None)
+
+
 def _measure_order(measure: Measure, by: str) -> tuple[int, Any]:
+    """Dated measures by ``dates.sort_key`` (a month after full dates of its first day), then
+    undated ones."""
     when = measure_date(measure, by)
-    return (0, when) if when is not None else (1, date.max)
+    return (0, sort_key(when)) if when is not None else _LAST
 
 
 # --------------------------------------------------------------------------------------------
@@ -188,6 +185,7 @@ def entity_record(entity: Entity) -> dict[str, Any]:
             }
             for r in entity.relations
         ],
+        "later_names": [later_name_record(n) for n in entity.later_names],
         "notes": entity.notes,
         "registry": entity.registry,
         "alias_origins": [
@@ -200,8 +198,12 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
+def later_name_record(n: LaterName) -> dict[str, Any]:
+    return {"name": n.name, "since": iso(n.since), "source": n.source}
+
+
 def measure_record(
-    measure: Measure, as_of: date, reported: date | None = None, known_on: date | None = None
+    measure: Measure, as_of: date, reported: Day | None = None, known_on: date | None = None
 ) -> dict[str, Any]:
     return {
         "kind": measure.kind,
@@ -241,6 +243,7 @@ def match_record(
     result: MatchResult, registry: Registry, threshold: float | None = None
 ) -> dict[str, Any]:
     best = result.best if result.decision == "match" else None
+    later = registry.entity(best.entity_id).later_name(best.label) if best else None
     record: dict[str, Any] = {
         "query": result.query,
         "normalized": result.normalized,
@@ -248,6 +251,7 @@ def match_record(
         "method": result.method,
         "matched": best.label if best else None,
         "score": best.score if best else None,
+        "later_name": later_name_record(later) if later else None,
         "reason": result.reason or None,
         "candidates": [candidate_record(c, registry) for c in result.candidates],
     }
@@ -264,6 +268,8 @@ def source_record(registry: Registry, source_id: str) -> dict[str, Any]:
         "id": s.id,
         "title": s.title,
         "title_zh": s.title_zh,
+        "title_ours": s.title_ours,
+        "title_ours_zh": s.title_ours_zh,
         "publisher": s.publisher,
         "author": s.author,
         "published": iso(s.published),
@@ -278,10 +284,12 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
     registry, as_of, known_on = answer.registry, answer.clock.as_of, answer.clock.known_on
     dates = published(registry)
     measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
+    entity = answer.entity
     cited = sorted(
-        {m.source for m in answer.entity.measures}
-        | {r.source for r in answer.entity.relations}
-        | {n.source for n in answer.entity.added_notes if n.source}
+        {m.source for m in entity.measures}
+        | {r.source for r in entity.relations}
+        | {n.source for n in entity.later_names}
+        | {n.source for n in entity.added_notes if n.source}
     )
     return {
         "entity": entity_record(answer.entity),
@@ -323,6 +331,7 @@ def search_record(answer: SearchAnswer) -> dict[str, Any]:
     return {
         **match_record(answer.result, answer.registry),
         "ranked": [candidate_record(c, answer.registry) for c in answer.ranked],
+        "coverage": coverage_record(answer.registry) if answer.result.decision != "match" else None,
         "provenance": provenance_record(answer.registry, answer.as_of, answer.known_on),
     }
 
@@ -334,6 +343,7 @@ def no_match_record(result: MatchResult, registry: Registry, clock: Clock) -> di
         **clock.record(),
         "match": match_record(result, registry),
         "measures": [],
+        "coverage": coverage_record(registry),
         "provenance": provenance_record(registry, clock.as_of, clock.known_on),
     }
 
@@ -344,6 +354,7 @@ def screen_record(
     """One screened row; ``provenance`` (the same for every row of a run) may be passed in."""
     entity, result = row.entity, row.result
     best = result.best if result.decision == "match" else None
+    later = entity.later_name(best.label) if entity and best else None
     return {
         "row": row.row,
         "input": row.input,
@@ -358,6 +369,7 @@ def screen_record(
         "normalized": result.normalized,
         "method": result.method,
         "matched": best.label if best else None,
+        "later_name": later_name_record(later) if later else None,
         "score": best.score if best else None,
         "threshold": row.threshold,
         "candidates": [candidate_record(c, registry) for c in result.candidates]
@@ -399,25 +411,48 @@ def validate_record(files: Iterable[Any], valid: bool, findings: list[Any]) -> d
     }
 
 
+ABSENCE_NOTE = (
+    "The registry holds only what its sources report: a platform missing from it, or a measure "
+    "missing from a platform, is not evidence that the platform did not act."
+)
+
+
+def coverage_record(registry: Registry) -> dict[str, Any]:
+    """What the registry covers (counts, measure date range) and what its absence means."""
+    summary = registry.coverage
+    if summary is None:  # a registry not built by the store: count now
+        measures = [m for e in registry.entities for m in e.measures]
+        dated = sorted((m.announced for m in measures if m.announced is not None), key=sort_key)
+        summary = {
+            "entities": len(registry.entities),
+            "measures": len(measures),
+            "sources": len(registry.sources),
+            "oldest_measure": iso(dated[0]) if dated else None,
+            "newest_measure": iso(dated[-1]) if dated else None,
+        }
+    return {**summary, "note": ABSENCE_NOTE}
+
+
 def info_record(registry: Registry) -> dict[str, Any]:
     """What data is in effect: files, versions, fingerprints, counts and the measure date range."""
-    measures = [m for e in registry.entities for m in e.measures]
-    dated = sorted(m.announced for m in measures if m.announced is not None)
+    coverage = coverage_record(registry)
     return {
         "exitcheck_version": __version__,
         "registries": registries_record(registry),
-        "entities": len(registry.entities),
-        "measures": len(measures),
+        "entities": coverage["entities"],
+        "measures": coverage["measures"],
         "sources": len(registry.sources),
         "regulations": len(registry.regulations),
-        "oldest_measure": iso(dated[0]) if dated else None,
-        "newest_measure": iso(dated[-1]) if dated else None,
+        "oldest_measure": coverage["oldest_measure"],
+        "newest_measure": coverage["newest_measure"],
+        "coverage_note": ABSENCE_NOTE,
     }
 
 
 SOURCE_COLUMNS = [
     "id",
     "title",
+    "title_ours",
     "publisher",
     "author",
     "published",
@@ -431,12 +466,14 @@ REGULATION_COLUMNS = ["date", "id", "name", "name_zh", "issuers", "summary", "so
 
 
 def source_records(registry: Registry) -> list[dict[str, Any]]:
-    """Each source with what it supports: how many measures and regulations cite it, and which entities."""
+    """Each source with what it supports: how many measures and regulations cite it, and which
+    entities (through a measure, a relation or a later name)."""
     out = []
     for s in registry.sources:
         entities = sorted(
             {e.id for e in registry.entities for m in e.measures if m.source == s.id}
             | {e.id for e in registry.entities for r in e.relations if r.source == s.id}
+            | {e.id for e in registry.entities for n in e.later_names if n.source == s.id}
         )
         record = source_record(registry, s.id)
         record["measures"] = sum(m.source == s.id for e in registry.entities for m in e.measures)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exitcheck.clocks import Clock, other_view
+from exitcheck.dates import Day
 from exitcheck.errors import UsageError
 from exitcheck.matching import (
     DECISION_MATCH,
@@ -133,7 +134,7 @@ def _cited(
     provenance: dict[str, Any],
     entity: Entity,
     known_on: date,
-    dates: dict[str, date],
+    dates: dict[str, Day],
     layered: bool,
 ) -> dict[str, Any]:
     """The run's provenance, naming only the registries that state something about the

@@ -3,8 +3,10 @@
 Each measure contributes a status (see STATUS_RULES); the entity's status is the most severe
 contribution, in the order of STATUSES. A measure contributes from its announcement (an
 undated one from the day its source was published), or from its effective date when that is
-earlier (a measure announced after it took effect counts from when it took effect). With
-``known_on``, only measures announced by that day are considered at all (see clocks.py). It is *in effect* once its effective date, or
+earlier (a measure announced after it took effect counts from when it took effect). A date
+given only as a month or a year is reached once that whole period is past, for every rule
+here (``dates.in_effect``). With ``known_on``, only measures announced by that day are
+considered at all (see clocks.py). It is *in effect* once its effective date, or
 failing that its deadline, is reached; a measure with neither date is announced but not in
 effect. The status reflects what was announced, not a verified outcome.
 """
@@ -12,10 +14,10 @@ effect. The status reflects what was announced, not a verified outcome.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
-from exitcheck.dates import day_of, in_effect
+from exitcheck.dates import Day, PartialDate, day_of, in_effect
 from exitcheck.model import Entity, Measure
 
 # Most severe first. Documented in README ("Status").
@@ -42,6 +44,7 @@ STATUS_RULES: dict[str, tuple[str, str]] = {
     "registration_stopped": ("restricted", "restricting"),
     "product_restricted": ("restricted", "restricting"),
     "features_limited": ("restricted", "restricting"),
+    "fee_imposed": ("restricted", "restricting"),
     "statement": ("statement", "statement"),
 }
 
@@ -59,38 +62,65 @@ class Status(NamedTuple):
         return STATUSES[self.status]
 
 
-def known_from(measure: Measure, reported: date | None = None) -> date | None:
+def known_from(measure: Measure, reported: Day | None = None) -> Day | None:
     """When a measure became known: its announcement, else its source's publication date."""
     return measure.announced or reported
 
 
-def counts_from(measure: Measure, reported: date | None = None) -> date | None:
-    """The first day a measure counts: when it became known, or its effective day if earlier."""
+def reached(day: Day, as_of: date) -> bool:
+    """Whether a day has come by ``as_of``: a day from that day on, a month or a year once it
+    is wholly past (``dates.in_effect``)."""
+    return in_effect(day, as_of)
+
+
+def _effective_day(measure: Measure) -> Day | None:
+    """The effective date as a day: a date-time counts from its own calendar day."""
+    effective = measure.effective
+    if effective is None or isinstance(effective, PartialDate):
+        return effective
+    return day_of(effective)
+
+
+def counts_on(measure: Measure, as_of: date, reported: Day | None = None) -> bool:
+    """Whether a measure counts on a day: it was known by then, or had taken effect."""
     known = known_from(measure, reported)
-    effective = day_of(measure.effective) if measure.effective is not None else None
-    if known is None or effective is None:
-        return known
-    return min(known, effective)
+    if known is None or reached(known, as_of):
+        return True
+    effective = _effective_day(measure)
+    return effective is not None and reached(effective, as_of)
 
 
-def visible(measure: Measure, known_on: date | None, reported: date | None = None) -> bool:
+def counts_from(measure: Measure, reported: Day | None = None) -> date | None:
+    """The first day a measure counts (``counts_on``): when it became known, or its effective
+    day if earlier; a month or a year gives the day after it ends."""
+    known = known_from(measure, reported)
+    if known is None:
+        return None
+    effective = _effective_day(measure)
+    return min(_first_reached(d) for d in (known, effective) if d is not None)
+
+
+def _first_reached(day: Day) -> date:
+    """The first day on which ``reached(day, ...)`` holds."""
+    return day.end + timedelta(days=1) if isinstance(day, PartialDate) else day
+
+
+def visible(measure: Measure, known_on: date | None, reported: Day | None = None) -> bool:
     """Whether a measure had been announced by ``known_on`` (None: everything counts)."""
     known = known_from(measure, reported)
-    return known_on is None or known is None or known <= known_on
+    return known_on is None or known is None or reached(known, known_on)
 
 
 def measure_status(
-    measure: Measure, as_of: date, reported: date | None = None, known_on: date | None = None
+    measure: Measure, as_of: date, reported: Day | None = None, known_on: date | None = None
 ) -> str | None:
     """The status one measure contributes as of a day, or None before it counts (or when it
     was not yet announced on ``known_on``).
 
     ``reported`` is when an undated measure became known (its source's publication date).
+    An announcement or publication dated only by month or year counts once that period is past.
     """
-    if not visible(measure, known_on, reported):
-        return None
-    start = counts_from(measure, reported)
-    if start is not None and start > as_of:
+    if not visible(measure, known_on, reported) or not counts_on(measure, as_of, reported):
         return None
     done, pending = STATUS_RULES[measure.kind]
     completes = measure.completes
@@ -100,7 +130,7 @@ def measure_status(
 def entity_status(
     entity: Entity,
     as_of: date,
-    published: Mapping[str, date] | None = None,
+    published: Mapping[str, Day] | None = None,
     known_on: date | None = None,
 ) -> Status:
     """The entity's status; ``published`` maps source ids to their publication dates."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
+from exitcheck.dates import Day, Moment, parse_moment, sort_key
 from exitcheck.matching import (
     MIN_FUZZY_CJK,
     MIN_FUZZY_LATIN,
@@ -29,6 +30,7 @@ from exitcheck.matching import (
 )
 from exitcheck.model import (
     Entity,
+    LaterName,
     Locator,
     Measure,
     Note,
@@ -40,7 +42,7 @@ from exitcheck.model import (
 )
 from exitcheck.names import core_key
 
-FORMAT = 4  # bump when the layout below changes; older caches are then rebuilt
+FORMAT = 6  # bump when the layout below changes; older caches are then rebuilt (6: later names and coverage of main's 5 with the registry of each fact of 4)
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -64,14 +66,18 @@ CREATE INDEX fuzzy_by_swapped ON fuzzy (script, first2, digits, len, key);
 # Records <-> JSON
 
 
-def _iso(value: date | None) -> str | None:
+def _iso(value: Moment | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _moment(text: str | None) -> date | datetime | None:
-    if text is None:
-        return None
-    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+def _moment(text: str | None) -> Moment | None:
+    return parse_moment(text) if text is not None else None
+
+
+def _day(text: str) -> Day:
+    day = parse_moment(text)
+    assert not isinstance(day, datetime)
+    return day
 
 
 def entity_json(e: Entity) -> str:
@@ -84,6 +90,7 @@ def entity_json(e: Entity) -> str:
         for m in e.measures
     ]  # fmt: skip
     relations = [[r.kind, r.entity, r.source, list(r.locator)] for r in e.relations]
+    later = [[n.name, _iso(n.since), n.source, list(n.locator), n.notes] for n in e.later_names]
     return json.dumps(
         [
             e.id,
@@ -94,6 +101,7 @@ def entity_json(e: Entity) -> str:
             measures,
             relations,
             e.notes,
+            later,
             e.registry,
             list(e.alias_registries),
             [list(n) for n in e.added_notes],
@@ -103,7 +111,8 @@ def entity_json(e: Entity) -> str:
 
 
 def entity_from_json(text: str) -> Entity:
-    eid, name, kind, name_zh, aliases, measures, relations, notes, *layers = json.loads(text)
+    data = json.loads(text)
+    eid, name, kind, name_zh, aliases, measures, relations, notes, later, *layers = data
     registry, alias_registries, added_notes = layers
     return Entity(
         eid,
@@ -118,7 +127,7 @@ def entity_from_json(text: str) -> Entity:
                 m[2],
                 m[3],
                 Locator(*m[4]),
-                _moment(m[5]),
+                _day(m[5]) if m[5] is not None else None,
                 _moment(m[6]),
                 _moment(m[7]),
                 m[8],
@@ -134,6 +143,7 @@ def entity_from_json(text: str) -> Entity:
         ),
         tuple(Relation(r[0], r[1], r[2], Locator(*r[3])) for r in relations),
         notes,
+        tuple(LaterName(n[0], _day(n[1]), n[2], Locator(*n[3]), n[4]) for n in later),
         registry,
         tuple(alias_registries),
         tuple(Note(*n) for n in added_notes),
@@ -153,11 +163,13 @@ def _source_json(s: Source) -> list[Any]:
         s.file,
         s.sha256,
         s.notes,
+        s.title_ours,
+        s.title_ours_zh,
     ]
 
 
 def _source_from(row: list[Any]) -> Source:
-    return Source(row[0], row[1], row[2], date.fromisoformat(row[3]), *row[4:])
+    return Source(row[0], row[1], row[2], _day(row[3]) if row[3] else None, *row[4:])
 
 
 def _regulation_json(r: Regulation) -> list[Any]:
@@ -208,6 +220,7 @@ def labels(e: Entity) -> list[tuple[str, str]]:
     if e.name_zh:
         out.append((e.name_zh, "name_zh"))
     out += [(a, "domain" if "." in a and domain_of(clean(a)) else "alias") for a in e.aliases]
+    out += [(n.name, "later_name") for n in e.later_names]
     out.append((e.id, "id"))
     return out
 
@@ -227,7 +240,7 @@ def key_rows(e: Entity) -> Iterator[tuple[str, str, str, str, str]]:
 
 def _label_rows(label: str, field: str, key: str) -> Iterator[tuple[str, str, str, str, str]]:
     yield ("exact", key, label, field, "")
-    if field == "domain":
+    if field == "domain" or (field == "later_name" and "." in label and domain_of(clean(label))):
         found = domain_of(clean(label))
         if found:
             yield ("domain", found[0], label, field, "")
@@ -288,11 +301,21 @@ def build(
 ) -> None:
     """Write a validated registry into an empty database."""
     conn.executescript(SCHEMA)
-    count = 0
+    count = measures = 0
     keys, fuzzy, domains = [], [], []
     rows = []
+    oldest: Day | None = None
+    newest: Day | None = None
     for e in entities:
         count += 1
+        measures += len(e.measures)
+        for m in e.measures:
+            if m.announced is None:
+                continue
+            if oldest is None or sort_key(m.announced) < sort_key(oldest):
+                oldest = m.announced
+            if newest is None or sort_key(m.announced) > sort_key(newest):
+                newest = m.announced
         rows.append((e.id, entity_json(e)))
         for table, key, label, field, extra in key_rows(e):
             if table == "domain":
@@ -332,12 +355,20 @@ def build(
     conn.executemany("INSERT INTO fuzzy VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", fuzzy)
     conn.executemany("INSERT OR IGNORE INTO domains VALUES (?, ?, ?)", domains)
     conn.executescript(INDEXES)
+    source_list = list(sources)
     meta = {
+        "coverage": {
+            "entities": count,
+            "measures": measures,
+            "sources": len(source_list),
+            "oldest_measure": _iso(oldest),
+            "newest_measure": _iso(newest),
+        },
         "format": FORMAT,
         "version": version,
         "signature": signature,
         "files": [_info_json(f) for f in files],
-        "sources": [_source_json(s) for s in sources],
+        "sources": [_source_json(s) for s in source_list],
         "regulations": [_regulation_json(r) for r in regulations],
         "count": count,
         "keys": len(keys) + len(fuzzy),
@@ -398,6 +429,7 @@ class Store:
             fetch=self.entity,
             fetch_all=self.entities,
             backend=self,
+            coverage=meta.get("coverage"),
         )
 
     def entity(self, entity_id: str) -> Entity | None:

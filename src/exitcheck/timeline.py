@@ -22,6 +22,7 @@ MARKS = {
     "statement": "!",
     "dissolved": "D",
     "exit_planned": "?",
+    "fee_imposed": "$",
 }
 
 
@@ -72,7 +73,10 @@ class Timeline(NamedTuple):
 
 
 def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text[:10]) if text else None
+    """The day to draw a record's date at (a month or a year: its first day)."""
+    from exitcheck.dates import day_of, parse_moment
+
+    return day_of(parse_moment(text)) if text else None
 
 
 def build(entities: Iterable[dict[str, Any]], regulations: Iterable[Any], today: date) -> Timeline:

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from exitcheck import layering
+from exitcheck.dates import Day, Moment, PartialDate
 from exitcheck.errors import Finding
+from exitcheck.evidence import evidence_checks, later_names
 from exitcheck.layering import Extension
 from exitcheck.model import (
     ENTITY_KINDS,
@@ -35,6 +37,9 @@ SCHEMA_VERSION = 1
 MAX_REGISTRY_BYTES = 128 * 1024 * 1024  # larger files are refused before parsing
 MAX_QUOTE_CHARS = 40  # a locator quotes a few words, never whole sentences
 SUSPICIOUS_GAP = timedelta(days=366)  # effective this long before announcement: a warning
+_SOURCE_TEXT_FIELDS = (
+    "title", "author", "title_zh", "url", "file", "sha256", "notes", "title_ours", "title_ours_zh",
+)  # fmt: skip
 _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -241,7 +246,7 @@ class _Checker:
         key: str,
         where: Callable[[str | None], int | None],
         entity: str | None,
-    ) -> date | datetime | None:
+    ) -> Moment | None:
         value = table.get(key)
         if value is None:
             return None
@@ -256,12 +261,45 @@ class _Checker:
             return value
         if isinstance(value, date):
             return value
+        if isinstance(value, str):
+            return self.partial(value, key, where, entity)
         self.error(
-            f"field '{key}' must be a date or a date-time with offset, not {_type_name(type(value))}",
+            f'field \'{key}\' must be a date, a date-time with offset or "YYYY-MM" / "YYYY", not {_type_name(type(value))}',
             where(key),
             entity,
         )
         return None
+
+    def day(
+        self,
+        table: dict[str, Any],
+        key: str,
+        where: Callable[[str | None], int | None],
+        entity: str | None,
+        *,
+        required: bool = False,
+    ) -> Day | None:
+        """A date, or a partial date "YYYY-MM" / "YYYY" (never a date-time)."""
+        value = table.get(key)
+        if isinstance(value, str):
+            return self.partial(value, key, where, entity)
+        return self.get(table, key, date, where, entity, required=required)  # type: ignore[no-any-return]
+
+    def partial(
+        self, value: str, key: str, where: Callable[[str | None], int | None], entity: str | None
+    ) -> PartialDate | None:
+        from exitcheck.dates import parse_partial
+
+        try:
+            return parse_partial(value)
+        except ValueError:
+            self.error(
+                f'field \'{key}\' must be a date, or a month "YYYY-MM" or a year "YYYY" as a'
+                f" string: '{value}' is neither (a full date is written without quotes)",
+                where(key),
+                entity,
+            )
+            return None
 
     def locator(
         self, table: dict[str, Any], where: Callable[[str | None], int | None], entity: str | None
@@ -269,11 +307,16 @@ class _Checker:
         value = table.get("locator")
         if not isinstance(value, dict):
             self.error(
-                "missing or invalid 'locator' (needs paragraph and quote)", where("locator"), entity
+                "missing or invalid 'locator' (needs a quote, and a paragraph for a source file)",
+                where("locator"),
+                entity,
             )
             return None
         paragraph, quote = value.get("paragraph"), value.get("quote")
-        if not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1:
+        self.unknown_keys(value, {"paragraph", "quote"}, lambda _k: where("locator"), entity)
+        if paragraph is not None and (
+            not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1
+        ):
             self.error("locator.paragraph must be a whole number from 1", where("locator"), entity)
             return None
         if not isinstance(quote, str) or not quote.strip():
@@ -338,6 +381,8 @@ class _Checker:
             "id",
             "title",
             "title_zh",
+            "title_ours",
+            "title_ours_zh",
             "publisher",
             "author",
             "published",
@@ -352,18 +397,25 @@ class _Checker:
             sid = self.slug(table, where)
             self.unknown_keys(table, allowed, where, sid)
             fields = {
-                "title": self.get(table, "title", str, where, sid, required=True),
                 "publisher": self.get(table, "publisher", str, where, sid, required=True),
-                "published": self.get(table, "published", date, where, sid, required=True),
                 "language": self.get(table, "language", str, where, sid, required=True),
             }
-            optional = {
-                k: self.get(table, k, str, where, sid)
-                for k in ("author", "title_zh", "url", "file", "sha256", "notes")
-            }
+            published = self.day(table, "published", where, sid)  # absent: the page gives none
+            optional = {k: self.get(table, k, str, where, sid) for k in _SOURCE_TEXT_FIELDS}
+            if (
+                optional["title"] is None
+                and optional["title_ours"] is None
+                and "title" not in table
+            ):
+                self.error(
+                    "missing required field 'title' (the title as published; 'title_ours' for a source without one)",
+                    where(None),
+                    sid,
+                )
+                continue
             if sid and all(v is not None for v in fields.values()):
                 self.id_lines[("sources", len(out))] = where("id")
-                out.append(Source(id=sid, **fields, **optional))
+                out.append(Source(id=sid, published=published, **fields, **optional))
         return out
 
     def regulations(self) -> list[Regulation]:
@@ -410,6 +462,7 @@ class _Checker:
     def entities(self) -> list[Entity]:
         out: list[Entity] = []
         allowed = {"id", "name", "name_zh", "aliases", "kind", "measures", "relations", "notes"}
+        allowed.add("later_names")
         for index, table in self._array("entities"):
             where = self._where("entities", index)
             eid = self.slug(table, where)
@@ -428,9 +481,12 @@ class _Checker:
             notes = self.get(table, "notes", str, where, eid)
             measures = self.measures(table, eid, index)
             relations = self.relations(table, eid, where)
+            later = later_names(self, table, eid, index)
             if eid and name and kind:
                 self.id_lines[("entities", len(out))] = where("id")
-                out.append(Entity(eid, name, kind, name_zh, aliases, measures, relations, notes))
+                out.append(
+                    Entity(eid, name, kind, name_zh, aliases, measures, relations, notes, later)
+                )
         return out
 
     def relations(
@@ -517,7 +573,7 @@ class _Checker:
         )
         source = self.get(item, "source", str, where, eid, required=True, what=" in measure")
         locator = self.locator(item, where, eid)
-        announced = self.get(item, "announced", date, where, eid)
+        announced = self.day(item, "announced", where, eid)
         effective = self.moment(item, "effective", where, eid)
         deadline = self.moment(item, "deadline", where, eid)
         flags = {}
@@ -557,13 +613,13 @@ class _Checker:
     def date_warnings(
         self,
         kind: str | None,
-        announced: date | None,
-        effective: date | datetime | None,
-        deadline: date | datetime | None,
+        announced: Day | None,
+        effective: Moment | None,
+        deadline: Moment | None,
         eid: str | None,
         where: Callable[[str | None], int | None],
     ) -> None:
-        from exitcheck.dates import day_of
+        from exitcheck.dates import first_day, last_day
 
         if kind == "exit_planned" and (effective or deadline):
             self.warn(
@@ -573,13 +629,13 @@ class _Checker:
             )
         if announced is None:
             return
-        if effective is not None and day_of(effective) < announced - SUSPICIOUS_GAP:
+        if effective is not None and last_day(effective) < first_day(announced) - SUSPICIOUS_GAP:
             self.warn(
                 "effective date is more than a year before the announcement",
                 where("effective"),
                 eid,
             )
-        if deadline is not None and day_of(deadline) < announced:
+        if deadline is not None and last_day(deadline) < first_day(announced):
             self.warn("deadline is before the announcement", where("deadline"), eid)
 
 
@@ -736,7 +792,13 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
                 )
                 continue
             entity_home[e.id] = path
-            for label in (e.id, e.name, e.name_zh or "", *e.aliases):
+            for label in (
+                e.id,
+                e.name,
+                e.name_zh or "",
+                *e.aliases,
+                *(n.name for n in e.later_names),
+            ):
                 key = compact_key(label)
                 if not key:
                     if label:
@@ -772,6 +834,7 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
                 else:
                     keys[key] = (e.id, label)
     all_ids = set(entity_home)
+    out += evidence_checks(parsed, sources)
     for p in parsed:
         path = p.info.path
         for i, e in enumerate(p.entities):

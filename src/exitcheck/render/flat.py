@@ -11,7 +11,7 @@ MEASURE_COLUMNS = [
     "entity_id", "entity_name", "entity_name_zh", "entity_kind", "status",
     "measure_kind", "scope", "announced", "effective", "deadline", "offset_assumed",
     "measure_status", "products", "description", "source", "paragraph", "quote", "notes",
-    "stated_by", "query", "method", "matched", "score",
+    "stated_by", "query", "method", "matched", "later_name", "score",
     "as_of", "known_on", "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
 
@@ -30,7 +30,7 @@ CANDIDATE_COLUMNS = [
 
 SCREEN_COLUMNS = [
     "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of", "known_on",
-    "normalized", "method", "matched", "score", "threshold", "candidates",
+    "normalized", "method", "matched", "later_name", "score", "threshold", "candidates",
     "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
 
@@ -60,6 +60,7 @@ def measure_rows(
         "query": match["query"] if match else None,
         "method": match["method"] if match else None,
         "matched": match["matched"] if match else None,
+        "later_name": later_name_cell(match.get("later_name") if match else None),
         "score": match["score"] if match else None,
         "as_of": provenance["as_of"],
         "known_on": provenance.get("known_on"),
@@ -123,9 +124,15 @@ def candidate_rows(record: Record) -> Iterator[dict[str, Any]]:
 def screen_row(record: Record) -> dict[str, Any]:
     row = {c: record.get(c) for c in SCREEN_COLUMNS}
     row["candidates"] = "; ".join(f"{c['id']}:{c['score']}" for c in record["candidates"])
+    row["later_name"] = later_name_cell(record.get("later_name"))
     row["registry"], row["registry_sha256"] = _registry(record["provenance"])
     row["exitcheck_version"] = record["provenance"]["exitcheck_version"]
     return row
+
+
+def later_name_cell(later: Record | None) -> str | None:
+    """'HTX (since 2023-09-13)' for a match through a later name."""
+    return f"{later['name']} (since {later['since']})" if later else None
 
 
 def cell(value: Any) -> str:

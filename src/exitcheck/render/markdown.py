@@ -60,9 +60,16 @@ class Renderer:
         self.w = words
 
     def status(self, record: Record) -> str:
+        later = record["match"].get("later_name")
+        note = ""
+        if later:
+            from exitcheck.render.notes import later_name_text
+
+            note = "\n" + _cell(later_name_text(later, self.w)) + "\n"
         line = difference_line(record)
         other = f"\nOther view: {_cell(line)}\n" if line else ""
-        return "".join(_table(COLUMNS, status_rows(record))) + other + _footer(record["provenance"])
+        rows = "".join(_table(COLUMNS, status_rows(record)))
+        return rows + note + other + _footer(record["provenance"])
 
     def search(self, record: Record) -> str:
         return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))

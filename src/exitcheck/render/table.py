@@ -12,7 +12,7 @@ from rich.text import Text
 
 from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, text
+from exitcheck.render import Record, notes, origins, text
 from exitcheck.render.safe import printable
 
 STATUS_STYLE = {
@@ -60,7 +60,7 @@ class Renderer:
         status = Text.assemble(
             (w.label("status").capitalize() + " ", "dim"),
             _t(w.status(record["status"]), STATUS_STYLE.get(record["status"], "")),
-            _t(f" {text.clock_text(record, w)}: {record['status_meaning']}"),
+            _t(f" {origins.clock_text(record, w)}: {record['status_meaning']}"),
         )
         differs = difference_line(record)
         other = Text.assemble(
@@ -70,15 +70,23 @@ class Renderer:
             (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"]))
         )
         aliases = Text.assemble(
-            (w.label("aliases").capitalize() + " ", "dim"), _t(text.aliases_text(e) or "-")
+            (w.label("aliases").capitalize() + " ", "dim"), _t(origins.aliases_text(e) or "-")
         )
+        extra: list[object] = []
+        history = notes.name_history(e, w)
+        if history:
+            label = w.label("later_names", "later names").capitalize()
+            extra.append(Text.assemble((label + " ", "dim"), _t(history)))
+        through = notes.matched_through_later_name(record["match"], e, w)
+        if through:
+            extra.append(_t(through, "bold"))
         table = Table(show_lines=True, expand=False)
         for col in ("announced", "measure", "effective_or_deadline", "scope", "source"):
             table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
         for m in record["measures"]:
             desc = Text.assemble(_t(m["scope"], "italic"), "\n", _t(w.text(m, "description")))
-            for extra in text.measure_extras(m, record, w):
-                desc.append_text(Text.assemble("\n", _t(extra, "bold")))
+            for line in origins.measure_extras(m, record, w):
+                desc.append_text(Text.assemble("\n", _t(line, "bold")))
             if m["products"]:
                 desc.append_text(
                     Text.assemble(
@@ -89,7 +97,10 @@ class Renderer:
                 desc.append_text(
                     Text.assemble("\n", _t(f"{w.label('note')}: " + m["notes"], "dim"))
                 )
-            source = _t(f"{m['source']} ¶{m['locator']['paragraph']}\n「{m['locator']['quote']}」")
+            paragraph = m["locator"]["paragraph"]
+            where = m["source"] + (f" ¶{paragraph}" if paragraph is not None else "")
+            url = notes.source_url(record, m["source"])
+            source = _t(f"{where}\n「{m['locator']['quote']}」" + (f"\n{url}" if url else ""))
             state = w.status(m["status"]) if m["status"] else ""
             kind = Text.assemble(
                 _t(w.measure_kind(m["kind"])),
@@ -103,15 +114,23 @@ class Renderer:
                 desc,
                 source,
             )
-        notes = [_t(n, "dim") for n in text.added_note_lines(e, w)]
+        added = [_t(n, "dim") for n in origins.added_note_lines(e, w)]
         footer = _t(text.registry_line(record["provenance"], w), "dim")
-        items = [head, status, *([other] if differs else []), matched, aliases, table, *notes]
-        return self._render(*items, footer)
+        items = [head, status, *([other] if differs else []), matched, *extra, aliases, table]
+        return self._render(*items, *added, footer)
 
     def no_match(self, record: Record) -> str:
         return self.plain.no_match(record)
 
     def search(self, record: Record) -> str:
+        items: list[object] = [self._search_table(record)]
+        if record.get("later_name"):
+            items.append(_t(notes.later_name_text(record["later_name"], self.w)))
+        if record.get("coverage"):
+            items.append(_t(notes.coverage_text(record["coverage"], self.w), "dim"))
+        return self._render(*items)
+
+    def _search_table(self, record: Record) -> Table:
         table = Table(
             title=printable(f"{record['query']} → {record['normalized']} ({record['decision']})")
         )
@@ -122,7 +141,7 @@ class Renderer:
             table.add_row(
                 str(i), _t(c["id"]), _t(name), _t(c["matched"]), _t(c["score"]), _t(c["method"])
             )
-        return self._render(table)
+        return table
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
         w = self.w

@@ -9,7 +9,7 @@ from typing import Any
 
 from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Record, notes, origins
 from exitcheck.render.safe import printable
 
 DEFAULT_WIDTH = 80
@@ -69,48 +69,8 @@ def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
     return f"{w.label('registry', 'Registry').capitalize()}: {files} · exitcheck {provenance['exitcheck_version']}"
 
 
-def clock_text(record: Record, w: Words = ENGLISH) -> str:
-    """'as of D' and, when it is another day, 'as known on K'."""
-    text = f"{w.label('as_of', 'as of')} {record['as_of']}"
-    if record.get("known_on") and record["known_on"] != record["as_of"]:
-        text += f", {w.label('known_on', 'as known on')} {record['known_on']}"
-    return text
-
-
-def aliases_text(entity: Record) -> str:
-    """Aliases, each added by another registry marked with that registry's name."""
-    origins = {o["alias"]: o["registry"] for o in entity.get("alias_origins", [])}
-    home = entity.get("registry")
-    return ", ".join(
-        printable(a) + (f" [{printable(origins[a])}]" if origins.get(a, home) != home else "")
-        for a in entity["aliases"]
-    )
-
-
-def measure_extras(m: Record, record: Record, w: Words = ENGLISH) -> list[str]:
-    """Announced after the day asked about; stated by another registry than the entity's."""
-    out = []
-    if m["status"] and m["announced"] and m["announced"] > record["as_of"]:
-        out.append(
-            f"{w.label('announced_later', 'announced later')}: {m['announced']}; "
-            f"{w.label('counts_from', 'counts from')} {m['counts_from']}"
-        )
-    if m.get("registry") and m["registry"] != record["entity"].get("registry"):
-        out.append(f"{w.label('registry')}: {printable(m['registry'])}")
-    return out
-
-
-def added_note_lines(entity: Record, w: Words = ENGLISH) -> list[str]:
-    return [
-        f"{w.label('note')} [{printable(n['registry'])}]"
-        + (f" ({w.label('source')} {printable(n['source'])})" if n["source"] else "")
-        + f": {printable(n['text'])}"
-        for n in entity.get("added_notes", [])
-    ]
-
-
 def match_line(match: Record) -> str:
-    if match["method"] in ("exact_id", "exact_name", "exact_alias"):
+    if match["method"] in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):
         return f"'{printable(match['matched'])}' ({match['method']})"
     return f"'{printable(match['matched'])}' ({match['method']}, score {match['score']}, query normalised to '{printable(match['normalized'])}')"
 
@@ -143,6 +103,7 @@ def info_text(record: Record) -> str:
     lines.append(
         f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
     )
+    lines += textwrap.wrap(record["coverage_note"], DEFAULT_WIDTH)
     return "\n".join(lines) + "\n"
 
 
@@ -163,17 +124,23 @@ class Renderer:
         lines = [printable(w.name(e))]
         facts = [[w.label("id"), e["id"]], [w.label("kind"), w.entity_kind(e["kind"])]]
         if e["aliases"]:
-            facts.append([w.label("aliases"), aliases_text(e)])
+            facts.append([w.label("aliases"), origins.aliases_text(e)])
+        history = notes.name_history(e, w)
+        if history:
+            facts.append([w.label("later_names", "later names"), history])
         for rel in e["relations"]:
-            where = f"{w.label('source')} {rel['source']}, {w.label('paragraph')} {rel['locator']['paragraph']}"
+            where = notes.where_quoted(rel, w)
             facts.append([w.label("relation"), f"{rel['kind']} {rel['entity']} ({where})"])
-        status = f"{w.status(record['status'])} {clock_text(record, w)}: {record['status_meaning']}"
+        status = f"{w.status(record['status'])} {origins.clock_text(record, w)}: {record['status_meaning']}"
         facts.append([w.label("status"), status])
         differs = difference_line(record)
         if differs:
             facts.append([w.label("other_view", "other view"), differs])
         facts.append([w.label("matched"), match_line(record["match"])])
         lines += ["  " + line.rstrip("\n") for line in columns(facts)]
+        through = notes.matched_through_later_name(record["match"], e, w)
+        if through:
+            lines += self.wrap(through, "  ")
         lines.append("")
         hidden = record.get("other_view") and record["other_view"]["known_on"] > record["known_on"]
         lines.append(
@@ -192,18 +159,21 @@ class Renderer:
             lines.append(
                 f"  {m['announced'] or w.label('undated')}  {w.measure_kind(m['kind'])}  [{state}]"
             )
-            for extra in measure_extras(m, record, w):
+            for extra in origins.measure_extras(m, record, w):
                 lines += self.wrap(extra, "      ")
             lines += self.wrap(f"{w.label('scope')}: {m['scope']}", "      ")
             lines += self.wrap(moment_text(m, w), "      ")
             if m["products"]:
                 lines += self.wrap(f"{w.label('products')}: " + ", ".join(m["products"]), "      ")
             lines += self.wrap(w.text(m, "description"), "      ")
-            where = f"{w.label('source')}: {m['source']}, {w.label('paragraph')} {m['locator']['paragraph']}"
+            where = notes.where_quoted(m, w)
             lines.append(f"      {where}: 「{printable(m['locator']['quote'])}」")
+            url = notes.source_url(record, m["source"])
+            if url:
+                lines.append(f"      {url}")
             if m["notes"]:
                 lines += self.wrap(f"{w.label('note')}: " + m["notes"], "      ")
-        for note in added_note_lines(e, w):
+        for note in origins.added_note_lines(e, w):
             lines += self.wrap(note, "  ")
         if record["sources"]:
             lines.append("")
@@ -211,9 +181,11 @@ class Renderer:
             for s in record["sources"]:
                 who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
                 lines += self.wrap(
-                    f"{s['id']}: {w.text(s, 'title')} — {who}, {w.label('published')} {s.get('published')}",
+                    f"{s['id']}: {notes.source_title(s, w)} — {who}, {w.label('published')} {s.get('published') or '-'}",
                     "  ",
                 )
+                if s.get("url"):
+                    lines.append(f"    {printable(s['url'])}")
         lines.append("")
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
@@ -230,6 +202,8 @@ class Renderer:
                 "  " + line.rstrip("\n")
                 for line in columns(candidate_lines(match["candidates"], w))
             ]
+        if record.get("coverage"):
+            lines += self.wrap(notes.coverage_text(record["coverage"], w), "")
         return "\n".join(lines) + "\n"
 
     def search(self, record: Record) -> str:
@@ -241,10 +215,14 @@ class Renderer:
             lines.append(
                 f"match: '{printable(record['matched'])}' ({record['method']}, {w.label('score')} {record['score']})"
             )
+            if record.get("later_name"):
+                lines.append(notes.later_name_text(record["later_name"], w))
         elif record.get("reason"):
             lines.append(f"reason: {record['reason']}")
         rows = [[str(i), *row] for i, row in enumerate(candidate_lines(record["ranked"], w), 1)]
         lines += [line.rstrip("\n") for line in columns(rows)] if rows else ["no candidates"]
+        if record.get("coverage"):
+            lines += self.wrap(notes.coverage_text(record["coverage"], w), "")
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
 
@@ -267,7 +245,7 @@ class Renderer:
             line = difference_line(r)
             if line:
                 differing.append(
-                    f"{r['id']}: {r['status']} {clock_text(r['provenance'], w)}; {line}\n"
+                    f"{r['id']}: {r['status']} {origins.clock_text(r['provenance'], w)}; {line}\n"
                 )
         yield from (
             columns(rows)
@@ -291,8 +269,9 @@ class Renderer:
         ]
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
-        yield "row\tdecision\tentity_id\tstatus\tscore\tinput\n"
+        yield "row\tdecision\tentity_id\tstatus\tscore\tinput\tnote\n"
         for r in records:
+            later = r.get("later_name")
             cells: list[Any] = [
                 r["row"],
                 r["decision"],
@@ -300,6 +279,7 @@ class Renderer:
                 r["status"] or "-",
                 r["score"] if r["score"] is not None else "-",
                 printable(r["input"]),
+                notes.later_name_text(later, self.w) if later else "",
             ]
             yield "\t".join(str(c) for c in cells) + "\n"
             line = difference_line(r)

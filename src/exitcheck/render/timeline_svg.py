@@ -21,6 +21,7 @@ COLOURS = {
     "statement": "#7f7f7f",
     "dissolved": "#8c564b",
     "exit_planned": "#2ca02c",
+    "fee_imposed": "#bcbd22",
 }
 FONT = "'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 WIDTH, LEFT, RIGHT, TOP, ROW = 1200, 330, 40, 110, 28

@@ -23,6 +23,7 @@ COLOURS = {
     "statement": "white",
     "dissolved": "bright_red",
     "exit_planned": "green",
+    "fee_imposed": "bright_cyan",
 }
 Cell = tuple[str, str]  # (character, style)
 LETTERS = {*MARKS.values(), "*"}

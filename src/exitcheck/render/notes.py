@@ -1,0 +1,98 @@
+"""Sentences shared by the people-facing views (text and rich table): a source's title, a
+match through a later name, the name history, and what the registry covers. Every value
+from data passes through ``printable``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from exitcheck.i18n import ENGLISH, Words
+from exitcheck.render import Record
+from exitcheck.render.safe import printable
+
+COVERAGE = (
+    "The registry covers {entities} entities and {measures} measures from {sources} source(s),"
+    " announced from {oldest} to {newest}."
+)
+
+
+def source_title(s: Record, w: Words = ENGLISH) -> str:
+    """The title as published; else our own descriptive title, marked as ours."""
+    if s.get("title"):
+        return printable(w.text(s, "title"))
+    if s.get("title_ours"):
+        mark = w.label("title_ours", "our title; the source has none")
+        return f"{printable(w.text(s, 'title_ours'))} [{mark}]"
+    return w.label("untitled", "(untitled)")
+
+
+def later_name_text(later: Record, w: Words = ENGLISH) -> str:
+    """'HTX', a later name since 2023-09-13 (source …)."""
+    template = w.label(
+        "later_name_since",
+        "'{name}' is a later name of this entity, in use since {since} (source: {source})",
+    )
+    return _fill(template, name=later["name"], since=later["since"], source=later["source"])
+
+
+def matched_through_later_name(match: Record, entity: Record, w: Words = ENGLISH) -> str | None:
+    later = match.get("later_name")
+    if not later:
+        return None
+    template = w.label(
+        "later_name_note",
+        "the measures below were announced under the name {entity}",
+    )
+    separator = "；" if w.zh else "; "
+    return later_name_text(later, w) + separator + _fill(template, entity=w.name(entity))
+
+
+def name_history(entity: Record, w: Words = ENGLISH) -> str | None:
+    names = entity.get("later_names") or []
+    if not names:
+        return None
+    since = w.label("since", "since")
+    return ", ".join(
+        f"{printable(n['name'])} ({since} {n['since']}, {w.label('source')} {printable(n['source'])})"
+        for n in names
+    )
+
+
+def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
+    text = _fill(
+        w.label("coverage", COVERAGE),
+        entities=coverage["entities"],
+        measures=coverage["measures"],
+        sources=coverage["sources"],
+        oldest=coverage["oldest_measure"] or "-",
+        newest=coverage["newest_measure"] or "-",
+    )
+    return text + ("" if w.zh else " ") + w.label("absence", coverage["note"])
+
+
+def source_url(record: Record, source_id: str) -> str | None:
+    """The URL of a cited source, from the answer's sources."""
+    for s in record.get("sources") or []:
+        if s["id"] == source_id and s.get("url"):
+            return printable(s["url"])
+    return None
+
+
+def where_quoted(m: Record, w: Words = ENGLISH) -> str:
+    """'source: id, paragraph N' (no paragraph for a web page)."""
+    where = f"{w.label('source')}: {printable(m['source'])}"
+    if m["locator"].get("paragraph") is not None:
+        where += f", {w.label('paragraph')} {m['locator']['paragraph']}"
+    return where
+
+
+def _fill(template: str, **values: Any) -> str:
+    """Fill {names} in a template from the package's own word list; values are made printable
+    and never interpreted (no attribute or index look-ups)."""
+    import re
+
+    def value(found: re.Match[str]) -> str:
+        key = found[1]
+        return printable(str(values[key])) if key in values else found[0]
+
+    return re.sub(r"\{(\w+)\}", value, template)  # one pass: data is never re-read
