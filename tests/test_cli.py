@@ -16,7 +16,7 @@ def test_status_huobi_table(cli) -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("Huobi (火币)\n")
-    assert "status   exiting as of 2021-10-01" in out
+    assert "status exiting as of 2021-10-01" in " ".join(out.split())
     assert "registration_stopped" in out and "users_cleared" in out
     assert "deadline 2022-01-01T00:00:00+08:00 (stated: 2021年12月31日24:00; offset" in out
     assert "source: cls-2021-09-26, paragraph 10" in out
@@ -52,14 +52,16 @@ def test_status_json_shape(cli_json) -> None:
 
 
 def test_status_as_of_flips_closing_to_closed(cli_json) -> None:
-    assert cli_json("status", "bhex", "--json", "--as-of", "2021-10-22")[1]["status"] == "closing"
-    assert cli_json("status", "bhex", "--json", "--as-of", "2021-10-23")[1]["status"] == "closed"
+    # the seed report says 23 Oct, BHEX's own schedule (PANews) 16 Oct: the earlier counts
+    assert cli_json("status", "bhex", "--json", "--as-of", "2021-10-15")[1]["status"] == "closing"
+    assert cli_json("status", "bhex", "--json", "--as-of", "2021-10-16")[1]["status"] == "closed"
 
 
 def test_status_fuzzy_says_what_matched(cli) -> None:
     result = cli("status", "houbi")
     assert result.exit_code == 0
-    assert "matched  'Huobi' (fuzzy, score 80.0, query normalised to 'houbi')" in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert "matched 'Huobi' (fuzzy, score 80.0, query normalised to 'houbi')" in flat
 
 
 def test_no_confident_match_exits_1_with_candidates_on_stderr(cli) -> None:
@@ -88,24 +90,34 @@ def test_list_after_json(cli) -> None:
     assert "huobi" in ids and "beijing-lekuda" not in ids  # 2021-06-24 is before
     for entity in data:
         assert entity["measures"]
-        assert all(m["announced"] >= "2021-09-24" for m in entity["measures"])
+        # a month given as a period ('2021-09') is listed when it overlaps the bound
+        assert all(m["announced"][:7] >= "2021-09" for m in entity["measures"])
+        assert all(
+            len(m["announced"]) == 7 or m["announced"] >= "2021-09-24" for m in entity["measures"]
+        )
     firsts = [e["measures"][0]["announced"] for e in data]
     assert firsts == sorted(firsts)
 
 
 def test_list_before_is_inclusive_and_by_effective(cli_json) -> None:
     _, data = cli_json("list", "--before", "2021-09-24", "--after", "2021-09-24", "--json")
-    assert sorted(e["id"] for e in data) == ["bione", "futu", "nbminer", "sparkpool"]
+    assert {"bione", "futu", "nbminer", "sparkpool"} <= {e["id"] for e in data}
+    for entity in data:
+        assert all(m["announced"] in ("2021-09-24", "2021-09", "2021") for m in entity["measures"])
     _, data = cli_json("list", "--by", "effective", "--after", "2021-10-01", "--json")
-    pairs = sorted((e["id"], m["kind"]) for e in data for m in e["measures"])
-    assert pairs == [("bhex", "closed"), ("futu", "product_restricted"), ("huobi", "users_cleared")]
+    pairs = {(e["id"], m["kind"]) for e in data for m in e["measures"]}
+    assert {("bhex", "closed"), ("futu", "product_restricted"), ("huobi", "users_cleared")} <= pairs
+    assert ("bione", "closed") not in pairs  # 30 Sep 2021 is before the bound
 
 
 def test_list_filters_by_kind_and_measure(cli_json) -> None:
     _, data = cli_json("list", "--kind", "domestic_company", "--json")
-    assert [e["id"] for e in data] == ["beijing-lekuda", "beijing-huobi-tianxia"]
+    ids = [e["id"] for e in data]
+    assert ids[:2] == ["beijing-lekuda", "beijing-huobi-tianxia"]
+    assert all(e["kind"] == "domestic_company" for e in data)
     _, data = cli_json("list", "--measure", "closed", "--json")
-    assert [e["id"] for e in data] == ["bione", "bhex"]
+    assert {"bione", "bhex", "jex", "sparkpool"} <= {e["id"] for e in data}
+    assert all(m["kind"] == "closed" for e in data for m in e["measures"])
 
 
 def test_list_empty_result_is_an_empty_array(cli) -> None:
@@ -178,15 +190,16 @@ def test_csv_has_one_row_per_measure_with_chinese_intact(cli) -> None:
     import io
 
     rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv").stdout)))
-    assert len(rows) == 20  # 19 measures and OKCoin, which has none
+    info = json.loads(cli("info", "--json").stdout)
+    assert len(rows) == info["measures"] + 1  # one row per measure, and OKCoin, which has none
     huobi = [r for r in rows if r["entity_id"] == "huobi"]
     assert {r["entity_name_zh"] for r in huobi} == {"火币"}
-    assert {r["measure_kind"] for r in huobi} == {"registration_stopped", "users_cleared"}
+    assert {"registration_stopped", "users_cleared"} <= {r["measure_kind"] for r in huobi}
 
 
 def test_ndjson_list_is_one_entity_per_line(cli) -> None:
     lines = cli("list", "--format", "ndjson").stdout.splitlines()
-    assert len(lines) == 17
+    assert len(lines) == json.loads(cli("info", "--json").stdout)["entities"]
     assert {json.loads(line)["id"] for line in lines} >= {"huobi", "okcoin"}
 
 
@@ -199,20 +212,26 @@ def test_search_explains_its_ranking(cli_json) -> None:
 
 
 def test_search_without_match_exits_1(cli_json) -> None:
-    code, data = cli_json("search", "kucoin", "--json")
+    code, data = cli_json("search", "okcoxx", "--json")  # two edits from OKCoin: too far
     assert code == 1
     assert data["decision"] == "none"
-    assert data["ranked"][0]["id"] == "okcoin"  # close, but not close enough to be sure
+    assert "okcoin" in [r["id"] for r in data["ranked"][:3]]  # close, not close enough to be sure
 
 
 def test_info(cli_json) -> None:
+    from exitcheck.registry import load, shipped_registry
+
     code, data = cli_json("info", "--json")
     assert code == 0
+    shipped = load([shipped_registry()], use_cache=False)
+    measures = [m for e in shipped.entities for m in e.measures]
     assert (data["entities"], data["measures"], data["sources"], data["regulations"]) == (
-        17,
-        19,
-        1,
+        len(shipped.entities),
+        len(measures),
+        len(shipped.sources),
         6,
     )
-    assert (data["oldest_measure"], data["newest_measure"]) == ("2021-06-24", "2021-09-26")
+    assert data["entities"] >= 40 and data["measures"] >= 100
+    assert data["oldest_measure"] <= "2021-05-23"  # the May 2021 steps
+    assert data["newest_measure"] >= "2021-12-24"
     assert data["registries"][0]["version"] == "2026.11.25"

@@ -1,4 +1,5 @@
 """The two clocks on the Huobi days: registration stopped on 24 Sep 2021, announced on the 26th.
+(Huobi had limited features in May 2021, so it is already 'restricting' on the 23rd.)
 
 --as-of D: in effect on D by everything known now; --known-on K: only what was announced by K.
 """
@@ -13,8 +14,10 @@ import pytest
 from exitcheck.clocks import Clock, resolve
 
 HUOBI_DAYS = ["2021-09-23", "2021-09-24", "2021-09-25", "2021-09-26"]
-AS_OF = dict(zip(HUOBI_DAYS, ["none", "restricted", "restricted", "exiting"], strict=True))
-KNOWN_ON = dict(zip(HUOBI_DAYS, ["none", "none", "none", "exiting"], strict=True))
+# Huobi had already limited features in May 2021 (restricting); the registration stop of the
+# 24th counts from that day as of it, and only from the 26th as known then.
+AS_OF = dict(zip(HUOBI_DAYS, ["restricting", "restricted", "restricted", "exiting"], strict=True))
+KNOWN_ON = dict(zip(HUOBI_DAYS, ["restricting"] * 3 + ["exiting"], strict=True))
 
 
 def huobi(cli, *args: str) -> dict:
@@ -40,7 +43,9 @@ def test_known_on_uses_only_what_was_announced_by_then(cli, day) -> None:
     assert data["status"] == KNOWN_ON[day]
     assert data["as_of"] == day and data["known_on"] == day  # --as-of defaults to --known-on
     assert data["provenance"]["known_on"] == day
-    assert bool(data["measures"]) == (day == "2021-09-26")  # nothing shown before it was known
+    kinds = [m["kind"] for m in data["measures"]]
+    assert ("registration_stopped" in kinds) == (day == "2021-09-26")  # not shown before known
+    assert all(m["announced"] is not None or m["counts_from"] for m in data["measures"])
 
 
 @pytest.mark.parametrize("day", HUOBI_DAYS)
@@ -54,7 +59,7 @@ def test_the_other_view_is_given_and_printed_when_it_differs(cli, day) -> None:
     assert ("announced later: 2021-09-26" in table) == (day in ("2021-09-24", "2021-09-25"))
     if differs:
         line = next(x for x in table.splitlines() if "other view" in x)
-        assert f"as known on {day}: none" in line and "registration_stopped" in line
+        assert f"as known on {day}: restricting" in line and "registration_stopped" in line
         back = cli("status", "huobi", "--known-on", day).stdout
         assert "by what was known on" in back and "restricted" in back
 
@@ -64,19 +69,23 @@ def test_both_clocks_together_audit_a_forecast(cli) -> None:
     data = huobi(cli, "--known-on", "2021-09-26", "--as-of", "2022-01-01")
     assert data["status"] == "exited" and data["known_on"] == "2021-09-26"
     early = huobi(cli, "--known-on", "2021-09-25", "--as-of", "2022-01-01")
-    assert early["status"] == "none" and early["other_view"]["status"] == "exited"
+    assert early["status"] == "restricting" and early["other_view"]["status"] == "exited"
 
 
 def test_every_command_takes_and_echoes_both_clocks(cli, tmp_path) -> None:
     args = ("--as-of", "2021-09-25", "--known-on", "2021-09-25")
     listed = json.loads(cli("list", "--json", *args).stdout)
     assert {r["provenance"]["known_on"] for r in listed} == {"2021-09-25"}
-    assert "huobi" not in {r["id"] for r in listed}  # nothing about it was announced yet
+    assert "kucoin" not in {r["id"] for r in listed}  # nothing about it was announced yet
     now = json.loads(cli("list", "--json", "--as-of", "2021-09-25").stdout)
     assert next(r for r in now if r["id"] == "huobi")["status"] == "restricted"
     rows = cli("screen", "-", "--json", *args, input="huobi\n").stdout.splitlines()
     row = json.loads(rows[0])
-    assert (row["status"], row["as_of"], row["known_on"]) == ("none", "2021-09-25", "2021-09-25")
+    assert (row["status"], row["as_of"], row["known_on"]) == (
+        "restricting",
+        "2021-09-25",
+        "2021-09-25",
+    )
     assert row["other_view"]["status"] == "restricted"
     csv = cli("screen", "-", "--format", "csv", *args, input="huobi\n").stdout
     assert "known_on" in csv.splitlines()[0] and ",2021-09-25,2021-09-25," in csv
@@ -84,13 +93,14 @@ def test_every_command_takes_and_echoes_both_clocks(cli, tmp_path) -> None:
     assert "as of 2021-09-25, as known on 2021-09-25" in picture
     marker = next(x for x in picture.splitlines() if x.startswith("as of "))
     assert marker.rstrip().endswith("v")  # the day is marked on the axis
-    assert "Huobi (" not in picture  # nothing about Huobi was announced by then
+    assert "KuCoin (" not in picture  # nothing about KuCoin was announced by then
+    assert "KuCoin (" in cli("timeline", "--as-of", "2021-09-25").stdout
     svg = tmp_path / "t.svg"
     assert cli("timeline", "--svg", str(svg), *args).exit_code == 0
     assert "as known on 2021-09-25" in svg.read_text(encoding="utf-8")
     assert ">as of 2021-09-25</text>" in svg.read_text(encoding="utf-8")
     listing = cli("list", "--as-of", "2021-09-25", "--measure", "registration_stopped").stdout
-    assert "huobi: restricted" in listing and "as known on 2021-09-25: none" in listing
+    assert "huobi: restricted" in listing and "as known on 2021-09-25: restricting" in listing
 
 
 def test_a_bad_known_on_is_a_usage_error(cli) -> None:
@@ -144,6 +154,6 @@ def test_clock_rules_hold_for_any_dates() -> None:
 
 def test_the_table_says_when_nothing_was_announced_yet(cli) -> None:
     assert (
-        "none announced by 2021-09-24" in cli("status", "huobi", "--known-on", "2021-09-24").stdout
+        "none announced by 2021-09-24" in cli("status", "kucoin", "--known-on", "2021-09-24").stdout
     )
     assert "none recorded" in cli("status", "okcoin").stdout  # nothing at all, whenever

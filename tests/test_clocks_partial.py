@@ -133,3 +133,17 @@ def test_counts_from_visible_and_status_agree_with_in_effect(announced, effectiv
     assert then is None or (visible(m, k) and counts_on(m, as_of))
     if visible(m, k):
         assert then == measure_status(m, as_of)
+
+
+def test_a_measure_of_unknown_announcement_is_known_now_and_on_no_earlier_day() -> None:
+    from exitcheck.clocks import Clock
+
+    today = date(2026, 1, 1)
+    undated = Measure("closed", "s", "d", "src", Locator(1, "q"), None, date(2021, 10, 1))
+    assert visible(undated, None) and not visible(undated, date(2025, 12, 31))
+    assert visible(undated, date(2021, 10, 1), PartialDate(2021, 9))  # its source's month
+    assert Clock(today, today, today).knowledge is None
+    assert Clock(today, date(2030, 1, 1), today).knowledge is None  # a later day knows no more
+    assert Clock(today, date(2021, 9, 25), today).knowledge == date(2021, 9, 25)
+    assert measure_status(undated, date(2021, 10, 2)) == "closed"  # as of: main's rule, kept
+    assert measure_status(undated, date(2021, 10, 2), known_on=date(2021, 10, 2)) is None

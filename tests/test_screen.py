@@ -15,7 +15,7 @@ from exitcheck import __version__
 from .conftest import entry_point
 from .test_integrity import GOOD_ENTITY
 
-NAMES = ["Huobi Global", "kucoin", "币安", "", "houbi", "exchange", "火幣", "coinbase"]
+NAMES = ["Huobi Global", "acmecoin", "币安", "", "houbi", "exchange", "火幣", "coinbase"]
 
 
 def ndjson(text: str) -> list[dict]:
@@ -93,7 +93,7 @@ def test_fail_on_match_and_summary(cli, tmp_path: Path) -> None:
         "--summary",
         str(summary),
         "--json",
-        input="kucoin\nOKEx\n",
+        input="acmecoin\nOKEx\n",
     )
     assert hit.exit_code == 3
     assert json.loads(summary.read_text())["rows"] == 2
@@ -104,7 +104,7 @@ def test_fail_on_match_and_summary(cli, tmp_path: Path) -> None:
         "ambiguous": 0,
         "none": 1,
     }
-    clean = cli("screen", "-", "--fail-on-match", "--json", input="kucoin\ncoinbase\n")
+    clean = cli("screen", "-", "--fail-on-match", "--json", input="acmecoin\ncoinbase\n")
     assert clean.exit_code == 0
     assert (
         cli("screen", "-", "--json", input="OKEx\n").exit_code == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -31,8 +32,9 @@ def test_timeline_in_the_terminal_fits_and_marks_every_platform(cli) -> None:
         huobi.rstrip().endswith("|") and "*" in huobi
     )  # two measures announced the same day, then the deadline
     assert any(line.startswith("regulations") for line in lines)
-    assert "2 2021-09-24 Notice on further preventing" in result.stdout
-    assert "undated: binance statement, okex statement" in result.stdout
+    assert re.search(r"^\d 2021-09-24 Notice on further preventing", result.stdout, re.M)
+    undated = " ".join(result.stdout.split("undated: ")[1].split())
+    assert "binance statement" in undated and "okex statement" in undated
 
 
 def test_timeline_filters_like_list(cli) -> None:
@@ -42,7 +44,8 @@ def test_timeline_filters_like_list(cli) -> None:
         for line in result.stdout.splitlines()[4:]
         if "|" in line and not line.startswith("legend")
     }
-    assert names == {"BiONE", "BHEX"}
+    assert {"BiONE", "BHEX", "JEX"} <= names
+    assert "Huobi (火币)" not in names  # Huobi announced no closure
     assert cli("timeline", "--after", "2021-10-01", "--before", "2021-09-01").exit_code == 2
 
 
@@ -75,10 +78,11 @@ def test_timeline_svg_escapes_data(cli, write_registry, tmp_path: Path) -> None:
 
 def test_sources_and_regulations(cli) -> None:
     data = json.loads(cli("sources", "--json").stdout)
-    assert [s["id"] for s in data] == ["cls-2021-09-26"]
-    assert (
-        data[0]["measures"] == 19 and data[0]["regulations"] == 6 and "huobi" in data[0]["entities"]
-    )
+    seed = data[0]
+    assert seed["id"] == "cls-2021-09-26"
+    assert seed["measures"] == 19 and seed["regulations"] == 6 and "huobi" in seed["entities"]
+    assert all(s["measures"] + s["regulations"] > 0 or s["entities"] for s in data)  # all cited
+    assert all(s["url"] or s["id"] == "cls-2021-09-26" for s in data)
     regs = json.loads(cli("regulations", "--json").stdout)
     assert [r["date"] for r in regs] == sorted(r["date"] for r in regs)
     assert regs[-1]["name_zh"] == "关于进一步防范和处置虚拟货币交易炒作风险的通知"
@@ -93,7 +97,7 @@ def test_lang_zh(cli) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("火币 (Huobi)\n")
     assert (
-        "状态  退出中" in result.stdout
+        "状态 退出中" in " ".join(result.stdout.split())
         and "停止新用户注册" in result.stdout
         and "清退存量用户" in result.stdout
     )

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any, NamedTuple
 
-from exitcheck.dates import Day
+from exitcheck.dates import Day, iso
 from exitcheck.model import Entity
 from exitcheck.status import counts_on, entity_status, visible
 
@@ -37,8 +37,20 @@ class Clock(NamedTuple):
             return None
         return Clock(self.as_of, known, self.today)
 
+    @property
+    def knowledge(self) -> date | None:
+        """The ``known_on`` that status.visible takes: None for today or later (everything the
+        registry holds, a measure of unknown announcement included), else the day itself."""
+        return knowledge(self.known_on, self.today)
+
     def record(self) -> dict[str, str]:
         return {"as_of": self.as_of.isoformat(), "known_on": self.known_on.isoformat()}
+
+
+def knowledge(known_on: date, today: date) -> date | None:
+    """A past day's knowledge holds only measures known to be announced by then; today's holds
+    every measure, those whose announcement is undated (and whose source is too) included."""
+    return None if known_on >= today else known_on
 
 
 def resolve(as_of: date | None, known_on: date | None, today: date) -> Clock:
@@ -46,8 +58,9 @@ def resolve(as_of: date | None, known_on: date | None, today: date) -> Clock:
     return Clock(as_of or known_on or today, known_on or today, today)
 
 
-def shown(entity: Entity, known_on: date, published: Mapping[str, Day]) -> Entity:
-    """The entity as it stood on ``known_on``: only the measures announced by then."""
+def shown(entity: Entity, known_on: date | None, published: Mapping[str, Day]) -> Entity:
+    """The entity as it stood on ``known_on`` (a ``Clock.knowledge``): only the measures
+    announced by then."""
     measures = tuple(m for m in entity.measures if visible(m, known_on, published.get(m.source)))
     return entity if len(measures) == len(entity.measures) else entity._replace(measures=measures)
 
@@ -58,18 +71,19 @@ def other_view(entity: Entity, clock: Clock, published: Mapping[str, Day]) -> di
     other = clock.other
     if other is None:
         return None
-    status = entity_status(entity, other.as_of, published, other.known_on).status
+    status = entity_status(entity, other.as_of, published, other.knowledge).status
     early, late = sorted((clock.known_on, other.known_on))
+    early_knows, late_knows = knowledge(early, clock.today), knowledge(late, clock.today)
     differing = []
     for m in entity.measures:
         reported = published.get(m.source)
         if not counts_on(m, clock.as_of, reported):
             continue
-        if visible(m, late, reported) and not visible(m, early, reported):
+        if visible(m, late_knows, reported) and not visible(m, early_knows, reported):
             differing.append(
                 {
                     "kind": m.kind,
-                    "announced": (m.announced or reported or late).isoformat(),
+                    "announced": iso(m.announced or reported),
                     "effective": m.effective.isoformat() if m.effective is not None else None,
                 }
             )
@@ -83,11 +97,15 @@ def difference_line(record: Mapping[str, Any]) -> str | None:
         return None
     known_on = record.get("known_on") or record["provenance"]["known_on"]
     then = other["known_on"] < known_on
+    dated = [m for m in other["differing_measures"] if m["announced"]]
+    undated = len(other["differing_measures"]) - len(dated)
     why = "; ".join(
         f"{m['kind']} announced {m['announced']}"
         + (f", effective {m['effective']}" if m["effective"] else "")
-        for m in other["differing_measures"]
+        for m in dated
     )
+    if undated:  # their announcement is unknown: known now, on no earlier day (Clock.knowledge)
+        why += ("; " if why else "") + f"{undated} measure(s) whose announcement is undated"
     if then:
         head = f"as known on {other['known_on']}: {other['status']}"
         return head + (f" (not yet announced then: {why})" if why else "")

@@ -46,6 +46,8 @@ MIN_FUZZY_CJK = 6  # distinctive parts of Chinese names (in characters) fuzzy fr
 MAX_REORDER_WORDS = 4  # word orders are tried for queries of up to this many words
 MIN_CONTAINED = 3  # a registry key must be this long to be reported inside a longer query
 
+UNUSUAL = "fuzzy_unusual"  # within the budget, but not a typing slip (see slips.py)
+
 DECISION_MATCH = "match"
 DECISION_AMBIGUOUS = "ambiguous"
 DECISION_NONE = "none"
@@ -324,6 +326,8 @@ def edit_candidates(
     """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
     from rapidfuzz.distance import OSA
 
+    from exitcheck.slips import is_slip
+
     digits = "".join(ch for ch in query if ch.isdigit())
     out = []
     for key, entry, minimum in keys:
@@ -338,7 +342,8 @@ def edit_candidates(
         distance = OSA.distance(query, key, score_cutoff=budget)
         if distance <= budget:
             score = round(100.0 * (1 - distance / length), 1)
-            out.append(Candidate(entry.entity_id, entry.label, score, method))
+            slip = method != "fuzzy" or is_slip(query, key)
+            out.append(Candidate(entry.entity_id, entry.label, score, method if slip else UNUSUAL))
     return out
 
 
@@ -367,6 +372,9 @@ def _fuzzy_decision(
             close = tuple(c for c in ranked if c.score > best.score - MARGIN)
             reason = f"{len(close)} candidates score within {MARGIN:g} points of each other"
             return _ambiguous(query, normalized, close, reason)
+        if best.method == UNUSUAL:
+            reason = f"{best.label!r} is close, but not by a usual typing slip"
+            return _ambiguous(query, normalized, (best,), reason)
         minimum = MIN_FUZZY_CJK if script == "cjk" else MIN_FUZZY_LATIN
         rivals = _fuzzy(index, "other-" + script, normalized, minimum, "fuzzy")
         rival = max(rivals, key=lambda c: c.score, default=None)

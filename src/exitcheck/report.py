@@ -71,8 +71,8 @@ def status_answer(
     from exitcheck.clocks import other_view, shown
 
     dates = published(registry)
-    status = entity_status(entity, clock.as_of, dates, clock.known_on)
-    known = shown(entity, clock.known_on, dates)
+    status = entity_status(entity, clock.as_of, dates, clock.knowledge)
+    known = shown(entity, clock.knowledge, dates)
     return StatusAnswer(registry, known, status, match, clock, other_view(entity, clock, dates))
 
 
@@ -105,7 +105,7 @@ def select(
         if kinds and entity.kind not in kinds:
             continue
         kept = []
-        known = [m for m in entity.measures if visible(m, clock.known_on, dates.get(m.source))]
+        known = [m for m in entity.measures if visible(m, clock.knowledge, dates.get(m.source))]
         if entity.measures and not known:
             continue  # nothing about it had been announced on the known-on day
         for m in known:
@@ -299,7 +299,9 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
         "known_on": known_on.isoformat(),
         "other_view": answer.other_view,
         "match": match_record(answer.match, registry),
-        "measures": [measure_record(m, as_of, dates.get(m.source), known_on) for m in measures],
+        "measures": [
+            measure_record(m, as_of, dates.get(m.source), answer.clock.knowledge) for m in measures
+        ],
         "sources": [source_record(registry, s) for s in cited],
         "provenance": provenance_record(registry, as_of, known_on, contributors(answer.entity)),
     }
@@ -313,16 +315,16 @@ def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
     clock = answer.clock
     for entity, measures in answer.rows:
         record = entity_record(entity)
-        record["status"] = entity_status(entity, clock.as_of, dates, clock.known_on).status
+        record["status"] = entity_status(entity, clock.as_of, dates, clock.knowledge).status
         record["other_view"] = other_view(entity, clock, dates)
         record["measures"] = [
-            measure_record(m, clock.as_of, dates.get(m.source), clock.known_on) for m in measures
+            measure_record(m, clock.as_of, dates.get(m.source), clock.knowledge) for m in measures
         ]
         record["provenance"] = provenance_record(
             answer.registry,
             clock.as_of,
             clock.known_on,
-            contributors(shown(entity, clock.known_on, dates)),
+            contributors(shown(entity, clock.knowledge, dates)),
         )
         yield record
 

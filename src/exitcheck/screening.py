@@ -116,9 +116,9 @@ def screen(
                 if len(views) >= MEMO:
                     views.clear()
                 views[entity.id] = (
-                    entity_status(entity, as_of, dates, known_on),
+                    entity_status(entity, as_of, dates, clock.knowledge),
                     other_view(entity, clock, dates),
-                    _cited(provenance, entity, known_on, dates, layered),
+                    _cited(provenance, entity, clock.knowledge, dates, layered),
                 )
             status, other, cited = views[entity.id]
         row = ScreenRow(number, name, result, entity, status, used, as_of, known_on, other)
@@ -133,7 +133,7 @@ def screen(
 def _cited(
     provenance: dict[str, Any],
     entity: Entity,
-    known_on: date,
+    known_on: date | None,
     dates: dict[str, Day],
     layered: bool,
 ) -> dict[str, Any]:

@@ -106,9 +106,13 @@ def _first_reached(day: Day) -> date:
 
 
 def visible(measure: Measure, known_on: date | None, reported: Day | None = None) -> bool:
-    """Whether a measure had been announced by ``known_on`` (None: everything counts)."""
+    """Whether a measure is known to have been announced by ``known_on`` (None: everything the
+    registry holds counts; see ``clocks.Clock.knowledge``). A measure with no date of its own
+    whose source has none either belongs to no past day's knowledge."""
+    if known_on is None:
+        return True
     known = known_from(measure, reported)
-    return known_on is None or known is None or reached(known, known_on)
+    return known is not None and reached(known, known_on)
 
 
 def measure_status(
