@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from exitcheck.matching import MatchIndex
 
 
-MEMO = 65536  # distinct names whose answers a run keeps (memory stays bounded)
+MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
 
 
 @dataclass

@@ -24,7 +24,20 @@ class Renderer:
         for record in records:
             yield dumps(record, indent=None) + "\n"
 
-    screen = listing
+    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+        """One line per row. The provenance, the same object for every row of a run, is
+        serialised once and spliced in (it is most of each line)."""
+        shared: object = None
+        text = ""
+        for record in records:
+            provenance = record.get("provenance")
+            if provenance is None or next(reversed(record)) != "provenance":
+                yield dumps(record, indent=None) + "\n"
+                continue
+            if provenance is not shared:
+                shared, text = provenance, dumps(provenance, indent=None)
+            head = dumps({k: v for k, v in record.items() if k != "provenance"}, indent=None)
+            yield f'{head[:-1]}, "provenance": {text}}}\n'
 
     def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
         return self.listing(records)
