@@ -263,7 +263,7 @@ def test_the_seed_reports_title_is_shown_as_ours(cli) -> None:
     text = cli("status", "huobi").stdout
     assert "[our title; the source has none]" in text
     zh = cli("--lang", "zh", "status", "huobi").stdout
-    assert "9.24通知后多家平台宣布退出中国大陆市场 [标题为本库所拟" in zh
+    assert "9.24通知后多家平台宣布退出中国大陆市场（标题为本库所拟" in zh
     data = json.loads(cli("status", "huobi", "--json").stdout)
     seed = next(s for s in data["sources"] if s["id"] == "cls-2021-09-26")
     assert seed["title"] is None and seed["title_ours"]

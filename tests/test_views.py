@@ -95,9 +95,9 @@ def test_sources_and_regulations(cli) -> None:
 def test_lang_zh(cli) -> None:
     result = cli("--lang", "zh", "status", "huobi", "--as-of", "2021-10-01")
     assert result.exit_code == 0
-    assert result.stdout.startswith("火币 (Huobi)\n")
+    assert result.stdout.startswith("火币（Huobi）\n")
     assert (
-        "状态 退出中" in " ".join(result.stdout.split())
+        "状态：退出中（截至2021年10月1日，" in result.stdout
         and "停止新用户注册" in result.stdout
         and "清退存量用户" in result.stdout
     )
@@ -113,7 +113,7 @@ def test_lang_zh(cli) -> None:
 
 
 def test_lang_defaults_from_the_locale(cli) -> None:
-    assert cli("status", "huobi", env={"LANG": "zh_CN.UTF-8"}).stdout.startswith("火币 (Huobi)")
+    assert cli("status", "huobi", env={"LANG": "zh_CN.UTF-8"}).stdout.startswith("火币（Huobi）")
     assert cli("status", "huobi", env={"LANG": "en_US.UTF-8"}).stdout.startswith("Huobi (火币)")
     assert cli("--lang", "fr", "status", "huobi").exit_code == 2
 

@@ -1,3 +1,68 @@
-"""exitcheck: what platforms announced toward mainland-China users, since when, and says who."""
+"""exitcheck: what platforms announced toward mainland-China users, since when, and says who.
+
+The Python API (see README.md, "Python"), the same answers as the command line:
+
+- ``load(paths=None) -> Registry``: the registries in effect (default: the shipped one).
+- ``lookup(registry, name, as_of=None) -> Answer``: one name's match, entity, status and
+  provenance; ``answer.record`` is the JSON of ``exitcheck status --json``.
+- ``screen(registry, names, as_of=None) -> Iterator[dict]``: one record per name, the
+  NDJSON lines of ``exitcheck screen --json``.
+
+Names are imported on first use, so ``import exitcheck`` stays cheap.
+"""
 
 __version__ = "0.1.0"
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would cost more than all this
+if TYPE_CHECKING:
+    from typing import Any
+
+    from exitcheck.api import Answer, load, lookup, screen
+    from exitcheck.errors import ExitcheckError, RegistryError, UsageError
+    from exitcheck.model import Entity, Measure, Registry
+    from exitcheck.status import Status
+
+# public name -> module that defines it (imported on first access)
+_LAZY = {
+    "Answer": "exitcheck.api",
+    "load": "exitcheck.api",
+    "lookup": "exitcheck.api",
+    "screen": "exitcheck.api",
+    "ExitcheckError": "exitcheck.errors",
+    "RegistryError": "exitcheck.errors",
+    "UsageError": "exitcheck.errors",
+    "Entity": "exitcheck.model",
+    "Measure": "exitcheck.model",
+    "Registry": "exitcheck.model",
+    "Status": "exitcheck.status",
+}
+
+__all__ = [
+    "Answer",
+    "Entity",
+    "ExitcheckError",
+    "Measure",
+    "Registry",
+    "RegistryError",
+    "Status",
+    "UsageError",
+    "__version__",
+    "load",
+    "lookup",
+    "screen",
+]
+
+
+def __getattr__(name: str) -> "Any":
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'exitcheck' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

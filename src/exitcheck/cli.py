@@ -55,7 +55,7 @@ def _day(value: str | None, option: str) -> date | None:
     try:
         return parse_day(value)
     except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+        raise UsageError(f"{option}: {exc}", code="bad_day", option=option, value=value) from None
 
 
 def _clock(as_of: str | None, known_on: str | None) -> "Clock":
@@ -240,9 +240,11 @@ def _silence_stdout() -> None:
 
 
 def _report_error(fmt: Format, exc: ExitcheckError) -> None:
+    from exitcheck.i18n import words
     from exitcheck.render.safe import printable
 
-    sys.stderr.write(f"exitcheck: {printable(exc.message)}\n")
+    message = words(_state.lang).message(exc.code, exc.message, exc.params)
+    sys.stderr.write(f"exitcheck{words(_state.lang).colon}{printable(message)}\n")
     if fmt in (Format.json, Format.ndjson):
         from exitcheck.render.jsonfmt import dumps
         from exitcheck.report import error_record
@@ -279,15 +281,9 @@ def _complete(incomplete: str) -> list[str]:
 
 
 def _query(name: str) -> str:
-    from exitcheck.matching import MAX_QUERY_CHARS, compact_key
+    from exitcheck.api import check_name
 
-    if len(name) > MAX_QUERY_CHARS:
-        raise UsageError(
-            f"the name is {len(name):,} characters long; the limit is {MAX_QUERY_CHARS}"
-        )
-    if not compact_key(name):
-        raise UsageError("the name is empty: give a platform name, alias or domain")
-    return name
+    return check_name(name)
 
 
 # --------------------------------------------------------------------------------------------
@@ -316,22 +312,19 @@ def status(
     fmt = _format(fmt, json)
 
     def body() -> int:
-        from exitcheck import report
-        from exitcheck.matching import match
+        from exitcheck.api import lookup
 
-        clock = _clock(as_of, known_on)
-        registry = _registry()
-        result = match(_index(registry), _query(name))
+        answer = lookup(
+            _registry(), name, _day(as_of, "--as-of"), known_on=_day(known_on, "--known-on")
+        )
         out = _renderer(fmt)
-        if result.entity_id is None:
-            record = report.no_match_record(result, registry, clock)
+        record = answer.record
+        if answer.entity is None:
             if fmt is Format.table:
                 sys.stderr.write(out.no_match(record))
             else:
                 sys.stdout.write(out.no_match(record))
             return EXIT_NO_MATCH
-        answer = report.status_answer(registry, registry.entity(result.entity_id), result, clock)
-        record = report.status_record(answer)
         if _state.lang != "en":
             from exitcheck.i18n import words
 
@@ -440,12 +433,14 @@ def timeline(
 
         answer = _selection(after, before, by, kind, measure, as_of, known_on)
         picture = tl.build(report.list_records(answer), answer.registry.regulations, answer.as_of)
-        names = ", ".join(f.name for f in answer.registry.files)
+        w = words(_state.lang)
+        names = w.listing.join(f.name for f in answer.registry.files)
         clock = answer.clock
-        picture = picture._replace(
-            caption=f"as of {clock.as_of}, as known on {clock.known_on} · registries: {names}",
-            as_of=clock.as_of,
-        )
+        as_of_text = f"{w.label('as_of', 'as of')} {w.day(clock.as_of.isoformat())}"
+        known_text = f"{w.label('known_on', 'as known on')} {w.day(clock.known_on.isoformat())}"
+        registries = w.label("registries", "registries")
+        caption = f"{as_of_text}{w.comma}{known_text} · {registries}{w.colon}{names}"
+        picture = picture._replace(caption=caption, as_of=clock.as_of)
         if svg is not None:
             from exitcheck.render import timeline_svg
 
@@ -654,12 +649,13 @@ def screen(
         )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
-        sys.stderr.write(counts.line() + "\n")
+        from exitcheck.i18n import words
+
+        sys.stderr.write(counts.line(words(_state.lang)) + "\n")
         if counts.none:  # a "none" row is not a clean bill: say what the registry covers
             import textwrap
 
             from exitcheck import report
-            from exitcheck.i18n import words
             from exitcheck.render.notes import coverage_text
 
             coverage = report.coverage_record(registry)
@@ -728,9 +724,10 @@ def info(json: Json = False) -> None:
         if json:
             sys.stdout.write(dumps(record) + "\n")
         else:
-            from exitcheck.render.text import info_text
+            from exitcheck.i18n import words
+            from exitcheck.render.info import info_text
 
-            sys.stdout.write(info_text(record))
+            sys.stdout.write(info_text(record, words(_state.lang)))
         return EXIT_OK
 
     _answer(fmt, body)

@@ -16,9 +16,11 @@ class ExitcheckError(Exception):
     exit_code = EXIT_USAGE
     kind = "error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, code: str | None = None, **params: object) -> None:
         super().__init__(message)
         self.message = message
+        self.code = code  # names the message in data/i18n.toml ([zh.messages]) for --lang zh
+        self.params = params  # the values its translation puts in
 
 
 class UsageError(ExitcheckError):

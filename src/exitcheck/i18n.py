@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -56,17 +57,131 @@ class Words:
         return self._get("entity_kinds", code, code)
 
     def name(self, record: Mapping[str, Any]) -> str:
-        """'Huobi (火币)' in English, '火币 (Huobi)' in Chinese; the one name when there is one."""
+        """'Huobi (火币)' in English, '火币（Huobi）' in Chinese; the one name when there is one."""
         name, zh = record.get("name") or "", record.get("name_zh")
         if not zh:
             return str(name)
-        return f"{zh} ({name})" if self.zh else f"{name} ({zh})"
+        return f"{zh}（{name}）" if self.zh else f"{name} ({zh})"
 
     def text(self, record: Mapping[str, Any], key: str) -> str:
-        """A text field in the reader's language where the record has it (description_zh)."""
+        """A text field in the reader's language where the record has it (description_zh,
+        scope_zh, notes_zh, summary_zh, publisher_zh); else the English, without comment."""
         if self.zh and record.get(f"{key}_zh"):
             return str(record[f"{key}_zh"])
         return str(record.get(key) or "")
+
+    # -- vocabulary: codes shown to people ----------------------------------------------------
+    def method(self, code: str) -> str:
+        return self._get("methods", code, code)
+
+    def language(self, code: str) -> str:
+        return self._get("languages", code, code)
+
+    def decision(self, code: str) -> str:
+        return self._get("decisions", code, code)
+
+    def relation(self, kind: str, entity: str) -> str:
+        """'operated huobi'; in Chinese the kind's sentence with the entity in it."""
+        template = self._get("relation_kinds", kind, "")
+        return template.format(entity=entity) if template else f"{kind} {entity}"
+
+    # -- punctuation and phrases --------------------------------------------------------------
+    @property
+    def colon(self) -> str:
+        return "：" if self.zh else ": "
+
+    def field(self, key: str, value: str, default: str | None = None) -> str:
+        """'scope: all users'; '范围：所有用户' (a full-width colon after a Chinese label)."""
+        return f"{self.label(key, default)}{self.colon}{value}"
+
+    def quoted(self, text: str) -> str:
+        return f"“{text}”" if self.zh else f"'{text}'"
+
+    def paren(self, text: str) -> str:
+        """' (text)' after English, '（text）' after Chinese."""
+        return f"（{text}）" if self.zh else f" ({text})"
+
+    @property
+    def comma(self) -> str:
+        return "，" if self.zh else ", "
+
+    @property
+    def listing(self) -> str:
+        """Between the items of a list: ', ' or the Chinese enumeration comma '、'."""
+        return "、" if self.zh else ", "
+
+    def cite(self, source: str, paragraph: object) -> str:
+        """'cls-2021-09-26, paragraph 10'; 'cls-2021-09-26 第10段'; the id alone without one."""
+        if paragraph is None:
+            return source
+        if self.zh:
+            return f"{source} 第{paragraph}段"
+        return f"{source}, {self.label('paragraph')} {paragraph}"
+
+    def day(self, iso: str) -> str:
+        """A YYYY-MM-DD day in running text: unchanged in English, 2026年11月25日 in Chinese."""
+        if self.zh and len(iso) == 10 and iso[4] == "-" and iso[7] == "-":
+            return f"{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:])}日"
+        return iso
+
+    def status_line(self, code: str, as_of: str, meaning: str, known_on: str | None = None) -> str:
+        """'exited as of 2026-11-25: …'; '已退出（截至2026年11月25日，…）'; with a known-on
+        day other than the as-of day, that day too (see clocks.py)."""
+        other = known_on if known_on and known_on != as_of else None
+        if self.zh:
+            known = f"，{self.label('known_on', 'as known on')}{self.day(other)}" if other else ""
+            return f"{self.status(code)}（截至{self.day(as_of)}{known}，{meaning}）"
+        known = f", {self.label('known_on', 'as known on')} {other}" if other else ""
+        return f"{self.status(code)} {self.label('as_of', 'as of')} {as_of}{known}: {meaning}"
+
+    def no_match(self, query: str, reason: str | None) -> str:
+        """The first line of a no-confident-match answer, after 'exitcheck: '."""
+        if self.zh:
+            head = f"{self.quoted(query)}{self.label('no_confident_match')}"
+        else:
+            head = f"no confident match for {self.quoted(query)}"
+        return head + (f"{self.colon}{self.reason(reason)}" if reason else "")
+
+    def reason(self, text: str) -> str:
+        """The matcher's English reason, in Chinese by the templates of [zh.reasons]."""
+        for pattern, template in _reason_patterns(self.table):
+            found = pattern.fullmatch(text)
+            if found:
+                values = {k: _requote(v) for k, v in found.groupdict().items()}
+                return template.format(**values)
+        return text
+
+    def message(self, code: str | None, default: str, params: Mapping[str, object]) -> str:
+        """A message by its code ([zh.messages]); the English given when there is none."""
+        template = self._get("messages", code, "") if code else ""
+        try:
+            return template.format(**params) if template else default
+        except (KeyError, IndexError, ValueError):
+            return default
+
+
+def _requote(value: str) -> str:
+    """'Coinbase' (a Python repr in an English reason) as “Coinbase”."""
+    return re.sub(r"'([^']*)'", r"“\1”", value)
+
+
+@functools.cache
+def _compiled(english: str) -> re.Pattern[str]:
+    """'{names} is another platform' as a pattern with a named group per placeholder."""
+    parts = re.split(r"\{(\w+)\}", english)
+    pattern = "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts)
+    )
+    return re.compile(pattern)
+
+
+def _reason_patterns(table: Mapping[str, Any]) -> list[tuple[re.Pattern[str], str]]:
+    reasons = table.get("reasons", {})
+    return [
+        (_compiled(str(item["en"])), str(item["text"]))
+        for item in reasons.values()
+        if isinstance(item, dict) and "en" in item and "text" in item
+    ]
 
 
 ENGLISH = Words("en")

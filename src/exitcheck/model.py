@@ -66,6 +66,8 @@ class Measure(NamedTuple):
     products: tuple[str, ...] = ()
     description_zh: str | None = None
     notes: str | None = None
+    scope_zh: str | None = None  # Chinese text shown with --lang zh; English is the fallback
+    notes_zh: str | None = None
     registry: str | None = None  # name of the registry that states it (see layering.py)
 
     @property
@@ -132,6 +134,8 @@ class Source(NamedTuple):
     notes: str | None = None
     title_ours: str | None = None  # a descriptive title of our own, for a source without one
     title_ours_zh: str | None = None  # the same in Chinese
+    publisher_zh: str | None = None
+    author_zh: str | None = None
 
 
 class Regulation(NamedTuple):
@@ -144,6 +148,8 @@ class Regulation(NamedTuple):
     locator: Locator
     name_zh: str | None = None
     notes: str | None = None
+    summary_zh: str | None = None
+    issuers_zh: tuple[str, ...] = ()
 
 
 class RegistryInfo(NamedTuple):
@@ -158,7 +164,15 @@ class RegistryInfo(NamedTuple):
 
 class Registry:
     """One or more registry files combined. Entities are fetched on demand (a registry may
-    hold 100,000 of them); instances hash by identity so derived indexes can be cached."""
+    hold 100,000 of them); instances hash by identity so derived indexes can be cached.
+
+    A registry from ``registry.load`` pickles as the paths it was loaded from and the SHA-256
+    of each file: unpickling loads it again (once per process; the cache makes that cheap),
+    and refuses files whose content changed since, so every worker answers from the same data.
+    """
+
+    origin: tuple[tuple[str, ...], bool] | None = None  # (paths, use_cache), set by load
+    thread: int | None = None  # the thread whose SQLite connection it reads, set by load
 
     def __init__(
         self,
@@ -193,3 +207,11 @@ class Registry:
 
     def source(self, source_id: str) -> Source | None:
         return next((s for s in self.sources if s.id == source_id), None)
+
+    def __reduce__(self) -> tuple[Callable[..., Registry], tuple[object, ...]]:
+        if self.origin is None:
+            raise TypeError("only a registry made by exitcheck.load can be pickled")
+        from exitcheck.registry import reopen
+
+        paths, use_cache = self.origin
+        return reopen, (paths, use_cache, tuple(f.sha256 for f in self.files))

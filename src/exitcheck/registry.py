@@ -13,12 +13,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from exitcheck import __version__
-from exitcheck.errors import RegistryError
+from exitcheck.errors import ExitcheckError, RegistryError
 from exitcheck.model import Registry
 
 ENV_REGISTRY = "EXITCHECK_REGISTRY"
@@ -94,6 +95,32 @@ def _signature(paths: Sequence[Path]) -> list[list[Any]] | None:
 
 def load(paths: Sequence[Path], *, use_cache: bool = True) -> Registry:
     """A validated registry, or RegistryError naming the file and line of the first error."""
+    registry = _load(paths, use_cache=use_cache)
+    registry.origin = (tuple(os.path.abspath(p) for p in paths), use_cache)
+    registry.thread = threading.get_ident()
+    return registry
+
+
+_REOPENED: dict[tuple[object, ...], Registry] = {}
+
+
+def reopen(paths: tuple[str, ...], use_cache: bool, sha256: tuple[str, ...]) -> Registry:
+    """The registry of these files for the calling thread, loaded once per thread (SQLite
+    connections belong to the thread that opened them); how a pickled registry comes back.
+    Refuses files whose content is no longer the given SHA-256."""
+    key = (threading.get_ident(), paths, use_cache, sha256)
+    registry = _REOPENED.get(key)
+    if registry is None:
+        registry = load([Path(p) for p in paths], use_cache=use_cache)
+        if tuple(f.sha256 for f in registry.files) != sha256:
+            raise ExitcheckError(
+                "the registry files changed since this registry was pickled: " + ", ".join(paths)
+            )
+        _REOPENED[key] = registry
+    return registry
+
+
+def _load(paths: Sequence[Path], *, use_cache: bool) -> Registry:
     signature = _signature(paths)
     target = None
     if use_cache and signature is not None:

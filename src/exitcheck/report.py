@@ -223,6 +223,8 @@ def measure_record(
         "source": measure.source,
         "locator": {"paragraph": measure.locator.paragraph, "quote": measure.locator.quote},
         "notes": measure.notes,
+        "scope_zh": measure.scope_zh,
+        "notes_zh": measure.notes_zh,
         "registry": measure.registry,
     }
 
@@ -271,7 +273,9 @@ def source_record(registry: Registry, source_id: str) -> dict[str, Any]:
         "title_ours": s.title_ours,
         "title_ours_zh": s.title_ours_zh,
         "publisher": s.publisher,
+        "publisher_zh": s.publisher_zh,
         "author": s.author,
+        "author_zh": s.author_zh,
         "published": iso(s.published),
         "language": s.language,
         "url": s.url,
@@ -494,7 +498,9 @@ def regulation_records(registry: Registry) -> list[dict[str, Any]]:
             "name": r.name,
             "name_zh": r.name_zh,
             "issuers": list(r.issuers),
+            "issuers_zh": list(r.issuers_zh),
             "summary": r.summary,
+            "summary_zh": r.summary_zh,
             "source": r.source,
             "paragraph": r.locator.paragraph,
             "notes": r.notes,

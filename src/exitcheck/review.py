@@ -78,7 +78,9 @@ def qualified(
     for group in groups:
         if is_qualifier(group):
             continue
-        inner = match(index, group, threshold=threshold, limit=0)
+        qualifiers = generic_words().qualifiers
+        kept = [t for t in words(group) if t not in qualifiers]  # 'formerly huobi' -> 'huobi'
+        inner = match(index, " ".join(kept) or group, threshold=threshold, limit=0)
         if inner.decision == DECISION_MATCH and inner.entity_id == result.entity_id:
             continue
         reason = f"the bracketed part {group!r} does not confirm the name"

@@ -75,14 +75,17 @@ def _bytes(file: str) -> bytes:
     else:
         path = Path(file)
         if path.is_dir():
-            raise UsageError(f"{file}: is a directory")
+            raise UsageError(f"{file}: is a directory", code="is_directory", file=file)
         try:
             with path.open("rb") as stream:
                 data = stream.read(MAX_INPUT_BYTES + 1)
         except FileNotFoundError:
-            raise UsageError(f"{file}: no such file") from None
+            raise UsageError(f"{file}: no such file", code="no_such_file", file=file) from None
         except OSError as exc:
-            raise UsageError(f"{file}: cannot read: {exc.strerror or exc}") from None
+            why = exc.strerror or str(exc)
+            raise UsageError(
+                f"{file}: cannot read: {why}", code="cannot_read", file=file, why=why
+            ) from None
     if len(data) > MAX_INPUT_BYTES:
         raise UsageError(f"{file}: larger than {MAX_INPUT_BYTES >> 20} MiB; split the list")
     return data
@@ -165,7 +168,10 @@ def _csv_header(text: str, column: str) -> tuple[tuple[str, ...], int]:
     names = tuple(h.strip() for h in head)
     if column not in names:
         raise UsageError(
-            f"--column {column!r} is not in the header ({', '.join(names) or 'empty'})"
+            f"--column {column!r} is not in the header ({', '.join(names) or 'empty'})",
+            code="column_missing",
+            column=column,
+            header=", ".join(names) or "-",
         )
     return names, names.index(column)
 

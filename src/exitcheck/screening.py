@@ -26,6 +26,7 @@ from exitcheck.screen_input import Row
 from exitcheck.status import Status, entity_status
 
 if TYPE_CHECKING:
+    from exitcheck.i18n import Words
     from exitcheck.matching import MatchIndex
 
 
@@ -55,8 +56,10 @@ class Counts:
             "seconds": round(time.perf_counter() - self.started, 3),
         }
 
-    def line(self) -> str:
+    def line(self, words: Words | None = None) -> str:
         r = self.record()
+        if words is not None and words.zh:
+            return words.message("screened", "", {**r, "seconds": f"{r['seconds']:.2f}"})
         return (
             f"read {r['read']} row(s), answered {r['rows']}: {r['match']} match, "
             f"{r['ambiguous']} ambiguous, {r['none']} none in {r['seconds']:.2f}s"

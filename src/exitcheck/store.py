@@ -42,7 +42,7 @@ from exitcheck.model import (
 )
 from exitcheck.names import core_key
 
-FORMAT = 6  # bump when the layout below changes; older caches are then rebuilt (6: later names and coverage of main's 5 with the registry of each fact of 4)
+FORMAT = 7  # bump when the layout below changes; older caches are then rebuilt (7: main's 6, with Chinese text fields, and the registry of each fact)
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -85,7 +85,8 @@ def entity_json(e: Entity) -> str:
         [
             m.kind, m.scope, m.description, m.source, list(m.locator), _iso(m.announced), _iso(m.effective),
             _iso(m.deadline), m.effective_stated, m.deadline_stated, m.effective_offset_assumed,
-            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes, m.registry,
+            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes, m.scope_zh,
+            m.notes_zh, m.registry,
         ]
         for m in e.measures
     ]  # fmt: skip
@@ -138,6 +139,8 @@ def entity_from_json(text: str) -> Entity:
                 m[13],
                 m[14],
                 m[15],
+                m[16],
+                m[17],
             )
             for m in measures
         ),
@@ -165,6 +168,8 @@ def _source_json(s: Source) -> list[Any]:
         s.notes,
         s.title_ours,
         s.title_ours_zh,
+        s.publisher_zh,
+        s.author_zh,
     ]
 
 
@@ -183,6 +188,8 @@ def _regulation_json(r: Regulation) -> list[Any]:
         list(r.locator),
         r.name_zh,
         r.notes,
+        r.summary_zh,
+        list(r.issuers_zh),
     ]
 
 
@@ -197,6 +204,8 @@ def _regulation_from(row: list[Any]) -> Regulation:
         Locator(*row[6]),
         row[7],
         row[8],
+        row[9],
+        tuple(row[10]),
     )
 
 

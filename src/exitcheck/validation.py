@@ -39,6 +39,7 @@ MAX_QUOTE_CHARS = 40  # a locator quotes a few words, never whole sentences
 SUSPICIOUS_GAP = timedelta(days=366)  # effective this long before announcement: a warning
 _SOURCE_TEXT_FIELDS = (
     "title", "author", "title_zh", "url", "file", "sha256", "notes", "title_ours", "title_ours_zh",
+    "publisher_zh", "author_zh",
 )  # fmt: skip
 _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -391,6 +392,8 @@ class _Checker:
             "file",
             "sha256",
             "notes",
+            "publisher_zh",
+            "author_zh",
         }
         for index, table in self._array("sources"):
             where = self._where("sources", index)
@@ -430,6 +433,8 @@ class _Checker:
             "source",
             "locator",
             "notes",
+            "summary_zh",
+            "issuers_zh",
         }
         for index, table in self._array("regulations"):
             where = self._where("regulations", index)
@@ -443,10 +448,24 @@ class _Checker:
             locator = self.locator(table, where, rid)
             name_zh = self.get(table, "name_zh", str, where, rid)
             notes = self.get(table, "notes", str, where, rid)
+            summary_zh = self.get(table, "summary_zh", str, where, rid)
+            issuers_zh = self.strings(table, "issuers_zh", where, rid)
             if rid and day and name and summary and source and locator:
                 self.id_lines[("regulations", len(out))] = where("id")
                 out.append(
-                    Regulation(rid, day, name, issuers, summary, source, locator, name_zh, notes)
+                    Regulation(
+                        rid,
+                        day,
+                        name,
+                        issuers,
+                        summary,
+                        source,
+                        locator,
+                        name_zh,
+                        notes,
+                        summary_zh,
+                        issuers_zh,
+                    )
                 )
         return out
 
@@ -556,7 +575,7 @@ class _Checker:
         allowed = {
             "kind", "scope", "announced", "effective", "deadline", "effective_stated", "deadline_stated",
             "effective_offset_assumed", "deadline_offset_assumed", "products", "description",
-            "description_zh", "source", "locator", "notes",
+            "description_zh", "source", "locator", "notes", "scope_zh", "notes_zh",
         }  # fmt: skip
         self.unknown_keys(item, allowed, where, eid)
         kind = self.get(item, "kind", str, where, eid, required=True, what=" in measure")
@@ -593,6 +612,8 @@ class _Checker:
             "products": self.strings(item, "products", where, eid),
             "description_zh": self.get(item, "description_zh", str, where, eid),
             "notes": self.get(item, "notes", str, where, eid),
+            "scope_zh": self.get(item, "scope_zh", str, where, eid),
+            "notes_zh": self.get(item, "notes_zh", str, where, eid),
         }
         if not (kind and scope and description and source and locator):
             return None

@@ -22,7 +22,8 @@ def source_title(s: Record, w: Words = ENGLISH) -> str:
         return printable(w.text(s, "title"))
     if s.get("title_ours"):
         mark = w.label("title_ours", "our title; the source has none")
-        return f"{printable(w.text(s, 'title_ours'))} [{mark}]"
+        title = printable(w.text(s, "title_ours"))
+        return f"{title}（{mark}）" if w.zh else f"{title} [{mark}]"
     return w.label("untitled", "(untitled)")
 
 
@@ -52,6 +53,11 @@ def name_history(entity: Record, w: Words = ENGLISH) -> str | None:
     if not names:
         return None
     since = w.label("since", "since")
+    if w.zh:
+        return "、".join(
+            f"“{printable(n['name'])}”（{since}{n['since']}起，{w.field('source', printable(n['source']))}）"
+            for n in names
+        )
     return ", ".join(
         f"{printable(n['name'])} ({since} {n['since']}, {w.label('source')} {printable(n['source'])})"
         for n in names
@@ -79,7 +85,9 @@ def source_url(record: Record, source_id: str) -> str | None:
 
 
 def where_quoted(m: Record, w: Words = ENGLISH) -> str:
-    """'source: id, paragraph N' (no paragraph for a web page)."""
+    """'source: id, paragraph N' (no paragraph for a web page); '来源：id 第N段'."""
+    if w.zh:
+        return w.field("source", w.cite(printable(m["source"]), m["locator"].get("paragraph")))
     where = f"{w.label('source')}: {printable(m['source'])}"
     if m["locator"].get("paragraph") is not None:
         where += f", {w.label('paragraph')} {m['locator']['paragraph']}"

@@ -18,11 +18,11 @@ def clock_text(record: Record, w: Words = ENGLISH) -> str:
     return text
 
 
-def aliases_text(entity: Record) -> str:
+def aliases_text(entity: Record, w: Words = ENGLISH) -> str:
     """Aliases, each added by another registry marked with that registry's name."""
     origins = {o["alias"]: o["registry"] for o in entity.get("alias_origins", [])}
     home = entity.get("registry")
-    return ", ".join(
+    return w.listing.join(
         printable(a) + (f" [{printable(origins[a])}]" if origins.get(a, home) != home else "")
         for a in entity["aliases"]
     )

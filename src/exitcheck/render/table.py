@@ -60,17 +60,19 @@ class Renderer:
         status = Text.assemble(
             (w.label("status").capitalize() + " ", "dim"),
             _t(w.status(record["status"]), STATUS_STYLE.get(record["status"], "")),
-            _t(f" {origins.clock_text(record, w)}: {record['status_meaning']}"),
+            _t(
+                w.status_line("", record["as_of"], record["status_meaning"], record.get("known_on"))
+            ),
         )
-        differs = difference_line(record)
+        differs = difference_line(record, w)
         other = Text.assemble(
             (w.label("other_view", "other view").capitalize() + " ", "dim"), _t(differs or "")
         )
         matched = Text.assemble(
-            (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"]))
+            (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"], w))
         )
         aliases = Text.assemble(
-            (w.label("aliases").capitalize() + " ", "dim"), _t(origins.aliases_text(e) or "-")
+            (w.label("aliases").capitalize() + " ", "dim"), _t(origins.aliases_text(e, w) or "-")
         )
         extra: list[object] = []
         history = notes.name_history(e, w)
@@ -84,21 +86,26 @@ class Renderer:
         for col in ("announced", "measure", "effective_or_deadline", "scope", "source"):
             table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
         for m in record["measures"]:
-            desc = Text.assemble(_t(m["scope"], "italic"), "\n", _t(w.text(m, "description")))
+            desc = Text.assemble(
+                _t(w.text(m, "scope"), "italic"), "\n", _t(w.text(m, "description"))
+            )
             for line in origins.measure_extras(m, record, w):
                 desc.append_text(Text.assemble("\n", _t(line, "bold")))
             if m["products"]:
                 desc.append_text(
                     Text.assemble(
-                        "\n", _t(f"{w.label('products')}: " + ", ".join(m["products"]), "dim")
+                        "\n", _t(w.field("products", w.listing.join(m["products"])), "dim")
                     )
                 )
             if m["notes"]:
                 desc.append_text(
-                    Text.assemble("\n", _t(f"{w.label('note')}: " + m["notes"], "dim"))
+                    Text.assemble("\n", _t(w.field("note", w.text(m, "notes")), "dim"))
                 )
             paragraph = m["locator"]["paragraph"]
-            where = m["source"] + (f" ¶{paragraph}" if paragraph is not None else "")
+            if w.zh:
+                where = w.cite(m["source"], paragraph)
+            else:
+                where = m["source"] + (f" ¶{paragraph}" if paragraph is not None else "")
             url = notes.source_url(record, m["source"])
             source = _t(f"{where}\n「{m['locator']['quote']}」" + (f"\n{url}" if url else ""))
             state = w.status(m["status"]) if m["status"] else ""
@@ -131,15 +138,22 @@ class Renderer:
         return self._render(*items)
 
     def _search_table(self, record: Record) -> Table:
-        table = Table(
-            title=printable(f"{record['query']} → {record['normalized']} ({record['decision']})")
-        )
-        for col in ("#", "ID", "Name", "Matched", "Score", "Method"):
-            table.add_column(col)
+        w = self.w
+        decision = w.paren(w.decision(record["decision"]))
+        table = Table(title=printable(f"{record['query']} → {record['normalized']}{decision}"))
+        for key, col in (("", "#"), ("id", "ID"), ("name", "Name"), ("via", "Matched")):
+            table.add_column(w.label(key) if w.zh and key else col)
+        for key, col in (("score", "Score"), ("method", "Method")):
+            table.add_column(w.label(key) if w.zh else col)
         for i, c in enumerate(record["ranked"], 1):
-            name = self.w.name(c)
+            name = w.name(c)
             table.add_row(
-                str(i), _t(c["id"]), _t(name), _t(c["matched"]), _t(c["score"]), _t(c["method"])
+                str(i),
+                _t(c["id"]),
+                _t(name),
+                _t(c["matched"]),
+                _t(c["score"]),
+                _t(w.method(c["method"])),
             )
         return table
 
@@ -152,7 +166,7 @@ class Renderer:
         differing = []
         for r in records:
             provenance = r["provenance"]
-            if difference_line(r):
+            if difference_line(r, self.w):
                 differing.append(r)
             name = _t(w.name(r))
             style = STATUS_STYLE.get(r["status"], "")
@@ -173,12 +187,12 @@ class Renderer:
                     name,
                     _t(w.measure_kind(m["kind"])),
                     _t(when),
-                    _t(m["scope"]),
+                    _t(w.text(m, "scope")),
                     _t(w.status(r["status"]), style),
                 )
         items: list[object] = [table]
         for r in differing:
-            items.append(_t(f"{r['id']}: {difference_line(r)}"))
+            items.append(_t(f"{r['id']}: {difference_line(r, self.w)}"))
         if provenance is not None:
             items.append(_t(text.registry_line(provenance, w), "dim"))
         yield self._render(*items)
@@ -187,14 +201,12 @@ class Renderer:
         return self.plain.screen(records)
 
     def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+        w = self.w
+        if w.zh:  # a column with a Chinese twin (name, name_zh) is shown once, in Chinese
+            columns = [c for c in columns if not (c.endswith("_zh") and c[:-3] in columns)]
         table = Table()
         for col in columns:
-            table.add_column(col)
+            table.add_column(w.label(col) if w.zh else col)
         for r in records:
-            table.add_row(
-                *(
-                    _t("; ".join(map(str, v)) if isinstance(v, list) else ("-" if v is None else v))
-                    for v in (r.get(c) for c in columns)
-                )
-            )
+            table.add_row(*(_t(text._cell(text._localised(r, c, w), w)) for c in columns))
         yield self._render(table)

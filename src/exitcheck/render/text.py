@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -11,12 +10,9 @@ from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record, notes, origins
 from exitcheck.render.safe import printable
+from exitcheck.render.wrap import display_width, wrap_display
 
 DEFAULT_WIDTH = 80
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def pad(text: str, width: int) -> str:
@@ -50,29 +46,46 @@ def moment_text(m: Record, w: Words = ENGLISH) -> str:
         if m[which]:
             extra = []
             if m[f"{which}_stated"]:
-                extra.append(f"{w.label('stated')}: {printable(m[f'{which}_stated'])}")
+                stated = printable(m[f"{which}_stated"])
+                extra.append(
+                    f"{w.label('stated')}{w.quoted(stated)}" if w.zh else f"stated: {stated}"
+                )
             if m[f"{which}_offset_assumed"]:
                 extra.append(w.label("offset_assumed", "offset assumed"))
-            text = f"{w.label(which)} {m[which]}"
-            parts.append(text + (f" ({'; '.join(extra)})" if extra else ""))
-    return "; ".join(parts) or w.label("no_date", "no effective date given")
+            text = w.field(which, m[which]) if w.zh else f"{w.label(which)} {m[which]}"
+            parts.append(text + (w.paren(("，" if w.zh else "; ").join(extra)) if extra else ""))
+    return ("；" if w.zh else "; ").join(parts) or w.label("no_date", "no effective date given")
 
 
 def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
-    files = "; ".join(
-        f"{printable(f['name'])} {printable(f['version'])}, {w.label('reviewed')} {f['last_reviewed'] or '-'}, sha256 {f['sha256'][:12]}"
+    reviewed = w.label("reviewed") + ("" if w.zh else " ")
+    files = ("；" if w.zh else "; ").join(
+        w.comma.join(
+            (
+                f"{printable(f['name'])} {printable(f['version'])}",
+                f"{reviewed}{f['last_reviewed'] or '-'}",
+                f"sha256 {f['sha256'][:12]}",
+            )
+        )
         for f in provenance["registries"]
     )
     used = provenance.get("contributors")
     if used is not None and len(provenance["registries"]) > 1:
-        files += f" · {w.label('from', 'from')} {', '.join(printable(n) for n in used)}"
-    return f"{w.label('registry', 'Registry').capitalize()}: {files} · exitcheck {provenance['exitcheck_version']}"
+        files += f" · {w.label('from', 'from')} {w.listing.join(printable(n) for n in used)}"
+    label = w.label("registry", "Registry").capitalize()
+    return f"{label}{w.colon}{files} · exitcheck {provenance['exitcheck_version']}"
 
 
-def match_line(match: Record) -> str:
-    if match["method"] in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):
-        return f"'{printable(match['matched'])}' ({match['method']})"
-    return f"'{printable(match['matched'])}' ({match['method']}, score {match['score']}, query normalised to '{printable(match['normalized'])}')"
+def match_line(match: Record, w: Words = ENGLISH) -> str:
+    matched = w.quoted(printable(match["matched"]))
+    how = [w.method(match["method"])]
+    if match["method"] not in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):
+        normalised = w.quoted(printable(match["normalized"]))
+        if w.zh:
+            how += [f"{w.label('score')}{match['score']}", w.label("normalised_to") + normalised]
+        else:
+            how += [f"score {match['score']}", f"query normalised to {normalised}"]
+    return matched + w.paren(w.comma.join(how))
 
 
 def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[str]]:
@@ -80,31 +93,13 @@ def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[s
     return [
         [
             c["id"],
-            f"{w.label('score')} {c['score']}",
-            f"{w.label('via')} '{printable(c['matched'])}' ({c['method']})",
+            f"{w.label('score')}{'' if w.zh else ' '}{c['score']}",
+            f"{w.label('via')}{'' if w.zh else ' '}{w.quoted(printable(c['matched']))}"
+            + w.paren(w.method(c["method"])),
             printable(w.name(c)),
         ]
         for c in candidates
     ]
-
-
-def info_text(record: Record) -> str:
-    """exitcheck info for people: files, versions, fingerprints, counts and date range."""
-    lines = [f"exitcheck {record['exitcheck_version']}"]
-    for f in record["registries"]:
-        lines.append(
-            f"registry {printable(f['name'])} {printable(f['version'])} (reviewed {f['last_reviewed']})"
-        )
-        lines.append(f"  path    {printable(f['path'])}")
-        lines.append(f"  sha256  {f['sha256']}")
-    lines.append(
-        f"{record['entities']} entities, {record['measures']} measures, {record['sources']} source(s), {record['regulations']} regulations"
-    )
-    lines.append(
-        f"measures announced from {record['oldest_measure']} to {record['newest_measure']}"
-    )
-    lines += textwrap.wrap(record["coverage_note"], DEFAULT_WIDTH)
-    return "\n".join(lines) + "\n"
 
 
 class Renderer:
@@ -113,31 +108,44 @@ class Renderer:
         self.w = words
 
     def wrap(self, text: str, indent: str) -> list[str]:
-        if self.w.zh:  # textwrap counts characters, not display columns: keep Chinese lines whole
-            return [indent + printable(text)]
+        if self.w.zh:  # textwrap counts characters, not display columns
+            return wrap_display(printable(text), self.width, indent)
         return textwrap.wrap(
             printable(text), self.width, initial_indent=indent, subsequent_indent=indent
         ) or [indent]
 
+    def facts(self, facts: list[list[str]]) -> list[str]:
+        """Label and value lines: aligned columns, or '标签：值' in Chinese."""
+        w = self.w
+        if w.zh:
+            return [f"  {w.field(key, value)}" for key, value in facts]
+        rows = [[w.label(k, k.replace("_", " ")), v] for k, v in facts]
+        return ["  " + line.rstrip("\n") for line in columns(rows)]
+
     def status(self, record: Record) -> str:
         w, e = self.w, record["entity"]
         lines = [printable(w.name(e))]
-        facts = [[w.label("id"), e["id"]], [w.label("kind"), w.entity_kind(e["kind"])]]
+        facts = [["id", e["id"]], ["kind", w.entity_kind(e["kind"])]]
         if e["aliases"]:
-            facts.append([w.label("aliases"), origins.aliases_text(e)])
+            facts.append(["aliases", origins.aliases_text(e, w)])
         history = notes.name_history(e, w)
         if history:
-            facts.append([w.label("later_names", "later names"), history])
+            facts.append(["later_names", history])
         for rel in e["relations"]:
-            where = notes.where_quoted(rel, w)
-            facts.append([w.label("relation"), f"{rel['kind']} {rel['entity']} ({where})"])
-        status = f"{w.status(record['status'])} {origins.clock_text(record, w)}: {record['status_meaning']}"
-        facts.append([w.label("status"), status])
-        differs = difference_line(record)
+            if w.zh:
+                where = w.cite(printable(rel["source"]), rel["locator"].get("paragraph"))
+            else:
+                where = notes.where_quoted(rel, w)
+            facts.append(["relation", w.relation(rel["kind"], rel["entity"]) + w.paren(where)])
+        status = w.status_line(
+            record["status"], record["as_of"], record["status_meaning"], record.get("known_on")
+        )
+        facts.append(["status", status])
+        differs = difference_line(record, w)
         if differs:
-            facts.append([w.label("other_view", "other view"), differs])
-        facts.append([w.label("matched"), match_line(record["match"])])
-        lines += ["  " + line.rstrip("\n") for line in columns(facts)]
+            facts.append(["other_view", differs])
+        facts.append(["matched", match_line(record["match"], w)])
+        lines += self.facts(facts)
         through = notes.matched_through_later_name(record["match"], e, w)
         if through:
             lines += self.wrap(through, "  ")
@@ -151,50 +159,57 @@ class Renderer:
             else w.label("measures_none", "Measures: none recorded")
         )
         for m in record["measures"]:
-            state = (
-                w.status(m["status"])
-                if m["status"]
-                else w.label("not_announced", "not yet announced")
-            )
-            lines.append(
-                f"  {m['announced'] or w.label('undated')}  {w.measure_kind(m['kind'])}  [{state}]"
-            )
-            for extra in origins.measure_extras(m, record, w):
-                lines += self.wrap(extra, "      ")
-            lines += self.wrap(f"{w.label('scope')}: {m['scope']}", "      ")
-            lines += self.wrap(moment_text(m, w), "      ")
-            if m["products"]:
-                lines += self.wrap(f"{w.label('products')}: " + ", ".join(m["products"]), "      ")
-            lines += self.wrap(w.text(m, "description"), "      ")
-            where = notes.where_quoted(m, w)
-            lines.append(f"      {where}: 「{printable(m['locator']['quote'])}」")
-            url = notes.source_url(record, m["source"])
-            if url:
-                lines.append(f"      {url}")
-            if m["notes"]:
-                lines += self.wrap(f"{w.label('note')}: " + m["notes"], "      ")
+            lines += self.measure(m, record)
         for note in origins.added_note_lines(e, w):
             lines += self.wrap(note, "  ")
         if record["sources"]:
             lines.append("")
             lines.append(w.label("sources", "Sources").capitalize())
             for s in record["sources"]:
-                who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
-                lines += self.wrap(
-                    f"{s['id']}: {notes.source_title(s, w)} — {who}, {w.label('published')} {s.get('published') or '-'}",
-                    "  ",
-                )
+                lines += self.wrap(self.source_line(s), "  ")
                 if s.get("url"):
                     lines.append(f"    {printable(s['url'])}")
         lines.append("")
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
 
+    def measure(self, m: Record, record: Record) -> list[str]:
+        w, indent = self.w, "      "
+        state = (
+            w.status(m["status"]) if m["status"] else w.label("not_announced", "not yet announced")
+        )
+        state = f"【{state}】" if w.zh else f"  [{state}]"
+        lines = [f"  {m['announced'] or w.label('undated')}  {w.measure_kind(m['kind'])}{state}"]
+        for extra in origins.measure_extras(m, record, w):
+            lines += self.wrap(extra, indent)
+        lines += self.wrap(w.field("scope", w.text(m, "scope")), indent)
+        lines += self.wrap(moment_text(m, w), indent)
+        if m["products"]:
+            lines += self.wrap(w.field("products", w.listing.join(m["products"])), indent)
+        lines += self.wrap(w.text(m, "description"), indent)
+        quote = f"「{printable(m['locator']['quote'])}」"
+        lines.append(indent + notes.where_quoted(m, w) + (quote if w.zh else f": {quote}"))
+        url = notes.source_url(record, m["source"])
+        if url:
+            lines.append(indent + url)
+        if m["notes"]:
+            lines += self.wrap(w.field("note", w.text(m, "notes")), indent)
+        return lines
+
+    def source_line(self, s: Record) -> str:
+        w = self.w
+        title, published = notes.source_title(s, w), s.get("published") or "-"
+        if w.zh:
+            people = [printable(w.text(s, k)) for k in ("publisher", "author") if s.get(k)]
+            when = f"{s['published']}{w.label('published')}" if s.get("published") else ""
+            parts = [title, *people, when or w.label("published_unknown")]
+            return f"{s['id']}：" + "，".join(parts)
+        who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
+        return f"{s['id']}: {title} — {who}, {w.label('published')} {published}"
+
     def no_match(self, record: Record) -> str:
         w, match = self.w, record["match"]
-        head = f"exitcheck: {w.label('no_confident_match', 'no confident match')} for '{printable(match['query'])}'"
-        if match.get("reason"):
-            head += f": {match['reason']}"
+        head = f"exitcheck{w.colon}{w.no_match(printable(match['query']), match.get('reason'))}"
         lines = [head]
         if match["candidates"]:
             lines.append(w.label("closest", "closest candidates:"))
@@ -208,19 +223,29 @@ class Renderer:
 
     def search(self, record: Record) -> str:
         w = self.w
+        query, normalised = (
+            w.quoted(printable(record["query"])),
+            w.quoted(printable(record["normalized"])),
+        )
+        decision = w.decision(record["decision"])
         lines = [
-            f"{w.label('query')}: '{printable(record['query'])}'  {w.label('normalised')}: '{printable(record['normalized'])}'  {w.label('decision')}: {record['decision']}"
+            f"{w.field('query', query)}  {w.field('normalised', normalised)}  {w.field('decision', decision)}"
         ]
         if record["decision"] == "match":
-            lines.append(
-                f"match: '{printable(record['matched'])}' ({record['method']}, {w.label('score')} {record['score']})"
+            how = w.comma.join(
+                (
+                    w.method(record["method"]),
+                    f"{w.label('score')}{'' if w.zh else ' '}{record['score']}",
+                )
             )
+            lines.append(w.field("match", w.quoted(printable(record["matched"])) + w.paren(how)))
             if record.get("later_name"):
                 lines.append(notes.later_name_text(record["later_name"], w))
         elif record.get("reason"):
-            lines.append(f"reason: {record['reason']}")
+            lines.append(w.field("reason", w.reason(record["reason"])))
         rows = [[str(i), *row] for i, row in enumerate(candidate_lines(record["ranked"], w), 1)]
-        lines += [line.rstrip("\n") for line in columns(rows)] if rows else ["no candidates"]
+        no_rows = [w.label("no_candidates", "no candidates")]
+        lines += [line.rstrip("\n") for line in columns(rows)] if rows else no_rows
         if record.get("coverage"):
             lines += self.wrap(notes.coverage_text(record["coverage"], w), "")
         lines.append(registry_line(record["provenance"], w))
@@ -242,7 +267,7 @@ class Renderer:
             provenance = r["provenance"]
             for m in r["measures"] or [None]:
                 rows.append(self._list_row(r, m))
-            line = difference_line(r)
+            line = difference_line(r, self.w)
             if line:
                 differing.append(
                     f"{r['id']}: {r['status']} {origins.clock_text(r['provenance'], w)}; {line}\n"
@@ -265,37 +290,54 @@ class Renderer:
             r["id"],
             self.w.measure_kind(m["kind"]),
             when,
-            printable(m["scope"]),
+            printable(self.w.text(m, "scope")),
         ]
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
-        yield "row\tdecision\tentity_id\tstatus\tscore\tinput\tnote\n"
+        w = self.w
+        head = ("row", "decision", "entity_id", "status", "score", "input", "note")
+        yield "\t".join(w.label(h) if w.zh else h for h in head) + "\n"
         for r in records:
             later = r.get("later_name")
             cells: list[Any] = [
                 r["row"],
-                r["decision"],
+                w.decision(r["decision"]),
                 r["entity_id"] or "-",
-                r["status"] or "-",
+                w.status(r["status"]) if r["status"] else "-",
                 r["score"] if r["score"] is not None else "-",
                 printable(r["input"]),
                 notes.later_name_text(later, self.w) if later else "",
             ]
             yield "\t".join(str(c) for c in cells) + "\n"
-            line = difference_line(r)
+            line = difference_line(r, self.w)
             if line:
                 yield f"# row {r['row']} {r['entity_id']}: {line}\n"
 
     def rows(self, columns_: list[str], records: Iterable[Record]) -> Iterator[str]:
-        """Any flat records as aligned columns (sources, regulations)."""
-        table = [[c.upper() for c in columns_]]
-        table += [[printable(_cell(r.get(c))) for c in columns_] for r in records]
+        """Any flat records as aligned columns (sources, regulations). In Chinese, a column
+        with a Chinese twin (name, name_zh) is shown once, in Chinese where the record has it."""
+        w = self.w
+        if w.zh:
+            columns_ = [c for c in columns_ if not (c.endswith("_zh") and c[:-3] in columns_)]
+        table = [[w.label(c).upper() if w.zh else c.upper() for c in columns_]]
+        for r in records:
+            cells = [_localised(r, c, w) for c in columns_]
+            table.append([printable(_cell(v, w)) for v in cells])
         yield from columns(table)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
+def _localised(record: Record, column: str, w: Words) -> Any:
+    """The column's value; in Chinese its _zh twin where the record has one."""
+    if w.zh and record.get(f"{column}_zh"):
+        return record[f"{column}_zh"]
+    if w.zh and column == "language" and record.get(column):
+        return w.language(record[column])
+    return record.get(column)
+
+
+def _cell(value: Any, w: Words = ENGLISH) -> str:
+    if value is None or value == "":
         return "-"
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return ("、" if w.zh else "; ").join(str(v) for v in value)
     return str(value)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
-from exitcheck.render.text import clip, display_width, pad
+from exitcheck.render.text import clip, pad
+from exitcheck.render.wrap import display_width
 from exitcheck.timeline import MARKS, Timeline, position, ticks
 
 COLOURS = {
@@ -98,21 +99,37 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
         w.label("announced", "announced"),
         w.label("effective_or_deadline", "effective / deadline"),
     )
-    symbols = f"{w.label('legend', 'legend')}: {announced} = {w.label('letter', 'letter')}, {completes} = {end_char}, {span_char} {w.label('between', 'between')}"
+    symbols = w.field(
+        "legend",
+        w.comma.join(
+            (
+                f"{announced} = {w.label('letter', 'letter')}",
+                f"{completes} = {end_char}",
+                f"{span_char} {w.label('between', 'between')}",
+            )
+        ),
+        "legend",
+    )
     footer = [symbols, *_pack(legend, width)]
     for number, ref in enumerate(tl.regulations, 1):
         footer.append(f"{number % 10} {ref.day} {w.text(ref._asdict(), 'name')}")
     if tl.earlier:
         footer.append(
-            w.label("earlier", "earlier")
-            + ": "
-            + "; ".join(f"{r.day} {w.text(r._asdict(), 'name')}" for r in tl.earlier)
+            w.field(
+                "earlier",
+                ("；" if w.zh else "; ").join(
+                    f"{r.day} {w.text(r._asdict(), 'name')}" for r in tl.earlier
+                ),
+                "earlier",
+            )
         )
     if tl.undated:
         footer.append(
-            w.label("undated", "undated")
-            + ": "
-            + ", ".join(f"{eid} {w.measure_kind(kind)}" for eid, kind in tl.undated)
+            w.field(
+                "undated",
+                w.listing.join(f"{eid} {w.measure_kind(kind)}" for eid, kind in tl.undated),
+                "undated",
+            )
         )
     if tl.caption:
         footer.append(tl.caption)

@@ -1,0 +1,38 @@
+"""`exitcheck info` for people: files, versions, fingerprints, counts and date range."""
+
+from __future__ import annotations
+
+import textwrap
+
+from exitcheck.i18n import ENGLISH, Words
+from exitcheck.render import Record
+from exitcheck.render.safe import printable
+
+
+def info_text(record: Record, w: Words = ENGLISH) -> str:
+    lines = [f"exitcheck {record['exitcheck_version']}"]
+    for f in record["registries"]:
+        name = f"{printable(f['name'])} {printable(f['version'])}"
+        if w.zh:
+            lines.append(
+                f"{w.label('registry')} {name}（{w.label('reviewed')}{f['last_reviewed']}）"
+            )
+            lines.append(f"  {w.field('path', printable(f['path']))}")
+            lines.append(f"  {w.field('sha256', f['sha256'])}")
+        else:
+            lines.append(f"registry {name} (reviewed {f['last_reviewed']})")
+            lines.append(f"  path    {printable(f['path'])}")
+            lines.append(f"  sha256  {f['sha256']}")
+    e, m, s, r = (record[k] for k in ("entities", "measures", "sources", "regulations"))
+    oldest, newest = record["oldest_measure"], record["newest_measure"]
+    if w.zh:
+        lines.append(f"实体{e}个，措施{m}项，来源{s}个，监管文件{r}份")
+        lines.append(w.field("announced_range", f"{oldest} 至 {newest}"))
+    else:
+        lines.append(f"{e} entities, {m} measures, {s} source(s), {r} regulations")
+        lines.append(f"measures announced from {oldest} to {newest}")
+    if w.zh:
+        lines.append(w.label("absence", record["coverage_note"]))
+    else:
+        lines += textwrap.wrap(record["coverage_note"], 80)
+    return "\n".join(lines) + "\n"

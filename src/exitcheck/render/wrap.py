@@ -1,0 +1,51 @@
+"""Text width and wrapping by display columns: a Chinese character takes two."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_NO_LINE_START = set("，。、；：？！）」』”’》】…")  # Chinese punctuation that never starts a line
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _tokens(text: str) -> list[str]:
+    """Runs of spaces, single wide (Chinese) characters, and runs of anything else: a line
+    may break before or after a Chinese character, never inside 'word' or '‘Other'."""
+    out: list[str] = []
+    for ch in text:
+        if out and not _wide(ch) and not _wide(out[-1][-1]) and ch.isspace() == out[-1].isspace():
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def wrap_display(text: str, width: int, indent: str) -> list[str]:
+    """Wrap by display columns (a Chinese character takes two): break between Chinese
+    characters or at spaces, never inside a Latin word or number, never before closing
+    punctuation. A word longer than the line stays whole (values are never cut)."""
+    tokens = _tokens(text)
+    lines: list[str] = []
+    line, used = "", 0
+    room = max(10, width - display_width(indent))
+    for token in tokens:
+        size = display_width(token)
+        if token.isspace():
+            if line:
+                line, used = line + " ", used + 1
+            continue
+        if used + size > room and line and token[0] not in _NO_LINE_START:
+            lines.append(indent + line.rstrip())
+            line, used = "", 0
+        line, used = line + token, used + size
+    if line or not lines:
+        lines.append(indent + line.rstrip())
+    return lines
