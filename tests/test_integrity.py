@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -59,10 +60,14 @@ def test_directory(cli, tmp_path: Path) -> None:
 def test_unreadable_file(cli, write_registry, monkeypatch) -> None:
     path = write_registry(GOOD_ENTITY)
 
-    def denied(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)  # root can read anything; simulate the refusal
+    def denied(file, *args, **kwargs):  # root can read anything; simulate the refusal
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
     assert "permission denied" in one_error_line(cli("--only", "--registry", str(path), "list"))
 
 
@@ -119,10 +124,8 @@ def test_deeply_nested_tables(cli, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     line = one_error_line(cli("--only", "--registry", str(path), "list"))
-    # tomllib (3.11+) parses it and the key is unknown; tomli (3.10) recurses too deep: both are one clear line
-    assert str(path) in line and (
-        "unknown top-level key 't0'" in line or "nested too deeply" in line
-    )
+    # refused before the parser sees it (which would take time quadratic in the parts)
+    assert f"{path}:{MINIMAL_HEADER.count(chr(10)) + 1}:" in line and "more than 64 parts" in line
 
 
 def test_every_entity_duplicated(cli, write_registry) -> None:
@@ -319,16 +322,15 @@ def test_markup_and_controls_never_reach_the_terminal(cli, write_registry, fmt) 
     for args in (["status", "acme", "--format", fmt], ["list", "--format", fmt]):
         result = cli("--only", "--registry", str(path), *args)
         assert result.exit_code == 0, result.stderr
-        if fmt != "csv":  # CSV is a data format: values stay exact, quoted by the csv module
-            assert (
-                "\x1b" not in result.stdout
-                and "\x07" not in result.stdout
-                and "\u202e" not in result.stdout
-            )
+        assert (
+            "\x1b" not in result.stdout
+            and "\x07" not in result.stdout
+            and "\u202e" not in result.stdout
+        )
         if args[0] == "status" or fmt != "table":  # the plain list shows ids, not names
-            assert "[bold red]Evil[/]" in result.stdout  # shown literally, not interpreted
-            if fmt != "csv":
-                assert "\\x1b" in result.stdout and "\\u202e" in result.stdout
+            literal = "\\[bold red\\]Evil\\[/\\]" if fmt == "markdown" else "[bold red]Evil[/]"
+            assert literal in result.stdout  # shown literally, not interpreted
+            assert "\\x1b" in result.stdout and "\\u202e" in result.stdout
 
 
 def test_rich_terminal_output_escapes_data(write_registry) -> None:

@@ -1,7 +1,8 @@
 """The command line: parse options, call the pure functions, render, exit. Nothing else.
 
 Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen
---fail-on-match found a hit. Errors become exit codes in one place, ``_answer``.
+--fail-on-match found a hit, 4 the output could not be written (stdout closed, disk full).
+Errors become exit codes in one place, ``_answer``.
 """
 
 import os
@@ -19,6 +20,7 @@ from exitcheck.errors import (
     EXIT_HIT,
     EXIT_NO_MATCH,
     EXIT_OK,
+    EXIT_OUTPUT,
     EXIT_USAGE,
     ExitcheckError,
     RegistryError,
@@ -172,7 +174,8 @@ def _global(
 ) -> None:
     """exitcheck answers offline: what has platform X announced toward mainland-China users?
 
-    Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit.
+    Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit,
+    4 output could not be written.
     """
     _state.registries = registry
     _state.only = only
@@ -228,15 +231,17 @@ def _answer(fmt: Format, body: Callable[[], int]) -> None:
         _report_error(fmt, exc)
         code = exc.exit_code
     except BrokenPipeError:
-        _silence_stdout()
+        from exitcheck import stdio
+
+        stdio.silence_stdout()
         code = EXIT_OK
+    except OSError as exc:
+        from exitcheck import stdio
+
+        if not stdio.is_output_error(exc):
+            raise
+        code = stdio.output_failed(exc)
     raise typer.Exit(code)
-
-
-def _silence_stdout() -> None:
-    """The reader (e.g. `head`) went away: send what is left to /dev/null and stop quietly."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _report_error(fmt: Format, exc: ExitcheckError) -> None:
@@ -631,8 +636,14 @@ def screen(
     fmt = Format.ndjson if json else fmt
 
     def body() -> int:
+        import math
+
         from exitcheck import screen_input, screening
 
+        if threshold is not None and not math.isfinite(threshold):
+            raise UsageError(f"--threshold must be a number from 0 to 100, not {threshold}")
+        if summary is not None:
+            screening.check_writable(summary)
         table = screen_input.read(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
@@ -786,17 +797,43 @@ def run(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         raise  # handled by main()
+    except OSError as exc:
+        from exitcheck import stdio
+
+        if stdio.is_output_error(exc):
+            raise  # handled by main()
+        return _internal(args, exc)
     except Exception as exc:  # a bug of ours: still no traceback for the user
-        name = type(exc).__name__
-        _report_error(
-            _json_requested(args) or Format.table,
-            ExitcheckError(f"internal error ({name}: {exc}); please report it"),
-        )
-        return EXIT_USAGE
+        sqlite = sys.modules.get("sqlite3")
+        if sqlite is not None and isinstance(exc, sqlite.Error):
+            from exitcheck.registry import forget_served_caches
+
+            forget_served_caches()
+            _report_error(
+                _json_requested(args) or Format.table,
+                ExitcheckError(
+                    f"the registry cache could not be read ({exc}); it was removed and the next call rebuilds it"
+                ),
+            )
+            return EXIT_USAGE
+        return _internal(args, exc)
+
+
+def _internal(args: list[str], exc: Exception) -> int:
+    name = type(exc).__name__
+    _report_error(
+        _json_requested(args) or Format.table,
+        ExitcheckError(f"internal error ({name}: {exc}); please report it"),
+    )
+    return EXIT_USAGE
 
 
 def main() -> None:
     """Console-script entry point: never a traceback, quiet when the reader goes away."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        if sys.stderr is not None:
+            sys.stderr.write("exitcheck: cannot write the output: standard output is closed\n")
+        sys.exit(EXIT_OUTPUT)
     for stream in (sys.stdout, sys.stderr):
         if (
             hasattr(stream, "reconfigure")
@@ -807,10 +844,18 @@ def main() -> None:
         code = run()
         sys.stdout.flush()
     except BrokenPipeError:
-        _silence_stdout()
+        from exitcheck import stdio
+
+        stdio.silence_stdout()
         code = EXIT_OK
     except KeyboardInterrupt:
         code = 130
+    except OSError as exc:
+        from exitcheck import stdio
+
+        if not stdio.is_output_error(exc):
+            raise
+        code = stdio.output_failed(exc)
     sys.exit(code)
 
 

@@ -68,15 +68,31 @@ def parse_moment(text: str) -> Moment:
     return parse_partial(text)
 
 
+# Dates outside these years are refused (registry fields and options alike): they are typos,
+# and date arithmetic near year 1 or 9999 would overflow.
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+def out_of_range(moment: Moment) -> str | None:
+    """Why a date cannot be used, or None."""
+    if MIN_YEAR <= moment.year <= MAX_YEAR:
+        return None
+    return f"{moment.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}"
+
+
 def parse_day(text: str) -> date:
     """Parse a YYYY-MM-DD string strictly; raise ValueError with a readable message."""
     value = text.strip()
     if not _ISO_DATE.fullmatch(value):
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"'{text}' is not a valid date ({exc})") from None
+    problem = out_of_range(day)
+    if problem:
+        raise ValueError(problem)
+    return day
 
 
 def iso(moment: Moment | None) -> str | None:

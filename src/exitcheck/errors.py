@@ -8,6 +8,7 @@ EXIT_OK = 0
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_HIT = 3  # screen --fail-on-match found a match or an ambiguous row
+EXIT_OUTPUT = 4  # the output could not be written (stdout closed, disk full)
 
 
 class ExitcheckError(Exception):

@@ -1,11 +1,12 @@
 """Which registries are in effect, and loading them through the parsed-registry cache.
 
 ``load(paths)`` returns a :class:`Registry` or raises :class:`RegistryError`. A registry is
-parsed and validated from TOML only when no valid cache exists; the result is written to an
-SQLite cache under the user cache directory, keyed by the SHA-256 of each file's content
-(a file whose size, mtime, ctime and inode are unchanged is not hashed again). Caches that
-are missing, corrupt, truncated or written by another version are ignored and rebuilt; a
-cache that cannot be written is skipped, and the registry is built in memory instead.
+parsed and validated from TOML only when no sound cache exists; the result is built in memory,
+served from there, and written to an SQLite cache under the user cache directory, keyed by the
+SHA-256 of each file's content (a file whose size, mtime, ctime and inode are unchanged is not
+hashed again). Caches that are missing, corrupt, edited, truncated or written by another
+version are removed and rebuilt; a cache directory or file that another user could have
+written is not used (see ``cachefs`` and the README's threat model).
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from exitcheck import __version__
 from exitcheck.errors import ExitcheckError, RegistryError
@@ -68,9 +71,12 @@ def _same_file(path: Path, other: Path) -> bool:
 
 
 def cache_dir(environ: dict[str, str] | None = None) -> Path:
-    """$XDG_CACHE_HOME/exitcheck, else ~/.cache/exitcheck."""
+    """$XDG_CACHE_HOME/exitcheck, else ~/.cache/exitcheck. A relative XDG_CACHE_HOME is
+    ignored, as the XDG Base Directory specification says."""
     env = os.environ if environ is None else environ
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = env.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "exitcheck"
 
 
@@ -83,11 +89,15 @@ def _fnv1a(text: str) -> str:
 
 
 def _signature(paths: Sequence[Path]) -> list[list[Any]] | None:
+    """Stat of each registry file; None (never cached) when one is missing or not a regular
+    file: a pipe or device is read exactly once, by the validator."""
     out: list[list[Any]] = []
     for path in paths:
         try:
             st = os.stat(path)
-        except OSError:
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(st.st_mode):
             return None
         out.append([os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino])
     return out
@@ -122,109 +132,131 @@ def reopen(paths: tuple[str, ...], use_cache: bool, sha256: tuple[str, ...]) -> 
 
 def _load(paths: Sequence[Path], *, use_cache: bool) -> Registry:
     signature = _signature(paths)
-    target = None
-    if use_cache and signature is not None:
-        name = (
-            "registry-"
-            + _fnv1a(__version__ + "\0" + "\0".join(s[0] for s in signature))
-            + ".sqlite"
-        )
-        target = cache_dir() / name
-        cached = _open_cached(target, signature)
-        if cached is not None:
-            return cached
-    return _build(paths, signature or [], target)
+    if not use_cache or signature is None:
+        return _build(paths, None)
+    from exitcheck import cachefs
 
-
-def _open_cached(target: Path, signature: list[list[Any]]) -> Registry | None:
-    from exitcheck import store
-
-    if not target.is_file():
-        return None
     try:
-        conn = sqlite3.connect(target)
-        page_count, page_size = (
-            conn.execute("PRAGMA page_count").fetchone()[0],
-            conn.execute("PRAGMA page_size").fetchone()[0],
-        )
-        if page_count * page_size != target.stat().st_size:
-            raise sqlite3.DatabaseError("truncated")
-        meta = store.read_meta(conn)
+        directory = cachefs.private_dir(cache_dir())
+        key = _fnv1a(__version__ + "\0" + "\0".join(s[0] for s in signature))
+        target = Target(directory / f"registry-{key}.sqlite", directory / f"registry-{key}.stamp")
+        cachefs.sweep(directory)
+        cached = _open_cached(target, signature)
+    except cachefs.Untrusted as exc:
+        cachefs.warn_once(str(exc))
+        return _build(paths, None)
+    except OSError:
+        return _build(paths, None)  # no cache directory can be made: work in memory
+    if cached is not None:
+        return cached
+    return _build(paths, target, signature)
+
+
+class Target(NamedTuple):
+    db: Path
+    stamp: Path
+
+
+_served: list[Target] = []  # caches answered from in this process
+
+
+def forget_served_caches() -> None:
+    """A cache failed after it was opened (any SQLite error): remove it, so the next call
+    rebuilds it from the TOML."""
+    from exitcheck import cachefs
+
+    for target in _served:
+        cachefs.discard(target.db, target.stamp)
+
+
+def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
+    """The cached registry if the cache is sound and was built from these files, else None
+    (the cache is then removed). Raises Untrusted for a file someone else could have written."""
+    from exitcheck import cachefs, store
+
+    opened = cachefs.open_private(target.db)
+    if opened is None:
+        return None
+    fd, st = opened
+    stamp = cachefs.read_stamp(target.stamp)
+    verified = stamp.get("db") == cachefs.file_id(st)
+    try:
+        try:
+            if not verified and not cachefs.sound(fd, st.st_size):
+                raise sqlite3.DatabaseError("checksum mismatch")
+        finally:
+            os.close(fd)
+        conn, meta = cachefs.open_readonly(target.db)
         if meta.get("format") != store.FORMAT or meta.get("version") != __version__:
             conn.close()
             return None
-        if meta.get("signature") != signature:
-            if not _same_content(meta, signature):
-                conn.close()
-                return None
-            _remember(conn, meta, signature)
-    except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
-        _discard(target)
+        same_files = stamp.get("signature") == signature
+        if not same_files and not _same_content(meta, signature):
+            conn.close()
+            return None
+        registry = store.Store(conn, meta).registry()
+    except (sqlite3.Error, OSError, ValueError, LookupError, TypeError, AttributeError):
+        cachefs.discard(target.db, target.stamp)
         return None
-    return store.Store(conn, meta).registry()
+    if not (verified and same_files):
+        _stamp(target, st, signature)
+    _served.append(target)
+    return registry
+
+
+def _stamp(target: Target, db: os.stat_result | None, signature: list[list[Any]]) -> None:
+    """Remember what was checked, unless it changed so recently that a change within the same
+    clock tick could go unnoticed (then it is checked again next time)."""
+    from exitcheck import cachefs
+
+    now = time.time()
+    settled = all(max(s[2], s[3]) / 1e9 < now - cachefs.RACY_SECONDS for s in signature)
+    cachefs.write_stamp(
+        target.stamp,
+        {
+            "db": cachefs.file_id(db) if db is not None and cachefs.settled(db, now) else None,
+            "signature": signature if settled else None,
+        },
+    )
 
 
 def _same_content(meta: dict[str, Any], signature: list[list[Any]]) -> bool:
     """Files touched but unchanged still match the cache: compare their SHA-256."""
     import hashlib
 
+    from exitcheck.validation import read_bytes
+
     recorded = [f[1] for f in meta.get("files", [])]
     if len(recorded) != len(signature):
         return False
     for (path, *_), digest in zip(signature, recorded, strict=True):
-        try:
-            if hashlib.sha256(Path(path).read_bytes()).hexdigest() != digest:
-                return False
-        except OSError:
+        raw, problem = read_bytes(Path(path))
+        if raw is None or problem is not None or hashlib.sha256(raw).hexdigest() != digest:
             return False
     return True
 
 
-def _remember(conn: sqlite3.Connection, meta: dict[str, Any], signature: list[list[Any]]) -> None:
-    """Record the new stat signature of files whose content still matches, so they are not
-    hashed again on the next call. Best effort: a read-only cache just stays as it was."""
-    import json
-
-    meta["signature"] = signature
-    with contextlib.suppress(sqlite3.Error):
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'signature'", (json.dumps(signature),))
-        conn.commit()
-
-
-def _discard(target: Path) -> None:
-    with contextlib.suppress(OSError):
-        target.unlink()
-
-
-def _build(paths: Sequence[Path], signature: list[list[Any]], target: Path | None) -> Registry:
+def _build(
+    paths: Sequence[Path], target: Target | None, signature: list[list[Any]] | None = None
+) -> Registry:
+    """Parse and validate the TOML, build the store in memory and serve from it; write it to
+    the cache (best effort) when there is a target."""
     from exitcheck import store
     from exitcheck.validation import check
 
     checked, findings = check(paths)
     if checked is None:
         raise RegistryError(findings)
-    args = (
-        checked.files,
-        checked.entities,
-        checked.sources,
-        checked.regulations,
-        signature,
-        __version__,
-    )
-    if target is not None:
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(temporary)
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
-            store.build(conn, *args)
-            conn.close()
-            os.replace(temporary, target)  # atomic: readers see the old cache or the new one
-            conn = sqlite3.connect(target)
-            return store.Store(conn, store.read_meta(conn)).registry()
-        except (OSError, sqlite3.Error):
-            _discard(temporary)
     conn = sqlite3.connect(":memory:")
-    store.build(conn, *args)
+    store.build(
+        conn, checked.files, checked.entities, checked.sources, checked.regulations, __version__
+    )
+    if target is not None and signature is not None:
+        from exitcheck import cachefs
+
+        with contextlib.suppress(OSError, sqlite3.Error):
+            written = cachefs.write_atomic(
+                target.db, cachefs.seal(bytearray(cachefs.serialize(conn)))
+            )
+            _stamp(target, written, signature)
     return store.Store(conn, store.read_meta(conn)).registry()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -70,6 +72,23 @@ class Counts:
             path.write_text(json.dumps(self.record()) + "\n", encoding="utf-8")
         except OSError as exc:
             raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
+
+
+def check_writable(path: Path) -> None:
+    """Fail now, before any row is written, if the --summary file cannot be written later.
+    A file created by the check is removed again (it is written at the end); a FIFO without a
+    reader fails at once instead of blocking."""
+    if path.is_dir():
+        raise UsageError(f"cannot write summary to {path}: is a directory")
+    existed = path.exists()
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+    try:
+        os.close(os.open(path, flags, 0o666))
+    except OSError as exc:
+        raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
+    if not existed:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _too_long(name: str) -> MatchResult:

@@ -42,7 +42,7 @@ from exitcheck.model import (
 )
 from exitcheck.names import core_key
 
-FORMAT = 7  # bump when the layout below changes; older caches are then rebuilt (7: main's 6, with Chinese text fields, and the registry of each fact)
+FORMAT = 8  # bump when the layout below changes; older caches are then rebuilt (7: main's checksum and Chinese text fields; 8: with the registry of each fact)
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -55,6 +55,7 @@ CREATE TABLE fuzzy (script TEXT NOT NULL, first TEXT NOT NULL, first2 TEXT NOT N
                     minimum INTEGER NOT NULL);
 CREATE TABLE domains (host TEXT PRIMARY KEY, entity TEXT NOT NULL, label TEXT NOT NULL) WITHOUT ROWID;
 """
+META_KEYS = {"coverage", "format", "version", "files", "sources", "regulations", "count", "keys"}
 INDEXES = """
 CREATE INDEX keys_by_key ON keys (kind, key);
 CREATE INDEX fuzzy_by_first ON fuzzy (script, first, digits, len, key);
@@ -305,7 +306,6 @@ def build(
     entities: Iterable[Entity],
     sources: Iterable[Source],
     regulations: Iterable[Regulation],
-    signature: list[Any],
     version: str,
 ) -> None:
     """Write a validated registry into an empty database."""
@@ -375,13 +375,13 @@ def build(
         },
         "format": FORMAT,
         "version": version,
-        "signature": signature,
         "files": [_info_json(f) for f in files],
         "sources": [_source_json(s) for s in source_list],
         "regulations": [_regulation_json(r) for r in regulations],
         "count": count,
         "keys": len(keys) + len(fuzzy),
     }
+    assert set(meta) == META_KEYS
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [(k, json.dumps(v, ensure_ascii=False)) for k, v in meta.items()],

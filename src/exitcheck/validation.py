@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from exitcheck import layering
-from exitcheck.dates import Day, Moment, PartialDate
+from exitcheck.dates import Day, Moment, PartialDate, out_of_range
 from exitcheck.errors import Finding
 from exitcheck.evidence import evidence_checks, later_names
 from exitcheck.layering import Extension
@@ -33,6 +33,7 @@ from exitcheck.model import (
     Source,
 )
 
+T = TypeVar("T", date, PartialDate)
 SCHEMA_VERSION = 1
 MAX_REGISTRY_BYTES = 128 * 1024 * 1024  # larger files are refused before parsing
 MAX_QUOTE_CHARS = 40  # a locator quotes a few words, never whole sentences
@@ -58,24 +59,20 @@ class RawFile:
 
 
 def read_bytes(path: Path) -> tuple[bytes | None, Finding | None]:
-    name = str(path)
+    """The file's bytes, read once and within the size limit (see rawread)."""
+    from exitcheck.rawread import ReadProblem, read_limited
+
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            return None, Finding(name, "is a directory, not a registry file")
-        if size > MAX_REGISTRY_BYTES:
-            limit = MAX_REGISTRY_BYTES // (1024 * 1024)
-            return None, Finding(name, f"file is {size:,} bytes; the limit is {limit} MiB")
-        return path.read_bytes(), None
-    except FileNotFoundError:
-        return None, Finding(name, "no such file")
-    except PermissionError:
-        return None, Finding(name, "permission denied")
-    except OSError as exc:
-        return None, Finding(name, f"cannot read: {exc.strerror or exc}")
+        return read_limited(path, MAX_REGISTRY_BYTES), None
+    except ReadProblem as exc:
+        return None, Finding(str(path), str(exc))
 
 
 def parse_text(name: str, raw: bytes) -> tuple[RawFile | None, Finding | None]:
+    from exitcheck.rawread import MAX_KEY_PARTS, long_dotted_key, strip_bom
+
+    digest = hashlib.sha256(raw).hexdigest()  # of the file as it is, BOM included
+    raw = strip_bom(raw)
     if not raw.strip():
         return None, Finding(name, "file is empty")
     if b"\x00" in raw:
@@ -87,6 +84,13 @@ def parse_text(name: str, raw: bytes) -> tuple[RawFile | None, Finding | None]:
         return None, Finding(name, "not UTF-8 text", line=line)
     from exitcheck.tomlcompat import TOMLDecodeError, loads
 
+    too_long = long_dotted_key(text)
+    if too_long is not None:
+        return None, Finding(
+            name,
+            f"invalid TOML: a dotted key or table header of more than {MAX_KEY_PARTS} parts",
+            too_long,
+        )
     try:
         data = loads(text)
     except TOMLDecodeError as exc:
@@ -105,7 +109,6 @@ def parse_text(name: str, raw: bytes) -> tuple[RawFile | None, Finding | None]:
         return None, Finding(name, f"invalid TOML: {clean}")
     except RecursionError:
         return None, Finding(name, "invalid TOML: nested too deeply")
-    digest = hashlib.sha256(raw).hexdigest()
     return RawFile(name, data, digest, LineMap.scan(text)), None
 
 
@@ -215,6 +218,21 @@ class _Checker:
                 entity,
             )
             return None
+        if kind is date and isinstance(value, date):
+            return self.in_range(key, value, where, entity)
+        return value
+
+    def in_range(
+        self,
+        key: str,
+        value: T,
+        where: Callable[[str | None], int | None],
+        entity: str | None,
+    ) -> T | None:
+        problem = out_of_range(value)
+        if problem:
+            self.error(f"field '{key}': {problem}", where(key), entity)
+            return None
         return value
 
     def strings(
@@ -259,9 +277,9 @@ class _Checker:
                     entity,
                 )
                 return None
-            return value
+            return self.in_range(key, value, where, entity)
         if isinstance(value, date):
-            return value
+            return self.in_range(key, value, where, entity)
         if isinstance(value, str):
             return self.partial(value, key, where, entity)
         self.error(
@@ -292,7 +310,7 @@ class _Checker:
         from exitcheck.dates import parse_partial
 
         try:
-            return parse_partial(value)
+            found = parse_partial(value)
         except ValueError:
             self.error(
                 f'field \'{key}\' must be a date, or a month "YYYY-MM" or a year "YYYY" as a'
@@ -301,6 +319,7 @@ class _Checker:
                 entity,
             )
             return None
+        return self.in_range(key, found, where, entity)
 
     def locator(
         self, table: dict[str, Any], where: Callable[[str | None], int | None], entity: str | None

@@ -1,9 +1,10 @@
-"""CSV: a header row, then one row per measure (entity columns repeated); UTF-8, ISO dates."""
+"""CSV: a header row, then one row per measure (entity columns repeated); UTF-8, ISO dates.
+
+Cells are data: control characters are escaped as in every other format, and text that a
+spreadsheet would evaluate as a formula is prefixed with a single quote."""
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -20,12 +21,26 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
+from exitcheck.render.safe import spreadsheet_text
+
+
+def _cell(value: Any) -> str:
+    """Numbers and booleans as they are; text escaped and neutralised (see safe.spreadsheet_text)."""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    return cell(value)
+
+
+def _quoted(text: str) -> str:
+    """RFC 4180 quoting, also for a semicolon: a spreadsheet that splits on semicolons (the
+    list separator of many locales) must not see a new cell, perhaps a formula, inside one."""
+    if any(ch in text for ch in ',";\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def _line(values: Iterable[Any]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([cell(v) for v in values])
-    return buffer.getvalue()
+    return ",".join(_quoted(_cell(v)) for v in values) + "\n"
 
 
 def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:

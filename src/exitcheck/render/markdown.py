@@ -1,4 +1,4 @@
-"""Markdown: pipe tables a report can paste; cells escaped for pipes and controls."""
+"""Markdown: pipe tables a report can paste; cells escaped for controls, HTML and markup."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
-from exitcheck.render.safe import printable
+from exitcheck.render.safe import markdown_text
 
 COLUMNS = [
     "entity_name",
@@ -35,7 +35,7 @@ COLUMNS = [
 
 
 def _cell(value: Any) -> str:
-    return printable(cell(value)).replace("\\", "\\\\").replace("|", "\\|")
+    return markdown_text(cell(value))
 
 
 def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:

@@ -41,6 +41,7 @@ _JSON_UNSAFE_RANGES = (
     (0x200B, 0x200F),
     (0x2028, 0x202E),
     (0x2060, 0x206F),
+    (0xD800, 0xDFFF),  # lone surrogates: undecodable bytes of an argument (surrogateescape)
     (0xFEFF, 0xFEFF),
     (0xFFF9, 0xFFFB),
 )
@@ -54,7 +55,30 @@ def _json_unsafe() -> re.Pattern[str]:
 
 
 def json_safe(text: str) -> str:
-    """Escape invisible and bidirectional characters in serialised JSON (valid: only in strings)."""
+    """Escape invisible and bidirectional characters in serialised JSON (valid: only in strings).
+    Lone surrogates become \\u escapes, so the text always encodes as UTF-8."""
     if text.isascii() and "\x7f" not in text:
         return text
     return _json_unsafe().sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+# Cells a spreadsheet would evaluate (OWASP, "CSV Injection"): text starting with one of these.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_text(value: str) -> str:
+    """Text for a CSV cell: controls escaped as everywhere else, and a cell that a spreadsheet
+    would read as a formula prefixed with a single quote (shown as text, not evaluated)."""
+    text = printable(value)
+    if value.startswith(FORMULA_TRIGGERS) or text.lstrip(" ").startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+_MARKDOWN_SPECIAL = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<>&|~"})
+
+
+def markdown_text(value: str) -> str:
+    """Text for a Markdown table cell: controls escaped, and every character CommonMark could
+    turn into markup (raw HTML, entities, links, emphasis, code, pipes) backslash-escaped."""
+    return printable(value).translate(_MARKDOWN_SPECIAL)
