@@ -68,7 +68,7 @@ def test_an_extension_adds_a_measure_alias_and_note_with_their_registry(cli, des
     assert "desk-memo" in {s["id"] for s in data["sources"]}
     other = json.loads(cli("--registry", str(path), "status", "binance", "--json").stdout)
     assert other["provenance"]["contributors"] == ["exitcheck-core"]  # desk added nothing here
-    table = cli("--registry", str(path), "status", "huobi").stdout
+    table = " ".join(cli("--registry", str(path), "status", "huobi").stdout.split())
     assert "HB Desk [desk]" in table and "registry: desk" in table and "note [desk]" in table
 
 

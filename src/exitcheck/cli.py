@@ -5,8 +5,6 @@ Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 scree
 Errors become exit codes in one place, ``_answer``.
 """
 
-import os
-import shutil
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -14,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from exitcheck import __version__
+from exitcheck import __version__, completion
 from exitcheck.errors import (
     EXIT_HIT,
     EXIT_NO_MATCH,
@@ -26,6 +25,7 @@ from exitcheck.errors import (
     RegistryError,
     UsageError,
 )
+from exitcheck.output import Color
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
@@ -34,8 +34,36 @@ if TYPE_CHECKING:
     from exitcheck.model import Registry
     from exitcheck.report import ListAnswer
 
+
+class _Group(TyperGroup):
+    """Global options may follow the command; errors are reported the same way however the
+    command line is invoked (the console script, ``python -m``, a test runner)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from exitcheck import usage
+
+        argv = usage.hoist_globals(_names_last(list(sys.argv[1:] if args is None else args)))
+
+        def call() -> Any:
+            return super(_Group, self).main(
+                argv, prog_name, complete_var, standalone_mode=False, **extra
+            )
+
+        if not standalone_mode:
+            return call()
+        sys.exit(_guarded(call, argv))
+
+
 app = typer.Typer(
     name="exitcheck",
+    cls=_Group,
     help="What platforms announced toward mainland-China users, since when, and says who.",
     no_args_is_help=True,
     add_completion=True,
@@ -72,7 +100,7 @@ AsOf = Annotated[
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="Status in effect on this day, by what was known on --known-on [default: --known-on, else today].",
+        help="Status in effect on this day, by what was known on --known-on \\[default: --known-on, else today].",
     ),
 ]
 KnownOn = Annotated[
@@ -80,7 +108,7 @@ KnownOn = Annotated[
     typer.Option(
         "--known-on",
         metavar="YYYY-MM-DD",
-        help="Use only measures announced by this day: the view on that day [default: today].",
+        help="Use only measures announced by this day: the view on that day \\[default: today].",
     ),
 ]
 After = Annotated[
@@ -107,21 +135,45 @@ By = Annotated[
     ),
 ]
 Kinds = Annotated[
-    list[str] | None, typer.Option("--kind", help="Only entities of this kind (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        help="Only entities of this kind (repeatable).",
+        autocompletion=completion.entity_kinds,
+    ),
 ]
 MeasureKinds = Annotated[
-    list[str] | None, typer.Option("--measure", help="Only measures of this kind (repeatable).")
+    list[str] | None,
+    typer.Option(
+        "--measure",
+        help="Only measures of this kind (repeatable).",
+        autocompletion=completion.measure_kinds,
+    ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+JsonOnly = Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")]
 Lang = Annotated[
     str | None,
     typer.Option(
         "--lang",
         metavar="en|zh",
-        help="Language of names, labels and status words [default: from the locale, else en].",
+        autocompletion=completion.langs,
+        help="Language of names, labels and status words \\[default: from the locale, else en].",
     ),
 ]
 Fmt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the answer to FILE (atomically: complete or not at all) instead of stdout.",
+    ),
+]
+Bom = Annotated[
+    bool, typer.Option("--bom", help="Start CSV output with a UTF-8 byte-order mark (for Excel).")
+]
 
 
 class _State:
@@ -129,6 +181,9 @@ class _State:
     only: bool = False
     use_cache: bool = True
     lang: str = "en"
+    color: Color = Color.auto
+    out: Any = None  # where answers go: sys.stdout, or the -o file while it is being written
+    bom: bool = False  # a byte-order mark is still to be written to stdout
 
 
 _state = _State()
@@ -165,10 +220,22 @@ def _global(
             "--no-cache", help="Parse the registry afresh; neither read nor write the cache."
         ),
     ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour and rich layout: auto (at a terminal; NO_COLOR and FORCE_COLOR honoured), always or never.",
+            case_sensitive=False,
+        ),
+    ] = Color.auto,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", is_eager=True, callback=_print_version, help="Print the version and exit."
+            "--version",
+            "-V",
+            is_eager=True,
+            callback=_print_version,
+            help="Print the version and exit.",
         ),
     ] = False,
 ) -> None:
@@ -180,6 +247,7 @@ def _global(
     _state.registries = registry
     _state.only = only
     _state.use_cache = not no_cache
+    _state.color = color
     from exitcheck.i18n import default_lang
 
     _state.lang = _checked_lang(lang) or default_lang()
@@ -204,28 +272,53 @@ def _format(fmt: Format, json_flag: bool) -> Format:
 
 
 def _styled() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    from exitcheck import output
+
+    return _state.out is None and output.styled(sys.stdout, _state.color)
 
 
 def _width() -> int:
-    return shutil.get_terminal_size((80, 24)).columns if sys.stdout.isatty() else 80
+    from exitcheck import output
+
+    at_terminal = _state.out is None and sys.stdout.isatty()  # with NO_COLOR too
+    return output.width(_styled() or at_terminal)
 
 
-def _renderer(fmt: Format) -> Any:
+def _renderer(fmt: Format, provenance: dict[str, Any] | None = None) -> Any:
     from exitcheck.render import renderer
 
-    return renderer(fmt, styled=_styled(), width=_width(), lang=_state.lang)
+    return renderer(fmt, styled=_styled(), width=_width(), lang=_state.lang, provenance=provenance)
 
 
 def _write(chunks: Iterable[str]) -> None:
+    out = _state.out or sys.stdout
     for chunk in chunks:
-        sys.stdout.write(chunk)
+        if _state.bom:
+            out.write("\ufeff")
+            _state.bom = False
+        out.write(chunk)
 
 
-def _answer(fmt: Format, body: Callable[[], int]) -> None:
-    """Run a command body; turn domain errors into one stderr line (and a JSON error) and an exit code."""
+def _answer(
+    fmt: Format, body: Callable[[], int], output: Path | None = None, bom: bool = False
+) -> None:
+    """Run a command body; turn domain errors into one stderr line (and a JSON error) and an exit code.
+
+    With ``output`` the answer goes to that file, written atomically; ``bom`` starts it (or
+    stdout) with a UTF-8 byte-order mark.
+    """
     try:
-        code = body()
+        if bom and fmt is not Format.csv:
+            raise UsageError("--bom applies to --format csv only")
+        if output is not None and str(output) == "-":
+            output = None  # -o - is stdout
+        if fmt is Format.xlsx:
+            _check_xlsx(output)
+        if output is None:
+            _state.bom = bom  # written before the first chunk: not at all after an early error
+            code = body()
+        else:
+            code = _to_file(fmt, body, output, bom)
         sys.stdout.flush()
     except ExitcheckError as exc:
         _report_error(fmt, exc)
@@ -241,7 +334,29 @@ def _answer(fmt: Format, body: Callable[[], int]) -> None:
         if not stdio.is_output_error(exc):
             raise
         code = stdio.output_failed(exc)
+    finally:
+        _state.bom = False
     raise typer.Exit(code)
+
+
+def _check_xlsx(output: Path | None) -> None:
+    from exitcheck.render import xlsx
+
+    if output is None:
+        raise UsageError("--format xlsx writes a workbook file: give -o FILE.xlsx")
+    if not xlsx.available():
+        raise UsageError(f"--format xlsx needs the optional xlsx extra: {xlsx.EXTRA}")
+
+
+def _to_file(fmt: Format, body: Callable[[], int], output: Path, bom: bool) -> int:
+    from exitcheck import output as out
+
+    with out.atomic(output, binary=fmt is Format.xlsx, bom=bom) as stream:
+        _state.out = stream
+        try:
+            return body()
+        finally:
+            _state.out = None
 
 
 def _report_error(fmt: Format, exc: ExitcheckError) -> None:
@@ -307,6 +422,8 @@ def status(
     known_on: KnownOn = None,
     json: Json = False,
     fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
     lang: Lang = None,
 ) -> None:
     """Match NAME to one entity and print its status, measures, dates and sources.
@@ -328,7 +445,7 @@ def status(
             if fmt is Format.table:
                 sys.stderr.write(out.no_match(record))
             else:
-                sys.stdout.write(out.no_match(record))
+                _write([out.no_match(record)])
             return EXIT_NO_MATCH
         if _state.lang != "en":
             from exitcheck.i18n import words
@@ -336,10 +453,10 @@ def status(
             record["status_meaning"] = words(_state.lang).status_meaning(
                 record["status"], record["status_meaning"]
             )
-        sys.stdout.write(out.status(record))
+        _write([out.status(record)])
         return EXIT_OK
 
-    _answer(fmt, body)
+    _answer(fmt, body, output, bom)
 
 
 def _selection(
@@ -380,6 +497,14 @@ def _selection(
 
 @app.command("list")
 def list_(
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            metavar="YYYY-MM-DD",
+            help="Only measures dated on this day (--after D --before D).",
+        ),
+    ] = None,
     after: After = None,
     before: Before = None,
     by: By = "announced",
@@ -389,6 +514,8 @@ def list_(
     known_on: KnownOn = None,
     json: Json = False,
     fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
     lang: Lang = None,
 ) -> None:
     """List entities with their measures, sorted by date.
@@ -401,11 +528,15 @@ def list_(
     def body() -> int:
         from exitcheck import report
 
-        answer = _selection(after, before, by, kind, measure, as_of, known_on)
+        if on is not None:
+            if after is not None or before is not None:
+                raise UsageError("--on is one day: give it without --after and --before")
+            _day(on, "--on")
+        answer = _selection(on or after, on or before, by, kind, measure, as_of, known_on)
         _write(_renderer(fmt).listing(report.list_records(answer)))
         return EXIT_OK
 
-    _answer(fmt, body)
+    _answer(fmt, body, output, bom)
 
 
 @app.command()
@@ -447,14 +578,12 @@ def timeline(
         caption = f"{as_of_text}{w.comma}{known_text} · {registries}{w.colon}{names}"
         picture = picture._replace(caption=caption, as_of=clock.as_of)
         if svg is not None:
+            from exitcheck import output
             from exitcheck.render import timeline_svg
 
-            try:
-                svg.write_text(
-                    timeline_svg.render(picture, words=words(_state.lang)), encoding="utf-8"
-                )
-            except OSError as exc:
-                raise UsageError(f"cannot write {svg}: {exc.strerror or exc}") from None
+            drawing = timeline_svg.render(picture, words=words(_state.lang))
+            with output.atomic(svg) as stream:
+                stream.write(drawing)
             sys.stderr.write(f"wrote {svg} ({len(picture.rows)} entities)\n")
             return EXIT_OK
         from exitcheck.render import timeline_text
@@ -470,7 +599,13 @@ def timeline(
 
 
 @app.command()
-def sources(json: Json = False, fmt: Fmt = Format.table, lang: Lang = None) -> None:
+def sources(
+    json: Json = False,
+    fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
+    lang: Lang = None,
+) -> None:
     """List the sources behind the registry and what each supports.
 
     Example: exitcheck sources --format markdown
@@ -481,14 +616,22 @@ def sources(json: Json = False, fmt: Fmt = Format.table, lang: Lang = None) -> N
     def body() -> int:
         from exitcheck import report
 
-        _write(_renderer(fmt).rows(report.SOURCE_COLUMNS, report.source_records(_registry())))
+        registry = _registry()
+        out = _renderer(fmt, report.provenance_record(registry, date.today()))
+        _write(out.rows(report.SOURCE_COLUMNS, report.source_records(registry)))
         return EXIT_OK
 
-    _answer(fmt, body)
+    _answer(fmt, body, output, bom)
 
 
 @app.command()
-def regulations(json: Json = False, fmt: Fmt = Format.table, lang: Lang = None) -> None:
+def regulations(
+    json: Json = False,
+    fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
+    lang: Lang = None,
+) -> None:
     """List the regulatory background the sources describe, oldest first.
 
     Example: exitcheck regulations --json
@@ -499,12 +642,12 @@ def regulations(json: Json = False, fmt: Fmt = Format.table, lang: Lang = None) 
     def body() -> int:
         from exitcheck import report
 
-        _write(
-            _renderer(fmt).rows(report.REGULATION_COLUMNS, report.regulation_records(_registry()))
-        )
+        registry = _registry()
+        out = _renderer(fmt, report.provenance_record(registry, date.today()))
+        _write(out.rows(report.REGULATION_COLUMNS, report.regulation_records(registry)))
         return EXIT_OK
 
-    _answer(fmt, body)
+    _answer(fmt, body, output, bom)
 
 
 @app.command()
@@ -512,7 +655,8 @@ def schema(
     name: Annotated[
         str | None,
         typer.Argument(
-            help="Which output: status, list, search, screen, validate, info, sources, regulations, diff, error."
+            help="Which output: status, list, search, screen, validate, info, sources, regulations, diff, error.",
+            autocompletion=completion.schemas,
         ),
     ] = None,
 ) -> None:
@@ -546,6 +690,8 @@ def search(
     as_of: AsOf = None,
     json: Json = False,
     fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
     lang: Lang = None,
 ) -> None:
     """Show ranked candidates for QUERY with scores, the name that matched and the normalised form.
@@ -564,10 +710,10 @@ def search(
         result, ranked = rank(_index(registry), _query(query), limit)
         clock = _clock(as_of, None)
         answer = report.SearchAnswer(registry, clock.as_of, result, ranked, clock.known_on)
-        sys.stdout.write(_renderer(fmt).search(report.search_record(answer)))
+        _write([_renderer(fmt).search(report.search_record(answer))])
         return EXIT_OK if result.decision == "match" else EXIT_NO_MATCH
 
-    _answer(fmt, body)
+    _answer(fmt, body, output, bom)
 
 
 @app.command()
@@ -592,7 +738,7 @@ def screen(
         str | None,
         typer.Option(
             "--encoding",
-            help="Encoding of FILE when it has no byte-order mark [default: utf-8]; e.g. "
+            help="Encoding of FILE when it has no byte-order mark \\[default: utf-8]; e.g. "
             "gb18030 (also reads gbk), big5, utf-16, shift_jis, cp1252.",
         ),
     ] = None,
@@ -608,7 +754,7 @@ def screen(
             "--threshold",
             min=0,
             max=100,
-            help="Score (0-100) a fuzzy match needs [default: 75]. It only raises or lowers "
+            help="Score (0-100) a fuzzy match needs \\[default: 75]. It only raises or lowers "
             "the bar inside the edit budget: no threshold makes a name match that is more edits "
             "away than the budget allows.",
         ),
@@ -626,6 +772,8 @@ def screen(
     known_on: KnownOn = None,
     json: Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")] = False,
     fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
     lang: Lang = None,
 ) -> None:
     """Screen a list of counterparties: one result row per input row, streamed.
@@ -658,10 +806,16 @@ def screen(
             counts,
             table.header,
         )
+        from exitcheck.i18n import words
+        from exitcheck.render.progress import tracked
+
+        if _state.out is not None or not sys.stdout.isatty():  # rows on screen show progress
+            w = words(_state.lang)
+            records = tracked(
+                records, sys.stderr, w.label("screening", "screening"), w.label("rows", "rows")
+            )
         _write(_renderer(fmt).screen(records))
         sys.stdout.flush()
-        from exitcheck.i18n import words
-
         sys.stderr.write(counts.line(words(_state.lang)) + "\n")
         if counts.none:  # a "none" row is not a clean bill: say what the registry covers
             import textwrap
@@ -676,7 +830,7 @@ def screen(
             counts.write(summary)
         return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
 
-    _answer(fmt, body)
+    _answer(fmt, body, output, bom)
 
 
 @app.command()
@@ -684,10 +838,11 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[PATH]...", help="Registry files [default: the registries in effect]."
+            metavar="[PATH]...", help="Registry files \\[default: the registries in effect]."
         ),
     ] = None,
-    json: Json = False,
+    json: JsonOnly = False,
+    output: Output = None,
 ) -> None:
     """Check registry files against the schema; list every error and warning with its line.
 
@@ -707,20 +862,22 @@ def validate(
         loaded, findings = check(files)
         record = report.validate_record(files, loaded is not None, findings)
         if json:
-            sys.stdout.write(dumps(record) + "\n")
+            _write([dumps(record) + "\n"])
         else:
             _write(printable(str(f)) + "\n" for f in findings)
             verdict = "valid" if loaded is not None else "invalid"
-            sys.stdout.write(
-                f"{verdict}: {len(files)} file(s), {record['errors']} error(s), {record['warnings']} warning(s)\n"
+            _write(
+                [
+                    f"{verdict}: {len(files)} file(s), {record['errors']} error(s), {record['warnings']} warning(s)\n"
+                ]
             )
         return EXIT_OK if loaded is not None else EXIT_USAGE
 
-    _answer(fmt, body)
+    _answer(fmt, body, output)
 
 
 @app.command()
-def info(json: Json = False) -> None:
+def info(json: JsonOnly = False, output: Output = None) -> None:
     """Describe the registries in effect: paths, versions, fingerprints, counts and date range.
 
     Example: exitcheck info --json
@@ -733,15 +890,15 @@ def info(json: Json = False) -> None:
 
         record = report.info_record(_registry())
         if json:
-            sys.stdout.write(dumps(record) + "\n")
+            _write([dumps(record) + "\n"])
         else:
             from exitcheck.i18n import words
             from exitcheck.render.info import info_text
 
-            sys.stdout.write(info_text(record, words(_state.lang)))
+            _write([info_text(record, words(_state.lang))])
         return EXIT_OK
 
-    _answer(fmt, body)
+    _answer(fmt, body, output)
 
 
 # --------------------------------------------------------------------------------------------
@@ -777,20 +934,26 @@ def _names_last(args: list[str]) -> list[str]:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; usage errors become exit 2 (and JSON when asked)."""
-    args = _names_last(list(sys.argv[1:] if argv is None else argv))
+    args = list(sys.argv[1:] if argv is None else argv)
+    return _guarded(lambda: app(args=args, prog_name="exitcheck", standalone_mode=False), args)
+
+
+def _guarded(call: Callable[[], Any], args: list[str]) -> int:
+    """Call the command line; every error becomes exitcheck's one-line message and an exit code."""
     from typer._click import exceptions as click_exceptions  # typer 0.28 ships its own click
 
+    from exitcheck import usage
+
     try:
-        result = app(args=args, prog_name="exitcheck", standalone_mode=False)
+        result = call()
         return result if isinstance(result, int) else EXIT_OK
     except typer.Exit as exc:
         return exc.exit_code
+    except click_exceptions.NoArgsIsHelpError as exc:
+        exc.show()  # the help text, as for --help
+        return EXIT_USAGE
     except click_exceptions.ClickException as exc:
-        fmt = _json_requested(args) or Format.table
-        if fmt is Format.table:
-            exc.show()
-        else:
-            _report_error(fmt, UsageError(exc.format_message()))
+        _report_error(_json_requested(args) or Format.table, UsageError(usage.message(exc)))
         return EXIT_USAGE
     except typer.Abort:
         sys.stderr.write("exitcheck: aborted\n")

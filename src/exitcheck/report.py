@@ -307,6 +307,7 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
             measure_record(m, as_of, dates.get(m.source), answer.clock.knowledge) for m in measures
         ],
         "sources": [source_record(registry, s) for s in cited],
+        "coverage": coverage_record(registry),
         "provenance": provenance_record(registry, as_of, known_on, contributors(answer.entity)),
     }
 

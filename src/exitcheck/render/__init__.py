@@ -17,6 +17,7 @@ class Format(str, Enum):
     ndjson = "ndjson"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"  # a workbook file: needs -o and the optional xlsx extra
 
 
 class Renderer(Protocol):
@@ -40,16 +41,24 @@ MODULES = {
     Format.ndjson: "ndjson",
     Format.csv: "csvfmt",
     Format.markdown: "markdown",
+    Format.xlsx: "xlsx",
 }
 
 
 def renderer(
-    fmt: Format, *, styled: bool = False, width: int | None = None, lang: str = "en"
+    fmt: Format,
+    *,
+    styled: bool = False,
+    width: int | None = None,
+    lang: str = "en",
+    provenance: Record | None = None,
 ) -> Renderer:
-    """The renderer for a format; ``styled`` asks the table format for rich terminal output."""
+    """The renderer for a format; ``styled`` asks the table format for rich terminal output.
+    ``provenance`` is for the workbook's provenance sheet where the records carry none."""
     from exitcheck.i18n import words
 
     name = "text" if fmt is Format.table and not styled else MODULES[fmt]
     module = importlib.import_module(f"exitcheck.render.{name}")
-    made: Renderer = module.Renderer(width=width, words=words(lang))
+    extra = {"provenance": provenance} if fmt is Format.xlsx else {}
+    made: Renderer = module.Renderer(width=width, words=words(lang), **extra)
     return made

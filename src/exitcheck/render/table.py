@@ -4,9 +4,13 @@ passed through ``printable`` first, so data cannot style or control the terminal
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from rich.console import Console
+from rich import box
+from rich.console import Console, Group
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -14,6 +18,7 @@ from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record, notes, origins, text
 from exitcheck.render.safe import printable
+from exitcheck.render.wrap import display_width
 
 STATUS_STYLE = {
     "closed": "bold red",
@@ -28,8 +33,20 @@ STATUS_STYLE = {
 }
 
 
+# Padding rich adds after the last character of a line (before its closing style codes).
+_TRAILING = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)+$", re.MULTILINE)
+_CODE = re.compile(r"\x1b\[[0-9;]*m")
+WIDE = 110  # from this many columns a listing is a table; below, a block per measure
+
+
 def _t(value: object, style: str = "") -> Text:
     return Text(printable(value), style=style)
+
+
+def _fold(t: Text) -> Text:
+    """Wrap at spaces and fold a word longer than the line: never cut with an ellipsis."""
+    t.overflow = "fold"
+    return t
 
 
 class Renderer:
@@ -47,84 +64,59 @@ class Renderer:
             highlight=False,
             markup=False,
             emoji=False,
+            no_color=False,  # exitcheck decided to style (NO_COLOR was honoured there)
         )
         for item in items:
             console.print(item)
-        return buffer.getvalue()
+        return _TRAILING.sub(lambda m: "".join(_CODE.findall(m[0])), buffer.getvalue())
 
     def status(self, record: Record) -> str:
+        """The piped layout (a card per measure), with style; values wrap and are never cut."""
         w, e = self.w, record["entity"]
-        head = Text.assemble(
-            _t(w.name(e), "bold"), _t(f"  {w.entity_kind(e['kind'])} · {e['id']}", "dim")
-        )
-        status = Text.assemble(
-            (w.label("status").capitalize() + " ", "dim"),
-            _t(w.status(record["status"]), STATUS_STYLE.get(record["status"], "")),
-            _t(
-                w.status_line("", record["as_of"], record["status_meaning"], record.get("known_on"))
-            ),
-        )
-        differs = difference_line(record, w)
-        other = Text.assemble(
-            (w.label("other_view", "other view").capitalize() + " ", "dim"), _t(differs or "")
-        )
-        matched = Text.assemble(
-            (w.label("matched").capitalize() + " ", "dim"), _t(text.match_line(record["match"], w))
-        )
-        aliases = Text.assemble(
-            (w.label("aliases").capitalize() + " ", "dim"), _t(origins.aliases_text(e, w) or "-")
-        )
-        extra: list[object] = []
-        history = notes.name_history(e, w)
-        if history:
-            label = w.label("later_names", "later names").capitalize()
-            extra.append(Text.assemble((label + " ", "dim"), _t(history)))
+        items: list[object] = [_t(w.name(e), "bold")]
+        facts = Table.grid(padding=(0, 2))
+        facts.add_column(style="dim", no_wrap=True)
+        facts.add_column(overflow="fold")
+        for key, value in text.status_facts(record, w):
+            style = ""
+            if key == "status":
+                style = STATUS_STYLE.get(record["status"], "")
+            elif not key:
+                style = "italic"
+            facts.add_row(_t(text.fact_label(key, w)), _t(value, style))
+        items.append(Padding(facts, (0, 0, 0, 2), expand=False))
         through = notes.matched_through_later_name(record["match"], e, w)
         if through:
-            extra.append(_t(through, "bold"))
-        table = Table(show_lines=True, expand=False)
-        for col in ("announced", "measure", "effective_or_deadline", "scope", "source"):
-            table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
+            items.append(Padding(_fold(_t(through, "bold")), (0, 0, 0, 2), expand=False))
+        items.append(Text())
+        items.append(_t(text.measures_heading(record, w), "bold"))
         for m in record["measures"]:
-            desc = Text.assemble(
-                _t(w.text(m, "scope"), "italic"), "\n", _t(w.text(m, "description"))
-            )
-            for line in origins.measure_extras(m, record, w):
-                desc.append_text(Text.assemble("\n", _t(line, "bold")))
-            if m["products"]:
-                desc.append_text(
-                    Text.assemble(
-                        "\n", _t(w.field("products", w.listing.join(m["products"])), "dim")
-                    )
-                )
-            if m["notes"]:
-                desc.append_text(
-                    Text.assemble("\n", _t(w.field("note", w.text(m, "notes")), "dim"))
-                )
-            paragraph = m["locator"]["paragraph"]
-            if w.zh:
-                where = w.cite(m["source"], paragraph)
-            else:
-                where = m["source"] + (f" ¶{paragraph}" if paragraph is not None else "")
-            url = notes.source_url(record, m["source"])
-            source = _t(f"{where}\n「{m['locator']['quote']}」" + (f"\n{url}" if url else ""))
-            state = w.status(m["status"]) if m["status"] else ""
-            kind = Text.assemble(
-                _t(w.measure_kind(m["kind"])),
-                "\n",
+            day, kind, state = text.measure_head(m, w)
+            head = Text.assemble(
+                _t(day, "bold"),
+                "  ",
+                _t(kind),
+                "" if w.zh else "  ",
                 _t(state, STATUS_STYLE.get(m["status"] or "", "")),
             )
-            table.add_row(
-                _t(m["announced"] or w.label("undated")),
-                kind,
-                _t(text.moment_text(m, w)),
-                desc,
-                source,
-            )
-        added = [_t(n, "dim") for n in origins.added_note_lines(e, w)]
-        footer = _t(text.registry_line(record["provenance"], w), "dim")
-        items = [head, status, *([other] if differs else []), matched, *extra, aliases, table]
-        return self._render(*items, *added, footer)
+            items.append(Padding(_fold(head), (0, 0, 0, 2), expand=False))
+            body = text.measure_body(m, w, record)
+            described = 3 if m["products"] else 2  # source, URL and notes come after: dim
+            for i, line in enumerate(body):
+                style = "dim" if i > described else ""
+                items.append(Padding(_fold(_t(line, style)), (0, 0, 0, 6), expand=False))
+        if record["sources"]:
+            items.append(Text())
+            items.append(_t(w.label("sources", "Sources").capitalize(), "bold"))
+            for s in record["sources"]:
+                items.append(Padding(_fold(_t(text.source_line(s, w))), (0, 0, 0, 2), expand=False))
+                if s.get("url"):
+                    items.append(Padding(_fold(_t(s["url"], "dim")), (0, 0, 0, 4), expand=False))
+        for note in origins.added_note_lines(e, w):
+            items.append(Padding(_fold(_t(note, "dim")), (0, 0, 0, 2), expand=False))
+        items.append(Text())
+        items.append(_fold(_t(text.registry_line(record["provenance"], w), "dim")))
+        return self._render(*items)
 
     def no_match(self, record: Record) -> str:
         return self.plain.no_match(record)
@@ -132,9 +124,10 @@ class Renderer:
     def search(self, record: Record) -> str:
         items: list[object] = [self._search_table(record)]
         if record.get("later_name"):
-            items.append(_t(notes.later_name_text(record["later_name"], self.w)))
+            items.append(_fold(_t(notes.later_name_text(record["later_name"], self.w))))
         if record.get("coverage"):
-            items.append(_t(notes.coverage_text(record["coverage"], self.w), "dim"))
+            items.append(_fold(_t(notes.coverage_text(record["coverage"], self.w), "dim")))
+        items.append(_fold(_t(text.registry_line(record["provenance"], self.w), "dim")))
         return self._render(*items)
 
     def _search_table(self, record: Record) -> Table:
@@ -142,15 +135,14 @@ class Renderer:
         decision = w.paren(w.decision(record["decision"]))
         table = Table(title=printable(f"{record['query']} → {record['normalized']}{decision}"))
         for key, col in (("", "#"), ("id", "ID"), ("name", "Name"), ("via", "Matched")):
-            table.add_column(w.label(key) if w.zh and key else col)
+            table.add_column(w.label(key) if w.zh and key else col, overflow="fold")
         for key, col in (("score", "Score"), ("method", "Method")):
-            table.add_column(w.label(key) if w.zh else col)
+            table.add_column(w.label(key) if w.zh else col, overflow="fold")
         for i, c in enumerate(record["ranked"], 1):
-            name = w.name(c)
             table.add_row(
                 str(i),
                 _t(c["id"]),
-                _t(name),
+                _t(w.name(c)),
                 _t(c["matched"]),
                 _t(c["score"]),
                 _t(w.method(c["method"])),
@@ -158,55 +150,86 @@ class Renderer:
         return table
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
+        """The piped listing's fields: a table when wide, one short block per measure when narrow."""
         w = self.w
-        table = Table()
-        for col in ("date", "entity", "measure", "effective_or_deadline", "scope", "status"):
-            table.add_column(w.label(col, col.replace("_or_", " / ").capitalize()))
+        rows: list[tuple[Record, list[str]]] = []
         provenance = None
         differing = []
         for r in records:
             provenance = r["provenance"]
             if difference_line(r, self.w):
                 differing.append(r)
-            name = _t(w.name(r))
-            style = STATUS_STYLE.get(r["status"], "")
-            for m in r["measures"] or [None]:
-                if m is None:
-                    table.add_row(
-                        "-",
-                        name,
-                        w.label("no_measure", "(no measure)"),
-                        "-",
-                        "-",
-                        _t(w.status(r["status"]), style),
-                    )
-                    continue
-                when = m["effective"] or m["deadline"] or "-"
-                table.add_row(
-                    _t(m["announced"] or w.label("undated")),
-                    name,
-                    _t(w.measure_kind(m["kind"])),
-                    _t(when),
-                    _t(w.text(m, "scope")),
-                    _t(w.status(r["status"]), style),
-                )
-        items: list[object] = [table]
+            rows += [(r, text.list_fields(r, m, w)) for m in r["measures"] or [None]]
+        if not rows:
+            yield self._render(_t(w.label("no_entities", "no entity matches these filters")))
+            return
+        wide = (self.width or text.DEFAULT_WIDTH) >= WIDE
+        items: list[object] = [self._list_table(rows) if wide else self._list_blocks(rows)]
         for r in differing:
-            items.append(_t(f"{r['id']}: {difference_line(r, self.w)}"))
+            items.append(_fold(_t(f"{r['id']}: {difference_line(r, self.w)}")))
         if provenance is not None:
-            items.append(_t(text.registry_line(provenance, w), "dim"))
+            items.append(_fold(_t(text.registry_line(provenance, w), "dim")))
         yield self._render(*items)
+
+    def _list_table(self, rows: list[tuple[Record, list[str]]]) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+        for i, head in enumerate(text.list_heads(self.w)):
+            dated = i in (0, 3)
+            table.add_column(head, no_wrap=dated, min_width=10 if dated else None, overflow="fold")
+        for r, fields in rows:
+            cells = [_t(v) for v in fields]
+            cells[4].stylize(STATUS_STYLE.get(r["status"], ""))
+            table.add_row(*cells)
+        return table
+
+    def _list_blocks(self, rows: list[tuple[Record, list[str]]]) -> Group:
+        """Narrow terminals: date and entity, then the other fields indented; nothing is cut."""
+        w = self.w
+        blocks: list[Any] = []
+        for r, (day, entity, kind, when, status, scope) in rows:
+            blocks.append(_fold(Text.assemble(_t(day, "bold"), "  ", _t(entity, "bold"))))
+            lines = [
+                Text.assemble(_t(kind)),
+                Text.assemble(
+                    (w.label("effective_or_deadline", "effective / deadline") + " ", "dim"),
+                    _t(when),
+                ),
+                Text.assemble(
+                    (w.label("status") + " ", "dim"), _t(status, STATUS_STYLE.get(r["status"], ""))
+                ),
+                Text.assemble((w.label("scope") + " ", "dim"), _t(scope)),
+            ]
+            blocks += [Padding(_fold(line), (0, 0, 0, 2), expand=False) for line in lines]
+        return Group(*blocks)
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         return self.plain.screen(records)
 
     def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+        """Sources, regulations: a table when every value fits on its line, else a block per
+        record. Values wrap and are never cut. In Chinese, a column with a Chinese twin
+        (name, name_zh) is shown once, in Chinese where the record has it."""
         w = self.w
-        if w.zh:  # a column with a Chinese twin (name, name_zh) is shown once, in Chinese
+        if w.zh:
             columns = [c for c in columns if not (c.endswith("_zh") and c[:-3] in columns)]
-        table = Table()
-        for col in columns:
-            table.add_column(w.label(col) if w.zh else col)
-        for r in records:
-            table.add_row(*(_t(text._cell(text._localised(r, c, w), w)) for c in columns))
-        yield self._render(table)
+        heads = [w.label(c) if w.zh else c for c in columns]
+        cells = [[text._cell(text._localised(r, c, w), w) for c in columns] for r in records]
+        natural = sum(
+            max(display_width(v) for v in [h, *(row[i] for row in cells)]) + 3
+            for i, h in enumerate(heads)
+        )
+        if natural <= (self.width or text.DEFAULT_WIDTH):  # a table only when nothing wraps
+            table = Table()
+            for head in heads:
+                table.add_column(head, overflow="fold")
+            for row in cells:
+                table.add_row(*(_t(v) for v in row))
+            yield self._render(table)
+            return
+        blocks: list[Any] = []
+        for row in cells:
+            blocks.append(_fold(_t(f"{row[0]}  {row[1]}", "bold")))
+            for head, value in list(zip(heads, row, strict=True))[2:]:
+                line = Text.assemble((head + " ", "dim"), _t(value))
+                blocks.append(Padding(_fold(line), (0, 0, 0, 2), expand=False))
+        yield self._render(*blocks)

@@ -102,6 +102,129 @@ def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[s
     ]
 
 
+NOT_VERIFIED = "what was announced, as the sources report it; not a verified outcome"
+
+
+def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
+    """'46 entities; measures announced 2021-05 – 2021-12-24' (beside a status)."""
+    span = f"{coverage['oldest_measure'] or '-'} – {coverage['newest_measure'] or '-'}"
+    if w.zh:
+        return f"{coverage['entities']}{w.label('entities_count')}；{w.label('measures_announced')}{span}"
+    return f"{coverage['entities']} entities; measures announced {span}"
+
+
+def status_facts(record: Record, w: Words = ENGLISH) -> list[list[str]]:
+    """The [key, value] lines at the head of a status answer (the same at a terminal and piped);
+    an empty key continues the line above."""
+    e = record["entity"]
+    facts = [["id", e["id"]], ["kind", w.entity_kind(e["kind"])]]
+    if e["aliases"]:
+        facts.append(["aliases", origins.aliases_text(e, w)])
+    history = notes.name_history(e, w)
+    if history:
+        facts.append(["later_names", history])
+    for rel in e["relations"]:
+        if w.zh:
+            where = w.cite(printable(rel["source"]), rel["locator"].get("paragraph"))
+        else:
+            where = notes.where_quoted(rel, w)
+        facts.append(["relation", w.relation(rel["kind"], rel["entity"]) + w.paren(where)])
+    status = w.status_line(
+        record["status"], record["as_of"], record["status_meaning"], record.get("known_on")
+    )
+    facts.append(["status", status])
+    facts.append(["", w.label("not_verified", NOT_VERIFIED)])
+    differs = difference_line(record, w)
+    if differs:
+        facts.append(["other_view", differs])
+    if record.get("coverage"):
+        facts.append(["covers", coverage_text(record["coverage"], w)])
+    facts.append(["matched", match_line(record["match"], w)])
+    return facts
+
+
+def fact_label(key: str, w: Words = ENGLISH) -> str:
+    return w.label(key, key.replace("_", " ")) if key else ""
+
+
+def measures_heading(record: Record, w: Words = ENGLISH) -> str:
+    """'Measures', or why there are none: none recorded, or none announced by the known-on day."""
+    other = record.get("other_view")
+    hidden = other and other["known_on"] > record["known_on"]
+    if record["measures"]:
+        return w.label("measures", "Measures").capitalize()
+    if hidden:
+        return (
+            f"{w.label('measures_none_known', 'Measures: none announced by')} {record['known_on']}"
+        )
+    return w.label("measures_none", "Measures: none recorded")
+
+
+def measure_head(m: Record, w: Words = ENGLISH) -> tuple[str, str, str]:
+    """Announced date, kind, and what the measure contributes ('[exited]', '【已退出】')."""
+    state = w.status(m["status"]) if m["status"] else w.label("not_announced", "not yet announced")
+    return (
+        m["announced"] or w.label("undated"),
+        w.measure_kind(m["kind"]),
+        f"【{state}】" if w.zh else f"[{state}]",
+    )
+
+
+def measure_body(m: Record, w: Words = ENGLISH, record: Record | None = None) -> list[str]:
+    """Announced after the day asked about, or stated by another registry (origins.py); scope,
+    dates, products, description, where it is said (and the URL), notes: one text each."""
+    out = origins.measure_extras(m, record, w) if record is not None else []
+    out += [w.field("scope", w.text(m, "scope")), moment_text(m, w)]
+    if m["products"]:
+        out.append(w.field("products", w.listing.join(m["products"])))
+    out.append(w.text(m, "description"))
+    quote = f"「{m['locator']['quote']}」"
+    out.append(notes.where_quoted(m, w) + (quote if w.zh else f": {quote}"))
+    url = notes.source_url(record, m["source"]) if record is not None else None
+    if url:
+        out.append(url)
+    if m["notes"]:
+        out.append(w.field("note", w.text(m, "notes")))
+    return out
+
+
+def source_line(s: Record, w: Words = ENGLISH) -> str:
+    title, published = notes.source_title(s, w), s.get("published") or "-"
+    if w.zh:
+        people = [printable(w.text(s, k)) for k in ("publisher", "author") if s.get(k)]
+        when = f"{s['published']}{w.label('published')}" if s.get("published") else ""
+        parts = [title, *people, when or w.label("published_unknown")]
+        return f"{s['id']}：" + "，".join(parts)
+    who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
+    return f"{s['id']}: {title} — {who}, {w.label('published')} {published}"
+
+
+def list_heads(w: Words = ENGLISH) -> list[str]:
+    return [
+        w.label("date", "DATE"),
+        w.label("entity", "ENTITY"),
+        w.label("measure", "MEASURE"),
+        w.label("effective_or_deadline", "EFFECTIVE / DEADLINE"),
+        w.label("status", "STATUS"),
+        w.label("scope", "SCOPE"),
+    ]
+
+
+def list_fields(r: Record, m: Record | None, w: Words = ENGLISH) -> list[str]:
+    """One row of a listing: date, entity, measure, effective / deadline, status, scope."""
+    status = w.status(r["status"])
+    if m is None:
+        return ["-", r["id"], w.label("no_measure", "(no measure)"), "-", status, "-"]
+    return [
+        m["announced"] or w.label("undated"),
+        r["id"],
+        w.measure_kind(m["kind"]),
+        m["effective"] or m["deadline"] or "-",
+        status,
+        printable(w.text(m, "scope")),
+    ]
+
+
 class Renderer:
     def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
         self.width = max(40, width or DEFAULT_WIDTH)
@@ -115,97 +238,49 @@ class Renderer:
         ) or [indent]
 
     def facts(self, facts: list[list[str]]) -> list[str]:
-        """Label and value lines: aligned columns, or '标签：值' in Chinese."""
+        """Label and value lines: a long value wraps under itself; '标签：值' in Chinese."""
         w = self.w
         if w.zh:
-            return [f"  {w.field(key, value)}" for key, value in facts]
-        rows = [[w.label(k, k.replace("_", " ")), v] for k, v in facts]
-        return ["  " + line.rstrip("\n") for line in columns(rows)]
+            return [f"  {w.field(key, value) if key else value}" for key, value in facts]
+        labels = [fact_label(key, w) for key, _ in facts]
+        width = max(display_width(label) for label in labels)
+        hang = " " * (width + 4)
+        out = []
+        for label, (_, value) in zip(labels, facts, strict=True):
+            lines = self.wrap(value, hang)
+            out.append("  " + pad(label, width) + "  " + lines[0][len(hang) :])
+            out += lines[1:]
+        return [line.rstrip() for line in out]
 
     def status(self, record: Record) -> str:
         w, e = self.w, record["entity"]
         lines = [printable(w.name(e))]
-        facts = [["id", e["id"]], ["kind", w.entity_kind(e["kind"])]]
-        if e["aliases"]:
-            facts.append(["aliases", origins.aliases_text(e, w)])
-        history = notes.name_history(e, w)
-        if history:
-            facts.append(["later_names", history])
-        for rel in e["relations"]:
-            if w.zh:
-                where = w.cite(printable(rel["source"]), rel["locator"].get("paragraph"))
-            else:
-                where = notes.where_quoted(rel, w)
-            facts.append(["relation", w.relation(rel["kind"], rel["entity"]) + w.paren(where)])
-        status = w.status_line(
-            record["status"], record["as_of"], record["status_meaning"], record.get("known_on")
-        )
-        facts.append(["status", status])
-        differs = difference_line(record, w)
-        if differs:
-            facts.append(["other_view", differs])
-        facts.append(["matched", match_line(record["match"], w)])
-        lines += self.facts(facts)
+        lines += self.facts(status_facts(record, w))
         through = notes.matched_through_later_name(record["match"], e, w)
         if through:
             lines += self.wrap(through, "  ")
         lines.append("")
-        hidden = record.get("other_view") and record["other_view"]["known_on"] > record["known_on"]
-        lines.append(
-            w.label("measures", "Measures").capitalize()
-            if record["measures"]
-            else f"{w.label('measures_none_known', 'Measures: none announced by')} {record['known_on']}"
-            if hidden
-            else w.label("measures_none", "Measures: none recorded")
-        )
+        lines.append(measures_heading(record, w))
         for m in record["measures"]:
-            lines += self.measure(m, record)
+            day, kind, state = measure_head(m, w)
+            lines.append(f"  {day}  {kind}{state if w.zh else '  ' + state}")
+            for text in measure_body(m, w, record):
+                if text.startswith(("http://", "https://")):  # a URL is never broken
+                    lines.append("      " + printable(text))
+                else:
+                    lines += self.wrap(text, "      ")
         for note in origins.added_note_lines(e, w):
             lines += self.wrap(note, "  ")
         if record["sources"]:
             lines.append("")
             lines.append(w.label("sources", "Sources").capitalize())
             for s in record["sources"]:
-                lines += self.wrap(self.source_line(s), "  ")
+                lines += self.wrap(source_line(s, w), "  ")
                 if s.get("url"):
                     lines.append(f"    {printable(s['url'])}")
         lines.append("")
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
-
-    def measure(self, m: Record, record: Record) -> list[str]:
-        w, indent = self.w, "      "
-        state = (
-            w.status(m["status"]) if m["status"] else w.label("not_announced", "not yet announced")
-        )
-        state = f"【{state}】" if w.zh else f"  [{state}]"
-        lines = [f"  {m['announced'] or w.label('undated')}  {w.measure_kind(m['kind'])}{state}"]
-        for extra in origins.measure_extras(m, record, w):
-            lines += self.wrap(extra, indent)
-        lines += self.wrap(w.field("scope", w.text(m, "scope")), indent)
-        lines += self.wrap(moment_text(m, w), indent)
-        if m["products"]:
-            lines += self.wrap(w.field("products", w.listing.join(m["products"])), indent)
-        lines += self.wrap(w.text(m, "description"), indent)
-        quote = f"「{printable(m['locator']['quote'])}」"
-        lines.append(indent + notes.where_quoted(m, w) + (quote if w.zh else f": {quote}"))
-        url = notes.source_url(record, m["source"])
-        if url:
-            lines.append(indent + url)
-        if m["notes"]:
-            lines += self.wrap(w.field("note", w.text(m, "notes")), indent)
-        return lines
-
-    def source_line(self, s: Record) -> str:
-        w = self.w
-        title, published = notes.source_title(s, w), s.get("published") or "-"
-        if w.zh:
-            people = [printable(w.text(s, k)) for k in ("publisher", "author") if s.get(k)]
-            when = f"{s['published']}{w.label('published')}" if s.get("published") else ""
-            parts = [title, *people, when or w.label("published_unknown")]
-            return f"{s['id']}：" + "，".join(parts)
-        who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
-        return f"{s['id']}: {title} — {who}, {w.label('published')} {published}"
 
     def no_match(self, record: Record) -> str:
         w, match = self.w, record["match"]
@@ -253,20 +328,13 @@ class Renderer:
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
         w = self.w
-        head = [
-            w.label("date", "DATE"),
-            w.label("id", "ID"),
-            w.label("measure", "MEASURE"),
-            w.label("effective_or_deadline", "EFFECTIVE / DEADLINE"),
-            w.label("scope", "SCOPE"),
-        ]
-        rows = [[h.upper() for h in head]]
+        rows = [[h.upper() for h in list_heads(w)]]
         provenance = None
         differing = []
         for r in records:
             provenance = r["provenance"]
             for m in r["measures"] or [None]:
-                rows.append(self._list_row(r, m))
+                rows.append(list_fields(r, m, w))
             line = difference_line(r, self.w)
             if line:
                 differing.append(
@@ -280,18 +348,6 @@ class Renderer:
         yield from differing
         if provenance is not None:
             yield registry_line(provenance, w) + "\n"
-
-    def _list_row(self, r: Record, m: Record | None) -> list[str]:
-        if m is None:
-            return ["-", r["id"], self.w.label("no_measure", "(no measure)"), "-", "-"]
-        when = m["effective"] or m["deadline"] or "-"
-        return [
-            m["announced"] or self.w.label("undated"),
-            r["id"],
-            self.w.measure_kind(m["kind"]),
-            when,
-            printable(self.w.text(m, "scope")),
-        ]
 
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         w = self.w

@@ -1,0 +1,135 @@
+"""Excel workbooks (--format xlsx, the optional ``xlsx`` extra): a sheet of results, one row per
+measure as in CSV, and a sheet of provenance. Every text is written with ``write_string``, so
+nothing read from a registry or an input file is ever taken as a formula; dates stay ISO text.
+
+Each method returns the whole workbook as bytes (the CLI writes it to the -o file atomically).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from exitcheck.i18n import ENGLISH, Words
+from exitcheck.render import Record
+from exitcheck.render.flat import (
+    CANDIDATE_COLUMNS,
+    MEASURE_COLUMNS,
+    SCREEN_COLUMNS,
+    candidate_rows,
+    listing_rows,
+    screen_row,
+    status_rows,
+)
+
+EXTRA = "pip install 'exitcheck[xlsx]'"
+MAX_WIDTH = 60  # columns wider than this wrap instead
+
+
+def available() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("xlsxwriter") is not None
+    except ValueError:  # present in sys.modules as None: not importable
+        return False
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return value
+
+
+def workbook(
+    columns: list[str], rows: Iterable[dict[str, Any]], provenance: Record | None
+) -> bytes:
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    bold = book.add_format({"bold": True})
+    sheet = book.add_worksheet("results")
+    widths = [len(c) for c in columns]
+    for col, name in enumerate(columns):
+        sheet.write_string(0, col, name, bold)
+    count = 0
+    for count, row in enumerate(rows, 1):
+        for col, name in enumerate(columns):
+            value = _value(row.get(name))
+            if value is None:
+                continue
+            if isinstance(value, bool):
+                sheet.write_boolean(count, col, value)
+            elif isinstance(value, int | float):
+                sheet.write_number(count, col, value)
+            else:
+                text = str(value)
+                sheet.write_string(count, col, text)
+                widths[col] = max(widths[col], len(text))
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, min(width, MAX_WIDTH) + 2)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, count, len(columns) - 1)
+    _provenance(book.add_worksheet("provenance"), provenance, bold)
+    book.close()
+    return buffer.getvalue()
+
+
+def _provenance(sheet: Any, provenance: Record | None, bold: Any) -> None:
+    rows: list[tuple[str, Any]] = []
+    if provenance is not None:
+        rows.append(("exitcheck_version", provenance["exitcheck_version"]))
+        rows.append(("as_of", provenance.get("as_of")))
+        for i, f in enumerate(provenance["registries"], 1):
+            for key in ("name", "version", "last_reviewed", "sha256", "path"):
+                rows.append((f"registry {i} {key}", f.get(key)))
+    sheet.write_string(0, 0, "field", bold)
+    sheet.write_string(0, 1, "value", bold)
+    for r, (key, value) in enumerate(rows, 1):
+        sheet.write_string(r, 0, key)
+        if value is not None:
+            sheet.write_string(r, 1, str(value))
+    sheet.set_column(0, 0, 24)
+    sheet.set_column(1, 1, 70)
+
+
+class Renderer:
+    def __init__(
+        self, width: int | None = None, words: Words = ENGLISH, provenance: Record | None = None
+    ) -> None:
+        self.width = width
+        self.w = words
+        self.provenance = provenance
+
+    def status(self, record: Record) -> bytes:
+        return workbook(MEASURE_COLUMNS, status_rows(record), record["provenance"])
+
+    def search(self, record: Record) -> bytes:
+        return workbook(CANDIDATE_COLUMNS, candidate_rows(record), record["provenance"])
+
+    no_match = search
+
+    def listing(self, records: Iterable[Record]) -> Iterator[bytes]:
+        provenance, kept = self.provenance, []
+        for r in records:
+            provenance = provenance or r["provenance"]
+            kept.append(r)
+        yield workbook(MEASURE_COLUMNS, listing_rows(kept), provenance)
+
+    def screen(self, records: Iterable[Record]) -> Iterator[bytes]:
+        """As CSV: the input row's columns (when the input was CSV), then the result columns."""
+        provenance, rows, inputs = self.provenance, [], None
+        for r in records:  # a workbook is written whole, at the end
+            provenance = provenance or r["provenance"]
+            if inputs is None:
+                inputs = list(r.get("columns") or {})
+            row = {f"exitcheck_{c}" if c in inputs else c: v for c, v in screen_row(r).items()}
+            rows.append({**(r.get("columns") or {}), **row})
+        inputs = inputs or []
+        ours = [f"exitcheck_{c}" if c in inputs else c for c in SCREEN_COLUMNS]
+        yield workbook([*inputs, *ours], rows, provenance)
+
+    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[bytes]:
+        yield workbook(columns, records, self.provenance)
