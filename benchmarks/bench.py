@@ -185,15 +185,21 @@ def scale(ex: Path, sizes: list[int], runs: int, env: dict[str, str]) -> str:
         subprocess.run(["rm", "-rf", str(cache)], check=True)
         local = {**env, "XDG_CACHE_HOME": str(cache)}
         cold, code, cold_rss = run_once(
-            [str(ex / "exitcheck"), "--registry", str(registry), "status", name], local
+            [str(ex / "exitcheck"), "--only", "--registry", str(registry), "status", name], local
         )
         assert code == 0, f"cold run failed on {registry}"
         exact = [
-            run_once([str(ex / "exitcheck"), "--registry", str(registry), "status", name], local)
+            run_once(
+                [str(ex / "exitcheck"), "--only", "--registry", str(registry), "status", name],
+                local,
+            )
             for _ in range(runs)
         ]
         fuzzy = [
-            run_once([str(ex / "exitcheck"), "--registry", str(registry), "status", typo], local)
+            run_once(
+                [str(ex / "exitcheck"), "--only", "--registry", str(registry), "status", typo],
+                local,
+            )
             for _ in range(runs)
         ]
         assert all(code == 0 for _, code, _ in exact + fuzzy), (
@@ -202,7 +208,10 @@ def scale(ex: Path, sizes: list[int], runs: int, env: dict[str, str]) -> str:
         cache_mb = sum(p.stat().st_size for p in cache.rglob("*.sqlite")) / 1e6
         warm_rss = (
             max(
-                peak_rss([str(ex / "exitcheck"), "--registry", str(registry), "status", q], local)
+                peak_rss(
+                    [str(ex / "exitcheck"), "--only", "--registry", str(registry), "status", q],
+                    local,
+                )
                 for q in (name, typo)
             )
             / 1024
@@ -259,7 +268,7 @@ def screening(ex: Path, rows: int, registry: Path | None, env: dict[str, str]) -
     small = names_file(rows // 10, registry)
     args = (
         [str(ex / "exitcheck")]
-        + (["--registry", str(registry)] if registry else [])
+        + (["--only", "--registry", str(registry)] if registry else [])
         + ["screen", "-", "--json"]
     )
     run_once(args, env, small)  # warm the cache

@@ -26,7 +26,7 @@ def files(cache: Path) -> list[Path]:
 
 
 def status_name(cli, path: Path, *extra: str) -> str:
-    result = cli("--registry", str(path), *extra, "status", "acme", "--json")
+    result = cli("--only", "--registry", str(path), *extra, "status", "acme", "--json")
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)["entity"]["name"]
 
@@ -121,5 +121,5 @@ def test_unwritable_cache_location_still_answers(
 
 def test_an_invalid_registry_is_never_cached(cli, write_registry, cache) -> None:
     path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
-    assert cli("--registry", str(path), "status", "acme").exit_code == 2
+    assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 2
     assert files(cache) == []

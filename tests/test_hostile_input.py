@@ -60,7 +60,7 @@ def test_a_fifo_without_writer_does_not_hang(tmp_path: Path) -> None:
     fifo = tmp_path / "registry.fifo"
     os.mkfifo(fifo)
     started = time.monotonic()
-    done = run_cli(["--registry", str(fifo), "status", "huobi"])
+    done = run_cli(["--only", "--registry", str(fifo), "status", "huobi"])
     assert done.returncode == 2 and time.monotonic() - started < 20
     assert "file is empty" in plain_error(done.stderr)
 
@@ -70,7 +70,7 @@ def test_a_fifo_with_a_writer_is_read_once(tmp_path: Path, shipped: Path) -> Non
     fifo = tmp_path / "registry.fifo"
     os.mkfifo(fifo)
     proc = subprocess.Popen(
-        [*entry_point(), "--registry", str(fifo), "status", "huobi", "--json"],
+        [*entry_point(), "--only", "--registry", str(fifo), "status", "huobi", "--json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -94,7 +94,7 @@ def test_a_fifo_with_a_writer_is_read_once(tmp_path: Path, shipped: Path) -> Non
 @pytest.mark.skipif(not POSIX, reason="/dev")
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
 def test_devices_are_refused(device: str) -> None:
-    done = run_cli(["--registry", device, "status", "huobi"])
+    done = run_cli(["--only", "--registry", device, "status", "huobi"])
     assert done.returncode == 2
     line = plain_error(done.stderr)
     assert "is a device" in line or "file is empty" in line
@@ -104,7 +104,9 @@ def test_devices_are_refused(device: str) -> None:
 def test_dev_stdin_as_registry_works_every_time(shipped: Path) -> None:
     text = shipped.read_text(encoding="utf-8")
     for _ in range(2):
-        done = run_cli(["--registry", "/dev/stdin", "status", "huobi", "--json"], input=text)
+        done = run_cli(
+            ["--only", "--registry", "/dev/stdin", "status", "huobi", "--json"], input=text
+        )
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout)["entity"]["id"] == "huobi"
 
@@ -144,7 +146,7 @@ def test_registry_over_the_limit_from_a_pipe_is_refused(monkeypatch, tmp_path: P
 def test_dotted_keys_with_many_parts_fail_fast(cli, write_registry, line: str) -> None:
     path = write_registry("\n" + line + "\n")
     started = time.monotonic()
-    result = cli("--registry", str(path), "list")
+    result = cli("--only", "--registry", str(path), "list")
     assert time.monotonic() - started < 5
     assert result.exit_code == 2
     message = plain_error(result.stderr)
@@ -165,7 +167,7 @@ def test_dotted_keys_with_many_parts_fail_fast(cli, write_registry, line: str) -
 def test_extreme_dates_are_validation_errors(cli, write_registry, old: str, new: str) -> None:
     path = write_registry(GOOD_ENTITY.replace(old, new))
     for args in (["validate"], ["status", "acme"], ["list"], ["timeline"], ["info"]):
-        result = cli("--registry", str(path), *args)
+        result = cli("--only", "--registry", str(path), *args)
         assert result.exit_code == 2, (args, result.stdout)
         assert "outside the years 1900-2200" in (result.stderr + result.stdout)
         assert "internal error" not in result.stderr and "Traceback" not in result.stderr
@@ -203,11 +205,11 @@ def test_a_registry_with_a_utf8_bom_is_accepted(cli, tmp_path: Path) -> None:
     raw = b"\xef\xbb\xbf" + (MINIMAL_HEADER + GOOD_ENTITY).encode("utf-8")
     path = tmp_path / "bom.toml"
     path.write_bytes(raw)
-    assert cli("--registry", str(path), "validate").exit_code == 0
-    result = cli("--registry", str(path), "info", "--json")
+    assert cli("--only", "--registry", str(path), "validate").exit_code == 0
+    result = cli("--only", "--registry", str(path), "info", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["registries"][0]["sha256"] == hashlib.sha256(raw).hexdigest()
-    assert cli("--registry", str(path), "status", "acme").exit_code == 0
+    assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 0
 
 
 @pytest.mark.skipif(not POSIX, reason="FIFOs")
@@ -222,6 +224,7 @@ def test_summary_to_a_fifo_without_reader_fails_at_once(cli, tmp_path: Path) -> 
 def test_a_failed_run_leaves_no_empty_summary_behind(cli, tmp_path: Path) -> None:
     target = tmp_path / "s.json"
     result = cli(
+        "--only",
         "--registry",
         str(tmp_path / "missing.toml"),
         "screen",

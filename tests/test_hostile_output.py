@@ -94,14 +94,16 @@ def markdown_table(text: str) -> tuple[list[list[str]], list[str]]:
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "＝1"])
 def test_csv_formula_cells_are_neutralised(cli, tmp_path: Path, value: str) -> None:
     path = registry_with(tmp_path, description=value, scope=value)
-    result = cli("--registry", str(path), "list", "--format", "csv")
+    result = cli("--only", "--registry", str(path), "list", "--format", "csv")
     assert result.exit_code == 0, result.stderr
     (row,) = csv_rows(result.stdout)
     assert row["description"].startswith("'") and row["scope"].startswith("'")
 
 
 def test_csv_numbers_are_not_prefixed(cli, tmp_path: Path) -> None:
-    result = cli("--registry", str(registry_with(tmp_path)), "status", "acme", "-f", "csv")
+    result = cli(
+        "--only", "--registry", str(registry_with(tmp_path)), "status", "acme", "-f", "csv"
+    )
     (row,) = csv_rows(result.stdout)
     assert row["paragraph"] == "1" and row["score"] == "100.0"
 
@@ -118,12 +120,12 @@ def test_csv_escapes_controls_and_keeps_rows_whole(cli, tmp_path: Path) -> None:
     hostile = "a\rb \x1b]8;;https://x\x07link\x1b]8;;\x07 \x00 \x1b[2J end"
     path = registry_with(tmp_path, description=hostile, notes="x\ry")
     for args in (["list"], ["status", "acme"], ["search", "acme"], ["sources"]):
-        result = cli("--registry", str(path), *args, "--format", "csv")
+        result = cli("--only", "--registry", str(path), *args, "--format", "csv")
         assert result.exit_code == 0, result.stderr
         assert not set(result.stdout) & set(CONTROLS), args
         rows = csv_rows(result.stdout)
         assert len(rows) == 1 if args[0] != "search" else len(rows) >= 1
-    row = csv_rows(cli("--registry", str(path), "list", "-f", "csv").stdout)[0]
+    row = csv_rows(cli("--only", "--registry", str(path), "list", "-f", "csv").stdout)[0]
     assert (
         row["description"] == "a\\x0db \\x1b]8;;https://x\\x07link\\x1b]8;;\\x07 \\x00 \\x1b[2J end"
     )
@@ -148,7 +150,7 @@ def test_csv_escapes_controls_and_keeps_rows_whole(cli, tmp_path: Path) -> None:
 )
 def test_markdown_renders_data_as_text(cli, tmp_path: Path, value: str) -> None:
     path = registry_with(tmp_path, description=value)
-    result = cli("--registry", str(path), "list", "--format", "markdown")
+    result = cli("--only", "--registry", str(path), "list", "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     rows, kinds = markdown_table(result.stdout)
     assert not {"html_inline", "html_block", "link_open", "image", "em_open", "code_inline"} & set(
@@ -219,7 +221,7 @@ def test_every_format_parses_back(
         notes=notes,
         quote=quote,
     )
-    base = ["--no-cache", "--registry", str(path)]
+    base = ["--no-cache", "--only", "--registry", str(path)]
     listed = cli(*base, "list", "--json")
     assume(listed.exit_code == 0)  # e.g. a name that normalises onto a generic word
     (entity,) = json.loads(listed.stdout)
@@ -272,7 +274,7 @@ def test_csv_screen_keeps_input_columns_neutralised(cli) -> None:
 
 def test_csv_cells_with_a_semicolon_are_quoted(cli, tmp_path: Path) -> None:
     path = registry_with(tmp_path, description="a;=1+1", scope="x;@y")
-    out = cli("--registry", str(path), "list", "--format", "csv").stdout
+    out = cli("--only", "--registry", str(path), "list", "--format", "csv").stdout
     assert '"a;=1+1"' in out and '"x;@y"' in out
     (row,) = csv_rows(out)
     assert row["description"] == "a;=1+1"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exitcheck import i18n
+from exitcheck.clocks import resolve
 from exitcheck.i18n import Words, words
 from exitcheck.registry import load, shipped_registry
 from exitcheck.render import text as text_render
@@ -56,11 +58,11 @@ class Recording(Words):
         return super()._get(group, key, default)
 
 
-def _status_records() -> list[dict[str, Any]]:
+def _status_records(as_of: date | None = None) -> list[dict[str, Any]]:
     from exitcheck import api
 
     names = [e.id for e in REGISTRY.entities] + ["huobi glob", "xinghuo kuangchi"]
-    return [api.lookup(REGISTRY, n).record for n in names]
+    return [api.lookup(REGISTRY, n, as_of).record for n in names]
 
 
 def _no_match_records() -> list[dict[str, Any]]:
@@ -83,7 +85,11 @@ def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
         result, ranked = search(REGISTRY.backend, query, 5)  # type: ignore[arg-type]
         answer = report.SearchAnswer(REGISTRY, report.date(2021, 10, 1), result, ranked)
         out.search(report.search_record(answer))
-    "".join(out.listing(report.list_records(report.select(REGISTRY, report.date(2021, 10, 1)))))
+    day = report.date(2021, 10, 1)
+    selected = report.select(REGISTRY, resolve(day, None, day))
+    "".join(out.listing(report.list_records(selected)))
+    for record in _status_records(as_of=report.date(2021, 9, 25)):  # with the other view
+        out.status(record)
     "".join(out.rows(report.SOURCE_COLUMNS, report.source_records(REGISTRY)))
     "".join(out.rows(report.REGULATION_COLUMNS, report.regulation_records(REGISTRY)))
     assert w.missing == set()
@@ -318,7 +324,8 @@ def test_wrapping_by_display_width(text: str, width: int) -> None:
     lines = wrap.wrap_display(text, width, "  ")
     for line in lines:
         body = line[2:]
-        kept = body.rstrip("".join(wrap._NO_LINE_START))  # may hang past the edge
+        # closing punctuation may hang past the edge, with any spaces between its marks
+        kept = body.rstrip("".join(wrap._NO_LINE_START) + " ")
         single = len(re.findall(r"[\x21-\x7e]+|\S", kept)) <= 1  # one unbreakable word
         assert wrap.display_width("  " + kept) <= width or single, line
         assert not body or body[0] not in wrap._NO_LINE_START or line is lines[0]

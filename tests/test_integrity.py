@@ -47,12 +47,14 @@ def one_error_line(result) -> str:
 
 
 def test_missing_file(cli, tmp_path: Path) -> None:
-    line = one_error_line(cli("--registry", str(tmp_path / "nope.toml"), "status", "acme"))
+    line = one_error_line(
+        cli("--only", "--registry", str(tmp_path / "nope.toml"), "status", "acme")
+    )
     assert line == f"exitcheck: {tmp_path / 'nope.toml'}: error: no such file"
 
 
 def test_directory(cli, tmp_path: Path) -> None:
-    assert "is a directory" in one_error_line(cli("--registry", str(tmp_path), "list"))
+    assert "is a directory" in one_error_line(cli("--only", "--registry", str(tmp_path), "list"))
 
 
 def test_unreadable_file(cli, write_registry, monkeypatch) -> None:
@@ -66,7 +68,7 @@ def test_unreadable_file(cli, write_registry, monkeypatch) -> None:
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", denied)
-    assert "permission denied" in one_error_line(cli("--registry", str(path), "list"))
+    assert "permission denied" in one_error_line(cli("--only", "--registry", str(path), "list"))
 
 
 @pytest.mark.parametrize(
@@ -83,7 +85,7 @@ def test_unreadable_file(cli, write_registry, monkeypatch) -> None:
 def test_files_that_are_not_registries(cli, tmp_path: Path, content: bytes, expected: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(content)
-    line = one_error_line(cli("--registry", str(path), "status", "acme"))
+    line = one_error_line(cli("--only", "--registry", str(path), "status", "acme"))
     assert str(path) in line and expected in line
 
 
@@ -93,7 +95,7 @@ def test_truncated_toml_names_line_and_column(cli, tmp_path: Path) -> None:
         MINIMAL_HEADER + GOOD_ENTITY[: GOOD_ENTITY.index("description")] + 'description = "Clo',
         encoding="utf-8",
     )
-    line = one_error_line(cli("--registry", str(path), "status", "acme"))
+    line = one_error_line(cli("--only", "--registry", str(path), "status", "acme"))
     lines = path.read_text(encoding="utf-8").count("\n") + 1
     assert f"{path}:{lines}:" in line and "invalid TOML" in line
 
@@ -103,13 +105,15 @@ def test_huge_registry_is_refused_before_parsing(cli, tmp_path: Path) -> None:
     with path.open("wb") as f:
         f.write(MINIMAL_HEADER.encode())
         f.truncate(129 * 1024 * 1024)  # sparse: the size check must come before any reading
-    assert "the limit is 128 MiB" in one_error_line(cli("--registry", str(path), "status", "acme"))
+    assert "the limit is 128 MiB" in one_error_line(
+        cli("--only", "--registry", str(path), "status", "acme")
+    )
 
 
 def test_fifty_megabytes_of_garbage_fails_fast_with_a_line(cli, tmp_path: Path) -> None:
     path = tmp_path / "garbage.toml"
     path.write_bytes(MINIMAL_HEADER.encode() + b"this is not toml\n" * (50 * 1024 * 1024 // 17))
-    line = one_error_line(cli("--registry", str(path), "status", "acme"))
+    line = one_error_line(cli("--only", "--registry", str(path), "status", "acme"))
     assert f"{path}:{MINIMAL_HEADER.count(chr(10)) + 1}:" in line and "invalid TOML" in line
 
 
@@ -119,20 +123,20 @@ def test_deeply_nested_tables(cli, tmp_path: Path) -> None:
         MINIMAL_HEADER + "[" + ".".join(f"t{i}" for i in range(2000)) + "]\nx = 1\n",
         encoding="utf-8",
     )
-    line = one_error_line(cli("--registry", str(path), "list"))
+    line = one_error_line(cli("--only", "--registry", str(path), "list"))
     # refused before the parser sees it (which would take time quadratic in the parts)
     assert f"{path}:{MINIMAL_HEADER.count(chr(10)) + 1}:" in line and "more than 64 parts" in line
 
 
 def test_every_entity_duplicated(cli, write_registry) -> None:
     path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
-    line = one_error_line(cli("--registry", str(path), "status", "acme"))
+    line = one_error_line(cli("--only", "--registry", str(path), "status", "acme"))
     assert "entity id 'acme' is defined twice" in line
 
 
 def test_registry_error_in_json_mode_is_a_json_error(cli, write_registry) -> None:
     path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
-    result = cli("--registry", str(path), "status", "acme", "--json")
+    result = cli("--only", "--registry", str(path), "status", "acme", "--json")
     assert result.exit_code == 2
     error = json.loads(result.stdout)["error"]
     assert error["kind"] == "registry"
@@ -142,8 +146,8 @@ def test_registry_error_in_json_mode_is_a_json_error(cli, write_registry) -> Non
 def test_a_registry_with_errors_is_never_used_half_loaded(cli, write_registry) -> None:
     good = write_registry(GOOD_ENTITY)
     bad = write_registry('[[entities]]\nid = "other"\nname = "Other"\nkind = "casino"\n')
-    assert cli("--registry", str(good), "status", "acme").exit_code == 0
-    result = cli("--registry", str(good), "--registry", str(bad), "status", "acme")
+    assert cli("--only", "--registry", str(good), "status", "acme").exit_code == 0
+    result = cli("--only", "--registry", str(good), "--registry", str(bad), "status", "acme")
     assert "unknown entity kind 'casino'" in one_error_line(result)
     assert result.stdout == ""
 
@@ -284,12 +288,15 @@ def test_registries_combine_and_env_is_used(cli, write_registry, monkeypatch) ->
         '\n[[entities]]\nid = "beta"\nname = "Beta Pool"\nkind = "mining_pool"\n',
         header='[registry]\nname = "extra"\nversion = "2"\nlast_reviewed = 2026-01-02\nschema = 1\n',
     )
-    result = cli("--registry", str(first), "--registry", str(second), "info", "--json")
+    result = cli("--only", "--registry", str(first), "--registry", str(second), "info", "--json")
     data = json.loads(result.stdout)
     assert data["entities"] == 2 and [r["name"] for r in data["registries"]] == ["test", "extra"]
     monkeypatch.setenv("EXITCHECK_REGISTRY", f"{first}:{second}")
     assert cli("status", "beta pool").exit_code == 0
-    assert cli("status", "huobi").exit_code == 1  # the shipped registry is not in effect
+    assert cli("status", "huobi").exit_code == 0  # the files add to the shipped registry
+    assert (
+        cli("--only", "status", "huobi").exit_code == 1
+    )  # --only: the shipped one is not in effect
 
 
 # --------------------------------------------------------------------------------------------
@@ -313,7 +320,7 @@ def _toml_escape(text: str) -> str:
 def test_markup_and_controls_never_reach_the_terminal(cli, write_registry, fmt) -> None:
     path = hostile_registry(write_registry)
     for args in (["status", "acme", "--format", fmt], ["list", "--format", fmt]):
-        result = cli("--registry", str(path), *args)
+        result = cli("--only", "--registry", str(path), *args)
         assert result.exit_code == 0, result.stderr
         assert (
             "\x1b" not in result.stdout
@@ -329,6 +336,7 @@ def test_markup_and_controls_never_reach_the_terminal(cli, write_registry, fmt) 
 def test_rich_terminal_output_escapes_data(write_registry) -> None:
     from datetime import date
 
+    from exitcheck.clocks import resolve
     from exitcheck.matching import index_for, match
     from exitcheck.registry import load
     from exitcheck.render import Format, renderer
@@ -337,7 +345,12 @@ def test_rich_terminal_output_escapes_data(write_registry) -> None:
     registry = load([hostile_registry(write_registry)])
     result = match(index_for(registry), "acme")
     record = status_record(
-        status_answer(registry, registry.entity("acme"), result, date(2022, 1, 1))
+        status_answer(
+            registry,
+            registry.entity("acme"),
+            result,
+            resolve(date(2022, 1, 1), None, date(2022, 1, 1)),
+        )
     )
     out = renderer(Format.table, styled=True, width=200).status(record)
     assert "[bold red]Evil[/]" in out and "[link=https://x.example]click[/link]" in out
@@ -347,7 +360,7 @@ def test_rich_terminal_output_escapes_data(write_registry) -> None:
 
 def test_json_keeps_the_exact_string_escaped(cli, write_registry) -> None:
     path = hostile_registry(write_registry)
-    result = cli("--registry", str(path), "status", "acme", "--json")
+    result = cli("--only", "--registry", str(path), "status", "acme", "--json")
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert json.loads(result.stdout)["entity"]["name"] == f"Acme {HOSTILE}"
 
@@ -393,9 +406,9 @@ def test_random_registries_never_traceback(
     path = tmp_path_factory.mktemp("reg") / "r.toml"
     path.write_text((MINIMAL_HEADER if with_header else "") + "".join(pieces), encoding="utf-8")
     for argv in (
-        ["--registry", str(path), "status", "acme", "--json"],
+        ["--only", "--registry", str(path), "status", "acme", "--json"],
         ["validate", str(path), "--json"],
-        ["--registry", str(path), "list", "--json"],
+        ["--only", "--registry", str(path), "list", "--json"],
     ):
         code = run(argv)
         out, err = capsys.readouterr()
@@ -438,7 +451,7 @@ notes = 6
 
 def test_wrong_types_in_every_field_are_each_reported(cli, write_registry) -> None:
     path = write_registry(WRONG_TYPES)
-    result = cli("--registry", str(path), "status", "typed")
+    result = cli("--only", "--registry", str(path), "status", "typed")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
     data = json.loads(cli("validate", str(path), "--json").stdout)
     fields = ["id", "name", "name_zh", "aliases", "kind", "notes", "relations"]

@@ -149,7 +149,7 @@ locator = { paragraph = 1, quote = "closed" }
 def test_partial_dates_validate_and_keep_their_text_in_json(cli, write_registry) -> None:
     path = write_registry(PARTIAL)
     assert cli("validate", str(path)).stdout.strip().endswith("0 error(s), 0 warning(s)")
-    data = json.loads(cli("--registry", str(path), "status", "kucoin", "--json").stdout)
+    data = json.loads(cli("--only", "--registry", str(path), "status", "kucoin", "--json").stdout)
     assert data["measures"][0]["announced"] == "2019-03"
     assert data["sources"][0]["published"] == "2019-04"
 
@@ -160,7 +160,7 @@ def test_list_after_includes_a_month_that_overlaps_and_sorts_it_by_its_start(
     path = write_registry(PARTIAL)
 
     def ids(*args: str) -> list[str]:
-        result = cli("--registry", str(path), "list", *args, "--json")
+        result = cli("--only", "--registry", str(path), "list", *args, "--json")
         assert result.exit_code == 0, result.stderr
         return [r["id"] for r in json.loads(result.stdout)]
 
@@ -169,7 +169,7 @@ def test_list_after_includes_a_month_that_overlaps_and_sorts_it_by_its_start(
     assert ids("--after", "2019-04-01") == []
     assert ids("--before", "2019-02-28") == []
     assert ids("--before", "2019-03-01") == ["early", "kucoin"]
-    text = cli("--registry", str(path), "list", "--after", "2019-01-01").stdout
+    text = cli("--only", "--registry", str(path), "list", "--after", "2019-01-01").stdout
     assert "2019-03  " in text and "kucoin" in text
 
 
@@ -177,7 +177,9 @@ def test_a_month_counts_for_status_once_it_is_past(cli, write_registry) -> None:
     path = write_registry(PARTIAL)
 
     def status(day: str) -> str:
-        out = cli("--registry", str(path), "status", "kucoin", "--as-of", day, "--json").stdout
+        out = cli(
+            "--only", "--registry", str(path), "status", "kucoin", "--as-of", day, "--json"
+        ).stdout
         return json.loads(out)["status"]
 
     assert status("2019-03-31") == "none"
@@ -193,7 +195,7 @@ def test_partial_dates_in_json_validate_against_the_schemas(cli, write_registry)
         ("sources", ["sources"]),
         ("info", ["info"]),
     ):
-        out = cli("--registry", str(path), *args, "--json").stdout
+        out = cli("--only", "--registry", str(path), *args, "--json").stdout
         jsonschema.validate(json.loads(out), json.loads(cli("schema", schema).stdout))
 
 
@@ -269,9 +271,9 @@ def test_the_seed_reports_title_is_shown_as_ours(cli) -> None:
 
 def test_status_shows_each_measures_source_url(cli, write_registry) -> None:
     path = write_registry(PARTIAL)
-    text = cli("--registry", str(path), "status", "kucoin").stdout
+    text = cli("--only", "--registry", str(path), "status", "kucoin").stdout
     assert "source: web: 「暂停中国大陆用户注册」\n      https://example.org/kucoin" in text
-    sources = json.loads(cli("--registry", str(path), "sources", "--json").stdout)
+    sources = json.loads(cli("--only", "--registry", str(path), "sources", "--json").stdout)
     web = next(s for s in sources if s["id"] == "web")
     assert (web["url"], web["entities"], web["measures"]) == (
         "https://example.org/kucoin",
@@ -344,7 +346,7 @@ locator = { paragraph = 1, quote = "no business" }
 
 def test_status_htx_answers_huobi_and_says_htx_is_the_later_name(cli, write_registry) -> None:
     path = write_registry(RENAMED)
-    result = cli("--registry", str(path), "status", "HTX", "--as-of", "2022-01-02")
+    result = cli("--only", "--registry", str(path), "status", "HTX", "--as-of", "2022-01-02")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Huobi (火币)"  # the name in use at the time, never HTX
@@ -358,20 +360,22 @@ def test_status_htx_answers_huobi_and_says_htx_is_the_later_name(cli, write_regi
 
 def test_later_names_in_json_and_every_other_answer(cli, write_registry) -> None:
     path = write_registry(RENAMED)
-    data = json.loads(cli("--registry", str(path), "status", "okx", "--json").stdout)
+    data = json.loads(cli("--only", "--registry", str(path), "status", "okx", "--json").stdout)
     assert data["entity"]["name"] == "OKEx"
     assert data["match"]["method"] == "exact_later_name"
     assert data["match"]["later_name"] == {"name": "OKX", "since": "2022-01", "source": "rename"}
     assert data["entity"]["later_names"] == [data["match"]["later_name"]]
     assert "rename" in {s["id"] for s in data["sources"]}
-    plain = json.loads(cli("--registry", str(path), "status", "okex", "--json").stdout)
+    plain = json.loads(cli("--only", "--registry", str(path), "status", "okex", "--json").stdout)
     assert plain["match"]["later_name"] is None
-    search = json.loads(cli("--registry", str(path), "search", "火必", "--json").stdout)
+    search = json.loads(cli("--only", "--registry", str(path), "search", "火必", "--json").stdout)
     assert search["later_name"]["since"] == "2022-11" and search["coverage"] is None
-    rows = cli("--registry", str(path), "screen", "-", "--format", "csv", input="HTX\nHuobi\n")
+    rows = cli(
+        "--only", "--registry", str(path), "screen", "-", "--format", "csv", input="HTX\nHuobi\n"
+    )
     assert "HTX (since 2023-09-13)" in rows.stdout.splitlines()[1]
     assert ",Huobi,,100.0," in rows.stdout.splitlines()[2]  # no later name for the old name
-    table = cli("--registry", str(path), "screen", "-", input="HTX\n").stdout
+    table = cli("--only", "--registry", str(path), "screen", "-", input="HTX\n").stdout
     assert "'HTX' is a later name of this entity, in use since 2023-09-13" in table
 
 
@@ -384,7 +388,7 @@ def test_later_name_answers_validate_against_the_schemas(cli, write_registry) ->
         ("list", ["list"]),
         ("screen", ["screen", "-"]),
     ):
-        result = cli("--registry", str(path), *args, "--json", input="HTX\n")
+        result = cli("--only", "--registry", str(path), *args, "--json", input="HTX\n")
         record = json.loads(result.stdout.splitlines()[0] if schema == "screen" else result.stdout)
         jsonschema.validate(record, json.loads(cli("schema", schema).stdout))
 
@@ -432,19 +436,21 @@ def test_fee_imposed_restricts_once_in_effect(cli, write_registry) -> None:
     path = write_registry(FEE)
 
     def status(day: str) -> str:
-        out = cli("--registry", str(path), "status", "feeco", "--as-of", day, "--json").stdout
+        out = cli(
+            "--only", "--registry", str(path), "status", "feeco", "--as-of", day, "--json"
+        ).stdout
         return json.loads(out)["status"]
 
     assert status("2021-09-25") == "none"
     assert status("2021-09-30") == "restricting"
     assert status("2021-10-01") == "restricted"
-    listed = cli("--registry", str(path), "list", "--measure", "fee_imposed", "--json")
+    listed = cli("--only", "--registry", str(path), "list", "--measure", "fee_imposed", "--json")
     assert [r["id"] for r in json.loads(listed.stdout)] == ["feeco"]
     assert (
         "对遗留资产收费或强制转换"
-        in cli("--registry", str(path), "--lang", "zh", "status", "feeco").stdout
+        in cli("--only", "--registry", str(path), "--lang", "zh", "status", "feeco").stdout
     )
-    assert "$ fee_imposed" in cli("--registry", str(path), "timeline").stdout
+    assert "$ fee_imposed" in cli("--only", "--registry", str(path), "timeline").stdout
 
 
 def test_every_empty_answer_states_the_coverage(cli) -> None:
@@ -473,7 +479,9 @@ def test_every_empty_answer_states_the_coverage(cli) -> None:
 
 def test_a_later_domain_matches_urls(cli, write_registry) -> None:
     path = write_registry(RENAMED.replace('name = "HTX"', 'name = "htx.com"'))
-    text = " ".join(cli("--registry", str(path), "status", "https://www.htx.com/").stdout.split())
+    text = " ".join(
+        cli("--only", "--registry", str(path), "status", "https://www.htx.com/").stdout.split()
+    )
     assert text.startswith("Huobi (火币)")
     assert "'htx.com' is a later name of this entity, in use since 2023-09-13" in text
 
@@ -489,10 +497,12 @@ def test_data_is_never_read_as_a_sentence_template() -> None:
 
 def test_csv_and_markdown_say_when_the_match_was_a_later_name(cli, write_registry) -> None:
     path = write_registry(RENAMED)
-    csv_out = cli("--registry", str(path), "status", "HTX", "--format", "csv").stdout
+    csv_out = cli("--only", "--registry", str(path), "status", "HTX", "--format", "csv").stdout
     header, first = csv_out.splitlines()[:2]
     assert "later_name" in header.split(",") and ",HTX (since 2023-09-13)," in first
-    markdown = cli("--registry", str(path), "status", "HTX", "--format", "markdown").stdout
+    markdown = cli(
+        "--only", "--registry", str(path), "status", "HTX", "--format", "markdown"
+    ).stdout
     assert "'HTX' is a later name of this entity, in use since 2023-09-13" in markdown
 
 

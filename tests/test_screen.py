@@ -124,7 +124,7 @@ def test_ambiguous_rows_list_every_close_candidate(cli, write_registry) -> None:
         '[[entities]]\nid = "alphaswop"\nname = "Alphaswopx"\nkind = "exchange"\n'
     )
     rows = ndjson(
-        cli("--registry", str(path), "screen", "-", "--json", input="alphaswupx\n").stdout
+        cli("--only", "--registry", str(path), "screen", "-", "--json", input="alphaswupx\n").stdout
     )
     assert rows[0]["decision"] == "ambiguous"
     assert sorted(c["id"] for c in rows[0]["candidates"]) == ["alphaswap", "alphaswop"]
@@ -194,11 +194,24 @@ def test_provenance_golden(cli, write_registry) -> None:
     path = write_registry(GOOD_ENTITY)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     data = json.loads(
-        cli("--registry", str(path), "status", "acx", "--json", "--as-of", "2021-10-01").stdout
+        cli(
+            "--only",
+            "--registry",
+            str(path),
+            "status",
+            "acx",
+            "--json",
+            "--as-of",
+            "2021-10-01",
+            "--known-on",
+            "2021-10-01",
+        ).stdout
     )
     assert data["provenance"] == {
         "exitcheck_version": __version__,
         "as_of": "2021-10-01",
+        "known_on": "2021-10-01",
+        "contributors": ["test"],
         "registries": [
             {
                 "name": "test",
@@ -225,13 +238,13 @@ def test_provenance_golden(cli, write_registry) -> None:
 
 def test_fingerprint_changes_with_the_registry(cli, write_registry) -> None:
     path = write_registry(GOOD_ENTITY)
-    before = json.loads(cli("--registry", str(path), "info", "--json").stdout)["registries"][0][
-        "sha256"
-    ]
+    before = json.loads(cli("--only", "--registry", str(path), "info", "--json").stdout)[
+        "registries"
+    ][0]["sha256"]
     path.write_text(path.read_text(encoding="utf-8") + "\n# reviewed again\n", encoding="utf-8")
-    after = json.loads(cli("--registry", str(path), "info", "--json").stdout)["registries"][0][
-        "sha256"
-    ]
+    after = json.loads(cli("--only", "--registry", str(path), "info", "--json").stdout)[
+        "registries"
+    ][0]["sha256"]
     assert before != after and len(after) == 64
 
 

@@ -66,11 +66,13 @@ def test_timeline_svg_escapes_data(cli, write_registry, tmp_path: Path) -> None:
     path = write_registry(
         GOOD_ENTITY.replace('name = "Acme Exchange"', 'name = "Acme <script>&amp;</script>"')
     )
-    assert cli("--registry", str(path), "timeline", "--svg", str(target)).exit_code == 0
+    assert cli("--only", "--registry", str(path), "timeline", "--svg", str(target)).exit_code == 0
     root = ET.fromstring(target.read_text(encoding="utf-8"))  # would fail on raw markup
     assert any("<script>" in (t.text or "") for t in root.iter("{http://www.w3.org/2000/svg}text"))
     hostile = hostile_registry(write_registry)
-    assert cli("--registry", str(hostile), "timeline", "--svg", str(target)).exit_code == 0
+    assert (
+        cli("--only", "--registry", str(hostile), "timeline", "--svg", str(target)).exit_code == 0
+    )
     ET.fromstring(target.read_text(encoding="utf-8"))
 
 
@@ -125,6 +127,7 @@ SCHEMAS = [
     "info",
     "sources",
     "regulations",
+    "diff",
     "error",
 ]
 

@@ -48,6 +48,7 @@ class Answer(NamedTuple):
     as_of: date
     match: MatchResult  # method, score, normalised query, candidates, reason
     record: dict[str, Any]
+    known_on: date | None = None  # only measures announced by this day were used (clocks.py)
 
     @property
     def matched(self) -> bool:
@@ -55,14 +56,17 @@ class Answer(NamedTuple):
 
     @property
     def provenance(self) -> dict[str, Any]:
-        """exitcheck version, as-of day, and each registry's name, version, review date, SHA-256."""
+        """exitcheck version, as-of and known-on days, each registry's name, version, review
+        date, SHA-256, and the registries that contributed to the answer."""
         provenance: dict[str, Any] = self.record["provenance"]
         return provenance
 
 
 def load(paths: PathLike | Iterable[PathLike] | None = None, *, use_cache: bool = True) -> Registry:
-    """Load and validate registries: one path, several (combined), or None for the registries
-    the command line uses by default ($EXITCHECK_REGISTRY, else the shipped registry).
+    """Load and validate registries: one path, several (combined, ``[[extend]]`` included), or
+    None for the registries the command line uses by default (the shipped registry, plus
+    $EXITCHECK_REGISTRY). Paths given are used alone, as ``--only`` does: to add a file to the
+    shipped registry, pass ``[exitcheck.registry.shipped_registry(), path]``.
 
     Raises ``exitcheck.RegistryError`` (with ``.findings``) when any file is invalid.
     """
@@ -95,22 +99,27 @@ def check_name(name: str) -> str:
     return name
 
 
-def lookup(registry: Registry, name: str, as_of: date | None = None) -> Answer:
+def lookup(
+    registry: Registry, name: str, as_of: date | None = None, *, known_on: date | None = None
+) -> Answer:
     """Match one name (English, Chinese, traditional, pinyin, typo, domain) and compute its
-    status as of a day (default: today). Raises ``exitcheck.UsageError`` for an empty or
+    status as of a day, by what was known on ``known_on`` (the two clocks of ``--as-of`` and
+    ``--known-on``, with the same defaults). Raises ``exitcheck.UsageError`` for an empty or
     over-long name, as the command line does (exit 2)."""
     from exitcheck import report
+    from exitcheck.clocks import resolve
     from exitcheck.matching import index_for, match
 
     registry = _for_this_thread(registry)
-    day = as_of or date.today()
+    clock = resolve(as_of, known_on, date.today())
+    day, known = clock.as_of, clock.known_on
     result = match(index_for(registry), check_name(name))
     if result.entity_id is None:
-        record = report.no_match_record(result, registry, day)
-        return Answer(name, result.decision, None, None, day, result, record)
-    found = report.status_answer(registry, registry.entity(result.entity_id), result, day)
+        record = report.no_match_record(result, registry, clock)
+        return Answer(name, result.decision, None, None, day, result, record, known)
+    found = report.status_answer(registry, registry.entity(result.entity_id), result, clock)
     record = report.status_record(found)
-    return Answer(name, result.decision, found.entity, found.status, day, result, record)
+    return Answer(name, result.decision, found.entity, found.status, day, result, record, known)
 
 
 def screen(
@@ -118,12 +127,15 @@ def screen(
     names: Iterable[str],
     as_of: date | None = None,
     *,
+    known_on: date | None = None,
     threshold: float | None = None,
     start: int = 1,
 ) -> Iterator[dict[str, Any]]:
     """One record per name, in order, numbered from ``start`` (``row``): the shape of a line
     of ``exitcheck screen --json`` (``exitcheck schema screen``). Never raises on a name: an
-    empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed."""
+    empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed;
+    ``as_of`` and ``known_on`` are the two clocks, as in ``lookup``."""
+    from exitcheck.clocks import resolve
     from exitcheck.matching import index_for
     from exitcheck.screen_input import Row
     from exitcheck.screening import Counts
@@ -131,8 +143,8 @@ def screen(
 
     registry = _for_this_thread(registry)
     rows = (Row(number, name) for number, name in enumerate(names, start))
-    day = as_of or date.today()
-    return run(registry, index_for(registry), rows, day, threshold, Counts())
+    clock = resolve(as_of, known_on, date.today())
+    return run(registry, index_for(registry), rows, clock, threshold, Counts())
 
 
 def _for_this_thread(registry: Registry) -> Registry:

@@ -30,6 +30,7 @@ from exitcheck.render import Format
 from exitcheck.typer_shim import ShownChoice
 
 if TYPE_CHECKING:
+    from exitcheck.clocks import Clock
     from exitcheck.matching import MatchIndex
     from exitcheck.model import Registry
     from exitcheck.report import ListAnswer
@@ -88,9 +89,11 @@ def _day(value: str | None, option: str) -> date | None:
         raise UsageError(f"{option}: {exc}", code="bad_day", option=option, value=value) from None
 
 
-def _as_of(value: str | None) -> date:
-    """The --as-of day; the clock is read here, at the edge, and nowhere deeper."""
-    return _day(value, "--as-of") or date.today()
+def _clock(as_of: str | None, known_on: str | None) -> "Clock":
+    """Both clocks (see clocks.py); today is read here, at the edge, and nowhere deeper."""
+    from exitcheck.clocks import resolve
+
+    return resolve(_day(as_of, "--as-of"), _day(known_on, "--known-on"), date.today())
 
 
 AsOf = Annotated[
@@ -98,7 +101,15 @@ AsOf = Annotated[
     typer.Option(
         "--as-of",
         metavar="YYYY-MM-DD",
-        help="Compute status as it stood on this day \\[default: today].",
+        help="Status in effect on this day, by what was known on --known-on \\[default: --known-on, else today].",
+    ),
+]
+KnownOn = Annotated[
+    str | None,
+    typer.Option(
+        "--known-on",
+        metavar="YYYY-MM-DD",
+        help="Use only measures announced by this day: the view on that day \\[default: today].",
     ),
 ]
 After = Annotated[
@@ -192,6 +203,7 @@ Bom = Annotated[
 
 class _State:
     registries: list[Path] | None = None
+    only: bool = False
     use_cache: bool = True
     lang: str = "en"
     color: Color = Color.auto
@@ -216,9 +228,16 @@ def _global(
             "--registry",
             "-r",
             metavar="PATH",
-            help="Registry file to use (repeatable). Default: $EXITCHECK_REGISTRY, else the shipped one.",
+            help="Registry file to add to the shipped one (repeatable). Default: $EXITCHECK_REGISTRY.",
         ),
     ] = None,
+    only: Annotated[
+        bool,
+        typer.Option(
+            "--only",
+            help="Use only the --registry (or $EXITCHECK_REGISTRY) files, not the shipped one.",
+        ),
+    ] = False,
     lang: Lang = None,
     no_cache: Annotated[
         bool,
@@ -251,6 +270,7 @@ def _global(
     4 output could not be written.
     """
     _state.registries = registry
+    _state.only = only
     _state.use_cache = not no_cache
     _state.color = color
     from exitcheck.i18n import default_lang
@@ -387,7 +407,7 @@ def _report_error(fmt: Format, exc: ExitcheckError) -> None:
 def _registry() -> "Registry":
     from exitcheck.registry import load, registry_paths
 
-    return load(registry_paths(_state.registries), use_cache=_state.use_cache)
+    return load(registry_paths(_state.registries, only=_state.only), use_cache=_state.use_cache)
 
 
 def _index(registry: "Registry") -> "MatchIndex":
@@ -424,6 +444,7 @@ def status(
         ),
     ],
     as_of: AsOf = None,
+    known_on: KnownOn = None,
     json: Json = False,
     fmt: Fmt = Format.table,
     output: Output = None,
@@ -440,7 +461,9 @@ def status(
     def body() -> int:
         from exitcheck.api import lookup
 
-        answer = lookup(_registry(), name, _as_of(as_of))
+        answer = lookup(
+            _registry(), name, _day(as_of, "--as-of"), known_on=_day(known_on, "--known-on")
+        )
         out = _renderer(fmt)
         record = answer.record
         if answer.entity is None:
@@ -468,6 +491,7 @@ def _selection(
     kind: list[str] | None,
     measure: list[str] | None,
     as_of: str | None,
+    known_on: str | None,
 ) -> "ListAnswer":
     """Check the shared filters of list and timeline and select what they show."""
     from exitcheck import report
@@ -487,7 +511,7 @@ def _selection(
             raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
     return report.select(
         _registry(),
-        _as_of(as_of),
+        _clock(as_of, known_on),
         after=start,
         before=end,
         by=by,
@@ -512,6 +536,7 @@ def list_(
     kind: Kinds = None,
     measure: MeasureKinds = None,
     as_of: AsOf = None,
+    known_on: KnownOn = None,
     json: Json = False,
     fmt: Fmt = Format.table,
     output: Output = None,
@@ -532,7 +557,7 @@ def list_(
             if after is not None or before is not None:
                 raise UsageError("--on is one day: give it without --after and --before")
             _day(on, "--on")
-        answer = _selection(on or after, on or before, by, kind, measure, as_of)
+        answer = _selection(on or after, on or before, by, kind, measure, as_of, known_on)
         _write(_renderer(fmt).listing(report.list_records(answer)))
         return EXIT_OK
 
@@ -552,6 +577,8 @@ def timeline(
             "--svg", metavar="FILE", help="Write the timeline as a standalone SVG to FILE."
         ),
     ] = None,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
     lang: Lang = None,
 ) -> None:
     """Draw the measures on a date axis: one row per entity, regulations as reference lines.
@@ -565,8 +592,16 @@ def timeline(
         from exitcheck import timeline as tl
         from exitcheck.i18n import words
 
-        answer = _selection(after, before, by, kind, measure, None)
+        answer = _selection(after, before, by, kind, measure, as_of, known_on)
         picture = tl.build(report.list_records(answer), answer.registry.regulations, answer.as_of)
+        w = words(_state.lang)
+        names = w.listing.join(f.name for f in answer.registry.files)
+        clock = answer.clock
+        as_of_text = f"{w.label('as_of', 'as of')} {w.day(clock.as_of.isoformat())}"
+        known_text = f"{w.label('known_on', 'as known on')} {w.day(clock.known_on.isoformat())}"
+        registries = w.label("registries", "registries")
+        caption = f"{as_of_text}{w.comma}{known_text} · {registries}{w.colon}{names}"
+        picture = picture._replace(caption=caption, as_of=clock.as_of)
         if svg is not None:
             from exitcheck import output
             from exitcheck.render import timeline_svg
@@ -645,7 +680,7 @@ def schema(
     name: Annotated[
         str | None,
         typer.Argument(
-            help="Which output: status, list, search, screen, validate, info, sources, regulations, error.",
+            help="Which output: status, list, search, screen, validate, info, sources, regulations, diff, error.",
             autocompletion=completion.schemas,
         ),
     ] = None,
@@ -697,7 +732,8 @@ def search(
 
         registry = _registry()
         result, ranked = rank(_index(registry), _query(query), limit)
-        answer = report.SearchAnswer(registry, _as_of(as_of), result, ranked)
+        clock = _clock(as_of, None)
+        answer = report.SearchAnswer(registry, clock.as_of, result, ranked, clock.known_on)
         _write([_renderer(fmt).search(report.search_record(answer))])
         return EXIT_OK if result.decision == "match" else EXIT_NO_MATCH
 
@@ -757,6 +793,7 @@ def screen(
         ),
     ] = None,
     as_of: AsOf = None,
+    known_on: KnownOn = None,
     json: Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")] = False,
     fmt: Fmt = Format.table,
     output: Output = None,
@@ -785,7 +822,13 @@ def screen(
         registry = _registry()
         counts = screening.Counts(read=table.size)
         records = screening.screen(
-            registry, _index(registry), table.rows(), _as_of(as_of), threshold, counts, table.header
+            registry,
+            _index(registry),
+            table.rows(),
+            _clock(as_of, known_on),
+            threshold,
+            counts,
+            table.header,
         )
         from exitcheck.i18n import words
         from exitcheck.render.progress import tracked
@@ -839,7 +882,7 @@ def validate(
         from exitcheck.render.safe import printable
         from exitcheck.validation import check
 
-        files = paths or reg.registry_paths(_state.registries)
+        files = paths or reg.registry_paths(_state.registries, only=_state.only)
         loaded, findings = check(files)
         record = report.validate_record(files, loaded is not None, findings)
         if json:
@@ -1038,3 +1081,6 @@ def main() -> None:
             raise
         code = stdio.output_failed(exc)
     sys.exit(code)
+
+
+from exitcheck import cli_diff  # noqa: E402, F401  (registers `exitcheck diff` on app)

@@ -6,7 +6,8 @@
   paragraph when its source is a file; a later name cites a known source and is not also a
   plain alias; a source has a URL or a file; and no date lies after its source's publication
   unless it is a stated future date (``announced`` never; ``effective`` or ``deadline`` only
-  with the source's own wording in ``effective_stated`` / ``deadline_stated``).
+  with the source's own wording in ``effective_stated`` / ``deadline_stated``). Measures that
+  an ``[[extend]]`` adds (layering.py) are checked the same way.
 - ``disagreements``: where sources give different moments for the same measure.
 """
 
@@ -144,17 +145,28 @@ def evidence_checks(parsed: list[_Parsed], sources: Mapping[str, Source]) -> lis
                         f"error:later name '{n.name}' is also a name or alias: a later name is"
                         " name history, list it only under later_names"
                     )
-            for msg in messages:
-                error = msg.startswith("error:")
-                out.append(
-                    Finding(
-                        path,
-                        msg[6:] if error else msg,
-                        line,
-                        entity=e.id,
-                        severity="error" if error else "warning",
-                    )
-                )
+            out += _findings(messages, path, line, e.id)
+        for x in p.extensions:  # measures an [[extend]] adds obey the same rules
+            extended = [
+                msg for m in x.measures for msg in _measure_findings(m, sources.get(m.source))
+            ]
+            out += _findings(extended, path, x.line, x.entity)
+    return out
+
+
+def _findings(messages: list[str], path: str, line: int | None, eid: str) -> list[Finding]:
+    out = []
+    for msg in messages:
+        error = msg.startswith("error:")
+        out.append(
+            Finding(
+                path,
+                msg[6:] if error else msg,
+                line,
+                entity=eid,
+                severity="error" if error else "warning",
+            )
+        )
     return out
 
 

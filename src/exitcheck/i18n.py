@@ -124,11 +124,15 @@ class Words:
             return f"{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:])}日"
         return iso
 
-    def status_line(self, code: str, as_of: str, meaning: str) -> str:
-        """'exited as of 2026-11-25: …'; '已退出（截至2026年11月25日，…）'."""
+    def status_line(self, code: str, as_of: str, meaning: str, known_on: str | None = None) -> str:
+        """'exited as of 2026-11-25: …'; '已退出（截至2026年11月25日，…）'; with a known-on
+        day other than the as-of day, that day too (see clocks.py)."""
+        other = known_on if known_on and known_on != as_of else None
         if self.zh:
-            return f"{self.status(code)}（截至{self.day(as_of)}，{meaning}）"
-        return f"{self.status(code)} {self.label('as_of', 'as of')} {as_of}: {meaning}"
+            known = f"，{self.label('known_on', 'as known on')}{self.day(other)}" if other else ""
+            return f"{self.status(code)}（截至{self.day(as_of)}{known}，{meaning}）"
+        known = f", {self.label('known_on', 'as known on')} {other}" if other else ""
+        return f"{self.status(code)} {self.label('as_of', 'as of')} {as_of}{known}: {meaning}"
 
     def no_match(self, query: str, reason: str | None) -> str:
         """The first line of a no-confident-match answer, after 'exitcheck: '."""

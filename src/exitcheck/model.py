@@ -68,11 +68,20 @@ class Measure(NamedTuple):
     notes: str | None = None
     scope_zh: str | None = None  # Chinese text shown with --lang zh; English is the fallback
     notes_zh: str | None = None
+    registry: str | None = None  # name of the registry that states it (see layering.py)
 
     @property
     def completes(self) -> Moment | None:
         """When the measure is complete: its effective date, else its deadline."""
         return self.effective if self.effective is not None else self.deadline
+
+
+class Note(NamedTuple):
+    """A note another registry adds to an entity (``[[extend.notes]]``)."""
+
+    text: str
+    registry: str
+    source: str | None = None
 
 
 class Relation(NamedTuple):
@@ -102,6 +111,9 @@ class Entity(NamedTuple):
     relations: tuple[Relation, ...] = ()
     notes: str | None = None
     later_names: tuple[LaterName, ...] = ()
+    registry: str | None = None  # the registry that defines the entity
+    alias_registries: tuple[str, ...] = ()  # per alias, the registry that gives it
+    added_notes: tuple[Note, ...] = ()  # notes added by extensions
 
     def later_name(self, label: str | None) -> LaterName | None:
         """The later name a matched label is, if it is one."""

@@ -36,14 +36,38 @@ def shipped_registry() -> Path:
 
 
 def registry_paths(
-    option: Sequence[Path] | None, environ: dict[str, str] | None = None
+    option: Sequence[Path] | None, environ: dict[str, str] | None = None, *, only: bool = False
 ) -> list[Path]:
-    """Registries in effect: ``--registry`` options, else $EXITCHECK_REGISTRY, else shipped."""
-    if option:
-        return list(option)
-    env = (os.environ if environ is None else environ).get(ENV_REGISTRY, "")
-    from_env = [Path(p) for p in env.split(os.pathsep) if p.strip()]
-    return from_env or [shipped_registry()]
+    """Registries in effect: the shipped one, then the ``--registry`` options (else the paths
+    of $EXITCHECK_REGISTRY) layered on it; with ``only``, just the given files."""
+    given = list(option or [])
+    if not given:
+        env = (os.environ if environ is None else environ).get(ENV_REGISTRY, "")
+        given = [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    if only:
+        if not given:
+            from exitcheck.errors import UsageError
+
+            raise UsageError(f"--only needs --registry PATH or ${ENV_REGISTRY}")
+        return unique_paths(given)
+    return unique_paths([shipped_registry(), *given])
+
+
+def unique_paths(paths: list[Path]) -> list[Path]:
+    """Each file once, first mention first: the shipped registry named again (as older
+    instructions did), or a file given twice, is not loaded twice."""
+    out: list[Path] = []
+    for path in paths:
+        if not any(_same_file(path, seen) for seen in out):
+            out.append(path)
+    return out
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return path == other
 
 
 def cache_dir(environ: dict[str, str] | None = None) -> Path:

@@ -8,29 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from exitcheck import __version__
 from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
 from exitcheck.evidence import disagreements
 from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, LaterName, Measure, Registry
-from exitcheck.status import Status, entity_status, measure_status
+from exitcheck.status import Status, counts_from, entity_status, measure_status, visible
+
+if TYPE_CHECKING:
+    from exitcheck.clocks import Clock
 
 DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
 
 
 class StatusAnswer(NamedTuple):
     registry: Registry
-    entity: Entity
+    entity: Entity  # as known on clock.known_on: only the measures announced by then
     status: Status
     match: MatchResult
+    clock: Clock
+    other_view: dict[str, Any] | None = None  # see clocks.other_view
 
 
 class ListAnswer(NamedTuple):
     registry: Registry
-    as_of: date
+    clock: Clock
     rows: tuple[tuple[Entity, tuple[Measure, ...]], ...]
+
+    @property
+    def as_of(self) -> date:
+        return self.clock.as_of
 
 
 class SearchAnswer(NamedTuple):
@@ -38,6 +47,7 @@ class SearchAnswer(NamedTuple):
     as_of: date
     result: MatchResult
     ranked: tuple[Candidate, ...]
+    known_on: date | None = None
 
 
 class ScreenRow(NamedTuple):
@@ -48,6 +58,8 @@ class ScreenRow(NamedTuple):
     status: Status | None
     threshold: float
     as_of: date
+    known_on: date | None = None
+    other_view: dict[str, Any] | None = None
 
 
 def published(registry: Registry) -> dict[str, Day]:
@@ -55,9 +67,14 @@ def published(registry: Registry) -> dict[str, Day]:
 
 
 def status_answer(
-    registry: Registry, entity: Entity, match: MatchResult, as_of: date
+    registry: Registry, entity: Entity, match: MatchResult, clock: Clock
 ) -> StatusAnswer:
-    return StatusAnswer(registry, entity, entity_status(entity, as_of, published(registry)), match)
+    from exitcheck.clocks import other_view, shown
+
+    dates = published(registry)
+    status = entity_status(entity, clock.as_of, dates, clock.knowledge)
+    known = shown(entity, clock.knowledge, dates)
+    return StatusAnswer(registry, known, status, match, clock, other_view(entity, clock, dates))
 
 
 def measure_date(measure: Measure, by: str) -> Moment | None:
@@ -67,7 +84,7 @@ def measure_date(measure: Measure, by: str) -> Moment | None:
 
 def select(
     registry: Registry,
-    as_of: date,
+    clock: Clock,
     *,
     after: date | None = None,
     before: date | None = None,
@@ -83,12 +100,16 @@ def select(
     """
     kinds, measures_wanted = set(entity_kinds), set(measure_kinds)
     filtering = after is not None or before is not None or bool(measures_wanted)
+    dates = published(registry)
     rows = []
     for entity in registry.entities:
         if kinds and entity.kind not in kinds:
             continue
         kept = []
-        for m in entity.measures:
+        known = [m for m in entity.measures if visible(m, clock.knowledge, dates.get(m.source))]
+        if entity.measures and not known:
+            continue  # nothing about it had been announced on the known-on day
+        for m in known:
             if measures_wanted and m.kind not in measures_wanted:
                 continue
             when = measure_date(m, by)
@@ -100,7 +121,7 @@ def select(
         kept.sort(key=lambda m: _measure_order(m, by))
         rows.append((entity, tuple(kept)))
     rows.sort(key=lambda row: (_measure_order(row[1][0], by) if row[1] else _LAST, row[0].id))
-    return ListAnswer(registry, as_of, tuple(rows))
+    return ListAnswer(registry, clock, tuple(rows))
 
 
 _LAST: tuple[int, Any] = (1, None)
@@ -130,11 +151,22 @@ def registries_record(registry: Registry) -> list[dict[str, Any]]:
     ]
 
 
-def provenance_record(registry: Registry, as_of: date) -> dict[str, Any]:
+def provenance_record(
+    registry: Registry,
+    as_of: date,
+    known_on: date | None = None,
+    contributors: list[str] | None = None,
+) -> dict[str, Any]:
+    """Versions, both clocks, the registries in effect and those that contributed (all of
+    them unless ``contributors`` names fewer)."""
     return {
         "exitcheck_version": __version__,
         "as_of": as_of.isoformat(),
+        "known_on": iso(known_on),
         "registries": registries_record(registry),
+        "contributors": contributors
+        if contributors is not None
+        else list(dict.fromkeys(f.name for f in registry.files)),
     }
 
 
@@ -156,6 +188,14 @@ def entity_record(entity: Entity) -> dict[str, Any]:
         ],
         "later_names": [later_name_record(n) for n in entity.later_names],
         "notes": entity.notes,
+        "registry": entity.registry,
+        "alias_origins": [
+            {"alias": a, "registry": r}
+            for a, r in zip(entity.aliases, entity.alias_registries, strict=False)
+        ],
+        "added_notes": [
+            {"text": n.text, "source": n.source, "registry": n.registry} for n in entity.added_notes
+        ],
     }
 
 
@@ -163,7 +203,9 @@ def later_name_record(n: LaterName) -> dict[str, Any]:
     return {"name": n.name, "since": iso(n.since), "source": n.source}
 
 
-def measure_record(measure: Measure, as_of: date, reported: Day | None = None) -> dict[str, Any]:
+def measure_record(
+    measure: Measure, as_of: date, reported: Day | None = None, known_on: date | None = None
+) -> dict[str, Any]:
     return {
         "kind": measure.kind,
         "scope": measure.scope,
@@ -174,7 +216,8 @@ def measure_record(measure: Measure, as_of: date, reported: Day | None = None) -
         "deadline": iso(measure.deadline),
         "deadline_stated": measure.deadline_stated,
         "deadline_offset_assumed": measure.deadline_offset_assumed,
-        "status": measure_status(measure, as_of, reported),
+        "status": measure_status(measure, as_of, reported, known_on),
+        "counts_from": iso(counts_from(measure, reported)),
         "products": list(measure.products),
         "description": measure.description,
         "description_zh": measure.description_zh,
@@ -183,6 +226,7 @@ def measure_record(measure: Measure, as_of: date, reported: Day | None = None) -
         "notes": measure.notes,
         "scope_zh": measure.scope_zh,
         "notes_zh": measure.notes_zh,
+        "registry": measure.registry,
     }
 
 
@@ -240,7 +284,9 @@ def source_record(registry: Registry, source_id: str) -> dict[str, Any]:
 
 
 def status_record(answer: StatusAnswer) -> dict[str, Any]:
-    registry, as_of = answer.registry, answer.status.as_of
+    from exitcheck.layering import contributors
+
+    registry, as_of, known_on = answer.registry, answer.clock.as_of, answer.clock.known_on
     dates = published(registry)
     measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
     entity = answer.entity
@@ -248,31 +294,45 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
         {m.source for m in entity.measures}
         | {r.source for r in entity.relations}
         | {n.source for n in entity.later_names}
+        | {n.source for n in entity.added_notes if n.source}
     )
     return {
         "entity": entity_record(answer.entity),
         "status": answer.status.status,
         "status_meaning": answer.status.meaning,
         "as_of": as_of.isoformat(),
+        "known_on": known_on.isoformat(),
+        "other_view": answer.other_view,
         "match": match_record(answer.match, registry),
-        "measures": [measure_record(m, as_of, dates.get(m.source)) for m in measures],
+        "measures": [
+            measure_record(m, as_of, dates.get(m.source), answer.clock.knowledge) for m in measures
+        ],
         "disagreements": disagreements(entity),
         "sources": [source_record(registry, s) for s in cited],
         "coverage": coverage_record(registry),
-        "provenance": provenance_record(registry, as_of),
+        "provenance": provenance_record(registry, as_of, known_on, contributors(answer.entity)),
     }
 
 
 def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
+    from exitcheck.clocks import other_view, shown
+    from exitcheck.layering import contributors
+
     dates = published(answer.registry)
-    provenance = provenance_record(answer.registry, answer.as_of)
+    clock = answer.clock
     for entity, measures in answer.rows:
         record = entity_record(entity)
-        record["status"] = entity_status(entity, answer.as_of, dates).status
+        record["status"] = entity_status(entity, clock.as_of, dates, clock.knowledge).status
+        record["other_view"] = other_view(entity, clock, dates)
         record["measures"] = [
-            measure_record(m, answer.as_of, dates.get(m.source)) for m in measures
+            measure_record(m, clock.as_of, dates.get(m.source), clock.knowledge) for m in measures
         ]
-        record["provenance"] = provenance
+        record["provenance"] = provenance_record(
+            answer.registry,
+            clock.as_of,
+            clock.known_on,
+            contributors(shown(entity, clock.knowledge, dates)),
+        )
         yield record
 
 
@@ -281,19 +341,19 @@ def search_record(answer: SearchAnswer) -> dict[str, Any]:
         **match_record(answer.result, answer.registry),
         "ranked": [candidate_record(c, answer.registry) for c in answer.ranked],
         "coverage": coverage_record(answer.registry) if answer.result.decision != "match" else None,
-        "provenance": provenance_record(answer.registry, answer.as_of),
+        "provenance": provenance_record(answer.registry, answer.as_of, answer.known_on),
     }
 
 
-def no_match_record(result: MatchResult, registry: Registry, as_of: date) -> dict[str, Any]:
+def no_match_record(result: MatchResult, registry: Registry, clock: Clock) -> dict[str, Any]:
     return {
         "entity": None,
         "status": None,
-        "as_of": as_of.isoformat(),
+        **clock.record(),
         "match": match_record(result, registry),
         "measures": [],
         "coverage": coverage_record(registry),
-        "provenance": provenance_record(registry, as_of),
+        "provenance": provenance_record(registry, clock.as_of, clock.known_on),
     }
 
 
@@ -313,6 +373,8 @@ def screen_record(
         "entity_name_zh": entity.name_zh if entity else None,
         "status": row.status.status if row.status else None,
         "as_of": row.as_of.isoformat(),
+        "known_on": iso(row.known_on),
+        "other_view": row.other_view,
         "normalized": result.normalized,
         "method": result.method,
         "matched": best.label if best else None,
@@ -322,7 +384,7 @@ def screen_record(
         "candidates": [candidate_record(c, registry) for c in result.candidates]
         if result.decision != "match"
         else [],
-        "provenance": provenance or provenance_record(registry, row.as_of),
+        "provenance": provenance or provenance_record(registry, row.as_of, row.known_on),
     }
 
 

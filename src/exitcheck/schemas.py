@@ -45,5 +45,5 @@ def _inlined(node: Any) -> Any:
 def document(name: str) -> str:
     """The schema of NAME's --json output with the shared definitions inlined, as JSON text."""
     schema = _inlined(_read(f"{name}.json"))
-    schema[DEFS] = _read(DEFS_FILE)[DEFS]
+    schema[DEFS] = {**_read(DEFS_FILE)[DEFS], **schema.get(DEFS, {})}  # diff.json has its own
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

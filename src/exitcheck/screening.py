@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from exitcheck.clocks import Clock, other_view
+from exitcheck.dates import Day
 from exitcheck.errors import UsageError
 from exitcheck.matching import (
     DECISION_MATCH,
@@ -20,10 +22,10 @@ from exitcheck.matching import (
     MatchResult,
     match,
 )
-from exitcheck.model import Registry
+from exitcheck.model import Entity, Registry
 from exitcheck.report import ScreenRow, provenance_record, published, screen_record
 from exitcheck.screen_input import Row
-from exitcheck.status import entity_status
+from exitcheck.status import Status, entity_status
 
 if TYPE_CHECKING:
     from exitcheck.i18n import Words
@@ -97,7 +99,7 @@ def screen(
     registry: Registry,
     index: MatchIndex,
     rows: Iterable[Row],
-    as_of: date,
+    clock: Clock,
     threshold: float | None,
     counts: Counts,
     header: tuple[str, ...] | None = None,
@@ -108,8 +110,11 @@ def screen(
     if preload is not None:
         preload()
     dates = published(registry)
-    provenance = provenance_record(registry, as_of)
+    as_of, known_on = clock.as_of, clock.known_on
+    provenance = provenance_record(registry, as_of, known_on)
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
+    views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
+    layered = len(registry.files) > 1
     for number, name, cells in rows:
         result = answers.get(name)
         if result is None:
@@ -127,15 +132,41 @@ def screen(
             if result.decision == DECISION_MATCH and result.entity_id
             else None
         )
-        status = entity_status(entity, as_of, dates) if entity else None
-        record = screen_record(
-            ScreenRow(number, name, result, entity, status, used, as_of), registry, provenance
-        )
+        status, other, cited = None, None, provenance
+        if entity is not None:
+            if entity.id not in views:
+                if len(views) >= MEMO:
+                    views.clear()
+                views[entity.id] = (
+                    entity_status(entity, as_of, dates, clock.knowledge),
+                    other_view(entity, clock, dates),
+                    _cited(provenance, entity, clock.knowledge, dates, layered),
+                )
+            status, other, cited = views[entity.id]
+        row = ScreenRow(number, name, result, entity, status, used, as_of, known_on, other)
+        record = screen_record(row, registry, cited)
         if header is not None and cells is not None:
             record["columns"] = {
                 h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
             }
         yield record
+
+
+def _cited(
+    provenance: dict[str, Any],
+    entity: Entity,
+    known_on: date | None,
+    dates: dict[str, Day],
+    layered: bool,
+) -> dict[str, Any]:
+    """The run's provenance, naming only the registries that state something about the
+    entity when several are in effect (one registry: the shared record as it is)."""
+    if not layered:
+        return provenance
+    from exitcheck.clocks import shown
+    from exitcheck.layering import contributors
+
+    return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
 __all__ = ["Counts", "screen"]

@@ -33,6 +33,7 @@ from exitcheck.model import (
     LaterName,
     Locator,
     Measure,
+    Note,
     Registry,
     RegistryInfo,
     Regulation,
@@ -41,7 +42,7 @@ from exitcheck.model import (
 )
 from exitcheck.names import core_key
 
-FORMAT = 7  # bump when the layout below changes; older caches are then rebuilt (5: later names, coverage; 6: Chinese text fields; 7: checksum, no signature)
+FORMAT = 8  # bump when the layout below changes; older caches are then rebuilt (7: main's checksum and Chinese text fields; 8: with the registry of each fact)
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -86,20 +87,35 @@ def entity_json(e: Entity) -> str:
             m.kind, m.scope, m.description, m.source, list(m.locator), _iso(m.announced), _iso(m.effective),
             _iso(m.deadline), m.effective_stated, m.deadline_stated, m.effective_offset_assumed,
             m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes, m.scope_zh,
-            m.notes_zh,
+            m.notes_zh, m.registry,
         ]
         for m in e.measures
     ]  # fmt: skip
     relations = [[r.kind, r.entity, r.source, list(r.locator)] for r in e.relations]
     later = [[n.name, _iso(n.since), n.source, list(n.locator), n.notes] for n in e.later_names]
     return json.dumps(
-        [e.id, e.name, e.kind, e.name_zh, list(e.aliases), measures, relations, e.notes, later],
+        [
+            e.id,
+            e.name,
+            e.kind,
+            e.name_zh,
+            list(e.aliases),
+            measures,
+            relations,
+            e.notes,
+            later,
+            e.registry,
+            list(e.alias_registries),
+            [list(n) for n in e.added_notes],
+        ],
         ensure_ascii=False,
     )
 
 
 def entity_from_json(text: str) -> Entity:
-    eid, name, kind, name_zh, aliases, measures, relations, notes, later = json.loads(text)
+    data = json.loads(text)
+    eid, name, kind, name_zh, aliases, measures, relations, notes, later, *layers = data
+    registry, alias_registries, added_notes = layers
     return Entity(
         eid,
         name,
@@ -125,12 +141,16 @@ def entity_from_json(text: str) -> Entity:
                 m[14],
                 m[15],
                 m[16],
+                m[17],
             )
             for m in measures
         ),
         tuple(Relation(r[0], r[1], r[2], Locator(*r[3])) for r in relations),
         notes,
         tuple(LaterName(n[0], _day(n[1]), n[2], Locator(*n[3]), n[4]) for n in later),
+        registry,
+        tuple(alias_registries),
+        tuple(Note(*n) for n in added_notes),
     )
 
 

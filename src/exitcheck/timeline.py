@@ -61,6 +61,11 @@ class Timeline(NamedTuple):
     regulations: tuple[Reference, ...]  # inside the axis
     earlier: tuple[Reference, ...]  # before the axis starts
     undated: tuple[tuple[str, str], ...]  # (entity id, measure kind) with no date at all
+    caption: str = ""  # the clocks and registries the picture was drawn from
+    as_of: date | None = None  # marked on the axis when it falls inside
+
+    def marks_as_of(self) -> bool:
+        return self.as_of is not None and self.start <= self.as_of <= self.end
 
     def kinds(self) -> list[str]:
         seen = {e.kind for r in self.rows for e in r.events}

@@ -12,7 +12,7 @@ from typing import Any
 
 # Global options that may also be written after the command (they are moved before it).
 GLOBAL_WITH_VALUE = ("--registry", "-r", "--color")
-GLOBAL_FLAGS = ("--no-cache",)
+GLOBAL_FLAGS = ("--no-cache", "--only")
 
 
 def hoist_globals(args: list[str]) -> list[str]:

@@ -15,9 +15,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from exitcheck import layering
 from exitcheck.dates import Day, Moment, PartialDate, out_of_range
 from exitcheck.errors import Finding
 from exitcheck.evidence import evidence_checks, later_names
+from exitcheck.layering import Extension
 from exitcheck.model import (
     ENTITY_KINDS,
     MEASURE_KINDS,
@@ -713,6 +715,7 @@ class _Parsed:
     sources: list[Source]
     regulations: list[Regulation]
     id_lines: dict[tuple[str, int], int | None]
+    extensions: list[Extension] = field(default_factory=list)
 
     def line(self, table: str, index: int) -> int | None:
         return self.id_lines.get((table, index))
@@ -728,7 +731,7 @@ def _parse_one(path: Path) -> tuple[_Parsed | None, list[Finding]]:
         return None, [problem]
     assert raw is not None
     checker = _Checker(raw)
-    known = {"registry", "sources", "regulations", "entities"}
+    known = {"registry", "sources", "regulations", "entities", "extend"}
     for key in raw.data:
         if key not in known:
             checker.error(
@@ -737,7 +740,9 @@ def _parse_one(path: Path) -> tuple[_Parsed | None, list[Finding]]:
             )
     info = checker.info()
     entities, sources, regulations = checker.entities(), checker.sources(), checker.regulations()
-    parsed = _Parsed(info, entities, sources, regulations, checker.id_lines)
+    extensions = layering.read(checker, info.name)
+    entities = layering.stamp(entities, info.name)
+    parsed = _Parsed(info, entities, sources, regulations, checker.id_lines, extensions)
     return parsed, checker.findings
 
 
@@ -761,11 +766,12 @@ def check(paths: Sequence[Path]) -> tuple[Checked | None, list[Finding]]:
             parsed.append(one)
     if len(parsed) == len(paths):
         findings.extend(_cross_checks(parsed))
+        findings.extend(layering.cross_checks(parsed, {s.id for p in parsed for s in p.sources}))
     if any(f.severity == "error" for f in findings) or len(parsed) != len(paths):
         return None, findings
     checked = Checked(
         files=tuple(p.info for p in parsed),
-        entities=tuple(e for p in parsed for e in p.entities),
+        entities=tuple(layering.merged(parsed)),
         sources=tuple(_unique_sources(parsed)),
         regulations=tuple(r for p in parsed for r in p.regulations),
     )
@@ -818,7 +824,8 @@ def _cross_checks(parsed: list[_Parsed]) -> list[Finding]:
                 out.append(
                     Finding(
                         path,
-                        f"entity id '{e.id}' is defined twice (first in {entity_home[e.id]})",
+                        f"entity id '{e.id}' is defined twice (first in {entity_home[e.id]}); "
+                        f"to add to it, use [[extend]] with entity = '{e.id}'",
                         line,
                         entity=e.id,
                     )

@@ -11,8 +11,8 @@ MEASURE_COLUMNS = [
     "entity_id", "entity_name", "entity_name_zh", "entity_kind", "status",
     "measure_kind", "scope", "announced", "effective", "deadline", "offset_assumed",
     "measure_status", "products", "description", "source", "paragraph", "quote", "notes",
-    "query", "method", "matched", "later_name", "score",
-    "as_of", "registry", "registry_sha256", "exitcheck_version",
+    "stated_by", "query", "method", "matched", "later_name", "score",
+    "as_of", "known_on", "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
 
 CANDIDATE_COLUMNS = [
@@ -29,7 +29,7 @@ CANDIDATE_COLUMNS = [
 ]
 
 SCREEN_COLUMNS = [
-    "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of",
+    "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of", "known_on",
     "normalized", "method", "matched", "later_name", "score", "threshold", "candidates",
     "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
@@ -63,6 +63,7 @@ def measure_rows(
         "later_name": later_name_cell(match.get("later_name") if match else None),
         "score": match["score"] if match else None,
         "as_of": provenance["as_of"],
+        "known_on": provenance.get("known_on"),
         "registry": names,
         "registry_sha256": digests,
         "exitcheck_version": provenance["exitcheck_version"],
@@ -84,6 +85,7 @@ def measure_rows(
                 "paragraph": m["locator"]["paragraph"],
                 "quote": m["locator"]["quote"],
                 "notes": m["notes"],
+                "stated_by": m.get("registry"),
             }
         yield {c: row.get(c) for c in MEASURE_COLUMNS}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.flat import (
@@ -48,7 +49,9 @@ def _footer(provenance: Record) -> str:
     files = ", ".join(
         f"{f['name']} {f['version']} (sha256 {f['sha256'][:12]})" for f in provenance["registries"]
     )
-    return f"\nAs of {provenance['as_of']}; registry {_cell(files)}; exitcheck {provenance['exitcheck_version']}.\n"
+    known = provenance.get("known_on")
+    clock = f"As of {provenance['as_of']}" + (f", as known on {known}" if known else "")
+    return f"\n{clock}; registry {_cell(files)}; exitcheck {provenance['exitcheck_version']}.\n"
 
 
 class Renderer:
@@ -63,7 +66,10 @@ class Renderer:
             from exitcheck.render.notes import later_name_text
 
             note = "\n" + _cell(later_name_text(later, self.w)) + "\n"
-        return "".join(_table(COLUMNS, status_rows(record))) + note + _footer(record["provenance"])
+        line = difference_line(record)
+        other = f"\nOther view: {_cell(line)}\n" if line else ""
+        rows = "".join(_table(COLUMNS, status_rows(record)))
+        return rows + note + other + _footer(record["provenance"])
 
     def search(self, record: Record) -> str:
         return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))

@@ -14,8 +14,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, notes, text
+from exitcheck.render import Record, notes, origins, text
 from exitcheck.render.safe import printable
 from exitcheck.render.wrap import display_width
 
@@ -114,6 +115,8 @@ class Renderer:
                 items.append(Padding(_fold(_t(text.source_line(s, w))), (0, 0, 0, 2), expand=False))
                 if s.get("url"):
                     items.append(Padding(_fold(_t(s["url"], "dim")), (0, 0, 0, 4), expand=False))
+        for note in origins.added_note_lines(e, w):
+            items.append(Padding(_fold(_t(note, "dim")), (0, 0, 0, 2), expand=False))
         items.append(Text())
         items.append(_fold(_t(text.registry_line(record["provenance"], w), "dim")))
         return self._render(*items)
@@ -154,14 +157,19 @@ class Renderer:
         w = self.w
         rows: list[tuple[Record, list[str]]] = []
         provenance = None
+        differing = []
         for r in records:
             provenance = r["provenance"]
+            if difference_line(r, self.w):
+                differing.append(r)
             rows += [(r, text.list_fields(r, m, w)) for m in r["measures"] or [None]]
         if not rows:
             yield self._render(_t(w.label("no_entities", "no entity matches these filters")))
             return
         wide = (self.width or text.DEFAULT_WIDTH) >= WIDE
         items: list[object] = [self._list_table(rows) if wide else self._list_blocks(rows)]
+        for r in differing:
+            items.append(_fold(_t(f"{r['id']}: {difference_line(r, self.w)}")))
         if provenance is not None:
             items.append(_fold(_t(text.registry_line(provenance, w), "dim")))
         yield self._render(*items)

@@ -6,8 +6,9 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, notes
+from exitcheck.render import Record, notes, origins
 from exitcheck.render.safe import printable
 from exitcheck.render.wrap import display_width, wrap_display
 
@@ -68,6 +69,9 @@ def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
         )
         for f in provenance["registries"]
     )
+    used = provenance.get("contributors")
+    if used is not None and len(provenance["registries"]) > 1:
+        files += f" · {w.label('from', 'from')} {w.listing.join(printable(n) for n in used)}"
     label = w.label("registry", "Registry").capitalize()
     return f"{label}{w.colon}{files} · exitcheck {provenance['exitcheck_version']}"
 
@@ -115,7 +119,7 @@ def status_facts(record: Record, w: Words = ENGLISH) -> list[list[str]]:
     e = record["entity"]
     facts = [["id", e["id"]], ["kind", w.entity_kind(e["kind"])]]
     if e["aliases"]:
-        facts.append(["aliases", w.listing.join(printable(a) for a in e["aliases"])])
+        facts.append(["aliases", origins.aliases_text(e, w)])
     history = notes.name_history(e, w)
     if history:
         facts.append(["later_names", history])
@@ -125,9 +129,14 @@ def status_facts(record: Record, w: Words = ENGLISH) -> list[list[str]]:
         else:
             where = notes.where_quoted(rel, w)
         facts.append(["relation", w.relation(rel["kind"], rel["entity"]) + w.paren(where)])
-    status = w.status_line(record["status"], record["as_of"], record["status_meaning"])
+    status = w.status_line(
+        record["status"], record["as_of"], record["status_meaning"], record.get("known_on")
+    )
     facts.append(["status", status])
     facts.append(["", w.label("not_verified", NOT_VERIFIED)])
+    differs = difference_line(record, w)
+    if differs:
+        facts.append(["other_view", differs])
     if record.get("coverage"):
         facts.append(["covers", coverage_text(record["coverage"], w)])
     facts.append(["matched", match_line(record["match"], w)])
@@ -139,11 +148,16 @@ def fact_label(key: str, w: Words = ENGLISH) -> str:
 
 
 def measures_heading(record: Record, w: Words = ENGLISH) -> str:
-    return (
-        w.label("measures", "Measures").capitalize()
-        if record["measures"]
-        else w.label("measures_none", "Measures: none recorded")
-    )
+    """'Measures', or why there are none: none recorded, or none announced by the known-on day."""
+    other = record.get("other_view")
+    hidden = other and other["known_on"] > record["known_on"]
+    if record["measures"]:
+        return w.label("measures", "Measures").capitalize()
+    if hidden:
+        return (
+            f"{w.label('measures_none_known', 'Measures: none announced by')} {record['known_on']}"
+        )
+    return w.label("measures_none", "Measures: none recorded")
 
 
 def measure_head(m: Record, w: Words = ENGLISH) -> tuple[str, str, str]:
@@ -157,8 +171,10 @@ def measure_head(m: Record, w: Words = ENGLISH) -> tuple[str, str, str]:
 
 
 def measure_body(m: Record, w: Words = ENGLISH, record: Record | None = None) -> list[str]:
-    """Scope, dates, products, description, where it is said (and the URL), notes: one text each."""
-    out = [w.field("scope", w.text(m, "scope")), moment_text(m, w)]
+    """Announced after the day asked about, or stated by another registry (origins.py); scope,
+    dates, products, description, where it is said (and the URL), notes: one text each."""
+    out = origins.measure_extras(m, record, w) if record is not None else []
+    out += [w.field("scope", w.text(m, "scope")), moment_text(m, w)]
     if m["products"]:
         out.append(w.field("products", w.listing.join(m["products"])))
     out.append(w.text(m, "description"))
@@ -255,6 +271,8 @@ class Renderer:
                     lines.append("      " + printable(text))
                 else:
                     lines += self.wrap(text, "      ")
+        for note in origins.added_note_lines(e, w):
+            lines += self.wrap(note, "  ")
         if record["sources"]:
             lines.append("")
             lines.append(w.label("sources", "Sources").capitalize())
@@ -314,15 +332,22 @@ class Renderer:
         w = self.w
         rows = [[h.upper() for h in list_heads(w)]]
         provenance = None
+        differing = []
         for r in records:
             provenance = r["provenance"]
             for m in r["measures"] or [None]:
                 rows.append(list_fields(r, m, w))
+            line = difference_line(r, self.w)
+            if line:
+                differing.append(
+                    f"{r['id']}: {r['status']} {origins.clock_text(r['provenance'], w)}; {line}\n"
+                )
         yield from (
             columns(rows)
             if len(rows) > 1
             else [w.label("no_entities", "no entity matches these filters") + "\n"]
         )
+        yield from differing
         if provenance is not None:
             yield registry_line(provenance, w) + "\n"
 
@@ -342,6 +367,9 @@ class Renderer:
                 notes.later_name_text(later, self.w) if later else "",
             ]
             yield "\t".join(str(c) for c in cells) + "\n"
+            line = difference_line(r, self.w)
+            if line:
+                yield f"# row {r['row']} {r['entity_id']}: {line}\n"
 
     def rows(self, columns_: list[str], records: Iterable[Record]) -> Iterator[str]:
         """Any flat records as aligned columns (sources, regulations). In Chinese, a column

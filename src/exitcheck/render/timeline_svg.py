@@ -38,7 +38,7 @@ def render(tl: Timeline, *, words: Words = ENGLISH) -> str:
     axis = WIDTH - LEFT - RIGHT
     kinds = tl.kinds()
     legend_rows = (len(kinds) + 3) // 4 + 1
-    notes = len(tl.regulations) + len(tl.earlier) + bool(tl.undated)
+    notes = len(tl.regulations) + len(tl.earlier) + bool(tl.undated) + bool(tl.caption)
     height = TOP + ROW * len(tl.rows) + 40 + 22 * (legend_rows + notes) + 20
 
     def x(day: object) -> float:
@@ -80,6 +80,19 @@ def render(tl: Timeline, *, words: Words = ENGLISH) -> str:
                 f"[{number}] {ref.day}",
                 font_size="11",
                 fill="#555",
+            )
+        )
+    if tl.as_of is not None and tl.marks_as_of():
+        out.append(
+            f'<line x1="{x(tl.as_of):.1f}" y1="{TOP - 20}" x2="{x(tl.as_of):.1f}" y2="{TOP + ROW * len(tl.rows)}" stroke="#c00" stroke-width="1.5"/>'
+        )
+        out.append(
+            _text(
+                x(tl.as_of) + 3,
+                TOP - 8,
+                f"{w.label('as_of', 'as of')} {tl.as_of}",
+                font_size="11",
+                fill="#c00",
             )
         )
     # rows
@@ -150,5 +163,8 @@ def render(tl: Timeline, *, words: Words = ENGLISH) -> str:
                 fill="#333",
             )
         )
+    if tl.caption:
+        y += 22
+        out.append(_text(20, y, tl.caption, fill="#666"))
     out.append("</svg>")
     return "\n".join(out) + "\n"

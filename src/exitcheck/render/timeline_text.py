@@ -68,6 +68,10 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
         refs[col] = (str(number % 10), "bold")
     if tl.regulations:
         line(regulations_label, refs)
+    if tl.as_of is not None and tl.marks_as_of():
+        marker: list[Cell] = [(" ", "")] * axis
+        marker[position(tl.as_of, tl.start, tl.end, axis)] = ("v", "bold")
+        line(w.label("as_of", "as of"), marker)
 
     for name, row in zip(names, tl.rows, strict=True):
         cells: list[Cell] = [(" ", "")] * axis
@@ -127,6 +131,8 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
                 "undated",
             )
         )
+    if tl.caption:
+        footer.append(tl.caption)
     for text in footer:
         for chunk in _wrap(printable(text), width):
             lines.append([(ch, "dim") for ch in chunk])
