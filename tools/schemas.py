@@ -10,6 +10,10 @@ Where each part comes from:
   (TYPES), with the controlled vocabularies (entity kind, measure kind) as enums;
 - the types of fields only the output has (computed status, match scores, counts) from OUTPUT.
 
+diff.json (HAND_WRITTEN) is written by hand: its records (diff.py) share nothing with the
+others, and it keeps its own $defs. The generator leaves it alone; tests/test_schemas.py checks
+that its definitions do not shadow shared ones.
+
 ``exitcheck schema NAME`` prints a command's file with the shared definitions inlined
 (exitcheck.schemas.document), so what it prints is complete on its own.
 """
@@ -27,7 +31,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from exitcheck import model, report, status  # noqa: E402
+from exitcheck import clocks, model, report, status  # noqa: E402
 from exitcheck.errors import Finding  # noqa: E402
 from exitcheck.matching import Candidate, MatchResult  # noqa: E402
 from exitcheck.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
@@ -48,6 +52,10 @@ OPT_PARTIAL: Schema = {"type": ["string", "null"], "pattern": PARTIAL}
 COUNT: Schema = {"type": "integer", "minimum": 0}
 STATUS: Schema = {"enum": list(status.STATUSES)}
 DECISION: Schema = {"enum": ["match", "ambiguous", "none"]}
+
+
+# Files of data/schemas/ written by hand, not by this generator.
+HAND_WRITTEN = frozenset({"diff.json"})
 
 
 def ref(name: str) -> Schema:
@@ -87,11 +95,16 @@ TYPES: dict[str, Schema] = {
     "Locator": ref("locator"),
     "tuple[Relation, ...]": array(ref("relation")),
     "tuple[LaterName, ...]": array(ref("later_name")),
+    "tuple[Note, ...]": array(obj({"text": STR, "source": OPT_STR, "registry": STR})),
 }
 
 # Fields whose JSON type is narrower than their annotation.
 NARROWER: dict[tuple[str, str], Schema] = {
     ("Entity", "kind"): {"enum": list(model.ENTITY_KINDS)},
+    ("Entity", "registry"): {
+        **OPT_STR,
+        "description": "name of the registry that defines the entity",
+    },
     ("Measure", "kind"): {"enum": list(model.MEASURE_KINDS)},
     ("Locator", "paragraph"): {"type": ["integer", "null"], "minimum": 1},
     ("RegistryInfo", "sha256"): {"type": "string", "pattern": "^[0-9a-f]{64}$"},
@@ -100,7 +113,10 @@ NARROWER: dict[tuple[str, str], Schema] = {
 
 # Fields only the output has, by record.
 OUTPUT: dict[str, dict[str, Schema]] = {
-    "measure": {"status": nullable(STATUS)},
+    "entity": {
+        "alias_origins": array(obj({"alias": STR, "registry": OPT_STR})),
+    },
+    "measure": {"status": nullable(STATUS), "counts_from": OPT_DATE},
     "candidate": {
         "id": STR,
         "name": STR,
@@ -123,13 +139,28 @@ OUTPUT: dict[str, dict[str, Schema]] = {
     "provenance": {
         "exitcheck_version": STR,
         "as_of": DATE,
+        "known_on": OPT_DATE,
         "registries": array(ref("registry"), minItems=1),
+        "contributors": {
+            **array(STR),
+            "description": "names of the registries that contributed to this answer",
+        },
+    },
+    "other_view": {
+        "as_of": DATE,
+        "known_on": DATE,
+        "status": STATUS,
+        "differing_measures": array(
+            obj({"kind": STR, "announced": OPT_PARTIAL, "effective": OPT_STR})
+        ),
     },
     "status": {
         "entity": ref("entity"),
         "status": STATUS,
         "status_meaning": STR,
         "as_of": DATE,
+        "known_on": DATE,
+        "other_view": ref("other_view"),
         "match": ref("match"),
         "measures": array(ref("measure")),
         "sources": array(ref("source")),
@@ -141,6 +172,7 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "entity": {"type": "null"},
         "status": {"type": "null"},
         "as_of": DATE,
+        "known_on": DATE,
         "match": ref("match"),
         "measures": {"type": "array", "maxItems": 0},
         "coverage": ref("coverage"),
@@ -148,6 +180,7 @@ OUTPUT: dict[str, dict[str, Schema]] = {
     },
     "list": {
         "status": STATUS,
+        "other_view": ref("other_view"),
         "measures": array(ref("measure")),
         "provenance": ref("provenance"),
     },
@@ -165,6 +198,8 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "entity_name_zh": OPT_STR,
         "status": nullable(STATUS),
         "as_of": DATE,
+        "known_on": OPT_DATE,
+        "other_view": ref("other_view"),
         "normalized": STR,
         "method": OPT_STR,
         "matched": OPT_STR,
@@ -280,9 +315,13 @@ def samples() -> dict[str, Any]:
     candidate = Candidate("a", "A", 100.0, "exact_name")
     result = MatchResult("a", "a", "match", "exact_name", candidate, (candidate,))
     finding = Finding("p", "m", 1, 1)
-    answer = report.status_answer(registry, entity, result, day)
+    # known on the day itself, asked later: the other view (as known now) is not null
+    clock = clocks.Clock(day, day, date(2022, 1, 1))
+    answer = report.status_answer(registry, entity, result, clock)
     rows = ((entity, entity.measures),)
-    screened = report.ScreenRow(1, "a", result, entity, answer.status, 75.0, day)
+    screened = report.ScreenRow(
+        1, "a", result, entity, answer.status, 75.0, day, day, answer.other_view
+    )
     return {
         "entity": report.entity_record(entity),
         "relation": report.entity_record(entity)["relations"][0],
@@ -302,8 +341,9 @@ def samples() -> dict[str, Any]:
             "values": [{"source": "s", "moment": "2021-10-01"}] * 2,
         },
         "status": report.status_record(answer),
-        "status-none": report.no_match_record(result._replace(decision="none"), registry, day),
-        "list": next(report.list_records(report.ListAnswer(registry, day, rows))),
+        "other_view": answer.other_view,
+        "status-none": report.no_match_record(result._replace(decision="none"), registry, clock),
+        "list": next(report.list_records(report.ListAnswer(registry, clock, rows))),
         "search": report.search_record(report.SearchAnswer(registry, day, result, (candidate,))),
         "screen": report.screen_record(screened, registry),
         "sources": report.source_records(registry)[0],
@@ -329,6 +369,13 @@ DEFINITIONS: dict[str, type | None] = {
     "later_name": model.LaterName,
     "coverage": None,
     "disagreement": None,
+    "other_view": None,
+}
+
+# Shared definitions that may be null instead of the object, with what null means.
+NULLABLE: dict[str, str] = {
+    "other_view": "the status the other clock gives for the same as_of day: as known then"
+    " (known_on = as_of) or as known now; null when both are the same view",
 }
 
 
@@ -404,6 +451,8 @@ def generate() -> dict[str, str]:
     """File name -> text of every file of data/schemas/."""
     records = samples()
     defs = {name: shape(records[name], name, cls) for name, cls in DEFINITIONS.items()}
+    for name, meaning in NULLABLE.items():
+        defs[name] = {"description": meaning, "anyOf": [{"type": "null"}, defs[name]]}
     files = {
         DEFS_FILE: {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -429,7 +478,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "data" / "schemas")
     args = parser.parse_args()
     wanted = generate()
-    shipped = {p.name: p.read_text(encoding="utf-8") for p in args.out.glob("*.json")}
+    shipped = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in args.out.glob("*.json")
+        if p.name not in HAND_WRITTEN
+    }
     if args.check:
         stale = sorted(n for n in wanted.keys() | shipped.keys() if wanted.get(n) != shipped.get(n))
         for name in stale:
