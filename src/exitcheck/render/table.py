@@ -115,8 +115,8 @@ class Renderer:
                 items.append(Padding(_fold(_t(text.source_line(s, w))), (0, 0, 0, 2), expand=False))
                 if s.get("url"):
                     items.append(Padding(_fold(_t(s["url"], "dim")), (0, 0, 0, 4), expand=False))
-        for note in origins.added_note_lines(e, w):
-            items.append(Padding(_fold(_t(note, "dim")), (0, 0, 0, 2), expand=False))
+        for added in origins.added_note_lines(e, w):
+            items.append(Padding(_fold(_t(added, "dim")), (0, 0, 0, 2), expand=False))
         items.append(Text())
         items.append(_fold(_t(text.registry_line(record["provenance"], w), "dim")))
         return self._render(*items)
