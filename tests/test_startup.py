@@ -22,6 +22,7 @@ def _commands(args: list[str]) -> list[str]:
         (["--lang", "zh", "-r", "x.toml", "--no-cache", "search", "q"], ["search"]),
         (["--registry=x.toml", "status", "list"], ["status"]),
         (["info", "--help"], ["info"]),
+        (["diff", "old.toml", "new.toml", "--json"], ["diff"]),
         ([], ["*"]),
         (["--help"], ["*"]),
         (["-h", "status"], ["*"]),
@@ -32,7 +33,7 @@ def _commands(args: list[str]) -> list[str]:
 )
 def test_only_the_invoked_command_is_built(args: list[str], built: list[str]) -> None:
     assert _commands(args) == built
-    assert len(app.registered_commands) == 10  # the whole app is left as it was
+    assert len(app.registered_commands) == 11  # the whole app (diff too) is left as it was
 
 
 def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
