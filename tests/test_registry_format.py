@@ -554,7 +554,7 @@ notes = "Outlet A gives 24:00 UTC."
 
 def test_disagreeing_sources_are_both_shown_earliest_first(cli, write_registry) -> None:
     path = write_registry(DISAGREE)
-    data = json.loads(cli("--registry", str(path), "status", "kucoin", "--json").stdout)
+    data = json.loads(cli("--only", "--registry", str(path), "status", "kucoin", "--json").stdout)
     assert data["disagreements"] == [
         {
             "kind": "users_cleared",
@@ -565,7 +565,7 @@ def test_disagreeing_sources_are_both_shown_earliest_first(cli, write_registry) 
             ],
         }
     ]
-    text = " ".join(cli("--registry", str(path), "status", "kucoin").stdout.split())
+    text = " ".join(cli("--only", "--registry", str(path), "status", "kucoin").stdout.split())
     assert (
         "note: sources disagree on when users_cleared (users in mainland China) takes effect:"
         " 2022-01-01T00:00:00+08:00 (outlet-b), 2022-01-01T00:00:00+00:00 (outlet-a);"
