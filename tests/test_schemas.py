@@ -73,6 +73,67 @@ def test_shipped_files_resolve_through_their_ids(cli) -> None:
         validator.validate(json.loads(cli(*args, "--json").stdout))
 
 
+EXTENSION = """\
+[registry]
+name = "desk"
+version = "1"
+last_reviewed = 2026-11-20
+schema = 1
+
+[[sources]]
+id = "desk-memo"
+title = "Desk memo"
+publisher = "Our compliance desk"
+published = 2021-10-04
+language = "en"
+
+[[extend]]
+entity = "huobi"
+aliases = ["HB Desk"]
+
+[[extend.notes]]
+text = "Checked by the desk on 4 Oct 2021."
+source = "desk-memo"
+"""
+
+
+def test_both_clocks_and_an_extension_validate_against_the_shipped_files(
+    cli, write_registry
+) -> None:
+    """The fields of issue 16 (known_on, other_view, counts_from, the registry of an entity,
+    an alias and a note, the contributors) as real output has them, other_view not null."""
+    jsonschema = pytest.importorskip("jsonschema")
+    referencing = pytest.importorskip("referencing")
+    documents = [json.loads(p.read_text(encoding="utf-8")) for p in SHIPPED.glob("*.json")]
+    registry = referencing.Registry().with_resources(
+        (d["$id"], referencing.Resource.from_contents(d)) for d in documents
+    )
+    by_id = {d["$id"].rsplit("/", 1)[1]: d for d in documents}
+    desk = str(write_registry(EXTENSION, header=""))
+    clocks = ("--as-of", "2021-09-25", "--known-on", "2021-09-25")
+    runs = [
+        ("status", ["-r", desk, "status", "hb desk", *clocks]),
+        ("status", ["status", "no such platform at all", *clocks]),
+        ("list", ["-r", desk, "list", *clocks]),
+        ("search", ["search", "houbi", "--as-of", "2021-09-25"]),
+    ]
+    seen_other_view = False
+    for name, args in runs:
+        result = cli(*args, "--json")
+        assert result.exit_code in (0, 1), result.stderr
+        data = json.loads(result.stdout)
+        validator = jsonschema.Draft202012Validator(by_id[f"{name}.json"], registry=registry)
+        validator.validate(data)
+        for record in data if isinstance(data, list) else [data]:
+            seen_other_view |= bool(record.get("other_view"))
+    screened = cli("-r", desk, "screen", "-", *clocks, "--json", input="Huobi\nnobody here\n")
+    assert screened.exit_code in (0, 1, 3), screened.stderr
+    validator = jsonschema.Draft202012Validator(by_id["screen.json"], registry=registry)
+    for line in screened.stdout.splitlines():
+        validator.validate(json.loads(line))
+    assert seen_other_view
+
+
 def test_printed_schema_is_complete_and_entity_kind_is_an_enum(cli) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     document = json.loads(cli("schema", "list").stdout)
