@@ -43,7 +43,7 @@ MAX_QUERY_CHARS = 200  # longer queries are a usage error
 MIN_FUZZY_LATIN = 5  # shorter Latin queries and names match exactly or not at all
 MIN_FUZZY_PINYIN = 8  # romanised Chinese names are fuzzy-matched from this length
 MIN_FUZZY_CJK = 6  # distinctive parts of Chinese names (in characters) fuzzy from this length
-MAX_REORDER_WORDS = 4  # word orders are tried for queries of up to this many words
+MAX_REORDER_WORDS = 3  # word orders are tried for queries of up to this many words
 MIN_CONTAINED = 3  # a registry key must be this long to be reported inside a longer query
 
 UNUSUAL = "fuzzy_unusual"  # within the budget, but not a typing slip (see slips.py)
