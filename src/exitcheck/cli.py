@@ -163,7 +163,6 @@ Kinds = Annotated[
         "--kind",
         click_type=ShownChoice(_entity_kinds),
         help="Only entities of this kind (repeatable).",
-        autocompletion=completion.entity_kinds,
     ),
 ]
 MeasureKinds = Annotated[
@@ -172,7 +171,6 @@ MeasureKinds = Annotated[
         "--measure",
         click_type=ShownChoice(_measure_kinds),
         help="Only measures of this kind (repeatable).",
-        autocompletion=completion.measure_kinds,
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Short for --format json.")]

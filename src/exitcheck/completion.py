@@ -1,4 +1,5 @@
-"""Shell completion of option values: kinds, languages and schema names (quiet on any problem)."""
+"""Shell completion of option values: languages and schema names (the kinds complete as
+choices of their type; entity names in cli._complete). Quiet on any problem."""
 
 from __future__ import annotations
 
@@ -7,18 +8,6 @@ from collections.abc import Iterable
 
 def _starting(values: Iterable[str], incomplete: str) -> list[str]:
     return [v for v in values if v.startswith(incomplete)]
-
-
-def entity_kinds(incomplete: str) -> list[str]:
-    from exitcheck.model import ENTITY_KINDS
-
-    return _starting(ENTITY_KINDS, incomplete)
-
-
-def measure_kinds(incomplete: str) -> list[str]:
-    from exitcheck.model import MEASURE_KINDS
-
-    return _starting(MEASURE_KINDS, incomplete)
 
 
 def langs(incomplete: str) -> list[str]:
