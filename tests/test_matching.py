@@ -286,12 +286,12 @@ def test_in_memory_keys_answer_exactly_as_sql(write_registry) -> None:
         assert match(index_for(sql), query) == match(index_for(memory), query), query
 
 
-def test_a_registry_name_mixing_scripts_is_flagged(cli, write_registry) -> None:
-    path = write_registry(
-        """
+def one_entity(entity_id: str, name: str) -> str:
+    """A registry body of one exchange with one statement."""
+    return f"""
         [[entities]]
-        id = "acme"
-        name = "Аcme Exchange"
+        id = "{entity_id}"
+        name = "{name}"
         kind = "exchange"
 
         [[entities.measures]]
@@ -300,9 +300,12 @@ def test_a_registry_name_mixing_scripts_is_flagged(cli, write_registry) -> None:
         announced = 2021-09-26
         description = "A statement."
         source = "src"
-        locator = { paragraph = 1, quote = "x" }
+        locator = {{ paragraph = 1, quote = "x" }}
         """
-    )
+
+
+def test_a_registry_name_mixing_scripts_is_flagged(cli, write_registry) -> None:
+    path = write_registry(one_entity("acme", "Аcme Exchange"))
     result = cli("validate", str(path), "--json")
     findings = json.loads(result.stdout)["findings"]
     assert any(
@@ -411,22 +414,7 @@ def test_real_world_forms(query: str, decision: str, entity: str | None) -> None
 
 
 def test_a_fuzzy_candidate_must_beat_every_known_other_platform(write_registry) -> None:
-    path = write_registry(
-        """
-        [[entities]]
-        id = "coinbasex"
-        name = "Coinbasex"
-        kind = "exchange"
-
-        [[entities.measures]]
-        kind = "statement"
-        scope = "users in mainland China"
-        announced = 2021-09-26
-        description = "A statement."
-        source = "src"
-        locator = { paragraph = 1, quote = "x" }
-        """
-    )
+    path = write_registry(one_entity("coinbasex", "Coinbasex"))
     index = index_for(load([path], use_cache=False))
     assert match(index, "Coinbasexx").entity_id == "coinbasex"  # nothing else is as close
     tied = match(index, "Coinbasee")  # one edit from Coinbasex and from Coinbase
