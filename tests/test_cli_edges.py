@@ -1,0 +1,109 @@
+"""CLI edges the other tests leave open: interrupts, screen's error lines, exit 3 on an
+ambiguous row, plain-text info, and over-long names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from exitcheck import cli as cli_module
+from exitcheck.cli import run
+from exitcheck.matching import MAX_QUERY_CHARS
+
+AMBIGUOUS = (
+    '[[entities]]\nid = "alphaswap"\nname = "Alphaswapx"\nkind = "exchange"\n'
+    '[[entities]]\nid = "alphaswop"\nname = "Alphaswopx"\nkind = "exchange"\n'
+)
+
+
+def _interrupt(*_args: object, **_kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_interrupt_inside_a_command_exits_130(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(cli_module, "_registry", _interrupt)
+    assert run(["status", "huobi"]) == 130
+    out, err = capsys.readouterr()
+    assert out == "" and "Traceback" not in err and "internal error" not in err
+
+
+def test_interrupt_anywhere_in_the_entry_point_exits_130(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(cli_module, "run", _interrupt)
+    monkeypatch.setattr("sys.argv", ["exitcheck", "info"])
+    with pytest.raises(SystemExit) as exited:
+        cli_module.main()
+    assert exited.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["screen", "/no/such/file", "--json"],
+        ["screen", "IN", "--column", "name", "--json"],  # the header lacks the column
+        ["screen", "IN", "--as-of", "2021-02-30", "--json"],
+        ["screen", "IN", "--threshold", "300", "--json"],  # refused by the parser
+        ["screen", "IN", "--nope", "--json"],  # refused by the parser
+        ["screen", "IN", "--format", "ndjson", "--as-of", "yesterday"],
+        ["screen", "IN", "--format=ndjson", "--as-of", "yesterday"],
+        ["screen", "IN", "--format", "ndjson", "--limit", "3"],  # refused by the parser
+    ],
+)
+def test_screen_usage_errors_are_one_ndjson_line(args: list[str], tmp_path: Path, capsys) -> None:
+    (tmp_path / "in.csv").write_text("id,nom\n1,huobi\n", encoding="utf-8")
+    argv = [str(tmp_path / "in.csv") if a == "IN" else a for a in args]
+    assert run(argv) == 2
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == 1, out  # NDJSON: one line, never indented JSON
+    assert json.loads(lines[0])["error"]["kind"] == "usage"
+    assert err.startswith("exitcheck: ") and err.count("\n") == 1, err
+
+
+def test_other_commands_indent_their_json_errors(cli) -> None:
+    result = cli("status", "huobi", "--as-of", "yesterday", "--json")
+    assert result.exit_code == 2 and result.stdout.startswith('{\n  "error"')
+
+
+def test_fail_on_match_exits_3_on_an_ambiguous_row(cli, write_registry) -> None:
+    path = write_registry(AMBIGUOUS)
+    base = ("--registry", str(path), "screen", "-", "--json")
+    result = cli(*base, "--fail-on-match", input="nothing like it\nalphaswupx\n")
+    assert result.exit_code == 3, result.stderr
+    assert [json.loads(x)["decision"] for x in result.stdout.splitlines()] == ["none", "ambiguous"]
+    assert cli(*base, input="alphaswupx\n").exit_code == 0  # only with --fail-on-match
+    assert cli(*base, "--fail-on-match", input="nothing like it\n").exit_code == 0
+    assert cli(*base, "--fail-on-match", input="alphaswapx\n").exit_code == 3  # a match
+
+
+def test_info_as_plain_text(cli, shipped: Path) -> None:
+    result = cli("info")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("exitcheck ")
+    assert lines[1] == "registry exitcheck-core 2026.11.25 (reviewed 2026-11-25)"
+    assert lines[2] == f"  path    {shipped}"
+    assert lines[3].startswith("  sha256  ") and len(lines[3].split()[1]) == 64
+    assert lines[4:] == [
+        "17 entities, 19 measures, 1 source(s), 6 regulations",
+        "measures announced from 2021-06-24 to 2021-09-26",
+    ]
+
+
+def test_names_over_the_limit_are_refused_by_status_and_none_in_screen(cli) -> None:
+    long = "huobi" + " " * (MAX_QUERY_CHARS - 4)  # 201 characters that would match Huobi
+    assert len(long) == MAX_QUERY_CHARS + 1
+    result = cli("status", long)
+    assert result.exit_code == 2 and "200" in result.stderr
+    row = json.loads(cli("screen", "-", "--json", input=long + "\n").stdout)
+    assert (row["decision"], row["entity_id"], row["method"]) == ("none", None, None)
+    at_limit = "huobi" + " " * (MAX_QUERY_CHARS - 5)
+    assert cli("status", at_limit).exit_code == 0
+    row = json.loads(cli("screen", "-", "--json", input=at_limit + "\n").stdout)
+    assert (row["decision"], row["entity_id"]) == ("match", "huobi")
+
+
+def test_the_documented_limit_is_200() -> None:
+    assert MAX_QUERY_CHARS == 200
