@@ -1,0 +1,77 @@
+"""Escaping at the edges of each format: Markdown pipes and backslashes, control characters in
+the drawn part of an SVG label, and CSV's boolean columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from .test_integrity import GOOD_ENTITY, _toml_escape
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _with_name(write_registry, name: str, description: str = "Closes.") -> Path:
+    body = GOOD_ENTITY.replace('name = "Acme Exchange"', f'name = "{_toml_escape(name)}"')
+    return write_registry(
+        body.replace('description = "Closes."', f'description = "{_toml_escape(description)}"')
+    )
+
+
+def _split_row(line: str) -> list[str]:
+    """Cells of a Markdown pipe-table row: split on pipes not escaped by a backslash."""
+    cells, current, chars = [], "", iter(line.strip()[1:-1])
+    for ch in chars:
+        if ch == "\\":
+            current += ch + next(chars)
+        elif ch == "|":
+            cells.append(current.strip())
+            current = ""
+        else:
+            current += ch
+    cells.append(current.strip())
+    return cells
+
+
+def test_markdown_escapes_pipes_and_backslashes(cli, write_registry) -> None:
+    path = _with_name(write_registry, "Acme | Pipe \\ Slash", "a|b \\| c")
+    result = cli(
+        "--registry", str(path), "status", "acme", "--format", "markdown", "--as-of", "2021-10-01"
+    )
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = _split_row(lines[0])
+    row = dict(zip(header, _split_row(lines[2]), strict=True))
+    assert row["entity_name"] == "Acme \\| Pipe \\\\ Slash"
+    assert row["description"] == "a\\|b \\\\\\| c"
+    assert row["status"] == "closing"
+
+
+def test_svg_labels_escape_controls_in_the_drawn_part(cli, write_registry, tmp_path: Path) -> None:
+    path = _with_name(write_registry, "\x1b[31mA\x07c\u202eme & <b>")
+    target = tmp_path / "t.svg"
+    assert cli("--registry", str(path), "timeline", "--svg", str(target)).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    root = ET.fromstring(text)
+    labels = [t.text or "" for t in root.iter(SVG + "text")]
+    assert any(label.startswith("\\x1b[31mA\\x07c\\u202eme") for label in labels), labels
+
+
+def test_csv_boolean_columns(cli) -> None:
+    out = cli("status", "huobi", "--format", "csv", "--as-of", "2021-10-01").stdout
+    rows = {r["measure_kind"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["users_cleared"]["offset_assumed"] == "true"  # +08:00 is ours, not the source's
+    assert rows["registration_stopped"]["offset_assumed"] == "false"
+    out = cli("status", "bione", "--format", "csv").stdout
+    (bione,) = csv.DictReader(io.StringIO(out))
+    assert bione["offset_assumed"] == "false"  # the source states UTC+8
+
+
+def test_csv_keeps_values_exact(cli, write_registry) -> None:
+    path = _with_name(write_registry, 'Acme, "quoted"\nnext line')
+    out = cli("--registry", str(path), "status", "acme", "--format", "csv").stdout
+    (row,) = csv.DictReader(io.StringIO(out))
+    assert row["entity_name"] == 'Acme, "quoted"\nnext line'
