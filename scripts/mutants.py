@@ -1,0 +1,195 @@
+"""The mutants of scripts/mutate.py: deliberate single changes to code and data.
+
+Each is (group, file, original snippet, replacement, equivalent-or-None). The snippet must occur
+exactly once in the file. A mutant marked equivalent cannot change any observable behaviour; the
+string says why, and it is not counted in the kill rate.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Mutant(NamedTuple):
+    group: str
+    file: str
+    find: str
+    replace: str
+    equivalent: str | None = None
+
+
+M = "src/exitcheck/matching.py"
+S = "src/exitcheck/status.py"
+D = "src/exitcheck/dates.py"
+SC = "src/exitcheck/screening.py"
+ST = "src/exitcheck/store.py"
+R = "src/exitcheck/registry.py"
+MD = "src/exitcheck/render/markdown.py"
+CSV = "src/exitcheck/render/csvfmt.py"
+FL = "src/exitcheck/render/flat.py"
+SAFE = "src/exitcheck/render/safe.py"
+JS = "src/exitcheck/render/jsonfmt.py"
+ND = "src/exitcheck/render/ndjson.py"
+SVG = "src/exitcheck/render/timeline_svg.py"
+TX = "src/exitcheck/render/text.py"
+ENT = "data/entities.toml"
+MT = "data/matching.toml"
+I18N = "data/i18n.toml"
+
+MUTANTS: list[Mutant] = [
+    # -- status ---------------------------------------------------------------------------------
+    Mutant("status", S, '    "closed": "the platform has closed permanently",\n    "closing": "a permanent closure is announced and not yet in effect",',
+           '    "closing": "a permanent closure is announced and not yet in effect",\n    "closed": "the platform has closed permanently",'),
+    Mutant("status", S, '    "exited": "service for the users in scope has stopped (or the clearing deadline has passed)",\n    "exiting": "an exit is announced: a service stop, clearing or block not yet in effect or undated",',
+           '    "exiting": "an exit is announced: a service stop, clearing or block not yet in effect or undated",\n    "exited": "service for the users in scope has stopped (or the clearing deadline has passed)",'),
+    Mutant("status", S, '"closed": ("closed", "closing")', '"closed": ("closed", "closed")'),
+    Mutant("status", S, '"registration_stopped": ("restricted", "restricting")', '"registration_stopped": ("restricting", "restricted")'),
+    Mutant("status", S, '"registration_stopped": ("restricted", "restricting")', '"registration_stopped": ("restricted", "restricted")'),
+    Mutant("status", S, '"users_cleared": ("exited", "exiting")', '"users_cleared": ("exiting", "exiting")'),
+    Mutant("status", S, '"access_blocked": ("exited", "exiting")', '"access_blocked": ("restricted", "restricting")'),
+    Mutant("status", S, '"dissolved": ("dissolving", "dissolving")', '"dissolved": ("exited", "exiting")'),
+    Mutant("status", S, '"exit_planned": ("exiting", "exiting")', '"exit_planned": ("exited", "exiting")'),
+    Mutant("status", S, '"product_restricted": ("restricted", "restricting")', '"product_restricted": ("restricted", "restricted")'),
+    Mutant("status", S, '"features_limited": ("restricted", "restricting")', '"features_limited": ("restricting", "restricting")'),
+    Mutant("status", S, "known = measure.announced or reported", "known = measure.announced"),
+    Mutant("status", S, "known = measure.announced or reported", "known = reported or measure.announced"),
+    Mutant("status", S, "if known is not None and known > as_of:", "if known is not None and known >= as_of:"),
+    Mutant("status", S, "if known is not None and known > as_of:", "if False:"),
+    Mutant("status", S, "return done if completes is not None and in_effect(completes, as_of) else pending",
+           "return done if completes is None or in_effect(completes, as_of) else pending"),
+    Mutant("status", S, "return done if completes is not None and in_effect(completes, as_of) else pending",
+           "return pending if completes is not None and in_effect(completes, as_of) else done"),
+    Mutant("status", S, "if best is None or rank < best[0]:", "if best is None or rank <= best[0]:",
+           "equal ranks keep the later measure instead of the first: the status word is the same, and "
+           "'because' (the deciding measure) is not printed or serialised anywhere"),
+    Mutant("status", S, "if best is None or rank < best[0]:", "if best is None or rank > best[0]:"),
+    Mutant("status", S, "contributed = measure_status(measure, as_of, (published or {}).get(measure.source))",
+           "contributed = measure_status(measure, as_of)"),
+    Mutant("status", S, '        return Status("none", as_of, None)', '        return Status("statement", as_of, None)'),
+    Mutant("status", "src/exitcheck/model.py", "return self.effective if self.effective is not None else self.deadline",
+           "return self.deadline if self.deadline is not None else self.effective"),
+    # -- dates ----------------------------------------------------------------------------------
+    Mutant("dates", D, "return wall_clock(moment) <= datetime.combine(as_of, time())",
+           "return wall_clock(moment) < datetime.combine(as_of, time())"),
+    Mutant("dates", D, "return wall_clock(moment) <= datetime.combine(as_of, time())",
+           "return moment.astimezone(__import__('datetime').timezone.utc).replace(tzinfo=None) <= datetime.combine(as_of, time()) if isinstance(moment, datetime) else wall_clock(moment) <= datetime.combine(as_of, time())"),
+    Mutant("dates", D, "return wall_clock(moment) <= datetime.combine(as_of, time())",
+           "return day_of(moment) <= as_of"),
+    Mutant("dates", D, "        return moment.replace(tzinfo=None)\n    return datetime.combine(moment, time())",
+           "        return moment.replace(tzinfo=None)\n    return datetime.combine(moment, time(12))"),
+    Mutant("dates", D, '    if not _ISO_DATE.fullmatch(value):', '    if not _ISO_DATE.match(value):'),
+    Mutant("dates", D, "    value = text.strip()", "    value = text"),
+    Mutant("dates", D, "    if moment is None:\n        return None\n    return moment.isoformat()",
+           "    if moment is None:\n        return None\n    return str(moment)"),
+    Mutant("dates", D, "        return moment.date()\n    return moment", "        return moment.date() + __import__('datetime').timedelta(days=1)\n    return moment"),
+    Mutant("dates", D, r'_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")', r'_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")',
+           "date.fromisoformat (3.10) refuses one-digit months and days anyway, with the same exit 2"),
+    # -- screening ------------------------------------------------------------------------------
+    Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if len(name) > MAX_QUERY_CHARS + 1"),
+    Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if False"),
+    Mutant("screening", SC, "used = SCORE_THRESHOLD if threshold is None else threshold", "used = SCORE_THRESHOLD"),
+    Mutant("screening", SC, "        if line.strip():\n            yield number, line", "        yield number, line"),
+    Mutant("screening", SC, "    for number, line in enumerate(lines, 1):", "    for number, line in enumerate(lines, 2):"),
+    Mutant("screening", SC, "    if skip_header:\n        next(lines, None)", "    if not skip_header:\n        next(lines, None)"),
+    Mutant("screening", SC, 'names = [h.strip().lstrip("\\ufeff") for h in head]', "names = head"),
+    Mutant("screening", SC, "value = row[at] if at < len(row) else \"\"", "value = row[at] if at < len(row) - 1 else \"\""),
+    Mutant("screening", SC, "    if preload is not None:\n        preload()", "    if preload is not None:\n        pass",
+           "preloading changes only speed: the answers are the same by design (tested against SQL)"),
+    Mutant("screening", SC, "if result.decision == DECISION_MATCH and result.entity_id", "if result.entity_id"),
+    Mutant("screening", SC, "status = entity_status(entity, as_of, dates) if entity else None",
+           "status = entity_status(entity, as_of) if entity else None"),
+    Mutant("screening", SC, "else match(index, name, threshold=used, limit=0)", "else match(index, name, threshold=used, limit=5)"),
+    Mutant("screening", SC, "        counts.add(result.decision)\n", ""),
+    Mutant("screening", SC, 'stream.reconfigure(errors="replace")', 'stream.reconfigure(errors="strict")'),
+    Mutant("screening", SC, '    if path.is_dir():\n        raise UsageError(f"{file}: is a directory")\n', ""),
+    # -- cache (registry.py's cache, store.py) --------------------------------------------------
+    Mutant("cache", R, '_fnv1a(__version__ + "\\0" + "\\0".join(s[0] for s in signature))', '_fnv1a("\\0".join(s[0] for s in signature))'),
+    Mutant("cache", R, 'if meta.get("format") != store.FORMAT or meta.get("version") != __version__:', 'if meta.get("format") != store.FORMAT:'),
+    Mutant("cache", R, 'if meta.get("format") != store.FORMAT or meta.get("version") != __version__:', 'if meta.get("version") != __version__:'),
+    Mutant("cache", R, "            if not _same_content(meta, signature):\n                conn.close()\n                return None\n",
+           "            if False:\n                pass\n"),
+    Mutant("cache", R, "            _remember(conn, meta, signature)", "            pass"),
+    Mutant("cache", R, "        if page_count * page_size != target.stat().st_size:\n            raise", "        if False:\n            raise"),
+    Mutant("cache", R, "            os.replace(temporary, target)", "            os.replace(temporary, target.with_suffix('.other'))"),
+    Mutant("cache", R, '        _discard(target)\n        return None\n    return store.Store', '        return None\n    return store.Store'),
+    Mutant("cache", R, 'st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]', 'st.st_size, st.st_ctime_ns, st.st_ino]',
+           "mtime is only a shortcut: a changed file still changes ctime (any write updates it), so the cache is re-checked all the same"),
+    Mutant("cache", R, "if hashlib.sha256(Path(path).read_bytes()).hexdigest() != digest:", "if False:"),
+    Mutant("cache", ST, "FORMAT = 2", "FORMAT = 3",
+           "the number only has to differ from older layouts' and agree between writer and reader; both read the constant"),
+    Mutant("cache", ST, "            rows = [(rowid, key) for rowid, key in by_first if low <= len(key) <= high]",
+           "            rows = list(by_first)",
+           "the length block is an optimisation: the matcher rejects keys outside the edit budget itself"),
+    Mutant("cache", ST, "            first = self._fuzzy_first.get((script, query[0], digits), [])",
+           "            first = [r for k, v in self._fuzzy_first.items() if k[:2] == (script, query[0]) for r in v]"),
+    Mutant("cache", ST, "            self._fuzzy_first.setdefault((script, key[0], digits), []).append((rowid, key))",
+           "            self._fuzzy_first.setdefault((script, key[0], ''), []).append((rowid, key))"),
+    Mutant("cache", ST, '" UNION ALL SELECT rowid, key FROM fuzzy WHERE script = ? AND first2 = ? AND digits = ?"',
+           '" UNION ALL SELECT rowid, key FROM fuzzy WHERE script = ? AND first2 = ? AND digits = ? AND 0"'),
+    Mutant("cache", ST, "        if self._keys is not None or self.meta[\"keys\"] >= SCAN_ALL_BELOW:\n            return",
+           "        if True:\n            return",
+           "preloading changes only speed: the SQL path gives the same answers (tested)"),
+    Mutant("cache", ST, "        if len(self._entities) >= ENTITY_CACHE:\n            self._entities.clear()", "        pass",
+           "the bound keeps memory flat on huge registries; no answer depends on it"),
+    Mutant("cache", ST, "            if len(key) > 1 and key[1] != key[0]:", "            if False:"),
+    Mutant("cache", ST, '        yield ("fuzzy:cjk", folded, label, field, str(MIN_FUZZY_CJK))', '        yield ("fuzzy:cjk", folded, label, field, str(MIN_FUZZY_CJK + 4))'),
+    Mutant("cache", ST, '            yield ("fuzzy:latin", romanised, label, field, str(MIN_FUZZY_PINYIN))', '            yield ("fuzzy:latin", romanised, label, field, str(MIN_FUZZY_LATIN))'),
+    Mutant("cache", ST, '            yield ("romanised", romanised, label, field, "")\n', ""),
+    Mutant("cache", ST, '        yield ("folded", folded, label, field, "")\n', ""),
+    Mutant("cache", ST, 'out += [(a, "domain" if "." in a and domain_of(clean(a)) else "alias") for a in e.aliases]',
+           'out += [(a, "alias") for a in e.aliases]'),
+    Mutant("cache", ST, "    out.append((e.id, \"id\"))\n", ""),
+    Mutant("cache", ST, "            if (row[0], row[1]) not in seen:", "            if True:"),
+    # -- render ---------------------------------------------------------------------------------
+    Mutant("render", MD, '.replace("\\\\", "\\\\\\\\").replace("|", "\\\\|")', '.replace("|", "\\\\|")'),
+    Mutant("render", MD, '.replace("\\\\", "\\\\\\\\").replace("|", "\\\\|")', '.replace("\\\\", "\\\\\\\\")'),
+    Mutant("render", MD, "    return printable(cell(value))", "    return cell(value)"),
+    Mutant("render", MD, '    yield "|" + "|".join("---" for _ in columns) + "|\\n"\n', ""),
+    Mutant("render", MD, 'f"{f[\'name\']} {f[\'version\']} (sha256 {f[\'sha256\'][:12]})"', 'f"{f[\'name\']} {f[\'version\']}"'),
+    Mutant("render", CSV, "csv.writer(buffer, lineterminator=\"\\n\").writerow([cell(v) for v in values])",
+           "csv.writer(buffer, lineterminator=\"\\n\").writerow([str(v) for v in values])"),
+    Mutant("render", CSV, "    yield _line(columns)\n", ""),
+    Mutant("render", FL, 'return "true" if value else "false"', 'return str(value)'),
+    Mutant("render", FL, 'm["effective_offset_assumed"] or m["deadline_offset_assumed"]', 'm["effective_offset_assumed"]'),
+    Mutant("render", FL, '"quote": m["locator"]["quote"],', '"quote": m["locator"]["paragraph"],'),
+    Mutant("render", FL, '    for m in measures or [None]:', '    for m in measures:'),
+    Mutant("render", FL, 'row["candidates"] = "; ".join(f"{c[\'id\']}:{c[\'score\']}" for c in record["candidates"])',
+           'row["candidates"] = ""'),
+    Mutant("render", SAFE, 'text = str(value).replace("\\r\\n", " ").replace("\\n", " ").replace("\\t", " ")', "text = str(value)"),
+    Mutant("render", SAFE, "_UNSAFE_CATEGORIES = {\"Cc\", \"Cf\", \"Cs\", \"Co\", \"Cn\", \"Zl\", \"Zp\"}", "_UNSAFE_CATEGORIES = {\"Cc\"}"),
+    Mutant("render", SAFE, "    (0x2028, 0x202E),\n", ""),
+    Mutant("render", SAFE, "    (0x7F, 0x9F),\n", ""),
+    Mutant("render", SAFE, '        f"\\\\x{code:02x}"\n        if code < 0x100', '        f"\\\\u{code:04x}"\n        if code < 0x100'),
+    Mutant("render", JS, "return json_safe(json.dumps(record, ensure_ascii=False, indent=indent))",
+           "return json.dumps(record, ensure_ascii=False, indent=indent)"),
+    Mutant("render", JS, "return json_safe(json.dumps(record, ensure_ascii=False, indent=indent))",
+           "return json_safe(json.dumps(record, ensure_ascii=True, indent=indent))"),
+    Mutant("render", JS, '        yield "[]\\n" if first else "\\n]\\n"', '        yield "]\\n"'),
+    Mutant("render", JS, "            yield dumps(record, indent=None) + \"\\n\"", "            yield dumps(record) + \"\\n\""),
+    Mutant("render", ND, "        return dumps(record, indent=None) + \"\\n\"", "        return dumps(record) + \"\\n\""),
+    Mutant("render", SVG, "    return f'<text x=\"{x:.1f}\" y=\"{y:.1f}\"{extra}>{escape(printable(text))}</text>'",
+           "    return f'<text x=\"{x:.1f}\" y=\"{y:.1f}\"{extra}>{escape(text)}</text>'"),
+    Mutant("render", SVG, "    return f'<text x=\"{x:.1f}\" y=\"{y:.1f}\"{extra}>{escape(printable(text))}</text>'",
+           "    return f'<text x=\"{x:.1f}\" y=\"{y:.1f}\"{extra}>{printable(text)}</text>'"),
+    Mutant("render", SVG, "_text(LEFT - 10, y + 4, clip(w.name(row._asdict()), LABEL_COLUMNS), text_anchor=\"end\")",
+           "_text(LEFT - 10, y + 4, row.id, text_anchor=\"end\")"),
+    Mutant("render", TX, "    return \"; \".join(parts) or w.label(\"no_date\", \"no effective date given\")",
+           "    return \"; \".join(parts)"),
+    Mutant("render", TX, '                extra.append(w.label("offset_assumed", "offset assumed"))', "                pass"),
+    Mutant("render", TX, 'if match["method"] in ("exact_id", "exact_name", "exact_alias"):', 'if match["method"] in ("exact_id", "exact_name"):'),
+    Mutant("render", TX, "        if used + w > width - 1:", "        if used + w > width:"),
+    Mutant("render", TX, 'return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)', "return len(text)"),
+    Mutant("render", TX, '        lines.append(f"  sha256  {f[\'sha256\']}")', '        lines.append(f"  sha256  {f[\'sha256\'][:12]}")'),
+    # -- data (the shipped registry and word lists) -----------------------------------------------
+    Mutant("data", ENT, 'paragraph = 19, quote = "在中国没有交易所业务"', 'paragraph = 12, quote = "在中国没有交易所业务"'),
+    Mutant("data", ENT, 'aliases = ["HDAO", ', 'aliases = ['),
+    Mutant("data", ENT, "effective = 2021-10-23", "effective = 2021-10-22"),
+    Mutant("data", ENT, "effective = 2021-09-30T00:00:00+08:00", "effective = 2021-09-29T00:00:00+08:00"),
+    Mutant("data", ENT, "deadline_offset_assumed = true", "deadline_offset_assumed = false"),
+    Mutant("data", ENT, 'kind = "exit_planned"\nscope = "users in mainland China"\nannounced = 2021-09-26', 'kind = "service_stopped"\nscope = "users in mainland China"\nannounced = 2021-09-26'),
+    Mutant("data", ENT, 'published = 2021-09-26', 'published = 2021-09-25'),
+    Mutant("data", MT, '"wallet", "wallets", ', '"wallets", '),
+    Mutant("data", MT, '"网", "站",', '"站",'),
+    Mutant("data", I18N, 'effective = "生效"\ndeadline = "截止"', 'effective = "截止"\ndeadline = "生效"'),
+    Mutant("data", I18N, 'restricted = "已限制"\nrestricting = "即将限制"', 'restricted = "即将限制"\nrestricting = "已限制"'),
+]  # fmt: skip
