@@ -107,3 +107,20 @@ def test_names_over_the_limit_are_refused_by_status_and_none_in_screen(cli) -> N
 
 def test_the_documented_limit_is_200() -> None:
     assert MAX_QUERY_CHARS == 200
+
+
+def test_csv_column_found_despite_spaces_and_a_byte_order_mark(cli) -> None:
+    text = "\ufeffname , id\nhuobi,1\n"
+    rows = cli("screen", "-", "--column", "name", "--json", input=text).stdout.splitlines()
+    assert [json.loads(r)["entity_id"] for r in rows] == ["huobi"]
+    text = "id, name\n1,binance\n2\n3,\n4,huobi\n"  # the last column, rows short of it skipped
+    rows = cli("screen", "-", "--column", "name", "--json", input=text).stdout.splitlines()
+    assert [(json.loads(r)["row"], json.loads(r)["entity_id"]) for r in rows] == [
+        (1, "binance"),
+        (4, "huobi"),
+    ]
+
+
+def test_dates_may_carry_surrounding_spaces(cli) -> None:
+    result = cli("status", "bione", "--as-of", " 2021-09-30 ", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["as_of"] == "2021-09-30"
