@@ -124,3 +124,25 @@ def test_csv_column_found_despite_spaces_and_a_byte_order_mark(cli) -> None:
 def test_dates_may_carry_surrounding_spaces(cli) -> None:
     result = cli("status", "bione", "--as-of", " 2021-09-30 ", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout)["as_of"] == "2021-09-30"
+
+
+@pytest.mark.parametrize(("day", "status"), [("2021-09-25", "none"), ("2021-09-26", "statement")])
+def test_screen_counts_undated_measures_from_the_sources_date(cli, day: str, status: str) -> None:
+    row = json.loads(cli("screen", "-", "--json", "--as-of", day, input="okex\n").stdout)
+    assert (row["entity_id"], row["status"]) == ("okex", status)
+
+
+def test_screen_reads_invalid_utf8_from_stdin_as_replacement_characters(cli) -> None:
+    result = cli("screen", "-", "--json", input=b"huobi\n\xff\xfebad\n")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["entity_id"], r["input"]) for r in rows] == [
+        ("huobi", "huobi"),
+        (None, "\ufffd\ufffdbad"),
+    ]
+
+
+def test_screen_refuses_a_directory_by_name(cli, tmp_path: Path) -> None:
+    result = cli("screen", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == f"exitcheck: {tmp_path}: is a directory\n"

@@ -35,7 +35,7 @@ def rows() -> list[tuple[str, str, str]]:
     out = []
     for line in EVAL.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            query, expected, form = (line.split("\t") + ["", ""])[:3]
+            query, expected, form = [*line.split("\t"), "", ""][:3]
             out.append((query, expected, form))
     return out
 
