@@ -159,3 +159,31 @@ def test_an_invalid_registry_is_never_cached(cli, write_registry, cache) -> None
     path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
     assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 2
     assert files(cache) == []
+
+
+@pytest.mark.parametrize("cut", [1, 100, "page"])
+def test_a_cache_cut_short_is_rebuilt(cli, write_registry, cache, cut) -> None:
+    """A cache cut short inside its last page (or by a page) still opens; it must be rebuilt."""
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (db,) = files(cache)
+    page = sqlite3.connect(db).execute("PRAGMA page_size").fetchone()[0]
+    db.write_bytes(db.read_bytes()[: -(page if cut == "page" else cut)])
+    for query in ("acme", "acme exchang", "ACX", "阿克米"):
+        result = cli("--registry", str(path), "status", query, "--json")
+        assert result.exit_code == 0, (query, result.stderr)
+        assert json.loads(result.stdout)["entity"]["id"] == "acme"
+    (rebuilt,) = files(cache)
+    assert sqlite3.connect(rebuilt).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_corrupt_cache_is_removed_even_when_nothing_can_replace_it(
+    cli, write_registry, cache
+) -> None:
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (db,) = files(cache)
+    db.write_bytes(b"this is not a database" * 100)
+    path.write_text(path.read_text(encoding="utf-8") + GOOD_ENTITY, encoding="utf-8")  # invalid
+    assert cli("--registry", str(path), "status", "acme").exit_code == 2
+    assert files(cache) == []

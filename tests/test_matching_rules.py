@@ -125,3 +125,29 @@ def test_fuzzy_scores(query: str, entity_id: str, score: float) -> None:
 
 def test_a_threshold_above_the_score_is_no_match() -> None:
     assert match(INDEX, "loobrinj", threshold=75.1).decision == "none"
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("luyim", None),  # romanised 路印 (luyin) is fuzzy-matched only from 8 letters
+        ("xinghuokuangchl", "sparkpool"),  # romanised 星火矿池, one letter off
+    ],
+)
+def test_romanised_names_are_fuzzy_only_when_long(query: str, entity_id: str | None) -> None:
+    assert match(INDEX, query).entity_id == entity_id
+
+
+def test_a_name_given_only_in_traditional_characters_matches_in_simplified(
+    write_registry,
+) -> None:
+    path = write_registry(
+        '[[entities]]\nid = "lekuda"\nname = "Lekuda"\nname_zh = "樂酷達"\nkind = "exchange"\n'
+    )
+    index = index_for(load([path], use_cache=False))
+    result = match(index, "乐酷达")
+    assert (result.decision, result.entity_id, result.method) == (
+        "match",
+        "lekuda",
+        "exact_traditional",
+    )
