@@ -22,7 +22,8 @@ from exitcheck.registry import shipped_registry
 
 GOLDEN = Path(__file__).parent / "golden"
 DAY = ("--as-of", "2021-10-01")
-SCREEN_INPUT = "Huobi Global\nkucoin\n币安\nqkl124\nPocket Tokn\n火必\n"
+SCREEN_INPUT = "Huobi Global\nkucoin\n币安\nqkl124\nPocket Tokn\n火必\nalphaswupx\n"
+AMBIGUOUS = Path(__file__).parent / "data" / "ambiguous.toml"
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "LANG": "C.UTF-8", "TERM": "dumb"}
 
 # golden file name -> CLI arguments (the SVG case writes a file and is read back)
@@ -33,6 +34,9 @@ CASES: dict[str, list[str]] = {
     "status-huobi.ndjson": ["status", "huobi", "--format", "ndjson", *DAY],
     "status-huobi.csv": ["status", "huobi", "--format", "csv", *DAY],
     "status-huobi.md": ["status", "huobi", "--format", "markdown", *DAY],
+    "status-sparkpool.txt": ["status", "sparkpool", *DAY],  # no date given
+    "status-huobi-global.txt": ["status", "Huobi Global", *DAY],  # an alias
+    "status-houbi.txt": ["status", "houbi", *DAY],  # fuzzy, with its score
     "status-coinbase.txt": ["status", "coinbase", *DAY],
     "status-coinbase.json": ["status", "coinbase", "--json", *DAY],
     "list.txt": ["list", *DAY],
@@ -48,6 +52,10 @@ CASES: dict[str, list[str]] = {
     "screen.ndjson": ["screen", "-", "--json", *DAY],
     "screen.csv": ["screen", "-", "--format", "csv", *DAY],
     "screen.md": ["screen", "-", "--format", "markdown", *DAY],
+    "screen.json": ["screen", "-", "--format", "json", *DAY],
+    "screen-ambiguous.csv": ["--registry", str(AMBIGUOUS), "screen", "-", "--format", "csv", *DAY],
+    "screen-ambiguous.ndjson": ["--registry", str(AMBIGUOUS), "screen", "-", "--json", *DAY],
+    "screen-ambiguous.txt": ["--registry", str(AMBIGUOUS), "screen", "-", *DAY],
     "timeline.txt": ["timeline"],
     "timeline.svg": ["timeline", "--svg", "{svg}"],
     "regulations.csv": ["regulations", "--format", "csv"],
@@ -63,7 +71,8 @@ def produce(name: str, workdir: Path) -> str:
     result = CliRunner().invoke(app, args, input=SCREEN_INPUT, env=ENV)
     assert result.exit_code in (0, 1), (name, result.stderr)
     text = svg.read_text(encoding="utf-8") if name.endswith(".svg") else result.stdout
-    return text.replace(str(shipped_registry()), "<registry>")
+    text = text.replace(str(shipped_registry()), "<registry>")
+    return text.replace(str(AMBIGUOUS), "<ambiguous.toml>")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

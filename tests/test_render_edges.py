@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -75,3 +76,19 @@ def test_csv_keeps_values_exact(cli, write_registry) -> None:
     out = cli("--registry", str(path), "status", "acme", "--format", "csv").stdout
     (row,) = csv.DictReader(io.StringIO(out))
     assert row["entity_name"] == 'Acme, "quoted"\nnext line'
+
+
+def test_line_breaks_in_data_become_spaces_in_text_formats(cli, write_registry) -> None:
+    path = _with_name(write_registry, "Acme\nExchange", "first line\r\nsecond\tline")
+    for fmt in ("table", "markdown"):
+        out = cli("--registry", str(path), "status", "acme", "--format", fmt).stdout
+        assert "Acme Exchange" in out and "first line second line" in out, fmt
+        assert "\\x0a" not in out and "\\x0d" not in out and "\\x09" not in out
+
+
+def test_c1_controls_are_escaped_inside_json(cli, write_registry) -> None:
+    path = _with_name(write_registry, "Acme \x9b31m \x85 \x7f")
+    out = cli("--registry", str(path), "status", "acme", "--json").stdout
+    assert "\x9b" not in out and "\x85" not in out and "\x7f" not in out
+    assert "\\u009b31m \\u0085 \\u007f" in out
+    assert json.loads(out)["entity"]["name"] == "Acme \x9b31m \x85 \x7f"
