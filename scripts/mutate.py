@@ -40,21 +40,21 @@ TIMEOUT = 180
 
 # The tests each group runs, fastest and most specific first (pytest -x stops at the first kill).
 TESTS = {
-    "matching": ["tests/test_pinned_data.py", "tests/test_matching.py", "tests/test_paths_agree.py",
+    "matching": ["tests/test_matching_rules.py", "tests/test_pinned_data.py", "tests/test_matching.py", "tests/test_paths_agree.py",
                  "tests/test_properties.py", "tests/test_screen.py", "tests/test_golden.py",
                  "tests/test_cli.py"],
     "status": ["tests/test_status_rules.py", "tests/test_facts.py", "tests/test_golden.py",
                "tests/test_cli.py"],
-    "dates": ["tests/test_status_rules.py", "tests/test_facts.py", "tests/test_cli.py",
+    "dates": ["tests/test_status_rules.py", "tests/test_cli_edges.py", "tests/test_facts.py", "tests/test_cli.py",
               "tests/test_golden.py", "tests/test_integrity.py"],
     "screening": ["tests/test_screen.py", "tests/test_cli_edges.py", "tests/test_paths_agree.py",
                   "tests/test_golden.py", "tests/test_cli.py"],
-    "cache": ["tests/test_cache.py", "tests/test_paths_agree.py", "tests/test_matching.py",
+    "cache": ["tests/test_cache.py", "tests/test_paths_agree.py", "tests/test_matching_rules.py", "tests/test_matching.py",
               "tests/test_pinned_data.py", "tests/test_golden.py"],
     "render": ["tests/test_render_edges.py", "tests/test_golden.py", "tests/test_integrity.py",
                "tests/test_cli.py", "tests/test_views.py", "tests/test_i18n_pinned.py",
                "tests/test_entry_point.py", "tests/test_screen.py"],
-    "data": ["tests/test_pinned_data.py", "tests/test_facts.py", "tests/test_status_rules.py",
+    "data": ["tests/test_pinned_data.py", "tests/test_matching_rules.py", "tests/test_facts.py", "tests/test_status_rules.py",
              "tests/test_i18n_pinned.py", "tests/test_matching.py", "tests/test_golden.py"],
 }  # fmt: skip
 ORDER = ["status", "dates", "screening", "cache", "render", "data", "matching"]

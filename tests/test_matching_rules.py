@@ -151,3 +151,28 @@ def test_a_name_given_only_in_traditional_characters_matches_in_simplified(
         "lekuda",
         "exact_traditional",
     )
+
+
+# The generic words of the first matcher, written out by hand: dropping one from
+# data/matching.toml (or breaking how they are peeled) fails here.
+GENERIC_LATIN = """exchange exchanges global pro pool pools mining miner wallet wallets app apps platform
+official site website web the inc ltd limited co corp company group holdings foundation technology
+technologies crypto cryptocurrency finance market markets trading trade broker brokerage securities
+defi protocol dex swap""".split()
+GENERIC_ZH = """交易所 交易平台 平台 全球站 官网 网站 钱包 矿池 集团 基金会 有限公司 公司 科技 网络科技 网络技术 技术
+证券 国际 网 站""".split()
+
+
+@pytest.mark.parametrize("word", GENERIC_LATIN)
+def test_each_generic_word_is_peeled(word: str) -> None:
+    for query in (f"bione {word}", f"{word} bione"):
+        result = match(INDEX, query)
+        assert (result.entity_id, result.method) == ("bione", "exact_without_generic"), query
+    assert match(INDEX, word).decision == "none"
+
+
+@pytest.mark.parametrize("affix", GENERIC_ZH)
+def test_each_chinese_affix_is_peeled(affix: str) -> None:
+    result = match(INDEX, "区块链123" + affix)
+    assert (result.entity_id, result.method) == ("qkl123", "exact_without_generic"), affix
+    assert match(INDEX, affix).decision == "none"
