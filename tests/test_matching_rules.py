@@ -176,3 +176,11 @@ def test_each_chinese_affix_is_peeled(affix: str) -> None:
     result = match(INDEX, "区块链123" + affix)
     assert (result.entity_id, result.method) == ("qkl123", "exact_without_generic"), affix
     assert match(INDEX, affix).decision == "none"
+
+
+@pytest.mark.parametrize("query", ["火币天夏", "北京火币天夏网络技术有限公司"])
+def test_chinese_company_names_are_compared_by_their_distinctive_part(query: str) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.entity_id, result.method, result.best.score) == (
+        "match", "beijing-huobi-tianxia", "fuzzy_chinese", 75.0,
+    )  # fmt: skip

@@ -89,6 +89,8 @@ ANSWERS = [
     ("火幣", "match", "huobi", "exact_alias", 100.0),
     ("火币网", "match", "huobi", "exact_without_generic", 100.0),
     ("huobi exchange", "match", "huobi", "exact_without_generic", 100.0),
+    ("TokenPocket Wallet", "match", "tokenpocket", "exact_without_generic", 100.0),
+    ("Sparkpool Mining Pool", "match", "sparkpool", "exact_without_generic", 100.0),
     ("Pocket Token", "match", "tokenpocket", "exact_reordered", 100.0),
     ("Global Huobi", "match", "huobi", "exact_reordered", 100.0),
     ("https://www.binance.com/zh-CN", "match", "binance", "exact_domain", 100.0),
