@@ -64,4 +64,4 @@ def test_huobi_in_chinese_marks_the_assumed_offset(cli) -> None:
     assert "2021-09-26  停止新用户注册  [已限制]" in lines
     assert "2021-09-26  清退存量用户  [退出中]" in lines
     assert "截止 2022-01-01T00:00:00+08:00 (原文: 2021年12月31日24:00; 时区为推定)" in lines
-    assert "生效 2021-09-24" in lines
+    assert "生效 2021-09-24 (原文: 9月24日)" in lines

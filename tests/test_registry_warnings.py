@@ -6,10 +6,12 @@ import json
 
 import pytest
 
+from .conftest import MINIMAL_HEADER
+
 ENTITY = """
 [[entities]]
 id = "acme"
-name = "Acme Exchange"
+name = "{name}"
 kind = "exchange"
 
 [[entities.measures]]
@@ -24,13 +26,16 @@ locator = {{ paragraph = 1, quote = "x" }}
 EXIT_PLANNED = "an 'exit_planned' measure has a date; use the kind of the measure itself"
 EARLY = "effective date is more than a year before the announcement"
 DEADLINE = "deadline is before the announcement"
+ANNOUNCED_LATER = "announced 2021-09-27 is after source 'src' was published (2021-09-26)"
+FUTURE = "{0} 2021-09-27 is after source 'src' was published: give the source's wording of this future date in '{0}_stated'"
+MIXED = "name or alias 'Аcme' mixes Latin with Cyrillic or Greek look-alike letters"
 
 
 @pytest.mark.parametrize(
     ("kind", "dates", "expected", "line_of"),
     [
-        ("exit_planned", "announced = 2021-09-24\neffective = 2021-10-01", EXIT_PLANNED, "kind = \"exit"),
-        ("exit_planned", "deadline = 2021-10-01", EXIT_PLANNED, "kind = \"exit"),
+        ("exit_planned", "announced = 2021-09-20\neffective = 2021-09-25", EXIT_PLANNED, 'kind = "exit'),
+        ("exit_planned", "deadline = 2021-09-25", EXIT_PLANNED, 'kind = "exit'),
         ("exit_planned", "announced = 2021-09-24", None, None),
         ("closed", "announced = 2021-09-24\neffective = 2020-09-22", EARLY, "effective ="),
         ("closed", "announced = 2021-09-24\neffective = 2020-09-23", None, None),  # 366 days
@@ -40,10 +45,36 @@ DEADLINE = "deadline is before the announcement"
         ("users_cleared", "announced = 2021-09-24\ndeadline = 2021-09-24", None, None),
         ("users_cleared", "announced = 2021-09-24\ndeadline = 2021-09-24T00:00:00+08:00", None, None),
         ("users_cleared", "announced = 2021-09-24\ndeadline = 2021-09-23T23:59:00+08:00", DEADLINE, "deadline ="),
+        ("closed", "announced = 2021-09-27", ANNOUNCED_LATER, 'id = "acme"'),
+        ("closed", "announced = 2021-09-26", None, None),
+        ("closed", "effective = 2021-09-27", FUTURE.format("effective"), 'id = "acme"'),
+        ("closed", 'effective = 2021-09-27\neffective_stated = "tomorrow"', None, None),
+        ("users_cleared", "deadline = 2021-09-27", FUTURE.format("deadline"), 'id = "acme"'),
+        ("users_cleared", "deadline = 2021-09-26", None, None),
     ],
 )  # fmt: skip
-def test_each_warning(cli, write_registry, kind, dates, expected, line_of) -> None:
-    path = write_registry(ENTITY.format(kind=kind, dates=dates))
+def test_each_measure_warning(cli, write_registry, kind, dates, expected, line_of) -> None:
+    path = write_registry(ENTITY.format(name="Acme", kind=kind, dates=dates))
+    _expect(cli, path, expected, line_of)
+
+
+def test_a_name_mixing_scripts_warns(cli, write_registry) -> None:
+    path = write_registry(ENTITY.format(name="Аcme", kind="closed", dates=""))  # Cyrillic А
+    _expect(cli, path, MIXED, 'id = "acme"')
+
+
+def test_a_source_without_url_or_file_warns(cli, write_registry) -> None:
+    header = MINIMAL_HEADER.replace('url = "https://example.org/test-source"\n', "")
+    path = write_registry(ENTITY.format(name="Acme", kind="closed", dates=""), header=header)
+    data = json.loads(cli("validate", str(path), "--json").stdout)
+    found = [(f["message"], f["severity"]) for f in data["findings"]]
+    assert found == [
+        ("source 'src' has neither 'url' nor 'file': how would a reader check it?", "warning")
+    ]
+    assert data["valid"] is True
+
+
+def _expect(cli, path, expected: str | None, line_of: str | None) -> None:
     result = cli("validate", str(path), "--json")
     assert result.exit_code == 0, result.stdout  # warnings never make a registry invalid
     data = json.loads(result.stdout)
