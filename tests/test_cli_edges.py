@@ -143,3 +143,19 @@ def test_screen_refuses_a_directory_by_name(cli, tmp_path: Path) -> None:
     result = cli("screen", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == f"exitcheck: {tmp_path}: is a directory\n"
+
+
+def test_a_byte_order_mark_outranks_the_encoding_asked_for(cli, tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes("\ufeffname\n火币\n".encode("utf-8"))  # UTF-8 with its BOM
+    result = cli("screen", str(path), "--column", "name", "--encoding", "gb18030", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["entity_id"] == "huobi"
+
+
+def test_a_byte_order_mark_in_another_encoding_is_dropped(cli, tmp_path: Path) -> None:
+    path = tmp_path / "gb.csv"
+    path.write_bytes("\ufeffname\n火币\n".encode("gb18030"))  # gb18030 has no BOM of its own
+    result = cli("screen", str(path), "--column", "name", "--encoding", "gb18030", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["entity_id"] == "huobi"
