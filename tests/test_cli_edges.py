@@ -159,3 +159,15 @@ def test_a_byte_order_mark_in_another_encoding_is_dropped(cli, tmp_path: Path) -
     result = cli("screen", str(path), "--column", "name", "--encoding", "gb18030", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["entity_id"] == "huobi"
+
+
+def test_screen_refuses_input_over_the_size_limit(cli, tmp_path: Path, monkeypatch) -> None:
+    from exitcheck import screen_input
+
+    monkeypatch.setattr(screen_input, "MAX_INPUT_BYTES", 64)
+    path = tmp_path / "big.txt"
+    path.write_text("huobi\n" * 11, encoding="utf-8")  # 66 bytes
+    result = cli("screen", str(path))
+    assert result.exit_code == 2 and "split the list" in result.stderr
+    path.write_text("huobi\n" * 10, encoding="utf-8")  # 60 bytes
+    assert cli("screen", str(path)).exit_code == 0

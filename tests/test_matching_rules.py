@@ -188,3 +188,16 @@ def test_each_chinese_affix_is_peeled(affix: str) -> None:
     result = match(INDEX, "区块链123" + affix)
     assert (result.entity_id, result.method) == ("qkl123", "exact_without_generic"), affix
     assert match(INDEX, affix).decision == "none"
+
+
+def test_chinese_company_names_are_compared_by_their_distinctive_part(write_registry) -> None:
+    path = write_registry(
+        '[[entities]]\nid = "lantian"\nname = "Lantian"\n'
+        'name_zh = "北京蓝天白云青山绿水科技有限公司"\nkind = "domestic_company"\n'
+    )
+    index = index_for(load([path], use_cache=False))
+    for query in ("蓝天白云青山绿树", "北京蓝天白云青山绿树科技有限公司"):
+        result = match(index, query)
+        assert (result.decision, result.entity_id, result.method) == (
+            "match", "lantian", "fuzzy_chinese",
+        ), query  # fmt: skip
