@@ -67,7 +67,7 @@ NAMES = {
     "binance": ["Binance", "币安", "幣安", "Binance Group", "币安集团", "binance.com"],
     "zkswap": ["ZKSwap", "ZKSWAP", "ZK Swap", "zks.org"],
     "hyperdao": ["HyperDAO", "HDAO", "HyperDAO Foundation", "HyperDAO基金会"],
-    "huobi": ["Huobi", "火币", "火幣", "Huobi Global", "huobi.com", "huobi.pro"],
+    "huobi": ["Huobi", "火币", "火幣", "Huobi Global", "huobi.com", "huobi.pro", "Huobi Mall", "火币商城"],
     "qkl123": ["QKL123", "区块链123", "區塊鏈123", "qkl123.com"],
     "aex": ["AEX", "安银", "安銀", "AEX安银", "aex.com"],
     "okex": ["OKEx", "okex.com"],

