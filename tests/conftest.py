@@ -25,7 +25,7 @@ SOURCES = Path(os.environ.get("EXITCHECK_SOURCES", REPO.parent / "shared" / "sou
 # Hypothesis profiles. "default" keeps the suite fast; "ci" (HYPOTHESIS_PROFILE=ci, set by
 # .ci/run) tries more examples, prints the reproduction blob of a failure, and fixes one seed
 # for the run that it prints in the header, so a failure is re-run with --hypothesis-seed=N.
-# Property tests set no max_examples of their own, so the profile decides.
+# Property tests that set no max_examples of their own follow the profile.
 settings.register_profile(
     "default",
     max_examples=150,
