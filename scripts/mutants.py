@@ -129,7 +129,9 @@ MUTANTS: list[Mutant] = [
            "without the stamp every call re-reads the checksum and re-hashes the registry: slower, same answers"),
     Mutant("cache", R, "        cachefs.discard(target.db, target.stamp)\n        return None\n    if not (verified", "        return None\n    if not (verified"),
     Mutant("cache", R, "if raw is None or problem is not None or hashlib.sha256(raw).hexdigest() != digest:", "if raw is None or problem is not None:"),
-    Mutant("cache", CF, "    return page_size * pages == size", "    return True"),
+    Mutant("cache", CF, "    return page_size * pages == size", "    return True",
+           "sound() checks the CRC-32 of every byte right after: a file cut short or grown fails "
+           "that too; the size check only saves reading it"),
     Mutant("cache", CF, "        os.replace(temporary, path)", "        os.replace(temporary, path.with_suffix('.other'))"),
     Mutant("cache", CF, "    return (crc & 0xFFFFFFFF).to_bytes(4, \"big\") == header[CHECK_AT : CHECK_AT + 4]", "    return True"),
     Mutant("cache", R, 'st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]', 'st.st_size, st.st_ctime_ns, st.st_ino]',
