@@ -201,3 +201,21 @@ def test_chinese_company_names_are_compared_by_their_distinctive_part(write_regi
         assert (result.decision, result.entity_id, result.method) == (
             "match", "lantian", "fuzzy_chinese",
         ), query  # fmt: skip
+
+
+def test_the_edit_budget_is_the_shorter_names() -> None:
+    # 'binance' (7 letters) allows one edit; 'bimancex' is two away, though 8 letters allow two
+    assert match(INDEX, "bimancex").entity_id is None
+
+
+def test_a_query_of_generic_words_says_so() -> None:
+    result = match(INDEX, "global exchange")
+    assert (result.decision, result.reason) == ("none", "the query is only generic words")
+
+
+@pytest.mark.parametrize(
+    "query", ["huo\u200bbi.com", "https://www.huobi\u202e.com/", "huobi.com\u200d"]
+)
+def test_invisible_characters_inside_a_domain_are_removed(query: str) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.entity_id, result.method) == ("match", "huobi", "exact_domain")
