@@ -96,3 +96,10 @@ def test_c1_controls_are_escaped_inside_json(cli, write_registry) -> None:
     assert "\x9b" not in out and "\x85" not in out and "\x7f" not in out
     assert "\\u009b31m \\u0085 \\u007f" in out
     assert json.loads(out)["entity"]["name"] == "Acme \x9b31m \x85 \x7f"
+
+
+def test_closing_punctuation_hangs_without_a_space_before_it() -> None:
+    from exitcheck.render import wrap
+
+    lines = wrap.wrap_display("2222222222、、、、 、", 20, "  ")  # found by Hypothesis
+    assert lines == ["  2222222222、、、、、"]
