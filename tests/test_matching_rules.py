@@ -206,6 +206,10 @@ def test_chinese_company_names_are_compared_by_their_distinctive_part(write_regi
 def test_the_edit_budget_is_the_shorter_names() -> None:
     # 'binance' (7 letters) allows one edit; 'bimancex' is two away, though 8 letters allow two
     assert match(INDEX, "bimancex").entity_id is None
+    # two slips each (a neighbouring key, a letter typed twice): 8 letters, but the names have 7
+    # (binance) and 6 (okcoin) letters, whose budget is one edit
+    for query in ("bunancce", "binnancee", "okcooinn"):
+        assert match(INDEX, query).decision == "none", query
 
 
 def test_a_query_of_generic_words_says_so() -> None:
