@@ -172,7 +172,7 @@ def test_a_cache_cut_short_is_rebuilt(cli, write_registry, cache, cut) -> None:
     page = sqlite3.connect(db).execute("PRAGMA page_size").fetchone()[0]
     db.write_bytes(db.read_bytes()[: -(page if cut == "page" else cut)])
     for query in ("acme", "acme exchang", "ACX", "阿克米"):
-        result = cli("--registry", str(path), "status", query, "--json")
+        result = cli("--only", "--registry", str(path), "status", query, "--json")
         assert result.exit_code == 0, (query, result.stderr)
         assert json.loads(result.stdout)["entity"]["id"] == "acme"
     (rebuilt,) = files(cache)
@@ -187,5 +187,5 @@ def test_a_corrupt_cache_is_removed_even_when_nothing_can_replace_it(
     (db,) = files(cache)
     db.write_bytes(b"this is not a database" * 100)
     path.write_text(path.read_text(encoding="utf-8") + GOOD_ENTITY, encoding="utf-8")  # invalid
-    assert cli("--registry", str(path), "status", "acme").exit_code == 2
+    assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 2
     assert files(cache) == []

@@ -129,7 +129,8 @@ def test_an_undated_measure_counts_from_its_sources_publication() -> None:
 
 def test_registration_stopped() -> None:
     m = measure("registration_stopped", D(2021, 9, 26), D(2021, 9, 24))
-    assert status_of(m, on=D(2021, 9, 25)) == "none"  # counted from the announcement
+    assert status_of(m, on=D(2021, 9, 23)) == "none"
+    assert status_of(m, on=D(2021, 9, 24)) == "restricted"  # in effect before it was announced
     assert status_of(m, on=D(2021, 9, 26)) == "restricted"
     pending = measure("registration_stopped", D(2021, 9, 26), D(2021, 10, 1))
     assert status_of(pending, on=D(2021, 9, 30)) == "restricting"
@@ -158,8 +159,8 @@ TABLE = [
     ("zkswap", "2030-01-01", "exiting"),
     ("hyperdao", "2021-09-25", "none"), ("hyperdao", "2021-09-26", "exiting"),
     ("hyperdao", "2030-01-01", "exiting"),
-    ("huobi", "2021-09-23", "none"), ("huobi", "2021-09-24", "none"),
-    ("huobi", "2021-09-25", "none"), ("huobi", "2021-09-26", "exiting"),
+    ("huobi", "2021-09-23", "none"), ("huobi", "2021-09-24", "restricted"),  # effective 24 Sep
+    ("huobi", "2021-09-25", "restricted"), ("huobi", "2021-09-26", "exiting"),
     ("huobi", "2021-12-31", "exiting"), ("huobi", "2022-01-01", "exited"),
     ("qkl123", "2021-09-25", "none"), ("qkl123", "2021-09-26", "exited"),
     ("aex", "2021-09-25", "none"), ("aex", "2021-09-26", "exiting"),
