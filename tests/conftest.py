@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from exitcheck.cli import app
@@ -20,6 +21,49 @@ from exitcheck.registry import shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = Path(os.environ.get("EXITCHECK_SOURCES", REPO.parent / "shared" / "sources"))
+
+# Hypothesis profiles. "default" keeps the suite fast; "ci" (HYPOTHESIS_PROFILE=ci, set by
+# .ci/run) tries more examples, prints the reproduction blob of a failure, and fixes one seed
+# for the run that it prints in the header, so a failure is re-run with --hypothesis-seed=N.
+# Property tests that set no max_examples of their own follow the profile.
+settings.register_profile(
+    "default",
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+settings.register_profile(
+    "ci",
+    max_examples=600,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Under the ci profile, run with one seed for the whole run, chosen here unless given."""
+    if settings.get_current_profile_name() != "ci":
+        return
+    from hypothesis import core
+
+    if core.global_force_seed is None:
+        import random
+
+        core.global_force_seed = random.randrange(2**32)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from hypothesis import core
+
+    seed = core.global_force_seed
+    line = f"hypothesis profile {settings.get_current_profile_name()!r}"
+    if seed is not None:
+        line += f", seed {seed} (re-run with --hypothesis-seed={seed})"
+    return line
+
 
 MINIMAL_HEADER = """\
 [registry]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck import cachefs, store
+from exitcheck import __version__, cachefs, store
 
 from .test_integrity import GOOD_ENTITY
 
@@ -77,8 +77,8 @@ def test_touched_but_unchanged_registry_reuses_the_cache(
         lambda db: db.write_bytes(b"this is not a database" * 100),  # corrupt
         lambda db: db.write_bytes(db.read_bytes()[: db.stat().st_size // 2]),  # truncated
         lambda db: db.write_bytes(b""),  # empty
-        lambda db: _set_meta(db, "version", '"0.0.0-other"'),  # written by another version
-        lambda db: _set_meta(db, "format", "999"),  # another layout
+        lambda db: _stale(db, "version", '"0.0.0-other"'),  # written by another version
+        lambda db: _stale(db, "format", "999"),  # another layout
         lambda db: _drop(db, "meta"),  # no metadata
     ],
     ids=["corrupt", "truncated", "empty", "other-version", "other-format", "no-meta"],
@@ -92,6 +92,44 @@ def test_untrustworthy_cache_is_ignored_and_rebuilt(cli, write_registry, cache, 
     (rebuilt,) = files(cache)
     meta = dict(sqlite3.connect(rebuilt).execute("SELECT key, value FROM meta").fetchall())
     assert json.loads(meta["format"]) == store.FORMAT
+    assert json.loads(meta["version"]) == __version__
+
+
+def _stale(db: Path, key: str, value: str) -> None:
+    """A cache of another version or layout, whose rows would answer wrongly if it were used."""
+    _set_meta(db, key, value)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE entities SET data = replace(data, 'Acme Exchange', 'Stale Name')")
+    conn.commit()
+    conn.close()
+    # sealed again, so the checksum cannot be what rejects it: only the version or format can
+    db.write_bytes(bytes(cachefs.seal(bytearray(db.read_bytes()))))
+
+
+def test_a_stale_cache_answers_when_nothing_marks_it_stale(cli, write_registry, cache) -> None:
+    """The control for the test above: the poisoned rows are really what a used cache answers."""
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (db,) = files(cache)
+    _stale(db, "format", str(store.FORMAT))
+    assert status_name(cli, path) == "Stale Name"
+
+
+def test_each_version_has_its_own_cache_file(cli, write_registry, cache, monkeypatch) -> None:
+    """Two installed versions used in turn must not rebuild each other's cache every call."""
+    from exitcheck import registry
+
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (first,) = files(cache)
+    inode = first.stat().st_ino
+    monkeypatch.setattr(registry, "__version__", "9.9.9-other")
+    assert status_name(cli, path) == "Acme Exchange"
+    assert len(files(cache)) == 2
+    assert first.stat().st_ino == inode  # the other version's cache is left alone
+    other = next(p for p in files(cache) if p != first)
+    meta = dict(sqlite3.connect(other).execute("SELECT key, value FROM meta").fetchall())
+    assert json.loads(meta["version"]) == "9.9.9-other"
 
 
 def _set_meta(db: Path, key: str, value: str) -> None:
@@ -121,5 +159,33 @@ def test_unwritable_cache_location_still_answers(
 
 def test_an_invalid_registry_is_never_cached(cli, write_registry, cache) -> None:
     path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
+    assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 2
+    assert files(cache) == []
+
+
+@pytest.mark.parametrize("cut", [1, 100, "page"])
+def test_a_cache_cut_short_is_rebuilt(cli, write_registry, cache, cut) -> None:
+    """A cache cut short inside its last page (or by a page) still opens; it must be rebuilt."""
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (db,) = files(cache)
+    page = sqlite3.connect(db).execute("PRAGMA page_size").fetchone()[0]
+    db.write_bytes(db.read_bytes()[: -(page if cut == "page" else cut)])
+    for query in ("acme", "acme exchang", "ACX", "阿克米"):
+        result = cli("--only", "--registry", str(path), "status", query, "--json")
+        assert result.exit_code == 0, (query, result.stderr)
+        assert json.loads(result.stdout)["entity"]["id"] == "acme"
+    (rebuilt,) = files(cache)
+    assert sqlite3.connect(rebuilt).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_corrupt_cache_is_removed_even_when_nothing_can_replace_it(
+    cli, write_registry, cache
+) -> None:
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    (db,) = files(cache)
+    db.write_bytes(b"this is not a database" * 100)
+    path.write_text(path.read_text(encoding="utf-8") + GOOD_ENTITY, encoding="utf-8")  # invalid
     assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 2
     assert files(cache) == []

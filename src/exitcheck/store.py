@@ -403,10 +403,10 @@ class Store:
         self._entities: dict[str, Entity | None] = {}  # decoded entities, bounded
         self._keys: dict[tuple[str, str], list[Entry]] | None = None  # set by preload()
         self._fuzzy: dict[str, list[tuple[int, str]]] = {}
-        self._fuzzy_first: dict[tuple[str, str], list[tuple[int, str]]] = {}  # by first letter
-        self._fuzzy_first2: dict[
-            tuple[str, str], list[tuple[int, str]]
-        ] = {}  # by swapped first two, other first
+        # preloaded fuzzy keys by (script, first letter, digits) and by (script, first two
+        # letters swapped, digits): the blocking of the SQL query in ``fuzzy``
+        self._fuzzy_first: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+        self._fuzzy_first2: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
         self._rows: dict[int, tuple[str, Entry, int]] = {}
 
     def preload(self) -> None:
@@ -419,13 +419,15 @@ class Store:
             "SELECT kind, key, entity, label, field FROM keys ORDER BY rowid"
         ):
             keys.setdefault((kind, key), []).append(Entry(entity, label, field))
-        for rowid, script, key, entity, label, field, minimum in self.conn.execute(
-            "SELECT rowid, script, key, entity, label, field, minimum FROM fuzzy ORDER BY rowid"
+        for rowid, script, digits, key, entity, label, field, minimum in self.conn.execute(
+            "SELECT rowid, script, digits, key, entity, label, field, minimum FROM fuzzy"
+            " ORDER BY rowid"
         ):
             self._fuzzy.setdefault(script, []).append((rowid, key))
-            self._fuzzy_first.setdefault((script, key[0]), []).append((rowid, key))
+            # blocked like the SQL path: first letter (or first two swapped) and the same digits
+            self._fuzzy_first.setdefault((script, key[0], digits), []).append((rowid, key))
             if len(key) > 1 and key[1] != key[0]:
-                self._fuzzy_first2.setdefault((script, key[1::-1]), []).append((rowid, key))
+                self._fuzzy_first2.setdefault((script, key[1::-1], digits), []).append((rowid, key))
             self._rows[rowid] = (key, Entry(entity, label, field), minimum)
         self._keys = keys
 
@@ -522,9 +524,8 @@ class Store:
         low, high = len(query) - spread, len(query) + spread
         digits = "".join(ch for ch in query if ch.isdigit())  # the matcher wants the same digits
         if self._keys is not None:
-            by_first = self._fuzzy_first.get((script, query[0]), []) + self._fuzzy_first2.get(
-                (script, query[:2]), []
-            )
+            first = self._fuzzy_first.get((script, query[0], digits), [])
+            by_first = first + self._fuzzy_first2.get((script, query[:2], digits), [])
             rows = [(rowid, key) for rowid, key in by_first if low <= len(key) <= high]
         else:
             rows = self.conn.execute(

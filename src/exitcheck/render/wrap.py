@@ -45,6 +45,9 @@ def wrap_display(text: str, width: int, indent: str) -> list[str]:
         if used + size > room and line and token[0] not in _NO_LINE_START:
             lines.append(indent + line.rstrip())
             line, used = "", 0
+        elif used + size > room and line.endswith(" "):  # punctuation hangs: no space before it
+            line = line.rstrip()
+            used = display_width(line)
         line, used = line + token, used + size
     if line or not lines:
         lines.append(indent + line.rstrip())

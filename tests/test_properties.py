@@ -1,0 +1,58 @@
+"""Properties of the matcher over any input that a matcher answering always `none` would fail.
+
+(`test_matching.test_any_string_gets_a_decision` only checks that the decision is one of three
+words; this one also requires every registry name, in any case and spacing, among the strings.)
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exitcheck import matching
+from exitcheck.matching import index_for, match
+from exitcheck.registry import load, shipped_registry
+
+REGISTRY = load([shipped_registry()], use_cache=False)
+INDEX = index_for(REGISTRY)
+LABELS = {
+    label: e.id
+    for e in REGISTRY.entities
+    for label in (e.name, e.name_zh, *e.aliases, e.id)
+    if label
+}
+
+
+def _vary(label: str, upper: list[bool], spaces: list[bool]) -> str:
+    out = []
+    for i, ch in enumerate(label):
+        ch = ch.upper() if upper[i % len(upper)] else ch.lower()
+        out.append(ch + (" " if spaces[i % len(spaces)] and ch.isspace() else ""))
+    return "".join(out)
+
+
+names = st.builds(
+    lambda label, upper, spaces: (_vary(label, upper, spaces), LABELS[label]),
+    st.sampled_from(sorted(LABELS)),
+    st.lists(st.booleans(), min_size=1, max_size=8),
+    st.lists(st.booleans(), min_size=1, max_size=8),
+)
+anything = st.builds(lambda text: (text, None), st.text(max_size=300))
+
+
+@given(case=st.one_of(names, anything))
+def test_any_string_gets_a_consistent_decision_and_every_name_matches(case) -> None:
+    text, entity_id = case
+    result = match(INDEX, text)
+    assert result.decision in ("match", "ambiguous", "none")
+    if entity_id is not None:  # a registry name in any case and spacing
+        assert (result.decision, result.entity_id) == ("match", entity_id), text
+    if result.decision == "match":
+        assert result.best is not None and result.best.score >= matching.SCORE_THRESHOLD
+        assert REGISTRY.entity(result.entity_id) is not None
+        assert result.method is not None
+    elif result.decision == "ambiguous":
+        assert result.entity_id is None
+        assert len({c.entity_id for c in result.candidates}) >= 2
+    else:
+        assert result.best is None and result.entity_id is None and result.method is None
