@@ -84,20 +84,31 @@ def _effective_day(measure: Measure) -> Day | None:
 def counts_on(measure: Measure, as_of: date, reported: Day | None = None) -> bool:
     """Whether a measure counts on a day: it was known by then, or had taken effect."""
     known = known_from(measure, reported)
-    if known is None or reached(known, as_of):
-        return True
     effective = _effective_day(measure)
-    return effective is not None and reached(effective, as_of)
+    if known is None:
+        # Undated, and its source undated too: it counts from when it took effect (or was due)
+        # where it says; only a measure with no date at all counts on every day.
+        anchor = effective if effective is not None else _day(measure.deadline)
+        return anchor is None or reached(anchor, as_of)
+    return reached(known, as_of) or (effective is not None and reached(effective, as_of))
 
 
 def counts_from(measure: Measure, reported: Day | None = None) -> date | None:
     """The first day a measure counts (``counts_on``): when it became known, or its effective
     day if earlier; a month or a year gives the day after it ends."""
     known = known_from(measure, reported)
-    if known is None:
-        return None
     effective = _effective_day(measure)
+    if known is None:
+        anchor = effective if effective is not None else _day(measure.deadline)
+        return None if anchor is None else _first_reached(anchor)
     return min(_first_reached(d) for d in (known, effective) if d is not None)
+
+
+def _day(moment: object) -> Day | None:
+    """A deadline as a day: a date-time counts from its own calendar day."""
+    if moment is None or isinstance(moment, PartialDate):
+        return moment
+    return day_of(moment)  # type: ignore[arg-type]
 
 
 def _first_reached(day: Day) -> date:
