@@ -203,4 +203,4 @@ def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     return tuple(sorted(seen.values(), key=lambda c: (-c.score, c.entity_id)))
 
 
-__all__ = ["by_domain", "contained", "generic_words", "mixed", "qualified"]
+__all__ = ["by_domain", "contained", "misread", "mixed", "qualified", "split_scripts"]
