@@ -35,9 +35,9 @@ JS = "src/exitcheck/render/jsonfmt.py"
 ND = "src/exitcheck/render/ndjson.py"
 SVG = "src/exitcheck/render/timeline_svg.py"
 TX = "src/exitcheck/render/text.py"
-ENT = "data/entities.toml"
-MT = "data/matching.toml"
-I18N = "data/i18n.toml"
+ENT = "src/exitcheck/data/entities.toml"
+MT = "src/exitcheck/data/matching.toml"
+I18N = "src/exitcheck/data/i18n.toml"
 
 MUTANTS: list[Mutant] = [
     # -- status ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 from exitcheck.model import ENTITY_KINDS
 
 REPO = Path(__file__).resolve().parents[1]
-SHIPPED = REPO / "data" / "schemas"
+SHIPPED = REPO / "src" / "exitcheck" / "data" / "schemas"
 
 
 def _generator() -> ModuleType:

@@ -475,7 +475,7 @@ def generate() -> dict[str, str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true", help="fail if the shipped files differ")
-    parser.add_argument("--out", type=Path, default=REPO / "data" / "schemas")
+    parser.add_argument("--out", type=Path, default=REPO / "src" / "exitcheck" / "data" / "schemas")
     args = parser.parse_args()
     wanted = generate()
     shipped = {

