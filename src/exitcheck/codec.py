@@ -33,6 +33,7 @@ _PLAIN = frozenset({"str", "int", "bool", "float", "None"})
 _DATES = frozenset({"date", "datetime", "Day", "Moment", "PartialDate"})
 _ENCODERS: dict[type, tuple[tuple[str, int, Any, Convert | None], ...]] = {}
 _DECODERS: dict[type, Decoder] = {}
+_CONVERTERS: dict[tuple[str, str, bool], Convert | None] = {}  # (annotation, module, encode)
 
 
 def to_plain(record: Record) -> dict[str, Any]:
@@ -103,6 +104,13 @@ def _decoder(cls: type[Record]) -> Decoder:
 def _converter(text: str, owner: type, *, encode: bool) -> Convert | None:
     """The conversion one annotation needs (None: the value is plain as it is); ``None`` in a
     union needs none, as values are converted only when they are not None."""
+    known = (text, owner.__module__, encode)
+    if known not in _CONVERTERS:
+        _CONVERTERS[known] = _new_converter(text, owner, encode=encode)
+    return _CONVERTERS[known]
+
+
+def _new_converter(text: str, owner: type, *, encode: bool) -> Convert | None:
     kinds = [k for k in _split(text) if k != "None"]
     if len(kinds) != 1:
         raise TypeError(f"{owner.__name__}: the codec cannot read the annotation '{text}'")
@@ -128,6 +136,8 @@ def _converter(text: str, owner: type, *, encode: bool) -> Convert | None:
 
 def _split(text: str) -> list[str]:
     """The members of a union annotation, split at '|' outside brackets."""
+    if "[" not in text:
+        return [part.strip() for part in text.split("|")]
     parts, depth, start = [], 0, 0
     for i, char in enumerate(text):
         depth += (char == "[") - (char == "]")

@@ -1,4 +1,4 @@
-"""Registry rules about names and evidence (kept out of validation.py, which reads the format).
+"""Registry rules about names and evidence (apart from tables.py, which reads the format).
 
 - ``later_names``: reads ``[[entities.later_names]]``, a name an entity took after its
   measures (HTX for Huobi). It becomes a match key, never the entity's name.
