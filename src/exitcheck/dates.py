@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from typing import NamedTuple
+
+from exitcheck.records import Record
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
-class PartialDate(NamedTuple):
+class PartialDate(Record):
     """A month ("2019-03") or a year ("2019") the source gives without a day."""
 
     year: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from exitcheck.records import Record
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -28,7 +28,7 @@ class UsageError(ExitcheckError):
     kind = "usage"
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     """One problem in a registry file: where it is and what is wrong."""
 
     path: str

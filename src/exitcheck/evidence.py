@@ -1,4 +1,4 @@
-"""Registry rules about names and evidence (kept out of validation.py, which reads the format).
+"""Registry rules about names and evidence (apart from tables.py, which reads the format).
 
 - ``later_names``: reads ``[[entities.later_names]]``, a name an entity took after its
   measures (HTX for Huobi). It becomes a match key, never the entity's name.
@@ -13,24 +13,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from exitcheck.dates import Day, Moment, first_day, instant_key, iso, last_day
 from exitcheck.errors import Finding
 from exitcheck.model import Entity, LaterName, Locator, Measure, Source
 
-if TYPE_CHECKING:
-    from exitcheck.validation import _Checker, _Parsed
-
-LATER_NAME_KEYS = {"name", "since", "source", "locator", "notes"}
+if TYPE_CHECKING:  # answers import this module for disagreements: no checking modules then
+    from exitcheck.checker import Checker, Where
+    from exitcheck.layering import Layer
 
 
 def later_names(
-    checker: _Checker, table: dict[str, Any], eid: str | None, entity_index: int
+    checker: Checker, table: dict[str, Any], eid: str | None, entity_index: int
 ) -> tuple[LaterName, ...]:
+    """The [[entities.later_names]] of one entity (inline tables too)."""
+    from exitcheck.checker import fixed, table_keys
+
     value = table.get("later_names", [])
-    entity_where = checker._where("entities", entity_index)
+    entity_where = checker.where("entities", entity_index)
     if not isinstance(value, list):
         checker.error(
             "'later_names' must be an array of tables ([[entities.later_names]])",
@@ -48,15 +50,15 @@ def later_names(
     ]
     out = []
     for n, item in enumerate(value):
-        where: Callable[[str | None], int | None]
+        where: Where
         if n < len(spans):
-            where = checker._where("entities.later_names", spans[n])
+            where = checker.where("entities.later_names", spans[n])
         else:  # inline tables have no lines of their own: point at the entity's key
-            where = _fixed(entity_where("later_names"))
+            where = fixed(entity_where("later_names"))
         if not isinstance(item, dict):
             checker.error("each later name must be a table", where(None), eid)
             continue
-        checker.unknown_keys(item, LATER_NAME_KEYS, where, eid)
+        checker.unknown_keys(item, table_keys(LaterName), where, eid)
         what = " in later name"
         name = checker.get(item, "name", str, where, eid, required=True, what=what)
         since = checker.day(item, "since", where, eid, required=True)
@@ -66,13 +68,6 @@ def later_names(
         if name and since and source and locator:
             out.append(LaterName(name, since, source, locator, notes))
     return tuple(out)
-
-
-def _fixed(line: int | None) -> Callable[[str | None], int | None]:
-    def where(_key: str | None) -> int | None:
-        return line
-
-    return where
 
 
 def _after(moment: Moment, published: Day | None) -> bool:
@@ -109,7 +104,7 @@ def _locator_needs_paragraph(locator: Locator, source: Source | None, what: str)
         yield f"error:{what} locator.paragraph is required: source '{source.id}' is a file"
 
 
-def evidence_checks(parsed: list[_Parsed], sources: Mapping[str, Source]) -> list[Finding]:
+def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[Finding]:
     out: list[Finding] = []
     for p in parsed:
         path = p.info.path

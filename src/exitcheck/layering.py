@@ -5,7 +5,8 @@ Every entity, measure, alias and added note records the *name* of the registry t
 it, so an answer can say where each fact came from. An extension only adds: measures,
 aliases and notes; it cannot change or delete a field, and extending an entity that no
 registry in effect defines is an error (a plain redefinition stays one too: see
-``validation._cross_checks``). Part of the cold path (validation); the store keeps the result.
+crossfile.py). Each checked file is one ``Layer``; ``merged`` combines them. Part of the cold
+path (validation); the store keeps the result, and answers call only ``contributors``.
 
 ```toml
 [[extend]]
@@ -24,20 +25,33 @@ source = "our-memo"        # optional: a source id of any registry in effect
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from exitcheck.errors import Finding
-from exitcheck.model import Entity, Measure, Note
+from exitcheck.model import Entity, Measure, Note, RegistryInfo, Regulation, Source
+from exitcheck.records import Record
 
-if TYPE_CHECKING:
-    from exitcheck.validation import _Checker, _Parsed
-
-EXTEND_FIELDS = {"entity", "aliases", "measures", "notes"}
-NOTE_FIELDS = {"text", "source"}
+if TYPE_CHECKING:  # the checking modules are imported when a file is read, not by answers
+    from exitcheck.checker import Checker, Where
+    from exitcheck.regfile import LineMap
 
 
-class Extension(NamedTuple):
+class Layer(Record):
+    """One registry file's records, checked, before the layers are merged."""
+
+    info: RegistryInfo
+    entities: list[Entity]
+    sources: list[Source]
+    regulations: list[Regulation]
+    id_lines: dict[tuple[str, int], int | None]  # (table, index built) -> line of its id
+    extensions: list[Extension]
+
+    def line(self, table: str, index: int) -> int | None:
+        return self.id_lines.get((table, index))
+
+
+class Extension(Record):
     """What one ``[[extend]]`` table adds to one entity."""
 
     entity: str
@@ -47,6 +61,9 @@ class Extension(NamedTuple):
     aliases: tuple[str, ...]
     measures: tuple[Measure, ...]
     notes: tuple[Note, ...]
+
+
+SET_BY_READ = frozenset({"registry", "path", "line"})  # of an Extension; not keys of [[extend]]
 
 
 def stamp(entities: Iterable[Entity], registry: str) -> list[Entity]:
@@ -61,28 +78,32 @@ def stamp(entities: Iterable[Entity], registry: str) -> list[Entity]:
     ]
 
 
-def read(checker: _Checker, registry: str) -> list[Extension]:
+def read(checker: Checker, registry: str) -> list[Extension]:
     """The ``[[extend]]`` tables of one parsed file (findings go to the checker)."""
+    from exitcheck.checker import table_keys
+    from exitcheck.measures import measure_table
+
+    extend_keys = table_keys(Extension) - SET_BY_READ
     out: list[Extension] = []
     lines = checker.raw.lines
     measure_index = note_index = 0
-    for index, table in checker._array("extend"):
-        where = checker._where("extend", index)
+    for index, table in checker.array("extend"):
+        where = checker.where("extend", index)
         eid = checker.get(table, "entity", str, where, None, required=True, what=" in [[extend]]")
-        checker.unknown_keys(table, EXTEND_FIELDS, where, eid)
+        checker.unknown_keys(table, extend_keys, where, eid)
         aliases = checker.strings(table, "aliases", where, eid)
         measures: list[Measure] = []
         for item in _tables(checker, table, "measures", where, eid):
             at = _finder(lines, "extend.measures", measure_index, where)
             measure_index += 1
-            measure = checker.measure(item, eid, at)
+            measure = measure_table(checker, item, eid, at)
             if measure is not None:
                 measures.append(measure._replace(registry=registry))
         notes: list[Note] = []
         for item in _tables(checker, table, "notes", where, eid):
             at = _finder(lines, "extend.notes", note_index, where)
             note_index += 1
-            checker.unknown_keys(item, NOTE_FIELDS, at, eid)
+            checker.unknown_keys(item, table_keys(Note), at, eid)
             text = checker.get(item, "text", str, at, eid, required=True, what=" in note")
             source = checker.get(item, "source", str, at, eid)
             if text:
@@ -105,10 +126,10 @@ def read(checker: _Checker, registry: str) -> list[Extension]:
 
 
 def _tables(
-    checker: _Checker,
+    checker: Checker,
     table: dict[str, Any],
     key: str,
-    where: Callable[[str | None], int | None],
+    where: Where,
     eid: str | None,
 ) -> list[dict[str, Any]]:
     value = table.get(key, [])
@@ -118,19 +139,17 @@ def _tables(
     return value
 
 
-def _finder(
-    lines: Any, table: str, index: int, fallback: Callable[[str | None], int | None]
-) -> Callable[[str | None], int | None]:
+def _finder(lines: LineMap, table: str, index: int, fallback: Where) -> Where:
     if lines.span(table, index) is None:  # inline tables: point at the [[extend]] table
         return fallback
 
     def where(key: str | None) -> int | None:
-        return lines.line(table, index, key)  # type: ignore[no-any-return]
+        return lines.line(table, index, key)
 
     return where
 
 
-def cross_checks(parsed: Sequence[_Parsed], sources: set[str]) -> list[Finding]:
+def cross_checks(parsed: Sequence[Layer], sources: set[str]) -> list[Finding]:
     """Registry names unique; extensions point at a defined entity, cite known sources, and
     add aliases that collide with no other entity's names."""
     out: list[Finding] = []
@@ -169,50 +188,54 @@ def cross_checks(parsed: Sequence[_Parsed], sources: set[str]) -> list[Finding]:
             )
             continue
         cited = [m.source for m in x.measures] + [n.source for n in x.notes if n.source]
-        for source in cited:
-            if source not in sources:
-                out.append(
-                    Finding(
-                        x.path,
-                        f"extension cites unknown source '{source}'",
-                        x.line,
-                        entity=x.entity,
-                    )
-                )
-        for alias in x.aliases:
-            key = compact_key(alias)
-            owner = keys.get(key)
-            if not key:
-                out.append(
-                    Finding(
-                        x.path, f"alias '{alias}' has no letters or digits", x.line, entity=x.entity
-                    )
-                )
-            elif owner == x.entity:
-                out.append(
-                    Finding(
-                        x.path,
-                        f"alias '{alias}' is already a name of '{x.entity}' after normalisation; it adds nothing",
-                        x.line,
-                        entity=x.entity,
-                        severity="warning",
-                    )
-                )
-            elif owner is not None:
-                out.append(
-                    Finding(
-                        x.path,
-                        f"alias '{alias}' collides with a name of entity '{owner}' after normalisation",
-                        x.line,
-                        entity=x.entity,
-                    )
-                )
-            else:
-                keys[key] = x.entity
+        out += [
+            Finding(x.path, f"extension cites unknown source '{source}'", x.line, entity=x.entity)
+            for source in cited
+            if source not in sources
+        ]
+        out += _added_aliases(x, keys)
     return out
 
 
-def merged(parsed: Sequence[_Parsed]) -> list[Entity]:
+def _added_aliases(x: Extension, keys: dict[str, str]) -> list[Finding]:
+    """The aliases an extension adds, against every name key so far (``keys`` grows)."""
+    from exitcheck.matching import compact_key
+
+    out = []
+    for alias in x.aliases:
+        key = compact_key(alias)
+        owner = keys.get(key)
+        if not key:
+            out.append(
+                Finding(
+                    x.path, f"alias '{alias}' has no letters or digits", x.line, entity=x.entity
+                )
+            )
+        elif owner == x.entity:
+            out.append(
+                Finding(
+                    x.path,
+                    f"alias '{alias}' is already a name of '{x.entity}' after normalisation; it adds nothing",
+                    x.line,
+                    entity=x.entity,
+                    severity="warning",
+                )
+            )
+        elif owner is not None:
+            out.append(
+                Finding(
+                    x.path,
+                    f"alias '{alias}' collides with a name of entity '{owner}' after normalisation",
+                    x.line,
+                    entity=x.entity,
+                )
+            )
+        else:
+            keys[key] = x.entity
+    return out
+
+
+def merged(parsed: Sequence[Layer]) -> list[Entity]:
     """Every entity in file order, with the extensions of all files added to it."""
     from exitcheck.matching import compact_key
 

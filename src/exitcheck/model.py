@@ -1,17 +1,18 @@
 """The registry's data model: immutable typed records, no behaviour beyond simple look-ups.
 
-Records are ``typing.NamedTuple`` rather than dataclasses: a CLI pays for every class it
-creates on every call, and a NamedTuple class costs about a seventh of a frozen dataclass
-(measured: 0.07 ms against 0.47 ms each; see BENCHMARKS.md).
+Each record's fields are written once, here: the store's codec (codec.py) and validation's
+allowed keys are derived from them. Records are ``records.Record`` tuples rather than
+dataclasses or ``typing.NamedTuple``: a CLI pays for every class it creates on every call, and
+a Record class costs about a tenth of a NamedTuple (see records.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import NamedTuple
 
 from exitcheck.dates import Day, Moment
+from exitcheck.records import Record
 
 # Controlled vocabularies (documented in README.md, "Registry format").
 ENTITY_KINDS: dict[str, str] = {
@@ -45,12 +46,12 @@ RELATION_KINDS: dict[str, str] = {
 }
 
 
-class Locator(NamedTuple):
+class Locator(Record):
     paragraph: int | None  # the N-th non-blank line of the source file; None for a web page
     quote: str
 
 
-class Measure(NamedTuple):
+class Measure(Record):
     kind: str
     scope: str
     description: str
@@ -76,7 +77,7 @@ class Measure(NamedTuple):
         return self.effective if self.effective is not None else self.deadline
 
 
-class Note(NamedTuple):
+class Note(Record):
     """A note another registry adds to an entity (``[[extend.notes]]``)."""
 
     text: str
@@ -84,14 +85,14 @@ class Note(NamedTuple):
     source: str | None = None
 
 
-class Relation(NamedTuple):
+class Relation(Record):
     kind: str
     entity: str
     source: str
     locator: Locator
 
 
-class LaterName(NamedTuple):
+class LaterName(Record):
     """A name the entity took after the measures (HTX for Huobi): a match key, never its name."""
 
     name: str
@@ -101,7 +102,7 @@ class LaterName(NamedTuple):
     notes: str | None = None
 
 
-class Entity(NamedTuple):
+class Entity(Record):
     id: str
     name: str
     kind: str
@@ -120,7 +121,7 @@ class Entity(NamedTuple):
         return next((n for n in self.later_names if n.name == label), None)
 
 
-class Source(NamedTuple):
+class Source(Record):
     id: str
     title: str | None  # as published, in its own language; None when the source has none
     publisher: str
@@ -138,7 +139,7 @@ class Source(NamedTuple):
     author_zh: str | None = None
 
 
-class Regulation(NamedTuple):
+class Regulation(Record):
     id: str
     date: date
     name: str
@@ -152,7 +153,7 @@ class Regulation(NamedTuple):
     issuers_zh: tuple[str, ...] = ()
 
 
-class RegistryInfo(NamedTuple):
+class RegistryInfo(Record):
     """Where one registry file came from and what it says about itself."""
 
     path: str
@@ -160,6 +161,16 @@ class RegistryInfo(NamedTuple):
     name: str
     version: str
     last_reviewed: date | None
+
+
+# The fields the loader sets itself (layering.stamp, registry.load), never keys of a registry
+# file; every other field of a record is a key of its TOML table (validation derives them).
+LOADER_FIELDS: dict[type[Record], frozenset[str]] = {
+    Measure: frozenset({"registry"}),
+    Note: frozenset({"registry"}),
+    Entity: frozenset({"registry", "alias_registries", "added_notes"}),
+    RegistryInfo: frozenset({"path", "sha256"}),
+}
 
 
 class Registry:

@@ -226,7 +226,7 @@ def _same_content(meta: dict[str, Any], signature: list[list[Any]]) -> bool:
 
     from exitcheck.validation import read_bytes
 
-    recorded = [f[1] for f in meta.get("files", [])]
+    recorded = [f["sha256"] for f in meta.get("files", [])]  # as codec.to_plain(RegistryInfo)
     if len(recorded) != len(signature):
         return False
     for (path, *_), digest in zip(signature, recorded, strict=True):

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
 from typing import Any
 
-from exitcheck.dates import Day, Moment, parse_moment, sort_key
+from exitcheck.codec import from_plain, to_plain
+from exitcheck.dates import Day, Moment, sort_key
 from exitcheck.matching import (
     MIN_FUZZY_CJK,
     MIN_FUZZY_LATIN,
@@ -30,19 +30,14 @@ from exitcheck.matching import (
 )
 from exitcheck.model import (
     Entity,
-    LaterName,
-    Locator,
-    Measure,
-    Note,
     Registry,
     RegistryInfo,
     Regulation,
-    Relation,
     Source,
 )
 from exitcheck.names import core_key
 
-FORMAT = 8  # bump when the layout below changes; older caches are then rebuilt (7: main's checksum and Chinese text fields; 8: with the registry of each fact)
+FORMAT = 9  # bump when the layout below changes; older caches are then rebuilt (7: main's checksum and Chinese text fields; 8: with the registry of each fact; 9: records by field name, codec.py)
 SCAN_ALL_BELOW = 5000  # suggestions scan every key of a registry with fewer keys than this
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)
 
@@ -71,153 +66,40 @@ def _iso(value: Moment | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _moment(text: str | None) -> Moment | None:
-    return parse_moment(text) if text is not None else None
-
-
-def _day(text: str) -> Day:
-    day = parse_moment(text)
-    assert not isinstance(day, datetime)
-    return day
+# Every record is stored as codec.to_plain gives it: a dict by field name, so a field added to
+# a record in model.py needs no change here (bump FORMAT all the same).
 
 
 def entity_json(e: Entity) -> str:
-    measures = [
-        [
-            m.kind, m.scope, m.description, m.source, list(m.locator), _iso(m.announced), _iso(m.effective),
-            _iso(m.deadline), m.effective_stated, m.deadline_stated, m.effective_offset_assumed,
-            m.deadline_offset_assumed, list(m.products), m.description_zh, m.notes, m.scope_zh,
-            m.notes_zh, m.registry,
-        ]
-        for m in e.measures
-    ]  # fmt: skip
-    relations = [[r.kind, r.entity, r.source, list(r.locator)] for r in e.relations]
-    later = [[n.name, _iso(n.since), n.source, list(n.locator), n.notes] for n in e.later_names]
-    return json.dumps(
-        [
-            e.id,
-            e.name,
-            e.kind,
-            e.name_zh,
-            list(e.aliases),
-            measures,
-            relations,
-            e.notes,
-            later,
-            e.registry,
-            list(e.alias_registries),
-            [list(n) for n in e.added_notes],
-        ],
-        ensure_ascii=False,
-    )
+    return json.dumps(to_plain(e), ensure_ascii=False)
 
 
 def entity_from_json(text: str) -> Entity:
-    data = json.loads(text)
-    eid, name, kind, name_zh, aliases, measures, relations, notes, later, *layers = data
-    registry, alias_registries, added_notes = layers
-    return Entity(
-        eid,
-        name,
-        kind,
-        name_zh,
-        tuple(aliases),
-        tuple(
-            Measure(
-                m[0],
-                m[1],
-                m[2],
-                m[3],
-                Locator(*m[4]),
-                _day(m[5]) if m[5] is not None else None,
-                _moment(m[6]),
-                _moment(m[7]),
-                m[8],
-                m[9],
-                m[10],
-                m[11],
-                tuple(m[12]),
-                m[13],
-                m[14],
-                m[15],
-                m[16],
-                m[17],
-            )
-            for m in measures
-        ),
-        tuple(Relation(r[0], r[1], r[2], Locator(*r[3])) for r in relations),
-        notes,
-        tuple(LaterName(n[0], _day(n[1]), n[2], Locator(*n[3]), n[4]) for n in later),
-        registry,
-        tuple(alias_registries),
-        tuple(Note(*n) for n in added_notes),
-    )
+    return from_plain(Entity, json.loads(text))
 
 
-def _source_json(s: Source) -> list[Any]:
-    return [
-        s.id,
-        s.title,
-        s.publisher,
-        _iso(s.published),
-        s.language,
-        s.author,
-        s.title_zh,
-        s.url,
-        s.file,
-        s.sha256,
-        s.notes,
-        s.title_ours,
-        s.title_ours_zh,
-        s.publisher_zh,
-        s.author_zh,
-    ]
+def _source_json(s: Source) -> dict[str, Any]:
+    return to_plain(s)
 
 
-def _source_from(row: list[Any]) -> Source:
-    return Source(row[0], row[1], row[2], _day(row[3]) if row[3] else None, *row[4:])
+def _source_from(row: dict[str, Any]) -> Source:
+    return from_plain(Source, row)
 
 
-def _regulation_json(r: Regulation) -> list[Any]:
-    return [
-        r.id,
-        _iso(r.date),
-        r.name,
-        list(r.issuers),
-        r.summary,
-        r.source,
-        list(r.locator),
-        r.name_zh,
-        r.notes,
-        r.summary_zh,
-        list(r.issuers_zh),
-    ]
+def _regulation_json(r: Regulation) -> dict[str, Any]:
+    return to_plain(r)
 
 
-def _regulation_from(row: list[Any]) -> Regulation:
-    return Regulation(
-        row[0],
-        date.fromisoformat(row[1]),
-        row[2],
-        tuple(row[3]),
-        row[4],
-        row[5],
-        Locator(*row[6]),
-        row[7],
-        row[8],
-        row[9],
-        tuple(row[10]),
-    )
+def _regulation_from(row: dict[str, Any]) -> Regulation:
+    return from_plain(Regulation, row)
 
 
-def _info_json(f: RegistryInfo) -> list[Any]:
-    return [f.path, f.sha256, f.name, f.version, _iso(f.last_reviewed)]
+def _info_json(f: RegistryInfo) -> dict[str, Any]:
+    return to_plain(f)
 
 
-def _info_from(row: list[Any]) -> RegistryInfo:
-    return RegistryInfo(
-        row[0], row[1], row[2], row[3], date.fromisoformat(row[4]) if row[4] else None
-    )
+def _info_from(row: dict[str, Any]) -> RegistryInfo:
+    return from_plain(RegistryInfo, row)
 
 
 # --------------------------------------------------------------------------------------------
