@@ -4,7 +4,8 @@ rigour (OpenSanctions' name library, MIT) keeps a table of company legal forms i
 languages: each organisation type has a display form, a comparison form and aliases
 ('Aktiengesellschaft', 'sp. z o.o.', '株式会社', 'ООО'). rigour 2.x compiles the table into its
 Rust extension and has no way to list it; 1.8.2 is the last release whose wheel carries it as
-data (rigour/data/names/org_types.py), so this script reads that release. The matcher never
+data (rigour/data/names/org_types.py), so this script reads that release's table,
+copied into tools/data (``--refresh`` copies it again from an installed rigour). The matcher never
 imports rigour: names.generic_words() reads the generated file with data/matching.toml.
 
 Which forms are taken, and why (the matcher must never peel a word that names a platform):
@@ -24,13 +25,16 @@ a name like generic_words_zh; all others are whole words like generic_words.
 The file holds the matcher's keys (exitcheck.names.compact_key), so loading it normalises
 nothing: a Cyrillic form is written as the matcher folds it ('ООО' -> 'ooo').
 
-    pip install 'rigour==1.8.2' && python tools/legal_forms.py        # write the file
-    python tools/legal_forms.py --check                                # compare (tests do)
+    python tools/legal_forms.py --check      # compare the shipped file (the tests do)
+    python tools/legal_forms.py              # rewrite it from tools/data's copy of the table
+    pip install --no-deps 'rigour==1.8.2' && python tools/legal_forms.py --refresh
+                                             # copy the table out of rigour again, then rewrite
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -48,6 +52,9 @@ OUT = DATA / "legal_forms.txt"
 PACKAGE = "rigour"
 VERSION = "1.8.2"
 MIN_LETTERS = 3
+# rigour 1.8.2's table, copied as data (MIT; tools/data/rigour-LICENSE.txt) so that neither
+# the tests nor this script need rigour, whose dependency PyICU has no wheels and must be compiled.
+TABLE = REPO / "tools" / "data" / f"rigour-{VERSION}-org-types.json"
 
 # Forms of rigour's table the matcher must not peel, with the reason.
 EXCLUDED = {
@@ -83,7 +90,13 @@ EXCLUDED = {
 
 
 def org_types() -> tuple[list[dict[str, object]], str]:
-    """(rigour's organisation types, where they came from)."""
+    """(rigour's organisation types, where they came from), from the copy in tools/data."""
+    specs = json.loads(TABLE.read_text(encoding="utf-8"))
+    return specs, f"{PACKAGE} {VERSION}"
+
+
+def refresh() -> None:
+    """Copy the table out of an installed rigour (the only step that needs rigour)."""
     version = metadata.version(PACKAGE)
     if version != VERSION:
         raise SystemExit(
@@ -92,7 +105,9 @@ def org_types() -> tuple[list[dict[str, object]], str]:
         )
     from rigour.data.names.org_types import ORG_TYPES
 
-    return [dict(spec) for spec in ORG_TYPES], f"{PACKAGE} {version}"
+    specs = [dict(spec) for spec in ORG_TYPES]
+    text = json.dumps(specs, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    TABLE.write_text(text, encoding="utf-8")
 
 
 def forms(spec: dict[str, object]) -> Iterator[str]:
@@ -164,7 +179,10 @@ def render(taken: set[str], origin: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true", help="fail if the shipped file differs")
+    parser.add_argument("--refresh", action="store_true", help="copy the table from rigour first")
     args = parser.parse_args()
+    if args.refresh:
+        refresh()
     specs, origin = org_types()
     wanted = render(select(specs, hand_written()), origin)
     if args.check:
