@@ -216,10 +216,11 @@ def generic_words() -> GenericWords:
 
     path = data_file("matching.toml")
     data = loads(path.read_text(encoding="utf-8"))
-    latin = frozenset(compact_key(w) for w in data["generic_words"])
+    forms, form_affixes = _legal_forms()
+    latin = frozenset(compact_key(w) for w in data["generic_words"]) | forms
     chinese = tuple(
         sorted(
-            {compact_key(w) for w in data["generic_words_zh"] + data["places_zh"]},
+            {compact_key(w) for w in data["generic_words_zh"] + data["places_zh"]} | form_affixes,
             key=len,
             reverse=True,
         )
@@ -227,6 +228,17 @@ def generic_words() -> GenericWords:
     qualifiers = frozenset(compact_key(w) for w in data["qualifiers"]) | latin
     affiliates = frozenset(compact_key(w) for w in data["affiliate_places"])
     return GenericWords(latin, chinese, qualifiers, affiliates)
+
+
+def _legal_forms() -> tuple[frozenset[str], frozenset[str]]:
+    """(whole words, Chinese-character affixes) of data/legal_forms.txt, generated from rigour's
+    table by tools/legal_forms.py: already keys, so nothing is normalised here."""
+    from exitcheck.datafiles import data_file
+
+    _comment, forms, affixes = (
+        data_file("legal_forms.txt").read_text(encoding="utf-8").split("\n\n")
+    )
+    return frozenset(forms.split()), frozenset(affixes.split())
 
 
 def is_qualifier(group: str) -> bool:
