@@ -16,17 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from exitcheck.dates import Day, iso
 from exitcheck.model import Entity
+from exitcheck.records import Record
 from exitcheck.status import counts_on, entity_status, visible
 
 if TYPE_CHECKING:
     from exitcheck.i18n import Words
 
 
-class Clock(NamedTuple):
+class Clock(Record):
     as_of: date
     known_on: date
     today: date

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from exitcheck.dates import PartialDate
 from exitcheck.model import Entity, Measure, RegistryInfo
+from exitcheck.records import Record
 from exitcheck.validation import Checked
 
 KINDS = ("registry", "entity", "alias", "measure", "source", "regulation")
@@ -26,7 +27,7 @@ MEASURE_KEY = ("kind", "source", "announced")
 SKIPPED = {"registry", "alias_registries", "measures", "aliases", "id"}  # compared otherwise
 
 
-class Change(NamedTuple):
+class Change(Record):
     kind: str  # one of KINDS
     change: str  # added, removed, changed
     id: str

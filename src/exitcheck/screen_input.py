@@ -20,9 +20,10 @@ import io
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from exitcheck.errors import UsageError
+from exitcheck.records import Record
 
 MAX_INPUT_BYTES = 1 << 30  # 1 GiB: a larger list is refused before reading
 ENCODINGS = "utf-8, utf-16, gb18030 (also reads gbk and gb2312), big5, shift_jis, cp1252, latin-1"
@@ -36,13 +37,13 @@ _BOMS = (
 _SEPARATORS = (",", ";", "\t", "|")
 
 
-class Row(NamedTuple):
+class Row(Record):
     number: int  # 1-based, after a header; blank rows count
     name: str
     cells: tuple[str, ...] | None = None  # the whole CSV row, for output that keeps it
 
 
-class Table(NamedTuple):
+class Table(Record):
     header: tuple[str, ...] | None  # CSV column names; None for a plain list
     size: int  # non-blank rows, all checked
     rows: Callable[[], Iterator[Row]]  # read them again, lazily (memory stays flat)

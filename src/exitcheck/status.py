@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from exitcheck.dates import Day, PartialDate, day_of, in_effect
 from exitcheck.model import Entity, Measure
+from exitcheck.records import Record
 
 # Most severe first. Documented in README ("Status").
 STATUSES: dict[str, str] = {
@@ -51,7 +51,7 @@ STATUS_RULES: dict[str, tuple[str, str]] = {
 _RANK = {name: rank for rank, name in enumerate(STATUSES)}
 
 
-class Status(NamedTuple):
+class Status(Record):
     status: str
     as_of: date
     because: Measure | None  # the measure that decided it

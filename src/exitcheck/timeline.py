@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import Any
+
+from exitcheck.records import Record
 
 # One letter per measure kind, for the terminal and the legend.
 MARKS = {
@@ -26,7 +28,7 @@ MARKS = {
 }
 
 
-class Event(NamedTuple):
+class Event(Record):
     kind: str
     announced: date | None
     completes: date | None  # effective date, else deadline (calendar day on its own clock)
@@ -40,21 +42,21 @@ class Event(NamedTuple):
         return max(d for d in (self.announced, self.completes) if d is not None)
 
 
-class Row(NamedTuple):
+class Row(Record):
     id: str
     name: str
     name_zh: str | None
     events: tuple[Event, ...]
 
 
-class Reference(NamedTuple):
+class Reference(Record):
     day: date
     id: str
     name: str
     name_zh: str | None = None
 
 
-class Timeline(NamedTuple):
+class Timeline(Record):
     start: date
     end: date
     rows: tuple[Row, ...]
