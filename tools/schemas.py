@@ -32,9 +32,18 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from exitcheck import clocks, model, report, status  # noqa: E402
-from exitcheck.errors import Finding  # noqa: E402
+from exitcheck.errors import (  # noqa: E402
+    ExitcheckError,
+    Finding,
+    InternalError,
+    RegistryError,
+    UsageError,
+)
 from exitcheck.matching import Candidate, MatchResult  # noqa: E402
 from exitcheck.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
+
+# The error JSON's kinds, one per error class the command line reports.
+ERROR_KINDS = [c.kind for c in (UsageError, RegistryError, ExitcheckError, InternalError)]
 
 Schema = dict[str, Any]
 
@@ -251,7 +260,7 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         ),
     },
     "error": {
-        "kind": {"enum": ["usage", "registry", "error"]},
+        "kind": {"enum": ERROR_KINDS},
         "message": STR,
         "findings": array(ref("finding")),
     },

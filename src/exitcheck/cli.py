@@ -1,7 +1,8 @@
 """The command line: parse options, call the pure functions, render, exit. Nothing else.
 
 Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen
---fail-on-match found a hit, 4 the output could not be written (stdout closed, disk full).
+--fail-on-match found a hit, 4 the output could not be written (stdout closed, disk full),
+70 internal error (an unexpected exception: a bug).
 Errors become exit codes in one place, ``_answer``.
 """
 
@@ -22,6 +23,7 @@ from exitcheck.errors import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     ExitcheckError,
+    InternalError,
     RegistryError,
     UsageError,
 )
@@ -265,7 +267,7 @@ def _global(
     """exitcheck answers offline: what has platform X announced toward mainland-China users?
 
     Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit,
-    4 output could not be written.
+    4 output could not be written, 70 internal error (please report it).
     """
     _state.registries = registry
     _state.only = only
@@ -1042,12 +1044,9 @@ def _guarded(call: Callable[[], Any], args: list[str]) -> int:
 
 
 def _internal(args: list[str], exc: Exception) -> int:
-    name = type(exc).__name__
-    _report_error(
-        _json_requested(args) or Format.table,
-        ExitcheckError(f"internal error ({name}: {exc}); please report it"),
-    )
-    return EXIT_USAGE
+    error = InternalError(exc)
+    _report_error(_json_requested(args) or Format.table, error)
+    return error.exit_code
 
 
 def main() -> None:
