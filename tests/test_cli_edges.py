@@ -24,7 +24,7 @@ def _interrupt(*_args: object, **_kwargs: object) -> None:
 
 
 def test_interrupt_inside_a_command_exits_130(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(cli_module, "_registry", _interrupt)
+    monkeypatch.setattr("exitcheck.commands.runner.load_registry", _interrupt)
     assert run(["status", "huobi"]) == 130
     out, err = capsys.readouterr()
     assert out == "" and "Traceback" not in err and "internal error" not in err

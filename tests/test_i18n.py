@@ -341,3 +341,14 @@ def test_words_phrases() -> None:
     assert i18n.ENGLISH.relation("operated", "huobi") == "operated huobi"
     assert ZH.message("nope", "English", {}) == "English"
     assert ZH.reason("something new") == "something new"  # unknown: the English, unchanged
+
+
+def test_the_status_meaning_is_translated_by_the_renderer_not_the_command() -> None:
+    from exitcheck.i18n import ENGLISH, words
+
+    record = {"status": "exited", "status_meaning": "English meaning", "entity": {}}
+    assert ENGLISH.status_record(record) is record
+    translated = words("zh").status_record(record)
+    assert translated["status_meaning"] != "English meaning"
+    assert record["status_meaning"] == "English meaning"  # the record itself is left as it was
+    assert words("zh").status_record({"status": None}) == {"status": None}  # no match

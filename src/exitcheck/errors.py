@@ -1,4 +1,5 @@
-"""Domain exceptions. The CLI turns each into an exit code in one place (cli.run)."""
+"""Domain exceptions and the exit codes. The CLI turns every exception into an exit code in one
+place, ``exitcheck.commands.exits.exit_code``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_HIT = 3  # screen --fail-on-match found a match or an ambiguous row
 EXIT_OUTPUT = 4  # the output could not be written (stdout closed, disk full)
+EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_INTERNAL = 70  # a bug of exitcheck's (an unexpected exception): EX_SOFTWARE in sysexits.h
 
 

@@ -72,6 +72,7 @@ class Renderer:
 
     def status(self, record: Record) -> str:
         """The piped layout (a card per measure), with style; values wrap and are never cut."""
+        record = self.w.status_record(record)
         w, e = self.w, record["entity"]
         items: list[object] = [_t(w.name(e), "bold")]
         facts = Table.grid(padding=(0, 2))

@@ -253,6 +253,7 @@ class Renderer:
         return [line.rstrip() for line in out]
 
     def status(self, record: Record) -> str:
+        record = self.w.status_record(record)
         w, e = self.w, record["entity"]
         lines = [printable(w.name(e))]
         lines += self.facts(status_facts(record, w))

@@ -33,6 +33,11 @@ def _text(x: float, y: float, text: str, **attrs: str) -> str:
     return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(printable(text))}</text>'
 
 
+def written(path: object, tl: Timeline) -> str:
+    """The line on stderr once the drawing is written."""
+    return f"wrote {path} ({len(tl.rows)} entities)\n"
+
+
 def render(tl: Timeline, *, words: Words = ENGLISH) -> str:
     w = words
     axis = WIDTH - LEFT - RIGHT

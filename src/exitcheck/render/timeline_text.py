@@ -7,6 +7,9 @@ characters at a terminal. No line is ever wider than the width it was given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 from exitcheck.render.text import clip, pad
@@ -26,8 +29,20 @@ COLOURS = {
     "exit_planned": "green",
     "fee_imposed": "bright_cyan",
 }
+if TYPE_CHECKING:
+    from exitcheck.clocks import Clock
+
 Cell = tuple[str, str]  # (character, style)
 LETTERS = {*MARKS.values(), "*"}
+
+
+def caption(files: Iterable[str], clock: Clock, w: Words = ENGLISH) -> str:
+    """The line under either picture: both clocks, and the registries it was drawn from."""
+    names = w.listing.join(files)
+    as_of_text = f"{w.label('as_of', 'as of')} {w.day(clock.as_of.isoformat())}"
+    known_text = f"{w.label('known_on', 'as known on')} {w.day(clock.known_on.isoformat())}"
+    registries = w.label("registries", "registries")
+    return f"{as_of_text}{w.comma}{known_text} · {registries}{w.colon}{names}"
 
 
 def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: bool = False) -> str:

@@ -1,0 +1,56 @@
+"""`exitcheck sources` and `exitcheck regulations`: the tables behind the registry."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from exitcheck.commands.options import Bom, Fmt, Json, Lang, Output
+from exitcheck.commands.runner import Call, answer
+from exitcheck.errors import EXIT_OK
+from exitcheck.render import Format
+
+
+def sources(
+    json: Json = False,
+    fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
+    lang: Lang = None,
+) -> None:
+    """List the sources behind the registry and what each supports.
+
+    Example: exitcheck sources --format markdown
+    """
+
+    def work(call: Call) -> int:
+        from exitcheck import report
+
+        registry = call.registry()
+        out = call.renderer(report.provenance_record(registry, date.today()))
+        call.write(out.rows(report.SOURCE_COLUMNS, report.source_records(registry)))
+        return EXIT_OK
+
+    answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)
+
+
+def regulations(
+    json: Json = False,
+    fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
+    lang: Lang = None,
+) -> None:
+    """List the regulatory background the sources describe, oldest first.
+
+    Example: exitcheck regulations --json
+    """
+
+    def work(call: Call) -> int:
+        from exitcheck import report
+
+        registry = call.registry()
+        out = call.renderer(report.provenance_record(registry, date.today()))
+        call.write(out.rows(report.REGULATION_COLUMNS, report.regulation_records(registry)))
+        return EXIT_OK
+
+    answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)
