@@ -183,7 +183,7 @@ def _bug(*_args: object, **_kwargs: object) -> None:
     [
         ("exitcheck.api.lookup", ["status", "huobi"]),
         ("exitcheck.report.list_records", ["list"]),
-        ("exitcheck.report.info_record", ["info"]),
+        ("exitcheck.registry_records.info_record", ["info"]),
     ],
 )
 def test_an_internal_error_exits_70_with_one_line(cli, monkeypatch, target: str, args) -> None:
@@ -200,7 +200,7 @@ def test_an_internal_error_exits_70_with_one_line(cli, monkeypatch, target: str,
 @pytest.mark.parametrize("args", [["status", "huobi", "--json"], ["info", "--json"]])
 def test_an_internal_error_with_json_is_an_error_object(cli, monkeypatch, args) -> None:
     monkeypatch.setattr("exitcheck.report.status_record", _bug)
-    monkeypatch.setattr("exitcheck.report.info_record", _bug)
+    monkeypatch.setattr("exitcheck.registry_records.info_record", _bug)
     result = cli(*args)
     assert result.exit_code == EXIT_INTERNAL
     assert json.loads(result.stdout)["error"]["kind"] == "internal"

@@ -72,7 +72,7 @@ def _no_match_records() -> list[dict[str, Any]]:
 
 
 def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
-    from exitcheck import report
+    from exitcheck import registry_records, report
     from exitcheck.matching import search
 
     w = Recording()
@@ -90,8 +90,9 @@ def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
     "".join(out.listing(report.list_records(selected)))
     for record in _status_records(as_of=report.date(2021, 9, 25)):  # with the other view
         out.status(record)
-    "".join(out.rows(report.SOURCE_COLUMNS, report.source_records(REGISTRY)))
-    "".join(out.rows(report.REGULATION_COLUMNS, report.regulation_records(REGISTRY)))
+    "".join(out.rows(registry_records.SOURCE_COLUMNS, registry_records.source_records(REGISTRY)))
+    regulations = registry_records.regulation_records(REGISTRY)
+    "".join(out.rows(registry_records.REGULATION_COLUMNS, regulations))
     assert w.missing == set()
 
 

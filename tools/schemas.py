@@ -1,11 +1,13 @@
 """Generate data/schemas/: the shared definitions (defs.json) and one small file per command.
 
-Run ``python tools/schemas.py`` after changing a record (model.py, report.py);
-``python tools/schemas.py --check`` (and tests/test_schemas.py) fail when the shipped files differ.
+Run ``python tools/schemas.py`` after changing a record (model.py, records.py, report.py,
+registry_records.py); ``python tools/schemas.py --check`` (and tests/test_schemas.py) fail when
+the shipped files differ.
 
 Where each part comes from:
-- the fields of every record, and their order, from report.py's record builders run on sample
-  records, so a field added to a record shows up here (and needs a type) without copying lists;
+- the fields of every record, and their order, from the record builders (records.py, report.py,
+  registry_records.py) run on sample records, so a field added to a record shows up here (and
+  needs a type) without copying lists;
 - the JSON type of a field of a model record (model.py, errors.Finding) from its annotation
   (TYPES), with the controlled vocabularies (entity kind, measure kind) as enums;
 - the types of fields only the output has (computed status, match scores, counts) from OUTPUT.
@@ -31,7 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from exitcheck import clocks, model, report, status  # noqa: E402
+from exitcheck import clocks, model, records, registry_records, report, status  # noqa: E402
 from exitcheck.errors import (  # noqa: E402
     ExitcheckError,
     Finding,
@@ -280,7 +282,7 @@ OPTIONAL: dict[str, dict[str, Schema]] = {
 
 
 def shape(record: dict[str, Any], name: str, cls: type | None = None) -> Schema:
-    """The object schema of a record built by report.py: its keys in order, each typed from the
+    """The object schema of a record built by records.py and its users: its keys in order, each typed from the
     model class's annotation, else from OUTPUT[name]. A key with neither is an error here."""
     annotations = {  # NamedTuple keeps postponed annotations as ForwardRef('...')
         k: getattr(v, "__forward_arg__", v) for k, v in getattr(cls, "__annotations__", {}).items()
@@ -304,7 +306,7 @@ def shape(record: dict[str, Any], name: str, cls: type | None = None) -> Schema:
 
 
 def samples() -> dict[str, Any]:
-    """One record of every kind, built by report.py from sample data."""
+    """One record of every kind, built by the record builders from sample data."""
     day = date(2021, 9, 26)
     locator = model.Locator(1, "q")
     relation = model.Relation("operated", "b", "s", locator)
@@ -332,18 +334,18 @@ def samples() -> dict[str, Any]:
         1, "a", result, entity, answer.status, 75.0, day, day, answer.other_view
     )
     return {
-        "entity": report.entity_record(entity),
-        "relation": report.entity_record(entity)["relations"][0],
-        "locator": report.entity_record(entity)["relations"][0]["locator"],
-        "measure": report.measure_record(measure, day),
-        "candidate": report.candidate_record(candidate, registry),
-        "match": report.match_record(result, registry),
-        "registry": report.registries_record(registry)[0],
-        "provenance": report.provenance_record(registry, day),
-        "source": report.source_record(registry, "s"),
-        "finding": report.finding_record(finding),
-        "later_name": report.later_name_record(later),
-        "coverage": report.coverage_record(registry),
+        "entity": records.entity_record(entity),
+        "relation": records.entity_record(entity)["relations"][0],
+        "locator": records.entity_record(entity)["relations"][0]["locator"],
+        "measure": records.measure_record(measure, day),
+        "candidate": records.candidate_record(candidate, registry),
+        "match": records.match_record(result, registry),
+        "registry": records.registries_record(registry)[0],
+        "provenance": records.provenance_record(registry, day),
+        "source": records.source_record(registry, "s"),
+        "finding": records.finding_record(finding),
+        "later_name": records.later_name_record(later),
+        "coverage": records.coverage_record(registry),
         "disagreement": {
             "kind": "closed",
             "scope": "all users",
@@ -355,11 +357,11 @@ def samples() -> dict[str, Any]:
         "list": next(report.list_records(report.ListAnswer(registry, clock, rows))),
         "search": report.search_record(report.SearchAnswer(registry, day, result, (candidate,))),
         "screen": report.screen_record(screened, registry),
-        "sources": report.source_records(registry)[0],
-        "regulations": report.regulation_records(registry)[0],
-        "validate": report.validate_record(["p"], False, [finding]),
-        "info": report.info_record(registry),
-        "error": report.error_record("usage", "m", [finding])["error"],
+        "sources": registry_records.source_records(registry)[0],
+        "regulations": registry_records.regulation_records(registry)[0],
+        "validate": registry_records.validate_record(["p"], False, [finding]),
+        "info": registry_records.info_record(registry),
+        "error": records.error_record("usage", "m", [finding])["error"],
     }
 
 

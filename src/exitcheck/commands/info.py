@@ -14,10 +14,10 @@ def info(json: JsonOnly = False, output: Output = None) -> None:
     """
 
     def work(call: Call) -> int:
-        from exitcheck import report
+        from exitcheck.registry_records import info_record
         from exitcheck.render import info as view
 
-        call.write([view.info(report.info_record(call.registry()), json, words())])
+        call.write([view.info(info_record(call.registry()), json, words())])
         return EXIT_OK
 
     answer(work, json=json, output=output)

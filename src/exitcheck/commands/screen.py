@@ -130,7 +130,7 @@ def _summarise(call: Call, counts: Counts) -> None:
     """The summary line; after a "none" row (not a clean bill), what the registry covers."""
     call.note(counts.line(words()) + "\n")
     if counts.none:
-        from exitcheck import report
+        from exitcheck.records import coverage_record
         from exitcheck.render.notes import coverage_note
 
-        call.note(coverage_note(report.coverage_record(call.registry()), words()))
+        call.note(coverage_note(coverage_record(call.registry()), words()))

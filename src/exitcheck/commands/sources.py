@@ -23,11 +23,13 @@ def sources(
     """
 
     def work(call: Call) -> int:
-        from exitcheck import report
+        from exitcheck import records, registry_records
 
         registry = call.registry()
-        out = call.renderer(report.provenance_record(registry, date.today()))
-        call.write(out.rows(report.SOURCE_COLUMNS, report.source_records(registry)))
+        out = call.renderer(records.provenance_record(registry, date.today()))
+        call.write(
+            out.rows(registry_records.SOURCE_COLUMNS, registry_records.source_records(registry))
+        )
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)
@@ -46,11 +48,15 @@ def regulations(
     """
 
     def work(call: Call) -> int:
-        from exitcheck import report
+        from exitcheck import records, registry_records
 
         registry = call.registry()
-        out = call.renderer(report.provenance_record(registry, date.today()))
-        call.write(out.rows(report.REGULATION_COLUMNS, report.regulation_records(registry)))
+        out = call.renderer(records.provenance_record(registry, date.today()))
+        call.write(
+            out.rows(
+                registry_records.REGULATION_COLUMNS, registry_records.regulation_records(registry)
+            )
+        )
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)

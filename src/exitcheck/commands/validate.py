@@ -29,13 +29,13 @@ def validate(
     """
 
     def work(call: Call) -> int:
-        from exitcheck import report
+        from exitcheck.registry_records import validate_record
         from exitcheck.render import info
         from exitcheck.validation import check
 
         files = paths or registry_files()
         loaded, findings = check(files)
-        record = report.validate_record(files, loaded is not None, findings)
+        record = validate_record(files, loaded is not None, findings)
         call.write([info.validate(record, findings, as_json=json)])
         return EXIT_OK if loaded is not None else EXIT_USAGE
 
