@@ -99,7 +99,8 @@ def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
 def test_every_label_named_in_the_text_renderer_is_in_the_table() -> None:
     """Also the labels of paths the seed data does not reach (statically, from the source)."""
     code = "".join(
-        (SRC / "render" / name).read_text(encoding="utf-8") for name in ("text.py", "notes.py")
+        (SRC / "render" / name).read_text(encoding="utf-8")
+        for name in ("text.py", "pieces.py", "notes.py")
     )
     used = set(re.findall(r"""(?:label|field)\(\s*["'](\w+)["']""", code))
     assert {"scope", "source", "note", "products", "query"} <= used

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck.render.text import display_width
+from exitcheck.render.wrap import display_width
 
 from .test_integrity import GOOD_ENTITY, hostile_registry
 

@@ -7,7 +7,7 @@ from html import escape
 
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
-from exitcheck.render.text import clip
+from exitcheck.render.wrap import clip
 from exitcheck.timeline import MARKS, Timeline, position, ticks
 
 COLOURS = {

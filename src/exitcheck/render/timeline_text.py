@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
-from exitcheck.render.text import clip, pad
-from exitcheck.render.wrap import display_width
+from exitcheck.render.wrap import clip, display_width, pad
 from exitcheck.timeline import MARKS, Timeline, position, ticks
 
 COLOURS = {
