@@ -1,5 +1,6 @@
-"""Shell completion of arguments and option values: entity names and ids, languages and schema
-names (the kinds complete as choices of their type). Quiet (no candidates) on any problem."""
+"""Shell completion of option values: languages and schema names (the kinds complete as
+choices of their type; entity names in commands.runner.complete_entities). Quiet on any
+problem."""
 
 from __future__ import annotations
 
@@ -22,15 +23,4 @@ def schemas(incomplete: str) -> list[str]:
 
         return _starting(names(), incomplete)  # not defs.json, the shared definitions
     except OSError:
-        return []
-
-
-def entities(incomplete: str) -> list[str]:
-    """Entity names and ids of the registries in effect."""
-    try:
-        from exitcheck.commands.runner import load_registry
-
-        store = load_registry().backend
-        return store.complete(incomplete) if store is not None else []  # type: ignore[attr-defined]
-    except Exception:
         return []

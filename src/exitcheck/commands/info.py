@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from exitcheck.commands.options import JsonOnly, Output
-from exitcheck.commands.runner import Call, answer, words
+from exitcheck.commands.runner import Call, answer
 from exitcheck.errors import EXIT_OK
 
 
@@ -17,7 +17,7 @@ def info(json: JsonOnly = False, output: Output = None) -> None:
         from exitcheck.registry_records import info_record
         from exitcheck.render import info as view
 
-        call.write([view.info(info_record(call.registry()), json, words())])
+        call.write([view.info(info_record(call.registry()), json, call.words())])
         return EXIT_OK
 
     answer(work, json=json, output=output)

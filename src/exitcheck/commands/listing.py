@@ -24,7 +24,7 @@ from exitcheck.commands.options import (
     clock,
     day,
 )
-from exitcheck.commands.runner import Call, answer, styled, width, words
+from exitcheck.commands.runner import Call, answer
 from exitcheck.errors import EXIT_OK, UsageError
 from exitcheck.render import Format
 
@@ -147,17 +147,17 @@ def timeline(
             report.list_records(selected), selected.registry.regulations, selected.as_of
         )
         files = [f.name for f in selected.registry.files]
-        caption = timeline_text.caption(files, selected.clock, words())
+        w = call.words()
+        caption = timeline_text.caption(files, selected.clock, w)
         picture = picture._replace(caption=caption, as_of=selected.clock.as_of)
         if svg is None:
-            call.write(
-                [timeline_text.render(picture, width=width(), words=words(), styled=styled())]
-            )
+            text = timeline_text.render(picture, width=call.width(), words=w, styled=call.styled())
+            call.write([text])
             return EXIT_OK
         from exitcheck import output
         from exitcheck.render import timeline_svg
 
-        drawing = timeline_svg.render(picture, words=words())
+        drawing = timeline_svg.render(picture, words=w)
         with output.atomic(svg) as stream:
             stream.write(drawing)
         call.note(timeline_svg.written(svg, picture))

@@ -44,24 +44,13 @@ def load_registry() -> Registry:
     return load(registry_files(), use_cache=session.use_cache)
 
 
-def styled() -> bool:
-    """Whether the answer gets colour and rich layout (never in an -o file)."""
-    from exitcheck import output
-
-    return session.out is None and output.styled(sys.stdout, session.color)
-
-
-def width() -> int:
-    from exitcheck import output
-
-    at_terminal = session.out is None and sys.stdout.isatty()  # with NO_COLOR too
-    return output.width(styled() or at_terminal)
-
-
-def words() -> Words:
-    from exitcheck.i18n import words as words_for
-
-    return words_for(session.lang)
+def complete_entities(incomplete: str) -> list[str]:
+    """Shell completion for entity names and ids; quiet (no candidates) on any problem."""
+    try:
+        store = load_registry().backend
+        return store.complete(incomplete) if store is not None else []  # type: ignore[attr-defined]
+    except Exception:
+        return []
 
 
 class Call:
@@ -72,9 +61,24 @@ class Call:
         self.fmt = fmt
         self._registry: Registry | None = None
 
-    @property
-    def lang(self) -> str:
-        return session.lang
+    def words(self) -> Words:
+        """The words of the call's language (--lang)."""
+        from exitcheck.i18n import words
+
+        return words(session.lang)
+
+    def styled(self) -> bool:
+        """Whether the answer gets colour and rich layout (never in an -o file)."""
+        from exitcheck import output
+
+        return session.out is None and output.styled(sys.stdout, session.color)
+
+    def width(self) -> int:
+        """The width to lay the answer out in: the terminal's, else 80."""
+        from exitcheck import output
+
+        at_terminal = session.out is None and sys.stdout.isatty()  # with NO_COLOR too
+        return output.width(self.styled() or at_terminal)
 
     def registry(self) -> Registry:
         if self._registry is None:
@@ -90,7 +94,11 @@ class Call:
         from exitcheck.render import renderer
 
         return renderer(
-            self.fmt, styled=styled(), width=width(), lang=session.lang, provenance=provenance
+            self.fmt,
+            styled=self.styled(),
+            width=self.width(),
+            lang=session.lang,
+            provenance=provenance,
         )
 
     def write(self, chunks: Iterable[str]) -> None:

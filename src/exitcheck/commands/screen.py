@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from exitcheck.commands.options import AsOf, Bom, Fmt, KnownOn, Lang, Output, clock
-from exitcheck.commands.runner import Call, answer, words
+from exitcheck.commands.runner import Call, answer
 from exitcheck.errors import EXIT_HIT, EXIT_OK, UsageError
 from exitcheck.render import Format
 
@@ -122,15 +122,15 @@ def _progress(call: Call, records: Iterator[Record]) -> Iterator[Record]:
         return records
     from exitcheck.render.progress import tracked
 
-    w = words()
+    w = call.words()
     return tracked(records, sys.stderr, w.label("screening", "screening"), w.label("rows", "rows"))
 
 
 def _summarise(call: Call, counts: Counts) -> None:
     """The summary line; after a "none" row (not a clean bill), what the registry covers."""
-    call.note(counts.line(words()) + "\n")
+    call.note(counts.line(call.words()) + "\n")
     if counts.none:
         from exitcheck.records import coverage_record
         from exitcheck.render.notes import coverage_note
 
-        call.note(coverage_note(coverage_record(call.registry()), words()))
+        call.note(coverage_note(coverage_record(call.registry()), call.words()))

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from exitcheck import completion
 from exitcheck.commands.options import AsOf, Bom, Fmt, Json, KnownOn, Lang, Output, day
-from exitcheck.commands.runner import Call, answer
+from exitcheck.commands.runner import Call, answer, complete_entities
 from exitcheck.errors import EXIT_NO_MATCH, EXIT_OK
 from exitcheck.render import Format
 
@@ -19,7 +18,7 @@ def status(
         str,
         typer.Argument(
             help="Platform name, alias, Chinese name, pinyin or domain.",
-            autocompletion=completion.entities,
+            autocompletion=complete_entities,
         ),
     ],
     as_of: AsOf = None,
