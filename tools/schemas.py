@@ -1,13 +1,13 @@
 """Generate data/schemas/: the shared definitions (defs.json) and one small file per command.
 
-Run ``python tools/schemas.py`` after changing a record (model.py, records.py, report.py,
-registry_records.py); ``python tools/schemas.py --check`` (and tests/test_schemas.py) fail when
-the shipped files differ.
+Run ``python tools/schemas.py`` after changing a record (model.py, report_records.py,
+report.py, registry_records.py); ``python tools/schemas.py --check`` (and tests/test_schemas.py)
+fail when the shipped files differ.
 
 Where each part comes from:
-- the fields of every record, and their order, from the record builders (records.py, report.py,
-  registry_records.py) run on sample records, so a field added to a record shows up here (and
-  needs a type) without copying lists;
+- the fields of every record, and their order, from the record builders (report_records.py,
+  report.py, registry_records.py) run on sample records, so a field added to a record shows up
+  here (and needs a type) without copying lists;
 - the JSON type of a field of a model record (model.py, errors.Finding) from its annotation
   (TYPES), with the controlled vocabularies (entity kind, measure kind) as enums;
 - the types of fields only the output has (computed status, match scores, counts) from OUTPUT.
@@ -33,7 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from exitcheck import clocks, model, records, registry_records, report, status  # noqa: E402
+from exitcheck import clocks, model, registry_records, report, report_records, status  # noqa: E402
 from exitcheck.errors import (  # noqa: E402
     ExitcheckError,
     Finding,
@@ -282,8 +282,9 @@ OPTIONAL: dict[str, dict[str, Schema]] = {
 
 
 def shape(record: dict[str, Any], name: str, cls: type | None = None) -> Schema:
-    """The object schema of a record built by records.py and its users: its keys in order, each typed from the
-    model class's annotation, else from OUTPUT[name]. A key with neither is an error here."""
+    """The object schema of a record built by report_records.py and its users: its keys in
+    order, each typed from the model class's annotation, else from OUTPUT[name]. A key with
+    neither is an error here."""
     annotations = {  # NamedTuple keeps postponed annotations as ForwardRef('...')
         k: getattr(v, "__forward_arg__", v) for k, v in getattr(cls, "__annotations__", {}).items()
     }
@@ -334,18 +335,18 @@ def samples() -> dict[str, Any]:
         1, "a", result, entity, answer.status, 75.0, day, day, answer.other_view
     )
     return {
-        "entity": records.entity_record(entity),
-        "relation": records.entity_record(entity)["relations"][0],
-        "locator": records.entity_record(entity)["relations"][0]["locator"],
-        "measure": records.measure_record(measure, day),
-        "candidate": records.candidate_record(candidate, registry),
-        "match": records.match_record(result, registry),
-        "registry": records.registries_record(registry)[0],
-        "provenance": records.provenance_record(registry, day),
-        "source": records.source_record(registry, "s"),
-        "finding": records.finding_record(finding),
-        "later_name": records.later_name_record(later),
-        "coverage": records.coverage_record(registry),
+        "entity": report_records.entity_record(entity),
+        "relation": report_records.entity_record(entity)["relations"][0],
+        "locator": report_records.entity_record(entity)["relations"][0]["locator"],
+        "measure": report_records.measure_record(measure, day),
+        "candidate": report_records.candidate_record(candidate, registry),
+        "match": report_records.match_record(result, registry),
+        "registry": report_records.registries_record(registry)[0],
+        "provenance": report_records.provenance_record(registry, day),
+        "source": report_records.source_record(registry, "s"),
+        "finding": report_records.finding_record(finding),
+        "later_name": report_records.later_name_record(later),
+        "coverage": report_records.coverage_record(registry),
         "disagreement": {
             "kind": "closed",
             "scope": "all users",
@@ -361,7 +362,7 @@ def samples() -> dict[str, Any]:
         "regulations": registry_records.regulation_records(registry)[0],
         "validate": registry_records.validate_record(["p"], False, [finding]),
         "info": registry_records.info_record(registry),
-        "error": records.error_record("usage", "m", [finding])["error"],
+        "error": report_records.error_record("usage", "m", [finding])["error"],
     }
 
 

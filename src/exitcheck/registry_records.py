@@ -8,7 +8,7 @@ from typing import Any
 
 from exitcheck import __version__
 from exitcheck.model import Registry
-from exitcheck.records import (
+from exitcheck.report_records import (
     ABSENCE_NOTE,
     coverage_record,
     finding_record,

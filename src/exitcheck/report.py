@@ -1,8 +1,8 @@
 """Answers (what status, list, search and screen found) and their records.
 
 Commands build an answer from the registry with pure functions here, and its record from the
-shapes in records.py; every renderer formats the same records, so JSON, NDJSON, CSV, Markdown
-and tables agree on names and values. The records about the registry itself (validate, info,
+shapes in report_records.py; every renderer formats the same records, so JSON, NDJSON, CSV,
+Markdown and tables agree on names and values. The records about the registry itself (validate, info,
 sources, regulations) are in registry_records.py.
 """
 
@@ -16,7 +16,7 @@ from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
 from exitcheck.evidence import disagreements
 from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, Measure, Registry
-from exitcheck.records import (
+from exitcheck.report_records import (
     candidate_record,
     coverage_record,
     entity_record,
@@ -146,7 +146,7 @@ def _measure_order(measure: Measure, by: str) -> tuple[int, Any]:
 
 
 # --------------------------------------------------------------------------------------------
-# The records of the matching commands (built from those in records.py)
+# The records of the matching commands (built from those in report_records.py)
 
 
 def status_record(answer: StatusAnswer) -> dict[str, Any]:

@@ -91,8 +91,8 @@ def report(exc: ExitcheckError, fmt: Format) -> None:
     message = w.message(exc.code, exc.message, exc.params)
     sys.stderr.write(f"exitcheck{w.colon}{printable(message)}\n")
     if fmt in (Format.json, Format.ndjson):
-        from exitcheck.records import error_record
         from exitcheck.render.jsonfmt import dumps
+        from exitcheck.report_records import error_record
 
         findings = exc.findings if isinstance(exc, RegistryError) else ()
         record = error_record(exc.kind, exc.message, findings)

@@ -130,7 +130,7 @@ def _summarise(call: Call, counts: Counts) -> None:
     """The summary line; after a "none" row (not a clean bill), what the registry covers."""
     call.note(counts.line(call.words()) + "\n")
     if counts.none:
-        from exitcheck.records import coverage_record
         from exitcheck.render.notes import coverage_note
+        from exitcheck.report_records import coverage_record
 
         call.note(coverage_note(coverage_record(call.registry()), call.words()))

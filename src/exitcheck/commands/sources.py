@@ -23,10 +23,10 @@ def sources(
     """
 
     def work(call: Call) -> int:
-        from exitcheck import records, registry_records
+        from exitcheck import registry_records, report_records
 
         registry = call.registry()
-        out = call.renderer(records.provenance_record(registry, date.today()))
+        out = call.renderer(report_records.provenance_record(registry, date.today()))
         call.write(
             out.rows(registry_records.SOURCE_COLUMNS, registry_records.source_records(registry))
         )
@@ -48,10 +48,10 @@ def regulations(
     """
 
     def work(call: Call) -> int:
-        from exitcheck import records, registry_records
+        from exitcheck import registry_records, report_records
 
         registry = call.registry()
-        out = call.renderer(records.provenance_record(registry, date.today()))
+        out = call.renderer(report_records.provenance_record(registry, date.today()))
         call.write(
             out.rows(
                 registry_records.REGULATION_COLUMNS, registry_records.regulation_records(registry)
