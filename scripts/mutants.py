@@ -34,7 +34,8 @@ SAFE = "src/exitcheck/render/safe.py"
 JS = "src/exitcheck/render/jsonfmt.py"
 ND = "src/exitcheck/render/ndjson.py"
 SVG = "src/exitcheck/render/timeline_svg.py"
-TX = "src/exitcheck/render/text.py"
+PC = "src/exitcheck/render/pieces.py"
+WR = "src/exitcheck/render/wrap.py"
 ENT = "src/exitcheck/data/entities.toml"
 MT = "src/exitcheck/data/matching.toml"
 I18N = "src/exitcheck/data/i18n.toml"
@@ -193,10 +194,10 @@ MUTANTS: list[Mutant] = [
            "    return f'<text x=\"{x:.1f}\" y=\"{y:.1f}\"{extra}>{printable(text)}</text>'"),
     Mutant("render", SVG, "_text(LEFT - 10, y + 4, clip(w.name(row._asdict()), LABEL_COLUMNS), text_anchor=\"end\")",
            "_text(LEFT - 10, y + 4, row.id, text_anchor=\"end\")"),
-    Mutant("render", TX, '.join(parts) or w.label("no_date", "no effective date given")', ".join(parts)"),
-    Mutant("render", TX, '                extra.append(w.label("offset_assumed", "offset assumed"))', "                pass"),
-    Mutant("render", TX, 'if match["method"] not in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):', 'if match["method"] not in ("exact_id", "exact_name", "exact_later_name"):'),
-    Mutant("render", TX, "        if used + w > width - 1:", "        if used + w > width:"),
+    Mutant("render", PC, '.join(parts) or w.label("no_date", "no effective date given")', ".join(parts)"),
+    Mutant("render", PC, '                extra.append(w.label("offset_assumed", "offset assumed"))', "                pass"),
+    Mutant("render", PC, 'if match["method"] not in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):', 'if match["method"] not in ("exact_id", "exact_name", "exact_later_name"):'),
+    Mutant("render", WR, "        if used + w > width - 1:", "        if used + w > width:"),
     Mutant("render", "src/exitcheck/render/wrap.py", 'return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)', "return len(text)"),
     Mutant("render", "src/exitcheck/render/info.py", '            lines.append(f"  sha256  {f[\'sha256\']}")', '            lines.append(f"  sha256  {f[\'sha256\'][:12]}")'),
     # -- data (the shipped registry and word lists) -----------------------------------------------

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
-from exitcheck.cli import app
+from exitcheck.cli import app_for
 from exitcheck.registry import shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,11 +95,11 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 
 @pytest.fixture
 def cli() -> Callable[..., Any]:
-    """Invoke the real Typer app in-process; returns click's Result (stdout, stderr, exit_code)."""
+    """Invoke the real Typer app (as the console script builds it) in-process; returns click's Result (stdout, stderr, exit_code)."""
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
-        return runner.invoke(app, list(args), input=input, env=env)
+        return runner.invoke(app_for(list(args)), list(args), input=input, env=env)
 
     return invoke
 

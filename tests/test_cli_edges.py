@@ -10,6 +10,7 @@ import pytest
 
 from exitcheck import cli as cli_module
 from exitcheck.cli import run
+from exitcheck.errors import EXIT_INTERNAL, EXIT_USAGE
 from exitcheck.matching import MAX_QUERY_CHARS
 
 AMBIGUOUS = (
@@ -23,7 +24,7 @@ def _interrupt(*_args: object, **_kwargs: object) -> None:
 
 
 def test_interrupt_inside_a_command_exits_130(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(cli_module, "_registry", _interrupt)
+    monkeypatch.setattr("exitcheck.commands.runner.load_registry", _interrupt)
     assert run(["status", "huobi"]) == 130
     out, err = capsys.readouterr()
     assert out == "" and "Traceback" not in err and "internal error" not in err
@@ -171,3 +172,45 @@ def test_screen_refuses_input_over_the_size_limit(cli, tmp_path: Path, monkeypat
     assert result.exit_code == 2 and "split the list" in result.stderr
     path.write_text("huobi\n" * 10, encoding="utf-8")  # 60 bytes
     assert cli("screen", str(path)).exit_code == 0
+
+
+def _bug(*_args: object, **_kwargs: object) -> None:
+    raise ZeroDivisionError("a bug")
+
+
+@pytest.mark.parametrize(
+    ("target", "args"),
+    [
+        ("exitcheck.api.lookup", ["status", "huobi"]),
+        ("exitcheck.report.list_records", ["list"]),
+        ("exitcheck.registry_records.info_record", ["info"]),
+    ],
+)
+def test_an_internal_error_exits_70_with_one_line(cli, monkeypatch, target: str, args) -> None:
+    monkeypatch.setattr(target, _bug)
+    result = cli(*args)
+    assert result.exit_code == 70 != EXIT_USAGE
+    assert result.exit_code == EXIT_INTERNAL
+    assert result.stdout == ""
+    assert (
+        result.stderr == "exitcheck: internal error (ZeroDivisionError: a bug); please report it\n"
+    )
+
+
+@pytest.mark.parametrize("args", [["status", "huobi", "--json"], ["info", "--json"]])
+def test_an_internal_error_with_json_is_an_error_object(cli, monkeypatch, args) -> None:
+    monkeypatch.setattr("exitcheck.report.status_record", _bug)
+    monkeypatch.setattr("exitcheck.registry_records.info_record", _bug)
+    result = cli(*args)
+    assert result.exit_code == EXIT_INTERNAL
+    assert json.loads(result.stdout)["error"]["kind"] == "internal"
+    assert "ZeroDivisionError" in json.loads(result.stdout)["error"]["message"]
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_an_internal_error_through_the_entry_point_exits_70(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("exitcheck.api.lookup", _bug)
+    assert run(["status", "huobi", "--json"]) == EXIT_INTERNAL
+    out, err = capsys.readouterr()
+    assert json.loads(out)["error"]["kind"] == "internal"
+    assert err.count("\n") == 1 and "Traceback" not in err

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from exitcheck.cli import app
+from exitcheck.cli import app_for
 from exitcheck.registry import shipped_registry
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -68,7 +68,7 @@ def produce(name: str, workdir: Path) -> str:
     """The output of one case, as compared with (or written to) its golden file."""
     svg = workdir / f"{name}.out"
     args = [a.replace("{svg}", str(svg)) for a in CASES[name]]
-    result = CliRunner().invoke(app, args, input=SCREEN_INPUT, env=ENV)
+    result = CliRunner().invoke(app_for(args), args, input=SCREEN_INPUT, env=ENV)
     assert result.exit_code in (0, 1), (name, result.stderr)
     text = svg.read_text(encoding="utf-8") if name.endswith(".svg") else result.stdout
     text = text.replace(str(shipped_registry()), "<registry>")

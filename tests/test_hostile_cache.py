@@ -303,7 +303,7 @@ def test_the_shipped_registry_cache_is_checked_too(cli, xdg) -> None:
 def valid_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, bytes]:
     from typer.testing import CliRunner
 
-    from exitcheck.cli import app
+    from exitcheck.cli import app_for
 
     base = tmp_path_factory.mktemp("prop")
     registry = base / "registry.toml"
@@ -311,7 +311,9 @@ def valid_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, b
 
     registry.write_text(MINIMAL_HEADER + GOOD_ENTITY, encoding="utf-8")
     env = {"XDG_CACHE_HOME": str(base / "xdg")}
-    result = CliRunner().invoke(app, ["--registry", str(registry), "status", "acme"], env=env)
+    result = CliRunner().invoke(
+        app_for(["status"]), ["--registry", str(registry), "status", "acme"], env=env
+    )
     assert result.exit_code == 0
     (db,) = (base / "xdg" / "exitcheck").glob("*.sqlite")
     return registry, db, db.read_bytes()

@@ -72,7 +72,7 @@ def _no_match_records() -> list[dict[str, Any]]:
 
 
 def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
-    from exitcheck import report
+    from exitcheck import registry_records, report
     from exitcheck.matching import search
 
     w = Recording()
@@ -90,15 +90,17 @@ def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
     "".join(out.listing(report.list_records(selected)))
     for record in _status_records(as_of=report.date(2021, 9, 25)):  # with the other view
         out.status(record)
-    "".join(out.rows(report.SOURCE_COLUMNS, report.source_records(REGISTRY)))
-    "".join(out.rows(report.REGULATION_COLUMNS, report.regulation_records(REGISTRY)))
+    "".join(out.rows(registry_records.SOURCE_COLUMNS, registry_records.source_records(REGISTRY)))
+    regulations = registry_records.regulation_records(REGISTRY)
+    "".join(out.rows(registry_records.REGULATION_COLUMNS, regulations))
     assert w.missing == set()
 
 
 def test_every_label_named_in_the_text_renderer_is_in_the_table() -> None:
     """Also the labels of paths the seed data does not reach (statically, from the source)."""
     code = "".join(
-        (SRC / "render" / name).read_text(encoding="utf-8") for name in ("text.py", "notes.py")
+        (SRC / "render" / name).read_text(encoding="utf-8")
+        for name in ("text.py", "pieces.py", "notes.py")
     )
     used = set(re.findall(r"""(?:label|field)\(\s*["'](\w+)["']""", code))
     assert {"scope", "source", "note", "products", "query"} <= used
@@ -341,3 +343,14 @@ def test_words_phrases() -> None:
     assert i18n.ENGLISH.relation("operated", "huobi") == "operated huobi"
     assert ZH.message("nope", "English", {}) == "English"
     assert ZH.reason("something new") == "something new"  # unknown: the English, unchanged
+
+
+def test_the_status_meaning_is_translated_by_the_renderer_not_the_command() -> None:
+    from exitcheck.i18n import ENGLISH, words
+
+    record = {"status": "exited", "status_meaning": "English meaning", "entity": {}}
+    assert ENGLISH.status_record(record) is record
+    translated = words("zh").status_record(record)
+    assert translated["status_meaning"] != "English meaning"
+    assert record["status_meaning"] == "English meaning"  # the record itself is left as it was
+    assert words("zh").status_record({"status": None}) == {"status": None}  # no match

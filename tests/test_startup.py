@@ -1,17 +1,19 @@
-"""Start-up: a call builds only the invoked command, and answers exactly as the whole app does."""
+"""Start-up: a call builds only the invoked command, imports only its module, and answers
+exactly as the whole app does."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from exitcheck.cli import _app_for, app, run
+from exitcheck.cli import COMMANDS, app_for, run, whole_app
 
 
 def _commands(args: list[str]) -> list[str]:
-    chosen = _app_for(args)
-    if chosen is app:
-        return ["*"]
-    return [c.name or c.callback.__name__ for c in chosen.registered_commands]
+    chosen = [c.name or "" for c in app_for(args).registered_commands]
+    return ["*"] if chosen == list(COMMANDS) else chosen
 
 
 @pytest.mark.parametrize(
@@ -33,12 +35,34 @@ def _commands(args: list[str]) -> list[str]:
 )
 def test_only_the_invoked_command_is_built(args: list[str], built: list[str]) -> None:
     assert _commands(args) == built
-    assert len(app.registered_commands) == 11  # the whole app (diff too) is left as it was
+    assert len(whole_app().registered_commands) == 11
 
 
 def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("_EXITCHECK_COMPLETE", "complete_bash")
-    assert _app_for(["status", "huo"]) is app
+    assert _commands(["status", "huo"]) == ["*"]
+
+
+@pytest.mark.parametrize(
+    ("args", "module"),
+    [
+        (["status", "huobi"], "status"),
+        (["list", "--json"], "listing"),
+        (["--lang", "zh", "info"], "info"),
+        (["diff", "--help"], "diff"),
+    ],
+)
+def test_only_the_invoked_commands_module_is_imported(args: list[str], module: str) -> None:
+    code = (
+        "import sys; from exitcheck.cli import app_for; app_for(sys.argv[1:]); "
+        "print(' '.join(m for m in sys.modules if m.startswith('exitcheck.commands.')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stdout.split())
+    assert f"exitcheck.commands.{module}" in loaded
+    assert loaded <= {f"exitcheck.commands.{m}" for m in (module, "options", "runner")}
 
 
 @pytest.mark.parametrize(
@@ -51,8 +75,10 @@ def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
         ["list", "--kind", "casino", "--json"],
     ],
 )
-def test_one_command_answers_as_the_whole_app(cli, capsys, args: list[str]) -> None:
-    whole = cli(*args)
+def test_one_command_answers_as_the_whole_app(capsys, args: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    whole = CliRunner().invoke(whole_app(), args)
     code = run(args)
     out, err = capsys.readouterr()
     assert (code, out, err) == (whole.exit_code, whole.stdout, whole.stderr)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck.render.text import display_width
+from exitcheck.render.wrap import display_width
 
 from .test_integrity import GOOD_ENTITY, hostile_registry
 
@@ -169,9 +169,9 @@ def test_screen_rows_validate_against_the_schema(cli) -> None:
 
 
 def test_every_command_help_shows_an_example(cli) -> None:
-    from exitcheck.cli import app
+    from exitcheck.cli import whole_app
 
-    names = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]
+    names = [c.name or c.callback.__name__ for c in whole_app().registered_commands]  # type: ignore[union-attr]
     assert {
         "status",
         "list",

@@ -1,11 +1,13 @@
 """Generate data/schemas/: the shared definitions (defs.json) and one small file per command.
 
-Run ``python tools/schemas.py`` after changing a record (model.py, report.py);
-``python tools/schemas.py --check`` (and tests/test_schemas.py) fail when the shipped files differ.
+Run ``python tools/schemas.py`` after changing a record (model.py, report_records.py,
+report.py, registry_records.py); ``python tools/schemas.py --check`` (and tests/test_schemas.py)
+fail when the shipped files differ.
 
 Where each part comes from:
-- the fields of every record, and their order, from report.py's record builders run on sample
-  records, so a field added to a record shows up here (and needs a type) without copying lists;
+- the fields of every record, and their order, from the record builders (report_records.py,
+  report.py, registry_records.py) run on sample records, so a field added to a record shows up
+  here (and needs a type) without copying lists;
 - the JSON type of a field of a model record (model.py, errors.Finding) from its annotation
   (TYPES), with the controlled vocabularies (entity kind, measure kind) as enums;
 - the types of fields only the output has (computed status, match scores, counts) from OUTPUT.
@@ -30,249 +32,31 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tools"))  # schema_types.py beside this file
 
-from exitcheck import clocks, model, report, status  # noqa: E402
+from schema_types import (  # noqa: E402
+    NARROWER,
+    OPTIONAL,
+    OUTPUT,
+    TYPES,
+    Schema,
+    array,
+    obj,
+)
+
+from exitcheck import clocks, model, registry_records, report, report_records  # noqa: E402
 from exitcheck.errors import Finding  # noqa: E402
 from exitcheck.matching import Candidate, MatchResult  # noqa: E402
 from exitcheck.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
-
-Schema = dict[str, Any]
-
-DAY = r"^\d{4}-\d{2}-\d{2}$"
-PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # a day, or a month or a year (dates.Day)
-MOMENT = r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?)?)?$"
-STR: Schema = {"type": "string"}
-INT: Schema = {"type": "integer"}
-NUM: Schema = {"type": "number"}
-BOOL: Schema = {"type": "boolean"}
-OPT_STR: Schema = {"type": ["string", "null"]}
-DATE: Schema = {"type": "string", "format": "date", "pattern": DAY}
-OPT_DATE: Schema = {"type": ["string", "null"], "pattern": DAY}
-OPT_PARTIAL: Schema = {"type": ["string", "null"], "pattern": PARTIAL}
-COUNT: Schema = {"type": "integer", "minimum": 0}
-STATUS: Schema = {"enum": list(status.STATUSES)}
-DECISION: Schema = {"enum": ["match", "ambiguous", "none"]}
-
 
 # Files of data/schemas/ written by hand, not by this generator.
 HAND_WRITTEN = frozenset({"diff.json"})
 
 
-def ref(name: str) -> Schema:
-    return {"$ref": f"#/$defs/{name}"}
-
-
-def array(items: Schema, **more: Any) -> Schema:
-    return {"type": "array", "items": items, **more}
-
-
-def nullable(schema: Schema) -> Schema:
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def obj(properties: dict[str, Schema]) -> Schema:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-
-
-# A model field's annotation -> its JSON type.
-TYPES: dict[str, Schema] = {
-    "str": STR,
-    "str | None": OPT_STR,
-    "int": INT,
-    "int | None": {"type": ["integer", "null"]},
-    "bool": BOOL,
-    "date": DATE,
-    "date | None": OPT_DATE,
-    "Day": {"type": "string", "pattern": PARTIAL},
-    "Day | None": OPT_PARTIAL,
-    "Moment | None": {"type": ["string", "null"], "pattern": MOMENT},
-    "tuple[str, ...]": array(STR),
-    "Locator": ref("locator"),
-    "tuple[Relation, ...]": array(ref("relation")),
-    "tuple[LaterName, ...]": array(ref("later_name")),
-    "tuple[Note, ...]": array(obj({"text": STR, "source": OPT_STR, "registry": STR})),
-}
-
-# Fields whose JSON type is narrower than their annotation.
-NARROWER: dict[tuple[str, str], Schema] = {
-    ("Entity", "kind"): {"enum": list(model.ENTITY_KINDS)},
-    ("Entity", "registry"): {
-        **OPT_STR,
-        "description": "name of the registry that defines the entity",
-    },
-    ("Measure", "kind"): {"enum": list(model.MEASURE_KINDS)},
-    ("Locator", "paragraph"): {"type": ["integer", "null"], "minimum": 1},
-    ("RegistryInfo", "sha256"): {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-    ("Finding", "severity"): {"enum": ["error", "warning"]},
-}
-
-# Fields only the output has, by record.
-OUTPUT: dict[str, dict[str, Schema]] = {
-    "entity": {
-        "alias_origins": array(obj({"alias": STR, "registry": OPT_STR})),
-    },
-    "measure": {"status": nullable(STATUS), "counts_from": OPT_DATE},
-    "candidate": {
-        "id": STR,
-        "name": STR,
-        "name_zh": OPT_STR,
-        "matched": STR,
-        "score": NUM,
-        "method": STR,
-    },
-    "match": {
-        "query": STR,
-        "normalized": STR,
-        "decision": DECISION,
-        "method": OPT_STR,
-        "matched": OPT_STR,
-        "score": {"type": ["number", "null"]},
-        "later_name": nullable(ref("later_name")),
-        "reason": OPT_STR,
-        "candidates": array(ref("candidate")),
-    },
-    "provenance": {
-        "exitcheck_version": STR,
-        "as_of": DATE,
-        "known_on": OPT_DATE,
-        "registries": array(ref("registry"), minItems=1),
-        "contributors": {
-            **array(STR),
-            "description": "names of the registries that contributed to this answer",
-        },
-    },
-    "other_view": {
-        "as_of": DATE,
-        "known_on": DATE,
-        "status": STATUS,
-        "differing_measures": array(
-            obj({"kind": STR, "announced": OPT_PARTIAL, "effective": OPT_STR})
-        ),
-    },
-    "status": {
-        "entity": ref("entity"),
-        "status": STATUS,
-        "status_meaning": STR,
-        "as_of": DATE,
-        "known_on": DATE,
-        "other_view": ref("other_view"),
-        "match": ref("match"),
-        "measures": array(ref("measure")),
-        "sources": array(ref("source")),
-        "coverage": ref("coverage"),
-        "disagreements": array(ref("disagreement")),
-        "provenance": ref("provenance"),
-    },
-    "status-none": {
-        "entity": {"type": "null"},
-        "status": {"type": "null"},
-        "as_of": DATE,
-        "known_on": DATE,
-        "match": ref("match"),
-        "measures": {"type": "array", "maxItems": 0},
-        "coverage": ref("coverage"),
-        "provenance": ref("provenance"),
-    },
-    "list": {
-        "status": STATUS,
-        "other_view": ref("other_view"),
-        "measures": array(ref("measure")),
-        "provenance": ref("provenance"),
-    },
-    "search": {
-        "ranked": array(ref("candidate")),
-        "coverage": nullable(ref("coverage")),
-        "provenance": ref("provenance"),
-    },
-    "screen": {
-        "row": {"type": "integer", "minimum": 1},
-        "input": STR,
-        "decision": DECISION,
-        "entity_id": OPT_STR,
-        "entity_name": OPT_STR,
-        "entity_name_zh": OPT_STR,
-        "status": nullable(STATUS),
-        "as_of": DATE,
-        "known_on": OPT_DATE,
-        "other_view": ref("other_view"),
-        "normalized": STR,
-        "method": OPT_STR,
-        "matched": OPT_STR,
-        "later_name": nullable(ref("later_name")),
-        "score": {"type": ["number", "null"]},
-        "threshold": NUM,
-        "candidates": array(ref("candidate")),
-        "provenance": ref("provenance"),
-    },
-    "sources": {"measures": INT, "regulations": INT, "entities": array(STR)},
-    "regulations": {"paragraph": INT},
-    "validate": {
-        "valid": BOOL,
-        "files": array(STR),
-        "errors": INT,
-        "warnings": INT,
-        "findings": array(ref("finding")),
-    },
-    "info": {
-        "exitcheck_version": STR,
-        "registries": array(ref("registry")),
-        "entities": INT,
-        "measures": INT,
-        "sources": INT,
-        "regulations": INT,
-        "oldest_measure": OPT_PARTIAL,
-        "newest_measure": OPT_PARTIAL,
-        "coverage_note": STR,
-    },
-    "coverage": {
-        "entities": COUNT,
-        "measures": COUNT,
-        "sources": COUNT,
-        "oldest_measure": OPT_PARTIAL,
-        "newest_measure": OPT_PARTIAL,
-        "note": STR,
-    },
-    "disagreement": {
-        "kind": STR,
-        "scope": STR,
-        "values": array(
-            {
-                "type": "object",
-                "properties": {"source": STR, "moment": STR},
-                "required": ["source", "moment"],
-                "additionalProperties": False,
-            },
-            minItems=2,
-        ),
-    },
-    "error": {
-        "kind": {"enum": ["usage", "registry", "error"]},
-        "message": STR,
-        "findings": array(ref("finding")),
-    },
-}
-
-
-# Fields a record has only sometimes (not required), by record.
-OPTIONAL: dict[str, dict[str, Schema]] = {
-    "screen": {
-        "columns": {
-            "type": "object",
-            "description": "the input row's cells by column name (CSV input with --column)",
-            "additionalProperties": STR,
-        }
-    },
-}
-
-
 def shape(record: dict[str, Any], name: str, cls: type | None = None) -> Schema:
-    """The object schema of a record built by report.py: its keys in order, each typed from the
-    model class's annotation, else from OUTPUT[name]. A key with neither is an error here."""
+    """The object schema of a record built by report_records.py and its users: its keys in
+    order, each typed from the model class's annotation, else from OUTPUT[name]. A key with
+    neither is an error here."""
     annotations = {  # NamedTuple keeps postponed annotations as ForwardRef('...')
         k: getattr(v, "__forward_arg__", v) for k, v in getattr(cls, "__annotations__", {}).items()
     }
@@ -295,7 +79,7 @@ def shape(record: dict[str, Any], name: str, cls: type | None = None) -> Schema:
 
 
 def samples() -> dict[str, Any]:
-    """One record of every kind, built by report.py from sample data."""
+    """One record of every kind, built by the record builders from sample data."""
     day = date(2021, 9, 26)
     locator = model.Locator(1, "q")
     relation = model.Relation("operated", "b", "s", locator)
@@ -323,18 +107,18 @@ def samples() -> dict[str, Any]:
         1, "a", result, entity, answer.status, 75.0, day, day, answer.other_view
     )
     return {
-        "entity": report.entity_record(entity),
-        "relation": report.entity_record(entity)["relations"][0],
-        "locator": report.entity_record(entity)["relations"][0]["locator"],
-        "measure": report.measure_record(measure, day),
-        "candidate": report.candidate_record(candidate, registry),
-        "match": report.match_record(result, registry),
-        "registry": report.registries_record(registry)[0],
-        "provenance": report.provenance_record(registry, day),
-        "source": report.source_record(registry, "s"),
-        "finding": report.finding_record(finding),
-        "later_name": report.later_name_record(later),
-        "coverage": report.coverage_record(registry),
+        "entity": report_records.entity_record(entity),
+        "relation": report_records.entity_record(entity)["relations"][0],
+        "locator": report_records.entity_record(entity)["relations"][0]["locator"],
+        "measure": report_records.measure_record(measure, day),
+        "candidate": report_records.candidate_record(candidate, registry),
+        "match": report_records.match_record(result, registry),
+        "registry": report_records.registries_record(registry)[0],
+        "provenance": report_records.provenance_record(registry, day),
+        "source": report_records.source_record(registry, "s"),
+        "finding": report_records.finding_record(finding),
+        "later_name": report_records.later_name_record(later),
+        "coverage": report_records.coverage_record(registry),
         "disagreement": {
             "kind": "closed",
             "scope": "all users",
@@ -346,11 +130,11 @@ def samples() -> dict[str, Any]:
         "list": next(report.list_records(report.ListAnswer(registry, clock, rows))),
         "search": report.search_record(report.SearchAnswer(registry, day, result, (candidate,))),
         "screen": report.screen_record(screened, registry),
-        "sources": report.source_records(registry)[0],
-        "regulations": report.regulation_records(registry)[0],
-        "validate": report.validate_record(["p"], False, [finding]),
-        "info": report.info_record(registry),
-        "error": report.error_record("usage", "m", [finding])["error"],
+        "sources": registry_records.source_records(registry)[0],
+        "regulations": registry_records.regulation_records(registry)[0],
+        "validate": registry_records.validate_record(["p"], False, [finding]),
+        "info": registry_records.info_record(registry),
+        "error": report_records.error_record("usage", "m", [finding])["error"],
     }
 
 

@@ -1,5 +1,6 @@
 """Shell completion of option values: languages and schema names (the kinds complete as
-choices of their type; entity names in cli._complete). Quiet on any problem."""
+choices of their type; entity names in commands.runner.complete_entities). Quiet on any
+problem."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Domain exceptions. The CLI turns each into an exit code in one place (cli.run)."""
+"""Domain exceptions and the exit codes. The CLI turns every exception into an exit code in one
+place, ``exitcheck.commands.exits.exit_code``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_HIT = 3  # screen --fail-on-match found a match or an ambiguous row
 EXIT_OUTPUT = 4  # the output could not be written (stdout closed, disk full)
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_INTERNAL = 70  # a bug of exitcheck's (an unexpected exception): EX_SOFTWARE in sysexits.h
 
 
 class ExitcheckError(Exception):
@@ -26,6 +29,16 @@ class ExitcheckError(Exception):
 
 class UsageError(ExitcheckError):
     kind = "usage"
+
+
+class InternalError(ExitcheckError):
+    """An unexpected exception, reported as one line (no traceback) with its own exit code."""
+
+    exit_code = EXIT_INTERNAL
+    kind = "internal"
+
+    def __init__(self, exc: BaseException) -> None:
+        super().__init__(f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
 class Finding(Record):

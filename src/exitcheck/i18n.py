@@ -50,6 +50,13 @@ class Words:
     def status_meaning(self, code: str, default: str) -> str:
         return self._get("status_meaning", code, default)
 
+    def status_record(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A status answer with its status meaning in this language (the record is English)."""
+        if self.lang == "en" or "status_meaning" not in record:
+            return record
+        meaning = self.status_meaning(record["status"], record["status_meaning"])
+        return {**record, "status_meaning": meaning}
+
     def measure_kind(self, code: str) -> str:
         return self._get("measure_kinds", code, code)
 

@@ -23,7 +23,8 @@ from exitcheck.matching import (
     match,
 )
 from exitcheck.model import Entity, Registry
-from exitcheck.report import ScreenRow, provenance_record, published, screen_record
+from exitcheck.report import ScreenRow, published, screen_record
+from exitcheck.report_records import provenance_record
 from exitcheck.screen_input import Row
 from exitcheck.status import Status, entity_status
 

@@ -55,6 +55,7 @@ class Renderer:
         self.w = words
 
     def status(self, record: Record) -> str:
+        record = self.w.status_record(record)
         return "".join(_table(MEASURE_COLUMNS, status_rows(record)))
 
     def search(self, record: Record) -> str:

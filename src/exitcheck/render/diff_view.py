@@ -82,3 +82,12 @@ def markdown(record: Record) -> str:
             lines.append(f"| changed | {c['kind']} | {name} | {f['field']} | {old} | {new} |")
     lines += ["", _cell(summary_text(record)).capitalize() + "."]
     return "\n".join(lines) + "\n"
+
+
+def render(record: Record, as_json: bool, as_markdown: bool) -> str:
+    """The comparison as JSON, as a Markdown table, or as plain text."""
+    if as_json:
+        from exitcheck.render.jsonfmt import dumps
+
+        return dumps(record) + "\n"
+    return markdown(record) if as_markdown else text(record)

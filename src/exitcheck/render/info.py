@@ -1,12 +1,35 @@
-"""`exitcheck info` for people: files, versions, fingerprints, counts and date range."""
+"""`exitcheck info` and `exitcheck validate`: as JSON, or for people (files, versions,
+fingerprints, counts and date range; every finding and a verdict)."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.safe import printable
+
+
+def info(record: Record, as_json: bool, w: Words = ENGLISH) -> str:
+    if as_json:
+        from exitcheck.render.jsonfmt import dumps
+
+        return dumps(record) + "\n"
+    return info_text(record, w)
+
+
+def validate(record: Record, findings: Iterable[object], as_json: bool) -> str:
+    """The findings, one a line as each states itself, then the verdict; or the record as JSON."""
+    if as_json:
+        from exitcheck.render.jsonfmt import dumps
+
+        return dumps(record) + "\n"
+    lines = [printable(str(f)) + "\n" for f in findings]
+    verdict = "valid" if record["valid"] else "invalid"
+    files, errors, warnings = len(record["files"]), record["errors"], record["warnings"]
+    lines.append(f"{verdict}: {files} file(s), {errors} error(s), {warnings} warning(s)\n")
+    return "".join(lines)
 
 
 def info_text(record: Record, w: Words = ENGLISH) -> str:

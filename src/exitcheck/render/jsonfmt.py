@@ -20,10 +20,12 @@ class Renderer:
         self.w = words
 
     def status(self, record: Record) -> str:
+        return dumps(self.w.status_record(record)) + "\n"
+
+    def no_match(self, record: Record) -> str:
         return dumps(record) + "\n"
 
-    no_match = status
-    search = status
+    search = no_match
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
         first = True

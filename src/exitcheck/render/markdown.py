@@ -60,6 +60,7 @@ class Renderer:
         self.w = words
 
     def status(self, record: Record) -> str:
+        record = self.w.status_record(record)
         later = record["match"].get("later_name")
         note = ""
         if later:

@@ -15,10 +15,12 @@ class Renderer:
         self.w = words
 
     def status(self, record: Record) -> str:
+        return dumps(self.w.status_record(record), indent=None) + "\n"
+
+    def no_match(self, record: Record) -> str:
         return dumps(record, indent=None) + "\n"
 
-    no_match = status
-    search = status
+    search = no_match
 
     def listing(self, records: Iterable[Record]) -> Iterator[str]:
         for record in records:

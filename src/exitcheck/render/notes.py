@@ -96,6 +96,16 @@ def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
     return text + ("" if w.zh else " ") + w.label("absence", coverage["note"])
 
 
+def coverage_note(coverage: Record, w: Words = ENGLISH) -> str:
+    """What the registry covers, as a note on stderr after a screen with unmatched rows."""
+    text = coverage_text(coverage, w)
+    if w.zh:
+        return text + "\n"
+    import textwrap
+
+    return textwrap.fill(text, 80) + "\n"
+
+
 def source_url(record: Record, source_id: str) -> str | None:
     """The URL of a cited source, from the answer's sources."""
     for s in record.get("sources") or []:

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from exitcheck.clocks import difference_line
 from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, notes, origins, text
+from exitcheck.render import Record, notes, origins, pieces, text
 from exitcheck.render.safe import printable
 from exitcheck.render.wrap import display_width
 
@@ -72,18 +72,19 @@ class Renderer:
 
     def status(self, record: Record) -> str:
         """The piped layout (a card per measure), with style; values wrap and are never cut."""
+        record = self.w.status_record(record)
         w, e = self.w, record["entity"]
         items: list[object] = [_t(w.name(e), "bold")]
         facts = Table.grid(padding=(0, 2))
         facts.add_column(style="dim", no_wrap=True)
         facts.add_column(overflow="fold")
-        for key, value in text.status_facts(record, w):
+        for key, value in pieces.status_facts(record, w):
             style = ""
             if key == "status":
                 style = STATUS_STYLE.get(record["status"], "")
             elif not key:
                 style = "italic"
-            facts.add_row(_t(text.fact_label(key, w)), _t(value, style))
+            facts.add_row(_t(pieces.fact_label(key, w)), _t(value, style))
         items.append(Padding(facts, (0, 0, 0, 2), expand=False))
         through = notes.matched_through_later_name(record["match"], e, w)
         if through:
@@ -92,9 +93,9 @@ class Renderer:
             note = _fold(_t(w.field("note", line), "yellow"))
             items.append(Padding(note, (0, 0, 0, 2), expand=False))
         items.append(Text())
-        items.append(_t(text.measures_heading(record, w), "bold"))
+        items.append(_t(pieces.measures_heading(record, w), "bold"))
         for m in record["measures"]:
-            day, kind, state = text.measure_head(m, w)
+            day, kind, state = pieces.measure_head(m, w)
             head = Text.assemble(
                 _t(day, "bold"),
                 "  ",
@@ -103,7 +104,7 @@ class Renderer:
                 _t(state, STATUS_STYLE.get(m["status"] or "", "")),
             )
             items.append(Padding(_fold(head), (0, 0, 0, 2), expand=False))
-            body = text.measure_body(m, w, record)
+            body = pieces.measure_body(m, w, record)
             described = 3 if m["products"] else 2  # source, URL and notes come after: dim
             for i, line in enumerate(body):
                 style = "dim" if i > described else ""
@@ -112,13 +113,15 @@ class Renderer:
             items.append(Text())
             items.append(_t(w.label("sources", "Sources").capitalize(), "bold"))
             for s in record["sources"]:
-                items.append(Padding(_fold(_t(text.source_line(s, w))), (0, 0, 0, 2), expand=False))
+                items.append(
+                    Padding(_fold(_t(pieces.source_line(s, w))), (0, 0, 0, 2), expand=False)
+                )
                 if s.get("url"):
                     items.append(Padding(_fold(_t(s["url"], "dim")), (0, 0, 0, 4), expand=False))
         for added in origins.added_note_lines(e, w):
             items.append(Padding(_fold(_t(added, "dim")), (0, 0, 0, 2), expand=False))
         items.append(Text())
-        items.append(_fold(_t(text.registry_line(record["provenance"], w), "dim")))
+        items.append(_fold(_t(pieces.registry_line(record["provenance"], w), "dim")))
         return self._render(*items)
 
     def no_match(self, record: Record) -> str:
@@ -130,7 +133,7 @@ class Renderer:
             items.append(_fold(_t(notes.later_name_text(record["later_name"], self.w))))
         if record.get("coverage"):
             items.append(_fold(_t(notes.coverage_text(record["coverage"], self.w), "dim")))
-        items.append(_fold(_t(text.registry_line(record["provenance"], self.w), "dim")))
+        items.append(_fold(_t(pieces.registry_line(record["provenance"], self.w), "dim")))
         return self._render(*items)
 
     def _search_table(self, record: Record) -> Table:
@@ -162,7 +165,7 @@ class Renderer:
             provenance = r["provenance"]
             if difference_line(r, self.w):
                 differing.append(r)
-            rows += [(r, text.list_fields(r, m, w)) for m in r["measures"] or [None]]
+            rows += [(r, pieces.list_fields(r, m, w)) for m in r["measures"] or [None]]
         if not rows:
             yield self._render(_t(w.label("no_entities", "no entity matches these filters")))
             return
@@ -171,12 +174,12 @@ class Renderer:
         for r in differing:
             items.append(_fold(_t(f"{r['id']}: {difference_line(r, self.w)}")))
         if provenance is not None:
-            items.append(_fold(_t(text.registry_line(provenance, w), "dim")))
+            items.append(_fold(_t(pieces.registry_line(provenance, w), "dim")))
         yield self._render(*items)
 
     def _list_table(self, rows: list[tuple[Record, list[str]]]) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-        for i, head in enumerate(text.list_heads(self.w)):
+        for i, head in enumerate(pieces.list_heads(self.w)):
             dated = i in (0, 3)
             table.add_column(head, no_wrap=dated, min_width=10 if dated else None, overflow="fold")
         for r, fields in rows:
@@ -216,7 +219,7 @@ class Renderer:
         if w.zh:
             columns = [c for c in columns if not (c.endswith("_zh") and c[:-3] in columns)]
         heads = [w.label(c) if w.zh else c for c in columns]
-        cells = [[text._cell(text._localised(r, c, w), w) for c in columns] for r in records]
+        cells = [[pieces.cell(pieces.localised(r, c, w), w) for c in columns] for r in records]
         natural = sum(
             max(display_width(v) for v in [h, *(row[i] for row in cells)]) + 3
             for i, h in enumerate(heads)

@@ -7,11 +7,13 @@ characters at a terminal. No line is ever wider than the width it was given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
-from exitcheck.render.text import clip, pad
-from exitcheck.render.wrap import display_width
-from exitcheck.timeline import MARKS, Timeline, position, ticks
+from exitcheck.render.wrap import clip, display_width, pad
+from exitcheck.timeline import MARKS, Row, Timeline, position, ticks
 
 COLOURS = {
     "registration_stopped": "cyan",
@@ -26,13 +28,25 @@ COLOURS = {
     "exit_planned": "green",
     "fee_imposed": "bright_cyan",
 }
+if TYPE_CHECKING:
+    from exitcheck.clocks import Clock
+
 Cell = tuple[str, str]  # (character, style)
 LETTERS = {*MARKS.values(), "*"}
 
 
+def caption(files: Iterable[str], clock: Clock, w: Words = ENGLISH) -> str:
+    """The line under either picture: both clocks, and the registries it was drawn from."""
+    names = w.listing.join(files)
+    as_of_text = f"{w.label('as_of', 'as of')} {w.day(clock.as_of.isoformat())}"
+    known_text = f"{w.label('known_on', 'as known on')} {w.day(clock.known_on.isoformat())}"
+    registries = w.label("registries", "registries")
+    return f"{as_of_text}{w.comma}{known_text} · {registries}{w.colon}{names}"
+
+
 def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: bool = False) -> str:
     w = words
-    span_char, end_char, ref_char = ("━", "▌", "┆") if styled else ("-", "|", ":")
+    chars = ("━", "▌", "┆") if styled else ("-", "|", ":")  # span, end, reference line
     names = [printable(w.name(r._asdict())) for r in tl.rows]
     regulations_label = w.label("regulations", "regulations")
     label_width = max(
@@ -42,13 +56,24 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
         ),
     )
     axis = max(10, width - label_width - 2)
-    lines: list[list[Cell]] = []
 
-    def line(label: str, cells: list[Cell]) -> None:
-        lines.append([(ch, "") for ch in pad(clip(label, label_width), label_width) + "  "] + cells)
+    def line(label: str, cells: list[Cell]) -> list[Cell]:
+        return [(ch, "") for ch in pad(clip(label, label_width), label_width) + "  "] + cells
 
     title = f"{w.label('timeline', 'Timeline')} {tl.start} – {tl.end}"
-    lines.append([(ch, "bold") for ch in clip(title, width)])
+    lines = [[(ch, "bold") for ch in clip(title, width)]]
+    lines += [line("", cells) for cells in _ticks(tl, axis, styled)]
+    lines += [line(label, cells) for label, cells in _markers(tl, axis, w, regulations_label)]
+    for name, row in zip(names, tl.rows, strict=True):
+        lines.append(line(name, _row(tl, row, axis, chars)))
+    for text in _footer(tl, w, width, chars):
+        for chunk in _wrap(printable(text), width):
+            lines.append([(ch, "dim") for ch in chunk])
+    return _emit(lines, width, styled)
+
+
+def _ticks(tl: Timeline, axis: int, styled: bool) -> list[list[Cell]]:
+    """The axis: tick labels (a month, with the year in January and at the start) and marks."""
     tick_cells: list[Cell] = [(" ", "")] * axis
     tick_marks: list[Cell] = [(" ", "")] * axis
     for index, day in enumerate(ticks(tl.start, tl.end)):
@@ -59,39 +84,53 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
             for i, ch in enumerate(label):
                 tick_cells[col + i] = (ch, "dim")
         tick_marks[col] = ("╷" if styled else "|", "dim")
-    line("", tick_cells)
-    line("", tick_marks)
+    return [tick_cells, tick_marks]
 
+
+def _markers(
+    tl: Timeline, axis: int, w: Words, regulations_label: str
+) -> list[tuple[str, list[Cell]]]:
+    """The numbered regulations, and the as-of day, each a line above the entities."""
+    out = []
     refs: list[Cell] = [(" ", "")] * axis
     for number, ref in enumerate(tl.regulations, 1):
         col = position(ref.day, tl.start, tl.end, axis)
         refs[col] = (str(number % 10), "bold")
     if tl.regulations:
-        line(regulations_label, refs)
+        out.append((regulations_label, refs))
     if tl.as_of is not None and tl.marks_as_of():
         marker: list[Cell] = [(" ", "")] * axis
         marker[position(tl.as_of, tl.start, tl.end, axis)] = ("v", "bold")
-        line(w.label("as_of", "as of"), marker)
+        out.append((w.label("as_of", "as of"), marker))
+    return out
 
-    for name, row in zip(names, tl.rows, strict=True):
-        cells: list[Cell] = [(" ", "")] * axis
-        for ref in tl.regulations:  # reference lines behind the events
-            cells[position(ref.day, tl.start, tl.end, axis)] = (ref_char, "dim")
-        for event in row.events:  # spans and end bars first, so no span hides a letter
+
+def _row(tl: Timeline, row: Row, axis: int, chars: tuple[str, str, str]) -> list[Cell]:
+    """One entity's line: reference lines behind, then spans and end bars, then letters."""
+    span_char, end_char, ref_char = chars
+    cells: list[Cell] = [(" ", "")] * axis
+    for ref in tl.regulations:  # reference lines behind the events
+        cells[position(ref.day, tl.start, tl.end, axis)] = (ref_char, "dim")
+    for event in row.events:  # spans and end bars first, so no span hides a letter
+        style = COLOURS.get(event.kind, "")
+        a, b = (position(d, tl.start, tl.end, axis) for d in (event.first, event.last))
+        for col in range(a, b + 1):
+            cells[col] = (span_char, style)
+        if event.completes is not None:
+            cells[position(event.completes, tl.start, tl.end, axis)] = (end_char, style)
+    for event in row.events:
+        if event.announced is not None:
+            col = position(event.announced, tl.start, tl.end, axis)
+            taken = cells[col][0] in LETTERS and cells[col][0] != MARKS[event.kind]
             style = COLOURS.get(event.kind, "")
-            a, b = (position(d, tl.start, tl.end, axis) for d in (event.first, event.last))
-            for col in range(a, b + 1):
-                cells[col] = (span_char, style)
-            if event.completes is not None:
-                cells[position(event.completes, tl.start, tl.end, axis)] = (end_char, style)
-        for event in row.events:
-            if event.announced is not None:
-                col = position(event.announced, tl.start, tl.end, axis)
-                taken = cells[col][0] in LETTERS and cells[col][0] != MARKS[event.kind]
-                style = COLOURS.get(event.kind, "")
-                cells[col] = ("*", "bold") if taken else (MARKS[event.kind], "bold " + style)
-        line(name, cells)
+            cells[col] = ("*", "bold") if taken else (MARKS[event.kind], "bold " + style)
+    return cells
 
+
+def _footer(tl: Timeline, w: Words, width: int, chars: tuple[str, str, str]) -> list[str]:
+    """The legend, the regulations by number, what lies before the axis or has no date, and
+    the caption."""
+    span_char, end_char, _ = chars
     legend = [f"{MARKS[k]} {w.measure_kind(k)}" for k in tl.kinds()] + [
         f"* {w.label('several', 'several on one day')}"
     ]
@@ -114,29 +153,16 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
     for number, ref in enumerate(tl.regulations, 1):
         footer.append(f"{number % 10} {ref.day} {w.text(ref._asdict(), 'name')}")
     if tl.earlier:
-        footer.append(
-            w.field(
-                "earlier",
-                ("；" if w.zh else "; ").join(
-                    f"{r.day} {w.text(r._asdict(), 'name')}" for r in tl.earlier
-                ),
-                "earlier",
-            )
+        earlier = ("；" if w.zh else "; ").join(
+            f"{r.day} {w.text(r._asdict(), 'name')}" for r in tl.earlier
         )
+        footer.append(w.field("earlier", earlier, "earlier"))
     if tl.undated:
-        footer.append(
-            w.field(
-                "undated",
-                w.listing.join(f"{eid} {w.measure_kind(kind)}" for eid, kind in tl.undated),
-                "undated",
-            )
-        )
+        undated = w.listing.join(f"{eid} {w.measure_kind(kind)}" for eid, kind in tl.undated)
+        footer.append(w.field("undated", undated, "undated"))
     if tl.caption:
         footer.append(tl.caption)
-    for text in footer:
-        for chunk in _wrap(printable(text), width):
-            lines.append([(ch, "dim") for ch in chunk])
-    return _emit(lines, width, styled)
+    return footer
 
 
 def _pack(items: list[str], width: int) -> list[str]:

@@ -1,8 +1,10 @@
-"""Text width and wrapping by display columns: a Chinese character takes two."""
+"""Text width, padding, cutting, columns and wrapping by display columns: a Chinese character
+takes two."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 
 def display_width(text: str) -> int:
@@ -52,3 +54,28 @@ def wrap_display(text: str, width: int, indent: str) -> list[str]:
     if line or not lines:
         lines.append(indent + line.rstrip())
     return lines
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def clip(text: str, width: int) -> str:
+    """Cut text to a display width, marking the cut with '…'."""
+    if display_width(text) <= width:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out, used = out + ch, used + w
+    return out + "…"
+
+
+def columns(rows: list[list[str]]) -> Iterator[str]:
+    """Left-aligned columns separated by two spaces; the last column is not padded."""
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))] if rows else []
+    for row in rows:
+        cells = [pad(c, w) for c, w in zip(row[:-1], widths, strict=False)] + [row[-1]]
+        yield "  ".join(cells).rstrip() + "\n"

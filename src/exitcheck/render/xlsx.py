@@ -104,6 +104,7 @@ class Renderer:
         self.provenance = provenance
 
     def status(self, record: Record) -> bytes:
+        record = self.w.status_record(record)
         return workbook(MEASURE_COLUMNS, status_rows(record), record["provenance"])
 
     def search(self, record: Record) -> bytes:

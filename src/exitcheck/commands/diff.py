@@ -1,15 +1,17 @@
-"""`exitcheck diff`: the command's wiring (registered on ``cli.app`` when cli.py loads).
+"""`exitcheck diff [OLD] NEW`: what was added, removed and changed between two registries.
 
 Exit 0 when the registries are the same, 1 when they differ, 2 on a usage or registry error.
 """
 
-import sys
+from __future__ import annotations
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from exitcheck.cli import Fmt, Json, _answer, _format, app
+from exitcheck.commands.options import Fmt, Json
+from exitcheck.commands.runner import Call, answer
 from exitcheck.errors import EXIT_NO_MATCH, EXIT_OK, RegistryError, UsageError
 from exitcheck.render import Format
 
@@ -19,7 +21,6 @@ if TYPE_CHECKING:
 DIFF_FORMATS = (Format.table, Format.json, Format.markdown)
 
 
-@app.command()
 def diff(
     paths: Annotated[
         list[Path],
@@ -45,15 +46,15 @@ def diff(
     Exit 0 when they are the same, 1 when they differ, 2 on error.
     Example: exitcheck diff entities-old.toml entities-new.toml --format markdown
     """
-    fmt = _format(fmt, json)
 
-    def body() -> int:
+    def work(call: Call) -> int:
         from exitcheck import diff as compare
         from exitcheck.registry import shipped_registry
+        from exitcheck.render import diff_view
 
-        if fmt not in DIFF_FORMATS:
+        if call.fmt not in DIFF_FORMATS:
             raise UsageError(
-                f"diff prints {', '.join(f.value for f in DIFF_FORMATS)}, not {fmt.value}"
+                f"diff prints {', '.join(f.value for f in DIFF_FORMATS)}, not {call.fmt.value}"
             )
         if len(paths) > 2 or (shipped and len(paths) != 1):
             raise UsageError("diff takes OLD NEW, or NEW alone (or with --shipped)")
@@ -64,21 +65,14 @@ def diff(
         else:
             before, after = (_checked([*base, p] if layered else [p]) for p in paths)
         record = compare.record(before, after, compare.compare(before, after))
-        if fmt is Format.json:
-            from exitcheck.render.jsonfmt import dumps
-
-            sys.stdout.write(dumps(record) + "\n")
-        else:
-            from exitcheck.render import diff_view
-
-            out = diff_view.markdown if fmt is Format.markdown else diff_view.text
-            sys.stdout.write(out(record))
+        as_json, as_markdown = call.fmt is Format.json, call.fmt is Format.markdown
+        call.write([diff_view.render(record, as_json, as_markdown)])
         return EXIT_OK if record["same"] else EXIT_NO_MATCH
 
-    _answer(fmt, body)
+    answer(work, fmt=fmt, json=json)
 
 
-def _checked(paths: list[Path]) -> "Checked":
+def _checked(paths: list[Path]) -> Checked:
     from exitcheck.registry import unique_paths
     from exitcheck.validation import check
 
