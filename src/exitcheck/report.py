@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
 from exitcheck.evidence import disagreements
 from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, Measure, Registry
+from exitcheck.records import Record
 from exitcheck.report_records import (
     candidate_record,
     coverage_record,
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
 
 
-class StatusAnswer(NamedTuple):
+class StatusAnswer(Record):
     registry: Registry
     entity: Entity  # as known on clock.known_on: only the measures announced by then
     status: Status
@@ -43,7 +44,7 @@ class StatusAnswer(NamedTuple):
     other_view: dict[str, Any] | None = None  # see clocks.other_view
 
 
-class ListAnswer(NamedTuple):
+class ListAnswer(Record):
     registry: Registry
     clock: Clock
     rows: tuple[tuple[Entity, tuple[Measure, ...]], ...]
@@ -53,7 +54,7 @@ class ListAnswer(NamedTuple):
         return self.clock.as_of
 
 
-class SearchAnswer(NamedTuple):
+class SearchAnswer(Record):
     registry: Registry
     as_of: date
     result: MatchResult
@@ -61,7 +62,7 @@ class SearchAnswer(NamedTuple):
     known_on: date | None = None
 
 
-class ScreenRow(NamedTuple):
+class ScreenRow(Record):
     row: int
     input: str
     result: MatchResult
