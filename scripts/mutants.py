@@ -141,7 +141,7 @@ MUTANTS: list[Mutant] = [
     Mutant("cache", CF, "    return (crc & 0xFFFFFFFF).to_bytes(4, \"big\") == header[CHECK_AT : CHECK_AT + 4]", "    return True"),
     Mutant("cache", R, 'st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]', 'st.st_size, st.st_ctime_ns, st.st_ino]',
            "mtime is only a shortcut: a changed file still changes ctime (any write updates it), so the cache is re-checked all the same"),
-    Mutant("cache", ST, "FORMAT = 8", "FORMAT = 9",
+    Mutant("cache", ST, "FORMAT = 9", "FORMAT = 10",
            "the number only has to differ from older layouts' and agree between writer and reader; both read the constant"),
     Mutant("cache", ST, "            rows = [(rowid, key) for rowid, key in by_first if low <= len(key) <= high]",
            "            rows = list(by_first)",
