@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO / "src"))
 from exitcheck import clocks, model, report, status  # noqa: E402
 from exitcheck.errors import Finding  # noqa: E402
 from exitcheck.matching import Candidate, MatchResult  # noqa: E402
+from exitcheck.registry import Registry  # noqa: E402
 from exitcheck.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
 
 Schema = dict[str, Any]
@@ -305,7 +306,7 @@ def samples() -> dict[str, Any]:
         "a", "A", "exchange", measures=(measure,), relations=(relation,), later_names=(later,)
     )
     info = model.RegistryInfo("p", "0" * 64, "n", "1", day)
-    registry = model.Registry(
+    registry = Registry(
         (info,),
         (model.Source("s", "T", "P", day, "en"),),
         (model.Regulation("r", day, "N", ("i",), "S", "s", locator),),

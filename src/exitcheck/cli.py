@@ -32,7 +32,7 @@ from exitcheck.typer_shim import ShownChoice
 if TYPE_CHECKING:
     from exitcheck.clocks import Clock
     from exitcheck.matching import MatchIndex
-    from exitcheck.model import Registry
+    from exitcheck.registry import Registry
     from exitcheck.report import ListAnswer
 
 
@@ -409,16 +409,13 @@ def _registry() -> "Registry":
 
 
 def _index(registry: "Registry") -> "MatchIndex":
-    from exitcheck.matching import index_for
-
-    return index_for(registry)
+    return registry.index
 
 
 def _complete(incomplete: str) -> list[str]:
     """Shell completion for entity names and ids; quiet (no candidates) on any problem."""
     try:
-        store = _registry().backend
-        return store.complete(incomplete) if store is not None else []  # type: ignore[attr-defined]
+        return _registry().index.complete(incomplete)
     except Exception:
         return []
 

@@ -14,11 +14,12 @@ from exitcheck import __version__
 from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
 from exitcheck.evidence import disagreements
 from exitcheck.matching import Candidate, MatchResult
-from exitcheck.model import Entity, LaterName, Measure, Registry
+from exitcheck.model import Entity, LaterName, Measure
 from exitcheck.status import Status, counts_from, entity_status, measure_status, visible
 
 if TYPE_CHECKING:
     from exitcheck.clocks import Clock
+    from exitcheck.registry import Registry
 
 DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
 
