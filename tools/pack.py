@@ -4,8 +4,8 @@
     python tools/pack.py          # rewrite the pack after editing data/*.toml or simplified.txt
     python tools/pack.py --check  # exit 1 when the shipped pack is not what this would write
 
-The pack is compared by content (what marshal loads), not by bytes: marshal's byte layout can
-differ between Python versions for equal data.
+The pack is compared by content (what marshal loads, nested blobs decoded), not by bytes:
+marshal's byte layout can differ between Python versions for equal data.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     path = data_file(packed.PACK)
     if args.check:
         try:
-            shipped = marshal.loads(path.read_bytes())
-        except (OSError, ValueError, EOFError) as exc:
-            print(f"{path}: unreadable ({exc}); run tools/pack.py", file=sys.stderr)
+            shipped = packed.decoded(marshal.loads(path.read_bytes()))
+        except (OSError, ValueError, EOFError, TypeError, LookupError) as exc:
+            print(f"{path}: unreadable ({exc!r}); run tools/pack.py", file=sys.stderr)
             return 1
-        if shipped != data:
+        if shipped != packed.decoded(data):
             print(f"{path} is stale; run tools/pack.py", file=sys.stderr)
             return 1
         return 0

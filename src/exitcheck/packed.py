@@ -180,3 +180,14 @@ def pack_data() -> dict[str, Any]:
             marshal.dumps(store.entity_plain(e), MARSHAL_VERSION) for e in checked.entities
         ],
     }
+
+
+def decoded(data: dict[str, Any]) -> dict[str, Any]:
+    """The pack with its nested blobs decoded: what to compare, since marshal's bytes for
+    equal data can differ between Python versions (references, interned strings)."""
+    import marshal
+
+    out = dict(data)
+    out["index"] = marshal.loads(data["index"])
+    out["entities"] = [marshal.loads(blob) for blob in data["entities"]]
+    return out
