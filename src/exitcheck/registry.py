@@ -258,10 +258,13 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
         finally:
             os.close(fd)
         conn = cachefs.open_readonly(target.db, store.SCHEMA + store.INDEXES)
-        meta = store.read_meta(conn)
-        if set(meta) != store.META_KEYS:
+        try:
+            meta = store.read_meta(conn)
+            if set(meta) != store.META_KEYS:
+                raise sqlite3.DatabaseError("unexpected metadata")
+        except BaseException:
             conn.close()
-            raise sqlite3.DatabaseError("unexpected metadata")
+            raise
         if meta.get("format") != store.FORMAT or meta.get("version") != __version__:
             conn.close()
             return None
