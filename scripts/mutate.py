@@ -49,7 +49,7 @@ TESTS = {
               "tests/test_golden.py", "tests/test_integrity.py"],
     "screening": ["tests/test_screen_input.py", "tests/test_hostile_input.py", "tests/test_screen.py", "tests/test_cli_edges.py", "tests/test_paths_agree.py",
                   "tests/test_golden.py", "tests/test_cli.py"],
-    "cache": ["tests/test_cache.py", "tests/test_hostile_cache.py", "tests/test_paths_agree.py", "tests/test_matching_rules.py", "tests/test_matching.py",
+    "cache": ["tests/test_cache.py", "tests/test_hostile_cache.py", "tests/test_pack.py", "tests/test_paths_agree.py", "tests/test_matching_rules.py", "tests/test_matching.py",
               "tests/test_pinned_data.py", "tests/test_golden.py"],
     "render": ["tests/test_render_edges.py", "tests/test_hostile_output.py", "tests/test_spreadsheet.py", "tests/test_terminal.py", "tests/test_i18n.py", "tests/test_golden.py", "tests/test_integrity.py",
                "tests/test_cli.py", "tests/test_views.py", "tests/test_i18n_pinned.py",
@@ -63,7 +63,7 @@ ORDER = ["status", "dates", "screening", "cache", "render", "data", "matching"]
 def make_copy(base: Path) -> Path:
     target = Path(tempfile.mkdtemp(prefix="exitcheck-mutant-", dir=base))
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", ".pytest_cache")
-    for part in ("src", "tests", "scripts"):
+    for part in ("src", "tests", "scripts", "tools"):
         shutil.copytree(REPO / part, target / part, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, target / name)

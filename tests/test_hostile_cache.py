@@ -288,7 +288,19 @@ def test_relative_xdg_cache_home_is_ignored(write_registry, tmp_path: Path) -> N
     assert list((home / ".cache" / "exitcheck").glob("*.sqlite"))
 
 
-def test_the_shipped_registry_cache_is_checked_too(cli, xdg) -> None:
+def test_the_shipped_registry_is_read_from_its_pack_not_a_cache(cli, xdg) -> None:
+    """The default call reads the read-only pack inside the package: no cache is written, so
+    the cache's risks are off the default path."""
+    assert cli("status", "huobi").exit_code == 0
+    assert not list(xdg.glob("*.sqlite"))
+
+
+def test_the_shipped_registry_cache_is_checked_too(cli, xdg, monkeypatch) -> None:
+    """Without a usable pack (stale: a developer edited the data), the shipped registry goes
+    through the cache, which is checked like any other."""
+    from exitcheck import packed
+
+    monkeypatch.setattr(packed, "stamp", lambda: -1)
     assert cli("status", "huobi").exit_code == 0
     forge(the_db(xdg), "Huobi", "Forged", reseal=False)
     result = cli("status", "huobi", "--json")
@@ -386,7 +398,7 @@ def test_a_database_error_after_opening_removes_the_cache(
         raise sqlite.DatabaseError("database disk image is malformed")
 
     with monkeypatch.context() as patch:
-        patch.setattr(store.Store, "entity", broken)
+        patch.setattr(store.SqlTable, "entity", broken)
         assert run(["--registry", str(path), "status", "acme", "--json"]) == 2
     out, err = capsys.readouterr()
     assert "Traceback" not in err and "internal error" not in err
@@ -408,8 +420,14 @@ def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310:
     registry.write_text(MINIMAL_HEADER + GOOD_ENTITY, encoding="utf-8")
     checked, _ = check([registry])
     assert checked is not None
+    from exitcheck.index import index_rows
+
     conn = sqlite3.connect(":memory:")
-    store.build(conn, checked.files, checked.entities, checked.sources, checked.regulations, "v")
+    rows = index_rows(checked.entities)
+    meta = store.plain_meta(
+        checked.files, checked.entities, checked.sources, checked.regulations, rows, "v"
+    )
+    store.build(conn, checked.entities, rows, meta)
 
     class Without:  # a connection as Python 3.10 has it
         backup = conn.backup
@@ -423,8 +441,8 @@ def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310:
         assert cachefs.sound(fd, st.st_size)
     finally:
         os.close(fd)
-    opened, meta = cachefs.open_readonly(db)
-    assert meta["version"] == "v"
+    opened = cachefs.open_readonly(db, store.SCHEMA + store.INDEXES)
+    assert store.read_meta(opened)["version"] == "v"
     assert opened.execute("SELECT id FROM entities").fetchall() == [("acme",)]
     with pytest.raises(sqlite3.OperationalError):
         opened.execute("DELETE FROM entities")  # read-only

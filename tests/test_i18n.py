@@ -82,7 +82,7 @@ def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
     for record in _no_match_records():
         out.no_match(record)
     for query in ("huobi glob", "coinbase", "exchange"):
-        result, ranked = search(REGISTRY.backend, query, 5)  # type: ignore[arg-type]
+        result, ranked = search(REGISTRY.index, query, 5)
         answer = report.SearchAnswer(REGISTRY, report.date(2021, 10, 1), result, ranked)
         out.search(report.search_record(answer))
     day = report.date(2021, 10, 1)
@@ -135,14 +135,14 @@ def _reasons() -> list[str]:
         return None
 
     found = []
-    for name in ("matching.py", "review.py", "screening.py"):
+    for name in ("matching.py", "review.py", "results.py", "screening.py"):
         for node in ast.walk(ast.parse((SRC / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.Assign) and any(
                 isinstance(t, ast.Name) and t.id == "reason" for t in node.targets
             ):
                 found.append(text(node.value))
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                at = {"_none": 2, "_ambiguous": 3}.get(node.func.id)
+                at = {"none": 2, "ambiguous": 3}.get(node.func.id)
                 if at is not None and len(node.args) > at:
                     found.append(text(node.args[at]))
                 found += [text(k.value) for k in node.keywords if k.arg == "reason"]

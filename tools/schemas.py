@@ -47,6 +47,7 @@ from schema_types import (  # noqa: E402
 from exitcheck import clocks, model, registry_records, report, report_records  # noqa: E402
 from exitcheck.errors import Finding  # noqa: E402
 from exitcheck.matching import Candidate, MatchResult  # noqa: E402
+from exitcheck.registry import Registry  # noqa: E402
 from exitcheck.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
 
 # Files of data/schemas/ written by hand, not by this generator.
@@ -89,7 +90,7 @@ def samples() -> dict[str, Any]:
         "a", "A", "exchange", measures=(measure,), relations=(relation,), later_names=(later,)
     )
     info = model.RegistryInfo("p", "0" * 64, "n", "1", day)
-    registry = model.Registry(
+    registry = Registry(
         (info,),
         (model.Source("s", "T", "P", day, "en"),),
         (model.Regulation("r", day, "N", ("i",), "S", "s", locator),),

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
     from exitcheck.api import Answer, load, lookup, screen
     from exitcheck.errors import ExitcheckError, RegistryError, UsageError
-    from exitcheck.model import Entity, Measure, Registry
+    from exitcheck.model import Entity, Measure
+    from exitcheck.registry import Registry
     from exitcheck.status import Status
 
 # public name -> module that defines it (imported on first access)
@@ -33,7 +34,7 @@ _LAZY = {
     "UsageError": "exitcheck.errors",
     "Entity": "exitcheck.model",
     "Measure": "exitcheck.model",
-    "Registry": "exitcheck.model",
+    "Registry": "exitcheck.registry",
     "Status": "exitcheck.status",
 }
 

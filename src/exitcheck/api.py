@@ -27,7 +27,8 @@ from exitcheck.errors import UsageError
 
 if TYPE_CHECKING:
     from exitcheck.matching import MatchResult
-    from exitcheck.model import Entity, Registry
+    from exitcheck.model import Entity
+    from exitcheck.registry import Registry
     from exitcheck.status import Status
 
 PathLike = str | os.PathLike[str]
@@ -108,12 +109,12 @@ def lookup(
     over-long name, as the command line does (exit 2)."""
     from exitcheck import report
     from exitcheck.clocks import resolve
-    from exitcheck.matching import index_for, match
+    from exitcheck.matching import match
 
     registry = _for_this_thread(registry)
     clock = resolve(as_of, known_on, date.today())
     day, known = clock.as_of, clock.known_on
-    result = match(index_for(registry), check_name(name))
+    result = match(registry.index, check_name(name))
     if result.entity_id is None:
         record = report.no_match_record(result, registry, clock)
         return Answer(name, result.decision, None, None, day, result, record, known)
@@ -136,7 +137,6 @@ def screen(
     empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed;
     ``as_of`` and ``known_on`` are the two clocks, as in ``lookup``."""
     from exitcheck.clocks import resolve
-    from exitcheck.matching import index_for
     from exitcheck.screen_input import Row
     from exitcheck.screening import Counts
     from exitcheck.screening import screen as run
@@ -144,7 +144,7 @@ def screen(
     registry = _for_this_thread(registry)
     rows = (Row(number, name) for number, name in enumerate(names, start))
     clock = resolve(as_of, known_on, date.today())
-    return run(registry, index_for(registry), rows, clock, threshold, Counts())
+    return run(registry, registry.index, rows, clock, threshold, Counts())
 
 
 def _for_this_thread(registry: Registry) -> Registry:

@@ -24,8 +24,6 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from exitcheck import store
-
 STALE_SECONDS = 3600  # a temporary file older than this is left over from a killed build
 RACY_SECONDS = 2.0  # a stat taken this soon after a change may miss the next change
 MAX_STAMP_BYTES = 1 << 20
@@ -272,31 +270,29 @@ def serialize(conn: sqlite3.Connection) -> bytes:
 
 
 _MASTER = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
-_expected: list[Any] = []
+_expected: dict[str, list[Any]] = {}
 
 
-def _expected_master() -> list[Any]:
-    """sqlite_master of an empty store: exactly these tables and indexes, nothing else."""
-    if not _expected:
+def _expected_master(schema: str) -> list[Any]:
+    """sqlite_master of an empty database of this schema: exactly these tables and indexes."""
+    if schema not in _expected:
         empty = sqlite3.connect(":memory:")
-        empty.executescript(store.SCHEMA + store.INDEXES)
-        _expected.extend(empty.execute(_MASTER).fetchall())
+        empty.executescript(schema)
+        _expected[schema] = empty.execute(_MASTER).fetchall()
         empty.close()
-    return _expected
+    return _expected[schema]
 
 
-def open_readonly(path: Path) -> tuple[sqlite3.Connection, dict[str, Any]]:
+def open_readonly(path: Path, schema: str) -> sqlite3.Connection:
     """Open a cache file read-only (no journal, no writes) and check its schema exactly: only
-    the expected tables and indexes, no views, no triggers. Raises sqlite3.Error otherwise."""
+    the tables and indexes ``schema`` creates, no views, no triggers. Raises sqlite3.Error
+    otherwise."""
     conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
-        if conn.execute(_MASTER).fetchall() != _expected_master():
+        if conn.execute(_MASTER).fetchall() != _expected_master(schema):
             raise sqlite3.DatabaseError("unexpected schema")
-        meta = store.read_meta(conn)
-        if set(meta) != store.META_KEYS:
-            raise sqlite3.DatabaseError("unexpected metadata")
     except BaseException:
         conn.close()
         raise
-    return conn, meta
+    return conn

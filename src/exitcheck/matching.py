@@ -1,6 +1,7 @@
 """Match decisions: one entity, several (ambiguous), or none, for any string. Pure.
 
-Normalisation lives in ``names``; the keys live in the registry's index (``store.Store``).
+Normalisation lives in ``names``; the keys and their look-ups in ``index``; the shapes of an
+answer in ``results``; queries that are more than a name in ``review``.
 In order, the first step that decides wins: domains (listed hosts and their subdomains),
 exact keys, names of known other platforms, reordered words and generic words peeled off,
 mixed-script queries split into their Latin and Chinese parts, romanised Chinese names, then
@@ -14,7 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from exitcheck.names import (  # re-exported: the rest of the package imports them from here
     clean,
@@ -35,63 +36,55 @@ from exitcheck.names import (  # re-exported: the rest of the package imports th
     without_versions,
     words,
 )
+from exitcheck.results import (  # re-exported: the rest of the package imports them from here
+    DECISION_AMBIGUOUS,
+    DECISION_MATCH,
+    DECISION_NONE,
+    MARGIN,
+    MAX_QUERY_CHARS,
+    MAX_REORDER_WORDS,
+    MIN_CONTAINED,
+    MIN_FUZZY_CJK,
+    MIN_FUZZY_LATIN,
+    MIN_FUZZY_PINYIN,
+    SCORE_THRESHOLD,
+    UNUSUAL,
+    Candidate,
+    Entry,
+    MatchResult,
+    ambiguous,
+    decide,
+    none,
+    other,
+)
 
-# Documented constants (README, "Matching").
-SCORE_THRESHOLD = 75.0  # a fuzzy candidate needs at least this score (0-100)
-MARGIN = 10.0  # ... and must lead the next entity by this many points
-MAX_QUERY_CHARS = 200  # longer queries are a usage error
-MIN_FUZZY_LATIN = 5  # shorter Latin queries and names match exactly or not at all
-MIN_FUZZY_PINYIN = 8  # romanised Chinese names are fuzzy-matched from this length
-MIN_FUZZY_CJK = 6  # distinctive parts of Chinese names (in characters) fuzzy from this length
-MAX_REORDER_WORDS = 3  # word orders are tried for queries of up to this many words
-MIN_CONTAINED = 3  # a registry key must be this long to be reported inside a longer query
-
-UNUSUAL = "fuzzy_unusual"  # within the budget, but not a typing slip (see slips.py)
-
-DECISION_MATCH = "match"
-DECISION_AMBIGUOUS = "ambiguous"
-DECISION_NONE = "none"
-
-if TYPE_CHECKING:  # a Protocol class costs start-up time; only the type checker needs it
-    from typing import Protocol
-
-    class MatchIndex(Protocol):
-        """Look-ups the matcher needs; ``store.Store`` answers them from the registry's keys.
-        Entries of known other platforms have an empty ``entity_id``."""
-
-        def exact(self, key: str) -> list[Entry]: ...
-
-        def other(self, key: str) -> list[Entry]: ...
-
-        def folded(self, key: str) -> list[Entry]: ...
-
-        def romanised(self, key: str) -> list[Entry]: ...
-
-        def domain(self, host: str) -> Entry | None: ...
-
-        def has_domains(self, entity_id: str) -> bool: ...
-
-        def fuzzy(self, script: str, query: str, spread: int) -> list[tuple[str, Entry, int]]:
-            """(key, entry, minimum length) of keys within ``spread`` edits whose first letter
-            could pass the first-letter rule; a superset of what ``_edit_candidates`` keeps.
-            Scripts: latin, cjk, and other-latin, other-cjk for the known other platforms."""
-            ...
-
-        def suggestions(
-            self, script: str, query: str, limit: int
-        ) -> list[tuple[str, Entry, float]]:
-            """(key, entry, WRatio score) of the keys most like the query, best first."""
-            ...
-
+if TYPE_CHECKING:
+    from exitcheck.index import KeyIndex as MatchIndex
+    from exitcheck.registry import Registry
 
 __all__ = [
+    "DECISION_AMBIGUOUS",
+    "DECISION_MATCH",
+    "DECISION_NONE",
+    "MAX_QUERY_CHARS",
+    "MIN_CONTAINED",
+    "MIN_FUZZY_CJK",
+    "MIN_FUZZY_LATIN",
+    "MIN_FUZZY_PINYIN",
+    "SCORE_THRESHOLD",
+    "Candidate",
+    "Entry",
+    "MatchIndex",
+    "MatchResult",
     "clean",
     "compact_key",
     "domain_of",
     "has_cjk",
+    "match",
     "max_edits",
     "peeled",
     "romanise",
+    "search",
     "strip_generic",
     "to_simplified",
     "units",
@@ -99,81 +92,9 @@ __all__ = [
 ]
 
 
-class Entry(NamedTuple):
-    entity_id: str  # empty for a known other platform
-    label: str  # the name or alias as written in the registry
-    field: str  # id, name, name_zh, alias, domain, later_name, other
-
-
-class Candidate(NamedTuple):
-    entity_id: str
-    label: str
-    score: float
-    method: str
-
-
-class MatchResult(NamedTuple):
-    query: str
-    normalized: str
-    decision: str
-    method: str | None = None
-    best: Candidate | None = None
-    candidates: tuple[Candidate, ...] = ()
-    reason: str = ""
-
-    @property
-    def entity_id(self) -> str | None:
-        return self.best.entity_id if self.best and self.decision == DECISION_MATCH else None
-
-
-def index_for(registry: object) -> MatchIndex:
-    """The matcher's index of a loaded registry: the store it was loaded from."""
-    index: MatchIndex | None = getattr(registry, "backend", None)
-    if index is None:
-        raise TypeError("this registry has no key index; load it with registry.load")
-    return index
-
-
-_EXACT_METHOD = {
-    "id": "exact_id",
-    "name": "exact_name",
-    "name_zh": "exact_name",
-    "alias": "exact_alias",
-    "domain": "exact_domain",
-    "later_name": "exact_later_name",
-}
-
-
-def _none(
-    query: str, normalized: str, reason: str, candidates: tuple[Candidate, ...] = ()
-) -> MatchResult:
-    return MatchResult(query, normalized, DECISION_NONE, None, None, candidates, reason)
-
-
-def _ambiguous(
-    query: str, normalized: str, candidates: tuple[Candidate, ...], reason: str
-) -> MatchResult:
-    return MatchResult(query, normalized, DECISION_AMBIGUOUS, None, None, candidates, reason)
-
-
-def _decide(
-    query: str, normalized: str, entries: list[Entry], method: str | None, score: float = 100.0
-) -> MatchResult:
-    candidates = tuple(
-        Candidate(e.entity_id, e.label, score, method or _EXACT_METHOD[e.field]) for e in entries
-    )
-    if len({c.entity_id for c in candidates}) == 1:
-        best = candidates[0]
-        return MatchResult(query, normalized, DECISION_MATCH, best.method, best, candidates)
-    return _ambiguous(query, normalized, candidates, "the name belongs to several entities")
-
-
-def _other(
-    query: str, normalized: str, entries: list[Entry], suggestions: tuple[Candidate, ...] = ()
-) -> MatchResult:
-    names = ", ".join(sorted({repr(e.label) for e in entries}))
-    reason = f"{names} is another platform, which the registry does not list"
-    return _none(query, normalized, reason, suggestions)
+def index_for(registry: Registry) -> MatchIndex:
+    """The matcher's index of a loaded registry."""
+    return registry.index
 
 
 def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
@@ -206,7 +127,7 @@ def match(
     """
     cleaned = strip_bullet(clean(query))
     if not words(cleaned):
-        return _none(query, "", "the query has no letters or digits")
+        return none(query, "", "the query has no letters or digits")
     outside, groups = split_groups(cleaned)
     if not groups and "," in cleaned:  # 'Huobi Global Limited, Seychelles'
         head, _, tail = cleaned.rpartition(",")
@@ -217,7 +138,7 @@ def match(
     from exitcheck.review import qualified
 
     result = _text(index, query, outside, threshold, limit)
-    return qualified(index, result, groups, threshold)
+    return qualified(result, groups, lambda text: match(index, text, threshold=threshold, limit=0))
 
 
 def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:
@@ -225,7 +146,7 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     key = "".join(tokens)
     found = index.exact(key)
     if found:
-        return _decide(query, key, found, None)
+        return decide(query, key, found, None)
     domain = domain_of(cleaned)
     if domain is not None:
         from exitcheck.review import by_domain
@@ -239,7 +160,7 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     if result is not None:
         return result
     if not strip_generic(plain):
-        return _none(query, key, "the query is only generic words")
+        return none(query, key, "the query is only generic words")
     if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
         from exitcheck.review import mixed, split_scripts
 
@@ -265,11 +186,11 @@ def _exact(
     for form, method in forms:
         found = index.exact(form)
         if found:
-            return _decide(query, form, found, method or None)
+            return decide(query, form, found, method or None)
         others = index.other(form) if method != "exact_reordered" else None
         if others:
             close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
-            return _other(query, form, others, close)
+            return other(query, form, others, close)
     return None
 
 
@@ -282,7 +203,7 @@ def _chinese(index: MatchIndex, query: str, tokens: list[str], limit: int) -> Ma
     for form, method in forms:
         found = index.folded(form) or index.exact(form)
         if found:
-            return _decide(query, form, found, method)
+            return decide(query, form, found, method)
     core = core_key(folded)  # edit distance on the distinctive part, never on the boilerplate
     scored = _fuzzy(index, "cjk", core, MIN_FUZZY_CJK, "fuzzy_chinese")
     return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, script="cjk")
@@ -296,7 +217,7 @@ def _latin(
     for form in forms:
         found = index.romanised(form)
         if found:
-            return _decide(query, form, found, "pinyin")
+            return decide(query, form, found, "pinyin")
     core_tokens = strip_generic(tokens) or tokens
     orders = (
         [core_tokens]
@@ -371,10 +292,10 @@ def _fuzzy_decision(
         if len(ranked) > 1 and ranked[1].score > best.score - MARGIN:
             close = tuple(c for c in ranked if c.score > best.score - MARGIN)
             reason = f"{len(close)} candidates score within {MARGIN:g} points of each other"
-            return _ambiguous(query, normalized, close, reason)
+            return ambiguous(query, normalized, close, reason)
         if best.method == UNUSUAL:
             reason = f"{best.label!r} is close, but not by a usual typing slip"
-            return _ambiguous(query, normalized, (best,), reason)
+            return ambiguous(query, normalized, (best,), reason)
         minimum = MIN_FUZZY_CJK if script == "cjk" else MIN_FUZZY_LATIN
         rivals = _fuzzy(index, "other-" + script, normalized, minimum, "fuzzy")
         rival = max(rivals, key=lambda c: c.score, default=None)
@@ -382,12 +303,12 @@ def _fuzzy_decision(
             reason = (
                 f"as close to {rival.label!r}, another platform that the registry does not list"
             )
-            return _ambiguous(query, normalized, (best,), reason)
+            return ambiguous(query, normalized, (best,), reason)
         return MatchResult(
             query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit])
         )
     suggestions = suggest(index, normalized, limit, chinese=script == "cjk") if limit > 0 else ()
-    return _none(query, normalized, "no name is close enough to be sure", suggestions)
+    return none(query, normalized, "no name is close enough to be sure", suggestions)
 
 
 def suggest(

@@ -8,7 +8,6 @@ a Record class costs about a tenth of a NamedTuple (see records.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
 
 from exitcheck.dates import Day, Moment
@@ -171,58 +170,3 @@ LOADER_FIELDS: dict[type[Record], frozenset[str]] = {
     Entity: frozenset({"registry", "alias_registries", "added_notes"}),
     RegistryInfo: frozenset({"path", "sha256"}),
 }
-
-
-class Registry:
-    """One or more registry files combined. Entities are fetched on demand (a registry may
-    hold 100,000 of them); instances hash by identity so derived indexes can be cached.
-
-    A registry from ``registry.load`` pickles as the paths it was loaded from and the SHA-256
-    of each file: unpickling loads it again (once per process; the cache makes that cheap),
-    and refuses files whose content changed since, so every worker answers from the same data.
-    """
-
-    origin: tuple[tuple[str, ...], bool] | None = None  # (paths, use_cache), set by load
-    thread: int | None = None  # the thread whose SQLite connection it reads, set by load
-
-    def __init__(
-        self,
-        files: tuple[RegistryInfo, ...],
-        sources: tuple[Source, ...],
-        regulations: tuple[Regulation, ...],
-        fetch: Callable[[str], Entity | None],
-        fetch_all: Callable[[], Iterator[Entity]],
-        backend: object = None,
-        coverage: dict[str, object] | None = None,
-    ) -> None:
-        self.files = files
-        self.sources = sources
-        self.regulations = regulations
-        self.backend = backend  # the store the entities come from (matching queries it)
-        self.coverage = coverage  # counts and date range, computed when the store was built
-        self._fetch = fetch
-        self._fetch_all = fetch_all
-        self._all: tuple[Entity, ...] | None = None
-
-    @property
-    def entities(self) -> tuple[Entity, ...]:
-        if self._all is None:
-            self._all = tuple(self._fetch_all())
-        return self._all
-
-    def entity(self, entity_id: str) -> Entity:
-        found = self._fetch(entity_id)
-        if found is None:
-            raise KeyError(entity_id)
-        return found
-
-    def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
-
-    def __reduce__(self) -> tuple[Callable[..., Registry], tuple[object, ...]]:
-        if self.origin is None:
-            raise TypeError("only a registry made by exitcheck.load can be pickled")
-        from exitcheck.registry import reopen
-
-        paths, use_cache = self.origin
-        return reopen, (paths, use_cache, tuple(f.sha256 for f in self.files))

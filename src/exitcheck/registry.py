@@ -1,7 +1,8 @@
 """Which registries are in effect, and loading them through the parsed-registry cache.
 
-``load(paths)`` returns a :class:`Registry` or raises :class:`RegistryError`. A registry is
-parsed and validated from TOML only when no sound cache exists; the result is built in memory,
+``load(paths)`` returns a :class:`Registry` or raises :class:`RegistryError`. The shipped
+registry alone is read from its precomputed pack inside the package (``packed``) while that
+pack is fresh; any other registry is parsed and validated from TOML only when no sound cache exists; the result is built in memory,
 served from there, and written to an SQLite cache under the user cache directory, keyed by the
 SHA-256 of each file's content (a file whose size, mtime, ctime and inode are unchanged is not
 hashed again). Caches that are missing, corrupt, edited, truncated or written by another
@@ -13,19 +14,81 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import stat
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from exitcheck import __version__
 from exitcheck.errors import ExitcheckError, RegistryError
-from exitcheck.model import Registry
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from exitcheck.index import KeyIndex
+    from exitcheck.model import Entity, RegistryInfo, Regulation, Source
 
 ENV_REGISTRY = "EXITCHECK_REGISTRY"
+
+
+class Registry:
+    """One or more registry files combined. Entities are fetched on demand (a registry may
+    hold 100,000 of them); instances hash by identity so derived indexes can be cached.
+    ``index`` answers the matcher's look-ups.
+
+    A registry from ``registry.load`` pickles as the paths it was loaded from and the SHA-256
+    of each file: unpickling loads it again (once per process; the cache makes that cheap),
+    and refuses files whose content changed since, so every worker answers from the same data.
+    """
+
+    origin: tuple[tuple[str, ...], bool] | None = None  # (paths, use_cache), set by load
+    thread: int | None = None  # the thread whose SQLite connection it reads, set by load
+
+    def __init__(
+        self,
+        files: tuple[RegistryInfo, ...],
+        sources: tuple[Source, ...],
+        regulations: tuple[Regulation, ...],
+        fetch: Callable[[str], Entity | None],
+        fetch_all: Callable[[], Iterator[Entity]],
+        index: KeyIndex | None = None,
+        coverage: dict[str, object] | None = None,
+    ) -> None:
+        if index is None:  # a registry built by hand: nothing to match
+            from exitcheck.index import KeyIndex, MemoryTable
+
+            index = KeyIndex(MemoryTable({}, [], {}, [], 0))
+        self.files = files
+        self.sources = sources
+        self.regulations = regulations
+        self.index: KeyIndex = index
+        self.coverage = coverage  # counts and date range, computed when the store was built
+        self._fetch = fetch
+        self._fetch_all = fetch_all
+        self._all: tuple[Entity, ...] | None = None
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        if self._all is None:
+            self._all = tuple(self._fetch_all())
+        return self._all
+
+    def entity(self, entity_id: str) -> Entity:
+        found = self._fetch(entity_id)
+        if found is None:
+            raise KeyError(entity_id)
+        return found
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def __reduce__(self) -> tuple[Callable[..., Registry], tuple[object, ...]]:
+        if self.origin is None:
+            raise TypeError("only a registry made by exitcheck.load can be pickled")
+        paths, use_cache = self.origin
+        return reopen, (paths, use_cache, tuple(f.sha256 for f in self.files))
 
 
 def shipped_registry() -> Path:
@@ -131,6 +194,12 @@ def reopen(paths: tuple[str, ...], use_cache: bool, sha256: tuple[str, ...]) -> 
 
 
 def _load(paths: Sequence[Path], *, use_cache: bool) -> Registry:
+    if use_cache and len(paths) == 1 and Path(paths[0]) == shipped_registry():
+        from exitcheck.packed import load as load_pack
+
+        shipped = load_pack(paths[0])
+        if shipped is not None:
+            return shipped
     signature = _signature(paths)
     if not use_cache or signature is None:
         return _build(paths, None)
@@ -172,6 +241,8 @@ def forget_served_caches() -> None:
 def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
     """The cached registry if the cache is sound and was built from these files, else None
     (the cache is then removed). Raises Untrusted for a file someone else could have written."""
+    import sqlite3
+
     from exitcheck import cachefs, store
 
     opened = cachefs.open_private(target.db)
@@ -186,7 +257,14 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
                 raise sqlite3.DatabaseError("checksum mismatch")
         finally:
             os.close(fd)
-        conn, meta = cachefs.open_readonly(target.db)
+        conn = cachefs.open_readonly(target.db, store.SCHEMA + store.INDEXES)
+        try:
+            meta = store.read_meta(conn)
+            if set(meta) != store.META_KEYS:
+                raise sqlite3.DatabaseError("unexpected metadata")
+        except BaseException:
+            conn.close()
+            raise
         if meta.get("format") != store.FORMAT or meta.get("version") != __version__:
             conn.close()
             return None
@@ -194,7 +272,7 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
         if not same_files and not _same_content(meta, signature):
             conn.close()
             return None
-        registry = store.Store(conn, meta).registry()
+        registry = from_sql(conn, meta)
     except (sqlite3.Error, OSError, ValueError, LookupError, TypeError, AttributeError):
         cachefs.discard(target.db, target.stamp)
         return None
@@ -241,16 +319,22 @@ def _build(
 ) -> Registry:
     """Parse and validate the TOML, build the store in memory and serve from it; write it to
     the cache (best effort) when there is a target."""
+    import sqlite3
+
     from exitcheck import store
+    from exitcheck.index import index_rows
     from exitcheck.validation import check
 
     checked, findings = check(paths)
     if checked is None:
         raise RegistryError(findings)
-    conn = sqlite3.connect(":memory:")
-    store.build(
-        conn, checked.files, checked.entities, checked.sources, checked.regulations, __version__
+    rows = index_rows(checked.entities)
+    files, entities = checked.files, checked.entities
+    meta = store.plain_meta(
+        files, entities, checked.sources, checked.regulations, rows, __version__
     )
+    conn = sqlite3.connect(":memory:")
+    store.build(conn, entities, rows, meta)
     if target is not None and signature is not None:
         from exitcheck import cachefs
 
@@ -259,4 +343,17 @@ def _build(
                 target.db, cachefs.seal(bytearray(cachefs.serialize(conn)))
             )
             _stamp(target, written, signature)
-    return store.Store(conn, store.read_meta(conn)).registry()
+    return from_sql(conn, store.read_meta(conn))
+
+
+def from_sql(conn: sqlite3.Connection, meta: dict[str, Any]) -> Registry:
+    """The registry held in a built database, its index reading the same database."""
+    from exitcheck import store
+    from exitcheck.index import KeyIndex
+
+    table = store.SqlTable(conn, meta)
+    files, sources, regulations = store.records(meta)
+    index = KeyIndex(table)
+    return Registry(
+        files, sources, regulations, table.entity, table.entities, index, meta.get("coverage")
+    )

@@ -4,10 +4,9 @@ regulations."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exitcheck import __version__
-from exitcheck.model import Registry
 from exitcheck.report_records import (
     ABSENCE_NOTE,
     coverage_record,
@@ -15,6 +14,9 @@ from exitcheck.report_records import (
     registries_record,
     source_record,
 )
+
+if TYPE_CHECKING:
+    from exitcheck.registry import Registry
 
 
 def validate_record(files: Iterable[Any], valid: bool, findings: list[Any]) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
 from exitcheck.evidence import disagreements
 from exitcheck.matching import Candidate, MatchResult
-from exitcheck.model import Entity, Measure, Registry
+from exitcheck.model import Entity, Measure
 from exitcheck.records import Record
 from exitcheck.report_records import (
     candidate_record,
@@ -31,6 +31,7 @@ from exitcheck.status import Status, entity_status, visible
 
 if TYPE_CHECKING:
     from exitcheck.clocks import Clock
+    from exitcheck.registry import Registry
 
 DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from exitcheck import __version__
 from exitcheck.dates import Day, iso, sort_key
 from exitcheck.matching import Candidate, MatchResult
-from exitcheck.model import Entity, LaterName, Measure, Registry
+from exitcheck.model import Entity, LaterName, Measure
 from exitcheck.status import counts_from, measure_status
+
+if TYPE_CHECKING:
+    from exitcheck.registry import Registry
 
 
 def registries_record(registry: Registry) -> list[dict[str, Any]]:

@@ -10,18 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from exitcheck.matching import (
-    DECISION_AMBIGUOUS,
-    DECISION_MATCH,
-    MIN_CONTAINED,
-    Candidate,
-    Entry,
-    MatchResult,
-    _ambiguous,
-    _decide,
-    _none,
-    _other,
-)
 from exitcheck.names import (
     compact_key,
     generic_words,
@@ -33,9 +21,21 @@ from exitcheck.names import (
     units,
     words,
 )
+from exitcheck.results import (
+    DECISION_AMBIGUOUS,
+    DECISION_MATCH,
+    MIN_CONTAINED,
+    Candidate,
+    Entry,
+    MatchResult,
+    ambiguous,
+    decide,
+    none,
+    other,
+)
 
 if TYPE_CHECKING:
-    from exitcheck.matching import MatchIndex
+    from exitcheck.index import KeyIndex as MatchIndex
 
 Matcher = Callable[[str], MatchResult]
 
@@ -52,27 +52,23 @@ def by_domain(
         if entry is None:
             continue
         if not entry.entity_id:
-            return _other(query, compact_key(candidate), [entry], match_text(label).candidates)
-        return _decide(query, compact_key(candidate), [entry], "exact_domain")
+            return other(query, compact_key(candidate), [entry], match_text(label).candidates)
+        return decide(query, compact_key(candidate), [entry], "exact_domain")
     result = match_text(label)
     best = result.best
     if result.decision != DECISION_MATCH or best is None:
         return result
     if index.has_domains(best.entity_id):
         reason = f"the domain {host} is not one this entity lists"
-        return _none(query, result.normalized, reason, (best,))
+        return none(query, result.normalized, reason, (best,))
     reason = f"the registry lists no domain for this entity; {host} may be another site"
-    return _ambiguous(query, result.normalized, (best,), reason)
+    return ambiguous(query, result.normalized, (best,), reason)
 
 
-def qualified(
-    index: MatchIndex, result: MatchResult, groups: list[str], threshold: float
-) -> MatchResult:
+def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> MatchResult:
     """A name with bracketed parts ('Huobi (HT)', 'Huobi (火币)', '... Limited (Seychelles)'):
     a part that qualifies (place, legal form, ticker) or names the same entity keeps the
     match; a part naming another entity, or unknown words, make it ambiguous."""
-    from exitcheck.matching import match
-
     if result.decision != DECISION_MATCH or result.best is None:
         return result
     for group in groups:
@@ -80,12 +76,12 @@ def qualified(
             continue
         qualifiers = generic_words().qualifiers
         kept = [t for t in words(group) if t not in qualifiers]  # 'formerly huobi' -> 'huobi'
-        inner = match(index, " ".join(kept) or group, threshold=threshold, limit=0)
+        inner = match_text(" ".join(kept) or group)
         if inner.decision == DECISION_MATCH and inner.entity_id == result.entity_id:
             continue
         reason = f"the bracketed part {group!r} does not confirm the name"
         candidates = _merge(result.candidates, inner.candidates)
-        return _ambiguous(result.query, result.normalized, candidates, reason)
+        return ambiguous(result.query, result.normalized, candidates, reason)
     return result
 
 
@@ -105,8 +101,8 @@ def mixed(
     candidates = _merge(*(a.candidates for a in found))
     if ids or any(a.decision == DECISION_AMBIGUOUS for a in found):
         reason = "the Latin and Chinese parts do not name the same entity"
-        return _ambiguous(query, key, candidates, reason)
-    return _none(query, key, "no name is close enough to be sure", candidates)
+        return ambiguous(query, key, candidates, reason)
+    return none(query, key, "no name is close enough to be sure", candidates)
 
 
 def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -134,7 +130,7 @@ def misread(index: MatchIndex, result: MatchResult, key: str) -> MatchResult | N
         if hits:
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "misread") for e in hits)
             reason = f"reads as {hits[0].label!r} if a digit is a misread letter"
-            return _ambiguous(result.query, result.normalized, _merge(candidates), reason)
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
     return None
 
 
@@ -151,8 +147,8 @@ def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> Matc
         Candidate(e.entity_id, e.label, score, "contained") for e, score in found if e.entity_id
     )
     if not candidates:
-        return _other(result.query, result.normalized, [e for e, _ in found], result.candidates)
-    return _ambiguous(result.query, result.normalized, _merge(candidates), reason)
+        return other(result.query, result.normalized, [e for e, _ in found], result.candidates)
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
 def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, float]]:

@@ -22,7 +22,7 @@ from exitcheck.matching import (
     MatchResult,
     match,
 )
-from exitcheck.model import Entity, Registry
+from exitcheck.model import Entity
 from exitcheck.report import ScreenRow, published, screen_record
 from exitcheck.report_records import provenance_record
 from exitcheck.screen_input import Row
@@ -31,6 +31,7 @@ from exitcheck.status import Status, entity_status
 if TYPE_CHECKING:
     from exitcheck.i18n import Words
     from exitcheck.matching import MatchIndex
+    from exitcheck.registry import Registry
 
 
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
@@ -107,9 +108,7 @@ def screen(
 ) -> Iterator[dict[str, Any]]:
     """One record per row; with a CSV ``header``, each record keeps its row's cells."""
     used = SCORE_THRESHOLD if threshold is None else threshold
-    preload = getattr(index, "preload", None)
-    if preload is not None:
-        preload()
+    index.preload()
     dates = published(registry)
     as_of, known_on = clock.as_of, clock.known_on
     provenance = provenance_record(registry, as_of, known_on)

@@ -25,8 +25,8 @@ from exitcheck.render import Format
 
 if TYPE_CHECKING:
     from exitcheck.i18n import Words
-    from exitcheck.matching import MatchIndex
-    from exitcheck.model import Registry
+    from exitcheck.index import KeyIndex
+    from exitcheck.registry import Registry
     from exitcheck.render import Record, Renderer
 
 
@@ -47,8 +47,7 @@ def load_registry() -> Registry:
 def complete_entities(incomplete: str) -> list[str]:
     """Shell completion for entity names and ids; quiet (no candidates) on any problem."""
     try:
-        store = load_registry().backend
-        return store.complete(incomplete) if store is not None else []  # type: ignore[attr-defined]
+        return load_registry().index.complete(incomplete)
     except Exception:
         return []
 
@@ -85,10 +84,8 @@ class Call:
             self._registry = load_registry()
         return self._registry
 
-    def index(self, registry: Registry) -> MatchIndex:
-        from exitcheck.matching import index_for
-
-        return index_for(registry)
+    def index(self, registry: Registry) -> KeyIndex:
+        return registry.index
 
     def renderer(self, provenance: Record | None = None) -> Renderer:
         from exitcheck.render import renderer
