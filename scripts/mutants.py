@@ -126,7 +126,8 @@ MUTANTS: list[Mutant] = [
     Mutant("screening", SC, "        result = answers.get(name)", "        result = None",
            "the memo of repeated names only saves time: a name's answer does not change within one run"),
     # -- cache (registry.py's cache, store.py) --------------------------------------------------
-    Mutant("cache", R, '_fnv1a(__version__ + "\\0" + "\\0".join(s[0] for s in signature))', '_fnv1a("\\0".join(s[0] for s in signature))'),
+    Mutant("cache", R, '_fnv1a(__version__ + "\\0" + data + "\\0" + "\\0".join(s[0] for s in signature))', '_fnv1a(data + "\\0" + "\\0".join(s[0] for s in signature))'),
+    Mutant("cache", R, '_fnv1a(__version__ + "\\0" + data + "\\0" + "\\0".join(s[0] for s in signature))', '_fnv1a(__version__ + "\\0" + "\\0".join(s[0] for s in signature))'),
     Mutant("cache", R, 'if meta.get("format") != store.FORMAT or meta.get("version") != __version__:', 'if meta.get("format") != store.FORMAT:'),
     Mutant("cache", R, 'if meta.get("format") != store.FORMAT or meta.get("version") != __version__:', 'if meta.get("version") != __version__:'),
     Mutant("cache", R, "        if not same_files and not _same_content(meta, signature):", "        if False:"),

@@ -132,6 +132,19 @@ def test_each_version_has_its_own_cache_file(cli, write_registry, cache, monkeyp
     assert json.loads(meta["version"]) == "9.9.9-other"
 
 
+def test_edited_word_lists_make_a_new_cache(cli, write_registry, cache, monkeypatch) -> None:
+    """The stored keys depend on the packaged word lists (generic words, legal forms, the
+    character table): a cache built before they changed must not answer with old keys."""
+    from exitcheck import packed
+
+    path = write_registry(GOOD_ENTITY)
+    status_name(cli, path)
+    assert len(files(cache)) == 1
+    monkeypatch.setattr(packed, "stamp", lambda: 12345)
+    assert status_name(cli, path) == "Acme Exchange"
+    assert len(files(cache)) == 2
+
+
 def _set_meta(db: Path, key: str, value: str) -> None:
     conn = sqlite3.connect(db)
     conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))

@@ -7,7 +7,7 @@ rows of its index, which also depend on ``others.toml``, ``matching.toml`` and
 data-only format whose loading runs no code. The pack is part of the installed package, read
 only, so the default call needs neither the user's cache nor ``sqlite3``.
 
-The pack holds a CRC-32 of the four files it was made from, with the exitcheck version and
+The pack holds a CRC-32 of the data files it was made from, with the exitcheck version and
 ``FORMAT``; it is used only when those match the files beside it and this exitcheck (``zlib``
 is already loaded by Typer's ``shutil``; reading and checking the files takes ~0.1 ms). A pack that does not match (a developer edited
 ``entities.toml`` without running ``tools/pack.py``) or cannot be read is not used: the
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 FORMAT = 2  # bump when the layout below changes (2: entities by field name, codec.py)
 PACK = "shipped.pack"
-INPUTS = ("entities.toml", "others.toml", "matching.toml", "simplified.txt")
+INPUTS = ("entities.toml", "others.toml", "matching.toml", "legal_forms.txt", "simplified.txt")
 MARSHAL_VERSION = 4  # readable by every supported Python
 
 
@@ -125,7 +125,7 @@ def _registry(data: dict[str, Any], path: Path) -> Registry:
     from exitcheck.registry import Registry
 
     meta = data["meta"]
-    meta["files"][0][0] = str(path)  # where the package is installed, not where it was packed
+    meta["files"][0]["path"] = str(path)  # where the package is installed, not where it was packed
     files, sources, regulations = store.records(meta)
     table = PackTable(data["exact"], data["index"], meta["keys"])
     blobs: list[bytes] = data["entities"]
@@ -164,7 +164,7 @@ def pack_data() -> dict[str, Any]:
     meta = store.plain_meta(
         checked.files, checked.entities, checked.sources, checked.regulations, rows, __version__
     )
-    meta["files"][0][0] = ""  # set to the installed path when loaded
+    meta["files"][0]["path"] = ""  # set to the installed path when loaded
     table = MemoryTable.from_rows(rows)
     exact = {key: found for (kind, key), found in table.keys.items() if kind == "exact"}
     rest = (table.keys, table.fuzzy, table.domains, table.ids)

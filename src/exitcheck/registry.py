@@ -204,10 +204,13 @@ def _load(paths: Sequence[Path], *, use_cache: bool) -> Registry:
     if not use_cache or signature is None:
         return _build(paths, None)
     from exitcheck import cachefs
+    from exitcheck.packed import stamp as packed_stamp
 
     try:
         directory = cachefs.private_dir(cache_dir())
-        key = _fnv1a(__version__ + "\0" + "\0".join(s[0] for s in signature))
+        # the matcher's keys also depend on the packaged word lists: edited, they make a new cache
+        data = str(packed_stamp())
+        key = _fnv1a(__version__ + "\0" + data + "\0" + "\0".join(s[0] for s in signature))
         target = Target(directory / f"registry-{key}.sqlite", directory / f"registry-{key}.stamp")
         cachefs.sweep(directory)
         cached = _open_cached(target, signature)
