@@ -11,17 +11,16 @@ The Python API (see README.md, "Python"), the same answers as the command line:
 Names are imported on first use, so ``import exitcheck`` stays cheap.
 """
 
-__version__ = "0.1.0"
-
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would cost more than all this
 if TYPE_CHECKING:
     from typing import Any
 
     from exitcheck.api import Answer, load, lookup, screen
     from exitcheck.errors import ExitcheckError, RegistryError, UsageError
+    from exitcheck.loaded import Registry
     from exitcheck.model import Entity, Measure
-    from exitcheck.registry import Registry
     from exitcheck.status import Status
+    from exitcheck.version import __version__
 
 # public name -> module that defines it (imported on first access)
 _LAZY = {
@@ -34,8 +33,9 @@ _LAZY = {
     "UsageError": "exitcheck.errors",
     "Entity": "exitcheck.model",
     "Measure": "exitcheck.model",
-    "Registry": "exitcheck.registry",
+    "Registry": "exitcheck.loaded",
     "Status": "exitcheck.status",
+    "__version__": "exitcheck.version",  # written once, in version.py (the wheel reads it there)
 }
 
 __all__ = [

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from exitcheck.errors import UsageError
 
 if TYPE_CHECKING:
+    from exitcheck.loaded import Registry
     from exitcheck.matching import MatchResult
     from exitcheck.model import Entity
-    from exitcheck.registry import Registry
     from exitcheck.status import Status
 
 PathLike = str | os.PathLike[str]

@@ -19,10 +19,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from exitcheck import __version__
 from exitcheck.commands import options, session
 from exitcheck.errors import EXIT_OK, EXIT_OUTPUT
 from exitcheck.output import Color
+from exitcheck.version import __version__
 
 # Command name -> its module in exitcheck.commands and its function there, in --help order.
 COMMANDS = {

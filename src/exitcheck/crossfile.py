@@ -12,9 +12,8 @@ from collections.abc import Iterator, Sequence
 
 from exitcheck.errors import Finding
 from exitcheck.layering import Layer
-from exitcheck.matching import compact_key
 from exitcheck.model import Entity, Source
-from exitcheck.names import mixes_scripts
+from exitcheck.names import compact_key, mixes_scripts
 
 
 def first_sources(layers: Sequence[Layer]) -> dict[str, Source]:

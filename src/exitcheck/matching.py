@@ -60,7 +60,7 @@ from exitcheck.results import (  # re-exported: the rest of the package imports 
 
 if TYPE_CHECKING:
     from exitcheck.index import KeyIndex as MatchIndex
-    from exitcheck.registry import Registry
+    from exitcheck.loaded import Registry
 
 __all__ = [
     "DECISION_AMBIGUOUS",

@@ -22,13 +22,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exitcheck import __version__
 from exitcheck.index import MemoryTable
+from exitcheck.version import __version__
 
 if TYPE_CHECKING:
     from exitcheck.index import FuzzyRow, Rows
+    from exitcheck.loaded import Registry
     from exitcheck.model import Entity
-    from exitcheck.registry import Registry
 
 FORMAT = 2  # bump when the layout below changes (2: entities by field name, codec.py)
 PACK = "shipped.pack"
@@ -122,7 +122,7 @@ def _registry(data: dict[str, Any], path: Path) -> Registry:
 
     from exitcheck import store
     from exitcheck.index import KeyIndex
-    from exitcheck.registry import Registry
+    from exitcheck.loaded import Registry
 
     meta = data["meta"]
     meta["files"][0]["path"] = str(path)  # where the package is installed, not where it was packed

@@ -17,78 +17,19 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from exitcheck import __version__
 from exitcheck.errors import ExitcheckError, RegistryError
+from exitcheck.loaded import Registry
+from exitcheck.version import __version__
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from exitcheck.index import KeyIndex
-    from exitcheck.model import Entity, RegistryInfo, Regulation, Source
 
 ENV_REGISTRY = "EXITCHECK_REGISTRY"
-
-
-class Registry:
-    """One or more registry files combined. Entities are fetched on demand (a registry may
-    hold 100,000 of them); instances hash by identity so derived indexes can be cached.
-    ``index`` answers the matcher's look-ups.
-
-    A registry from ``registry.load`` pickles as the paths it was loaded from and the SHA-256
-    of each file: unpickling loads it again (once per process; the cache makes that cheap),
-    and refuses files whose content changed since, so every worker answers from the same data.
-    """
-
-    origin: tuple[tuple[str, ...], bool] | None = None  # (paths, use_cache), set by load
-    thread: int | None = None  # the thread whose SQLite connection it reads, set by load
-
-    def __init__(
-        self,
-        files: tuple[RegistryInfo, ...],
-        sources: tuple[Source, ...],
-        regulations: tuple[Regulation, ...],
-        fetch: Callable[[str], Entity | None],
-        fetch_all: Callable[[], Iterator[Entity]],
-        index: KeyIndex | None = None,
-        coverage: dict[str, object] | None = None,
-    ) -> None:
-        if index is None:  # a registry built by hand: nothing to match
-            from exitcheck.index import KeyIndex, MemoryTable
-
-            index = KeyIndex(MemoryTable({}, [], {}, [], 0))
-        self.files = files
-        self.sources = sources
-        self.regulations = regulations
-        self.index: KeyIndex = index
-        self.coverage = coverage  # counts and date range, computed when the store was built
-        self._fetch = fetch
-        self._fetch_all = fetch_all
-        self._all: tuple[Entity, ...] | None = None
-
-    @property
-    def entities(self) -> tuple[Entity, ...]:
-        if self._all is None:
-            self._all = tuple(self._fetch_all())
-        return self._all
-
-    def entity(self, entity_id: str) -> Entity:
-        found = self._fetch(entity_id)
-        if found is None:
-            raise KeyError(entity_id)
-        return found
-
-    def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
-
-    def __reduce__(self) -> tuple[Callable[..., Registry], tuple[object, ...]]:
-        if self.origin is None:
-            raise TypeError("only a registry made by exitcheck.load can be pickled")
-        paths, use_cache = self.origin
-        return reopen, (paths, use_cache, tuple(f.sha256 for f in self.files))
 
 
 def shipped_registry() -> Path:
@@ -170,6 +111,7 @@ def load(paths: Sequence[Path], *, use_cache: bool = True) -> Registry:
     """A validated registry, or RegistryError naming the file and line of the first error."""
     registry = _load(paths, use_cache=use_cache)
     registry.origin = (tuple(os.path.abspath(p) for p in paths), use_cache)
+    registry.reopener = reopen
     registry.thread = threading.get_ident()
     return registry
 

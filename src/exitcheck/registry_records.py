@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from exitcheck import __version__
 from exitcheck.report_records import (
     ABSENCE_NOTE,
     coverage_record,
@@ -14,9 +13,10 @@ from exitcheck.report_records import (
     registries_record,
     source_record,
 )
+from exitcheck.version import __version__
 
 if TYPE_CHECKING:
-    from exitcheck.registry import Registry
+    from exitcheck.loaded import Registry
 
 
 def validate_record(files: Iterable[Any], valid: bool, findings: list[Any]) -> dict[str, Any]:

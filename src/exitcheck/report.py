@@ -31,7 +31,7 @@ from exitcheck.status import Status, entity_status, visible
 
 if TYPE_CHECKING:
     from exitcheck.clocks import Clock
-    from exitcheck.registry import Registry
+    from exitcheck.loaded import Registry
 
 DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
 

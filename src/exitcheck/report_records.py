@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from exitcheck import __version__
 from exitcheck.dates import Day, iso, sort_key
 from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, LaterName, Measure
 from exitcheck.status import counts_from, measure_status
+from exitcheck.version import __version__
 
 if TYPE_CHECKING:
-    from exitcheck.registry import Registry
+    from exitcheck.loaded import Registry
 
 
 def registries_record(registry: Registry) -> list[dict[str, Any]]:

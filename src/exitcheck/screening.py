@@ -30,8 +30,8 @@ from exitcheck.status import Status, entity_status
 
 if TYPE_CHECKING:
     from exitcheck.i18n import Words
+    from exitcheck.loaded import Registry
     from exitcheck.matching import MatchIndex
-    from exitcheck.registry import Registry
 
 
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)

@@ -26,7 +26,7 @@ from exitcheck.render import Format
 if TYPE_CHECKING:
     from exitcheck.i18n import Words
     from exitcheck.index import KeyIndex
-    from exitcheck.registry import Registry
+    from exitcheck.loaded import Registry
     from exitcheck.render import Record, Renderer
 
 
