@@ -1,8 +1,6 @@
 """`exitcheck list` and `exitcheck timeline`: the measures selected by the same filters, as
 records or on a date axis."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -46,7 +44,7 @@ class Filters:
         self.after, self.before, self.by = after, before, by
         self.kind, self.measure = kind or [], measure or []
 
-    def select(self, call: Call, as_of: str | None, known_on: str | None) -> ListAnswer:
+    def select(self, call: Call, as_of: str | None, known_on: str | None) -> "ListAnswer":
         """Check the filters and select what they show."""
         from exitcheck import report
         from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
