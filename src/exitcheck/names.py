@@ -13,7 +13,8 @@ import functools
 import itertools
 import re
 import unicodedata
-from typing import NamedTuple
+
+from exitcheck.records import Record
 
 _CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
@@ -202,7 +203,7 @@ def parent_hosts(host: str) -> list[str]:
     return [".".join(labels[i:]) for i in range(1, len(labels) - 1)]
 
 
-class GenericWords(NamedTuple):
+class GenericWords(Record):
     latin: frozenset[str]
     chinese: tuple[str, ...]  # longest first
     qualifiers: frozenset[str]  # words that only qualify a name inside brackets (places)

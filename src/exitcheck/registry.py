@@ -19,10 +19,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from exitcheck import __version__
 from exitcheck.errors import ExitcheckError, RegistryError
+from exitcheck.records import Record
 
 if TYPE_CHECKING:
     import sqlite3
@@ -224,7 +225,7 @@ def _load(paths: Sequence[Path], *, use_cache: bool) -> Registry:
     return _build(paths, target, signature)
 
 
-class Target(NamedTuple):
+class Target(Record):
     db: Path
     stamp: Path
 
