@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
 from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
-from exitcheck.render.safe import json_safe
+from exitcheck.render.jsontext import indented
 
 
 def dumps(record: object, *, indent: int | None = 2) -> str:
+    """JSON text with invisible and bidirectional characters escaped (``safe.json_safe``);
+    indented by two (written by ``jsontext``, without importing ``json``) or on one line."""
+    if indent == 2:
+        return indented(record)
+    import json
+
+    from exitcheck.render.safe import json_safe
+
     return json_safe(json.dumps(record, ensure_ascii=False, indent=indent))
 
 
