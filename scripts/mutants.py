@@ -270,5 +270,5 @@ MUTANTS: list[Mutant] = [
     Mutant("matching", N, "    if length < minimum + 8:\n        return 2", "    if length < minimum + 9:\n        return 2"),
     Mutant("matching", N, "    if length < minimum:\n        return 0", "    if length <= minimum:\n        return 0"),
     Mutant("matching", N, "        found = suffix.search(token)\n        if found:", "        found = suffix.search(token)\n        if False:"),
-    Mutant("matching", N, "    if text.isprintable():\n        return text\n    kept", "    return text\n    kept"),
+    Mutant("matching", N, "    if text.isprintable():\n        return text\n    import unicodedata", "    return text\n    import unicodedata"),
 ]  # fmt: skip
