@@ -69,17 +69,3 @@ def test_other_values_through_json(value: object) -> None:
 def test_unknown_types_fail_as_json_does() -> None:
     with pytest.raises(TypeError):
         indented({"when": object()})
-
-
-def test_the_status_answer_is_written_without_json() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from exitcheck.cli import main; sys.argv = ['exitcheck', 'status', 'huobi', '--json']\n"
-        "try: main()\nexcept SystemExit: pass\n"
-        "sys.stderr.write(' '.join(m for m in ('json', 'exitcheck.render.safe') if m in sys.modules))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.stdout.startswith('{\n  "entity": {')
-    assert done.stderr == ""
