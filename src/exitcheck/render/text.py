@@ -35,10 +35,16 @@ class Renderer:
         self.w = words
 
     def wrap(self, text: str, indent: str) -> list[str]:
+        shown = printable(text)
         if self.w.zh:  # textwrap counts characters, not display columns
-            return wrap_display(printable(text), self.width, indent)
+            return wrap_display(shown, self.width, indent)
+        fits = len(indent) + len(shown) <= self.width
+        if fits and shown.isprintable() and shown and shown[-1] != " ":
+            # spaces its only whitespace (isprintable), none at the end: textwrap would return
+            # the line as it is; this is several times cheaper
+            return [indent + shown]
         return textwrap.wrap(
-            printable(text), self.width, initial_indent=indent, subsequent_indent=indent
+            shown, self.width, initial_indent=indent, subsequent_indent=indent
         ) or [indent]
 
     def facts(self, facts: list[list[str]]) -> list[str]:
