@@ -1,5 +1,5 @@
 """Shell completion of option values: languages and schema names (the kinds complete as
-choices of their type; entity names in commands.status.complete_entities). Quiet on any
+choices of their type; entity names in commands.runner.complete_entities). Quiet on any
 problem. Typer reads these functions' signatures on every call: their annotations are objects
 (no ``from __future__ import annotations``), as in cli.py."""
 

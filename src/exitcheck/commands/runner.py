@@ -44,6 +44,14 @@ def load_registry() -> Registry:
     return load(registry_files(), use_cache=session.use_cache)
 
 
+def complete_entities(incomplete: str) -> list[str]:
+    """Shell completion for entity names and ids; quiet (no candidates) on any problem."""
+    try:
+        return load_registry().index.complete(incomplete)
+    except Exception:
+        return []
+
+
 class Call:
     """What a command's work is given: the format and language asked for, the registry on
     demand, a renderer, and where to write."""

@@ -6,17 +6,9 @@ from typing import Annotated
 import typer
 
 from exitcheck.commands.options import AsOf, Bom, Fmt, Json, KnownOn, Lang, Output, day
-from exitcheck.commands.runner import Call, answer, load_registry
+from exitcheck.commands.runner import Call, answer, complete_entities
 from exitcheck.errors import EXIT_NO_MATCH, EXIT_OK
 from exitcheck.render import Format
-
-
-def complete_entities(incomplete: str) -> list[str]:
-    """Shell completion of NAME: entity names and ids; quiet (no candidates) on any problem."""
-    try:
-        return load_registry().index.complete(incomplete)
-    except Exception:
-        return []
 
 
 def status(
