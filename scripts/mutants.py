@@ -34,7 +34,6 @@ CSV = "src/exitcheck/render/csvfmt.py"
 FL = "src/exitcheck/render/flat.py"
 SAFE = "src/exitcheck/render/safe.py"
 JS = "src/exitcheck/render/jsonfmt.py"
-JT = "src/exitcheck/render/jsontext.py"
 ND = "src/exitcheck/render/ndjson.py"
 SVG = "src/exitcheck/render/timeline_svg.py"
 PC = "src/exitcheck/render/pieces.py"
@@ -198,10 +197,10 @@ MUTANTS: list[Mutant] = [
     Mutant("render", JS, "return json_safe(json.dumps(record, ensure_ascii=False, indent=indent))",
            "return json_safe(json.dumps(record, ensure_ascii=True, indent=indent))"),
     Mutant("render", JS, '        yield "[]\\n" if first else "\\n]\\n"', '        yield "]\\n"'),
-    Mutant("render", JT, """    if '"' not in text and "\\\\" not in text and text.isprintable():""", """    if '"' not in text and text.isprintable():"""),
-    Mutant("render", JT, """    return '"' + json_safe(text.translate(_ESCAPES)) + '"'""", """    return '"' + text.translate(_ESCAPES) + '"'"""),
-    Mutant("render", JT, 'elif type(value) is float and value == value and abs(value) != _INFINITY:', 'elif type(value) is float:'),
-    Mutant("render", JT, '            raise _Unsupported\n        out.append(before + _string(key) + ": ")', '            pass\n        out.append(before + _string(str(key)) + ": ")'),
+    Mutant("render", JS, """    if '"' not in text and "\\\\" not in text and text.isprintable():""", """    if '"' not in text and text.isprintable():"""),
+    Mutant("render", JS, """    return '"' + json_safe(text.translate(_ESCAPES)) + '"'""", """    return '"' + text.translate(_ESCAPES) + '"'"""),
+    Mutant("render", JS, 'elif type(value) is float and value == value and abs(value) != _INFINITY:', 'elif type(value) is float:'),
+    Mutant("render", JS, '            raise _Unsupported\n        out.append(before + _string(key) + ": ")', '            pass\n        out.append(before + _string(str(key)) + ": ")'),
     Mutant("render", JS, "            yield dumps(record, indent=None) + \"\\n\"", "            yield dumps(record) + \"\\n\""),
     Mutant("render", ND, "        return dumps(record, indent=None) + \"\\n\"", "        return dumps(record) + \"\\n\""),
     Mutant("render", SVG, "    return f'<text x=\"{x:.1f}\" y=\"{y:.1f}\"{extra}>{escape(printable(text))}</text>'",

@@ -104,7 +104,7 @@ def test_the_pack_is_used_only_for_the_shipped_registry_alone(cli, write_registr
 def test_an_exact_hit_imports_no_sqlite_no_toml(args: list[str]) -> None:
     """The default call: neither sqlite3 nor a TOML parser, the validator or rapidfuzz is
     imported (`python -X importtime -m exitcheck status huobi` shows the same), nor json: the
-    registry is read with marshal, and --json output is written by render/jsontext."""
+    registry is read with marshal, and --json output is written by render/jsonfmt without json."""
     code = (
         "import sys\nfrom exitcheck.cli import run\n"
         f"code = run({args!r})\n"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exitcheck.render.jsontext import indented
+from exitcheck.render.jsonfmt import indented
 from exitcheck.render.safe import json_safe
 
 
