@@ -25,7 +25,7 @@ D = "src/exitcheck/dates.py"
 SC = "src/exitcheck/screening.py"
 SI = "src/exitcheck/screen_input.py"
 ST = "src/exitcheck/store.py"
-R = "src/exitcheck/registry.py"
+R = "src/exitcheck/regcache.py"
 IX = "src/exitcheck/index.py"
 RS = "src/exitcheck/results.py"
 CF = "src/exitcheck/cachefs.py"
@@ -93,14 +93,15 @@ MUTANTS: list[Mutant] = [
     Mutant("dates", D, "        return moment.end < as_of", "        return moment.start <= as_of"),
     Mutant("dates", D, "    if after is not None and last_day(moment) < after:", "    if after is not None and first_day(moment) < after:"),
     Mutant("dates", D, "    return before is None or first_day(moment) <= before", "    return before is None or last_day(moment) <= before"),
-    Mutant("dates", D, '    if not _ISO_DATE.fullmatch(value):', '    if not _ISO_DATE.match(value):',
+    Mutant("dates", D, "len(text) == 10", "len(text) >= 10",
            "date.fromisoformat then refuses any text after the date (it takes no time part), with the same exit 2"),
+    Mutant("dates", D, '(text[:4] + text[5:7] + text[8:]).isdecimal()', '(text[:4] + text[5:7] + text[8:]).isdigit()'),
+    Mutant("dates", D, 'if len(year_text) != 4 or not (year_text + month_text).isdecimal():', 'if not (year_text + month_text).isdecimal():'),
     Mutant("dates", D, "    value = text.strip()", "    value = text"),
     Mutant("dates", D, "    if moment is None:\n        return None\n    return moment.isoformat()",
            "    if moment is None:\n        return None\n    return str(moment)"),
     Mutant("dates", D, "        return moment.date()\n    if isinstance(moment, PartialDate):", "        return moment.date() + __import__('datetime').timedelta(days=1)\n    if isinstance(moment, PartialDate):"),
-    Mutant("dates", D, r'_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")', r'_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")',
-           "date.fromisoformat (3.10) refuses one-digit months and days anyway, with the same exit 2"),
+    Mutant("dates", D, 'and text[4] == text[7] == "-"', 'and text[4] == "-"'),
     # -- screening ------------------------------------------------------------------------------
     Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if len(name) > MAX_QUERY_CHARS + 1"),
     Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if False"),
@@ -196,6 +197,10 @@ MUTANTS: list[Mutant] = [
     Mutant("render", JS, "return json_safe(json.dumps(record, ensure_ascii=False, indent=indent))",
            "return json_safe(json.dumps(record, ensure_ascii=True, indent=indent))"),
     Mutant("render", JS, '        yield "[]\\n" if first else "\\n]\\n"', '        yield "]\\n"'),
+    Mutant("render", JS, """    if '"' not in text and "\\\\" not in text and text.isprintable():""", """    if '"' not in text and text.isprintable():"""),
+    Mutant("render", JS, """    return '"' + json_safe(text.translate(_ESCAPES)) + '"'""", """    return '"' + text.translate(_ESCAPES) + '"'"""),
+    Mutant("render", JS, 'elif type(value) is float and value == value and abs(value) != _INFINITY:', 'elif type(value) is float:'),
+    Mutant("render", JS, '            raise _Unsupported\n        out.append(before + _string(key) + ": ")', '            pass\n        out.append(before + _string(str(key)) + ": ")'),
     Mutant("render", JS, "            yield dumps(record, indent=None) + \"\\n\"", "            yield dumps(record) + \"\\n\""),
     Mutant("render", ND, "        return dumps(record, indent=None) + \"\\n\"", "        return dumps(record) + \"\\n\""),
     Mutant("render", SVG, "    return f'<text x=\"{x:.1f}\" y=\"{y:.1f}\"{extra}>{escape(printable(text))}</text>'",
@@ -264,5 +269,5 @@ MUTANTS: list[Mutant] = [
     Mutant("matching", N, "    if length < minimum + 8:\n        return 2", "    if length < minimum + 9:\n        return 2"),
     Mutant("matching", N, "    if length < minimum:\n        return 0", "    if length <= minimum:\n        return 0"),
     Mutant("matching", N, "        found = suffix.search(token)\n        if found:", "        found = suffix.search(token)\n        if False:"),
-    Mutant("matching", N, "    if text.isprintable():\n        return text\n    kept", "    return text\n    kept"),
+    Mutant("matching", N, "    if text.isprintable():\n        return text\n    import unicodedata", "    return text\n    import unicodedata"),
 ]  # fmt: skip

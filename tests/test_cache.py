@@ -117,13 +117,13 @@ def test_a_stale_cache_answers_when_nothing_marks_it_stale(cli, write_registry, 
 
 def test_each_version_has_its_own_cache_file(cli, write_registry, cache, monkeypatch) -> None:
     """Two installed versions used in turn must not rebuild each other's cache every call."""
-    from exitcheck import registry
+    from exitcheck import regcache
 
     path = write_registry(GOOD_ENTITY)
     status_name(cli, path)
     (first,) = files(cache)
     inode = first.stat().st_ino
-    monkeypatch.setattr(registry, "__version__", "9.9.9-other")
+    monkeypatch.setattr(regcache, "__version__", "9.9.9-other")
     assert status_name(cli, path) == "Acme Exchange"
     assert len(files(cache)) == 2
     assert first.stat().st_ino == inode  # the other version's cache is left alone

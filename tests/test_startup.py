@@ -82,3 +82,42 @@ def test_one_command_answers_as_the_whole_app(capsys, args: list[str]) -> None:
     code = run(args)
     out, err = capsys.readouterr()
     assert (code, out, err) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+# Modules an exact hit does not need: the registry checks (layering, evidence), the SQLite
+# store, the choice type of list's options (typer_shim), json (jsonfmt writes --json itself), the
+# escaping of control characters (render.safe) and unicodedata (the query is plain ASCII).
+OFF_THE_STATUS_PATH = (
+    "exitcheck.layering",
+    "exitcheck.evidence",
+    "exitcheck.store",
+    "exitcheck.typer_shim",
+    "exitcheck.render.safe",
+    "json",
+    "unicodedata",
+)
+
+
+def test_status_json_imports_only_what_it_needs() -> None:
+    code = (
+        "import sys; from exitcheck.cli import run; code = run(['status', 'huobi', '--json'])\n"
+        f"print(code, [m for m in {OFF_THE_STATUS_PATH!r} if m in sys.modules], file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith('{\n  "entity": {')
+    assert done.stderr.strip().splitlines()[-1] == "0 []"
+
+
+def test_typer_reads_object_annotations() -> None:
+    """Typer reads the signatures of the global options and of the invoked command on every
+    call; string annotations would be compiled and evaluated each time (see cli.py)."""
+    import inspect
+
+    from exitcheck import cli, completion
+    from exitcheck.commands import status
+
+    functions = [cli._global, cli._print_version, status.status]
+    functions += [completion.langs]
+    for function in functions:
+        for parameter in inspect.signature(function).parameters.values():
+            assert not isinstance(parameter.annotation, str), (function.__name__, parameter.name)

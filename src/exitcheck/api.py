@@ -21,9 +21,10 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from exitcheck.errors import UsageError
+from exitcheck.records import Record
 
 if TYPE_CHECKING:
     from exitcheck.loaded import Registry
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 PathLike = str | os.PathLike[str]
 
 
-class Answer(NamedTuple):
+class Answer(Record):
     """What one name is, as of a day: the match, the entity and its status, with provenance.
 
     ``record`` is the documented JSON shape of ``exitcheck status --json`` (``exitcheck schema

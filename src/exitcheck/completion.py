@@ -1,8 +1,7 @@
 """Shell completion of option values: languages and schema names (the kinds complete as
 choices of their type; entity names in commands.runner.complete_entities). Quiet on any
-problem."""
-
-from __future__ import annotations
+problem. Typer reads these functions' signatures on every call: their annotations are objects
+(no ``from __future__ import annotations``), as in cli.py."""
 
 from collections.abc import Iterable
 

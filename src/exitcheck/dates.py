@@ -11,13 +11,19 @@ filter's bounds.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta, timezone
 
 from exitcheck.records import Record
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+def _is_iso_date(text: str) -> bool:
+    """Whether TEXT is four, two and two decimal digits joined by '-': the regular expression
+    ``\\d{4}-\\d{2}-\\d{2}`` (``\\d`` is ``str.isdecimal``), without compiling one at start-up."""
+    return (
+        len(text) == 10
+        and text[4] == text[7] == "-"
+        and (text[:4] + text[5:7] + text[8:]).isdecimal()
+    )
 
 
 class PartialDate(Record):
@@ -51,10 +57,13 @@ Moment = date | datetime | PartialDate  # datetime is a subclass of date: test f
 
 def parse_partial(text: str) -> PartialDate:
     """Parse "YYYY-MM" or "YYYY" strictly; raise ValueError with a readable message."""
-    found = _PARTIAL.fullmatch(text)
-    if not found:
+    if len(text) == 7 and text[4] == "-":
+        year_text, month_text = text[:4], text[5:]
+    else:
+        year_text, month_text = text, ""
+    if len(year_text) != 4 or not (year_text + month_text).isdecimal():
         raise ValueError(f"'{text}' is not a partial date in the form YYYY-MM or YYYY")
-    year, month = int(found[1]), int(found[2]) if found[2] else None
+    year, month = int(year_text), int(month_text) if month_text else None
     if year < 1 or (month is not None and not 1 <= month <= 12):
         raise ValueError(f"'{text}' is not a valid month or year")
     return PartialDate(year, month)
@@ -64,7 +73,7 @@ def parse_moment(text: str) -> Moment:
     """The inverse of ``iso``: YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time with offset."""
     if "T" in text:
         return datetime.fromisoformat(text)
-    if _ISO_DATE.fullmatch(text):
+    if _is_iso_date(text):
         return date.fromisoformat(text)
     return parse_partial(text)
 
@@ -84,7 +93,7 @@ def out_of_range(moment: Moment) -> str | None:
 def parse_day(text: str) -> date:
     """Parse a YYYY-MM-DD string strictly; raise ValueError with a readable message."""
     value = text.strip()
-    if not _ISO_DATE.fullmatch(value):
+    if not _is_iso_date(value):
         raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
     try:
         day = date.fromisoformat(value)

@@ -8,7 +8,8 @@
   unless it is a stated future date (``announced`` never; ``effective`` or ``deadline`` only
   with the source's own wording in ``effective_stated`` / ``deadline_stated``). Measures that
   an ``[[extend]]`` adds (layering.py) are checked the same way.
-- ``disagreements``: where sources give different moments for the same measure.
+
+Where sources disagree on a moment is part of an answer: ``report_records.disagreements``.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.dates import Day, Moment, first_day, instant_key, iso, last_day
+from exitcheck.dates import Day, Moment, first_day, iso, last_day
 from exitcheck.errors import Finding
-from exitcheck.model import Entity, LaterName, Locator, Measure, Source
+from exitcheck.model import LaterName, Locator, Measure, Source
 
-if TYPE_CHECKING:  # answers import this module for disagreements: no checking modules then
+if TYPE_CHECKING:
     from exitcheck.checker import Checker, Where
     from exitcheck.layering import Layer
 
@@ -162,26 +163,4 @@ def _findings(messages: list[str], path: str, line: int | None, eid: str) -> lis
                 severity="error" if error else "warning",
             )
         )
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# Sources that disagree
-
-
-def disagreements(entity: Entity) -> list[dict[str, Any]]:
-    """Measures of one kind, scope and products whose sources give different moments for when
-    they take effect (24:00 UTC+8 in one report, 24:00 UTC in another). Both stay recorded; the status
-    counts whichever is reached first, and the answer says so. Earliest first."""
-    groups: dict[tuple[str, str, tuple[str, ...]], list[Measure]] = {}
-    for m in entity.measures:
-        if m.completes is not None:
-            groups.setdefault((m.kind, m.scope, m.products), []).append(m)
-    out = []
-    for (kind, scope, _), measures in groups.items():
-        if len({m.source for m in measures}) < 2 or len({iso(m.completes) for m in measures}) < 2:
-            continue
-        measures.sort(key=lambda m: instant_key(m.completes))  # type: ignore[arg-type]
-        values = [{"source": m.source, "moment": iso(m.completes)} for m in measures]
-        out.append({"kind": kind, "scope": scope, "values": values})
     return out

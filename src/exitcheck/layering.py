@@ -6,7 +6,8 @@ it, so an answer can say where each fact came from. An extension only adds: meas
 aliases and notes; it cannot change or delete a field, and extending an entity that no
 registry in effect defines is an error (a plain redefinition stays one too: see
 crossfile.py). Each checked file is one ``Layer``; ``merged`` combines them. Part of the cold
-path (validation); the store keeps the result, and answers call only ``contributors``.
+path (validation); the store keeps the result, and answers read it
+(``report_records.contributors``).
 
 ```toml
 [[extend]]
@@ -264,10 +265,3 @@ def merged(parsed: Sequence[Layer]) -> list[Entity]:
                 )
             out.append(e)
     return out
-
-
-def contributors(entity: Entity) -> list[str]:
-    """The registries that state something about an entity, the defining one first."""
-    names = [entity.registry, *entity.alias_registries]
-    names += [m.registry for m in entity.measures] + [n.registry for n in entity.added_notes]
-    return list(dict.fromkeys(n for n in names if n))

@@ -28,7 +28,6 @@ from exitcheck.version import __version__
 if TYPE_CHECKING:
     from exitcheck.index import FuzzyRow, Rows
     from exitcheck.loaded import Registry
-    from exitcheck.model import Entity
 
 FORMAT = 2  # bump when the layout below changes (2: entities by field name, codec.py)
 PACK = "shipped.pack"
@@ -118,15 +117,21 @@ class PackTable:
 
 
 def _registry(data: dict[str, Any], path: Path) -> Registry:
+    """The registry of a pack's data. Records are decoded by ``codec`` directly, as the store
+    does it (``store.records``, ``store.entity_from_plain``), so that a call does not import the
+    SQLite store."""
     import marshal
 
-    from exitcheck import store
+    from exitcheck.codec import from_plain
     from exitcheck.index import KeyIndex
     from exitcheck.loaded import Registry
+    from exitcheck.model import Entity, RegistryInfo, Regulation, Source
 
     meta = data["meta"]
     meta["files"][0]["path"] = str(path)  # where the package is installed, not where it was packed
-    files, sources, regulations = store.records(meta)
+    files = tuple(from_plain(RegistryInfo, f) for f in meta["files"])
+    sources = tuple(from_plain(Source, s) for s in meta["sources"])
+    regulations = tuple(from_plain(Regulation, r) for r in meta["regulations"])
     table = PackTable(data["exact"], data["index"], meta["keys"])
     blobs: list[bytes] = data["entities"]
     positions = {eid: n for n, eid in enumerate(data["ids"])}
@@ -137,11 +142,11 @@ def _registry(data: dict[str, Any], path: Path) -> Registry:
             if entity_id not in positions:
                 return None
             plain = marshal.loads(blobs[positions[entity_id]])
-            decoded[entity_id] = store.entity_from_plain(plain)
+            decoded[entity_id] = from_plain(Entity, plain)
         return decoded[entity_id]
 
     def fetch_all() -> Iterator[Entity]:
-        return (store.entity_from_plain(marshal.loads(blob)) for blob in blobs)
+        return (from_plain(Entity, marshal.loads(blob)) for blob in blobs)
 
     index = KeyIndex(table)
     return Registry(files, sources, regulations, fetch, fetch_all, index, meta["coverage"])

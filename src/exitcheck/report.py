@@ -13,13 +13,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
-from exitcheck.evidence import disagreements
 from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, Measure
 from exitcheck.records import Record
 from exitcheck.report_records import (
     candidate_record,
+    contributors,
     coverage_record,
+    disagreements,
     entity_record,
     later_name_record,
     match_record,
@@ -152,8 +153,6 @@ def _measure_order(measure: Measure, by: str) -> tuple[int, Any]:
 
 
 def status_record(answer: StatusAnswer) -> dict[str, Any]:
-    from exitcheck.layering import contributors
-
     registry, as_of, known_on = answer.registry, answer.clock.as_of, answer.clock.known_on
     dates = published(registry)
     measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
@@ -184,7 +183,6 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
 
 def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
     from exitcheck.clocks import other_view, shown
-    from exitcheck.layering import contributors
 
     dates = published(answer.registry)
     clock = answer.clock

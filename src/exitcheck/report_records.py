@@ -1,5 +1,6 @@
 """The records every answer is built from (entity, measure, match, source, provenance,
-coverage, finding, error): the documented JSON-ready shapes that every renderer formats."""
+coverage, finding, error): the documented JSON-ready shapes that every renderer formats, and
+what they say about an entity's registries (``contributors``) and sources (``disagreements``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.dates import Day, iso, sort_key
+from exitcheck.dates import Day, instant_key, iso, sort_key
 from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, LaterName, Measure
 from exitcheck.status import counts_from, measure_status
@@ -47,6 +48,13 @@ def provenance_record(
         if contributors is not None
         else list(dict.fromkeys(f.name for f in registry.files)),
     }
+
+
+def contributors(entity: Entity) -> list[str]:
+    """The registries that state something about an entity, the defining one first."""
+    names = [entity.registry, *entity.alias_registries]
+    names += [m.registry for m in entity.measures] + [n.registry for n in entity.added_notes]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def entity_record(entity: Entity) -> dict[str, Any]:
@@ -203,3 +211,21 @@ def coverage_record(registry: Registry) -> dict[str, Any]:
             "newest_measure": iso(dated[-1]) if dated else None,
         }
     return {**summary, "note": ABSENCE_NOTE}
+
+
+def disagreements(entity: Entity) -> list[dict[str, Any]]:
+    """Measures of one kind, scope and products whose sources give different moments for when
+    they take effect (24:00 UTC+8 in one report, 24:00 UTC in another). Both stay recorded; the status
+    counts whichever is reached first, and the answer says so. Earliest first."""
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Measure]] = {}
+    for m in entity.measures:
+        if m.completes is not None:
+            groups.setdefault((m.kind, m.scope, m.products), []).append(m)
+    out = []
+    for (kind, scope, _), measures in groups.items():
+        if len({m.source for m in measures}) < 2 or len({iso(m.completes) for m in measures}) < 2:
+            continue
+        measures.sort(key=lambda m: instant_key(m.completes))  # type: ignore[arg-type]
+        values = [{"source": m.source, "moment": iso(m.completes)} for m in measures]
+        out.append({"kind": kind, "scope": scope, "values": values})
+    return out

@@ -6,7 +6,7 @@ and ``index`` (the keys): each imports this module, none imports the others' dec
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from exitcheck.records import Record
 
 # Documented constants (README, "Matching").
 SCORE_THRESHOLD = 75.0  # a fuzzy candidate needs at least this score (0-100)
@@ -25,20 +25,20 @@ DECISION_AMBIGUOUS = "ambiguous"
 DECISION_NONE = "none"
 
 
-class Entry(NamedTuple):
+class Entry(Record):
     entity_id: str  # empty for a known other platform
     label: str  # the name or alias as written in the registry
     field: str  # id, name, name_zh, alias, domain, later_name, other
 
 
-class Candidate(NamedTuple):
+class Candidate(Record):
     entity_id: str
     label: str
     score: float
     method: str
 
 
-class MatchResult(NamedTuple):
+class MatchResult(Record):
     query: str
     normalized: str
     decision: str

@@ -164,7 +164,7 @@ def _cited(
     if not layered:
         return provenance
     from exitcheck.clocks import shown
-    from exitcheck.layering import contributors
+    from exitcheck.report_records import contributors
 
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 

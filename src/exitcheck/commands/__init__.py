@@ -4,6 +4,10 @@ call in progress.
 A command module declares its options (the shared ones from ``options``), and hands its work to
 ``runner.answer``; it never formats, writes or exits by itself. ``exitcheck.cli`` imports only
 the module of the command that was invoked. Exceptions become exit codes in ``exits``.
+
+The command modules do not use ``from __future__ import annotations``: Typer reads the invoked
+command's signature on every call, and string annotations would be compiled and evaluated
+again each time (see cli.py). Names imported only for the type checker are quoted there.
 """
 
 from __future__ import annotations

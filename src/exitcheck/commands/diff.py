@@ -3,8 +3,6 @@
 Exit 0 when the registries are the same, 1 when they differ, 2 on a usage or registry error.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -72,7 +70,7 @@ def diff(
     answer(work, fmt=fmt, json=json)
 
 
-def _checked(paths: list[Path]) -> Checked:
+def _checked(paths: list[Path]) -> "Checked":
     from exitcheck.registry import unique_paths
     from exitcheck.validation import check
 

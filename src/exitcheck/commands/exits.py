@@ -74,7 +74,7 @@ def _cache_error(exc: Exception) -> ExitcheckError | None:
     sqlite = sys.modules.get("sqlite3")
     if sqlite is None or not isinstance(exc, sqlite.Error):
         return None
-    from exitcheck.registry import forget_served_caches
+    from exitcheck.regcache import forget_served_caches
 
     forget_served_caches()
     return ExitcheckError(

@@ -1,7 +1,5 @@
 """`exitcheck info`: the registries in effect, their versions, fingerprints and counts."""
 
-from __future__ import annotations
-
 from exitcheck.commands.options import JsonOnly, Output
 from exitcheck.commands.runner import Call, answer
 from exitcheck.errors import EXIT_OK

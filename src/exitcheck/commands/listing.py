@@ -1,7 +1,6 @@
 """`exitcheck list` and `exitcheck timeline`: the measures selected by the same filters, as
-records or on a date axis."""
-
-from __future__ import annotations
+records or on a date axis. Their own options (--by, --kind, --measure) are declared here, not in
+``options``, so that other commands do not import the choice type (``typer_shim``)."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,13 +12,10 @@ from exitcheck.commands.options import (
     AsOf,
     Before,
     Bom,
-    By,
     Fmt,
     Json,
-    Kinds,
     KnownOn,
     Lang,
-    MeasureKinds,
     Output,
     clock,
     day,
@@ -27,9 +23,55 @@ from exitcheck.commands.options import (
 from exitcheck.commands.runner import Call, answer
 from exitcheck.errors import EXIT_OK, UsageError
 from exitcheck.render import Format
+from exitcheck.typer_shim import ShownChoice
 
 if TYPE_CHECKING:
     from exitcheck.report import ListAnswer
+
+
+def _date_fields() -> tuple[str, ...]:
+    from exitcheck.report import DATE_FIELDS
+
+    return DATE_FIELDS
+
+
+def _entity_kinds() -> list[str]:
+    from exitcheck.model import ENTITY_KINDS
+
+    return list(ENTITY_KINDS)
+
+
+def _measure_kinds() -> list[str]:
+    from exitcheck.model import MEASURE_KINDS
+
+    return list(MEASURE_KINDS)
+
+
+# The choices show in --help and completion; listing.select checks them (exitcheck's message, exit 2).
+By = Annotated[
+    str,
+    typer.Option(
+        "--by",
+        click_type=ShownChoice(_date_fields),
+        help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).",
+    ),
+]
+Kinds = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        click_type=ShownChoice(_entity_kinds),
+        help="Only entities of this kind (repeatable).",
+    ),
+]
+MeasureKinds = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--measure",
+        click_type=ShownChoice(_measure_kinds),
+        help="Only measures of this kind (repeatable).",
+    ),
+]
 
 
 class Filters:
@@ -46,7 +88,7 @@ class Filters:
         self.after, self.before, self.by = after, before, by
         self.kind, self.measure = kind or [], measure or []
 
-    def select(self, call: Call, as_of: str | None, known_on: str | None) -> ListAnswer:
+    def select(self, call: Call, as_of: str | None, known_on: str | None) -> "ListAnswer":
         """Check the filters and select what they show."""
         from exitcheck import report
         from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS

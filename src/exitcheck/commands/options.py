@@ -15,7 +15,6 @@ import typer
 from exitcheck import completion
 from exitcheck.errors import UsageError
 from exitcheck.render import Format
-from exitcheck.typer_shim import ShownChoice
 
 if TYPE_CHECKING:
     from exitcheck.clocks import Clock
@@ -64,49 +63,6 @@ Before = Annotated[
 ]
 
 
-def _date_fields() -> tuple[str, ...]:
-    from exitcheck.report import DATE_FIELDS
-
-    return DATE_FIELDS
-
-
-def _entity_kinds() -> list[str]:
-    from exitcheck.model import ENTITY_KINDS
-
-    return list(ENTITY_KINDS)
-
-
-def _measure_kinds() -> list[str]:
-    from exitcheck.model import MEASURE_KINDS
-
-    return list(MEASURE_KINDS)
-
-
-# The choices show in --help and completion; listing.select checks them (exitcheck's message, exit 2).
-By = Annotated[
-    str,
-    typer.Option(
-        "--by",
-        click_type=ShownChoice(_date_fields),
-        help="Which date --after/--before compare: 'announced', or 'effective' (effective date, else deadline).",
-    ),
-]
-Kinds = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--kind",
-        click_type=ShownChoice(_entity_kinds),
-        help="Only entities of this kind (repeatable).",
-    ),
-]
-MeasureKinds = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--measure",
-        click_type=ShownChoice(_measure_kinds),
-        help="Only measures of this kind (repeatable).",
-    ),
-]
 Json = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 JsonOnly = Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")]
 Lang = Annotated[

@@ -1,7 +1,5 @@
 """`exitcheck schema [NAME]`: the JSON Schema of a command's --json output."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

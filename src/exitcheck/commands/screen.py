@@ -1,7 +1,5 @@
 """`exitcheck screen FILE`: one result row per input row, streamed, and a summary on stderr."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -116,7 +114,7 @@ def screen(
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
 
 
-def _progress(call: Call, records: Iterator[Record]) -> Iterator[Record]:
+def _progress(call: Call, records: "Iterator[Record]") -> "Iterator[Record]":
     """Rows that are not on screen (piped or to a file) show their progress on stderr."""
     if not call.to_file() and sys.stdout.isatty():
         return records
@@ -126,7 +124,7 @@ def _progress(call: Call, records: Iterator[Record]) -> Iterator[Record]:
     return tracked(records, sys.stderr, w.label("screening", "screening"), w.label("rows", "rows"))
 
 
-def _summarise(call: Call, counts: Counts) -> None:
+def _summarise(call: Call, counts: "Counts") -> None:
     """The summary line; after a "none" row (not a clean bill), what the registry covers."""
     call.note(counts.line(call.words()) + "\n")
     if counts.none:

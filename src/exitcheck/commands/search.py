@@ -1,7 +1,5 @@
 """`exitcheck search QUERY`: ranked candidates with their scores."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`exitcheck sources` and `exitcheck regulations`: the tables behind the registry."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from exitcheck.commands.options import Bom, Fmt, Json, Lang, Output

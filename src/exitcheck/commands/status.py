@@ -1,7 +1,5 @@
 """`exitcheck status NAME`: one entity's status, measures, dates and sources."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

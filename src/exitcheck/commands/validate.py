@@ -1,7 +1,5 @@
 """`exitcheck validate [PATH]...`: check registry files, list every finding with its line."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -3,6 +3,7 @@ takes two."""
 
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 from collections.abc import Iterator
 
@@ -54,6 +55,48 @@ def wrap_display(text: str, width: int, indent: str) -> list[str]:
     if line or not lines:
         lines.append(indent + line.rstrip())
     return lines
+
+
+def wrap_words(text: str, width: int, indent: str) -> list[str]:
+    """The lines of ``textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)``
+    (``[indent]`` for none), several times faster for the text of an answer: words separated
+    by single spaces, none longer than a line. Such a text is broken where textwrap breaks it
+    (at spaces, and inside a word where textwrap's own pattern splits it: 'mining-equipment');
+    any other text (other whitespace, runs of spaces, a long word) goes to textwrap itself."""
+    room = width - len(indent)
+    if not text.isprintable() or not text or text[0] == " " or text[-1] == " " or "  " in text:
+        return _textwrap(text, width, indent)
+    if len(text) <= room:
+        return [indent + text]
+    chunks: list[str] = []
+    for word in text.split(" "):
+        if len(word) > room:
+            return _textwrap(text, width, indent)
+        if "-" in word:  # split as textwrap splits it: its pattern only splits at hyphens
+            chunks += [c for c in textwrap.TextWrapper.wordsep_re.split(word) if c]
+        else:
+            chunks.append(word)
+        chunks.append(" ")
+    chunks.pop()
+    lines: list[str] = []
+    line: list[str] = []
+    used = 0
+    for chunk in chunks:
+        if used + len(chunk) > room:  # full: no space at its end, none at the next one's start
+            if line[-1] == " ":
+                line.pop()
+            lines.append(indent + "".join(line))
+            line, used = [], 0
+            if chunk == " ":
+                continue
+        line.append(chunk)
+        used += len(chunk)
+    lines.append(indent + "".join(line))
+    return lines
+
+
+def _textwrap(text: str, width: int, indent: str) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
 def pad(text: str, width: int) -> str:
