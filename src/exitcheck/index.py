@@ -11,7 +11,7 @@ changes a result; scoring in C with rapidfuzz; ordering; the ``SCAN_ALL_BELOW`` 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from exitcheck.names import clean, compact_key, core_key, domain_of, has_cjk, romanise
 from exitcheck.results import MIN_FUZZY_CJK, MIN_FUZZY_LATIN, MIN_FUZZY_PINYIN, Entry
@@ -176,6 +176,13 @@ def digits_of(key: str) -> str:
 # The index: every look-up, written once
 
 
+def _entries(rows: list[tuple[str, str, str]]) -> list[Entry]:
+    """A key's rows as entries (a list the caller must not change)."""
+    if type(rows[0]) is Entry:  # made once by KeyIndex.preload
+        return cast("list[Entry]", rows)
+    return [Entry(*row) for row in rows]
+
+
 class KeyIndex:
     """Look-ups the matcher needs, over any table. Entries of known other platforms have an
     empty ``entity_id``."""
@@ -185,25 +192,34 @@ class KeyIndex:
         self._domain_ids: set[str] | None = None
 
     def preload(self) -> None:
-        """For many look-ups (screening) in a small registry: hold every row in memory.
-        Answers are the same; only the per-look-up cost changes."""
-        if not self.table.in_memory and self.table.size < SCAN_ALL_BELOW:
-            self.table = MemoryTable.from_rows(self.table.rows())
+        """For many look-ups (screening) in a small registry: hold every row in memory, as
+        entries made once. Answers are the same; only the per-look-up cost changes."""
+        if self.table.size >= SCAN_ALL_BELOW:
+            return
+        table = self.table
+        if not isinstance(table, MemoryTable):  # SQLite, or the pack's exact keys
+            table = MemoryTable.from_rows(table.rows())
+        table.make_entries()
+        self.table = table
 
-    def _entries(self, kind: str, key: str) -> list[Entry]:
-        return [Entry(*row) for row in self.table.entries(kind, key)]
+    # The four key look-ups are the matcher's hottest calls (several per screened name, most
+    # of them misses): each asks the table once and makes entries only for a hit.
 
     def exact(self, key: str) -> list[Entry]:
-        return self._entries("exact", key)
+        rows = self.table.entries("exact", key)
+        return _entries(rows) if rows else []
 
     def other(self, key: str) -> list[Entry]:
-        return self._entries("other", key)
+        rows = self.table.entries("other", key)
+        return _entries(rows) if rows else []
 
     def folded(self, key: str) -> list[Entry]:
-        return self._entries("folded", key)
+        rows = self.table.entries("folded", key)
+        return _entries(rows) if rows else []
 
     def romanised(self, key: str) -> list[Entry]:
-        return self._entries("romanised", key)
+        rows = self.table.entries("romanised", key)
+        return _entries(rows) if rows else []
 
     def domain(self, host: str) -> Entry | None:
         row = self.table.domain(host)
@@ -305,6 +321,11 @@ class MemoryTable:
         for host, entity, label in domain_rows:
             domains.setdefault(host, (entity, label))
         return cls(keys, list(fuzzy), domains, list(ids), len(key_rows) + len(fuzzy))
+
+    def make_entries(self) -> None:
+        """Each key's rows as ``Entry`` records, made once instead of on every look-up."""
+        for rows in self.keys.values():
+            rows[:] = [Entry(*row) for row in rows]
 
     def rows(self) -> Rows:
         keys = [(kind, key, *row) for (kind, key), rows in self.keys.items() for row in rows]

@@ -4,9 +4,10 @@
 equality, hashing, ordering and pickling as tuples; ``_fields``, ``_field_defaults``,
 ``_replace``, ``_asdict``, ``_make`` and the same ``repr``), but creating the class costs a
 fraction of a NamedTuple's, which builds its ``__new__`` from source text with ``eval``; a CLI
-pays that for every record class on every call. Here each field is a
-``property(operator.itemgetter(i))`` and one shared ``__new__`` binds arguments, with a fast
-path when every field is given by position.
+pays that for every record class on every call. Here each field is the
+descriptor ``collections.namedtuple`` itself uses (``_collections._tuplegetter``, else
+``property(operator.itemgetter(i))``) and one shared ``__new__`` binds arguments, with fast
+paths when the fields are given by position.
 
 Fields are the class's own annotations, in order, read as text (modules that define records
 use ``from __future__ import annotations``); a class-level value is the field's default. The
@@ -23,9 +24,16 @@ __all__ = ["Record"]
 
 _new_tuple = tuple.__new__
 
+
 if TYPE_CHECKING:
     from typing import NamedTuple as Record
 else:
+    try:  # the C descriptor collections.namedtuple uses: a field reads as fast as a NamedTuple's
+        from _collections import _tuplegetter as _getter
+    except ImportError:  # another Python implementation: the same, in Python
+
+        def _getter(index, doc):
+            return property(itemgetter(index), doc=doc)
 
     class _RecordType(type):
         """Gives every record class ``__slots__ = ()``: no per-instance dict, as NamedTuple."""
@@ -62,7 +70,7 @@ else:
                         f"{cls.__name__}: field '{name}' without a default follows"
                         f" field '{next(reversed(defaults))}' with one"
                     )
-                setattr(cls, name, property(itemgetter(index), doc=f"Field {index}: {name}"))
+                setattr(cls, name, _getter(index, f"Field {index}: {name}"))
             cls._fields = names
             cls._field_defaults = defaults
             cls._size = len(names)
@@ -73,8 +81,11 @@ else:
 
         def __new__(cls, *args: Any, **kwargs: Any) -> Any:
             given = len(args)
-            if given == cls._size and not kwargs:  # the fast path: every field by position
-                return _new_tuple(cls, args)
+            if not kwargs:
+                if given == cls._size:  # the fast path: every field by position
+                    return _new_tuple(cls, args)
+                if cls._required <= given < cls._size:  # the rest at their defaults
+                    return _new_tuple(cls, args + cls._slots[given:])
             if given > cls._size:
                 raise TypeError(
                     f"{cls.__name__}() takes {cls._size} positional arguments but {given} were given"

@@ -29,16 +29,23 @@ class Renderer:
     def screen(self, records: Iterable[Record]) -> Iterator[str]:
         """One line per row. The provenance, the same object for every row of a run, is
         serialised once and spliced in (it is most of each line)."""
+        import json  # bound once for the run: a screen writes a line per input row
+
+        from exitcheck.render.safe import json_safe
+
+        def line(value: object) -> str:  # what dumps(value, indent=None) gives
+            return json_safe(json.dumps(value, ensure_ascii=False))
+
         shared: object = None
         text = ""
         for record in records:
             provenance = record.get("provenance")
             if provenance is None or next(reversed(record)) != "provenance":
-                yield dumps(record, indent=None) + "\n"
+                yield line(record) + "\n"
                 continue
             if provenance is not shared:
-                shared, text = provenance, dumps(provenance, indent=None)
-            head = dumps({k: v for k, v in record.items() if k != "provenance"}, indent=None)
+                shared, text = provenance, line(provenance)
+            head = line({k: v for k, v in record.items() if k != "provenance"})
             yield f'{head[:-1]}, "provenance": {text}}}\n'
 
     def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
