@@ -19,7 +19,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_the_shipped_pack_is_what_the_generator_writes() -> None:
     """Compared by content: marshal's bytes may differ between Python versions."""
-    shipped = marshal.loads(data_file(packed.PACK).read_bytes())
+    shipped = packed.decode(data_file(packed.PACK).read_bytes())
+    assert shipped is not None
     assert packed.decoded(shipped) == packed.decoded(packed.pack_data())
 
 
@@ -33,7 +34,7 @@ def test_the_generator_check_fails_on_a_stale_pack(tmp_path: Path, monkeypatch) 
     stale = tmp_path / "stale.pack"
     data = packed.pack_data()
     data["meta"]["coverage"]["entities"] += 1
-    stale.write_bytes(marshal.dumps(data))
+    stale.write_bytes(packed.encode(data))
     monkeypatch.setattr(packed, "PACK", str(stale))  # an absolute name: data_file takes it
     assert pack.main(["--check"]) == 1
 
@@ -50,6 +51,13 @@ def test_the_shipped_registry_is_read_from_the_pack() -> None:
         registry.entity("no-such-entity")
 
 
+def _damaged() -> bytes:
+    """The shipped pack with one byte of an entity's blob changed: its checksum fails."""
+    raw = bytearray(data_file(packed.PACK).read_bytes())
+    raw[len(raw) // 2] ^= 0x01
+    return bytes(raw)
+
+
 def _answer(cli, *args: str) -> str:
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
@@ -58,8 +66,15 @@ def _answer(cli, *args: str) -> str:
 
 @pytest.mark.parametrize(
     "broken",
-    [b"", b"not marshal data", marshal.dumps([1, 2]), marshal.dumps({"format": -1})],
-    ids=["empty", "garbage", "not-a-dict", "other-format"],
+    [
+        b"",
+        b"not marshal data",
+        marshal.dumps([1, 2]),
+        marshal.dumps({"format": -1}),
+        packed.encode({"format": -1}),
+        _damaged(),
+    ],
+    ids=["empty", "garbage", "headerless", "headerless-dict", "other-format", "damaged"],
 )
 def test_an_unusable_pack_falls_back_to_the_registry(cli, tmp_path, monkeypatch, broken) -> None:
     expected = _answer(cli, "status", "huobi", "--json", "--as-of", "2021-10-01")

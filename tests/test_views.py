@@ -212,3 +212,14 @@ def test_completion_offers_entity_ids_and_names() -> None:
             entry_point(), capture_output=True, text=True, env=env, timeout=60
         ).stdout.splitlines()
     )
+
+
+@pytest.mark.parametrize(
+    "args", [["status", "zzqqxx"], ["search", "zzqqxx"], ["status", "huobi"]], ids=str
+)
+def test_ndjson_is_one_object_on_one_line_for_every_answer(cli, args: list[str]) -> None:
+    """--format ndjson: a match, a non-match and a search each print exactly one line."""
+    result = cli(*args, "--format", "ndjson")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and result.stdout.endswith("\n")
+    assert isinstance(json.loads(lines[0]), dict)

@@ -11,7 +11,6 @@ marshal's byte layout can differ between Python versions for equal data.
 from __future__ import annotations
 
 import argparse
-import marshal
 import sys
 from pathlib import Path
 
@@ -29,15 +28,15 @@ def main(argv: list[str] | None = None) -> int:
     path = data_file(packed.PACK)
     if args.check:
         try:
-            shipped = packed.decoded(marshal.loads(path.read_bytes()))
+            loaded = packed.decode(path.read_bytes())
         except (OSError, ValueError, EOFError, TypeError, LookupError) as exc:
             print(f"{path}: unreadable ({exc!r}); run tools/pack.py", file=sys.stderr)
             return 1
-        if shipped != packed.decoded(data):
+        if loaded is None or packed.decoded(loaded) != packed.decoded(data):
             print(f"{path} is stale; run tools/pack.py", file=sys.stderr)
             return 1
         return 0
-    path.write_bytes(marshal.dumps(data, packed.MARSHAL_VERSION))
+    path.write_bytes(packed.encode(data))
     print(f"wrote {path} ({path.stat().st_size:,} bytes)")
     return 0
 

@@ -42,7 +42,9 @@ def to_plain(record: Record) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, index, default, convert in plan:
         value = record[index]
-        if value is default or (default is not _ABSENT and value == default):
+        if value is default or (
+            default is not _ABSENT and type(value) is type(default) and value == default
+        ):
             continue
         out[name] = value if convert is None or value is None else convert(value)
     return out

@@ -7,9 +7,14 @@ rows of its index, which also depend on ``others.toml``, ``matching.toml`` and
 data-only format whose loading runs no code. The pack is part of the installed package, read
 only, so the default call needs neither the user's cache nor ``sqlite3``.
 
-The pack holds a CRC-32 of the data files it was made from, with the exitcheck version and
-``FORMAT``; it is used only when those match the files beside it and this exitcheck (``zlib``
-is already loaded by Typer's ``shutil``; reading and checking the files takes ~0.1 ms). A pack that does not match (a developer edited
+The pack holds a CRC-32 of the data files it was made from and of the code that makes keys
+(``names.py``, ``index.py``, ``results.py``), with the exitcheck version and ``FORMAT``; it is
+used only when those match the files beside it and this exitcheck (``zlib`` is already loaded
+by Typer's ``shutil``; reading and checking the files takes ~0.1 ms). Its own bytes carry a
+CRC-32 too, checked before they are decoded, so a damaged pack is never half used. Its keys
+were normalised with the Unicode tables of the Python that packed it (NFKC, case folding):
+names whose characters are assigned in every supported Python's tables, as all registry names
+are, give the same keys everywhere. A pack that does not match (a developer edited
 ``entities.toml`` without running ``tools/pack.py``) or cannot be read is not used: the
 registry is then loaded the usual way, through the cache. Only what an exact hit needs is
 decoded at once: the exact keys and the metadata; the rest of the index and each entity are
@@ -29,14 +34,16 @@ if TYPE_CHECKING:
     from exitcheck.index import FuzzyRow, Rows
     from exitcheck.loaded import Registry
 
-FORMAT = 2  # bump when the layout below changes (2: entities by field name, codec.py)
+FORMAT = 3  # bump when the layout below changes (2: entities by field name; 3: a checked header)
 PACK = "shipped.pack"
 INPUTS = ("entities.toml", "others.toml", "matching.toml", "legal_forms.txt", "simplified.txt")
+CODE = ("names.py", "index.py", "results.py")  # the code that turns names into keys
+MAGIC = b"XCPK"  # then the CRC-32 of the marshal data that follows, 4 bytes big-endian
 MARSHAL_VERSION = 4  # readable by every supported Python
 
 
 def stamp() -> int:
-    """CRC-32 of the files the pack is made from, as they are now."""
+    """CRC-32 of the files the pack is made from (data and key code), as they are now."""
     import zlib
 
     from exitcheck.datafiles import data_file
@@ -44,19 +51,41 @@ def stamp() -> int:
     value = 0
     for name in INPUTS:
         value = zlib.crc32(data_file(name).read_bytes(), value)
+    here = Path(__file__).parent
+    for name in CODE:
+        value = zlib.crc32((here / name).read_bytes(), value)
     return value
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    """The pack's bytes: a header with the CRC-32 of the marshal data, then the data."""
+    import marshal
+    import zlib
+
+    payload = marshal.dumps(data, MARSHAL_VERSION)
+    return MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
+def decode(raw: bytes) -> dict[str, Any] | None:
+    """The pack's data, or None when its header or checksum does not match (a damaged file)."""
+    import marshal
+    import zlib
+
+    payload = raw[8:]
+    if raw[:4] != MAGIC or zlib.crc32(payload).to_bytes(4, "big") != raw[4:8]:
+        return None
+    data = marshal.loads(payload)
+    return data if isinstance(data, dict) else None
 
 
 def load(path: Path) -> Registry | None:
     """The shipped registry from its pack (``path`` is where entities.toml is), or None when
     the pack is missing, unreadable or stale."""
-    import marshal
-
     from exitcheck.datafiles import data_file
 
     try:
-        data = marshal.loads(data_file(PACK).read_bytes())
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        data = decode(data_file(PACK).read_bytes())
+        if data is None or data.get("format") != FORMAT:
             return None
         if data["version"] != __version__ or data["stamp"] != stamp():
             return None
