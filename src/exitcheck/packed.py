@@ -147,7 +147,7 @@ class PackTable:
 
 def _registry(data: dict[str, Any], path: Path) -> Registry:
     """The registry of a pack's data. Records are decoded by ``codec`` directly, as the store
-    does it (``store.records``, ``store.entity_from_plain``), so that a call does not import the
+    does it (``store.records``), so that a call does not import the
     SQLite store."""
     import marshal
 
@@ -186,6 +186,7 @@ def pack_data() -> dict[str, Any]:
     import marshal
 
     from exitcheck import store
+    from exitcheck.codec import to_plain
     from exitcheck.datafiles import data_file
     from exitcheck.errors import RegistryError
     from exitcheck.index import MemoryTable, index_rows
@@ -210,9 +211,7 @@ def pack_data() -> dict[str, Any]:
         "exact": exact,
         "index": marshal.dumps(rest, MARSHAL_VERSION),
         "ids": table.ids,
-        "entities": [
-            marshal.dumps(store.entity_plain(e), MARSHAL_VERSION) for e in checked.entities
-        ],
+        "entities": [marshal.dumps(to_plain(e), MARSHAL_VERSION) for e in checked.entities],
     }
 
 

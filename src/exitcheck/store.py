@@ -53,15 +53,6 @@ def _iso(value: Moment | None) -> str | None:
 # a record in model.py needs no change here (bump FORMAT all the same).
 
 
-def entity_plain(e: Entity) -> dict[str, Any]:
-    """An entity as plain dicts, lists, strings, numbers and None (JSON and marshal hold it)."""
-    return to_plain(e)
-
-
-def entity_from_plain(data: dict[str, Any]) -> Entity:
-    return from_plain(Entity, data)
-
-
 def entity_json(e: Entity) -> str:
     import json
 
@@ -74,38 +65,14 @@ def entity_from_json(text: str) -> Entity:
     return from_plain(Entity, json.loads(text))
 
 
-def _source_json(s: Source) -> dict[str, Any]:
-    return to_plain(s)
-
-
-def _source_from(row: dict[str, Any]) -> Source:
-    return from_plain(Source, row)
-
-
-def _regulation_json(r: Regulation) -> dict[str, Any]:
-    return to_plain(r)
-
-
-def _regulation_from(row: dict[str, Any]) -> Regulation:
-    return from_plain(Regulation, row)
-
-
-def _info_json(f: RegistryInfo) -> dict[str, Any]:
-    return to_plain(f)
-
-
-def _info_from(row: dict[str, Any]) -> RegistryInfo:
-    return from_plain(RegistryInfo, row)
-
-
 def records(
     meta: dict[str, Any],
 ) -> tuple[tuple[RegistryInfo, ...], tuple[Source, ...], tuple[Regulation, ...]]:
     """The registry files, sources and regulations kept in the metadata."""
     return (
-        tuple(_info_from(f) for f in meta["files"]),
-        tuple(_source_from(s) for s in meta["sources"]),
-        tuple(_regulation_from(r) for r in meta["regulations"]),
+        tuple(from_plain(RegistryInfo, f) for f in meta["files"]),
+        tuple(from_plain(Source, s) for s in meta["sources"]),
+        tuple(from_plain(Regulation, r) for r in meta["regulations"]),
     )
 
 
@@ -148,9 +115,9 @@ def plain_meta(
         "coverage": coverage(entities, len(source_list)),
         "format": FORMAT,
         "version": version,
-        "files": [_info_json(f) for f in files],
-        "sources": [_source_json(s) for s in source_list],
-        "regulations": [_regulation_json(r) for r in regulations],
+        "files": [to_plain(f) for f in files],
+        "sources": [to_plain(s) for s in source_list],
+        "regulations": [to_plain(r) for r in regulations],
         "count": len(entities),
         "keys": len(keys) + len(fuzzy),
     }
