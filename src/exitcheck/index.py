@@ -24,7 +24,6 @@ if TYPE_CHECKING:  # a Protocol class costs start-up time; only the type checker
     class Table(Protocol):
         """Where the rows live. Rows come back in the order they were added (rowid order)."""
 
-        in_memory: bool
         size: int  # key rows plus fuzzy rows
 
         def entries(self, kind: str, key: str) -> list[tuple[str, str, str]]: ...
@@ -293,8 +292,6 @@ _TOP = "\U0010ffff"  # after every other character: [prefix, prefix + _TOP) is a
 
 class MemoryTable:
     """The rows in dicts: for screening a small registry, and the shipped registry's pack."""
-
-    in_memory = True
 
     def __init__(
         self,

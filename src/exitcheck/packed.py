@@ -97,8 +97,6 @@ def load(path: Path) -> Registry | None:
 class PackTable:
     """The index rows of the pack: the exact keys at once, the rest on first use."""
 
-    in_memory = True
-
     def __init__(self, exact: dict[str, list[tuple[str, str, str]]], rest: bytes, size: int):
         self.exact = exact
         self.size = size

@@ -20,7 +20,7 @@ ENV_REGISTRY = "EXITCHECK_REGISTRY"
 
 
 def shipped_registry() -> Path:
-    """The registry shipped in the wheel (or, in a source checkout, the repository's)."""
+    """The registry shipped in the package (exitcheck/data/entities.toml)."""
     from exitcheck.datafiles import data_file
 
     return data_file("entities.toml")

@@ -172,8 +172,6 @@ _FUZZY = "SELECT rowid, key FROM fuzzy WHERE script = ? AND {} = ? AND digits = 
 class SqlTable:
     """The entities and the index rows of one built database (see ``index.Table``)."""
 
-    in_memory = False
-
     def __init__(self, conn: sqlite3.Connection, meta: dict[str, Any]) -> None:
         self.conn = conn
         self.meta = meta
