@@ -86,7 +86,7 @@ def status_answer(
     from exitcheck.clocks import other_view, shown
 
     dates = published(registry)
-    status = entity_status(entity, clock.as_of, dates, clock.knowledge)
+    status = entity_status(entity, clock.at, dates, clock.knowledge)
     known = shown(entity, clock.knowledge, dates)
     return StatusAnswer(registry, known, status, match, clock, other_view(entity, clock, dates))
 
@@ -188,10 +188,10 @@ def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
     clock = answer.clock
     for entity, measures in answer.rows:
         record = entity_record(entity)
-        record["status"] = entity_status(entity, clock.as_of, dates, clock.knowledge).status
+        record["status"] = entity_status(entity, clock.at, dates, clock.knowledge).status
         record["other_view"] = other_view(entity, clock, dates)
         record["measures"] = [
-            measure_record(m, clock.as_of, dates.get(m.source), clock.knowledge) for m in measures
+            measure_record(m, clock.at, dates.get(m.source), clock.knowledge) for m in measures
         ]
         record["provenance"] = provenance_record(
             answer.registry,

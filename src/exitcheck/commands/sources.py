@@ -24,7 +24,7 @@ def sources(
         from exitcheck import registry_records, report_records
 
         registry = call.registry()
-        out = call.renderer(report_records.provenance_record(registry, date.today()))
+        out = call.renderer(report_records.provenance_record(registry, _today()))
         call.write(
             out.rows(registry_records.SOURCE_COLUMNS, registry_records.source_records(registry))
         )
@@ -49,7 +49,7 @@ def regulations(
         from exitcheck import registry_records, report_records
 
         registry = call.registry()
-        out = call.renderer(report_records.provenance_record(registry, date.today()))
+        out = call.renderer(report_records.provenance_record(registry, _today()))
         call.write(
             out.rows(
                 registry_records.REGULATION_COLUMNS, registry_records.regulation_records(registry)
@@ -58,3 +58,10 @@ def regulations(
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)
+
+
+def _today() -> date:
+    """Beijing's calendar day now (clocks.current): the day these tables are printed."""
+    from exitcheck.clocks import current
+
+    return current().date()
