@@ -20,6 +20,7 @@ from exitcheck.matching import (
     strip_generic,
     words,
 )
+from exitcheck.names import core_key, everyday_name
 from exitcheck.registry import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
@@ -184,10 +185,11 @@ def test_short_queries_match_only_exactly() -> None:
     assert match(INDEX, "bhx").decision == "none"
 
 
-def test_a_domain_the_entity_does_not_list_is_not_a_match() -> None:
-    result = match(INDEX, "binance.xyz")
-    assert result.decision == "none"
+def test_a_domain_the_entity_does_not_list_is_sent_to_review() -> None:
+    result = match(INDEX, "binance.xyz")  # another site, or a new one: never none (issue 24)
+    assert result.decision == "ambiguous"
     assert "binance.xyz" in result.reason
+    assert [c.entity_id for c in result.candidates] == ["binance"]
     other = match(INDEX, "binance.us")  # a known other platform's own domain
     assert (other.decision, other.reason) == (
         "none",
@@ -239,9 +241,36 @@ LABELS = [
 ]
 
 
+def answer(text: str, label: str) -> tuple[str, str | None]:
+    """(decision, entity): the matched entity, or the one candidate of an everyday word."""
+    result = match(INDEX, text)
+    if result.decision == "ambiguous" and len(result.candidates) == 1:
+        return result.decision, result.candidates[0].entity_id
+    return result.decision, result.entity_id
+
+
+def resolved(entity_id: str, label: str) -> tuple[str, str]:
+    """A registry name matches its entity; one that is an everyday word (data/
+    everyday_names.txt: 'Keystone', '抹茶') goes to review with its entity alone (issue 24),
+    unless it is written as the entity's id ('keystone')."""
+    everyday = label != entity_id and everyday_name(core_key(label), words(label))
+    return ("ambiguous" if everyday else "match"), entity_id
+
+
 @pytest.mark.parametrize(("entity_id", "label"), LABELS)
 def test_every_name_and_alias_resolves_to_its_entity(entity_id: str, label: str) -> None:
-    assert match(INDEX, label).entity_id == entity_id
+    assert answer(label, label) == resolved(entity_id, label)
+
+
+def test_an_everyday_word_is_a_name_only_with_a_word_that_corroborates_it() -> None:
+    assert answer("Keystone", "") == ("ambiguous", "keystone")
+    assert answer("Keystone Finance Ltd", "") == ("ambiguous", "keystone")
+    assert answer("Keystone Wallet", "") == ("match", "keystone")
+    assert answer("Keystone 钱包", "") == ("match", "keystone")
+    assert answer("抹茶交易所", "") == ("match", "mexc")
+    assert answer("抹茶有限公司", "") == ("ambiguous", "mexc")
+    assert match(INDEX, "Keystone Foods LLC").decision == "none"  # inside another name
+    assert match(INDEX, "Keystone Hardware Wallet Store").decision == "ambiguous"
 
 
 def _to_fullwidth(text: str) -> str:
@@ -264,7 +293,7 @@ def _to_fullwidth(text: str) -> str:
 )
 def test_case_width_and_spacing_do_not_change_the_answer(pair: tuple[str, str], transform) -> None:
     entity_id, label = pair
-    assert match(INDEX, transform(label)).entity_id == entity_id
+    assert answer(transform(label), label) == resolved(entity_id, label)
 
 
 @settings(max_examples=300, deadline=None)

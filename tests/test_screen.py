@@ -232,6 +232,7 @@ def test_provenance_golden(cli, write_registry) -> None:
         "score": 100.0,
         "later_name": None,
         "reason": None,
+        "decoded": [],
         "candidates": None,
     }
     assert data["status"] == "closing"

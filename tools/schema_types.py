@@ -109,6 +109,10 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "score": {"type": ["number", "null"]},
         "later_name": nullable(ref("later_name")),
         "reason": OPT_STR,
+        "decoded": {
+            **array(STR),
+            "description": "encodings undone before matching (HTML, percent-encoding, ...)",
+        },
         "candidates": array(ref("candidate")),
     },
     "provenance": {
@@ -176,6 +180,10 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "known_on": OPT_DATE,
         "other_view": ref("other_view"),
         "normalized": STR,
+        "decoded": {
+            **array(STR),
+            "description": "encodings undone before matching (HTML, percent-encoding, ...)",
+        },
         "method": OPT_STR,
         "matched": OPT_STR,
         "later_name": nullable(ref("later_name")),

@@ -22,6 +22,8 @@ from exitcheck.names import (  # re-exported: the rest of the package imports th
     compact_key,
     core_key,
     domain_of,
+    everyday_name,
+    everyday_names,
     has_cjk,
     is_qualifier,
     is_tone_pinyin,
@@ -124,10 +126,60 @@ def match(
 
     ``limit`` caps the candidates listed; 0 skips the 'did you mean' suggestions of a query
     that matches nothing (screening does, for speed), never the candidates of an ambiguous one.
+    Encodings around the name (HTML, percent-encoding, a spreadsheet formula …) are undone
+    first and named in the answer's ``decoded``; a cell holding several names is ambiguous
+    with each of them.
     """
+    from exitcheck.decoding import decode
+
+    text, decoded = decode(query)
+    result = _cell(index, text, threshold, limit)
+    if decoded or result.decoded:
+        result = result._replace(query=query, decoded=(*decoded, *result.decoded))
+    return result
+
+
+_SEPARATORS = frozenset(",;|/、&\n和")  # and ' and '
+
+
+def _cell(index: MatchIndex, text: str, threshold: float, limit: int) -> MatchResult:
+    result = _name(index, text, threshold, limit)
+    if result.decision == DECISION_MATCH and result.method != "exact_domain":
+        result = _corroborated(result, text)
+    if _SEPARATORS.isdisjoint(text) and " and " not in text.lower():
+        return result
+    from exitcheck.review import several
+
+    return several(result, text, lambda part: _name(index, part, threshold, 0))
+
+
+def _corroborated(result: MatchResult, text: str) -> MatchResult:
+    """A match whose distinctive part is an everyday word ('Keystone Finance Ltd') stands only
+    with a word that corroborates it ('Keystone Wallet'); else it goes to review."""
+    best = result.best
+    key = compact_key(text)
+    if best is None or not any(name in key for name in everyday_names()):
+        return result
+    if text.strip() == best.entity_id:  # the entity's id, as written: a deliberate reference
+        return result
+    tokens = words(text)
+    core = "".join(strip_generic(tokens))
+    if not (everyday_name(core, tokens) or everyday_name(core_key(best.label), tokens)):
+        return result
+    reason = f"{best.label!r} is an everyday word, and nothing else in the name points to it"
+    return ambiguous(result.query, result.normalized, (best,), reason)
+
+
+def _name(index: MatchIndex, query: str, threshold: float, limit: int) -> MatchResult:
     cleaned = strip_bullet(clean(query))
     if not words(cleaned):
         return none(query, "", "the query has no letters or digits")
+    if "dot" in words(cleaned):
+        from exitcheck.decoding import SPELLED, spelled_domain
+
+        host = spelled_domain(words(cleaned))
+        if host is not None:
+            return _text(index, query, host, threshold, limit)._replace(decoded=(SPELLED,))
     outside, groups = split_groups(cleaned)
     if not groups and "," in cleaned:  # 'Huobi Global Limited, Seychelles'
         head, _, tail = cleaned.rpartition(",")
@@ -138,7 +190,7 @@ def match(
     from exitcheck.review import qualified
 
     result = _text(index, query, outside, threshold, limit)
-    return qualified(result, groups, lambda text: match(index, text, threshold=threshold, limit=0))
+    return qualified(result, groups, lambda text: _name(index, text, threshold, 0))
 
 
 def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:
@@ -182,16 +234,26 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
 def _exact(
     index: MatchIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
 ) -> MatchResult | None:
-    """The first form that is a registry key (a match) or a known other platform (none)."""
+    """The first form that is a registry key (a match) or a known other platform (none). When
+    the other platform's name is only part of the query, a registry key among the later forms
+    is not outweighed: the query holds both, so it is ambiguous with the registry's entity."""
+    first_other: MatchResult | None = None
     for form, method in forms:
         found = index.exact(form)
         if found:
-            return decide(query, form, found, method or None)
-        others = index.other(form) if method != "exact_reordered" else None
+            result = decide(query, form, found, method or None)
+            if first_other is None:
+                return result
+            label = result.candidates[0].label
+            reason = f"the name holds {label!r} as well as another platform's name"
+            return ambiguous(query, first_other.normalized, result.candidates, reason)
+        others = index.other(form) if method != "exact_reordered" and first_other is None else None
         if others:
             close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
-            return other(query, form, others, close)
-    return None
+            first_other = other(query, form, others, close)
+            if not method:  # the whole query is the other platform's name
+                return first_other
+    return first_other
 
 
 def _chinese(index: MatchIndex, query: str, tokens: list[str], limit: int) -> MatchResult:

@@ -248,6 +248,45 @@ def _legal_forms() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(forms.split()), frozenset(affixes.split())
 
 
+@functools.cache
+def everyday_names() -> dict[str, frozenset[str]]:
+    """Registry names that are everyday words, each with the words that corroborate it
+    (data/everyday_names.txt: 'name: word word …' lines)."""
+    from exitcheck.datafiles import data_file
+
+    out = {}
+    for line in data_file("everyday_names.txt").read_text(encoding="utf-8").splitlines():
+        name, colon, corroborating = line.partition(":")
+        if colon and not line.startswith("#"):
+            out[name.replace(" ", "")] = frozenset(corroborating.split())  # written as keys
+    return out
+
+
+def everyday_name(key: str, tokens: list[str]) -> bool:
+    """True when ``key`` (a query's distinctive part, or a matched name's) is an everyday word
+    and nothing among the query's words or units corroborates it."""
+    corroborating = everyday_names().get(key)
+    if corroborating is None:
+        return False
+    pieces = {unit for unit, _ in units(tokens)} | set(tokens)
+    if not corroborating.isdisjoint(pieces):
+        return False
+    whole = "".join(tokens)  # 'k e y s t o n e w a l l e t': the words run together
+    return key not in whole or not _spelled_of(whole.replace(key, "", 1), corroborating)
+
+
+def _spelled_of(text: str, corroborating: frozenset[str]) -> bool:
+    """True when ``text`` is made of corroborating and generic words only, one corroborating
+    at least ('hardwarewallet')."""
+    vocab = corroborating | generic_words().latin
+    ends: dict[int, bool] = {0: False}  # end of a segmentation -> holds a corroborating word
+    for end in range(1, len(text) + 1):
+        for start, held in list(ends.items()):
+            if start < end and text[start:end] in vocab:
+                ends[end] = ends.get(end, False) or held or text[start:end] in corroborating
+    return ends.get(len(text), False)
+
+
 def is_qualifier(group: str) -> bool:
     """A bracketed part that only qualifies a name: a place, a legal form, a ticker ('ht')."""
     tokens = words(without_versions(group))

@@ -242,6 +242,7 @@ def screen_record(
         "known_on": iso(row.known_on),
         "other_view": row.other_view,
         "normalized": result.normalized,
+        "decoded": list(result.decoded),
         "method": result.method,
         "matched": best.label if best else None,
         "later_name": later_name_record(later) if later else None,

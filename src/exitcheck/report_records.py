@@ -143,6 +143,7 @@ def match_record(
         "score": best.score if best else None,
         "later_name": later_name_record(later) if later else None,
         "reason": result.reason or None,
+        "decoded": list(result.decoded),
         "candidates": [candidate_record(c, registry) for c in result.candidates],
     }
     if threshold is not None:

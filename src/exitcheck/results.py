@@ -46,6 +46,7 @@ class MatchResult(Record):
     best: Candidate | None = None
     candidates: tuple[Candidate, ...] = ()
     reason: str = ""
+    decoded: tuple[str, ...] = ()  # encodings undone before matching (decoding.py)
 
     @property
     def entity_id(self) -> str | None:

@@ -11,7 +11,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from exitcheck.names import (
+    clean,
     compact_key,
+    core_key,
+    domain_of,
+    everyday_name,
     generic_words,
     has_cjk,
     is_qualifier,
@@ -59,10 +63,40 @@ def by_domain(
     if result.decision != DECISION_MATCH or best is None:
         return result
     if index.has_domains(best.entity_id):
-        reason = f"the domain {host} is not one this entity lists"
-        return none(query, result.normalized, reason, (best,))
+        reason = f"the domain {host} is not one this entity lists: another site, or a new one"
+        return ambiguous(query, result.normalized, (best,), reason)
     reason = f"the registry lists no domain for this entity; {host} may be another site"
     return ambiguous(query, result.normalized, (best,), reason)
+
+
+_SPLIT = r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*"
+
+
+def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
+    """A cell holding several names ('Huobi, Binance', '火币、币安', 'Huobi and OKX'): each
+    part is matched on its own. Parts that only qualify ('…, Seychelles', '& Co') are set
+    aside. When a part names a registry entity and another part names anything else, the
+    answer is ambiguous with each entity named: never a match to the first."""
+    import re
+
+    if domain_of(clean(text)) is not None:  # a URL's '/' and '&' separate nothing
+        return result
+    parts = [p for p in re.split(_SPLIT, text, flags=re.IGNORECASE) if words(p)]
+    qualifiers = generic_words().qualifiers
+    parts = [p for p in parts if not all(t in qualifiers for t in words(p))]
+    if len(parts) < 2:
+        return result
+    answers = [match_part(p) for p in parts]
+    named = {c.entity_id for a in answers for c in a.candidates if c.entity_id}
+    if not named:
+        return result
+    ids = {a.entity_id for a in answers}
+    if len(ids) == 1 and None not in ids:  # every part names the same entity
+        return result if result.entity_id in ids else answers[0]._replace(query=result.query)
+    candidates = _merge(*(a.candidates for a in answers))
+    listed = ", ".join(repr(p.strip()) for p in parts)
+    reason = f"the cell holds several names: {listed}"
+    return ambiguous(result.query, result.normalized, candidates, reason)
 
 
 def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> MatchResult:
@@ -148,6 +182,9 @@ def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> Matc
     )
     if not candidates:
         return other(result.query, result.normalized, [e for e, _ in found], result.candidates)
+    if all(everyday_name(core_key(c.label), tokens) for c in candidates):
+        reason = f"{rest} is an everyday word here, and nothing else in the name points to it"
+        return none(result.query, result.normalized, reason, _merge(candidates))
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
@@ -160,13 +197,18 @@ def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, floa
         ((i, j) for i in range(n) for j in range(i + 1, n + 1) if (i, j) != (0, n)),
         key=lambda ij: ij[0] - ij[1],
     )
+    first_other: list[tuple[Entry, float]] = []
     for i, j in spans:
         key = "".join(tokens[i:j])
         if len(key) < MIN_CONTAINED:
             continue
-        hits = index.exact(key) or index.other(key)
-        if hits:
+        hits = index.exact(key)
+        if hits:  # a registry name outweighs a longer name of another platform
             return [(e, round(100.0 * len(key) / total, 1)) for e in hits]
+        if not first_other:
+            first_other = [(e, round(100.0 * len(key) / total, 1)) for e in index.other(key)]
+    if first_other:
+        return first_other
     if n == 1 and len(tokens[0]) > MIN_CONTAINED + 2:
         word = tokens[0]
         for end in range(len(word) - 2, MIN_CONTAINED, -1):
@@ -199,4 +241,12 @@ def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     return tuple(sorted(seen.values(), key=lambda c: (-c.score, c.entity_id)))
 
 
-__all__ = ["by_domain", "contained", "misread", "mixed", "qualified", "split_scripts"]
+__all__ = [
+    "by_domain",
+    "contained",
+    "misread",
+    "mixed",
+    "qualified",
+    "several",
+    "split_scripts",
+]
