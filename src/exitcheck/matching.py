@@ -286,12 +286,25 @@ def _latin(
         if len(core_tokens) > MAX_REORDER_WORDS
         else [list(p) for p in itertools.permutations(core_tokens)]
     )
+    forms = ["".join(order) for order in orders] + _with_generic(tokens)
     scored: list[Candidate] = []
-    for order in orders:
-        scored += _fuzzy(index, "latin", "".join(order), MIN_FUZZY_LATIN, "fuzzy")
+    for form in dict.fromkeys(forms):
+        scored += _fuzzy(index, "latin", form, MIN_FUZZY_LATIN, "fuzzy")
     return _fuzzy_decision(
-        index, query, "".join(core_tokens), scored, threshold, limit, script="latin"
+        index, query, "".join(core_tokens), scored, threshold, limit, script="latin", forms=forms
     )
+
+
+def _with_generic(tokens: list[str]) -> list[str]:
+    """Forms that keep generic words a registry name may hold ('coin market cab' is a slip of
+    CoinMarketCap, 'tiger broker' of Tiger Brokers): the query between its first and last
+    distinctive word, then the whole query; none when no generic word is in it."""
+    parts = units(tokens)
+    distinctive = [i for i, (_, generic) in enumerate(parts) if not generic]
+    if not distinctive or len(distinctive) == len(parts):
+        return []
+    inner = "".join(unit for unit, _ in parts[distinctive[0] : distinctive[-1] + 1])
+    return [inner, "".join(tokens)]
 
 
 def _fuzzy(
@@ -347,6 +360,7 @@ def _fuzzy_decision(
     limit: int,
     *,
     script: str,
+    forms: list[str] | None = None,
 ) -> MatchResult:
     ranked = [c for c in best_per_entity(scored) if c.score >= threshold]
     if ranked:
@@ -359,7 +373,11 @@ def _fuzzy_decision(
             reason = f"{best.label!r} is close, but not by a usual typing slip"
             return ambiguous(query, normalized, (best,), reason)
         minimum = MIN_FUZZY_CJK if script == "cjk" else MIN_FUZZY_LATIN
-        rivals = _fuzzy(index, "other-" + script, normalized, minimum, "fuzzy")
+        rivals = [
+            c
+            for form in dict.fromkeys(forms or [normalized])
+            for c in _fuzzy(index, "other-" + script, form, minimum, "fuzzy")
+        ]
         rival = max(rivals, key=lambda c: c.score, default=None)
         if rival is not None and rival.score >= best.score:
             reason = (
