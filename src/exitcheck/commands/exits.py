@@ -48,6 +48,8 @@ def exit_code(exc: BaseException, fmt: Format) -> int:
         exc = UsageError(usage.message(exc))
     if isinstance(exc, OSError):
         return _os_error(exc, fmt)
+    if isinstance(exc, ValueError) and "null byte" in str(exc):  # a file name holding NUL
+        exc = UsageError("a file name cannot hold a NUL character")
     if not isinstance(exc, Exception):
         raise exc  # SystemExit and the like are not errors
     if not isinstance(exc, ExitcheckError):
