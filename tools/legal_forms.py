@@ -131,7 +131,14 @@ def variants(form: str) -> list[str]:
 def hand_written() -> set[str]:
     """The keys of every hand-written list of data/matching.toml (generic words, places)."""
     data = loads((DATA / "matching.toml").read_text(encoding="utf-8"))
-    lists = ("generic_words", "generic_words_zh", "places_zh", "qualifiers", "affiliate_places")
+    lists = (
+        "generic_words",
+        "generic_words_zh",
+        "places_zh",
+        "qualifiers",
+        "affiliate_places",
+        "affiliate_places_zh",
+    )
     return {names.compact_key(word) for key in lists for word in data[key]}
 
 

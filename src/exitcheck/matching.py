@@ -225,9 +225,14 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     else:
         result = _latin(index, query, plain, threshold, limit)
     if result.decision == DECISION_NONE:
-        from exitcheck.review import contained, misread
+        from exitcheck.review import contained, homophone, misread
 
-        return misread(index, result, key) or contained(index, result, plain) or result
+        return (
+            misread(index, result, key)
+            or (homophone(index, result, core_key(key)) if has_cjk(key) else None)
+            or contained(index, result, plain)
+            or result
+        )
     return result
 
 

@@ -233,7 +233,9 @@ def generic_words() -> GenericWords:
         )
     )
     qualifiers = frozenset(compact_key(w) for w in data["qualifiers"]) | latin
-    affiliates = frozenset(compact_key(w) for w in data["affiliate_places"])
+    affiliates = frozenset(
+        compact_key(w) for w in data["affiliate_places"] + data["affiliate_places_zh"]
+    )
     return GenericWords(latin, chinese, qualifiers, affiliates)
 
 

@@ -7,6 +7,7 @@ another platform (``none``). Loaded only when such a query is seen.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -219,17 +220,59 @@ def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, floa
 
 
 def _chinese_prefix(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
-    """A Chinese registry name at the start of the query's distinctive part, once places and
-    generic affixes are set aside ('北京币安智能链科技' -> '币安…')."""
-    core = "".join(unit for unit, generic in units(tokens) if not generic)
-    core = to_simplified(core)
-    if not has_cjk(core) or len(core) < 3:
+    """A Chinese registry name inside the query's distinctive part, once places and generic
+    affixes are set aside: a word of its own ('收款方：火币', '转账-火币'), the start or the end
+    of a word ('北京币安智能链科技', '付款给币安', '备注：库币充值'), or anywhere for a name of
+    three characters or more. A two-character name in the middle of other characters is too often part of
+    another word ('平安银行' holds 安银) to be read there."""
+    cjk = [to_simplified("".join(u for u, generic in units([t]) if not generic)) for t in tokens]
+    cjk = [t for t in cjk if has_cjk(t)]
+    core = "".join(cjk)
+    if not core or len(core) < 2:
         return []
-    for end in range(len(core) - 1, 1, -1):
-        hits = index.exact(core[:end]) or index.folded(core[:end])
-        if hits:
-            return [(e, round(100.0 * end / len(core), 1)) for e in hits]
+    for token in cjk:  # a name standing as a word of its own
+        if token != core and len(token) >= 2:
+            hits = index.exact(token) or index.folded(token)
+            if hits:
+                return [(e, round(100.0 * len(token) / len(core), 1)) for e in hits]
+    if len(core) < 3:
+        return []
+    edges = set(itertools.accumulate(len(t) for t in cjk)) | {0}  # where each word starts or ends
+    for size in range(len(core) - 1, 1, -1):
+        starts = (
+            range(len(core) - size + 1)
+            if size >= 3
+            else sorted(
+                {e for e in edges if e + size <= len(core)} | {e - size for e in edges if e >= size}
+            )
+        )
+        for start in starts:
+            piece = core[start : start + size]
+            hits = index.exact(piece) or index.folded(piece)
+            if hits:
+                return [(e, round(100.0 * size / len(core), 1)) for e in hits]
     return []
+
+
+def homophone(index: MatchIndex, result: MatchResult, core: str) -> MatchResult | None:
+    """A Chinese name that sounds as a registry name does, character for character ('伙币' for
+    火币, '币按' for 币安): the slip of a pinyin input method, or of a radical that keeps the
+    sound. Never a match, but ambiguous with the entity, for a person to check."""
+    from exitcheck.names import romanise
+
+    core = to_simplified(core)
+    if not has_cjk(core) or len(core) < 2 or not all(has_cjk(ch) for ch in core):
+        return None
+    hits = [
+        e
+        for e in index.romanised(romanise(core))
+        if e.entity_id and len(e.label) == len(core) and to_simplified(e.label) != core
+    ]
+    if not hits:
+        return None
+    candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "homophone") for e in hits)
+    reason = f"sounds as {hits[0].label!r} does: a slip of the input method?"
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
 def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -244,6 +287,7 @@ def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 __all__ = [
     "by_domain",
     "contained",
+    "homophone",
     "misread",
     "mixed",
     "qualified",
