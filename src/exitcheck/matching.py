@@ -284,7 +284,13 @@ def _latin(
     for form in forms:
         found = index.romanised(form)
         if found:
-            return decide(query, form, found, "pinyin")
+            result = decide(query, form, found, "pinyin")
+            if form == key or any(len(e.label) > 2 for e in found):
+                return result
+            reason = (
+                "the pinyin of a short Chinese name, in a longer name: another company may bear it"
+            )
+            return ambiguous(query, form, result.candidates, reason)
     core_tokens = strip_generic(tokens) or tokens
     orders = (
         [core_tokens]

@@ -183,10 +183,20 @@ def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> Matc
     )
     if not candidates:
         return other(result.query, result.normalized, [e for e, _ in found], result.candidates)
-    if all(everyday_name(core_key(c.label), tokens) for c in candidates):
+    if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):
         reason = f"{rest} is an everyday word here, and nothing else in the name points to it"
         return none(result.query, result.normalized, reason, _merge(candidates))
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+def _said(label: str, chinese: bool) -> str:
+    """The key a contained name was found by: its pinyin when a Latin query holds a Chinese
+    name ('Bike Studios' holds 币客, 'bike'), else its distinctive part."""
+    if chinese or not has_cjk(label):
+        return core_key(label)
+    from exitcheck.names import romanise
+
+    return romanise(to_simplified(label))
 
 
 def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
@@ -203,8 +213,8 @@ def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, floa
         key = "".join(tokens[i:j])
         if len(key) < MIN_CONTAINED:
             continue
-        hits = index.exact(key)
-        if hits:  # a registry name outweighs a longer name of another platform
+        hits = index.exact(key) or (index.romanised(key) if len(key) > MIN_CONTAINED else [])
+        if hits:  # a registry name (or its pinyin) outweighs a longer name of another platform
             return [(e, round(100.0 * len(key) / total, 1)) for e in hits]
         if not first_other:
             first_other = [(e, round(100.0 * len(key) / total, 1)) for e in index.other(key)]
