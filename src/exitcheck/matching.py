@@ -25,6 +25,7 @@ from exitcheck.names import (  # re-exported: the rest of the package imports th
     everyday_name,
     everyday_names,
     has_cjk,
+    is_cjk,
     is_qualifier,
     is_tone_pinyin,
     max_edits,
@@ -146,11 +147,24 @@ def _cell(index: MatchIndex, text: str, threshold: float, limit: int) -> MatchRe
     result = _name(index, text, threshold, limit)
     if result.decision == DECISION_MATCH and result.method != "exact_domain":
         result = _corroborated(result, text)
+    elif result.decision == DECISION_NONE and _other_script(text):
+        from exitcheck.review import other_script
+
+        found = other_script(index, result, text, lambda t: _name(index, t, threshold, 0))
+        result = found or result
     if _SEPARATORS.isdisjoint(text) and " and " not in text.lower():
         return result
     from exitcheck.review import several
 
     return several(result, text, lambda part: _name(index, part, threshold, 0))
+
+
+def _other_script(text: str) -> bool:
+    """True when the text has letters of a script other than Latin and Chinese characters
+    (Cyrillic, Greek, kana, hangul …)."""
+    return not text.isascii() and any(
+        ch.isalpha() and ord(ch) >= 0x250 and not is_cjk(ch) for ch in text
+    )
 
 
 def _corroborated(result: MatchResult, text: str) -> MatchResult:

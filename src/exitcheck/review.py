@@ -29,6 +29,7 @@ from exitcheck.names import (
 from exitcheck.results import (
     DECISION_AMBIGUOUS,
     DECISION_MATCH,
+    DECISION_NONE,
     MIN_CONTAINED,
     Candidate,
     Entry,
@@ -285,6 +286,51 @@ def homophone(index: MatchIndex, result: MatchResult, core: str) -> MatchResult 
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
+def other_script(
+    index: MatchIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """A name written in another script ('Хуоби', 'バイナンス', '후오비'): its transliteration
+    (anyascii) is matched, and failing that compared with the registry's Latin names by spelling
+    and by consonants ('bainansu' and 'binance' are both b-n-n-s). Transliteration loses too
+    much for a match: at most ambiguous, for a person to read."""
+    from anyascii import anyascii
+
+    latin = anyascii(text)
+    found = match_text(latin)
+    if found.decision != DECISION_NONE and found.candidates:
+        candidates = found.candidates if found.best is None else (found.best,)
+    else:
+        key = "".join(strip_generic(words(latin)))
+        if len(key) < 4:
+            return None
+        from rapidfuzz import fuzz
+
+        sound = _skeleton(key)
+        candidates = tuple(
+            Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
+            for k, e, _ in index.suggestions("latin", key, 20)
+            if e.entity_id
+            for score in [fuzz.ratio(key, k)]
+            if score >= 80 or (score >= 60 and len(sound) >= 3 and sound == _skeleton(k))
+        )
+    candidates = _merge(candidates)
+    if not candidates:
+        return None
+    reason = f"written in another script, it reads as {latin.strip()!r}"
+    return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+def _skeleton(key: str) -> str:
+    """Consonants as they sound, vowels dropped after the first letter: 'binance' and the
+    katakana's 'bainansu' are both 'bns', 'khuobi' and 'huobi' 'hb'."""
+    import re
+
+    key = key.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("x", "ks")
+    key = re.sub(r"c(?=[eiy])", "s", key).translate(str.maketrans("cqzvfjw", "kksbhgb"))
+    key = key[:1] + re.sub(r"[aeiouyh0-9]", "", key[1:])
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
 def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     seen: dict[str, Candidate] = {}
     for group in groups:
@@ -300,6 +346,7 @@ __all__ = [
     "homophone",
     "misread",
     "mixed",
+    "other_script",
     "qualified",
     "several",
     "split_scripts",
