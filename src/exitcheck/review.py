@@ -154,20 +154,41 @@ def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 _OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_SHAPES = (("rn", "m"), ("m", "rn"), ("vv", "w"), ("w", "vv"), ("cl", "d"))  # read alike
 
 
 def misread(index: MatchIndex, result: MatchResult, key: str) -> MatchResult | None:
-    """A name with a digit where a letter looks alike ('0KEx'): never a match, but ambiguous
-    with the entity it would read as, for a person to check the scan."""
-    if not any(ch in "0158" for ch in key) or key.isdigit():
+    """A name as a scan misreads it: a digit where a letter looks alike ('0KEx', 'Loopr1ng'),
+    'rn' for 'm' ('Bitrnain'), 'vv' for 'w', 'l' and 'I' confused ('Kucoln', 'F2PooI'). Never
+    a match, but ambiguous with the entity it would read as, for a person to check the scan."""
+    if len(key) < 4 or key.isdigit() or has_cjk(key):
         return None
-    for form in {key.translate(_OCR), key.replace("1", "i")}:
+    for form in sorted(_misreadings(key)):
         hits = [e for e in index.exact(form) if e.entity_id]
         if hits:
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "misread") for e in hits)
-            reason = f"reads as {hits[0].label!r} if a digit is a misread letter"
+            reason = f"reads as {hits[0].label!r} if a character is misread (0/o, 1/l, rn/m, vv/w)"
             return ambiguous(result.query, result.normalized, _merge(candidates), reason)
     return None
+
+
+def _misreadings(key: str) -> set[str]:
+    """The key as it would read with look-alike characters swapped, one kind at a time, and
+    every l and i read either way (at most four of them)."""
+    base = {key, key.translate(_OCR), key.replace("1", "i")}
+    forms = set(base)
+    for form in base:
+        forms |= {form.replace(a, b) for a, b in _SHAPES if a in form}
+    for form in list(forms):
+        where = [i for i, ch in enumerate(form) if ch in "li"]
+        if 0 < len(where) <= 4:
+            for letters in itertools.product("li", repeat=len(where)):
+                chars = list(form)
+                for i, ch in zip(where, letters, strict=True):
+                    chars[i] = ch
+                forms.add("".join(chars))
+    forms.discard(key)
+    return forms
 
 
 def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
