@@ -156,7 +156,26 @@ def _cell(index: MatchIndex, text: str, threshold: float, limit: int) -> MatchRe
         return result
     from exitcheck.review import several
 
-    return several(result, text, lambda part: _name(index, part, threshold, 0))
+    if result.decision != DECISION_NONE:
+        return several(result, text, lambda part: _name(index, part, threshold, 0))
+    # Nothing in the cell is a registry name, in any span of its words (the contained band
+    # looked): only a misspelt name can be among its parts, so only the fuzzy step is run.
+    return several(result, text, lambda part: _misspelt(index, part, threshold))
+
+
+def _misspelt(index: MatchIndex, text: str, threshold: float) -> MatchResult:
+    """The fuzzy step alone, on the distinctive part of a name."""
+    tokens = words(text)
+    core = strip_generic(tokens) or tokens
+    key = "".join(core)
+    if not key:
+        return none(text, key, "the query has no letters or digits")
+    if has_cjk(key):
+        key = core_key(to_simplified(key))
+        scored = _fuzzy(index, "cjk", key, MIN_FUZZY_CJK, "fuzzy_chinese")
+        return _fuzzy_decision(index, text, key, scored, threshold, 0, script="cjk")
+    scored = _fuzzy(index, "latin", key, MIN_FUZZY_LATIN, "fuzzy")
+    return _fuzzy_decision(index, text, key, scored, threshold, 0, script="latin")
 
 
 def _other_script(text: str) -> bool:
@@ -324,12 +343,22 @@ def _with_generic(tokens: list[str]) -> list[str]:
     """Forms that keep generic words a registry name may hold ('coin market cab' is a slip of
     CoinMarketCap, 'tiger broker' of Tiger Brokers): the query between its first and last
     distinctive word, then the whole query; none when no generic word is in it."""
-    parts = units(tokens)
+    parts = [(unit, generic) for unit, generic in units(tokens) if unit not in _company_words()]
     distinctive = [i for i, (_, generic) in enumerate(parts) if not generic]
     if not distinctive or len(distinctive) == len(parts):
         return []
     inner = "".join(unit for unit, _ in parts[distinctive[0] : distinctive[-1] + 1])
-    return [inner, "".join(tokens)]
+    return [inner, "".join(unit for unit, _ in parts)]
+
+
+@functools.cache
+def _company_words() -> frozenset[str]:
+    """Legal forms and the words that stand for one ('Holdings'): no platform's name holds
+    them, so the forms with generic words leave them out ('Tiger Broker Ltd' -> 'tigerbroker')."""
+    from exitcheck.names import _legal_forms
+
+    words_ = {"inc", "ltd", "limited", "co", "corp", "corporation", "incorporated", "company"}
+    return _legal_forms()[0] | words_ | {"llc", "plc", "group", "holding", "holdings", "the"}
 
 
 def _fuzzy(

@@ -174,19 +174,13 @@ def misread(index: MatchIndex, result: MatchResult, key: str) -> MatchResult | N
 
 def _misreadings(key: str) -> set[str]:
     """The key as it would read with look-alike characters swapped, one kind at a time, and
-    every l and i read either way (at most four of them)."""
-    base = {key, key.translate(_OCR), key.replace("1", "i")}
-    forms = set(base)
-    for form in base:
-        forms |= {form.replace(a, b) for a, b in _SHAPES if a in form}
-    for form in list(forms):
-        where = [i for i, ch in enumerate(form) if ch in "li"]
-        if 0 < len(where) <= 4:
-            for letters in itertools.product("li", repeat=len(where)):
-                chars = list(form)
-                for i, ch in zip(where, letters, strict=True):
-                    chars[i] = ch
-                forms.add("".join(chars))
+    one l or i read as the other."""
+    forms = (
+        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in "0158|") else set()
+    )
+    forms |= {key.replace(a, b) for a, b in _SHAPES if a in key}
+    flip = {"l": "i", "i": "l"}
+    forms |= {key[:i] + flip[ch] + key[i + 1 :] for i, ch in enumerate(key) if ch in flip}
     forms.discard(key)
     return forms
 
@@ -293,7 +287,7 @@ def homophone(index: MatchIndex, result: MatchResult, core: str) -> MatchResult 
     from exitcheck.names import romanise
 
     core = to_simplified(core)
-    if not has_cjk(core) or len(core) < 2 or not all(has_cjk(ch) for ch in core):
+    if not 2 <= len(core) <= 8 or not all(has_cjk(ch) for ch in core):  # registry names' lengths
         return None
     hits = [
         e
@@ -317,6 +311,8 @@ def other_script(
     from anyascii import anyascii
 
     latin = anyascii(text)
+    if not 4 <= len(compact_key(latin)) <= 24:  # a brand, not a sentence
+        return None
     found = match_text(latin)
     if found.decision != DECISION_NONE and found.candidates:
         candidates = found.candidates if found.best is None else (found.best,)
