@@ -114,7 +114,8 @@ def _label_rows(label: str, field: str, key: str) -> Iterator[tuple[str, str, st
 
 def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
     """(table, key, label, extra) rows for the known other platforms of data/others.toml,
-    leaving out every name whose key is also a registry key (the registry always wins)."""
+    leaving out every name whose key is also a registry key (the registry always wins); a
+    registry platform's product is a 'product' row, its entity's id in ``extra``."""
     from exitcheck.datafiles import data_file
     from exitcheck.names import to_simplified
     from exitcheck.tomlcompat import loads
@@ -126,6 +127,11 @@ def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
             name = item["name"]
             key = compact_key(name)
             if not key or key in known:
+                continue
+            if "of" in item:  # a registry platform's token, chain or app
+                if ("product", key) not in seen:
+                    seen.add(("product", key))
+                    yield "product", key, name, item["of"]
                 continue
             rows = [("exact", key)]
             rows += [("domain", d.lower()) for d in item.get("domains", ())]
@@ -156,8 +162,10 @@ def index_rows(entities: Iterable[Entity]) -> Rows:
             else:
                 keys.append((table, key, e.id, label, field))
     known = {row[1] for row in keys} | {row[1] for row in fuzzy}
-    for table, key, label, _ in other_rows(known):
-        if table == "domain":
+    for table, key, label, extra in other_rows(known):
+        if table == "product":
+            keys.append(("product", key, extra, label, "product"))
+        elif table == "domain":
             domains.append((key, "", label))
         elif table.startswith("fuzzy:"):
             minimum = MIN_FUZZY_CJK if table == "fuzzy:cjk" else MIN_FUZZY_LATIN
@@ -210,6 +218,10 @@ class KeyIndex:
 
     def other(self, key: str) -> list[Entry]:
         rows = self.table.entries("other", key)
+        return _entries(rows) if rows else []
+
+    def product(self, key: str) -> list[Entry]:
+        rows = self.table.entries("product", key)
         return _entries(rows) if rows else []
 
     def folded(self, key: str) -> list[Entry]:

@@ -244,6 +244,11 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     result = _exact(index, query, forms, limit)
     if result is not None:
         return result
+    from exitcheck.review import product
+
+    found = product(index, none(query, key, ""), [k for k, _ in _variants(plain)] + [key])
+    if found is not None:
+        return found
     if not strip_generic(plain):
         return none(query, key, "the query is only generic words")
     if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):

@@ -185,6 +185,18 @@ def _misreadings(key: str) -> set[str]:
     return forms
 
 
+def product(index: MatchIndex, result: MatchResult, forms: list[str]) -> MatchResult | None:
+    """A platform's token, chain or app ('HT', 'BNB Chain', 'moomoo'; data/others.toml): not
+    the platform, so never a match, but ambiguous with it, for a person to review."""
+    for form in forms:
+        hits = index.product(form)
+        if hits:
+            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
+            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+    return None
+
+
 def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
     """A registry name inside a longer query with other words ('Huobi Japan', '币安智能链'):
     never a match and never a silent none, but ambiguous, for a person to review."""
@@ -364,6 +376,7 @@ __all__ = [
     "misread",
     "mixed",
     "other_script",
+    "product",
     "qualified",
     "several",
     "split_scripts",
