@@ -246,9 +246,9 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
         return result
     from exitcheck.review import product
 
-    found = product(index, none(query, key, ""), [k for k, _ in _variants(plain)] + [key])
-    if found is not None:
-        return found
+    related = product(index, none(query, key, ""), [k for k, _ in _variants(plain)] + [key])
+    if related is not None:
+        return related
     if not strip_generic(plain):
         return none(query, key, "the query is only generic words")
     if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
