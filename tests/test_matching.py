@@ -115,8 +115,34 @@ def _eval_rows() -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
-# Forms a query may abstain on ('ambiguous' instead of a match): OCR slips and bare tickers.
-MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"}
+# Forms a query may abstain on ('ambiguous' instead of a match): OCR slips and bare tickers,
+# and issue 24's categories, which must reach review at least (never a silent none).
+MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
+    "domain_veto", "other_in_name", "generic_inside", "everyday_word", "everyday_word_named",
+    "encoded", "chinese_context", "several_names", "affiliate_zh", "pinyin_inside",
+    "other_script", "ocr_shapes", "spelled_punctuation", "homophone_zh", "ticker_product",
+}  # fmt: skip
+
+
+def test_issue_24_categories_never_answer_a_positive_with_none() -> None:
+    """A name of these categories whose entity is known is matched or sent to review with
+    that entity first: never a silent none, never a confident match to another entity."""
+    issue_24 = MAY_ABSTAIN - {"ocr", "ticker", "ticker_prefix", "typo"}
+    rows = [r for r in _eval_rows() if r[2] in issue_24]
+    assert len(rows) >= 150 and {r[2] for r in rows} == issue_24
+    missed = []
+    for query, expected, _category, _decision, _method in rows:
+        result = match(INDEX, query)
+        first = result.candidates[0].entity_id if result.candidates else None
+        if expected == "-":
+            ok = result.decision != "match"
+        else:
+            ok = result.entity_id == expected or (
+                result.decision == "ambiguous" and first == expected
+            )
+        if not ok:
+            missed.append((query, expected, result.decision, first))
+    assert missed == []
 
 
 def test_evaluation_set_is_answered_exactly_as_labelled() -> None:

@@ -263,12 +263,13 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     else:
         result = _latin(index, query, plain, threshold, limit)
     if result.decision == DECISION_NONE:
-        from exitcheck.review import contained, homophone, misread
+        from exitcheck.review import contained, homophone, misread, product_word
 
         return (
             misread(index, result, key)
             or (homophone(index, result, core_key(key)) if has_cjk(key) else None)
             or contained(index, result, plain)
+            or (product_word(index, result, plain) if len(plain) > 1 else None)
             or result
         )
     return result

@@ -62,6 +62,12 @@ def by_domain(
         return decide(query, compact_key(candidate), [entry], "exact_domain")
     result = match_text(label)
     best = result.best
+    if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
+        listed = _same_label(index, host, label)  # 'gate.com' and the listed 'gate.io'
+        if listed is not None:
+            reason = f"the domain {host} is not one this entity lists: another site, or a new one"
+            same = Candidate(listed.entity_id, listed.label, 90.0, "domain_label")
+            return ambiguous(query, result.normalized, (same,), reason)
     if result.decision != DECISION_MATCH or best is None:
         return result
     if index.has_domains(best.entity_id):
@@ -99,6 +105,21 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+_TLDS = ("com", "io", "org", "net", "pro", "top", "one", "im", "cc", "co", "info", "app", "cn")
+
+
+def _same_label(index: MatchIndex, host: str, label: str) -> Entry | None:
+    """A listed domain of a registry entity with the same name label as ``host`` under
+    another common top-level domain, if there is one."""
+    for tld in _TLDS:
+        listed = f"{label}.{tld}"
+        if listed != host:
+            entry = index.domain(listed)
+            if entry is not None and entry.entity_id:
+                return entry
+    return None
 
 
 def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> MatchResult:
@@ -185,12 +206,28 @@ def _misreadings(key: str) -> set[str]:
     return forms
 
 
+_TOKEN_WORDS = frozenset({"token", "tokens", "coin", "coins", "chain", "smart", "mainnet", "price"})
+
+
 def product(index: MatchIndex, result: MatchResult, forms: list[str]) -> MatchResult | None:
     """A platform's token, chain or app ('HT', 'BNB Chain', 'moomoo'; data/others.toml): not
     the platform, so never a match, but ambiguous with it, for a person to review."""
     for form in forms:
         hits = index.product(form)
         if hits:
+            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
+            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+    return None
+
+
+def product_word(index: MatchIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
+    """A platform's token or chain as one word among others that say what it is ('OKB token',
+    'HECO Chain', 'KCS coin'); a short ticker among other words ('GT Motors') is not read."""
+    rest = set(tokens)
+    for token in tokens:
+        hits = index.product(token)
+        if hits and (len(token) >= 4 or rest - {token} <= _TOKEN_WORDS):
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
             reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
             return ambiguous(result.query, result.normalized, _merge(candidates), reason)
@@ -351,13 +388,13 @@ def other_script(
 
 def _skeleton(key: str) -> str:
     """Consonants as they sound, vowels dropped after the first letter: 'binance' and the
-    katakana's 'bainansu' are both 'bns', 'khuobi' and 'huobi' 'hb'."""
+    katakana's 'bainansu' are both 'bnns', 'koykoin' (Greek) and 'kucoin' 'kkn'."""
     import re
 
     key = key.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("x", "ks")
     key = re.sub(r"c(?=[eiy])", "s", key).translate(str.maketrans("cqzvfjw", "kksbhgb"))
-    key = key[:1] + re.sub(r"[aeiouyh0-9]", "", key[1:])
-    return re.sub(r"(.)\1+", r"\1", key)
+    key = re.sub(r"(.)\1+", r"\1", key)  # 'bitto' is 'bito' (a doubled consonant of kana)
+    return key[:1] + re.sub(r"[aeiouyh0-9]", "", key[1:])
 
 
 def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -377,6 +414,7 @@ __all__ = [
     "mixed",
     "other_script",
     "product",
+    "product_word",
     "qualified",
     "several",
     "split_scripts",
