@@ -283,7 +283,7 @@ def resolved(entity_id: str, label: str, text: str | None = None) -> tuple[str, 
     everyday_names.txt: 'Keystone', '抹茶') goes to review with its entity alone (issue 24),
     unless it is written as the entity's id ('keystone')."""
     written = label if text is None else text
-    everyday = written.strip() != entity_id and everyday_name(core_key(label), words(label))
+    everyday = written.strip() != entity_id and everyday_name(core_key(label), words(written))
     return ("ambiguous" if everyday else "match"), entity_id
 
 

@@ -197,6 +197,8 @@ class KeyIndex:
     def __init__(self, table: Table) -> None:
         self.table = table
         self._domain_ids: set[str] | None = None
+        self._spelt: dict[tuple[str, str | None], dict[int, list[tuple[int, str]]]] = {}
+        self._cjk: frozenset[str] | None = None
 
     def preload(self) -> None:
         """For many look-ups (screening) in a small registry: hold every row in memory, as
@@ -208,6 +210,7 @@ class KeyIndex:
             table = MemoryTable.from_rows(table.rows())
         table.make_entries()
         self.table = table
+        self._spelt, self._cjk = {}, None
 
     # The four key look-ups are the matcher's hottest calls (several per screened name, most
     # of them misses): each asks the table once and makes entries only for a hit.
@@ -278,6 +281,44 @@ class KeyIndex:
             _, key, entity, label, field, _ = found[rows[index][0]]
             out.append((key, Entry(entity, label, field), score))
         return out
+
+    def spelt_like(self, script: str, query: str, cutoff: float) -> list[tuple[str, Entry, float]]:
+        """(key, entry, ratio) of the keys spelt within ``cutoff`` (rapidfuzz ratio, 0-100) of
+        the query, best first: every key of a small registry, else those sharing its first
+        letter. The keys of a script are listed once per index."""
+        from rapidfuzz import fuzz, process
+
+        first = None if self.table.size < SCAN_ALL_BELOW else query[0]
+        by_length = self._spelt.get((script, first))
+        if by_length is None:
+            by_length = {}
+            for row in self.table.script_rows(script, first):
+                by_length.setdefault(len(row[1]), []).append(row)
+            self._spelt[(script, first)] = by_length
+        # ratio = 2 * matches / (len(a) + len(b)): lengths further apart cannot reach the cutoff
+        spread = int(len(query) * (100 - cutoff) / cutoff) + 1
+        rows = [
+            row
+            for length in range(len(query) - spread, len(query) + spread + 1)
+            for row in by_length.get(length, ())
+        ]
+        if not rows:
+            return []
+        hits = process.extract(
+            query, [key for _, key in rows], scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+        )
+        found = self.table.fuzzy_rows([rows[index][0] for _, _, index in hits])
+        out = []
+        for _, score, index in hits:
+            _, key, entity, label, field, _ = found[rows[index][0]]
+            out.append((key, Entry(entity, label, field), score))
+        return out
+
+    def cjk_characters(self) -> frozenset[str]:
+        """Every Chinese character of the distinctive parts of the registry's Chinese names."""
+        if self._cjk is None:
+            self._cjk = frozenset("".join(key for _, key in self.table.script_rows("cjk", None)))
+        return self._cjk
 
     def _details(self, rowids: list[int]) -> list[tuple[str, Entry, int]]:
         found = self.table.fuzzy_rows(rowids)

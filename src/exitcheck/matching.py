@@ -152,6 +152,10 @@ def _cell(index: MatchIndex, text: str, threshold: float, limit: int) -> MatchRe
 
         found = other_script(index, result, text, lambda t: _name(index, t, threshold, 0))
         result = found or result
+    if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
+        from exitcheck.review import close_spelling
+
+        result = close_spelling(index, result, text) or result
     if _SEPARATORS.isdisjoint(text) and " and " not in text.lower():
         return result
     from exitcheck.review import several
@@ -266,9 +270,9 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
         from exitcheck.review import contained, homophone, misread, product_word
 
         return (
-            misread(index, result, key)
+            contained(index, result, plain)
+            or misread(index, result, key)
             or (homophone(index, result, core_key(key)) if has_cjk(key) else None)
-            or contained(index, result, plain)
             or (product_word(index, result, plain) if len(plain) > 1 else None)
             or result
         )

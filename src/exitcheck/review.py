@@ -338,6 +338,8 @@ def homophone(index: MatchIndex, result: MatchResult, core: str) -> MatchResult 
     core = to_simplified(core)
     if not 2 <= len(core) <= 8 or not all(has_cjk(ch) for ch in core):  # registry names' lengths
         return None
+    if index.cjk_characters().isdisjoint(core):  # a slip of one character keeps the others
+        return None
     hits = [
         e
         for e in index.romanised(romanise(core))
@@ -386,6 +388,28 @@ def other_script(
     return ambiguous(result.query, result.normalized, candidates, reason)
 
 
+CLOSE = 85.0  # the spelling score (rapidfuzz ratio) of the last band, close_spelling
+
+
+def close_spelling(index: MatchIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """The last band: a name that every rule above missed but that is spelt within
+    ``CLOSE`` of a registry name ('Vinance': a first letter the fuzzy step does not change).
+    Review, so that none means that no registry name is close by any measure."""
+    key = "".join(strip_generic(words(text)))
+    if len(key) < 5 or has_cjk(key):
+        return None
+    digits = [ch for ch in key if ch.isdigit()]  # other digits are another name ('qkl1234')
+    close = [
+        Candidate(e.entity_id, e.label, round(score, 1), "spelling")
+        for k, e, score in index.spelt_like("latin", key, CLOSE)
+        if e.entity_id and [ch for ch in k if ch.isdigit()] == digits
+    ]
+    if not close:
+        return None
+    reason = f"spelt close to {close[0].label!r}, by no usual slip"
+    return ambiguous(result.query, result.normalized, _merge(tuple(close)), reason)
+
+
 def _skeleton(key: str) -> str:
     """Consonants as they sound, vowels dropped after the first letter: 'binance' and the
     katakana's 'bainansu' are both 'bnns', 'koykoin' (Greek) and 'kucoin' 'kkn'."""
@@ -408,6 +432,7 @@ def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 
 __all__ = [
     "by_domain",
+    "close_spelling",
     "contained",
     "homophone",
     "misread",
