@@ -26,6 +26,7 @@ from exitcheck.registry import load, shipped_registry
 REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = index_for(REGISTRY)
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
+MIX = Path(__file__).parent / "data" / "company_mix.txt"
 
 
 @pytest.mark.parametrize(
@@ -481,3 +482,18 @@ def test_a_fuzzy_candidate_must_beat_every_known_other_platform(write_registry) 
     assert tied.decision == "ambiguous"
     assert "Coinbase" in tied.reason
     assert match(index, "Coinbase").decision == "none"  # exactly another platform
+
+
+def test_other_companies_are_left_alone() -> None:
+    """tests/data/company_mix.txt (tools/company_mix.py: Faker in twelve languages, and names
+    made of everyday words): no confident match, and at most 1% sent to review (issue 24)."""
+    names = [
+        line
+        for line in MIX.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(names) >= 2000
+    answers = [match(INDEX, name) for name in names]
+    assert [n for n, a in zip(names, answers, strict=True) if a.decision == "match"] == []
+    review = sum(a.decision == "ambiguous" for a in answers)
+    assert review <= 0.01 * len(names)

@@ -1,0 +1,70 @@
+"""Encodings undone before matching (decoding.py), one row per rule, and the answer that says so."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from exitcheck.decoding import decode, spelled_domain
+from exitcheck.matching import index_for, match
+from exitcheck.registry import load, shipped_registry
+
+INDEX = index_for(load([shipped_registry()], use_cache=False))
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "undone"),
+    [
+        ("Huobi", "Huobi", ()),  # nothing to undo: the text as it is
+        ("OKX & Co", "OKX & Co", ()),  # an ampersand that is no character reference
+        ("Hu&#111;bi", "Huobi", ("HTML character references",)),
+        ("&#x706B;&#x5E01;", "火币", ("HTML character references",)),
+        ("Bitget&nbsp;Global", "Bitget Global", ("HTML character references",)),
+        ("<b>Huobi</b>", "Huobi", ("HTML tags",)),
+        ("Binance%20Exchange", "Binance Exchange", ("percent-encoding",)),
+        ("%E7%81%AB%E5%B8%81", "火币", ("percent-encoding",)),
+        ("https://huobi.com/a%20b", "https://huobi.com/a%20b", ()),  # a URL keeps its escapes
+        ("\\u706b\\u5e01", "火币", ("\\u escapes",)),
+        ("\\ud83d\\ude00 Huobi", "\U0001f600 Huobi", ("\\u escapes",)),  # a surrogate pair
+        ("=?UTF-8?B?54Gr5biB?=", "火币", ("MIME encoded-words",)),
+        ("=?utf-8?Q?Ku=43oin?=", "KuCoin", ("MIME encoded-words",)),
+        ('="Huobi"', "Huobi", ("spreadsheet formula",)),
+        ('=HYPERLINK("https://huobi.com","Huobi")', "Huobi | https://huobi.com", ("spreadsheet formula",)),
+        ('=HYPERLINK("https://huobi.com")', "https://huobi.com", ("spreadsheet formula",)),
+        ("&lt;b&gt;Huobi&lt;/b&gt;", "Huobi", ("HTML character references", "HTML tags")),
+    ],
+)  # fmt: skip
+def test_decode(raw: str, text: str, undone: tuple[str, ...]) -> None:
+    assert decode(raw) == (text, undone)
+
+
+@pytest.mark.parametrize(
+    ("spoken", "host"),
+    [
+        (["gate", "dot", "io"], "gate.io"),
+        (["support", "at", "huobi", "dot", "com"], "support@huobi.com"),
+        (["dot", "com"], None),  # no name before the dot
+        (["polka", "dot"], None),
+        (["huobi", "global"], None),
+    ],
+)
+def test_spelled_domain(spoken: list[str], host: str | None) -> None:
+    assert spelled_domain(spoken) == host
+
+
+def test_the_answer_says_what_was_decoded(cli) -> None:
+    status = json.loads(cli("status", "--json", "--", "Hu&#111;bi").stdout)
+    assert status["match"]["decoded"] == ["HTML character references"]
+    assert status["match"]["query"] == "Hu&#111;bi"  # the query as given
+    assert status["entity"]["id"] == "huobi"
+    row = json.loads(cli("screen", "-", "--json", input="gate dot io\n").stdout)
+    assert (row["entity_id"], row["decoded"]) == ("gate-io", ["spelled punctuation"])
+    plain = json.loads(cli("screen", "-", "--json", input="Huobi\n").stdout)
+    assert plain["decoded"] == []
+
+
+def test_a_formula_whose_link_and_label_disagree_is_ambiguous() -> None:
+    result = match(INDEX, '=HYPERLINK("https://www.binance.com","Huobi")')
+    assert result.decision == "ambiguous"
+    assert {c.entity_id for c in result.candidates} == {"binance", "huobi"}
