@@ -68,3 +68,13 @@ def test_a_formula_whose_link_and_label_disagree_is_ambiguous() -> None:
     result = match(INDEX, '=HYPERLINK("https://www.binance.com","Huobi")')
     assert result.decision == "ambiguous"
     assert {c.entity_id for c in result.candidates} == {"binance", "huobi"}
+
+
+def test_the_human_views_say_what_was_decoded(cli) -> None:
+    english = cli("status", "--", "Hu&#111;bi").stdout
+    assert "\n  decoded      HTML character references\n" in english
+    chinese = cli("status", "--lang", "zh", "--", "Hu&#111;bi").stdout
+    assert "\n  匹配前已解码：HTML字符引用\n" in chinese
+    unmatched = cli("status", "--", "Acme%20Trading%20Ltd")
+    assert unmatched.exit_code == 1
+    assert "decoded: percent-encoding\n" in unmatched.stderr  # a no-match is said on stderr

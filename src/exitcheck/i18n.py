@@ -47,6 +47,10 @@ class Words:
     def status(self, code: str) -> str:
         return self._get("status", code, code)
 
+    def decoded(self, names: list[str]) -> str:
+        """What was undone before matching: 'HTML tags, percent-encoding'."""
+        return self.comma.join(self._get("decoded", name, name) for name in names)
+
     def status_meaning(self, code: str, default: str) -> str:
         return self._get("status_meaning", code, default)
 

@@ -112,6 +112,8 @@ def status_facts(record: Record, w: Words = ENGLISH) -> list[list[str]]:
     if record.get("coverage"):
         facts.append(["covers", coverage_text(record["coverage"], w)])
     facts.append(["matched", match_line(record["match"], w)])
+    if record["match"].get("decoded"):
+        facts.append(["decoded", w.decoded(record["match"]["decoded"])])
     return facts
 
 

@@ -90,6 +90,8 @@ class Renderer:
         w, match = self.w, record["match"]
         head = f"exitcheck{w.colon}{w.no_match(printable(match['query']), match.get('reason'))}"
         lines = [head]
+        if match.get("decoded"):
+            lines.append(w.field("decoded", w.decoded(match["decoded"])))
         if match["candidates"]:
             lines.append(w.label("closest", "closest candidates:"))
             lines += [
