@@ -33,7 +33,7 @@ def status_of(*measures: Measure, on: date, published: dict[str, date] | None = 
 def test_the_order_of_severity() -> None:
     assert list(STATUSES) == [
         "closed", "closing", "dissolving", "exited", "exiting",
-        "restricted", "restricting", "statement", "none",
+        "restricted", "restricting", "blocked", "reopened", "statement", "none",
     ]  # fmt: skip
 
 
