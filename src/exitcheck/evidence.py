@@ -85,11 +85,6 @@ def _measure_findings(m: Measure, sources: Mapping[str, Source]) -> Iterable[str
             continue
         if source.file and citation.locator.paragraph is None:
             yield f"error:locator.paragraph is required: source '{source.id}' is a file"
-        if citation.done and source.published is None:
-            yield (
-                f"source '{source.id}' reports the step done but gives no publication date:"
-                " 'done' needs one (the step counts as done by that date at the latest)"
-            )
         dated = (
             m
             if n == 0
@@ -133,7 +128,7 @@ def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[
     for p in parsed:
         path = p.info.path
         for i, s in enumerate(p.sources):
-            if not s.url and not s.file:
+            if not s.url and not s.file and not s.copy_url:
                 out.append(
                     Finding(
                         path,
