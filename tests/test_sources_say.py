@@ -304,3 +304,18 @@ def test_every_measure_kind_has_its_mark_and_colours() -> None:
         assert set(table) == set(MEASURE_KINDS)
     assert len(set(MARKS.values())) == len(MARKS)
     assert len(set(timeline_svg.COLOURS.values())) == len(timeline_svg.COLOURS)
+
+
+def test_validate_warns_about_a_working_note(cli, write_registry) -> None:
+    extra = 'source = "src"\nlocator = { quote = "q" }\nnotes = "No better page was found."'
+    result = cli(
+        "--registry",
+        str(write_registry(ENTITY.format(kind="closed", extra=extra))),
+        "--only",
+        "validate",
+    )
+    assert (
+        "was found" in result.stdout + result.stderr
+        and "describe the source" in result.stdout + result.stderr
+    )
+    assert cli("validate").stdout.rstrip().endswith("0 error(s), 0 warning(s)")
