@@ -37,7 +37,8 @@ EVERYDAY = [
     "Harbor", "Lotus", "Sesame", "Mocha", "Bike", "Discus", "Chain", "Coin", "Fish Pond",
     "Key", "Stone", "Sparkle", "Looping", "Pocketful", "Marsh", "Busy Bee", "Red Tiger",
     "Blue Matrix", "Cloud", "Big One", "Open Gate", "World", "Trading Post", "Market Cap",
-    "Up", "View", "Pool", "Hyper", "Bit", "Gecko", "Coin World", "Chain Link",
+    "Up", "View", "Pool", "Hyper", "Bit", "Gecko", "Coin World", "Chain Link", "Neo",
+    "Bright Smart", "Mars Project", "Interactive",
 ]  # fmt: skip
 TRADES = [
     "Foods", "Mining", "Finance", "Logistics", "Capital", "Partners", "Energy", "Insurance",

@@ -76,12 +76,30 @@ def _after(moment: Moment, published: Day | None) -> bool:
     return published is not None and first_day(moment) > last_day(published)
 
 
-def _measure_findings(m: Measure, source: Source | None) -> Iterable[str]:
-    """Errors (prefixed 'error:') and warnings about one measure against its source."""
-    if source is None:
-        return
-    if source.file and m.locator.paragraph is None:
-        yield f"error:locator.paragraph is required: source '{source.id}' is a file"
+def _measure_findings(m: Measure, sources: Mapping[str, Source]) -> Iterable[str]:
+    """Errors (prefixed 'error:') and warnings about one measure against each of its sources:
+    the first with the measure's own dates, the others with the dates they give."""
+    for n, citation in enumerate(m.sources):
+        source = sources.get(citation.source)
+        if source is None:
+            continue
+        if source.file and citation.locator.paragraph is None:
+            yield f"error:locator.paragraph is required: source '{source.id}' is a file"
+        dated = (
+            m
+            if n == 0
+            else m._replace(
+                announced=citation.announced,
+                effective=citation.effective,
+                deadline=citation.deadline,
+                effective_stated=citation.effective_stated or m.effective_stated,
+                deadline_stated=citation.deadline_stated or m.deadline_stated,
+            )
+        )
+        yield from _dates_against(dated, source)
+
+
+def _dates_against(m: Measure, source: Source) -> Iterable[str]:
     if m.announced is not None and _after(m.announced, source.published):
         yield (
             f"announced {m.announced.isoformat()} is after source '{source.id}' was published"
@@ -105,12 +123,56 @@ def _locator_needs_paragraph(locator: Locator, source: Source | None, what: str)
         yield f"error:{what} locator.paragraph is required: source '{source.id}' is a file"
 
 
+# Words of a working note, not of a note for the analyst: a backstop; notes describe the source
+# and the reasoning about it, never how it was looked up (structured references go in "see").
+WORKING_NOTE_WORDS = (
+    "integrator",
+    "search tool",
+    "searchable corpus",
+    "stored copy",
+    "copy read",
+    "was found",
+    "were found",
+    "named in the issue",
+    "recorded separately",
+)
+
+
+def working_note(text: str | None) -> str | None:
+    """The working-note wording a note uses, if any."""
+    lowered = (text or "").lower()
+    return next((w for w in WORKING_NOTE_WORDS if w in lowered), None)
+
+
+def _note_findings(p: Layer) -> list[Finding]:
+    out = []
+    path = p.info.path
+    for i, s in enumerate(p.sources):
+        found = working_note(s.notes)
+        if found:
+            msg = (
+                f"source '{s.id}': a note says '{found}': describe the source, not how it was read"
+            )
+            out.append(Finding(path, msg, p.line("sources", i), severity="warning"))
+    for i, e in enumerate(p.entities):
+        texts = [e.notes] + [m.notes for m in e.measures]
+        texts += [c.notes for m in e.measures for c in m.sources]
+        for text in texts:
+            found = working_note(text)
+            if found:
+                msg = f"a note says '{found}': describe the source, not how it was read"
+                line = p.line("entities", i)
+                out.append(Finding(path, msg, line, entity=e.id, severity="warning"))
+    return out
+
+
 def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[Finding]:
     out: list[Finding] = []
     for p in parsed:
+        out += _note_findings(p)
         path = p.info.path
         for i, s in enumerate(p.sources):
-            if not s.url and not s.file:
+            if not s.url and not s.file and not s.copy_url:
                 out.append(
                     Finding(
                         path,
@@ -126,7 +188,7 @@ def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[
             line = p.line("entities", i)
             messages: list[str] = []
             for m in e.measures:
-                messages += _measure_findings(m, sources.get(m.source))
+                messages += _measure_findings(m, sources)
             for r in e.relations:
                 messages += _locator_needs_paragraph(r.locator, sources.get(r.source), "relation")
             own = {e.name, e.name_zh, *e.aliases}
@@ -143,9 +205,7 @@ def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[
                     )
             out += _findings(messages, path, line, e.id)
         for x in p.extensions:  # measures an [[extend]] adds obey the same rules
-            extended = [
-                msg for m in x.measures for msg in _measure_findings(m, sources.get(m.source))
-            ]
+            extended = [msg for m in x.measures for msg in _measure_findings(m, sources)]
             out += _findings(extended, path, x.line, x.entity)
     return out
 

@@ -114,8 +114,9 @@ def _label_rows(label: str, field: str, key: str) -> Iterator[tuple[str, str, st
 
 def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
     """(table, key, label, extra) rows for the known other platforms of data/others.toml,
-    leaving out every name whose key is also a registry key (the registry always wins); a
-    registry platform's product is a 'product' row, its entity's id in ``extra``."""
+    leaving out every name whose key is also a registry key (the registry always wins), and
+    every other name of a platform the registry lists (``same_as``); a registry platform's
+    product is a 'product' row, its entity's id in ``extra``."""
     from exitcheck.datafiles import data_file
     from exitcheck.names import to_simplified
     from exitcheck.tomlcompat import loads
@@ -132,6 +133,8 @@ def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
                 if ("product", key) not in seen:
                     seen.add(("product", key))
                     yield "product", key, name, item["of"]
+                continue
+            if compact_key(item.get("same_as", "")) in known:  # another name of a registry entity
                 continue
             rows = [("exact", key)]
             rows += [("domain", d.lower()) for d in item.get("domains", ())]

@@ -243,7 +243,7 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
         return by_domain(
             index, query, domain, lambda text: _text(index, query, text, threshold, limit)
         )
-    plain = words(without_versions(cleaned)) or tokens
+    plain = _joined_characters(words(without_versions(cleaned)) or tokens)
     forms = itertools.chain([(key, ""), ("".join(plain), "")], _variants(plain))
     result = _exact(index, query, forms, limit)
     if result is not None:
@@ -277,6 +277,23 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
             or result
         )
     return result
+
+
+def _joined_characters(tokens: list[str]) -> list[str]:
+    """Chinese characters typed one by one with spaces between ('币 安 交 易 所') as the word
+    they spell: a run of single characters is one word."""
+    if len(tokens) < 2 or not any(len(t) == 1 and has_cjk(t) for t in tokens):
+        return tokens
+    out: list[str] = []
+    run = False  # the last word is a run of single characters
+    for token in tokens:
+        single = len(token) == 1 and has_cjk(token)
+        if single and run:
+            out[-1] += token
+        else:
+            out.append(token)
+        run = single
+    return out
 
 
 def _exact(

@@ -63,6 +63,9 @@ _EXACT_METHOD = {
 }
 
 
+EXACT_METHODS = frozenset(_EXACT_METHOD.values())
+
+
 def none(
     query: str, normalized: str, reason: str, candidates: tuple[Candidate, ...] = ()
 ) -> MatchResult:

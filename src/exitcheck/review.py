@@ -30,6 +30,7 @@ from exitcheck.results import (
     DECISION_AMBIGUOUS,
     DECISION_MATCH,
     DECISION_NONE,
+    EXACT_METHODS,
     MIN_CONTAINED,
     Candidate,
     Entry,
@@ -89,6 +90,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
 
     if domain_of(clean(text)) is not None:  # a URL's '/' and '&' separate nothing
         return result
+    if result.method in EXACT_METHODS and result.normalized == compact_key(text):
+        return result  # the whole cell is one registry name ('… Securities and Commodities')
     parts = [p for p in re.split(_SPLIT, text, flags=re.IGNORECASE) if words(p)]
     qualifiers = generic_words().qualifiers
     parts = [p for p in parts if not all(t in qualifiers for t in words(p))]

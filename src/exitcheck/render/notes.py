@@ -109,8 +109,8 @@ def coverage_note(coverage: Record, w: Words = ENGLISH) -> str:
 def source_url(record: Record, source_id: str) -> str | None:
     """The URL of a cited source, from the answer's sources."""
     for s in record.get("sources") or []:
-        if s["id"] == source_id and s.get("url"):
-            return printable(s["url"])
+        if s["id"] == source_id and (s.get("url") or s.get("copy_url")):
+            return printable(s.get("url") or s["copy_url"])
     return None
 
 
