@@ -227,3 +227,12 @@ def test_a_query_of_generic_words_says_so() -> None:
 def test_invisible_characters_inside_a_domain_are_removed(query: str) -> None:
     result = match(INDEX, query)
     assert (result.decision, result.entity_id, result.method) == ("match", "huobi", "exact_domain")
+
+
+def test_spelling_candidates_do_not_depend_on_an_earlier_cutoff() -> None:
+    """The index lists the keys near each query length once; a narrower cutoff asked first
+    (the last band's 85) must not hide a key from a wider one (other scripts' 60)."""
+    index = load([shipped_registry()], use_cache=False).index
+    assert index.spelt_like("latin", "bainaenseu", 85) == []
+    wide = index.spelt_like("latin", "bainaenseu", 60)
+    assert "binance" in [e.entity_id for _, e, _ in wide]

@@ -11,7 +11,7 @@ changes a result; scoring in C with rapidfuzz; ordering; the ``SCAN_ALL_BELOW`` 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from exitcheck.names import clean, compact_key, core_key, domain_of, has_cjk, romanise
 from exitcheck.results import MIN_FUZZY_CJK, MIN_FUZZY_LATIN, MIN_FUZZY_PINYIN, Entry
@@ -200,7 +200,7 @@ class KeyIndex:
     def __init__(self, table: Table) -> None:
         self.table = table
         self._domain_ids: set[str] | None = None
-        self._spelt: dict[tuple[str, str | None], dict[int, list[tuple[int, str]]]] = {}
+        self._spelt: dict[tuple[str, str | None, int, float], tuple[list[Any], list[str]]] = {}
         self._cjk: frozenset[str] | None = None
 
     def preload(self) -> None:
@@ -288,28 +288,22 @@ class KeyIndex:
     def spelt_like(self, script: str, query: str, cutoff: float) -> list[tuple[str, Entry, float]]:
         """(key, entry, ratio) of the keys spelt within ``cutoff`` (rapidfuzz ratio, 0-100) of
         the query, best first: every key of a small registry, else those sharing its first
-        letter. The keys of a script are listed once per index."""
+        letter. The keys near each length of query are listed once per index."""
         from rapidfuzz import fuzz, process
 
         first = None if self.table.size < SCAN_ALL_BELOW else query[0]
-        by_length = self._spelt.get((script, first))
-        if by_length is None:
-            by_length = {}
-            for row in self.table.script_rows(script, first):
-                by_length.setdefault(len(row[1]), []).append(row)
-            self._spelt[(script, first)] = by_length
-        # ratio = 2 * matches / (len(a) + len(b)): lengths further apart cannot reach the cutoff
-        spread = int(len(query) * (100 - cutoff) / cutoff) + 1
-        rows = [
-            row
-            for length in range(len(query) - spread, len(query) + spread + 1)
-            for row in by_length.get(length, ())
-        ]
+        near = self._spelt.get((script, first, len(query), cutoff))
+        if near is None:  # the keys of lengths that can reach the cutoff, listed once per length
+            # ratio = 2 * matches / (len(a) + len(b)): lengths further apart cannot reach it
+            spread = int(len(query) * (100 - cutoff) / cutoff) + 1
+            low, high = len(query) - spread, len(query) + spread
+            rows = [r for r in self.table.script_rows(script, first) if low <= len(r[1]) <= high]
+            near = (rows, [key for _, key in rows])
+            self._spelt[(script, first, len(query), cutoff)] = near
+        rows, keys = near
         if not rows:
             return []
-        hits = process.extract(
-            query, [key for _, key in rows], scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
-        )
+        hits = process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
         found = self.table.fuzzy_rows([rows[index][0] for _, _, index in hits])
         out = []
         for _, score, index in hits:

@@ -172,8 +172,8 @@ def _misspelt(index: MatchIndex, text: str, threshold: float) -> MatchResult:
     tokens = words(text)
     core = strip_generic(tokens) or tokens
     key = "".join(core)
-    if not key:
-        return none(text, key, "the query has no letters or digits")
+    if len(key) < min(MIN_FUZZY_LATIN, MIN_FUZZY_CJK):  # too short for any edit
+        return none(text, key, "no name is close enough to be sure")
     if has_cjk(key):
         key = core_key(to_simplified(key))
         scored = _fuzzy(index, "cjk", key, MIN_FUZZY_CJK, "fuzzy_chinese")

@@ -374,15 +374,11 @@ def other_script(
         key = "".join(strip_generic(words(latin)))
         if len(key) < 4:
             return None
-        from rapidfuzz import fuzz
-
         sound = _skeleton(key)
         candidates = tuple(
             Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
-            for k, e, _ in index.suggestions("latin", key, 20)
-            if e.entity_id
-            for score in [fuzz.ratio(key, k)]
-            if score >= 80 or (score >= 60 and len(sound) >= 3 and sound == _skeleton(k))
+            for k, e, score in index.spelt_like("latin", key, 60)
+            if e.entity_id and (score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)))
         )
     candidates = _merge(candidates)
     if not candidates:
