@@ -27,6 +27,8 @@ SI = "src/exitcheck/screen_input.py"
 ST = "src/exitcheck/store.py"
 R = "src/exitcheck/regcache.py"
 IX = "src/exitcheck/index.py"
+RV = "src/exitcheck/review.py"
+DEC = "src/exitcheck/decoding.py"
 RS = "src/exitcheck/results.py"
 CF = "src/exitcheck/cachefs.py"
 MD = "src/exitcheck/render/markdown.py"
@@ -292,4 +294,18 @@ MUTANTS: list[Mutant] = [
     Mutant("matching", N, "    if length < minimum:\n        return 0", "    if length <= minimum:\n        return 0"),
     Mutant("matching", N, "        found = suffix.search(token)\n        if found:", "        found = suffix.search(token)\n        if False:"),
     Mutant("matching", N, "    if text.isprintable():\n        return text\n    import unicodedata", "    return text\n    import unicodedata"),
+    # -- matching, issue 24: the review bands, decoding, everyday names ------------------------
+    Mutant("matching", RV, '        return ambiguous(query, result.normalized, (best,), reason)\n    reason = f"the registry lists', '        return none(query, result.normalized, reason, (best,))\n    reason = f"the registry lists'),
+    Mutant("matching", RV, '    if len(parts) < 2:\n        return result\n    answers', '    if len(parts) < 99:\n        return result\n    answers'),
+    Mutant("matching", M, '    if text.strip() == best.entity_id:', '    if True:'),
+    Mutant("matching", RV, '    if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):', '    if False:'),
+    Mutant("matching", RV, '_SHAPES = (("rn", "m"),', '_SHAPES = (("rn", "rn"),'),
+    Mutant("matching", RV, '    if index.cjk_characters().isdisjoint(core):', '    if True:'),
+    Mutant("matching", RV, 'CLOSE = 85.0', 'CLOSE = 101.0'),
+    Mutant("matching", DEC, '    (PERCENT, _percent),\n', ''),
+    Mutant("matching", M, '    return not text.isascii() and any(', '    return False and any('),
+    Mutant("matching", RV, '        hits = index.product(form)', '        hits = []'),
+    Mutant("matching", M, '    return [inner, "".join(unit for unit, _ in parts)]', '    return []'),
+    Mutant("matching", M, '            if form == key or any(len(e.label) > 2 for e in found):', '            if True:'),
+    Mutant("matching", RV, '            first_other = [(e, round(100.0 * len(key) / total, 1)) for e in index.other(key)]', '            return [(e, round(100.0 * len(key) / total, 1)) for e in index.other(key)]'),
 ]  # fmt: skip

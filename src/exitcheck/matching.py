@@ -299,26 +299,19 @@ def _joined_characters(tokens: list[str]) -> list[str]:
 def _exact(
     index: MatchIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
 ) -> MatchResult | None:
-    """The first form that is a registry key (a match) or a known other platform (none). When
-    the other platform's name is only part of the query, a registry key among the later forms
-    is not outweighed: the query holds both, so it is ambiguous with the registry's entity."""
-    first_other: MatchResult | None = None
+    """The first form that is a registry key (a match) or a known other platform (none). The
+    forms only drop generic words, so a form that is another platform's name leaves nothing
+    else in the query; another platform's name beside a registry name ('TokenPocket Bitcoin
+    Wallet') is for the contained band, which prefers the registry's."""
     for form, method in forms:
         found = index.exact(form)
         if found:
-            result = decide(query, form, found, method or None)
-            if first_other is None:
-                return result
-            label = result.candidates[0].label
-            reason = f"the name holds {label!r} as well as another platform's name"
-            return ambiguous(query, first_other.normalized, result.candidates, reason)
-        others = index.other(form) if method != "exact_reordered" and first_other is None else None
+            return decide(query, form, found, method or None)
+        others = index.other(form) if method != "exact_reordered" else None
         if others:
             close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
-            first_other = other(query, form, others, close)
-            if not method:  # the whole query is the other platform's name
-                return first_other
-    return first_other
+            return other(query, form, others, close)
+    return None
 
 
 def _chinese(index: MatchIndex, query: str, tokens: list[str], limit: int) -> MatchResult:

@@ -299,20 +299,15 @@ def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, floa
 
 def _chinese_prefix(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
     """A Chinese registry name inside the query's distinctive part, once places and generic
-    affixes are set aside: a word of its own ('收款方：火币', '转账-火币'), the start or the end
-    of a word ('北京币安智能链科技', '付款给币安', '备注：库币充值'), or anywhere for a name of
-    three characters or more. A two-character name in the middle of other characters is too often part of
+    affixes are set aside: at the start or the end of a word, or as a word of its own
+    ('北京币安智能链科技', '付款给币安', '备注：库币充值', '收款方：火币', '转账-火币'), or
+    anywhere for a name of three characters or more. A two-character name in the middle of other characters is too often part of
     another word ('平安银行' holds 安银) to be read there."""
     cjk = [to_simplified("".join(u for u, generic in units([t]) if not generic)) for t in tokens]
     cjk = [t for t in cjk if has_cjk(t)]
     core = "".join(cjk)
     if not core or len(core) < 2:
         return []
-    for token in cjk:  # a name standing as a word of its own
-        if token != core and len(token) >= 2:
-            hits = index.exact(token) or index.folded(token)
-            if hits:
-                return [(e, round(100.0 * len(token) / len(core), 1)) for e in hits]
     if len(core) < 3:
         return []
     edges = set(itertools.accumulate(len(t) for t in cjk)) | {0}  # where each word starts or ends
