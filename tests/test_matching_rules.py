@@ -236,3 +236,12 @@ def test_spelling_candidates_do_not_depend_on_an_earlier_cutoff() -> None:
     assert index.spelt_like("latin", "bainaenseu", 85) == []
     wide = index.spelt_like("latin", "bainaenseu", 60)
     assert "binance" in [e.entity_id for _, e, _ in wide]
+
+
+def test_one_letter_replaced_in_a_short_name_is_for_review() -> None:
+    """'Boone' (a surname) is one QWERTY slip from BiONE: in a name of five letters or fewer a
+    replaced letter makes another word as often as a slip, so it is never a confident match."""
+    boone = match(INDEX, "Boone PLC")
+    assert (boone.decision, [c.entity_id for c in boone.candidates]) == ("ambiguous", ["bione"])
+    assert match(INDEX, "Bione").entity_id == "bione"  # the name itself
+    assert match(INDEX, "binace").entity_id == "binance"  # a letter left out, longer name

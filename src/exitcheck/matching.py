@@ -412,9 +412,15 @@ def edit_candidates(
         distance = OSA.distance(query, key, score_cutoff=budget)
         if distance <= budget:
             score = round(100.0 * (1 - distance / length), 1)
-            slip = method != "fuzzy" or is_slip(query, key)
+            slip = method != "fuzzy" or (is_slip(query, key) and not _short_swap(query, key))
             out.append(Candidate(entry.entity_id, entry.label, score, method if slip else UNUSUAL))
     return out
+
+
+def _short_swap(query: str, key: str) -> bool:
+    """One letter replaced by another in a name of five letters or fewer ('Boone' for BiONE):
+    a slip as often as another word, so never a confident match (review)."""
+    return len(query) == len(key) <= 5 and sum(a != b for a, b in zip(query, key, strict=True)) == 1
 
 
 def best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -376,8 +376,9 @@ def other_script(
             if e.entity_id and (score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)))
         )
     candidates = _merge(candidates)
-    if not candidates:
-        return None
+    tokens = words(latin)
+    if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
+        return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
     reason = f"written in another script, it reads as {latin.strip()!r}"
     return ambiguous(result.query, result.normalized, candidates, reason)
 
