@@ -99,8 +99,8 @@ MUTANTS: list[Mutant] = [
            "contributed = measure_status(measure, as_of, None, known_on, dates)"),
     Mutant("status", S, '        return Status("none", as_of, None, known_on, tuple(imposed), superseded)',
            '        return Status("statement", as_of, None, known_on, tuple(imposed), superseded)'),
-    Mutant("status", "src/exitcheck/model.py", "return self.effective if self.effective is not None else self.deadline",
-           "return self.deadline if self.deadline is not None else self.effective"),
+    Mutant("status", S, "    if effective is not None:\n        return effective\n    return earliest(",
+           "    if False:\n        return effective\n    return earliest("),
     # -- dates ----------------------------------------------------------------------------------
     Mutant("dates", D, "        return moment <= instant(as_of)", "        return moment < instant(as_of)"),
     Mutant("dates", D, "        return moment <= instant(as_of)",
