@@ -150,8 +150,7 @@ def _cell(index: MatchIndex, text: str, threshold: float, limit: int) -> MatchRe
     elif result.decision == DECISION_NONE and _other_script(text):
         from exitcheck.review import other_script
 
-        found = other_script(index, result, text, lambda t: _name(index, t, threshold, 0))
-        result = found or result
+        result = other_script(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
         from exitcheck.review import close_spelling
 
@@ -170,16 +169,16 @@ def _cell(index: MatchIndex, text: str, threshold: float, limit: int) -> MatchRe
 def _misspelt(index: MatchIndex, text: str, threshold: float) -> MatchResult:
     """The fuzzy step alone, on the distinctive part of a name."""
     tokens = words(text)
-    core = strip_generic(tokens) or tokens
-    key = "".join(core)
-    if len(key) < min(MIN_FUZZY_LATIN, MIN_FUZZY_CJK):  # too short for any edit
-        return none(text, key, "no name is close enough to be sure")
-    if has_cjk(key):
-        key = core_key(to_simplified(key))
-        scored = _fuzzy(index, "cjk", key, MIN_FUZZY_CJK, "fuzzy_chinese")
-        return _fuzzy_decision(index, text, key, scored, threshold, 0, script="cjk")
-    scored = _fuzzy(index, "latin", key, MIN_FUZZY_LATIN, "fuzzy")
-    return _fuzzy_decision(index, text, key, scored, threshold, 0, script="latin")
+    key = "".join(strip_generic(tokens) or tokens)
+    if len(key) >= MIN_FUZZY_LATIN:  # shorter: too short for any edit
+        script, minimum, method = "latin", MIN_FUZZY_LATIN, "fuzzy"
+        if has_cjk(key):
+            key = core_key(to_simplified(key))
+            script, minimum, method = "cjk", MIN_FUZZY_CJK, "fuzzy_chinese"
+        scored = _fuzzy(index, script, key, minimum, method)
+        if scored:
+            return _fuzzy_decision(index, text, key, scored, threshold, 0, script=script)
+    return none(text, key, "no name is close enough to be sure")
 
 
 def _other_script(text: str) -> bool:
@@ -248,11 +247,6 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     result = _exact(index, query, forms, limit)
     if result is not None:
         return result
-    from exitcheck.review import product
-
-    related = product(index, none(query, key, ""), [k for k, _ in _variants(plain)] + [key])
-    if related is not None:
-        return related
     if not strip_generic(plain):
         return none(query, key, "the query is only generic words")
     if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
@@ -267,10 +261,12 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     else:
         result = _latin(index, query, plain, threshold, limit)
     if result.decision == DECISION_NONE:
-        from exitcheck.review import contained, homophone, misread, product_word
+        from exitcheck.review import contained, homophone, misread, product, product_word
 
+        peeled_forms = [k for k, m in _variants(plain) if m != "exact_reordered"]
         return (
-            contained(index, result, plain)
+            product(index, result, [key, *peeled_forms])
+            or contained(index, result, plain)
             or misread(index, result, key)
             or (homophone(index, result, core_key(key)) if has_cjk(key) else None)
             or (product_word(index, result, plain) if len(plain) > 1 else None)

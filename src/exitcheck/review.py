@@ -350,33 +350,31 @@ def homophone(index: MatchIndex, result: MatchResult, core: str) -> MatchResult 
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
-def other_script(
-    index: MatchIndex, result: MatchResult, text: str, match_text: Matcher
-) -> MatchResult | None:
+def other_script(index: MatchIndex, result: MatchResult, text: str) -> MatchResult | None:
     """A name written in another script ('Хуоби', 'バイナンス', '후오비'): its transliteration
-    (anyascii) is matched, and failing that compared with the registry's Latin names by spelling
-    and by consonants ('bainansu' and 'binance' are both b-n-n-s). Transliteration loses too
-    much for a match: at most ambiguous, for a person to read."""
+    (anyascii), and each long word of it, is looked up, and failing that the whole is compared
+    with the registry's Latin names by spelling and by consonants ('bainansu' and 'binance'
+    are both b-n-n-s). Transliteration loses too much for a match: at most ambiguous."""
     from anyascii import anyascii
 
     latin = anyascii(text)
-    if not 4 <= len(compact_key(latin)) <= 24:  # a brand, not a sentence
-        return None
-    found = match_text(latin)
-    if found.decision != DECISION_NONE and found.candidates:
-        candidates = found.candidates if found.best is None else (found.best,)
-    else:
-        key = "".join(strip_generic(words(latin)))
-        if len(key) < 4:
-            return None
-        sound = _skeleton(key)
-        candidates = tuple(
-            Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
-            for k, e, score in index.spelt_like("latin", key, 60)
-            if e.entity_id and (score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)))
-        )
-    candidates = _merge(candidates)
     tokens = words(latin)
+    core = strip_generic(tokens)
+    key = "".join(core)
+    if not 4 <= len(key) <= 24:  # a brand, not a sentence
+        return None
+    found: list[Candidate] = []
+    for piece in dict.fromkeys([key, *(t for t in core if len(t) >= 4)]):
+        hits = [e for e in index.exact(piece) if e.entity_id]
+        found += [Candidate(e.entity_id, e.label, 100.0, "transliterated") for e in hits]
+        if not hits and piece == key:  # spelling only for the whole name, not its words
+            sound = _skeleton(piece)
+            found += [
+                Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
+                for k, e, score in index.spelt_like("latin", piece, 60)
+                if e.entity_id and (score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)))
+            ]
+    candidates = _merge(tuple(found))
     if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
         return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
     reason = f"written in another script, it reads as {latin.strip()!r}"
