@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from exitcheck.names import (  # re-exported: the rest of the package imports them from here
@@ -62,6 +62,8 @@ from exitcheck.results import (  # re-exported: the rest of the package imports 
 )
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from exitcheck.index import KeyIndex as MatchIndex
     from exitcheck.loaded import Registry
 
@@ -131,9 +133,7 @@ def match(
     first and named in the answer's ``decoded``; a cell holding several names is ambiguous
     with each of them.
     """
-    from exitcheck.decoding import decode
-
-    text, decoded = decode(query)
+    text, decoded = _module("decoding").decode(query)
     result = _cell(index, text, threshold, limit)
     if decoded or result.decoded:
         result = result._replace(query=query, decoded=(*decoded, *result.decoded))
@@ -143,22 +143,27 @@ def match(
 _SEPARATORS = frozenset(",;|/、&\n和")  # and ' and '
 
 
+@functools.cache
+def _module(name: str) -> ModuleType:
+    """decoding or review, imported on first use and then read without the import machinery:
+    several bands are asked on every query that matches nothing."""
+    import importlib
+
+    return importlib.import_module(f"exitcheck.{name}")
+
+
 def _cell(index: MatchIndex, text: str, threshold: float, limit: int) -> MatchResult:
     result = _name(index, text, threshold, limit)
     if result.decision == DECISION_MATCH and result.method != "exact_domain":
         result = _corroborated(result, text)
     elif result.decision == DECISION_NONE and _other_script(text):
-        from exitcheck.review import other_script
-
-        result = other_script(index, result, text) or result
+        result = _module("review").other_script(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
-        from exitcheck.review import close_spelling
-
-        result = close_spelling(index, result, text) or result
+        result = _module("review").close_spelling(index, result, text) or result
     if _SEPARATORS.isdisjoint(text) and " and " not in text.lower():
         return result
-    from exitcheck.review import several
-
+    several: Callable[[MatchResult, str, Callable[[str], MatchResult]], MatchResult]
+    several = _module("review").several
     if result.decision != DECISION_NONE:
         return several(result, text, lambda part: _name(index, part, threshold, 0))
     # Nothing in the cell is a registry name, in any span of its words (the contained band
@@ -261,8 +266,9 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
     else:
         result = _latin(index, query, plain, threshold, limit)
     if result.decision == DECISION_NONE:
-        from exitcheck.review import contained, homophone, misread, product, product_word
-
+        review = _module("review")
+        contained, homophone, misread = review.contained, review.homophone, review.misread
+        product, product_word = review.product, review.product_word
         peeled_forms = [k for k, m in _variants(plain) if m != "exact_reordered"]
         return (
             product(index, result, [key, *peeled_forms])
