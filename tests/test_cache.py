@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck import __version__, cachefs, store
+from exitcheck import __version__
+from exitcheck.store import cachefs
+from exitcheck.store import sqlite as store
 
 from .test_integrity import GOOD_ENTITY
 
@@ -117,7 +119,7 @@ def test_a_stale_cache_answers_when_nothing_marks_it_stale(cli, write_registry, 
 
 def test_each_version_has_its_own_cache_file(cli, write_registry, cache, monkeypatch) -> None:
     """Two installed versions used in turn must not rebuild each other's cache every call."""
-    from exitcheck import regcache
+    from exitcheck.store import cache as regcache
 
     path = write_registry(GOOD_ENTITY)
     status_name(cli, path)
@@ -135,7 +137,7 @@ def test_each_version_has_its_own_cache_file(cli, write_registry, cache, monkeyp
 def test_edited_word_lists_make_a_new_cache(cli, write_registry, cache, monkeypatch) -> None:
     """The stored keys depend on the packaged word lists (generic words, legal forms, the
     character table): a cache built before they changed must not answer with old keys."""
-    from exitcheck import packed
+    from exitcheck.store import pack as packed
 
     path = write_registry(GOOD_ENTITY)
     status_name(cli, path)

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from exitcheck.clocks import Clock, resolve
+from exitcheck.answers.clocks import Clock, resolve
 
 HUOBI_DAYS = ["2021-09-23", "2021-09-24", "2021-09-25", "2021-09-26"]
 # Huobi had already limited features in May 2021 (restricting); the registration stop of the
@@ -127,8 +127,8 @@ def test_clock_rules_hold_for_any_dates() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
+    from exitcheck.answers.status import counts_from, measure_status
     from exitcheck.model import Locator, Measure
-    from exitcheck.status import counts_from, measure_status
 
     days = st.dates(min_value=date(2020, 1, 1), max_value=date(2023, 12, 31))
 

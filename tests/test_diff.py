@@ -300,7 +300,7 @@ def test_errors_exit_2(cli, write_registry, tmp_path) -> None:
 
 
 def test_measure_keys_count_repeats() -> None:
-    from exitcheck.diff import measure_keys
+    from exitcheck.answers.diff import measure_keys
     from exitcheck.model import Entity, Locator, Measure
 
     m = Measure("statement", "all", "d", "src", Locator(1, "q"))
@@ -339,8 +339,8 @@ def test_random_removals_are_reported_exactly(shipped) -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from exitcheck.diff import compare
-    from exitcheck.validation import check
+    from exitcheck.answers.diff import compare
+    from exitcheck.registry.validation import check
 
     full, _ = check([shipped])
     assert full is not None

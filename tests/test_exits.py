@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 import typer
 
-from exitcheck.commands.exits import exit_code, requested_format
+from exitcheck.cli.exits import exit_code, requested_format
 from exitcheck.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -24,7 +24,7 @@ from exitcheck.render import Format
 
 @pytest.fixture(autouse=True)
 def _english(monkeypatch: pytest.MonkeyPatch) -> None:
-    from exitcheck.commands import session
+    from exitcheck.cli.session import session
 
     monkeypatch.setattr(session, "lang", "en")  # an earlier call in this process may have set zh
 
@@ -77,7 +77,7 @@ def test_system_exit_is_not_an_error() -> None:
 
 def test_broken_pipe_is_quiet(monkeypatch, capsys) -> None:
     silenced: list[bool] = []
-    monkeypatch.setattr("exitcheck.stdio.silence_stdout", lambda: silenced.append(True))
+    monkeypatch.setattr("exitcheck.cli.stdio.silence_stdout", lambda: silenced.append(True))
     assert exit_code(BrokenPipeError(), Format.json) == EXIT_OK
     assert silenced == [True] and capsys.readouterr() == ("", "")
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exitcheck import cachefs
+from exitcheck.store import cachefs
 
 from .conftest import entry_point
 from .test_integrity import GOOD_ENTITY
@@ -298,7 +298,7 @@ def test_the_shipped_registry_is_read_from_its_pack_not_a_cache(cli, xdg) -> Non
 def test_the_shipped_registry_cache_is_checked_too(cli, xdg, monkeypatch) -> None:
     """Without a usable pack (stale: a developer edited the data), the shipped registry goes
     through the cache, which is checked like any other."""
-    from exitcheck import packed
+    from exitcheck.store import pack as packed
 
     monkeypatch.setattr(packed, "stamp", lambda: -1)
     assert cli("status", "huobi").exit_code == 0
@@ -386,8 +386,8 @@ def test_a_database_error_after_opening_removes_the_cache(
 ) -> None:
     import sqlite3 as sqlite
 
-    from exitcheck import store
     from exitcheck.cli import run
+    from exitcheck.store import sqlite as store
 
     path = write_registry(GOOD_ENTITY)
     assert run(["--registry", str(path), "status", "acme"]) == 0
@@ -411,8 +411,8 @@ def test_a_database_error_after_opening_removes_the_cache(
 def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310: bool) -> None:
     """The bytes written are a whole SQLite file whose checksum holds, on 3.11+ (serialize)
     and on 3.10 (no Connection.serialize: a backup into a private temporary file)."""
-    from exitcheck import store
-    from exitcheck.validation import check
+    from exitcheck.registry.validation import check
+    from exitcheck.store import sqlite as store
 
     from .conftest import MINIMAL_HEADER
 
@@ -420,7 +420,7 @@ def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310:
     registry.write_text(MINIMAL_HEADER + GOOD_ENTITY, encoding="utf-8")
     checked, _ = check([registry])
     assert checked is not None
-    from exitcheck.index import index_rows
+    from exitcheck.matching.index import index_rows
 
     conn = sqlite3.connect(":memory:")
     rows = index_rows(checked.entities)

@@ -112,7 +112,7 @@ def test_dev_stdin_as_registry_works_every_time(shipped: Path) -> None:
 
 
 def test_registry_over_the_limit_from_a_pipe_is_refused(monkeypatch, tmp_path: Path) -> None:
-    from exitcheck import rawread
+    from exitcheck.registry import safe_read as rawread
 
     fifo = tmp_path / "f"
     if not POSIX:

@@ -336,11 +336,11 @@ def test_markup_and_controls_never_reach_the_terminal(cli, write_registry, fmt) 
 def test_rich_terminal_output_escapes_data(write_registry) -> None:
     from datetime import date
 
-    from exitcheck.clocks import resolve
-    from exitcheck.matching import index_for, match
-    from exitcheck.registry import load
+    from exitcheck.answers.clocks import resolve
+    from exitcheck.answers.report import status_answer, status_record
+    from exitcheck.matching.decide import index_for, match
     from exitcheck.render import Format, renderer
-    from exitcheck.report import status_answer, status_record
+    from exitcheck.store.load import load
 
     registry = load([hostile_registry(write_registry)])
     result = match(index_for(registry), "acme")

@@ -12,10 +12,10 @@ from types import ModuleType
 
 import pytest
 
-from exitcheck import names
-from exitcheck.matching import index_for, match
+from exitcheck.matching import names
+from exitcheck.matching.decide import index_for, match
 from exitcheck.model import Entity
-from exitcheck.registry import load, shipped_registry
+from exitcheck.store.load import load, shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
 INDEX = index_for(load([shipped_registry()], use_cache=False))
@@ -137,7 +137,7 @@ def test_status_answers_for_a_foreign_legal_name(cli_json) -> None:
 
 def test_answering_does_not_import_rigour() -> None:
     code = (
-        "import sys; from exitcheck import names; names.generic_words();"
+        "import sys; from exitcheck.matching import names; names.generic_words();"
         " assert not [m for m in sys.modules if m.split('.')[0] == 'rigour'], 'rigour imported'"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exitcheck import matching
-from exitcheck.matching import (
+from exitcheck.matching import decide as matching
+from exitcheck.matching.decide import (
     clean,
     compact_key,
     domain_of,
@@ -20,7 +20,7 @@ from exitcheck.matching import (
     strip_generic,
     words,
 )
-from exitcheck.registry import load, shipped_registry
+from exitcheck.store.load import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = index_for(REGISTRY)
@@ -343,7 +343,7 @@ def test_look_alike_letters_fold_to_latin(raw: str, key: str) -> None:
     ],
 )
 def test_list_bullets_are_dropped(raw: str, expected: str) -> None:
-    from exitcheck.names import strip_bullet
+    from exitcheck.matching.names import strip_bullet
 
     assert strip_bullet(raw) == expected
 
@@ -358,13 +358,13 @@ def test_list_bullets_are_dropped(raw: str, expected: str) -> None:
     ],
 )
 def test_bracketed_parts_are_set_apart(raw: str, expected: tuple[str, list[str]]) -> None:
-    from exitcheck.names import split_groups
+    from exitcheck.matching.names import split_groups
 
     assert split_groups(raw) == expected
 
 
 def test_versions_are_set_aside_but_digits_of_names_stay() -> None:
-    from exitcheck.names import without_versions
+    from exitcheck.matching.names import without_versions
 
     assert without_versions("zkswap v2") == "zkswap"
     assert without_versions("nbminer v39.5 gpu") == "nbminer gpu"
@@ -374,7 +374,7 @@ def test_versions_are_set_aside_but_digits_of_names_stay() -> None:
 
 
 def test_chinese_fuzzy_compares_the_distinctive_part_only() -> None:
-    from exitcheck.names import core_key
+    from exitcheck.matching.names import core_key
 
     assert core_key("北京火币天下网络技术有限公司") == "火币天下"
     assert core_key("火币天下(北京)网络技术有限公司") == "火币天下"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from exitcheck import matching
-from exitcheck.matching import index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching import decide as matching
+from exitcheck.matching.decide import index_for, match
+from exitcheck.store.load import load, shipped_registry
 
 INDEX = index_for(load([shipped_registry()], use_cache=False))
 

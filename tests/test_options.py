@@ -8,9 +8,9 @@ import subprocess
 import pytest
 import typer
 
+from exitcheck.answers.report import DATE_FIELDS
+from exitcheck.cli.typer_shim import ShownChoice, click_exceptions
 from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
-from exitcheck.report import DATE_FIELDS
-from exitcheck.typer_shim import ShownChoice, click_exceptions
 
 from .conftest import entry_point
 

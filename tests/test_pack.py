@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck import packed
 from exitcheck.datafiles import data_file
-from exitcheck.registry import load, shipped_registry
+from exitcheck.store import pack as packed
+from exitcheck.store.load import load, shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -123,7 +123,7 @@ def test_an_exact_hit_imports_no_sqlite_no_toml(args: list[str]) -> None:
     code = (
         "import sys\nfrom exitcheck.cli import run\n"
         f"code = run({args!r})\n"
-        "mods = ['sqlite3', 'tomli', 'tomllib', 'exitcheck.validation', 'rapidfuzz']\n"
+        "mods = ['sqlite3', 'tomli', 'tomllib', 'exitcheck.registry.validation', 'rapidfuzz']\n"
         "print(code, [m for m in mods if m in sys.modules], 'json' in sys.modules, file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

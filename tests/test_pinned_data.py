@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from exitcheck.matching import index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching.decide import index_for, match
+from exitcheck.store.load import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = index_for(REGISTRY)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from exitcheck import matching
-from exitcheck.matching import index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching import decide as matching
+from exitcheck.matching.decide import index_for, match
+from exitcheck.store.load import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = index_for(REGISTRY)

@@ -153,7 +153,7 @@ def test_the_definitions_file_is_not_a_command(cli) -> None:
 
 
 def test_completion_offers_the_commands_not_the_definitions() -> None:
-    from exitcheck import completion
+    from exitcheck.cli import completion
 
     assert completion.schemas("") == sorted(completion.schemas(""))
     assert "defs" not in completion.schemas("d") and "status" in completion.schemas("st")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck import names
-from exitcheck.names import to_simplified
+from exitcheck.matching import names
+from exitcheck.matching.names import to_simplified
 from exitcheck.tomlcompat import loads
 
 REPO = Path(__file__).resolve().parents[1]

@@ -14,8 +14,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from exitcheck.matching import index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching.decide import index_for, match
+from exitcheck.store.load import load, shipped_registry
 
 EVAL = (
     Path(sys.argv[-1])

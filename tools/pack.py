@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from exitcheck import packed
 from exitcheck.datafiles import data_file
+from exitcheck.store import pack as packed
 
 
 def main(argv: list[str] | None = None) -> int:

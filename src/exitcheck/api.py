@@ -27,10 +27,10 @@ from exitcheck.errors import UsageError
 from exitcheck.records import Record
 
 if TYPE_CHECKING:
-    from exitcheck.loaded import Registry
-    from exitcheck.matching import MatchResult
+    from exitcheck.answers.status import Status
+    from exitcheck.matching.decide import MatchResult
     from exitcheck.model import Entity
-    from exitcheck.status import Status
+    from exitcheck.store.registry import Registry
 
 PathLike = str | os.PathLike[str]
 
@@ -68,11 +68,11 @@ def load(paths: PathLike | Iterable[PathLike] | None = None, *, use_cache: bool 
     """Load and validate registries: one path, several (combined, ``[[extend]]`` included), or
     None for the registries the command line uses by default (the shipped registry, plus
     $EXITCHECK_REGISTRY). Paths given are used alone, as ``--only`` does: to add a file to the
-    shipped registry, pass ``[exitcheck.registry.shipped_registry(), path]``.
+    shipped registry, pass ``[exitcheck.store.load.shipped_registry(), path]``.
 
     Raises ``exitcheck.RegistryError`` (with ``.findings``) when any file is invalid.
     """
-    from exitcheck import registry as reg
+    from exitcheck.store import load as reg
 
     if paths is None:
         chosen = reg.registry_paths(None)
@@ -85,7 +85,7 @@ def load(paths: PathLike | Iterable[PathLike] | None = None, *, use_cache: bool 
 
 def check_name(name: str) -> str:
     """The name, or UsageError when it is over-long or has no letters or digits."""
-    from exitcheck.matching import MAX_QUERY_CHARS, compact_key
+    from exitcheck.matching.decide import MAX_QUERY_CHARS, compact_key
 
     if len(name) > MAX_QUERY_CHARS:
         raise UsageError(
@@ -108,9 +108,9 @@ def lookup(
     status as of a day, by what was known on ``known_on`` (the two clocks of ``--as-of`` and
     ``--known-on``, with the same defaults). Raises ``exitcheck.UsageError`` for an empty or
     over-long name, as the command line does (exit 2)."""
-    from exitcheck import report
-    from exitcheck.clocks import resolve
-    from exitcheck.matching import match
+    from exitcheck.answers import report
+    from exitcheck.answers.clocks import resolve
+    from exitcheck.matching.decide import match
 
     registry = _for_this_thread(registry)
     clock = resolve(as_of, known_on, date.today())
@@ -137,10 +137,10 @@ def screen(
     of ``exitcheck screen --json`` (``exitcheck schema screen``). Never raises on a name: an
     empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed;
     ``as_of`` and ``known_on`` are the two clocks, as in ``lookup``."""
-    from exitcheck.clocks import resolve
-    from exitcheck.screen_input import Row
-    from exitcheck.screening import Counts
-    from exitcheck.screening import screen as run
+    from exitcheck.answers.clocks import resolve
+    from exitcheck.answers.screen import Counts
+    from exitcheck.answers.screen import screen as run
+    from exitcheck.answers.screen_input import Row
 
     registry = _for_this_thread(registry)
     rows = (Row(number, name) for number, name in enumerate(names, start))
@@ -153,7 +153,7 @@ def _for_this_thread(registry: Registry) -> Registry:
     in another thread (a threaded scheduler) use that thread's own copy."""
     if registry.origin is None or registry.thread in (None, threading.get_ident()):
         return registry
-    from exitcheck.registry import reopen
+    from exitcheck.store.load import reopen
 
     paths, use_cache = registry.origin
     return reopen(paths, use_cache, tuple(f.sha256 for f in registry.files))

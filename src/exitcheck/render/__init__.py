@@ -55,7 +55,7 @@ def renderer(
 ) -> Renderer:
     """The renderer for a format; ``styled`` asks the table format for rich terminal output.
     ``provenance`` is for the workbook's provenance sheet where the records carry none."""
-    from exitcheck.i18n import words
+    from exitcheck.render.i18n import words
 
     name = "text" if fmt is Format.table and not styled else MODULES[fmt]
     module = importlib.import_module(f"exitcheck.render.{name}")

@@ -9,7 +9,6 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
@@ -21,6 +20,7 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import spreadsheet_text
 
 

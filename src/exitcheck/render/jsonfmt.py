@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
+from exitcheck.render.i18n import ENGLISH, Words
 
 _ESCAPES = {code: f"\\u{code:04x}" for code in range(0x20)}
 _ESCAPES.update(

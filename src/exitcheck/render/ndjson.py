@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.jsonfmt import dumps
 
 

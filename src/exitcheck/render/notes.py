@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 
 COVERAGE = (

@@ -5,8 +5,8 @@ passes through ``printable``."""
 
 from __future__ import annotations
 
-from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 
 

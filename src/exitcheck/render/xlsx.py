@@ -11,7 +11,6 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.i18n import ENGLISH, Words
 from exitcheck.render import Record
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
@@ -22,6 +21,7 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
+from exitcheck.render.i18n import ENGLISH, Words
 
 EXTRA = "pip install 'exitcheck[xlsx]'"
 MAX_WIDTH = 60  # columns wider than this wrap instead

@@ -1,0 +1,1 @@
+"""The answers: status, the two clocks, lists, the timeline, diff and screening, as records."""

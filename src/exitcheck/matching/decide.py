@@ -1,0 +1,344 @@
+"""Match decisions: one entity, several (ambiguous), or none, for any string. Pure.
+
+Normalisation lives in ``names``; the keys and their look-ups in ``index``; the shapes of an
+answer in ``results``; queries that are more than a name in ``review``.
+In order, the first step that decides wins: domains (listed hosts and their subdomains),
+exact keys, names of known other platforms, reordered words and generic words peeled off,
+mixed-script queries split into their Latin and Chinese parts, romanised Chinese names, then
+fuzzy scoring under a strict edit budget that must also beat every known other platform.
+Bracketed parts ('Huobi (HT)') and a registry name contained in a longer query are judged
+last. Anything less than one clear winner is not a match. See README "Matching".
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from exitcheck.matching.names import (  # re-exported: the rest of the package imports them from here
+    clean,
+    compact_key,
+    core_key,
+    domain_of,
+    has_cjk,
+    is_qualifier,
+    is_tone_pinyin,
+    max_edits,
+    peeled,
+    romanise,
+    split_groups,
+    strip_bullet,
+    strip_generic,
+    to_simplified,
+    units,
+    without_versions,
+    words,
+)
+from exitcheck.matching.results import (  # re-exported: the rest of the package imports them from here
+    DECISION_AMBIGUOUS,
+    DECISION_MATCH,
+    DECISION_NONE,
+    MARGIN,
+    MAX_QUERY_CHARS,
+    MAX_REORDER_WORDS,
+    MIN_CONTAINED,
+    MIN_FUZZY_CJK,
+    MIN_FUZZY_LATIN,
+    MIN_FUZZY_PINYIN,
+    SCORE_THRESHOLD,
+    UNUSUAL,
+    Candidate,
+    Entry,
+    MatchResult,
+    ambiguous,
+    decide,
+    none,
+    other,
+)
+
+if TYPE_CHECKING:
+    from exitcheck.matching.index import KeyIndex as MatchIndex
+    from exitcheck.store.registry import Registry
+
+__all__ = [
+    "DECISION_AMBIGUOUS",
+    "DECISION_MATCH",
+    "DECISION_NONE",
+    "MAX_QUERY_CHARS",
+    "MIN_CONTAINED",
+    "MIN_FUZZY_CJK",
+    "MIN_FUZZY_LATIN",
+    "MIN_FUZZY_PINYIN",
+    "SCORE_THRESHOLD",
+    "Candidate",
+    "Entry",
+    "MatchIndex",
+    "MatchResult",
+    "clean",
+    "compact_key",
+    "domain_of",
+    "has_cjk",
+    "match",
+    "max_edits",
+    "peeled",
+    "romanise",
+    "search",
+    "strip_generic",
+    "to_simplified",
+    "units",
+    "words",
+]
+
+
+def index_for(registry: Registry) -> MatchIndex:
+    """The matcher's index of a loaded registry."""
+    return registry.index
+
+
+def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
+    return _variants_of(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=8192)
+def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(key, method) forms of a query to look up exactly, most literal first."""
+    out: list[tuple[str, str]] = []
+    if 1 < len(tokens) <= MAX_REORDER_WORDS:
+        out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
+    out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
+    core = strip_generic(list(tokens))
+    if 1 < len(core) <= MAX_REORDER_WORDS:
+        out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
+    joined = "".join(core or tokens)
+    if is_tone_pinyin(joined):
+        out.append(("".join(ch for ch in joined if not ch.isdigit()), "pinyin"))
+    return tuple(dict.fromkeys(out))  # each form once, in order
+
+
+def match(
+    index: MatchIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5
+) -> MatchResult:
+    """Match a query to one entity, or explain why not. Never raises on any string.
+
+    ``limit`` caps the candidates listed; 0 skips the 'did you mean' suggestions of a query
+    that matches nothing (screening does, for speed), never the candidates of an ambiguous one.
+    """
+    cleaned = strip_bullet(clean(query))
+    if not words(cleaned):
+        return none(query, "", "the query has no letters or digits")
+    outside, groups = split_groups(cleaned)
+    if not groups and "," in cleaned:  # 'Huobi Global Limited, Seychelles'
+        head, _, tail = cleaned.rpartition(",")
+        if words(head) and is_qualifier(tail):
+            outside, groups = head, [tail]
+    if not groups or not words(outside):
+        return _text(index, query, cleaned, threshold, limit)
+    from exitcheck.matching.review import qualified
+
+    result = _text(index, query, outside, threshold, limit)
+    return qualified(result, groups, lambda text: match(index, text, threshold=threshold, limit=0))
+
+
+def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:
+    tokens = words(cleaned)
+    key = "".join(tokens)
+    found = index.exact(key)
+    if found:
+        return decide(query, key, found, None)
+    domain = domain_of(cleaned)
+    if domain is not None:
+        from exitcheck.matching.review import by_domain
+
+        return by_domain(
+            index, query, domain, lambda text: _text(index, query, text, threshold, limit)
+        )
+    plain = words(without_versions(cleaned)) or tokens
+    forms = itertools.chain([(key, ""), ("".join(plain), "")], _variants(plain))
+    result = _exact(index, query, forms, limit)
+    if result is not None:
+        return result
+    if not strip_generic(plain):
+        return none(query, key, "the query is only generic words")
+    if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
+        from exitcheck.matching.review import mixed, split_scripts
+
+        latin, chinese = split_scripts(plain)
+        return mixed(
+            query, key, latin, chinese, lambda text: _text(index, query, text, threshold, limit)
+        )
+    if has_cjk(key):
+        result = _chinese(index, query, plain, limit)
+    else:
+        result = _latin(index, query, plain, threshold, limit)
+    if result.decision == DECISION_NONE:
+        from exitcheck.matching.review import contained, misread
+
+        return misread(index, result, key) or contained(index, result, plain) or result
+    return result
+
+
+def _exact(
+    index: MatchIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
+) -> MatchResult | None:
+    """The first form that is a registry key (a match) or a known other platform (none)."""
+    for form, method in forms:
+        found = index.exact(form)
+        if found:
+            return decide(query, form, found, method or None)
+        others = index.other(form) if method != "exact_reordered" else None
+        if others:
+            close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
+            return other(query, form, others, close)
+    return None
+
+
+def _chinese(index: MatchIndex, query: str, tokens: list[str], limit: int) -> MatchResult:
+    folded_tokens = [to_simplified(t) for t in tokens]
+    folded = "".join(folded_tokens)
+    forms = [(folded, "exact_traditional")] + [
+        (v, "exact_traditional") for v, _ in _variants(folded_tokens)
+    ]
+    for form, method in forms:
+        found = index.folded(form) or index.exact(form)
+        if found:
+            return decide(query, form, found, method)
+    core = core_key(folded)  # edit distance on the distinctive part, never on the boilerplate
+    scored = _fuzzy(index, "cjk", core, MIN_FUZZY_CJK, "fuzzy_chinese")
+    return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, script="cjk")
+
+
+def _latin(
+    index: MatchIndex, query: str, tokens: list[str], threshold: float, limit: int
+) -> MatchResult:
+    key = "".join(tokens)
+    forms = [key] + [v for v, _ in _variants(tokens)]
+    for form in forms:
+        found = index.romanised(form)
+        if found:
+            return decide(query, form, found, "pinyin")
+    core_tokens = strip_generic(tokens) or tokens
+    orders = (
+        [core_tokens]
+        if len(core_tokens) > MAX_REORDER_WORDS
+        else [list(p) for p in itertools.permutations(core_tokens)]
+    )
+    scored: list[Candidate] = []
+    for order in orders:
+        scored += _fuzzy(index, "latin", "".join(order), MIN_FUZZY_LATIN, "fuzzy")
+    return _fuzzy_decision(
+        index, query, "".join(core_tokens), scored, threshold, limit, script="latin"
+    )
+
+
+def _fuzzy(
+    index: MatchIndex, script: str, query: str, minimum: int, method: str
+) -> list[Candidate]:
+    spread = max_edits(len(query), minimum)  # no key can be allowed more edits than this
+    if spread == 0:
+        return []
+    return edit_candidates(query, index.fuzzy(script, query, spread), method)
+
+
+def edit_candidates(
+    query: str, keys: Iterable[tuple[str, Entry, int]], method: str
+) -> list[Candidate]:
+    """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
+    from rapidfuzz.distance import OSA
+
+    from exitcheck.matching.slips import is_slip
+
+    digits = "".join(ch for ch in query if ch.isdigit())
+    out = []
+    for key, entry, minimum in keys:
+        length = max(len(key), len(query))
+        budget = min(max_edits(len(query), minimum), max_edits(len(key), minimum))
+        if budget == 0 or abs(len(key) - len(query)) > budget:
+            continue
+        if key[0] != query[0] and key[:2] != query[1::-1]:
+            continue
+        if "".join(ch for ch in key if ch.isdigit()) != digits:
+            continue
+        distance = OSA.distance(query, key, score_cutoff=budget)
+        if distance <= budget:
+            score = round(100.0 * (1 - distance / length), 1)
+            slip = method != "fuzzy" or is_slip(query, key)
+            out.append(Candidate(entry.entity_id, entry.label, score, method if slip else UNUSUAL))
+    return out
+
+
+def best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:
+    best: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.entity_id not in best or c.score > best[c.entity_id].score:
+            best[c.entity_id] = c
+    return sorted(best.values(), key=lambda c: (-c.score, c.entity_id))
+
+
+def _fuzzy_decision(
+    index: MatchIndex,
+    query: str,
+    normalized: str,
+    scored: list[Candidate],
+    threshold: float,
+    limit: int,
+    *,
+    script: str,
+) -> MatchResult:
+    ranked = [c for c in best_per_entity(scored) if c.score >= threshold]
+    if ranked:
+        best = ranked[0]
+        if len(ranked) > 1 and ranked[1].score > best.score - MARGIN:
+            close = tuple(c for c in ranked if c.score > best.score - MARGIN)
+            reason = f"{len(close)} candidates score within {MARGIN:g} points of each other"
+            return ambiguous(query, normalized, close, reason)
+        if best.method == UNUSUAL:
+            reason = f"{best.label!r} is close, but not by a usual typing slip"
+            return ambiguous(query, normalized, (best,), reason)
+        minimum = MIN_FUZZY_CJK if script == "cjk" else MIN_FUZZY_LATIN
+        rivals = _fuzzy(index, "other-" + script, normalized, minimum, "fuzzy")
+        rival = max(rivals, key=lambda c: c.score, default=None)
+        if rival is not None and rival.score >= best.score:
+            reason = (
+                f"as close to {rival.label!r}, another platform that the registry does not list"
+            )
+            return ambiguous(query, normalized, (best,), reason)
+        return MatchResult(
+            query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit])
+        )
+    suggestions = suggest(index, normalized, limit, chinese=script == "cjk") if limit > 0 else ()
+    return none(query, normalized, "no name is close enough to be sure", suggestions)
+
+
+def suggest(
+    index: MatchIndex, normalized: str, limit: int, *, chinese: bool
+) -> tuple[Candidate, ...]:
+    """Closest names by a loose similarity, for 'did you mean'; never a match by themselves."""
+    if not normalized:
+        return ()
+    pool = index.suggestions("cjk" if chinese else "latin", normalized, limit)
+    scored = (
+        Candidate(e.entity_id, e.label, round(score, 1), "suggestion") for _, e, score in pool
+    )
+    return tuple(c for c in best_per_entity(scored) if c.score > 0)[:limit]
+
+
+def search(
+    index: MatchIndex, query: str, limit: int = 10
+) -> tuple[MatchResult, tuple[Candidate, ...]]:
+    """The match decision and a ranked list of candidates (decision's own first)."""
+    result = match(index, query, limit=limit)
+    chinese = has_cjk(result.normalized)
+    extra = suggest(index, result.normalized, limit, chinese=chinese) if result.normalized else ()
+    own = {c.entity_id for c in result.candidates}
+    others = [c for c in best_per_entity(extra) if c.entity_id not in own]
+    return result, tuple(_dedupe([*result.candidates, *others]))[:limit]
+
+
+def _dedupe(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    seen: set[str] = set()
+    for c in candidates:
+        if c.entity_id not in seen:
+            seen.add(c.entity_id)
+            yield c

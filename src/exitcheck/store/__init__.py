@@ -1,0 +1,1 @@
+"""The checked registry kept for fast reading (the shipped pack, the SQLite cache) and loaded."""
