@@ -38,9 +38,9 @@ ND = "src/exitcheck/render/ndjson.py"
 SVG = "src/exitcheck/render/timeline_svg.py"
 PC = "src/exitcheck/render/pieces.py"
 WR = "src/exitcheck/render/wrap.py"
-ENT = "src/exitcheck/data/entities.toml"
-MT = "src/exitcheck/data/matching.toml"
-I18N = "src/exitcheck/data/i18n.toml"
+ENT = "data/entities.toml"
+MT = "data/matching.toml"
+I18N = "data/i18n.toml"
 
 MUTANTS: list[Mutant] = [
     # -- status ---------------------------------------------------------------------------------

@@ -40,9 +40,7 @@ FOLDED_BEFORE = {
 
 
 def _registry_labels() -> list[str]:
-    data = loads(
-        (REPO / "src" / "exitcheck" / "data" / "entities.toml").read_text(encoding="utf-8")
-    )
+    data = loads((REPO / "data" / "entities.toml").read_text(encoding="utf-8"))
     labels = []
     for entity in data["entities"]:
         labels += [entity["name"], entity.get("name_zh") or "", *entity.get("aliases", [])]

@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO / "src"))
 from exitcheck.matching import names  # noqa: E402
 from exitcheck.tomlcompat import loads  # noqa: E402
 
-DATA = REPO / "src" / "exitcheck" / "data"
+DATA = REPO / "data"  # the data an analyst edits, at the top of the repository
 OUT = DATA / "legal_forms.txt"
 PACKAGE = "rigour"
 VERSION = "1.8.2"

@@ -1,4 +1,4 @@
-"""The shipped registry, precomputed: read from ``data/shipped.pack`` without SQLite or JSON.
+"""The shipped registry, precomputed: read from ``exitcheck/data/shipped.pack`` without SQLite or JSON.
 
 ``tools/pack.py`` validates ``data/entities.toml`` and writes everything a call reads of it
 (the registry's files, sources, regulations and coverage, its entities as plain data, and the

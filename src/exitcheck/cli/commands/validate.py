@@ -23,7 +23,7 @@ def validate(
     """Check registry files against the schema; list every error and warning with its line.
 
     Exit 0 when valid (warnings allowed), 2 when not.
-    Example: exitcheck validate src/exitcheck/data/entities.toml
+    Example: exitcheck validate data/entities.toml
     """
 
     def work(call: Call) -> int:
