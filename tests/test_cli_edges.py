@@ -11,7 +11,7 @@ import pytest
 from exitcheck import cli as cli_module
 from exitcheck.cli import run
 from exitcheck.errors import EXIT_INTERNAL, EXIT_USAGE
-from exitcheck.matching.decide import MAX_QUERY_CHARS
+from exitcheck.matching import MAX_QUERY_CHARS
 
 AMBIGUOUS = (
     '[[entities]]\nid = "alphaswap"\nname = "Alphaswapx"\nkind = "exchange"\n'

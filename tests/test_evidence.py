@@ -10,7 +10,7 @@ import pytest
 
 from exitcheck.dates import PartialDate, first_day, iso, last_day, sort_key
 from exitcheck.model import Entity, Locator
-from exitcheck.registry.validation import MAX_QUOTE_CHARS
+from exitcheck.registry.checker import MAX_QUOTE_CHARS
 from exitcheck.store.load import load, shipped_registry
 
 from .conftest import SOURCES

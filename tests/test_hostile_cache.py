@@ -411,7 +411,7 @@ def test_a_database_error_after_opening_removes_the_cache(
 def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310: bool) -> None:
     """The bytes written are a whole SQLite file whose checksum holds, on 3.11+ (serialize)
     and on 3.10 (no Connection.serialize: a backup into a private temporary file)."""
-    from exitcheck.registry.validation import check
+    from exitcheck.registry import check
     from exitcheck.store import sqlite as store
 
     from .conftest import MINIMAL_HEADER
@@ -420,7 +420,7 @@ def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310:
     registry.write_text(MINIMAL_HEADER + GOOD_ENTITY, encoding="utf-8")
     checked, _ = check([registry])
     assert checked is not None
-    from exitcheck.matching.index import index_rows
+    from exitcheck.matching import index_rows
 
     conn = sqlite3.connect(":memory:")
     rows = index_rows(checked.entities)

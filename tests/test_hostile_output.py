@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from exitcheck.matching.decide import compact_key
+from exitcheck.matching import compact_key
 from exitcheck.render.safe import FORMULA_TRIGGERS
 
 from .conftest import MINIMAL_HEADER, entry_point

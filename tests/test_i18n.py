@@ -72,7 +72,7 @@ def _no_match_records() -> list[dict[str, Any]]:
 
 def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
     from exitcheck.answers import registry_records, report
-    from exitcheck.matching.decide import search
+    from exitcheck.matching import search
 
     w = Recording()
     out = text_render.Renderer(words=w)

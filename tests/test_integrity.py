@@ -338,12 +338,12 @@ def test_rich_terminal_output_escapes_data(write_registry) -> None:
 
     from exitcheck.answers.clocks import resolve
     from exitcheck.answers.report import status_answer, status_record
-    from exitcheck.matching.decide import index_for, match
+    from exitcheck.matching import match
     from exitcheck.render import Format, renderer
     from exitcheck.store.load import load
 
     registry = load([hostile_registry(write_registry)])
-    result = match(index_for(registry), "acme")
+    result = match(registry.index, "acme")
     record = status_record(
         status_answer(
             registry,

@@ -12,13 +12,12 @@ from types import ModuleType
 
 import pytest
 
-from exitcheck.matching import names
-from exitcheck.matching.decide import index_for, match
+from exitcheck.matching import match, names
 from exitcheck.model import Entity
 from exitcheck.store.load import load, shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
-INDEX = index_for(load([shipped_registry()], use_cache=False))
+INDEX = load([shipped_registry()], use_cache=False).index
 
 
 def _tool() -> ModuleType:
@@ -118,7 +117,7 @@ def test_japanese_forms_are_peeled_at_either_end(write_registry) -> None:
         '[[entities]]\nid = "bitflyer"\nname = "bitFlyer"\nkind = "exchange"\n\n'
         '[[entities]]\nid = "kanji"\nname = "Kanji"\nname_zh = "火星交易"\nkind = "exchange"\n'
     )
-    index = index_for(load([path], use_cache=False))
+    index = load([path], use_cache=False).index
     for query, entity in (
         ("株式会社bitFlyer", "bitflyer"),
         ("bitFlyer株式会社", "bitflyer"),

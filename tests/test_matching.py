@@ -9,21 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exitcheck.matching import compact_key, match
 from exitcheck.matching import decide as matching
-from exitcheck.matching.decide import (
-    clean,
-    compact_key,
-    domain_of,
-    index_for,
-    match,
-    max_edits,
-    strip_generic,
-    words,
-)
+from exitcheck.matching.names import clean, domain_of, max_edits, strip_generic, words
 from exitcheck.store.load import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
-INDEX = index_for(REGISTRY)
+INDEX = REGISTRY.index
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 
 
@@ -172,7 +164,7 @@ def test_close_candidates_are_ambiguous_not_a_guess(write_registry) -> None:
         kind = "exchange"
         """
     )
-    index = index_for(load([path]))
+    index = load([path]).index
     result = match(index, "alphaswupx")
     assert result.decision == "ambiguous"
     assert {c.entity_id for c in result.candidates} == {"alphaswap", "alphaswop"}
@@ -216,7 +208,7 @@ def test_unseen_chinese_names_match_from_pinyin_and_traditional(write_registry) 
         kind = "mining_pool"
         """
     )
-    index = index_for(load([path]))
+    index = load([path]).index
     for query in (
         "蓝海矿池",
         "藍海礦池",
@@ -281,9 +273,9 @@ def test_in_memory_keys_answer_exactly_as_sql(write_registry) -> None:
     rows = _eval_rows()
     sql = load([shipped_registry()], use_cache=False)
     memory = load([shipped_registry()], use_cache=False)
-    index_for(memory).preload()  # type: ignore[attr-defined]
+    memory.index.preload()  # type: ignore[attr-defined]
     for query, *_ in [*rows, ("kucoinx",), ("火笔",), ("spark protocol",), ("Bitmark",)]:
-        assert match(index_for(sql), query) == match(index_for(memory), query), query
+        assert match(sql.index, query) == match(memory.index, query), query
 
 
 def one_entity(entity_id: str, name: str) -> str:
@@ -415,7 +407,7 @@ def test_real_world_forms(query: str, decision: str, entity: str | None) -> None
 
 def test_a_fuzzy_candidate_must_beat_every_known_other_platform(write_registry) -> None:
     path = write_registry(one_entity("coinbasex", "Coinbasex"))
-    index = index_for(load([path], use_cache=False))
+    index = load([path], use_cache=False).index
     assert match(index, "Coinbasexx").entity_id == "coinbasex"  # nothing else is as close
     tied = match(index, "Coinbasee")  # one edit from Coinbasex and from Coinbase
     assert tied.decision == "ambiguous"

@@ -10,11 +10,11 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from exitcheck.matching import decide as matching
-from exitcheck.matching.decide import index_for, match
+from exitcheck.matching import match
 from exitcheck.store.load import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
-INDEX = index_for(REGISTRY)
+INDEX = REGISTRY.index
 LABELS = {
     label: e.id
     for e in REGISTRY.entities

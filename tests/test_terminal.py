@@ -217,7 +217,7 @@ def test_color_after_the_command_and_bad_choice(cli) -> None:
 
 
 def test_help_shows_defaults_and_choices(cli) -> None:
-    from exitcheck.matching.decide import SCORE_THRESHOLD
+    from exitcheck.matching import SCORE_THRESHOLD
 
     screen = re.sub(r"[│\s]+", " ", cli("screen", "--help").stdout)
     assert f"[default: {SCORE_THRESHOLD:g}]" in screen

@@ -14,7 +14,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from exitcheck.matching.decide import index_for, match
+from exitcheck.matching import match
 from exitcheck.store.load import load, shipped_registry
 
 EVAL = (
@@ -41,7 +41,7 @@ def rows(path: Path = EVAL) -> list[list[str]]:
 
 
 def main() -> None:
-    index = index_for(load([shipped_registry()], use_cache=False))
+    index = load([shipped_registry()], use_cache=False).index
     by_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # rows, correct, false match
     wrong = []
     for query, expected, category, *_ in rows():

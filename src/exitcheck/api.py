@@ -28,7 +28,7 @@ from exitcheck.records import Record
 
 if TYPE_CHECKING:
     from exitcheck.answers.status import Status
-    from exitcheck.matching.decide import MatchResult
+    from exitcheck.matching import MatchResult
     from exitcheck.model import Entity
     from exitcheck.store.registry import Registry
 
@@ -85,7 +85,7 @@ def load(paths: PathLike | Iterable[PathLike] | None = None, *, use_cache: bool 
 
 def check_name(name: str) -> str:
     """The name, or UsageError when it is over-long or has no letters or digits."""
-    from exitcheck.matching.decide import MAX_QUERY_CHARS, compact_key
+    from exitcheck.matching import MAX_QUERY_CHARS, compact_key
 
     if len(name) > MAX_QUERY_CHARS:
         raise UsageError(
@@ -110,7 +110,7 @@ def lookup(
     over-long name, as the command line does (exit 2)."""
     from exitcheck.answers import report
     from exitcheck.answers.clocks import resolve
-    from exitcheck.matching.decide import match
+    from exitcheck.matching import match
 
     registry = _for_this_thread(registry)
     clock = resolve(as_of, known_on, date.today())

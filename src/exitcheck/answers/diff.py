@@ -18,7 +18,7 @@ from typing import Any
 from exitcheck.dates import PartialDate
 from exitcheck.model import Entity, Measure, RegistryInfo
 from exitcheck.records import Record
-from exitcheck.registry.validation import Checked
+from exitcheck.registry import Checked
 
 KINDS = ("registry", "entity", "alias", "measure", "source", "regulation")
 REGISTRY_FIELDS = ("name", "version", "last_reviewed")

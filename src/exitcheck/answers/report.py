@@ -26,7 +26,7 @@ from exitcheck.answers.report_records import (
 )
 from exitcheck.answers.status import Status, entity_status, visible
 from exitcheck.dates import Day, Moment, iso, overlaps, sort_key
-from exitcheck.matching.decide import Candidate, MatchResult
+from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, Measure
 from exitcheck.records import Record
 

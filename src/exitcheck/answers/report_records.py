@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from exitcheck.answers.status import counts_from, measure_status
 from exitcheck.dates import Day, instant_key, iso, sort_key
-from exitcheck.matching.decide import Candidate, MatchResult
+from exitcheck.matching import Candidate, MatchResult
 from exitcheck.model import Entity, LaterName, Measure
 from exitcheck.version import __version__
 

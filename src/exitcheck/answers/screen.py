@@ -19,17 +19,11 @@ from exitcheck.answers.screen_input import Row
 from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
 from exitcheck.errors import UsageError
-from exitcheck.matching.decide import (
-    DECISION_MATCH,
-    MAX_QUERY_CHARS,
-    SCORE_THRESHOLD,
-    MatchResult,
-    match,
-)
+from exitcheck.matching import DECISION_MATCH, MAX_QUERY_CHARS, SCORE_THRESHOLD, MatchResult, match
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
-    from exitcheck.matching.decide import MatchIndex
+    from exitcheck.matching import KeyIndex
     from exitcheck.render.i18n import Words
     from exitcheck.store.registry import Registry
 
@@ -99,7 +93,7 @@ def _too_long(name: str) -> MatchResult:
 
 def screen(
     registry: Registry,
-    index: MatchIndex,
+    index: KeyIndex,
     rows: Iterable[Row],
     clock: Clock,
     threshold: float | None,

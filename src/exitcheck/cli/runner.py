@@ -24,7 +24,7 @@ from exitcheck.errors import UsageError
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
-    from exitcheck.matching.index import KeyIndex
+    from exitcheck.matching import KeyIndex
     from exitcheck.render import Record, Renderer
     from exitcheck.render.i18n import Words
     from exitcheck.store.registry import Registry

@@ -17,9 +17,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from exitcheck.matching.names import (  # re-exported: the rest of the package imports them from here
+from exitcheck.matching.names import (
     clean,
-    compact_key,
     core_key,
     domain_of,
     has_cjk,
@@ -27,26 +26,20 @@ from exitcheck.matching.names import (  # re-exported: the rest of the package i
     is_tone_pinyin,
     max_edits,
     peeled,
-    romanise,
     split_groups,
     strip_bullet,
     strip_generic,
     to_simplified,
-    units,
     without_versions,
     words,
 )
-from exitcheck.matching.results import (  # re-exported: the rest of the package imports them from here
-    DECISION_AMBIGUOUS,
+from exitcheck.matching.results import (
     DECISION_MATCH,
     DECISION_NONE,
     MARGIN,
-    MAX_QUERY_CHARS,
     MAX_REORDER_WORDS,
-    MIN_CONTAINED,
     MIN_FUZZY_CJK,
     MIN_FUZZY_LATIN,
-    MIN_FUZZY_PINYIN,
     SCORE_THRESHOLD,
     UNUSUAL,
     Candidate,
@@ -59,42 +52,7 @@ from exitcheck.matching.results import (  # re-exported: the rest of the package
 )
 
 if TYPE_CHECKING:
-    from exitcheck.matching.index import KeyIndex as MatchIndex
-    from exitcheck.store.registry import Registry
-
-__all__ = [
-    "DECISION_AMBIGUOUS",
-    "DECISION_MATCH",
-    "DECISION_NONE",
-    "MAX_QUERY_CHARS",
-    "MIN_CONTAINED",
-    "MIN_FUZZY_CJK",
-    "MIN_FUZZY_LATIN",
-    "MIN_FUZZY_PINYIN",
-    "SCORE_THRESHOLD",
-    "Candidate",
-    "Entry",
-    "MatchIndex",
-    "MatchResult",
-    "clean",
-    "compact_key",
-    "domain_of",
-    "has_cjk",
-    "match",
-    "max_edits",
-    "peeled",
-    "romanise",
-    "search",
-    "strip_generic",
-    "to_simplified",
-    "units",
-    "words",
-]
-
-
-def index_for(registry: Registry) -> MatchIndex:
-    """The matcher's index of a loaded registry."""
-    return registry.index
+    from exitcheck.matching.index import KeyIndex
 
 
 def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
@@ -118,7 +76,7 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def match(
-    index: MatchIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5
+    index: KeyIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5
 ) -> MatchResult:
     """Match a query to one entity, or explain why not. Never raises on any string.
 
@@ -141,7 +99,7 @@ def match(
     return qualified(result, groups, lambda text: match(index, text, threshold=threshold, limit=0))
 
 
-def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:
+def _text(index: KeyIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:
     tokens = words(cleaned)
     key = "".join(tokens)
     found = index.exact(key)
@@ -180,7 +138,7 @@ def _text(index: MatchIndex, query: str, cleaned: str, threshold: float, limit: 
 
 
 def _exact(
-    index: MatchIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
+    index: KeyIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
 ) -> MatchResult | None:
     """The first form that is a registry key (a match) or a known other platform (none)."""
     for form, method in forms:
@@ -194,7 +152,7 @@ def _exact(
     return None
 
 
-def _chinese(index: MatchIndex, query: str, tokens: list[str], limit: int) -> MatchResult:
+def _chinese(index: KeyIndex, query: str, tokens: list[str], limit: int) -> MatchResult:
     folded_tokens = [to_simplified(t) for t in tokens]
     folded = "".join(folded_tokens)
     forms = [(folded, "exact_traditional")] + [
@@ -210,7 +168,7 @@ def _chinese(index: MatchIndex, query: str, tokens: list[str], limit: int) -> Ma
 
 
 def _latin(
-    index: MatchIndex, query: str, tokens: list[str], threshold: float, limit: int
+    index: KeyIndex, query: str, tokens: list[str], threshold: float, limit: int
 ) -> MatchResult:
     key = "".join(tokens)
     forms = [key] + [v for v, _ in _variants(tokens)]
@@ -232,9 +190,7 @@ def _latin(
     )
 
 
-def _fuzzy(
-    index: MatchIndex, script: str, query: str, minimum: int, method: str
-) -> list[Candidate]:
+def _fuzzy(index: KeyIndex, script: str, query: str, minimum: int, method: str) -> list[Candidate]:
     spread = max_edits(len(query), minimum)  # no key can be allowed more edits than this
     if spread == 0:
         return []
@@ -277,7 +233,7 @@ def best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _fuzzy_decision(
-    index: MatchIndex,
+    index: KeyIndex,
     query: str,
     normalized: str,
     scored: list[Candidate],
@@ -312,7 +268,7 @@ def _fuzzy_decision(
 
 
 def suggest(
-    index: MatchIndex, normalized: str, limit: int, *, chinese: bool
+    index: KeyIndex, normalized: str, limit: int, *, chinese: bool
 ) -> tuple[Candidate, ...]:
     """Closest names by a loose similarity, for 'did you mean'; never a match by themselves."""
     if not normalized:
@@ -325,7 +281,7 @@ def suggest(
 
 
 def search(
-    index: MatchIndex, query: str, limit: int = 10
+    index: KeyIndex, query: str, limit: int = 10
 ) -> tuple[MatchResult, tuple[Candidate, ...]]:
     """The match decision and a ranked list of candidates (decision's own first)."""
     result = match(index, query, limit=limit)

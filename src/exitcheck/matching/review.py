@@ -35,13 +35,13 @@ from exitcheck.matching.results import (
 )
 
 if TYPE_CHECKING:
-    from exitcheck.matching.index import KeyIndex as MatchIndex
+    from exitcheck.matching.index import KeyIndex
 
 Matcher = Callable[[str], MatchResult]
 
 
 def by_domain(
-    index: MatchIndex, query: str, domain: tuple[str, str], match_text: Matcher
+    index: KeyIndex, query: str, domain: tuple[str, str], match_text: Matcher
 ) -> MatchResult:
     """A URL, e-mail address or host: a listed host or its subdomain matches exactly; a host
     of a known other platform is none; otherwise the name label is matched, and the answer is
@@ -120,7 +120,7 @@ def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
 _OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
 
 
-def misread(index: MatchIndex, result: MatchResult, key: str) -> MatchResult | None:
+def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | None:
     """A name with a digit where a letter looks alike ('0KEx'): never a match, but ambiguous
     with the entity it would read as, for a person to check the scan."""
     if not any(ch in "0158" for ch in key) or key.isdigit():
@@ -134,7 +134,7 @@ def misread(index: MatchIndex, result: MatchResult, key: str) -> MatchResult | N
     return None
 
 
-def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
+def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
     """A registry name inside a longer query with other words ('Huobi Japan', '币安智能链'):
     never a match and never a silent none, but ambiguous, for a person to review."""
     chinese = has_cjk("".join(tokens))
@@ -151,7 +151,7 @@ def contained(index: MatchIndex, result: MatchResult, tokens: list[str]) -> Matc
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
-def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
+def _latin_spans(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
     """Registry keys made of consecutive words of the query, longest first, or inside one
     long word as its start ('okcoinjapan')."""
     total = len("".join(tokens))
@@ -176,7 +176,7 @@ def _latin_spans(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, floa
     return []
 
 
-def _chinese_prefix(index: MatchIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
+def _chinese_prefix(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
     """A Chinese registry name at the start of the query's distinctive part, once places and
     generic affixes are set aside ('北京币安智能链科技' -> '币安…')."""
     core = "".join(unit for unit, generic in units(tokens) if not generic)

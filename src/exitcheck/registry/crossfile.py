@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from exitcheck.errors import Finding
-from exitcheck.matching.names import compact_key, mixes_scripts
+from exitcheck.matching import compact_key, mixes_scripts
 from exitcheck.model import Entity, Source
 from exitcheck.registry.layering import Layer
 

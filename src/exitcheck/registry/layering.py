@@ -169,7 +169,7 @@ def cross_checks(parsed: Sequence[Layer], sources: set[str]) -> list[Finding]:
     extensions = [x for p in parsed for x in p.extensions]
     if not extensions:
         return out
-    from exitcheck.matching.names import compact_key
+    from exitcheck.matching import compact_key
 
     entities = {e.id: e for p in parsed for e in p.entities}
     keys: dict[str, str] = {}
@@ -200,7 +200,7 @@ def cross_checks(parsed: Sequence[Layer], sources: set[str]) -> list[Finding]:
 
 def _added_aliases(x: Extension, keys: dict[str, str]) -> list[Finding]:
     """The aliases an extension adds, against every name key so far (``keys`` grows)."""
-    from exitcheck.matching.names import compact_key
+    from exitcheck.matching import compact_key
 
     out = []
     for alias in x.aliases:
@@ -238,7 +238,7 @@ def _added_aliases(x: Extension, keys: dict[str, str]) -> list[Finding]:
 
 def merged(parsed: Sequence[Layer]) -> list[Entity]:
     """Every entity in file order, with the extensions of all files added to it."""
-    from exitcheck.matching.names import compact_key
+    from exitcheck.matching import compact_key
 
     adds: dict[str, list[Extension]] = {}
     for p in parsed:

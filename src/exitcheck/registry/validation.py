@@ -17,22 +17,10 @@ from exitcheck.errors import Finding
 from exitcheck.model import Entity, RegistryInfo, Regulation, Source
 from exitcheck.records import Record
 from exitcheck.registry import crossfile, layering
-from exitcheck.registry.checker import MAX_QUOTE_CHARS
 from exitcheck.registry.evidence import evidence_checks
 from exitcheck.registry.layering import Layer
-from exitcheck.registry.parse import MAX_REGISTRY_BYTES, RawFile, parse_text, read_bytes
-from exitcheck.registry.tables import SCHEMA_VERSION, check_file
-
-__all__ = [  # the names other modules and tests use from here
-    "MAX_QUOTE_CHARS",
-    "MAX_REGISTRY_BYTES",
-    "SCHEMA_VERSION",
-    "Checked",
-    "RawFile",
-    "check",
-    "parse_text",
-    "read_bytes",
-]
+from exitcheck.registry.parse import parse_text, read_bytes
+from exitcheck.registry.tables import check_file
 
 
 class Checked(Record):

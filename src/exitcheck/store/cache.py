@@ -170,7 +170,7 @@ def _same_content(meta: dict[str, Any], signature: list[list[Any]]) -> bool:
     """Files touched but unchanged still match the cache: compare their SHA-256."""
     import hashlib
 
-    from exitcheck.registry.validation import read_bytes
+    from exitcheck.registry import read_bytes
 
     recorded = [f["sha256"] for f in meta.get("files", [])]  # as codec.to_plain(RegistryInfo)
     if len(recorded) != len(signature):
@@ -189,8 +189,8 @@ def _build(
     the cache (best effort) when there is a target."""
     import sqlite3
 
-    from exitcheck.matching.index import index_rows
-    from exitcheck.registry.validation import check
+    from exitcheck.matching import index_rows
+    from exitcheck.registry import check
     from exitcheck.store import sqlite as store
 
     checked, findings = check(paths)
@@ -216,7 +216,7 @@ def _build(
 
 def from_sql(conn: sqlite3.Connection, meta: dict[str, Any]) -> Registry:
     """The registry held in a built database, its index reading the same database."""
-    from exitcheck.matching.index import KeyIndex
+    from exitcheck.matching import KeyIndex
     from exitcheck.store import sqlite as store
 
     table = store.SqlTable(conn, meta)

@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.matching.index import MemoryTable
+from exitcheck.matching import MemoryTable
 from exitcheck.version import __version__
 
 if TYPE_CHECKING:
-    from exitcheck.matching.index import FuzzyRow, Rows
+    from exitcheck.matching import FuzzyRow, Rows
     from exitcheck.store.registry import Registry
 
 FORMAT = 3  # bump when the layout below changes (2: entities by field name; 3: a checked header)
@@ -149,7 +149,7 @@ def _registry(data: dict[str, Any], path: Path) -> Registry:
     SQLite store."""
     import marshal
 
-    from exitcheck.matching.index import KeyIndex
+    from exitcheck.matching import KeyIndex
     from exitcheck.model import Entity, RegistryInfo, Regulation, Source
     from exitcheck.store.codec import from_plain
     from exitcheck.store.registry import Registry
@@ -185,8 +185,8 @@ def pack_data() -> dict[str, Any]:
 
     from exitcheck.datafiles import data_file
     from exitcheck.errors import RegistryError
-    from exitcheck.matching.index import MemoryTable, index_rows
-    from exitcheck.registry.validation import check
+    from exitcheck.matching import MemoryTable, index_rows
+    from exitcheck.registry import check
     from exitcheck.store import sqlite as store
     from exitcheck.store.codec import to_plain
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from exitcheck.matching.index import KeyIndex
+    from exitcheck.matching import KeyIndex
     from exitcheck.model import Entity, RegistryInfo, Regulation, Source
 
 
@@ -36,7 +36,7 @@ class Registry:
         coverage: dict[str, object] | None = None,
     ) -> None:
         if index is None:  # a registry built by hand: nothing to match
-            from exitcheck.matching.index import KeyIndex, MemoryTable
+            from exitcheck.matching import KeyIndex, MemoryTable
 
             index = KeyIndex(MemoryTable({}, [], {}, [], 0))
         self.files = files

@@ -19,7 +19,7 @@ from exitcheck.store.codec import from_plain, to_plain
 if TYPE_CHECKING:
     import sqlite3
 
-    from exitcheck.matching.index import FuzzyRow, Rows
+    from exitcheck.matching import FuzzyRow, Rows
 
 FORMAT = 10  # bump when the layout below changes; older caches are then rebuilt (7: main's checksum and Chinese text fields; 8: with the registry of each fact; 9: records by field name, codec.py; 10: keys written by the index)
 ENTITY_CACHE = 4096  # decoded entities kept per process (memory stays flat when screening)

@@ -14,7 +14,7 @@ from exitcheck.errors import EXIT_NO_MATCH, EXIT_OK, RegistryError, UsageError
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
-    from exitcheck.registry.validation import Checked
+    from exitcheck.registry import Checked
 
 DIFF_FORMATS = (Format.table, Format.json, Format.markdown)
 
@@ -71,7 +71,7 @@ def diff(
 
 
 def _checked(paths: list[Path]) -> "Checked":
-    from exitcheck.registry.validation import check
+    from exitcheck.registry import check
     from exitcheck.store.load import unique_paths
 
     checked, findings = check(unique_paths(paths))

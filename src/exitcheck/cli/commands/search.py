@@ -31,7 +31,7 @@ def search(
     def work(call: Call) -> int:
         from exitcheck.answers import report
         from exitcheck.api import check_name
-        from exitcheck.matching.decide import search as rank
+        from exitcheck.matching import search as rank
 
         registry = call.registry()
         result, ranked = rank(call.index(registry), check_name(query), limit)

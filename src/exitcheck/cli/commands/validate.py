@@ -28,7 +28,7 @@ def validate(
 
     def work(call: Call) -> int:
         from exitcheck.answers.registry_records import validate_record
-        from exitcheck.registry.validation import check
+        from exitcheck.registry import check
         from exitcheck.render import info
 
         files = paths or registry_files()
