@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from exitcheck.cli import app_for
-from exitcheck.store.load import shipped_registry
+from exitcheck.store.loading import shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = Path(os.environ.get("EXITCHECK_SOURCES", REPO.parent / "shared" / "sources"))

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import exitcheck
-from exitcheck.store import load as reg
+from exitcheck.store import loading as reg
 
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 DAY = date(2021, 10, 1)  # a day on which statuses differ (closing, exited, restricting ...)

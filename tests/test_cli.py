@@ -220,7 +220,7 @@ def test_search_without_match_exits_1(cli_json) -> None:
 
 
 def test_info(cli_json) -> None:
-    from exitcheck.store.load import load, shipped_registry
+    from exitcheck.store.loading import load, shipped_registry
 
     code, data = cli_json("info", "--json")
     assert code == 0

@@ -11,7 +11,7 @@ import pytest
 from exitcheck.dates import PartialDate, first_day, iso, last_day, sort_key
 from exitcheck.model import Entity, Locator
 from exitcheck.registry.checker import MAX_QUOTE_CHARS
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 from .conftest import SOURCES
 

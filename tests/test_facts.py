@@ -10,7 +10,7 @@ import pytest
 from exitcheck.answers.status import entity_status
 from exitcheck.dates import PartialDate
 from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 from .conftest import SOURCES
 

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from exitcheck.cli import app_for
-from exitcheck.store.load import shipped_registry
+from exitcheck.store.loading import shipped_registry
 
 GOLDEN = Path(__file__).parent / "golden"
 DAY = ("--as-of", "2021-10-01")

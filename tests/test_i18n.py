@@ -16,7 +16,7 @@ from exitcheck.answers.clocks import resolve
 from exitcheck.render import i18n, wrap
 from exitcheck.render import text as text_render
 from exitcheck.render.i18n import Words, words
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 from exitcheck.tomlcompat import loads
 from tests.conftest import SOURCES
 

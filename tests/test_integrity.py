@@ -340,7 +340,7 @@ def test_rich_terminal_output_escapes_data(write_registry) -> None:
     from exitcheck.answers.report import status_answer, status_record
     from exitcheck.matching import match
     from exitcheck.render import Format, renderer
-    from exitcheck.store.load import load
+    from exitcheck.store.loading import load
 
     registry = load([hostile_registry(write_registry)])
     result = match(registry.index, "acme")

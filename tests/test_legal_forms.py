@@ -14,7 +14,7 @@ import pytest
 
 from exitcheck.matching import match, names
 from exitcheck.model import Entity
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
 INDEX = load([shipped_registry()], use_cache=False).index

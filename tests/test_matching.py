@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from exitcheck.matching import compact_key, match
 from exitcheck.matching import decide as matching
 from exitcheck.matching.names import clean, domain_of, max_edits, strip_generic, words
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = REGISTRY.index

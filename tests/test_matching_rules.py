@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from exitcheck.matching import match, results
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 INDEX = load([shipped_registry()], use_cache=False).index
 

@@ -12,7 +12,7 @@ import pytest
 
 from exitcheck.datafiles import data_file
 from exitcheck.store import pack as packed
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from exitcheck.matching import KeyIndex, MemoryTable, compact_key, match
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 from exitcheck.store.pack import PackTable
 from exitcheck.store.sqlite import SqlTable
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from exitcheck.matching import match
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = REGISTRY.index

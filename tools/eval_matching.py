@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from exitcheck.matching import match
-from exitcheck.store.load import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 EVAL = (
     Path(sys.argv[-1])

@@ -54,7 +54,7 @@ from exitcheck.answers import (  # noqa: E402
 from exitcheck.answers.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
 from exitcheck.errors import Finding  # noqa: E402
 from exitcheck.matching import Candidate, MatchResult  # noqa: E402
-from exitcheck.store.load import Registry  # noqa: E402
+from exitcheck.store.loading import Registry  # noqa: E402
 
 # Files of data/schemas/ written by hand, not by this generator.
 HAND_WRITTEN = frozenset({"diff.json"})

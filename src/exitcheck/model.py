@@ -39,6 +39,7 @@ MEASURE_KINDS: dict[str, str] = {
     "exit_planned": "an exit announced as an intention, without a date",
     "fee_imposed": "a fee on, or conversion of, assets left behind",
 }
+MEASURE_DATES = ("announced", "effective")  # the dates of a measure list --by compares
 
 RELATION_KINDS: dict[str, str] = {
     "operated": "this company operated (or was the registered entity of) the other entity",

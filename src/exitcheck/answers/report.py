@@ -34,8 +34,6 @@ if TYPE_CHECKING:
     from exitcheck.answers.clocks import Clock
     from exitcheck.store.registry import Registry
 
-DATE_FIELDS = ("announced", "effective")  # what --after/--before compare (list --by)
-
 
 class StatusAnswer(Record):
     registry: Registry

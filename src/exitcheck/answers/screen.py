@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exitcheck.answers.clocks import Clock, other_view
@@ -18,13 +14,11 @@ from exitcheck.answers.report_records import provenance_record
 from exitcheck.answers.screen_input import Row
 from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
-from exitcheck.errors import UsageError
 from exitcheck.matching import DECISION_MATCH, MAX_QUERY_CHARS, SCORE_THRESHOLD, MatchResult, match
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
     from exitcheck.matching import KeyIndex
-    from exitcheck.render.i18n import Words
     from exitcheck.store.registry import Registry
 
 
@@ -53,38 +47,6 @@ class Counts:
             "none": self.none,
             "seconds": round(time.perf_counter() - self.started, 3),
         }
-
-    def line(self, words: Words | None = None) -> str:
-        r = self.record()
-        if words is not None and words.zh:
-            return words.message("screened", "", {**r, "seconds": f"{r['seconds']:.2f}"})
-        return (
-            f"read {r['read']} row(s), answered {r['rows']}: {r['match']} match, "
-            f"{r['ambiguous']} ambiguous, {r['none']} none in {r['seconds']:.2f}s"
-        )
-
-    def write(self, path: Path) -> None:
-        try:
-            path.write_text(json.dumps(self.record()) + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
-
-
-def check_writable(path: Path) -> None:
-    """Fail now, before any row is written, if the --summary file cannot be written later.
-    A file created by the check is removed again (it is written at the end); a FIFO without a
-    reader fails at once instead of blocking."""
-    if path.is_dir():
-        raise UsageError(f"cannot write summary to {path}: is a directory")
-    existed = path.exists()
-    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
-    try:
-        os.close(os.open(path, flags, 0o666))
-    except OSError as exc:
-        raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
-    if not existed:
-        with contextlib.suppress(OSError):
-            path.unlink()
 
 
 def _too_long(name: str) -> MatchResult:

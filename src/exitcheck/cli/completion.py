@@ -1,7 +1,7 @@
 """Shell completion of option values: languages and schema names (the kinds complete as
-choices of their type; entity names in commands.runner.complete_entities). Quiet on any
+choices of their type; entity names in runner.complete_entities). Quiet on any
 problem. Typer reads these functions' signatures on every call: their annotations are objects
-(no ``from __future__ import annotations``), as in cli.py."""
+(no ``from __future__ import annotations``), as in the commands."""
 
 from collections.abc import Iterable
 
@@ -18,8 +18,8 @@ def langs(incomplete: str) -> list[str]:
 
 def schemas(incomplete: str) -> list[str]:
     try:
-        from exitcheck.answers.schemas import names
+        from exitcheck.api import schema_names
 
-        return _starting(names(), incomplete)  # not defs.json, the shared definitions
+        return _starting(schema_names(), incomplete)  # not defs.json, the shared definitions
     except OSError:
         return []

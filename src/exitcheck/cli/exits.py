@@ -74,7 +74,7 @@ def _cache_error(exc: Exception) -> ExitcheckError | None:
     sqlite = sys.modules.get("sqlite3")
     if sqlite is None or not isinstance(exc, sqlite.Error):
         return None
-    from exitcheck.store.cache import forget_served_caches
+    from exitcheck.api import forget_served_caches
 
     forget_served_caches()
     return ExitcheckError(
@@ -91,7 +91,7 @@ def report(exc: ExitcheckError, fmt: Format) -> None:
     message = w.message(exc.code, exc.message, exc.params)
     sys.stderr.write(f"exitcheck{w.colon}{printable(message)}\n")
     if fmt in (Format.json, Format.ndjson):
-        from exitcheck.answers.report_records import error_record
+        from exitcheck.api import error_record
         from exitcheck.render.jsonfmt import dumps
 
         findings = exc.findings if isinstance(exc, RegistryError) else ()

@@ -111,3 +111,29 @@ def _direct(path: Path, binary: bool) -> Iterator[IO[Any]]:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     with stream:
         yield stream
+
+
+def check_summary(path: Path) -> None:
+    """Fail now, before any row is written, if the --summary file cannot be written later.
+    A file created by the check is removed again (it is written at the end); a FIFO without a
+    reader fails at once instead of blocking."""
+    if path.is_dir():
+        raise UsageError(f"cannot write summary to {path}: is a directory")
+    existed = path.exists()
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+    try:
+        os.close(os.open(path, flags, 0o666))
+    except OSError as exc:
+        raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
+    if not existed:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def write_summary(summary: dict[str, object], path: Path) -> None:
+    import json
+
+    try:
+        path.write_text(json.dumps(summary) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None

@@ -24,7 +24,6 @@ from exitcheck.errors import UsageError
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
-    from exitcheck.matching import KeyIndex
     from exitcheck.render import Record, Renderer
     from exitcheck.render.i18n import Words
     from exitcheck.store.registry import Registry
@@ -32,16 +31,16 @@ if TYPE_CHECKING:
 
 def registry_files() -> list[Path]:
     """The registry files in effect for this call (--registry, --only, $EXITCHECK_REGISTRY)."""
-    from exitcheck.store.load import registry_paths
+    from exitcheck import api
 
-    return registry_paths(session.registries, only=session.only)
+    return api.registry_files(session.registries, only=session.only)
 
 
 def load_registry() -> Registry:
     """The registries in effect for this call, loaded (through the cache unless --no-cache)."""
-    from exitcheck.store.load import load
+    from exitcheck import api
 
-    return load(registry_files(), use_cache=session.use_cache)
+    return api.load(registry_files(), use_cache=session.use_cache)
 
 
 def complete_entities(incomplete: str) -> list[str]:
@@ -83,9 +82,6 @@ class Call:
         if self._registry is None:
             self._registry = load_registry()
         return self._registry
-
-    def index(self, registry: Registry) -> KeyIndex:
-        return registry.index
 
     def renderer(self, provenance: Record | None = None) -> Renderer:
         from exitcheck.render import renderer

@@ -106,6 +106,16 @@ def coverage_note(coverage: Record, w: Words = ENGLISH) -> str:
     return textwrap.fill(text, 80) + "\n"
 
 
+def screened_line(summary: Record, w: Words = ENGLISH) -> str:
+    """The summary line of a screening run (``exitcheck schema screen``'s summary record)."""
+    if w.zh:
+        return w.message("screened", "", {**summary, "seconds": f"{summary['seconds']:.2f}"})
+    return (
+        f"read {summary['read']} row(s), answered {summary['rows']}: {summary['match']} match, "
+        f"{summary['ambiguous']} ambiguous, {summary['none']} none in {summary['seconds']:.2f}s"
+    )
+
+
 def source_url(record: Record, source_id: str) -> str | None:
     """The URL of a cited source, from the answer's sources."""
     for s in record.get("sources") or []:

@@ -4,17 +4,14 @@ Exit 0 when the registries are the same, 1 when they differ, 2 on a usage or reg
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from exitcheck.cli.options import Fmt, Json
 from exitcheck.cli.runner import Call, answer
-from exitcheck.errors import EXIT_NO_MATCH, EXIT_OK, RegistryError, UsageError
+from exitcheck.errors import EXIT_NO_MATCH, EXIT_OK, UsageError
 from exitcheck.render import Format
-
-if TYPE_CHECKING:
-    from exitcheck.registry import Checked
 
 DIFF_FORMATS = (Format.table, Format.json, Format.markdown)
 
@@ -46,9 +43,8 @@ def diff(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers import diff as compare
+        from exitcheck import api
         from exitcheck.render import diff_view
-        from exitcheck.store.load import shipped_registry
 
         if call.fmt not in DIFF_FORMATS:
             raise UsageError(
@@ -56,25 +52,14 @@ def diff(
             )
         if len(paths) > 2 or (shipped and len(paths) != 1):
             raise UsageError("diff takes OLD NEW, or NEW alone (or with --shipped)")
-        base = [shipped_registry()]
+        base = [api.shipped_registry()]
         if len(paths) == 1:
-            before = _checked(base)
-            after = _checked(base + paths if layered else paths)
+            record = api.diff(base, base + paths if layered else paths)
         else:
-            before, after = (_checked([*base, p] if layered else [p]) for p in paths)
-        record = compare.record(before, after, compare.compare(before, after))
+            old, new = ([*base, p] if layered else [p] for p in paths)
+            record = api.diff(old, new)
         as_json, as_markdown = call.fmt is Format.json, call.fmt is Format.markdown
         call.write([diff_view.render(record, as_json, as_markdown)])
         return EXIT_OK if record["same"] else EXIT_NO_MATCH
 
     answer(work, fmt=fmt, json=json)
-
-
-def _checked(paths: list[Path]) -> "Checked":
-    from exitcheck.registry import check
-    from exitcheck.store.load import unique_paths
-
-    checked, findings = check(unique_paths(paths))
-    if checked is None:
-        raise RegistryError(findings)
-    return checked

@@ -12,10 +12,10 @@ def info(json: JsonOnly = False, output: Output = None) -> None:
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers.registry_records import info_record
+        from exitcheck import api
         from exitcheck.render import info as view
 
-        call.write([view.info(info_record(call.registry()), json, call.words())])
+        call.write([view.info(api.info(call.registry()), json, call.words())])
         return EXIT_OK
 
     answer(work, json=json, output=output)

@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
 
 def _date_fields() -> tuple[str, ...]:
-    from exitcheck.answers.report import DATE_FIELDS
+    from exitcheck.model import MEASURE_DATES
 
-    return DATE_FIELDS
+    return MEASURE_DATES
 
 
 def _entity_kinds() -> list[str]:
@@ -90,11 +90,11 @@ class Filters:
 
     def select(self, call: Call, as_of: str | None, known_on: str | None) -> "ListAnswer":
         """Check the filters and select what they show."""
-        from exitcheck.answers import report
-        from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
+        from exitcheck import api
+        from exitcheck.model import ENTITY_KINDS, MEASURE_DATES, MEASURE_KINDS
 
-        if self.by not in report.DATE_FIELDS:
-            raise UsageError(f"--by must be one of: {', '.join(report.DATE_FIELDS)}")
+        if self.by not in MEASURE_DATES:
+            raise UsageError(f"--by must be one of: {', '.join(MEASURE_DATES)}")
         start, end = day(self.after, "--after"), day(self.before, "--before")
         if start and end and start > end:
             raise UsageError(f"--after {start} is later than --before {end}")
@@ -105,7 +105,7 @@ class Filters:
             unknown = [k for k in given if k not in known]
             if unknown:
                 raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
-        return report.select(
+        return api.select(
             call.registry(),
             clock(as_of, known_on),
             after=start,
@@ -144,7 +144,7 @@ def list_(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers import report
+        from exitcheck import api
 
         if on is not None:
             if after is not None or before is not None:
@@ -152,7 +152,7 @@ def list_(
             day(on, "--on")
         filters = Filters(on or after, on or before, by, kind, measure)
         selected = filters.select(call, as_of, known_on)
-        call.write(call.renderer().listing(report.list_records(selected)))
+        call.write(call.renderer().listing(api.list_records(selected)))
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)
@@ -180,14 +180,11 @@ def timeline(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers import report
-        from exitcheck.answers import timeline as tl
+        from exitcheck import api
         from exitcheck.render import timeline_text
 
         selected = Filters(after, before, by, kind, measure).select(call, as_of, known_on)
-        picture = tl.build(
-            report.list_records(selected), selected.registry.regulations, selected.as_of
-        )
+        picture = api.timeline(selected)
         files = [f.name for f in selected.registry.files]
         w = call.words()
         caption = timeline_text.caption(files, selected.clock, w)

@@ -24,15 +24,15 @@ def schema(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers import schemas
+        from exitcheck import api
 
-        known = schemas.names()
+        known = api.schema_names()
         if name is None:
             call.write(["\n".join(known) + "\n"])
             return EXIT_OK
         if name not in known:
             raise UsageError(f"no schema '{name}' (known: {', '.join(known)})")
-        call.write([schemas.document(name)])
+        call.write([api.schema(name)])
         return EXIT_OK
 
     answer(work)

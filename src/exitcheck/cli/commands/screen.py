@@ -89,27 +89,23 @@ def screen(
     def work(call: Call) -> int:
         import math
 
-        from exitcheck.answers import screen as screening
-        from exitcheck.answers import screen_input
+        from exitcheck import api
+        from exitcheck.cli import output
 
         if threshold is not None and not math.isfinite(threshold):
             raise UsageError(f"--threshold must be a number from 0 to 100, not {threshold}")
         if summary is not None:
-            screening.check_writable(summary)
-        table = screen_input.read(
+            output.check_summary(summary)
+        table = api.read_names(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
         registry = call.registry()
-        counts = screening.Counts(read=table.size)
-        when = clock(as_of, known_on)
-        records = screening.screen(
-            registry, call.index(registry), table.rows(), when, threshold, counts, table.header
-        )
+        counts, records = api.screen_table(registry, table, clock(as_of, known_on), threshold)
         call.write(call.renderer().screen(_progress(call, records)))
         sys.stdout.flush()
         _summarise(call, counts)
         if summary is not None:
-            counts.write(summary)
+            output.write_summary(counts.record(), summary)
         return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
 
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
@@ -127,9 +123,10 @@ def _progress(call: Call, records: "Iterator[Record]") -> "Iterator[Record]":
 
 def _summarise(call: Call, counts: "Counts") -> None:
     """The summary line; after a "none" row (not a clean bill), what the registry covers."""
-    call.note(counts.line(call.words()) + "\n")
-    if counts.none:
-        from exitcheck.answers.report_records import coverage_record
-        from exitcheck.render.notes import coverage_note
+    from exitcheck.render.notes import coverage_note, screened_line
 
-        call.note(coverage_note(coverage_record(call.registry()), call.words()))
+    call.note(screened_line(counts.record(), call.words()) + "\n")
+    if counts.none:
+        from exitcheck import api
+
+        call.note(coverage_note(api.coverage(call.registry()), call.words()))

@@ -29,15 +29,10 @@ def search(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers import report
-        from exitcheck.api import check_name
-        from exitcheck.matching import search as rank
+        from exitcheck import api
 
-        registry = call.registry()
-        result, ranked = rank(call.index(registry), check_name(query), limit)
-        when = clock(as_of, None)
-        found = report.SearchAnswer(registry, when.as_of, result, ranked, when.known_on)
-        call.write([call.renderer().search(report.search_record(found))])
-        return EXIT_OK if result.decision == "match" else EXIT_NO_MATCH
+        record = api.search(call.registry(), query, clock(as_of, None), limit=limit)
+        call.write([call.renderer().search(record)])
+        return EXIT_OK if record["decision"] == "match" else EXIT_NO_MATCH
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)

@@ -1,7 +1,5 @@
 """`exitcheck sources` and `exitcheck regulations`: the tables behind the registry."""
 
-from datetime import date
-
 from exitcheck.cli.options import Bom, Fmt, Json, Lang, Output
 from exitcheck.cli.runner import Call, answer
 from exitcheck.errors import EXIT_OK
@@ -21,13 +19,11 @@ def sources(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers import registry_records, report_records
+        from exitcheck import api
 
         registry = call.registry()
-        out = call.renderer(report_records.provenance_record(registry, date.today()))
-        call.write(
-            out.rows(registry_records.SOURCE_COLUMNS, registry_records.source_records(registry))
-        )
+        out = call.renderer(api.provenance(registry))
+        call.write(out.rows(*api.sources(registry)))
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)
@@ -46,15 +42,11 @@ def regulations(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers import registry_records, report_records
+        from exitcheck import api
 
         registry = call.registry()
-        out = call.renderer(report_records.provenance_record(registry, date.today()))
-        call.write(
-            out.rows(
-                registry_records.REGULATION_COLUMNS, registry_records.regulation_records(registry)
-            )
-        )
+        out = call.renderer(api.provenance(registry))
+        call.write(out.rows(*api.regulations(registry)))
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)

@@ -27,14 +27,11 @@ def validate(
     """
 
     def work(call: Call) -> int:
-        from exitcheck.answers.registry_records import validate_record
-        from exitcheck.registry import check
+        from exitcheck import api
         from exitcheck.render import info
 
-        files = paths or registry_files()
-        loaded, findings = check(files)
-        record = validate_record(files, loaded is not None, findings)
+        record, findings = api.validate(paths or registry_files())
         call.write([info.validate(record, findings, as_json=json)])
-        return EXIT_OK if loaded is not None else EXIT_USAGE
+        return EXIT_OK if record["valid"] else EXIT_USAGE
 
     answer(work, json=json, output=output)

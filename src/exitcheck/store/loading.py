@@ -1,8 +1,8 @@
-"""Which registries are in effect, and loading them (the ``Registry`` itself is in ``loaded``).
+"""Which registries are in effect, and loading them (the ``Registry`` itself is in ``registry``).
 
 ``load(paths)`` returns a :class:`Registry` or raises :class:`RegistryError`. The shipped
-registry alone is read from its precomputed pack inside the package (``packed``) while that
-pack is fresh; any other registry goes through the parsed-registry cache (``regcache``), which
+registry alone is read from its precomputed pack inside the package (``pack``) while that
+pack is fresh; any other registry goes through the parsed-registry cache (``cache``), which
 a default call therefore never imports.
 """
 
@@ -99,3 +99,11 @@ def _load(paths: Sequence[Path], *, use_cache: bool) -> Registry:
     from exitcheck.store.cache import load_cached
 
     return load_cached(paths, use_cache=use_cache)
+
+
+def forget_served_caches() -> None:
+    """A cache failed after it was opened (any SQLite error): remove the caches this process
+    answered from, so the next call rebuilds them from the TOML."""
+    from exitcheck.store.cache import forget_served_caches as forget
+
+    forget()
