@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 import typer
 
-from exitcheck.cli.exits import exit_code, requested_format
+from exitcheck.cli.argv import requested_format
+from exitcheck.cli.exits import exit_code
 from exitcheck.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -91,7 +92,34 @@ def test_broken_pipe_is_quiet(monkeypatch, capsys) -> None:
         (["list", "-f", "json"], Format.json),
         (["list", "--format", "csv"], Format.table),
         (["list", "--format"], Format.table),
+        (["--no-cache", "screen", "-", "--json"], Format.ndjson),  # globals before the command
+        (["--lang", "zh", "screen", "-", "--json"], Format.ndjson),
+        (["--registry", "x.toml", "status", "x", "--json"], Format.json),
     ],
 )
 def test_the_format_is_read_before_parsing(args: list[str], fmt: Format) -> None:
     assert requested_format(args) is fmt
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["screen", "-", "--json", "--bogus"],
+        ["--no-cache", "screen", "-", "--json", "--bogus"],
+        ["--lang", "en", "screen", "-", "--bogus", "--json"],
+    ],
+)
+def test_a_usage_error_of_screen_json_is_one_ndjson_line(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "exitcheck", *args],
+        input="huobi\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout.count("\n") == 1, done.stdout
+    assert json.loads(done.stdout)["error"]["message"].startswith("no such option: --bogus")

@@ -1,8 +1,9 @@
 """The command line: build the Typer app with the invoked command, run it, exit. Nothing else.
 
-Each command lives in ``exitcheck.cli.commands`` (its options, and its work handed to
-``commands.runner.answer``); only the invoked command's module is imported. Every exception
-becomes an exit code in one place, ``commands.exits.exit_code``:
+The words are read once, before Typer parses them, in ``argv``. Each command lives in
+``exitcheck.cli.commands`` (its options, and its work handed to ``runner.answer``); only the
+invoked command's module is imported. Every exception becomes an exit code in one place,
+``exits.exit_code``:
 
     0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match found a
     hit, 4 the output could not be written (stdout closed, disk full), 70 internal error (an
@@ -22,6 +23,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from exitcheck.cli import argv as cli_argv
 from exitcheck.cli import options
 from exitcheck.cli.output import Color
 from exitcheck.cli.session import session
@@ -56,9 +58,7 @@ class _Group(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        from exitcheck.cli import usage
-
-        argv = usage.hoist_globals(_names_last(list(sys.argv[1:] if args is None else args)))
+        argv = cli_argv.for_parser(list(sys.argv[1:] if args is None else args))
 
         def call() -> Any:
             return super(_Group, self).main(
@@ -170,27 +170,8 @@ def app_for(args: list[str]) -> typer.Typer:
 
     if any(key.startswith("_") and key.endswith("_COMPLETE") for key in os.environ):
         return whole_app()
-    from exitcheck.cli.usage import GLOBAL_WITH_VALUE
-
-    i = 0
-    while i < len(args) and args[i].startswith("-"):
-        if args[i] in ("--help", "-h", "--"):
-            return whole_app()
-        i += 2 if args[i] in (*GLOBAL_WITH_VALUE, "--lang") else 1
-    if i >= len(args) or args[i] not in COMMANDS:
-        return whole_app()
-    return _app([args[i]])
-
-
-def _names_last(args: list[str]) -> list[str]:
-    """A name that starts with '-' and holds a space ('- Huobi', a chat bullet) can only be a
-    name, never an option: move it after '--' so the parser reads it as one."""
-    if "--" in args:
-        return args
-    names = [a for a in args if a.startswith("-") and any(ch.isspace() for ch in a)]
-    if not names:
-        return args
-    return [a for a in args if a not in names] + ["--", *names]
+    name = cli_argv.command(args, COMMANDS)
+    return whole_app() if name is None else _app([name])
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -210,7 +191,7 @@ def _guarded(call: Callable[[], Any], args: list[str]) -> int:
     except BaseException as exc:
         from exitcheck.cli import exits
 
-        return exits.exit_code(exc, exits.requested_format(args))
+        return exits.exit_code(exc, cli_argv.requested_format(args))
 
 
 def main() -> None:

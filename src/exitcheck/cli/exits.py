@@ -97,20 +97,3 @@ def report(exc: ExitcheckError, fmt: Format) -> None:
         findings = exc.findings if isinstance(exc, RegistryError) else ()
         record = error_record(exc.kind, exc.message, findings)
         sys.stdout.write(dumps(record, indent=None if fmt is Format.ndjson else 2) + "\n")
-
-
-def requested_format(args: list[str]) -> Format:
-    """The output format a command line asks for, read before (or without) parsing it."""
-    if "--json" in args:
-        return Format.ndjson if args and args[0] == "screen" else Format.json
-    for i, arg in enumerate(args):
-        value = (
-            arg.split("=", 1)[1]
-            if arg.startswith("--format=")
-            else args[i + 1]
-            if arg in ("--format", "-f") and i + 1 < len(args)
-            else None
-        )
-        if value in ("json", "ndjson"):
-            return Format(value)
-    return Format.table

@@ -1,4 +1,4 @@
-"""Command-line usage errors in exitcheck's one style, and global options after the command.
+"""Command-line usage errors in exitcheck's one style.
 
 Every usage error is one line: ``exitcheck: <what is wrong>; see 'exitcheck CMD --help'``.
 An unknown option suggests only options that are one slip away (an edit or two, or a
@@ -9,45 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
-
-# Global options that may also be written after the command (they are moved before it).
-GLOBAL_WITH_VALUE = ("--registry", "-r", "--color")
-GLOBAL_FLAGS = ("--no-cache", "--only")
-
-
-def hoist_globals(args: list[str]) -> list[str]:
-    """Move global options written after the command name to before it.
-
-    ``exitcheck status huobi --registry extra.toml`` then means
-    ``exitcheck --registry extra.toml status huobi``. Nothing after ``--`` moves.
-    """
-    i = 0
-    while i < len(args) and args[i].startswith("-"):
-        takes_value = args[i] in GLOBAL_WITH_VALUE or args[i] == "--lang"
-        if args[i] == "--" or (takes_value and args[i + 1 : i + 2] == ["--"]):
-            return args  # what follows `--` is never moved
-        i += 2 if takes_value else 1
-    if i >= len(args):
-        return args
-    head, command, rest = args[:i], args[i], args[i + 1 :]
-    moved: list[str] = []
-    kept: list[str] = []
-    j = 0
-    while j < len(rest):
-        arg = rest[j]
-        if arg == "--":
-            kept += rest[j:]
-            break
-        if arg in GLOBAL_WITH_VALUE and j + 1 < len(rest) and rest[j + 1] != "--":
-            moved += rest[j : j + 2]
-            j += 2
-            continue
-        if arg in GLOBAL_FLAGS or any(arg.startswith(o + "=") for o in GLOBAL_WITH_VALUE):
-            moved.append(arg)
-        else:
-            kept.append(arg)
-        j += 1
-    return [*head, *moved, command, *kept]
 
 
 def _edits(a: str, b: str) -> int:
