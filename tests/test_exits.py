@@ -123,3 +123,13 @@ def test_a_usage_error_of_screen_json_is_one_ndjson_line(args: list[str]) -> Non
     assert done.returncode == 2
     assert done.stdout.count("\n") == 1, done.stdout
     assert json.loads(done.stdout)["error"]["message"].startswith("no such option: --bogus")
+
+
+@pytest.mark.parametrize(
+    "args", [["validate"], ["status", "x", "-r"], ["screen", "x", "--summary"], ["list", "-o"]]
+)
+def test_a_file_name_with_a_nul_is_a_usage_error(capsys, args: list[str]) -> None:
+    from exitcheck.cli import run
+
+    assert run([*args, "\x00"]) == 2
+    assert "NUL character" in capsys.readouterr().err

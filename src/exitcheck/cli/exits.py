@@ -50,6 +50,8 @@ def exit_code(exc: BaseException, fmt: Format) -> int:
         return _os_error(exc, fmt)
     if not isinstance(exc, Exception):
         raise exc  # SystemExit and the like are not errors
+    if isinstance(exc, ValueError) and "embedded null" in str(exc):  # os refuses the path
+        exc = UsageError("a file name holds a NUL character, which no file name can")
     if not isinstance(exc, ExitcheckError):
         exc = _cache_error(exc) or InternalError(exc)  # a bug of ours: still no traceback
     report(exc, fmt)
