@@ -53,7 +53,7 @@ TESTS = {
               "tests/test_pinned_data.py", "tests/test_golden.py"],
     "render": ["tests/test_render_edges.py", "tests/test_hostile_output.py", "tests/test_spreadsheet.py", "tests/test_terminal.py", "tests/test_i18n.py", "tests/test_golden.py", "tests/test_integrity.py",
                "tests/test_cli.py", "tests/test_views.py", "tests/test_i18n_pinned.py",
-               "tests/test_entry_point.py", "tests/test_screen.py", "tests/test_json_text.py", "tests/test_text_wrap.py"],
+               "tests/test_entry_point.py", "tests/test_screen.py", "tests/test_text_wrap.py"],
     "data": ["tests/test_pinned_data.py", "tests/test_matching_rules.py", "tests/test_facts.py", "tests/test_evidence.py", "tests/test_status_rules.py",
              "tests/test_i18n_pinned.py", "tests/test_matching.py", "tests/test_golden.py"],
 }  # fmt: skip

@@ -85,16 +85,12 @@ def test_one_command_answers_as_the_whole_app(capsys, args: list[str]) -> None:
 
 
 # Modules an exact hit does not need: the registry checks (layering, evidence), the SQLite
-# store, the choice type of list's options (typer_shim), json (jsonfmt writes --json itself), the
-# escaping of control characters (render.safe) and unicodedata (the query is plain ASCII).
+# store and the choice type of list's options (typer_shim).
 OFF_THE_STATUS_PATH = (
     "exitcheck.registry.layering",
     "exitcheck.registry.evidence",
     "exitcheck.store.sqlite",
     "exitcheck.cli.typer_shim",
-    "exitcheck.render.safe",
-    "json",
-    "unicodedata",
 )
 
 
