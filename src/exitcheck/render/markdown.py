@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.answers.clocks import difference_line
 from exitcheck.render import Record
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
@@ -17,6 +16,7 @@ from exitcheck.render.flat import (
     status_rows,
 )
 from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import markdown_text
 
 COLUMNS = [

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from exitcheck.answers.clocks import difference_line
 from exitcheck.render import Record, notes, origins
 from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import printable
 
 

@@ -14,9 +14,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from exitcheck.answers.clocks import difference_line
 from exitcheck.render import Record, notes, origins, pieces, text
 from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import printable
 from exitcheck.render.wrap import display_width
 

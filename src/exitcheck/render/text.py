@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.answers.clocks import difference_line
 from exitcheck.render import Record, notes, origins
 from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.pieces import (
     candidate_lines,
     cell,
