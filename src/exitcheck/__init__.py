@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from exitcheck.api import Answer, load, lookup, screen
     from exitcheck.errors import ExitcheckError, RegistryError, UsageError
     from exitcheck.model import Entity, Measure
-    from exitcheck.store.registry import Registry
+    from exitcheck.store import Registry
     from exitcheck.version import __version__
 
 # public name -> module that defines it (imported on first access)

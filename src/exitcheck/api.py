@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from exitcheck.errors import Finding
     from exitcheck.matching import MatchResult
     from exitcheck.model import Entity
-    from exitcheck.store.registry import Registry
+    from exitcheck.store import Registry
 
 PathLike = str | os.PathLike[str]
 

@@ -16,7 +16,7 @@ from exitcheck.answers.report_records import (
 from exitcheck.version import __version__
 
 if TYPE_CHECKING:
-    from exitcheck.store.registry import Registry
+    from exitcheck.store import Registry
 
 
 def validate_record(files: Iterable[Any], valid: bool, findings: list[Any]) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from exitcheck.records import Record
 
 if TYPE_CHECKING:
     from exitcheck.answers.clocks import Clock
-    from exitcheck.store.registry import Registry
+    from exitcheck.store import Registry
 
 
 class StatusAnswer(Record):

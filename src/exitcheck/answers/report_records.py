@@ -15,7 +15,7 @@ from exitcheck.model import Entity, LaterName, Measure
 from exitcheck.version import __version__
 
 if TYPE_CHECKING:
-    from exitcheck.store.registry import Registry
+    from exitcheck.store import Registry
 
 
 def registries_record(registry: Registry) -> list[dict[str, Any]]:

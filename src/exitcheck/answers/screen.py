@@ -19,7 +19,7 @@ from exitcheck.model import Entity
 
 if TYPE_CHECKING:
     from exitcheck.matching import KeyIndex
-    from exitcheck.store.registry import Registry
+    from exitcheck.store import Registry
 
 
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)

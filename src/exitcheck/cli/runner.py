@@ -26,7 +26,7 @@ from exitcheck.render import Format
 if TYPE_CHECKING:
     from exitcheck.render import Record, Renderer
     from exitcheck.render.i18n import Words
-    from exitcheck.store.registry import Registry
+    from exitcheck.store import Registry
 
 
 def registry_files() -> list[Path]:
