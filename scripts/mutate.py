@@ -63,7 +63,7 @@ ORDER = ["status", "dates", "screening", "cache", "render", "data", "matching"]
 def make_copy(base: Path) -> Path:
     target = Path(tempfile.mkdtemp(prefix="exitcheck-mutant-", dir=base))
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", ".pytest_cache")
-    for part in ("src", "tests", "scripts", "tools"):
+    for part in ("src", "data", "docs", "tests", "scripts", "tools"):
         shutil.copytree(REPO / part, target / part, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, target / name)

@@ -1,0 +1,97 @@
+"""The README and docs/ say what the program does: their examples print what they show, and
+their links lead somewhere."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+DOCS = sorted((REPO / "docs").glob("*.md"))
+CLIENTS = "name,country\nHuobi Global Ltd,SC\nOKEx,MT\nAcme Trading,US\n"  # clients.csv
+TODAY_SHOWN = "2026-12-07"  # the day the README's examples were run, as "known now"
+
+
+def test_the_readme_opens_with_the_two_commands_ci_runs() -> None:
+    assert (
+        "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/exitcheck status huobi"
+        in README
+    )
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    test_command = next(line for line in README.splitlines() if "pip install '.[test]'" in line)
+    assert test_command in ci
+
+
+def test_the_readme_is_for_deciding_the_reference_is_in_docs() -> None:
+    assert len(README.splitlines()) <= 260
+    linked = set(re.findall(r"\]\(docs/([\w-]+\.md)", README))
+    assert linked == {p.name for p in DOCS}
+
+
+@pytest.mark.parametrize("page", [REPO / "README.md", *DOCS], ids=lambda p: p.name)
+def test_every_relative_link_leads_to_a_file_and_heading(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if target.startswith(("http://", "https://", "mailto:")):
+            continue
+        path, _, anchor = target.partition("#")
+        file = (page.parent / path).resolve() if path else page
+        assert file.exists(), f"{page.name}: {target}"
+        if anchor and file.suffix == ".md":
+            body = file.read_text(encoding="utf-8")
+            slugs = {_slug(h) for h in re.findall(r"^#+ (.*)$", body, flags=re.M)}
+            slugs |= set(re.findall(r'<a id="([\w-]+)"></a>', body))
+            assert anchor in slugs, f"{page.name}: {target}"
+
+
+def _slug(heading: str) -> str:
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _examples() -> list[tuple[str, list[str]]]:
+    found = []
+    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+        lines = block.splitlines()
+        assert lines[0].startswith("$ exitcheck "), lines[0]
+        found.append((lines[0][2:], lines[1:]))
+    return found
+
+
+@pytest.mark.parametrize(("command", "shown"), _examples(), ids=lambda x: str(x)[:40])
+def test_each_readme_example_prints_what_it_shows(
+    command: str, shown: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "clients.csv").write_text(CLIENTS, encoding="utf-8")
+    words = shlex.split(command)[1:]
+    redirected = ">" in words
+    if redirected:
+        words = words[: words.index(">")]
+    if "--known-on" not in words and words[0] in ("status", "list", "timeline", "screen"):
+        words += ["--known-on", TODAY_SHOWN]  # "known now", on the day the README shows
+    env = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "exitcheck", *words],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    printed = done.stderr if redirected else done.stdout
+    lines = [line.rstrip() for line in printed.splitlines()]
+    for line in shown:
+        if line.strip() == "…":
+            continue
+        if "…" in line:
+            head = line.split("…")[0].rstrip()
+            assert any(printed_line.startswith(head) for printed_line in lines), line
+        elif re.search(r" in \d+\.\d\ds$", line):  # the time a screen took
+            assert any(p.startswith(line.rsplit(" in ", 1)[0]) for p in lines), line
+        else:
+            assert line.rstrip() in lines, line
