@@ -19,6 +19,8 @@ from typer.testing import CliRunner
 from exitcheck.cli import app_for
 from exitcheck.store.loading import shipped_registry
 
+from .registries import MINIMAL_HEADER
+
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = Path(os.environ.get("EXITCHECK_SOURCES", REPO.parent / "shared" / "sources"))
 
@@ -63,23 +65,6 @@ def pytest_report_header(config: pytest.Config) -> str:
     if seed is not None:
         line += f", seed {seed} (re-run with --hypothesis-seed={seed})"
     return line
-
-
-MINIMAL_HEADER = """\
-[registry]
-name = "test"
-version = "1"
-last_reviewed = 2026-01-01
-schema = 1
-
-[[sources]]
-id = "src"
-title = "Test source"
-publisher = "Tests"
-published = 2021-09-26
-language = "en"
-url = "https://example.org/test-source"
-"""
 
 
 @pytest.fixture(autouse=True)

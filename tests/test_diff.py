@@ -8,7 +8,7 @@ import pytest
 
 from exitcheck.errors import Finding
 
-from .conftest import MINIMAL_HEADER
+from .registries import MINIMAL_HEADER
 
 SRC2 = """
 [[sources]]
@@ -316,7 +316,7 @@ def test_measure_keys_count_repeats() -> None:
 
 
 def test_layered_compares_extensions_of_the_shipped_registry(cli, write_registry) -> None:
-    from .test_layering import DESK, EXTEND_HUOBI
+    from .registries import DESK, EXTEND_HUOBI
 
     old = write_registry(EXTEND_HUOBI, header=DESK)
     new = write_registry(

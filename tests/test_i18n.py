@@ -20,6 +20,8 @@ from exitcheck.store.loading import load, shipped_registry
 from exitcheck.tomlcompat import loads
 from tests.conftest import SOURCES
 
+from . import registries as reg
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "exitcheck"
 REGISTRY = load([shipped_registry()], use_cache=False)
 ZH = words("zh")
@@ -249,23 +251,14 @@ def test_search_and_list_in_chinese(cli) -> None:
 
 
 def test_english_where_the_registry_has_no_chinese_without_comment(cli, write_registry) -> None:
-    path = write_registry(
-        """
-        [[entities]]
-        id = "acme"
-        name = "Acme"
-        kind = "exchange"
-
-        [[entities.measures]]
-        kind = "closed"
-        scope = "all users"
-        announced = 2021-09-24
-        description = "Closed."
-        source = "src"
-        locator = { paragraph = 1, quote = "x" }
-        notes = "An English note."
-        """
+    closed = reg.measure(
+        "closed",
+        scope="all users",
+        announced=date(2021, 9, 24),
+        description="Closed.",
+        notes="An English note.",
     )
+    path = write_registry(reg.entity("acme", "Acme", "exchange", closed))
     result = cli("--registry", str(path), "--lang", "zh", "status", "acme")
     assert result.exit_code == 0 and result.stderr == ""
     assert "范围：all users" in result.stdout and "备注：An English note." in result.stdout

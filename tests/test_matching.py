@@ -14,6 +14,8 @@ from exitcheck.matching import decide as matching
 from exitcheck.matching.names import clean, domain_of, max_edits, strip_generic, words
 from exitcheck.store.loading import load, shipped_registry
 
+from .registries import entity
+
 REGISTRY = load([shipped_registry()], use_cache=False)
 INDEX = REGISTRY.index
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
@@ -151,19 +153,7 @@ def test_evaluation_set_precision_and_recall() -> None:
 
 
 def test_close_candidates_are_ambiguous_not_a_guess(write_registry) -> None:
-    path = write_registry(
-        """
-        [[entities]]
-        id = "alphaswap"
-        name = "Alphaswapx"
-        kind = "exchange"
-
-        [[entities]]
-        id = "alphaswop"
-        name = "Alphaswopx"
-        kind = "exchange"
-        """
-    )
+    path = write_registry(entity("alphaswap", "Alphaswapx") + entity("alphaswop", "Alphaswopx"))
     index = load([path]).index
     result = match(index, "alphaswupx")
     assert result.decision == "ambiguous"
@@ -199,15 +189,7 @@ def test_chinese_queries_do_not_fall_back_to_romanisations() -> None:
 
 
 def test_unseen_chinese_names_match_from_pinyin_and_traditional(write_registry) -> None:
-    path = write_registry(
-        """
-        [[entities]]
-        id = "example-pool"
-        name = "Example Pool"
-        name_zh = "蓝海矿池"
-        kind = "mining_pool"
-        """
-    )
+    path = write_registry(entity("example-pool", "Example Pool", "mining_pool", name_zh="蓝海矿池"))
     index = load([path]).index
     for query in (
         "蓝海矿池",

@@ -8,30 +8,17 @@ import pytest
 from exitcheck.matching import match, results
 from exitcheck.store.loading import load, shipped_registry
 
+from .registries import entity
+
 INDEX = load([shipped_registry()], use_cache=False).index
 
 # A registry of made-up names far from any known platform: scores are exact fractions.
-TWENTY = """
-[[entities]]
-id = "first"
-name = "Quintessentialfoxes"
-kind = "exchange"
-
-[[entities]]
-id = "second"
-name = "Quintessentialboxes"
-kind = "exchange"
-
-[[entities]]
-id = "near"
-name = "Alphaswapx"
-kind = "exchange"
-
-[[entities]]
-id = "far"
-name = "Alphasqaoc"
-kind = "exchange"
-"""
+TWENTY = (
+    entity("first", "Quintessentialfoxes")
+    + entity("second", "Quintessentialboxes")
+    + entity("near", "Alphaswapx")
+    + entity("far", "Alphasqaoc")
+)
 
 
 @pytest.fixture

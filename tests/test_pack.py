@@ -105,9 +105,9 @@ def test_an_edited_data_file_makes_the_pack_stale(tmp_path, monkeypatch) -> None
 
 
 def test_the_pack_is_used_only_for_the_shipped_registry_alone(cli, write_registry) -> None:
-    from .test_integrity import GOOD_ENTITY
+    from .registries import ACME
 
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     registry = load([shipped_registry(), path])
     assert type(registry.index.table) is not packed.PackTable
     assert type(load([shipped_registry()], use_cache=False).index.table) is not packed.PackTable
