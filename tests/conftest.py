@@ -22,6 +22,14 @@ from exitcheck.store.loading import shipped_registry
 from .registries import MINIMAL_HEADER
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The clock is an input. Every test runs at one documented moment, EXITCHECK_NOW (a day means
+# its 00:00 in Beijing, UTC+8): the day the golden files were made. The real clock is read only
+# by the tests that remove it (test_clocks.py: the installed command, no override, answers in
+# Beijing's calendar day), and CI runs the whole suite again under a moved system clock and a
+# far time zone, so a test or a code path that reads the real day fails there.
+PINNED_NOW = "2026-11-26"
+os.environ["EXITCHECK_NOW"] = PINNED_NOW
 SOURCES = Path(os.environ.get("EXITCHECK_SOURCES", REPO.parent / "shared" / "sources"))
 
 # Hypothesis profiles. "default" keeps the suite fast; "ci" (HYPOTHESIS_PROFILE=ci, set by
@@ -54,7 +62,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if core.global_force_seed is None:
         import random
 
-        core.global_force_seed = random.randrange(2**32)
+        # one seed for the controller and every xdist worker (they inherit the environment)
+        seed = os.environ.setdefault("EXITCHECK_HYPOTHESIS_SEED", str(random.randrange(2**32)))
+        core.global_force_seed = int(seed)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

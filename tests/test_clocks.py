@@ -7,11 +7,17 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+import os
+import subprocess
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from exitcheck.answers.clocks import Clock, resolve
+from tests.conftest import PINNED_NOW, entry_point
+
+BEIJING = timezone(timedelta(hours=8))
 
 HUOBI_DAYS = ["2021-09-23", "2021-09-24", "2021-09-25", "2021-09-26"]
 # Huobi had already limited features in May 2021 (restricting); the registration stop of the
@@ -30,9 +36,9 @@ def huobi(cli, *args: str) -> dict:
 def test_as_of_counts_a_measure_from_its_effective_date(cli, day) -> None:
     data = huobi(cli, "--as-of", day)
     assert data["status"] == AS_OF[day]
-    assert data["as_of"] == day and data["known_on"] == date.today().isoformat()
+    assert data["as_of"] == day and data["known_on"] == PINNED_NOW
     assert data["provenance"]["as_of"] == day
-    assert data["provenance"]["known_on"] == date.today().isoformat()
+    assert data["provenance"]["known_on"] == PINNED_NOW
     stop = next(m for m in data["measures"] if m["kind"] == "registration_stopped")
     assert stop["counts_from"] == "2021-09-24" and stop["announced"] == "2021-09-26"
 
@@ -111,14 +117,183 @@ def test_a_bad_known_on_is_a_usage_error(cli) -> None:
 
 def test_defaults_of_the_clocks() -> None:
     today = date(2026, 1, 1)
-    assert resolve(None, None, today) == Clock(today, today, today)
-    assert resolve(date(2021, 9, 24), None, today) == Clock(date(2021, 9, 24), today, today)
+    now = datetime(2026, 1, 1, tzinfo=BEIJING)
+    assert resolve(None, None, today) == Clock(today, today, today, now, True, True)
+    assert resolve(date(2021, 9, 24), None, today) == Clock(
+        date(2021, 9, 24), today, today, now, False, True
+    )
     assert resolve(None, date(2021, 9, 24), today).as_of == date(2021, 9, 24)
-    assert Clock(today, today, today).other is None
-    then = Clock(date(2021, 9, 24), today, today).other
-    assert then is not None and then.known_on == date(2021, 9, 24)
-    now = Clock(date(2021, 9, 24), date(2021, 9, 24), today).other
-    assert now is not None and now.known_on == today
+    assert resolve(None, None, today).other is None
+    then = resolve(date(2021, 9, 24), None, today).other
+    assert then is not None and then.known_on == date(2021, 9, 24) and not then.known_now
+    later = resolve(None, date(2021, 9, 24), today).other
+    assert later is not None and later.known_on == today and later.known_now
+
+
+def test_today_is_beijings_calendar_day_whatever_the_instant_is_written_in() -> None:
+    # 2021-09-29 20:00 UTC is 04:00 on the 30th in Beijing, 13:00 on the 29th in Los Angeles
+    # and 10:00 on the 30th at UTC+14: today is the 30th everywhere, and the status is computed
+    # at that instant.
+    instant = datetime(2021, 9, 29, 20, 0, tzinfo=timezone.utc)
+    for zone in (0, -7, 8, 14):
+        clock = resolve(None, None, instant.astimezone(timezone(timedelta(hours=zone))))
+        assert clock.today == date(2021, 9, 30) and clock.at == instant
+        assert clock.record() == {"as_of": "2021-09-30", "known_on": "2021-09-30"}
+
+
+BIONE_CLOSES = "2021-09-30T00:00+08:00"  # the registry's moment of BiONE's closure
+
+
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    [
+        ("2021-09-29T15:59+00:00", "closing"),  # 23:59 in Beijing
+        ("2021-09-29T16:00+00:00", "closed"),  # 00:00 in Beijing
+        ("2021-09-29T23:59+08:00", "closing"),
+        ("2021-09-30", "closed"),  # a bare day: its 00:00 UTC+8
+        ("2021-09-29", "closing"),
+        ("2021-09-30T05:00+14:00", "closing"),  # 05:00 on the 30th at UTC+14: 23:00 in Beijing
+        ("2021-09-30T09:00+14:00", "closed"),  # 03:00 on the 30th in Beijing
+    ],
+)
+def test_as_of_takes_a_day_or_a_moment_with_offset(cli, moment: str, status: str) -> None:
+    result = cli("status", "bione", "--json", "--as-of", moment)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["status"] == status
+    assert data["as_of"] == (
+        moment if "T" not in moment else datetime.fromisoformat(moment).isoformat()
+    )
+
+
+@pytest.mark.parametrize("bad", ["2021-09-30T00:00", "2021-09-30T25:00+08:00", "tomorrow"])
+def test_a_moment_without_offset_or_a_bad_one_is_a_usage_error(cli, bad: str) -> None:
+    result = cli("status", "bione", "--as-of", bad)
+    assert result.exit_code == 2 and "--as-of" in result.stderr
+    assert cli("status", "bione", "--known-on", bad).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("now", "status", "day"),
+    [
+        ("2021-09-29T20:00+00:00", "closed", "2021-09-30"),  # 04:00 in Beijing
+        ("2021-09-29T15:00+00:00", "closing", "2021-09-29"),  # 23:00 in Beijing
+        ("2021-09-30T05:00+14:00", "closing", "2021-09-29"),  # the 30th at UTC+14: before it
+    ],
+)
+def test_the_same_moment_gets_the_same_answer_in_every_time_zone(cli, now, status, day) -> None:
+    for zone in ("UTC", "America/Los_Angeles", "Asia/Shanghai", "Pacific/Kiritimati"):
+        result = cli("status", "bione", "--json", env={"EXITCHECK_NOW": now, "TZ": zone})
+        data = json.loads(result.stdout)
+        assert (data["status"], data["as_of"], data["known_on"]) == (status, day, day), zone
+
+
+def test_the_api_takes_a_date_an_aware_datetime_or_an_iso_string() -> None:
+    import exitcheck
+    from exitcheck.errors import UsageError
+
+    registry = exitcheck.load()
+    moment = datetime(2021, 9, 29, 16, 0, tzinfo=timezone.utc)
+    assert exitcheck.lookup(registry, "bione", moment).status.status == "closed"
+    assert (
+        exitcheck.lookup(registry, "bione", moment - timedelta(minutes=1)).status.status
+        == "closing"
+    )
+    assert exitcheck.lookup(registry, "bione", date(2021, 9, 30)).status.status == "closed"
+    assert exitcheck.lookup(registry, "bione", "2021-09-29T23:59+08:00").status.status == "closing"
+    assert exitcheck.lookup(registry, "bione", known_on="2021-09-01").status.status == "none"
+    with pytest.raises(TypeError, match="UTC offset"):
+        exitcheck.lookup(registry, "bione", datetime(2021, 9, 30))
+    with pytest.raises(TypeError, match="must be a date"):
+        exitcheck.lookup(registry, "bione", 20210930)  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match="known_on"):
+        exitcheck.lookup(registry, "bione", known_on="30/09/2021")
+    with pytest.raises(TypeError, match="UTC offset"):
+        list(exitcheck.screen(registry, ["bione"], datetime(2021, 9, 30)))
+
+
+def _beijing_today() -> str:
+    return datetime.now(BEIJING).date().isoformat()
+
+
+def _real_clock_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "EXITCHECK_NOW"}
+    return {**env, "NO_COLOR": "1", **extra}
+
+
+def test_the_installed_command_reads_the_real_clock_as_beijings_day() -> None:
+    """No override: the installed command's default day is Beijing's calendar day, whatever the
+    machine's zone. In CI this runs under a moved system clock (.ci/run), so the day asserted
+    is the moved one."""
+    # Under CI's moved clock each process reads libfaketime's start moment in its own zone, so
+    # the command keeps the run's zone there (Pacific/Kiritimati); elsewhere it tries two.
+    moved = "FAKETIME" in os.environ
+    zones = (
+        [os.environ.get("TZ", "UTC")] if moved else ["Pacific/Kiritimati", "America/Los_Angeles"]
+    )
+    for zone in zones:
+        for _ in range(3):  # the day may roll over between the two readings: read again
+            before = _beijing_today()
+            result = subprocess.run(
+                [*entry_point(), "status", "huobi", "--json"],
+                capture_output=True,
+                text=True,
+                env=_real_clock_env(TZ=zone),
+                timeout=60,
+            )
+            if before == _beijing_today():
+                break
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert (data["as_of"], data["known_on"]) == (before, before), zone
+        assert data["provenance"]["known_on"] == before
+
+
+def _libfaketime() -> Path | None:
+    for path in (
+        "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+        "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+        "/usr/lib/faketime/libfaketime.so.1",
+    ):
+        if Path(path).exists():
+            return Path(path)
+    return None
+
+
+def test_a_moved_system_clock_gives_beijings_day_in_any_zone() -> None:
+    """BiONE closed at 2021-09-30 00:00 UTC+8. At 2021-09-29 20:00 UTC (04:00 in Beijing) every
+    zone sees it closed and today as the 30th; at 15:00 UTC (23:00 in Beijing) every zone, UTC+14
+    included, sees it closing on the 29th. The system clock is moved with libfaketime
+    (Debian's faketime; .ci/run installs it)."""
+    library = _libfaketime()
+    if library is None:
+        if os.environ.get("CI"):
+            pytest.fail("libfaketime is missing: .ci/run installs Debian's faketime")
+        pytest.skip("libfaketime is not installed (apt-get install faketime)")
+    from zoneinfo import ZoneInfo
+
+    for fake, status, day in (
+        (datetime(2021, 9, 29, 20, 0, tzinfo=timezone.utc), "closed", "2021-09-30"),
+        (datetime(2021, 9, 29, 15, 0, tzinfo=timezone.utc), "closing", "2021-09-29"),
+    ):
+        for zone in ("UTC", "America/Los_Angeles", "Asia/Shanghai", "Pacific/Kiritimati"):
+            # libfaketime reads an absolute FAKETIME in the process's own zone
+            local = fake.astimezone(ZoneInfo(zone)).strftime("@%Y-%m-%d %H:%M:%S")
+            env = _real_clock_env(
+                TZ=zone,
+                LD_PRELOAD=str(library),
+                FAKETIME=local,
+            )
+            result = subprocess.run(
+                [*entry_point(), "status", "bione", "--json"],
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=60,
+            )
+            assert result.returncode == 0, result.stderr
+            data = json.loads(result.stdout)
+            assert (data["status"], data["known_on"]) == (status, day), (fake, zone)
 
 
 def test_clock_rules_hold_for_any_dates() -> None:

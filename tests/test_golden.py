@@ -6,7 +6,9 @@ command and review the diff like any other change:
     .venv/bin/python scripts/regen_golden.py
 
 Machine-specific text (the registry's absolute path) is replaced by ``<registry>`` before the
-comparison; every command gets a fixed --as-of, so the files do not depend on the day.
+comparison. The files do not depend on the day or the time zone: the run's "now" is pinned
+(EXITCHECK_NOW, the day they were made, in ENV below), the status commands get a fixed
+--as-of, and TZ is set far from Beijing.
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ GOLDEN = Path(__file__).parent / "golden"
 DAY = ("--as-of", "2021-10-01")
 SCREEN_INPUT = "Huobi Global\nkucoin\n币安\nqkl124\nPocket Tokn\n火必\nalphaswupx\n"
 AMBIGUOUS = Path(__file__).parent / "data" / "ambiguous.toml"
-ENV = {"COLUMNS": "100", "NO_COLOR": "1", "LANG": "C.UTF-8", "TERM": "dumb"}
+MADE_ON = "2026-11-26"  # "now" for every case: both clocks default to it
+ENV = {
+    "COLUMNS": "100",
+    "NO_COLOR": "1",
+    "LANG": "C.UTF-8",
+    "TERM": "dumb",
+    "EXITCHECK_NOW": MADE_ON,
+    "TZ": "America/Los_Angeles",
+}
 
 # golden file name -> CLI arguments (the SVG case writes a file and is read back)
 CASES: dict[str, list[str]] = {
@@ -80,7 +90,22 @@ def test_output_matches_its_golden_file(name: str, tmp_path: Path) -> None:
     golden = GOLDEN / name
     assert golden.is_file(), f"{golden} is missing: run scripts/regen_golden.py and commit it"
     expected = golden.read_text(encoding="utf-8")
-    assert produce(name, tmp_path) == expected, f"{name} differs (scripts/regen_golden.py)"
+    got = produce(name, tmp_path)
+    assert got == expected, difference(name, expected, got)
+
+
+def difference(name: str, expected: str, got: str) -> str:
+    """What differs, first: the first differing lines, then how to accept an intended change."""
+    import difflib
+
+    diff = list(difflib.unified_diff(expected.splitlines(), got.splitlines(), "golden", "now", n=0))
+    shown = "\n".join(line[:200] for line in diff[:12])
+    more = f"\n... {len(diff) - 12} more diff lines" if len(diff) > 12 else ""
+    return (
+        f"{name} differs from tests/golden/{name}:\n{shown}{more}\n"
+        "If the change is intended (not a moved clock or a machine's setting), regenerate "
+        "with scripts/regen_golden.py and review git diff tests/golden."
+    )
 
 
 def test_every_golden_file_has_a_case() -> None:

@@ -26,7 +26,7 @@ def test_the_shim_matches_the_pinned_typer() -> None:
 
 @pytest.mark.parametrize("command", ["list", "timeline"])
 def test_help_shows_the_choices(cli, command: str) -> None:
-    shown = cli(command, "--help", env={"COLUMNS": "400"}).stdout
+    shown = cli(command, "--help", env={"COLUMNS": "800"}).stdout
     for values in (MEASURE_DATES, ENTITY_KINDS, MEASURE_KINDS):
         assert "<" + "|".join(values) + ">" in shown
 

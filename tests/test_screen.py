@@ -210,6 +210,7 @@ def test_provenance_golden(cli, write_registry) -> None:
     )
     assert data["provenance"] == {
         "exitcheck_version": __version__,
+        "schema_version": 2,
         "as_of": "2021-10-01",
         "known_on": "2021-10-01",
         "contributors": ["test"],

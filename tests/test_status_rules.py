@@ -33,7 +33,7 @@ def status_of(*measures: Measure, on: date, published: dict[str, date] | None = 
 def test_the_order_of_severity() -> None:
     assert list(STATUSES) == [
         "closed", "closing", "dissolving", "exited", "exiting",
-        "restricted", "restricting", "statement", "none",
+        "restricted", "restricting", "blocked", "reopened", "statement", "none",
     ]  # fmt: skip
 
 
@@ -89,26 +89,33 @@ def test_what_each_kind_contributes(kind: str, done: str, pending: str) -> None:
     assert measure_status(undated, D(2100, 1, 1)) == pending  # never "in effect"
 
 
-def test_an_instant_is_compared_on_its_own_wall_clock() -> None:
-    # 00:00 at -05:00 is 05:00 UTC: on the stated clock it is the start of 1 Oct.
+def test_an_instant_is_compared_as_an_instant_and_a_day_starts_in_beijing() -> None:
+    # 00:00 at -05:00 on 1 Oct is 13:00 in Beijing: not yet in effect at the start of 1 Oct
+    # (00:00 UTC+8), in effect from 2 Oct; the same answer in every time zone.
     m = measure("closed", D(2021, 9, 1), datetime(2021, 10, 1, 0, 0, tzinfo=CHICAGO))
-    assert status_of(m, on=D(2021, 9, 30)) == "closing"
-    assert status_of(m, on=D(2021, 10, 1)) == "closed"
-    # 00:00 at +08:00 is 16:00 UTC the day before: still not in effect on that day.
+    assert status_of(m, on=D(2021, 10, 1)) == "closing"
+    assert status_of(m, on=D(2021, 10, 2)) == "closed"
+    assert status_of(m, on=datetime(2021, 10, 1, 5, 0, tzinfo=timezone.utc)) == "closed"
+    assert status_of(m, on=datetime(2021, 10, 1, 4, 59, tzinfo=timezone.utc)) == "closing"
+    # 00:00 at +08:00 is the start of that day in Beijing.
     b = measure("closed", D(2021, 9, 1), datetime(2021, 9, 30, 0, 0, tzinfo=BEIJING))
     assert status_of(b, on=D(2021, 9, 29)) == "closing"
     assert status_of(b, on=D(2021, 9, 30)) == "closed"
-    late = measure("closed", D(2021, 9, 1), datetime(2021, 10, 1, 0, 1, tzinfo=CHICAGO))
-    assert status_of(late, on=D(2021, 10, 1)) == "closing"
-    assert status_of(late, on=D(2021, 10, 2)) == "closed"
+    assert status_of(b, on=datetime(2021, 9, 29, 15, 59, tzinfo=timezone.utc)) == "closing"
+    assert status_of(b, on=datetime(2021, 9, 29, 16, 0, tzinfo=timezone.utc)) == "closed"
 
 
-def test_in_effect_at_the_start_of_the_day() -> None:
+def test_in_effect_at_the_start_of_the_day_in_beijing() -> None:
     assert in_effect(D(2021, 10, 1), D(2021, 10, 1))
     assert not in_effect(D(2021, 10, 2), D(2021, 10, 1))
-    assert in_effect(datetime(2021, 10, 1, 0, 0, tzinfo=CHICAGO), D(2021, 10, 1))
+    assert not in_effect(datetime(2021, 10, 1, 0, 0, tzinfo=CHICAGO), D(2021, 10, 1))
+    assert in_effect(datetime(2021, 10, 1, 0, 0, tzinfo=BEIJING), D(2021, 10, 1))
     assert not in_effect(datetime(2021, 10, 1, 0, 0, 1, tzinfo=BEIJING), D(2021, 10, 1))
-    assert in_effect(datetime(2021, 9, 30, 23, 59, tzinfo=timezone.utc), D(2021, 10, 1))
+    assert in_effect(datetime(2021, 9, 30, 15, 59, tzinfo=timezone.utc), D(2021, 10, 1))
+    assert not in_effect(datetime(2021, 9, 30, 16, 1, tzinfo=timezone.utc), D(2021, 10, 1))
+    # a day counts from 00:00 UTC+8: 16:00 UTC the day before
+    assert not in_effect(D(2021, 10, 1), datetime(2021, 9, 30, 15, 59, tzinfo=timezone.utc))
+    assert in_effect(D(2021, 10, 1), datetime(2021, 9, 30, 16, 0, tzinfo=timezone.utc))
 
 
 def test_the_deadline_counts_when_there_is_no_effective_date() -> None:

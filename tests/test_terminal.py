@@ -222,7 +222,8 @@ def test_help_shows_defaults_and_choices(cli) -> None:
     screen = re.sub(r"[│\s]+", " ", cli("screen", "--help").stdout)
     assert f"[default: {SCORE_THRESHOLD:g}]" in screen
     assert "needs ." not in screen
-    assert "[default: today]" in screen and "[default: utf-8]" in screen
+    assert "[default: now]" in screen and "[default: utf-8]" in screen
+    assert "Beijing" in screen and "DATE|DATETIME" in screen
     top = re.sub(r"[│\s]+", " ", cli("--help").stdout)
     assert "auto|always|never" in top and "-V" in top
     assert "[default: from the locale, else en]" in top

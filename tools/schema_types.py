@@ -26,6 +26,11 @@ BOOL: Schema = {"type": "boolean"}
 OPT_STR: Schema = {"type": ["string", "null"]}
 DATE: Schema = {"type": "string", "format": "date", "pattern": DAY}
 OPT_DATE: Schema = {"type": ["string", "null"], "pattern": DAY}
+# a clock: a day, or a date-time with offset given as --as-of / --known-on
+CLOCK: Schema = {
+    "type": "string",
+    "pattern": r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:\d{2})?$",
+}
 OPT_PARTIAL: Schema = {"type": ["string", "null"], "pattern": PARTIAL}
 COUNT: Schema = {"type": "integer", "minimum": 0}
 STATUS: Schema = {"enum": list(status.STATUSES)}
@@ -67,6 +72,7 @@ TYPES: dict[str, Schema] = {
     "Moment | None": {"type": ["string", "null"], "pattern": MOMENT},
     "tuple[str, ...]": array(STR),
     "Locator": ref("locator"),
+    "tuple[Citation, ...]": array(ref("citation")),
     "tuple[Relation, ...]": array(ref("relation")),
     "tuple[LaterName, ...]": array(ref("later_name")),
     "tuple[Note, ...]": array(obj({"text": STR, "source": OPT_STR, "registry": STR})),
@@ -81,6 +87,11 @@ NARROWER: dict[tuple[str, str], Schema] = {
         "description": "name of the registry that defines the entity",
     },
     ("Measure", "kind"): {"enum": list(model.MEASURE_KINDS)},
+    ("Measure", "actor"): {
+        "enum": list(model.ACTORS),
+        "description": "who took the step: only the platform's own steps make its status",
+    },
+    ("Measure", "id"): {**OPT_STR, "description": "the measure's id, unique in the registries"},
     ("Locator", "paragraph"): {"type": ["integer", "null"], "minimum": 1},
     ("RegistryInfo", "sha256"): {"type": "string", "pattern": "^[0-9a-f]{64}$"},
     ("Finding", "severity"): {"enum": ["error", "warning"]},
@@ -92,7 +103,34 @@ OUTPUT: dict[str, dict[str, Schema]] = {
     "entity": {
         "alias_origins": array(obj({"alias": STR, "registry": OPT_STR})),
     },
-    "measure": {"status": nullable(STATUS), "counts_from": OPT_DATE},
+    "citation": {
+        "source": STR,
+        "locator": ref("locator"),
+        "done": {**BOOL, "description": "the source reports the step as already taken"},
+        "announced": OPT_PARTIAL,
+        "effective": {"type": ["string", "null"], "pattern": MOMENT},
+        "deadline": {"type": ["string", "null"], "pattern": MOMENT},
+        "effective_stated": OPT_STR,
+        "deadline_stated": OPT_STR,
+        "notes": OPT_STR,
+    },
+    "measure": {
+        "status": nullable(STATUS),
+        "counts_from": OPT_DATE,
+        "done_by": nullable(
+            obj({"date": DATE, "latest_possible": BOOL, "sources": array(STR)}),
+        ),
+        "disputed": array(
+            obj(
+                {
+                    "field": {"enum": ["announced", "effective", "deadline"]},
+                    "dates": array(obj({"source": STR, "date": STR})),
+                    "used": STR,
+                }
+            )
+        ),
+        "sources": array(ref("citation"), minItems=1),
+    },
     "candidate": {
         "id": STR,
         "name": STR,
@@ -114,8 +152,9 @@ OUTPUT: dict[str, dict[str, Schema]] = {
     },
     "provenance": {
         "exitcheck_version": STR,
-        "as_of": DATE,
-        "known_on": OPT_DATE,
+        "schema_version": {"const": 2, "description": "the version of these JSON shapes"},
+        "as_of": CLOCK,
+        "known_on": {**CLOCK, "type": ["string", "null"]},
         "registries": array(ref("registry"), minItems=1),
         "contributors": {
             **array(STR),
@@ -123,8 +162,8 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         },
     },
     "other_view": {
-        "as_of": DATE,
-        "known_on": DATE,
+        "as_of": CLOCK,
+        "known_on": CLOCK,
         "status": STATUS,
         "differing_measures": array(
             obj({"kind": STR, "announced": OPT_PARTIAL, "effective": OPT_STR})
@@ -134,8 +173,16 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "entity": ref("entity"),
         "status": STATUS,
         "status_meaning": STR,
-        "as_of": DATE,
-        "known_on": DATE,
+        "imposed": {
+            **array(STR),
+            "description": "ids of blocks by an authority or the network counting on the day",
+        },
+        "superseded": {
+            **array(STR),
+            "description": "ids of the platform's steps before a reopening that counts",
+        },
+        "as_of": CLOCK,
+        "known_on": CLOCK,
         "other_view": ref("other_view"),
         "match": ref("match"),
         "measures": array(ref("measure")),

@@ -117,6 +117,7 @@ def samples() -> dict[str, Any]:
         "entity": report_records.entity_record(entity),
         "relation": report_records.entity_record(entity)["relations"][0],
         "locator": report_records.entity_record(entity)["relations"][0]["locator"],
+        "citation": report_records.citation_record(model.Citation("s", locator)),
         "measure": report_records.measure_record(measure, day),
         "candidate": report_records.candidate_record(candidate, registry),
         "match": report_records.match_record(result, registry),
@@ -148,6 +149,7 @@ def samples() -> dict[str, Any]:
 # Shared definitions: name -> model class whose annotations type the fields (None: OUTPUT only).
 DEFINITIONS: dict[str, type | None] = {
     "locator": model.Locator,
+    "citation": None,
     "relation": model.Relation,
     "entity": model.Entity,
     "measure": model.Measure,

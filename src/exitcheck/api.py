@@ -6,7 +6,7 @@ it: ``lookup(...).record`` is what ``exitcheck status NAME --json`` prints, and 
 a registry travels as its paths and fingerprints and is loaded again, once per worker
 process (or thread), so a process pool, Dask or Spark can screen with it.
 
-    >>> from datetime import date
+    >>> from datetime import date, datetime
     >>> import exitcheck
     >>> registry = exitcheck.load()                     # the shipped registry
     >>> answer = exitcheck.lookup(registry, "火币", as_of=date(2022, 1, 2))
@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from exitcheck.store import Registry
 
 PathLike = str | os.PathLike[str]
+Clockish = date | str | None  # a date, an aware datetime or an ISO string
 
 
 class Answer(Record):
@@ -108,18 +109,17 @@ def check_name(name: str) -> str:
 
 
 def lookup(
-    registry: Registry, name: str, as_of: date | None = None, *, known_on: date | None = None
+    registry: Registry, name: str, as_of: Clockish = None, *, known_on: Clockish = None
 ) -> Answer:
     """Match one name (English, Chinese, traditional, pinyin, typo, domain) and compute its
     status as of a day, by what was known on ``known_on`` (the two clocks of ``--as-of`` and
     ``--known-on``, with the same defaults). Raises ``exitcheck.UsageError`` for an empty or
     over-long name, as the command line does (exit 2)."""
     from exitcheck.answers import report
-    from exitcheck.answers.clocks import resolve
     from exitcheck.matching import match
 
     registry = _for_this_thread(registry)
-    clock = resolve(as_of, known_on, date.today())
+    clock = _clock(as_of, known_on)
     day, known = clock.as_of, clock.known_on
     result = match(registry.index, check_name(name))
     if result.entity_id is None:
@@ -133,9 +133,9 @@ def lookup(
 def screen(
     registry: Registry,
     names: Iterable[str],
-    as_of: date | None = None,
+    as_of: Clockish = None,
     *,
-    known_on: date | None = None,
+    known_on: Clockish = None,
     threshold: float | None = None,
     start: int = 1,
 ) -> Iterator[dict[str, Any]]:
@@ -143,15 +143,46 @@ def screen(
     of ``exitcheck screen --json`` (``exitcheck schema screen``). Never raises on a name: an
     empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed;
     ``as_of`` and ``known_on`` are the two clocks, as in ``lookup``."""
-    from exitcheck.answers.clocks import resolve
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen import screen as run
     from exitcheck.answers.screen_input import Row
 
     registry = _for_this_thread(registry)
     rows = (Row(number, name) for number, name in enumerate(names, start))
-    clock = resolve(as_of, known_on, date.today())
+    clock = _clock(as_of, known_on)
     return run(registry, registry.index, rows, clock, threshold, Counts())
+
+
+def _clock(as_of: Clockish, known_on: Clockish) -> Clock:
+    """Both clocks from the API's arguments, checked up front: a ``date`` (its 00:00 UTC+8),
+    an aware ``datetime`` (that instant) or an ISO string of either; the current moment is
+    read once, here (``clocks.current``)."""
+    from exitcheck.answers.clocks import current, resolve
+
+    return resolve(_when(as_of, "as_of"), _when(known_on, "known_on"), current())
+
+
+def _when(value: Clockish, name: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise TypeError(
+                f"{name}: a datetime needs a UTC offset (tzinfo); a naive one names no instant"
+            )
+        return value
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        from exitcheck.dates import parse_when
+
+        try:
+            return parse_when(value)
+        except ValueError as exc:
+            raise UsageError(f"{name}: {exc}", code="bad_day", option=name, value=value) from None
+    raise TypeError(
+        f"{name} must be a date, an aware datetime or an ISO string, not {type(value).__name__}"
+    )
 
 
 def _for_this_thread(registry: Registry) -> Registry:
@@ -224,16 +255,18 @@ def timeline(selected: ListAnswer) -> Timeline:
     """The selection on a date axis: one row per entity, the regulations as reference lines."""
     from exitcheck.answers import report
     from exitcheck.answers import timeline as tl
+    from exitcheck.dates import beijing_day
 
     records = report.list_records(selected)
-    return tl.build(records, selected.registry.regulations, selected.as_of)
+    return tl.build(records, selected.registry.regulations, beijing_day(selected.as_of))
 
 
 def provenance(registry: Registry) -> dict[str, Any]:
     """The registries behind an answer, with the version that gave it."""
+    from exitcheck.answers.clocks import current
     from exitcheck.answers.report_records import provenance_record
 
-    return provenance_record(registry, date.today())
+    return provenance_record(registry, current().date())
 
 
 def sources(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:

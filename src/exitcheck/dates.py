@@ -164,8 +164,57 @@ def overlaps(moment: Moment, after: date | None, before: date | None) -> bool:
 
 
 def in_effect(moment: Moment, as_of: date) -> bool:
-    """True when the moment has been reached at the start of day ``as_of``; a partial date
+    """True when the moment has been reached at ``as_of``: a day means the start of that day
+    in Beijing (00:00 UTC+8), a date-time with offset is that instant. A date-only moment
+    takes effect at 00:00 UTC+8 of its day, a date-time at its instant, and a partial date
     only once its whole period is past."""
     if isinstance(moment, PartialDate):
-        return moment.end < as_of
-    return wall_clock(moment) <= datetime.combine(as_of, time())
+        return moment.end < beijing_day(as_of)
+    if isinstance(moment, datetime):
+        return moment <= instant(as_of)
+    return moment <= beijing_day(as_of)
+
+
+# "Today" is the calendar day in mainland China (UTC+8, no daylight saving), whatever the
+# machine's zone; a bare day D given as a clock means D 00:00 UTC+8.
+BEIJING = timezone(timedelta(hours=8))
+
+
+def start_of(day: date) -> datetime:
+    """00:00 UTC+8 of a calendar day."""
+    return datetime(day.year, day.month, day.day, tzinfo=BEIJING)
+
+
+def instant(when: date) -> datetime:
+    """A clock value as an aware instant: a date-time with offset as it is, a day as its
+    00:00 UTC+8."""
+    return when if isinstance(when, datetime) else start_of(when)
+
+
+def beijing_day(when: date) -> date:
+    """The calendar day in mainland China of a clock value (a day is its own)."""
+    return when.astimezone(BEIJING).date() if isinstance(when, datetime) else when
+
+
+def parse_when(text: str) -> date:
+    """A clock value: YYYY-MM-DD (that day, 00:00 UTC+8) or an ISO date-time with a UTC offset
+    (``2021-12-31T23:00+08:00``); a date-time without an offset is refused, as it names no
+    instant. Raise ValueError with a readable message."""
+    given = text.strip()
+    if "T" not in given and " " not in given:
+        return parse_day(given)
+    try:
+        moment = datetime.fromisoformat(given.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(
+            f"'{text}' is not a date (YYYY-MM-DD) or a date-time with offset "
+            "(YYYY-MM-DDTHH:MM+08:00)"
+        ) from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(
+            f"'{text}' has no UTC offset: add one (e.g. {given}+08:00 for Beijing time)"
+        )
+    problem = out_of_range(moment)
+    if problem:
+        raise ValueError(problem)
+    return moment

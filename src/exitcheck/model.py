@@ -24,6 +24,9 @@ ENTITY_KINDS: dict[str, str] = {
     "data_site": "a market-data or information website",
     "project": "a blockchain project or its foundation",
     "domestic_company": "a company registered in mainland China that operated a platform",
+    "marketplace": "a marketplace, shop, app store or social platform",
+    "custodian": "a custodian or institutional crypto service",
+    "cloud_mining": "a cloud-mining or mining-hosting service",
 }
 
 MEASURE_KINDS: dict[str, str] = {
@@ -38,11 +41,24 @@ MEASURE_KINDS: dict[str, str] = {
     "dissolved": "a company resolved or planned to dissolve",
     "exit_planned": "an exit announced as an intention, without a date",
     "fee_imposed": "a fee on, or conversion of, assets left behind",
+    "sales_stopped": "a marketplace or shop stopped selling mining hardware or crypto services",
+    "reopened": "sign-ups or service for the users in scope resumed",
+    "blocked_by_others": "access blocked by an authority or the network, not by the platform",
+}
+
+# Who took a step: only the platform's own steps make its status; a block imposed on it is
+# shown as such (status "blocked" when the platform itself did nothing more).
+ACTORS: dict[str, str] = {
+    "platform": "the entity itself",
+    "authority": "a regulator, court, police or other authority",
+    "network": "a block measured on the network (a firewall), not announced by the platform",
 }
 MEASURE_DATES = ("announced", "effective")  # the dates of a measure list --by compares
 
 RELATION_KINDS: dict[str, str] = {
     "operated": "this company operated (or was the registered entity of) the other entity",
+    "pool_of": "this mining pool is run by the other entity (an exchange's pool is its own entity)",
+    "affiliate_of": "this entity is an affiliate (another legal entity) of the other entity",
 }
 
 
@@ -51,7 +67,24 @@ class Locator(Record):
     quote: str
 
 
+class Citation(Record):
+    """One source of a measure: where it says so, and what it says where sources differ."""
+
+    source: str
+    locator: Locator
+    done: bool = False  # the source reports the step as already taken
+    announced: Day | None = None  # only where this source gives another date than the measure
+    effective: Moment | None = None
+    deadline: Moment | None = None
+    effective_stated: str | None = None
+    deadline_stated: str | None = None
+    notes: str | None = None
+
+
 class Measure(Record):
+    """One step, once, with every source that reports it. ``source`` and ``locator`` are its
+    first source's (``citations[0]``); ``citations`` holds them all."""
+
     kind: str
     scope: str
     description: str
@@ -70,11 +103,20 @@ class Measure(Record):
     scope_zh: str | None = None  # Chinese text shown with --lang zh; English is the fallback
     notes_zh: str | None = None
     registry: str | None = None  # name of the registry that states it (see layering.py)
+    id: str | None = None
+    actor: str = "platform"
+    citations: tuple[Citation, ...] = ()
+    see: tuple[str, ...] = ()  # ids of related measures or sources
 
     @property
     def completes(self) -> Moment | None:
         """When the measure is complete: its effective date, else its deadline."""
         return self.effective if self.effective is not None else self.deadline
+
+    @property
+    def sources(self) -> tuple[Citation, ...]:
+        """Every source of the measure, the first one first."""
+        return self.citations or (Citation(self.source, self.locator),)
 
 
 class Note(Record):
@@ -137,6 +179,7 @@ class Source(Record):
     title_ours_zh: str | None = None  # the same in Chinese
     publisher_zh: str | None = None
     author_zh: str | None = None
+    copy_url: str | None = None  # an aggregator's copy of the outlet's report (url: the outlet's)
 
 
 class Regulation(Record):
@@ -166,7 +209,7 @@ class RegistryInfo(Record):
 # The fields the loader sets itself (layering.stamp, registry.load), never keys of a registry
 # file; every other field of a record is a key of its TOML table (validation derives them).
 LOADER_FIELDS: dict[type[Record], frozenset[str]] = {
-    Measure: frozenset({"registry"}),
+    Measure: frozenset({"registry", "citations", "source", "locator"}),  # from "sources"
     Note: frozenset({"registry"}),
     Entity: frozenset({"registry", "alias_registries", "added_notes"}),
     RegistryInfo: frozenset({"path", "sha256"}),

@@ -84,7 +84,7 @@ def status_answer(
     from exitcheck.answers.clocks import other_view, shown
 
     dates = published(registry)
-    status = entity_status(entity, clock.as_of, dates, clock.knowledge)
+    status = entity_status(entity, clock.at, dates, clock.knowledge)
     known = shown(entity, clock.knowledge, dates)
     return StatusAnswer(registry, known, status, match, clock, other_view(entity, clock, dates))
 
@@ -156,7 +156,7 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
     measures = sorted(answer.entity.measures, key=lambda m: _measure_order(m, "announced"))
     entity = answer.entity
     cited = sorted(
-        {m.source for m in entity.measures}
+        {c.source for m in entity.measures for c in m.sources}
         | {r.source for r in entity.relations}
         | {n.source for n in entity.later_names}
         | {n.source for n in entity.added_notes if n.source}
@@ -165,12 +165,15 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
         "entity": entity_record(answer.entity),
         "status": answer.status.status,
         "status_meaning": answer.status.meaning,
+        "imposed": [m.id or m.kind for m in answer.status.imposed],
+        "superseded": [m.id or m.kind for m in answer.status.superseded],
         "as_of": as_of.isoformat(),
         "known_on": known_on.isoformat(),
         "other_view": answer.other_view,
         "match": match_record(answer.match, registry),
         "measures": [
-            measure_record(m, as_of, dates.get(m.source), answer.clock.knowledge) for m in measures
+            measure_record(m, answer.clock.at, dates.get(m.source), answer.clock.knowledge, dates)
+            for m in measures
         ],
         "disagreements": disagreements(entity),
         "sources": [source_record(registry, s) for s in cited],
@@ -186,10 +189,11 @@ def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
     clock = answer.clock
     for entity, measures in answer.rows:
         record = entity_record(entity)
-        record["status"] = entity_status(entity, clock.as_of, dates, clock.knowledge).status
+        record["status"] = entity_status(entity, clock.at, dates, clock.knowledge).status
         record["other_view"] = other_view(entity, clock, dates)
         record["measures"] = [
-            measure_record(m, clock.as_of, dates.get(m.source), clock.knowledge) for m in measures
+            measure_record(m, clock.at, dates.get(m.source), clock.knowledge, dates)
+            for m in measures
         ]
         record["provenance"] = provenance_record(
             answer.registry,

@@ -4,18 +4,21 @@ what they say about an entity's registries (``contributors``) and sources (``dis
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.answers.status import counts_from, measure_status
+from exitcheck.answers.status import counts_from, done_by, earliest, measure_status
 from exitcheck.dates import Day, instant_key, iso, sort_key
 from exitcheck.matching import Candidate, MatchResult
-from exitcheck.model import Entity, LaterName, Measure
+from exitcheck.model import Citation, Entity, LaterName, Measure
 from exitcheck.version import __version__
 
 if TYPE_CHECKING:
     from exitcheck.store import Registry
+
+# The version of the JSON shapes (exitcheck schema ...): 2 since a measure has several sources.
+JSON_SCHEMA_VERSION = 2
 
 
 def registries_record(registry: Registry) -> list[dict[str, Any]]:
@@ -41,6 +44,7 @@ def provenance_record(
     them unless ``contributors`` names fewer)."""
     return {
         "exitcheck_version": __version__,
+        "schema_version": JSON_SCHEMA_VERSION,
         "as_of": as_of.isoformat(),
         "known_on": iso(known_on),
         "registries": registries_record(registry),
@@ -91,10 +95,20 @@ def later_name_record(n: LaterName) -> dict[str, Any]:
 
 
 def measure_record(
-    measure: Measure, as_of: date, reported: Day | None = None, known_on: date | None = None
+    measure: Measure,
+    as_of: date,
+    reported: Day | None = None,
+    known_on: date | None = None,
+    published: Mapping[str, Day] | None = None,
 ) -> dict[str, Any]:
+    """One measure for answers: its own fields, every source (``source`` and ``locator`` are
+    the first's), the status it contributes, the latest possible day it was done when a source
+    reports it done, and the dates its sources disagree on (the earliest one counts)."""
+    latest = done_by(measure, published)
     return {
+        "id": measure.id,
         "kind": measure.kind,
+        "actor": measure.actor,
         "scope": measure.scope,
         "announced": iso(measure.announced),
         "effective": iso(measure.effective),
@@ -103,18 +117,63 @@ def measure_record(
         "deadline": iso(measure.deadline),
         "deadline_stated": measure.deadline_stated,
         "deadline_offset_assumed": measure.deadline_offset_assumed,
-        "status": measure_status(measure, as_of, reported, known_on),
+        "status": measure_status(measure, as_of, reported, known_on, published),
         "counts_from": iso(counts_from(measure, reported)),
+        "done_by": None
+        if latest is None
+        else {
+            "date": latest.isoformat(),
+            "latest_possible": True,
+            "sources": [c.source for c in measure.sources if c.done],
+        },
+        "disputed": disputed(measure),
         "products": list(measure.products),
         "description": measure.description,
         "description_zh": measure.description_zh,
         "source": measure.source,
         "locator": {"paragraph": measure.locator.paragraph, "quote": measure.locator.quote},
+        "sources": [citation_record(c) for c in measure.sources],
+        "see": list(measure.see),
         "notes": measure.notes,
         "scope_zh": measure.scope_zh,
         "notes_zh": measure.notes_zh,
         "registry": measure.registry,
     }
+
+
+def citation_record(c: Citation) -> dict[str, Any]:
+    return {
+        "source": c.source,
+        "locator": {"paragraph": c.locator.paragraph, "quote": c.locator.quote},
+        "done": c.done,
+        "announced": iso(c.announced),
+        "effective": iso(c.effective),
+        "deadline": iso(c.deadline),
+        "effective_stated": c.effective_stated,
+        "deadline_stated": c.deadline_stated,
+        "notes": c.notes,
+    }
+
+
+def disputed(measure: Measure) -> list[dict[str, Any]]:
+    """The dates a measure's sources give differently: per field, each source's date and the
+    one that counts (the earliest)."""
+    out = []
+    for field in ("announced", "effective", "deadline"):
+        given = [(measure.source, getattr(measure, field))]
+        given += [(c.source, getattr(c, field)) for c in measure.sources[1:]]
+        dated = [(source, moment) for source, moment in given if moment is not None]
+        if len({iso(moment) for _, moment in dated}) < 2:
+            continue
+        used = earliest(moment for _, moment in dated)
+        out.append(
+            {
+                "field": field,
+                "dates": [{"source": source, "date": iso(moment)} for source, moment in dated],
+                "used": iso(used),
+            }
+        )
+    return out
 
 
 def candidate_record(c: Candidate, registry: Registry) -> dict[str, Any]:

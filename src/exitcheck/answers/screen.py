@@ -94,7 +94,7 @@ def screen(
                 if len(views) >= MEMO:
                     views.clear()
                 views[entity.id] = (
-                    entity_status(entity, as_of, dates, clock.knowledge),
+                    entity_status(entity, clock.at, dates, clock.knowledge),
                     other_view(entity, clock, dates),
                     _cited(provenance, entity, clock.knowledge, dates, layered),
                 )

@@ -13,10 +13,10 @@ effect. The status reflects what was announced, not a verified outcome.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date, timedelta
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
 
-from exitcheck.dates import Day, PartialDate, day_of, in_effect
+from exitcheck.dates import Day, Moment, PartialDate, day_of, in_effect, instant_key, last_day
 from exitcheck.model import Entity, Measure
 from exitcheck.records import Record
 
@@ -29,6 +29,8 @@ STATUSES: dict[str, str] = {
     "exiting": "an exit is announced: a service stop, clearing or block not yet in effect or undated",
     "restricted": "registration, products or features are restricted and in effect",
     "restricting": "a restriction is announced and not yet in effect, or undated",
+    "blocked": "access is blocked by an authority or the network; the platform itself announced no exit",
+    "reopened": "sign-ups or service for the users in scope resumed after its earlier steps",
     "statement": "only statements of position, no measure",
     "none": "no measure announced as of this date",
 }
@@ -46,9 +48,14 @@ STATUS_RULES: dict[str, tuple[str, str]] = {
     "features_limited": ("restricted", "restricting"),
     "fee_imposed": ("restricted", "restricting"),
     "statement": ("statement", "statement"),
+    "sales_stopped": ("restricted", "restricting"),
+    "reopened": ("reopened", "reopened"),
+    "blocked_by_others": ("blocked", "blocked"),
 }
+OWN = "platform"  # the actor whose steps make a platform's status (model.ACTORS)
 
 _RANK = {name: rank for rank, name in enumerate(STATUSES)}
+_EPOCH = datetime(1900, 1, 1)
 
 
 class Status(Record):
@@ -56,6 +63,8 @@ class Status(Record):
     as_of: date
     because: Measure | None  # the measure that decided it
     known_on: date | None = None  # only measures announced by this day were considered
+    imposed: tuple[Measure, ...] = ()  # blocks by an authority or the network, counting then
+    superseded: tuple[Measure, ...] = ()  # the platform's steps before a reopening that counts
 
     @property
     def meaning(self) -> str:
@@ -127,7 +136,11 @@ def visible(measure: Measure, known_on: date | None, reported: Day | None = None
 
 
 def measure_status(
-    measure: Measure, as_of: date, reported: Day | None = None, known_on: date | None = None
+    measure: Measure,
+    as_of: date,
+    reported: Day | None = None,
+    known_on: date | None = None,
+    published_by: Mapping[str, Day] | None = None,
 ) -> str | None:
     """The status one measure contributes as of a day, or None before it counts (or when it
     was not yet announced on ``known_on``).
@@ -138,8 +151,47 @@ def measure_status(
     if not visible(measure, known_on, reported) or not counts_on(measure, as_of, reported):
         return None
     done, pending = STATUS_RULES[measure.kind]
-    completes = measure.completes
-    return done if completes is not None and in_effect(completes, as_of) else pending
+    return done if completed(measure, as_of, published_by) else pending
+
+
+def earliest(moments: Iterable[Moment | None]) -> Moment | None:
+    """The earliest of the given moments (in time: a day from 00:00 UTC+8, a month from its
+    first day), or None."""
+    given = [m for m in moments if m is not None]
+    return min(given, key=instant_key) if given else None
+
+
+def stated_completion(measure: Measure) -> Moment | None:
+    """When the measure completes by its sources' dates: the earliest effective date, else
+    the earliest deadline, of the measure and of each source that gives its own."""
+    effective = earliest([measure.effective, *(c.effective for c in measure.sources)])
+    if effective is not None:
+        return effective
+    return earliest([measure.deadline, *(c.deadline for c in measure.sources)])
+
+
+def done_by(measure: Measure, published_by: Mapping[str, Day] | None) -> date | None:
+    """The latest possible day a step was done: the earliest publication of a source that
+    reports it as done (a month or a year: its last day). Worked out when answering, never
+    written into the measure's own dates."""
+    if not published_by:
+        return None
+    days = [
+        last_day(published_by[c.source])
+        for c in measure.sources
+        if c.done and c.source in published_by
+    ]
+    return min(days) if days else None
+
+
+def completed(measure: Measure, as_of: date, published_by: Mapping[str, Day] | None = None) -> bool:
+    """Whether the measure is complete at ``as_of``: its stated completion is reached, or a
+    source that reports it done had been published by then."""
+    stated = stated_completion(measure)
+    if stated is not None and in_effect(stated, as_of):
+        return True
+    latest = done_by(measure, published_by)
+    return latest is not None and in_effect(latest, as_of)
 
 
 def entity_status(
@@ -148,17 +200,53 @@ def entity_status(
     published: Mapping[str, Day] | None = None,
     known_on: date | None = None,
 ) -> Status:
-    """The entity's status; ``published`` maps source ids to their publication dates."""
-    best: tuple[int, Measure] | None = None
+    """The entity's status; ``published`` maps source ids to their publication dates.
+
+    Only the platform's own steps make it: the most severe one counting, where a reopening
+    that counts supersedes the steps that counted before it (a later step counts again).
+    Blocks imposed by an authority or the network are kept apart (``imposed``): the status is
+    ``blocked`` only when the platform's own steps say nothing more than a statement.
+    """
+    dates = published or {}
+    own: list[tuple[Measure, str]] = []
+    imposed: list[Measure] = []
     for measure in entity.measures:
-        reported = (published or {}).get(measure.source)
-        contributed = measure_status(measure, as_of, reported, known_on)
+        contributed = measure_status(measure, as_of, dates.get(measure.source), known_on, dates)
         if contributed is None:
             continue
+        if measure.actor != OWN:
+            imposed.append(measure)
+        else:
+            own.append((measure, contributed))
+    superseded: tuple[Measure, ...] = ()
+    reopenings = [m for m, status in own if status == "reopened"]
+    if reopenings:
+        last = max(reopenings, key=lambda m: _since(m, dates))
+        since = _since(last, dates)
+        superseded = tuple(m for m, _ in own if m is not last and _before(m, since, dates))
+        own = [(m, st) for m, st in own if m not in superseded and (st != "reopened" or m is last)]
+    best: tuple[int, Measure] | None = None
+    for measure, contributed in own:
         rank = _RANK[contributed]
         if best is None or rank < best[0]:
             best = (rank, measure)
+    if (best is None or list(STATUSES)[best[0]] == "statement") and imposed:
+        return Status("blocked", as_of, imposed[0], known_on, tuple(imposed), superseded)
     if best is None:
-        return Status("none", as_of, None, known_on)
+        return Status("none", as_of, None, known_on, tuple(imposed), superseded)
     rank, measure = best
-    return Status(list(STATUSES)[rank], as_of, measure, known_on)
+    return Status(list(STATUSES)[rank], as_of, measure, known_on, tuple(imposed), superseded)
+
+
+def _since(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetime]:
+    """When a step took hold, for ordering steps in time: when it took effect, else when it
+    became known; a step with neither orders first."""
+    moment = stated_completion(measure) or known_from(measure, published.get(measure.source))
+    return (0, _EPOCH) if moment is None else (1, instant_key(moment))
+
+
+def _before(measure: Measure, since: tuple[int, datetime], published: Mapping[str, Day]) -> bool:
+    """A step that took hold before a reopening; a step with no date at all is never taken as
+    superseded (no date, no order: the conservative answer keeps it)."""
+    mine = _since(measure, published)
+    return mine[0] == 1 and mine < since

@@ -20,6 +20,19 @@ if TYPE_CHECKING:
     from exitcheck.answers.clocks import Clock
 
 
+def when(value: str | None, option: str) -> date | None:
+    """A clock option's value: a YYYY-MM-DD day (its 00:00 UTC+8) or a date-time with offset;
+    a bad one is a usage error (exit 2)."""
+    if value is None:
+        return None
+    from exitcheck.dates import parse_when
+
+    try:
+        return parse_when(value)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}", code="bad_day", option=option, value=value) from None
+
+
 def day(value: str | None, option: str) -> date | None:
     """A YYYY-MM-DD option value as a date; a bad one is a usage error (exit 2)."""
     if value is None:
@@ -33,28 +46,33 @@ def day(value: str | None, option: str) -> date | None:
 
 
 def clock(as_of: str | None, known_on: str | None) -> Clock:
-    """Both clocks (see clocks.py); today is read here, at the edge, and nowhere deeper."""
-    from exitcheck.answers.clocks import resolve
+    """Both clocks (see clocks.py); the current moment is read here, at the edge, once."""
+    from exitcheck.answers.clocks import current, resolve
 
-    return resolve(day(as_of, "--as-of"), day(known_on, "--known-on"), date.today())
+    return resolve(when(as_of, "--as-of"), when(known_on, "--known-on"), current())
 
 
-def _day_option(name: str, help: str) -> Any:
-    return typer.Option(name, metavar="YYYY-MM-DD", help=help)
+def _day_option(name: str, help: str, metavar: str = "YYYY-MM-DD") -> Any:
+    return typer.Option(name, metavar=metavar, help=help)
 
 
 AsOf = Annotated[
     str | None,
     _day_option(
         "--as-of",
-        "Status in effect on this day, by what was known on --known-on \\[default: --known-on, else today].",
+        "Status in effect on this day (00:00 Beijing time, UTC+8) or at this moment "
+        "(2021-12-31T23:00+08:00), by what was known on --known-on "
+        "\\[default: --known-on, else now; today is Beijing's calendar day].",
+        "DATE|DATETIME",
     ),
 ]
 KnownOn = Annotated[
     str | None,
     _day_option(
         "--known-on",
-        "Use only measures announced by this day: the view on that day \\[default: today].",
+        "Use only measures announced by this day (or moment): the view on that day "
+        "\\[default: now].",
+        "DATE|DATETIME",
     ),
 ]
 After = Annotated[str | None, _day_option("--after", "Only measures dated on or after this day.")]

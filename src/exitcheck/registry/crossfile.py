@@ -106,17 +106,52 @@ def _names(
 
 
 def references(layers: Sequence[Layer], sources: dict[str, Source]) -> list[Finding]:
-    """Measures and relations cite known sources; relations point at known entities."""
+    """Measures and relations cite known sources; relations point at known entities; a measure
+    id is given once, and a measure's ``see`` names a measure or a source that exists."""
     out: list[Finding] = []
     all_ids = {e.id for p in layers for e in p.entities}
+    measures = [
+        (p, x.line, x.entity, m) for p in layers for x in p.extensions for m in x.measures
+    ] + [
+        (p, p.line("entities", i), e.id, m)
+        for p in layers
+        for i, e in enumerate(p.entities)
+        for m in e.measures
+    ]
+    seen: dict[str, str] = {}
+    for p, line, eid, m in measures:
+        if m.id is None:
+            continue
+        if m.id in seen:
+            out.append(
+                Finding(
+                    p.info.path,
+                    f"measure id '{m.id}' is given twice (also in '{seen[m.id]}')",
+                    line,
+                    entity=eid,
+                )
+            )
+        seen.setdefault(m.id, eid)
+    for p, line, eid, m in measures:
+        for target in m.see:
+            if target not in seen and target not in sources:
+                out.append(
+                    Finding(
+                        p.info.path,
+                        f"measure '{m.id or m.kind}' refers to '{target}' in 'see': no measure or source has that id",
+                        line,
+                        entity=eid,
+                    )
+                )
     for p in layers:
         path = p.info.path
         for i, e in enumerate(p.entities):
             line = p.line("entities", i)
             problems = [
-                f"measure cites unknown source '{m.source}'"
+                f"measure cites unknown source '{c.source}'"
                 for m in e.measures
-                if m.source not in sources
+                for c in m.sources
+                if c.source not in sources
             ]
             for rel in e.relations:
                 if rel.entity not in all_ids:

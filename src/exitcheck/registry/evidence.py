@@ -76,12 +76,35 @@ def _after(moment: Moment, published: Day | None) -> bool:
     return published is not None and first_day(moment) > last_day(published)
 
 
-def _measure_findings(m: Measure, source: Source | None) -> Iterable[str]:
-    """Errors (prefixed 'error:') and warnings about one measure against its source."""
-    if source is None:
-        return
-    if source.file and m.locator.paragraph is None:
-        yield f"error:locator.paragraph is required: source '{source.id}' is a file"
+def _measure_findings(m: Measure, sources: Mapping[str, Source]) -> Iterable[str]:
+    """Errors (prefixed 'error:') and warnings about one measure against each of its sources:
+    the first with the measure's own dates, the others with the dates they give."""
+    for n, citation in enumerate(m.sources):
+        source = sources.get(citation.source)
+        if source is None:
+            continue
+        if source.file and citation.locator.paragraph is None:
+            yield f"error:locator.paragraph is required: source '{source.id}' is a file"
+        if citation.done and source.published is None:
+            yield (
+                f"source '{source.id}' reports the step done but gives no publication date:"
+                " 'done' needs one (the step counts as done by that date at the latest)"
+            )
+        dated = (
+            m
+            if n == 0
+            else m._replace(
+                announced=citation.announced,
+                effective=citation.effective,
+                deadline=citation.deadline,
+                effective_stated=citation.effective_stated or m.effective_stated,
+                deadline_stated=citation.deadline_stated or m.deadline_stated,
+            )
+        )
+        yield from _dates_against(dated, source)
+
+
+def _dates_against(m: Measure, source: Source) -> Iterable[str]:
     if m.announced is not None and _after(m.announced, source.published):
         yield (
             f"announced {m.announced.isoformat()} is after source '{source.id}' was published"
@@ -126,7 +149,7 @@ def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[
             line = p.line("entities", i)
             messages: list[str] = []
             for m in e.measures:
-                messages += _measure_findings(m, sources.get(m.source))
+                messages += _measure_findings(m, sources)
             for r in e.relations:
                 messages += _locator_needs_paragraph(r.locator, sources.get(r.source), "relation")
             own = {e.name, e.name_zh, *e.aliases}
@@ -143,9 +166,7 @@ def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[
                     )
             out += _findings(messages, path, line, e.id)
         for x in p.extensions:  # measures an [[extend]] adds obey the same rules
-            extended = [
-                msg for m in x.measures for msg in _measure_findings(m, sources.get(m.source))
-            ]
+            extended = [msg for m in x.measures for msg in _measure_findings(m, sources)]
             out += _findings(extended, path, x.line, x.entity)
     return out
 

@@ -11,11 +11,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from exitcheck.dates import Day, Moment, first_day, last_day
-from exitcheck.model import MEASURE_KINDS, Measure
+from exitcheck.model import ACTORS, MEASURE_KINDS, Citation, Locator, Measure
 from exitcheck.registry.checker import Checker, Where, fixed, table_keys
 
 SUSPICIOUS_GAP = timedelta(days=366)  # effective this long before announcement: a warning
-MEASURE_KEYS = table_keys(Measure)
+# A measure cites its source either as "source" + "locator" (one source, schema 1) or as an
+# array "sources" of tables (one or more, schema 2); the loader makes both "citations".
+MEASURE_KEYS = table_keys(Measure, also=frozenset({"source", "locator", "sources"}))
+CITATION_KEYS = (table_keys(Citation) - {"locator"}) | {"quote", "paragraph"}
+IMPOSED_KINDS = frozenset({"blocked_by_others", "statement"})  # what an authority or network does
 
 
 def measure_tables(
@@ -67,8 +71,28 @@ def measure_table(
     description = checker.get(
         item, "description", str, where, eid, required=True, what=" in measure"
     )
-    source = checker.get(item, "source", str, where, eid, required=True, what=" in measure")
-    locator = checker.locator(item, where, eid)
+    citations = _citations(checker, item, where, eid)
+    mid = checker.get(item, "id", str, where, eid)
+    if mid is not None and not _is_slug(mid):
+        checker.error(f"measure id '{mid}' must be a slug (a-z, 0-9, '-')", where("id"), eid)
+    actor = checker.get(item, "actor", str, where, eid) or "platform"
+    if actor not in ACTORS:
+        checker.error(f"unknown actor '{actor}' (known: {', '.join(ACTORS)})", where("actor"), eid)
+        actor = "platform"
+    if kind == "blocked_by_others" and actor == "platform":
+        checker.error(
+            "a 'blocked_by_others' measure needs actor 'authority' or 'network'",
+            where("actor"),
+            eid,
+        )
+    elif actor != "platform" and kind is not None and kind not in IMPOSED_KINDS:
+        checker.error(
+            f"a measure of actor '{actor}' is 'blocked_by_others' or 'statement'; the platform's"
+            f" own steps have actor 'platform'",
+            where("kind"),
+            eid,
+        )
+    see = checker.strings(item, "see", where, eid)
     announced = checker.day(item, "announced", where, eid)
     effective = checker.moment(item, "effective", where, eid)
     deadline = checker.moment(item, "deadline", where, eid)
@@ -86,14 +110,18 @@ def measure_table(
         "scope_zh": checker.get(item, "scope_zh", str, where, eid),
         "notes_zh": checker.get(item, "notes_zh", str, where, eid),
     }
-    if not (kind and scope and description and source and locator):
+    if not (kind and scope and description and citations):
         return None
     return Measure(
         kind=kind,
         scope=scope,
         description=description,
-        source=source,
-        locator=locator,
+        source=citations[0].source,
+        locator=citations[0].locator,
+        id=mid,
+        actor=actor,
+        citations=citations,
+        see=see,
         announced=announced,
         effective=effective,
         deadline=deadline,
@@ -101,6 +129,55 @@ def measure_table(
         deadline_offset_assumed=flags["deadline"],
         **optional,
     )
+
+
+def _is_slug(text: str) -> bool:
+    return bool(text) and all(
+        c.isascii() and ((c.isalnum() and not c.isupper()) or c == "-") for c in text
+    )
+
+
+def _citations(
+    checker: Checker, item: dict[str, Any], where: Where, eid: str | None
+) -> tuple[Citation, ...]:
+    """The measure's sources: "source" and "locator", or an array "sources" of tables with
+    "source", "quote", "paragraph", "done", the dates this source gives when they differ from
+    the measure's, and "notes"."""
+    listed = item.get("sources")
+    if listed is None:
+        source = checker.get(item, "source", str, where, eid, required=True, what=" in measure")
+        locator = checker.locator(item, where, eid)
+        return (Citation(source, locator),) if source and locator else ()
+    if "source" in item or "locator" in item:
+        checker.error(
+            "a measure gives 'sources' or 'source' and 'locator', not both", where("sources"), eid
+        )
+        return ()
+    if not isinstance(listed, list) or not listed or not all(isinstance(t, dict) for t in listed):
+        checker.error("'sources' must be a non-empty array of tables", where("sources"), eid)
+        return ()
+    out = []
+    for table in listed:
+        checker.unknown_keys(table, CITATION_KEYS, lambda _k: where("sources"), eid)
+        source = checker.get(table, "source", str, where, eid, required=True, what=" in sources")
+        locator = checker.locator(
+            {"locator": {k: table[k] for k in ("quote", "paragraph") if k in table}}, where, eid
+        )
+        done = checker.get(table, "done", bool, where, eid)
+        citation = Citation(
+            source or "",
+            locator or Locator(None, ""),
+            bool(done),
+            announced=checker.day(table, "announced", where, eid),
+            effective=checker.moment(table, "effective", where, eid),
+            deadline=checker.moment(table, "deadline", where, eid),
+            effective_stated=checker.get(table, "effective_stated", str, where, eid),
+            deadline_stated=checker.get(table, "deadline_stated", str, where, eid),
+            notes=checker.get(table, "notes", str, where, eid),
+        )
+        if source and locator:
+            out.append(citation)
+    return tuple(out) if len(out) == len(listed) else ()
 
 
 def _offset_assumed(

@@ -29,7 +29,8 @@ from exitcheck.registry.layering import Layer
 from exitcheck.registry.measures import measure_tables
 from exitcheck.registry.parse import RawFile
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the newest; schema 1 files (one source per measure) are still read
+SCHEMA_VERSIONS = (1, 2)
 REGISTRY_KEYS = table_keys(RegistryInfo, also=frozenset({"schema"}))
 SOURCE_KEYS = table_keys(Source)
 REGULATION_KEYS = table_keys(Regulation)
@@ -70,9 +71,9 @@ def info_table(checker: Checker) -> RegistryInfo:
         checker.get(meta, "last_reviewed", date, where, None, required=True) if meta else None
     )
     schema = checker.get(meta, "schema", int, where, None, required=True) if meta else None
-    if schema is not None and schema != SCHEMA_VERSION:
+    if schema is not None and schema not in SCHEMA_VERSIONS:
         checker.error(
-            f"schema {schema} is not supported (this exitcheck reads schema {SCHEMA_VERSION})",
+            f"schema {schema} is not supported (this exitcheck reads schemas 1 and {SCHEMA_VERSION})",
             where("schema"),
         )
     if meta:

@@ -106,6 +106,10 @@ def status_facts(record: Record, w: Words = ENGLISH) -> list[list[str]]:
     )
     facts.append(["status", status])
     facts.append(["", w.label("not_verified", NOT_VERIFIED)])
+    if record.get("imposed"):
+        facts.append(["imposed", imposed_text(record["imposed"], w)])
+    if record.get("superseded"):
+        facts.append(["superseded", superseded_text(record["superseded"], w)])
     differs = difference_line(record, w)
     if differs:
         facts.append(["other_view", differs])
@@ -150,14 +154,78 @@ def measure_body(m: Record, w: Words = ENGLISH, record: Record | None = None) ->
     if m["products"]:
         out.append(w.field("products", w.listing.join(m["products"])))
     out.append(w.text(m, "description"))
-    quote = f"「{m['locator']['quote']}」"
-    out.append(notes.where_quoted(m, w) + (quote if w.zh else f": {quote}"))
-    url = notes.source_url(record, m["source"]) if record is not None else None
-    if url:
-        out.append(url)
+    if m.get("actor", "platform") != "platform":
+        out.append(w.field("actor", actor_text(m["actor"], w)))
+    for text in settled_texts(m, w):
+        out.append(text)
+    for n, c in enumerate(m.get("sources") or [m]):
+        quote = f"「{c['locator']['quote']}」"
+        where = notes.where_quoted(c, w)
+        if n:
+            where = (w.label("also_source", "also") + " " if not w.zh else "另见") + where
+        done = (" （报道为已完成）" if w.zh else " (reports it done)") if c.get("done") else ""
+        out.append(where + (quote if w.zh else f": {quote}") + done)
+        url = notes.source_url(record, c["source"]) if record is not None else None
+        if url:
+            out.append(url)
+        if n and c.get("notes"):
+            out.append(w.field("note", printable(c["notes"])))
     if m["notes"]:
         out.append(w.field("note", w.text(m, "notes")))
+    if m.get("see"):
+        out.append(w.field("see", ", ".join(printable(x) for x in m["see"])))
     return out
+
+
+ACTOR_TEXT = {
+    "authority": ("an authority, not the platform", "监管或其他机关，而非平台本身"),
+    "network": ("a network block, not the platform", "网络封锁，而非平台本身"),
+}
+
+
+def actor_text(actor: str, w: Words = ENGLISH) -> str:
+    en, zh = ACTOR_TEXT.get(actor, (actor, actor))
+    return zh if w.zh else en
+
+
+def settled_texts(m: Record, w: Words = ENGLISH) -> list[str]:
+    """The qualifiers of a measure's dates: done by a day at the latest (a source reports it
+    done), and the dates its sources disagree on (the earliest counts)."""
+    out = []
+    done = m.get("done_by")
+    if done:
+        who = ", ".join(printable(x) for x in done["sources"])
+        if w.zh:
+            out.append(
+                f"最迟于{w.day(done['date'])}已完成（{who}报道为已完成；这是最迟可能的日期，并非实际发生日）"
+            )
+        else:
+            out.append(
+                f"done by {done['date']} at the latest ({who} reports it done: the latest"
+                " possible day, not the day it happened)"
+            )
+    for d in m.get("disputed") or []:
+        dates = ", ".join(f"{x['date']} ({printable(x['source'])})" for x in d["dates"])
+        field = w.label(d["field"], d["field"])
+        if w.zh:
+            out.append(f"来源对{field}说法不一：{dates}；按最早的{d['used']}计")
+        else:
+            out.append(f"sources disagree on {field}: {dates}; the earliest, {d['used']}, counts")
+    return out
+
+
+def imposed_text(ids: list[str], w: Words = ENGLISH) -> str:
+    listed = ", ".join(printable(x) for x in ids)
+    if w.zh:
+        return f"他方施加的封锁（不是平台自己的退出）：{listed}"
+    return f"blocked by others (not the platform's own exit): {listed}"
+
+
+def superseded_text(ids: list[str], w: Words = ENGLISH) -> str:
+    listed = ", ".join(printable(x) for x in ids)
+    if w.zh:
+        return f"已被其后的重新开放取代：{listed}"
+    return f"earlier steps, followed by a reopening: {listed}"
 
 
 def source_line(s: Record, w: Words = ENGLISH) -> str:

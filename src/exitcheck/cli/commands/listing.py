@@ -181,6 +181,7 @@ def timeline(
 
     def work(call: Call) -> int:
         from exitcheck import api
+        from exitcheck.dates import beijing_day
         from exitcheck.render import timeline_text
 
         selected = Filters(after, before, by, kind, measure).select(call, as_of, known_on)
@@ -188,7 +189,7 @@ def timeline(
         files = [f.name for f in selected.registry.files]
         w = call.words()
         caption = timeline_text.caption(files, selected.clock, w)
-        picture = picture._replace(caption=caption, as_of=selected.clock.as_of)
+        picture = picture._replace(caption=caption, as_of=beijing_day(selected.clock.as_of))
         if svg is None:
             text = timeline_text.render(picture, width=call.width(), words=w, styled=call.styled())
             call.write([text])

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from exitcheck.cli.options import AsOf, Bom, Fmt, Json, KnownOn, Lang, Output, day
+from exitcheck.cli.options import AsOf, Bom, Fmt, Json, KnownOn, Lang, Output, when
 from exitcheck.cli.runner import Call, answer, complete_entities
 from exitcheck.errors import EXIT_NO_MATCH, EXIT_OK
 from exitcheck.render import Format
@@ -36,7 +36,7 @@ def status(
         from exitcheck.api import lookup
 
         found = lookup(
-            call.registry(), name, day(as_of, "--as-of"), known_on=day(known_on, "--known-on")
+            call.registry(), name, when(as_of, "--as-of"), known_on=when(known_on, "--known-on")
         )
         out = call.renderer()
         if found.entity is None:

@@ -1,0 +1,266 @@
+"""The answer says what the sources say (issue 22): stated moments, one event with several
+sources (the earliest date counts and the disagreement is shown), who acted (a block imposed
+on a platform is never its exit), steps reported done (done by the source's publication at the
+latest), and comebacks (a reopening supersedes the steps before it).
+
+Expectations are written from the rules, on registries made here, not read from the data.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from exitcheck.answers.status import done_by, entity_status
+from exitcheck.model import Citation, Entity, Locator, Measure
+
+D = date
+BEIJING = timezone(timedelta(hours=8))
+Q = Locator(None, "q")
+
+
+def measure(kind: str, announced=None, effective=None, deadline=None, **more) -> Measure:
+    return Measure(kind, "everyone", "text", "s", Q, announced, effective, deadline, **more)
+
+
+def status(*measures: Measure, on, published=None):
+    return entity_status(Entity("x", "X", "exchange", None, (), tuple(measures)), on, published)
+
+
+# -- moments --------------------------------------------------------------------------------
+
+
+def test_a_deadline_at_24_00_is_the_next_days_00_00() -> None:
+    m = measure("users_cleared", D(2021, 9, 26), None, datetime(2022, 1, 1, tzinfo=BEIJING))
+    assert status(m, on=D(2021, 12, 31)).status == "exiting"
+    assert status(m, on=datetime(2021, 12, 31, 23, 59, tzinfo=BEIJING)).status == "exiting"
+    assert status(m, on=D(2022, 1, 1)).status == "exited"
+
+
+# -- one event, several sources --------------------------------------------------------------
+
+
+def test_the_earliest_date_of_its_sources_counts() -> None:
+    late = Citation("b", Q, effective=D(2021, 10, 5))
+    early = Citation("c", Q, effective=D(2021, 9, 30))
+    m = measure(
+        "service_stopped",
+        D(2021, 9, 1),
+        D(2021, 10, 1),
+        citations=(Citation("s", Q), late, early),
+    )
+    assert status(m, on=D(2021, 9, 29)).status == "exiting"
+    assert status(m, on=D(2021, 9, 30)).status == "exited"
+
+
+def test_a_disagreement_is_on_the_measure_in_every_format(cli, write_registry) -> None:
+    path = write_registry(
+        """
+        [[sources]]
+        id = "other"
+        title = "Other"
+        publisher = "Tests"
+        published = 2021-09-28
+        language = "en"
+        url = "https://example.org/other"
+
+        [[entities]]
+        id = "acme"
+        name = "Acme"
+        kind = "exchange"
+
+        [[entities.measures]]
+        id = "acme-stop"
+        kind = "service_stopped"
+        actor = "platform"
+        scope = "users in mainland China"
+        announced = 2021-09-25
+        effective = 2021-10-02
+        description = "Stops."
+
+        [[entities.measures.sources]]
+        source = "src"
+        quote = "stops on 2 October"
+
+        [[entities.measures.sources]]
+        source = "other"
+        quote = "stopped on 1 October"
+        effective = 2021-10-01
+        notes = "This outlet gives the day before."
+        """
+    )
+    base = ["--registry", str(path), "status", "acme"]
+    data = json.loads(cli(*base, "--json", "--as-of", "2021-10-01").stdout)
+    assert data["status"] == "exited"  # the earlier date, 1 Oct, counts
+    (m,) = data["measures"]
+    assert [s["source"] for s in m["sources"]] == ["src", "other"]
+    assert m["disputed"] == [
+        {
+            "field": "effective",
+            "dates": [
+                {"source": "src", "date": "2021-10-02"},
+                {"source": "other", "date": "2021-10-01"},
+            ],
+            "used": "2021-10-01",
+        }
+    ]
+    assert m["effective"] == "2021-10-02"  # the measure's own date is kept as written
+    text = " ".join(cli(*base, "--as-of", "2021-10-01").stdout.split())
+    assert "sources disagree on effective" in text and "the earliest, 2021-10-01, counts" in text
+    assert "stopped on 1 October" in text and "This outlet gives the day before." in text
+
+
+# -- who acted -------------------------------------------------------------------------------
+
+
+def block(day: date | None = None, actor: str = "network") -> Measure:
+    day = day or D(2021, 9, 27)
+    return measure("blocked_by_others", day, day, actor=actor)
+
+
+def test_a_block_imposed_on_a_platform_is_not_its_exit() -> None:
+    answer = status(block(), on=D(2021, 10, 1))
+    assert answer.status == "blocked" and len(answer.imposed) == 1
+    denial = measure("statement", D(2021, 9, 28))
+    assert status(denial, block(), on=D(2021, 10, 1)).status == "blocked"
+    own = measure("registration_stopped", D(2021, 9, 20), D(2021, 9, 20))
+    both = status(own, block(actor="authority"), on=D(2021, 10, 1))
+    assert both.status == "restricted" and [m.kind for m in both.imposed] == ["blocked_by_others"]
+    assert status(block(), on=D(2021, 9, 26)).status == "none"
+
+
+# -- done ------------------------------------------------------------------------------------
+
+
+def test_a_step_reported_done_is_done_by_the_publication_at_the_latest() -> None:
+    reported = measure(
+        "service_stopped", citations=(Citation("s", Q, done=True),), announced=D(2021, 9, 28)
+    )
+    published = {"s": D(2021, 10, 15)}
+    assert status(reported, on=D(2021, 10, 14), published=published).status == "exiting"
+    assert status(reported, on=D(2021, 10, 15), published=published).status == "exited"
+    assert done_by(reported, published) == D(2021, 10, 15)
+    # a month-only publication: the month's last day
+    from exitcheck.dates import PartialDate
+
+    month = {"s": PartialDate(2021, 10)}
+    assert done_by(reported, month) == D(2021, 10, 31)
+    assert status(reported, on=D(2021, 10, 30), published=month).status == "exiting"
+    assert status(reported, on=D(2021, 10, 31), published=month).status == "exited"
+    # a source that does not say it is done changes nothing
+    undone = reported._replace(citations=(Citation("s", Q),))
+    assert status(undone, on=D(2030, 1, 1), published=published).status == "exiting"
+
+
+def test_done_by_is_worked_out_when_answering_and_said_to_be_the_latest(
+    cli, write_registry
+) -> None:
+    path = write_registry(
+        """
+        [[entities]]
+        id = "acme"
+        name = "Acme"
+        kind = "exchange"
+
+        [[entities.measures]]
+        kind = "closed"
+        scope = "all users"
+        description = "Closed."
+
+        [[entities.measures.sources]]
+        source = "src"
+        quote = "has closed"
+        done = true
+        """
+    )
+    data = json.loads(cli("--registry", str(path), "status", "acme", "--json").stdout)
+    (m,) = data["measures"]
+    assert data["status"] == "closed"
+    assert m["effective"] is None and m["deadline"] is None  # never written into the step
+    assert m["done_by"] == {"date": "2021-09-26", "latest_possible": True, "sources": ["src"]}
+    text = " ".join(cli("--registry", str(path), "status", "acme").stdout.split())
+    assert "done by 2021-09-26 at the latest" in text and "not the day it happened" in text
+
+
+# -- comebacks -------------------------------------------------------------------------------
+
+
+def test_a_reopening_supersedes_the_steps_before_it_and_a_later_step_counts_again() -> None:
+    exit_ = measure("service_stopped", D(2021, 9, 26), D(2021, 12, 31))
+    back = measure("reopened", D(2024, 6, 5), D(2024, 6, 5))
+    assert status(exit_, back, on=D(2023, 1, 1)).status == "exited"
+    answer = status(exit_, back, on=D(2024, 6, 5))
+    assert answer.status == "reopened" and answer.superseded == (exit_,)
+    again = measure("registration_stopped", D(2025, 3, 1), D(2025, 3, 1))
+    assert status(exit_, back, again, on=D(2025, 3, 2)).status == "restricted"
+    assert status(exit_, back, again, on=D(2025, 2, 1)).status == "reopened"
+
+
+def test_a_step_without_any_date_is_not_taken_as_superseded() -> None:
+    undated = measure("exit_planned")
+    back = measure("reopened", D(2024, 6, 5), D(2024, 6, 5))
+    assert status(undated, back, on=D(2024, 7, 1)).status == "exiting"
+
+
+# -- the registry checks ---------------------------------------------------------------------
+
+ENTITY = """
+[[entities]]
+id = "acme"
+name = "Acme"
+kind = "exchange"
+
+[[entities.measures]]
+kind = "{kind}"
+scope = "users"
+description = "Text."
+{extra}
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra", "message"),
+    [
+        ("blocked_by_others", 'source = "src"\nlocator = { quote = "q" }', "needs actor"),
+        (
+            "closed",
+            'actor = "regulator"\nsource = "src"\nlocator = { quote = "q" }',
+            "unknown actor",
+        ),
+        ("closed", 'actor = "network"\nsource = "src"\nlocator = { quote = "q" }', "own steps"),
+        (
+            "closed",
+            'see = ["nowhere"]\nsource = "src"\nlocator = { quote = "q" }',
+            "no measure or source",
+        ),
+        (
+            "closed",
+            'source = "src"\nlocator = { quote = "q" }\n[[entities.measures.sources]]\nsource = "src"\nquote = "q"',
+            "not both",
+        ),
+        ("closed", 'id = "Bad Id"\nsource = "src"\nlocator = { quote = "q" }', "slug"),
+    ],
+)
+def test_validate_refuses_what_the_new_shape_forbids(
+    cli, write_registry, kind, extra, message
+) -> None:
+    path = write_registry(ENTITY.format(kind=kind, extra=extra))
+    result = cli("--registry", str(path), "--only", "validate")
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stdout + result.stderr
+
+
+def test_a_measure_id_is_given_once(cli, write_registry) -> None:
+    one = 'id = "acme-x"\nsource = "src"\nlocator = { quote = "q" }'
+    body = ENTITY.format(kind="closed", extra=one) + (
+        '\n[[entities.measures]]\nkind = "statement"\nscope = "u"\ndescription = "t"\n' + one
+    )
+    result = cli("--registry", str(write_registry(body)), "--only", "validate")
+    assert result.exit_code == 2 and "given twice" in result.stdout + result.stderr
+
+
+def test_the_json_says_its_schema_version(cli) -> None:
+    data = json.loads(cli("status", "huobi", "--json", "--as-of", "2021-10-01").stdout)
+    assert data["provenance"]["schema_version"] == 2
