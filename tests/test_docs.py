@@ -54,6 +54,14 @@ def _slug(heading: str) -> str:
     return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
 
 
+def test_the_readme_lists_every_status_with_its_meaning() -> None:
+    from exitcheck.answers.status import STATUSES
+
+    rows = re.findall(r"^\| `(\w+)` \| (.+) \|$", README, flags=re.M)
+    assert dict(rows) == STATUSES
+    assert [name for name, _ in rows] == list(STATUSES)  # most severe first
+
+
 def _examples() -> list[tuple[str, list[str]]]:
     found = []
     for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
