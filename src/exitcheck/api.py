@@ -23,7 +23,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.errors import UsageError
+from exitcheck.dates import beijing_day
+from exitcheck.errors import RegistryError, UsageError
 from exitcheck.records import Record
 
 if TYPE_CHECKING:
@@ -255,7 +256,6 @@ def timeline(selected: ListAnswer) -> Timeline:
     """The selection on a date axis: one row per entity, the regulations as reference lines."""
     from exitcheck.answers import report
     from exitcheck.answers import timeline as tl
-    from exitcheck.dates import beijing_day
 
     records = report.list_records(selected)
     return tl.build(records, selected.registry.regulations, beijing_day(selected.as_of))
@@ -319,7 +319,6 @@ def diff(old: Iterable[Path], new: Iterable[Path]) -> dict[str, Any]:
 
 
 def _checked(paths: Iterable[Path]) -> Any:
-    from exitcheck.errors import RegistryError
     from exitcheck.registry import check
     from exitcheck.store import unique_paths
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from exitcheck.answers.clocks import other_view, shown
 from exitcheck.answers.report_records import (
     candidate_record,
     contributors,
@@ -81,7 +82,6 @@ def published(registry: Registry) -> dict[str, Day]:
 def status_answer(
     registry: Registry, entity: Entity, match: MatchResult, clock: Clock
 ) -> StatusAnswer:
-    from exitcheck.answers.clocks import other_view, shown
 
     dates = published(registry)
     status = entity_status(entity, clock.at, dates, clock.knowledge)
@@ -183,7 +183,6 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
 
 
 def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
-    from exitcheck.answers.clocks import other_view, shown
 
     dates = published(answer.registry)
     clock = answer.clock

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.answers.clocks import Clock, other_view
+from exitcheck.answers.clocks import Clock, other_view, shown
 from exitcheck.answers.report import ScreenRow, published, screen_record
-from exitcheck.answers.report_records import provenance_record
+from exitcheck.answers.report_records import contributors, provenance_record
 from exitcheck.answers.screen_input import Row
 from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
@@ -119,8 +119,6 @@ def _cited(
     entity when several are in effect (one registry: the shared record as it is)."""
     if not layered:
         return provenance
-    from exitcheck.answers.clocks import shown
-    from exitcheck.answers.report_records import contributors
 
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 

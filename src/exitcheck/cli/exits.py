@@ -15,7 +15,9 @@ import sys
 
 import typer
 
+from exitcheck.cli import stdio
 from exitcheck.cli.session import session
+from exitcheck.cli.typer_shim import click_exceptions
 from exitcheck.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -30,7 +32,6 @@ from exitcheck.render import Format
 
 def exit_code(exc: BaseException, fmt: Format) -> int:
     """The exit code for ``exc``, after saying what went wrong (JSON too for a JSON ``fmt``)."""
-    from exitcheck.cli.typer_shim import click_exceptions
 
     if isinstance(exc, typer.Exit):
         return exc.exit_code
@@ -59,7 +60,6 @@ def exit_code(exc: BaseException, fmt: Format) -> int:
 
 
 def _os_error(exc: OSError, fmt: Format) -> int:
-    from exitcheck.cli import stdio
 
     if isinstance(exc, BrokenPipeError):  # the reader went away: stop quietly
         stdio.silence_stdout()

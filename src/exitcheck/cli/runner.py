@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from exitcheck.cli import output as out
 from exitcheck.cli.options import checked_lang
 from exitcheck.cli.session import session
 from exitcheck.errors import UsageError
@@ -67,16 +68,14 @@ class Call:
 
     def styled(self) -> bool:
         """Whether the answer gets colour and rich layout (never in an -o file)."""
-        from exitcheck.cli import output
 
-        return session.out is None and output.styled(sys.stdout, session.color)
+        return session.out is None and out.styled(sys.stdout, session.color)
 
     def width(self) -> int:
         """The width to lay the answer out in: the terminal's, else 80."""
-        from exitcheck.cli import output
 
         at_terminal = session.out is None and sys.stdout.isatty()  # with NO_COLOR too
-        return output.width(self.styled() or at_terminal)
+        return out.width(self.styled() or at_terminal)
 
     def registry(self) -> Registry:
         if self._registry is None:
@@ -172,7 +171,6 @@ def _check_xlsx(output: Path | None) -> None:
 
 
 def _to_file(call: Call, work: Callable[[Call], int], output: Path, bom: bool) -> int:
-    from exitcheck.cli import output as out
 
     with out.atomic(output, binary=call.fmt is Format.xlsx, bom=bom) as stream:
         session.out = stream

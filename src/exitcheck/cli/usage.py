@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from exitcheck.cli.typer_shim import click_exceptions
+
 
 def _edits(a: str, b: str) -> int:
     """Optimal-string-alignment distance (a transposition is one edit)."""
@@ -52,7 +54,6 @@ def _long_options(ctx: Any) -> list[str]:
 
 def message(exc: Any) -> str:
     """One line for a click usage error, in exitcheck's words, with a hint to --help."""
-    from exitcheck.cli.typer_shim import click_exceptions
 
     ctx = getattr(exc, "ctx", None)
     if isinstance(exc, click_exceptions.NoSuchOption):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from exitcheck.dates import Day, Moment, first_day, iso, last_day
 from exitcheck.errors import Finding
 from exitcheck.model import LaterName, Locator, Measure, Source
+from exitcheck.registry.checker import fixed, table_keys
 
 if TYPE_CHECKING:
     from exitcheck.registry.checker import Checker, Where
@@ -30,7 +31,6 @@ def later_names(
     checker: Checker, table: dict[str, Any], eid: str | None, entity_index: int
 ) -> tuple[LaterName, ...]:
     """The [[entities.later_names]] of one entity (inline tables too)."""
-    from exitcheck.registry.checker import fixed, table_keys
 
     value = table.get("later_names", [])
     entity_where = checker.where("entities", entity_index)

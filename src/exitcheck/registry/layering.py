@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING, Any
 from exitcheck.errors import Finding
 from exitcheck.model import Entity, Measure, Note, RegistryInfo, Regulation, Source
 from exitcheck.records import Record
+from exitcheck.registry.checker import table_keys
+from exitcheck.registry.measures import measure_table
 
 if TYPE_CHECKING:  # the checking modules are imported when a file is read, not by answers
     from exitcheck.registry.checker import Checker, Where
@@ -81,8 +83,6 @@ def stamp(entities: Iterable[Entity], registry: str) -> list[Entity]:
 
 def read(checker: Checker, registry: str) -> list[Extension]:
     """The ``[[extend]]`` tables of one parsed file (findings go to the checker)."""
-    from exitcheck.registry.checker import table_keys
-    from exitcheck.registry.measures import measure_table
 
     extend_keys = table_keys(Extension) - SET_BY_READ
     out: list[Extension] = []

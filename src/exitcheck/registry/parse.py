@@ -13,6 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from exitcheck.errors import Finding
+from exitcheck.registry.safe_read import (
+    MAX_KEY_PARTS,
+    ReadProblem,
+    long_dotted_key,
+    read_limited,
+    strip_bom,
+)
 
 MAX_REGISTRY_BYTES = 128 * 1024 * 1024  # larger files are refused before parsing
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -32,7 +39,6 @@ class RawFile:
 
 def read_bytes(path: Path) -> tuple[bytes | None, Finding | None]:
     """The file's bytes, read once and within the size limit (see rawread)."""
-    from exitcheck.registry.safe_read import ReadProblem, read_limited
 
     try:
         return read_limited(path, MAX_REGISTRY_BYTES), None
@@ -41,7 +47,6 @@ def read_bytes(path: Path) -> tuple[bytes | None, Finding | None]:
 
 
 def parse_text(name: str, raw: bytes) -> tuple[RawFile | None, Finding | None]:
-    from exitcheck.registry.safe_read import MAX_KEY_PARTS, long_dotted_key, strip_bom
 
     digest = hashlib.sha256(raw).hexdigest()  # of the file as it is, BOM included
     raw = strip_bom(raw)

@@ -10,14 +10,13 @@ from collections.abc import Iterable, Iterator
 
 from exitcheck.render import Record
 from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.safe import json_safe
 
 
 def dumps(record: object, *, indent: int | None = 2) -> str:
     """JSON text with invisible and bidirectional characters escaped (``safe.json_safe``),
     indented by two or on one line."""
     import json
-
-    from exitcheck.render.safe import json_safe
 
     return json_safe(json.dumps(record, ensure_ascii=False, indent=indent))
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from exitcheck.render import Record
 from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.jsonfmt import dumps
+from exitcheck.render.safe import json_safe
 
 
 class Renderer:
@@ -30,8 +31,6 @@ class Renderer:
         """One line per row. The provenance, the same object for every row of a run, is
         serialised once and spliced in (it is most of each line)."""
         import json  # bound once for the run: a screen writes a line per input row
-
-        from exitcheck.render.safe import json_safe
 
         def line(value: object) -> str:  # what dumps(value, indent=None) gives
             return json_safe(json.dumps(value, ensure_ascii=False))

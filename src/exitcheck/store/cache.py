@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 from exitcheck.errors import RegistryError
 from exitcheck.records import Record
+from exitcheck.store import cachefs, pack
+from exitcheck.store import sqlite as store
 from exitcheck.store.registry import Registry
 from exitcheck.version import __version__
 
@@ -67,13 +69,11 @@ def load_cached(paths: Sequence[Path], *, use_cache: bool) -> Registry:
     signature = _signature(paths)
     if not use_cache or signature is None:
         return _build(paths, None)
-    from exitcheck.store import cachefs
-    from exitcheck.store.pack import stamp as packed_stamp
 
     try:
         directory = cachefs.private_dir(cache_dir())
         # the matcher's keys also depend on the packaged word lists: edited, they make a new cache
-        data = str(packed_stamp())
+        data = str(pack.stamp())
         key = _fnv1a(__version__ + "\0" + data + "\0" + "\0".join(s[0] for s in signature))
         target = Target(directory / f"registry-{key}.sqlite", directory / f"registry-{key}.stamp")
         cachefs.sweep(directory)
@@ -99,7 +99,6 @@ _served: list[Target] = []  # caches answered from in this process
 def forget_served_caches() -> None:
     """A cache failed after it was opened (any SQLite error): remove it, so the next call
     rebuilds it from the TOML."""
-    from exitcheck.store import cachefs
 
     for target in _served:
         cachefs.discard(target.db, target.stamp)
@@ -109,9 +108,6 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
     """The cached registry if the cache is sound and was built from these files, else None
     (the cache is then removed). Raises Untrusted for a file someone else could have written."""
     import sqlite3
-
-    from exitcheck.store import cachefs
-    from exitcheck.store import sqlite as store
 
     opened = cachefs.open_private(target.db)
     if opened is None:
@@ -153,7 +149,6 @@ def _open_cached(target: Target, signature: list[list[Any]]) -> Registry | None:
 def _stamp(target: Target, db: os.stat_result | None, signature: list[list[Any]]) -> None:
     """Remember what was checked, unless it changed so recently that a change within the same
     clock tick could go unnoticed (then it is checked again next time)."""
-    from exitcheck.store import cachefs
 
     now = time.time()
     settled = all(max(s[2], s[3]) / 1e9 < now - cachefs.RACY_SECONDS for s in signature)
@@ -191,7 +186,6 @@ def _build(
 
     from exitcheck.matching import index_rows
     from exitcheck.registry import check
-    from exitcheck.store import sqlite as store
 
     checked, findings = check(paths)
     if checked is None:
@@ -217,7 +211,6 @@ def _build(
 def from_sql(conn: sqlite3.Connection, meta: dict[str, Any]) -> Registry:
     """The registry held in a built database, its index reading the same database."""
     from exitcheck.matching import KeyIndex
-    from exitcheck.store import sqlite as store
 
     table = store.SqlTable(conn, meta)
     files, sources, regulations = store.records(meta)
