@@ -154,6 +154,12 @@ def screen(
     return run(registry, registry.index, rows, clock, threshold, Counts())
 
 
+def clock(as_of: Clockish = None, known_on: Clockish = None) -> Clock:
+    """The two clocks of an answer, with their defaults (``answers/clocks.py``), as ``lookup``
+    and ``screen`` read them."""
+    return _clock(as_of, known_on)
+
+
 def _clock(as_of: Clockish, known_on: Clockish) -> Clock:
     """Both clocks from the API's arguments, checked up front: a ``date`` (its 00:00 UTC+8),
     an aware ``datetime`` (that instant) or an ISO string of either; the current moment is

@@ -46,10 +46,11 @@ def day(value: str | None, option: str) -> date | None:
 
 
 def clock(as_of: str | None, known_on: str | None) -> Clock:
-    """Both clocks (see clocks.py); the current moment is read here, at the edge, once."""
-    from exitcheck.answers.clocks import current, resolve
+    """Both clocks (see answers/clocks.py); the current moment is read once, by api.clock."""
+    given = when(as_of, "--as-of"), when(known_on, "--known-on")
+    from exitcheck import api
 
-    return resolve(when(as_of, "--as-of"), when(known_on, "--known-on"), current())
+    return api.clock(*given)
 
 
 def _day_option(name: str, help: str, metavar: str = "YYYY-MM-DD") -> Any:
