@@ -25,7 +25,7 @@ from exitcheck.errors import UsageError
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
-    from exitcheck.render import Record, Renderer
+    from exitcheck.render import Doc, Renderer
     from exitcheck.render.i18n import Words
     from exitcheck.store import Registry
 
@@ -82,7 +82,7 @@ class Call:
             self._registry = load_registry()
         return self._registry
 
-    def renderer(self, provenance: Record | None = None) -> Renderer:
+    def renderer(self, provenance: Doc | None = None) -> Renderer:
         from exitcheck.render import renderer
 
         return renderer(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from exitcheck.render import Record
+from exitcheck.render import Doc
 from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import json_safe
 
@@ -26,15 +26,15 @@ class Renderer:
         self.width = width
         self.w = words
 
-    def status(self, record: Record) -> str:
+    def status(self, record: Doc) -> str:
         return dumps(self.w.status_record(record)) + "\n"
 
-    def no_match(self, record: Record) -> str:
+    def no_match(self, record: Doc) -> str:
         return dumps(record) + "\n"
 
     search = no_match
 
-    def listing(self, records: Iterable[Record]) -> Iterator[str]:
+    def listing(self, records: Iterable[Doc]) -> Iterator[str]:
         first = True
         for record in records:
             body = "\n".join("  " + line for line in dumps(record).splitlines())
@@ -42,9 +42,9 @@ class Renderer:
             first = False
         yield "[]\n" if first else "\n]\n"
 
-    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         for record in records:  # a stream of rows is NDJSON
             yield dumps(record, indent=None) + "\n"
 
-    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+    def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return self.listing(records)

@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from exitcheck.render import Record
+from exitcheck.render import Doc
 from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 
 
-def clock_text(record: Record, w: Words = ENGLISH) -> str:
+def clock_text(record: Doc, w: Words = ENGLISH) -> str:
     """'as of D' and, when it is another day, 'as known on K'."""
     text = f"{w.label('as_of', 'as of')} {record['as_of']}"
     if record.get("known_on") and record["known_on"] != record["as_of"]:
@@ -21,7 +21,7 @@ def clock_text(record: Record, w: Words = ENGLISH) -> str:
     return text
 
 
-def aliases_text(entity: Record, w: Words = ENGLISH) -> str:
+def aliases_text(entity: Doc, w: Words = ENGLISH) -> str:
     """Aliases, each added by another registry marked with that registry's name."""
     origins = {o["alias"]: o["registry"] for o in entity.get("alias_origins", [])}
     home = entity.get("registry")
@@ -31,7 +31,7 @@ def aliases_text(entity: Record, w: Words = ENGLISH) -> str:
     )
 
 
-def measure_extras(m: Record, record: Record, w: Words = ENGLISH) -> list[str]:
+def measure_extras(m: Doc, record: Doc, w: Words = ENGLISH) -> list[str]:
     """Announced after the day asked about; stated by another registry than the entity's."""
     out = []
     if m["status"] and m["announced"] and not _reached(m["announced"], record["as_of"]):
@@ -53,7 +53,7 @@ def _reached(day: str, as_of: str) -> bool:
     return in_effect(parse_moment(day), date.fromisoformat(as_of))
 
 
-def added_note_lines(entity: Record, w: Words = ENGLISH) -> list[str]:
+def added_note_lines(entity: Doc, w: Words = ENGLISH) -> list[str]:
     return [
         f"{w.label('note')} [{printable(n['registry'])}]"
         + (f" ({w.label('source')} {printable(n['source'])})" if n["source"] else "")

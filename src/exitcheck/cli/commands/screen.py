@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from exitcheck.answers.screen import Counts
-    from exitcheck.render import Record
+    from exitcheck.render import Doc
 
 File = Annotated[
     str,
@@ -111,7 +111,7 @@ def screen(
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
 
 
-def _progress(call: Call, records: "Iterator[Record]") -> "Iterator[Record]":
+def _progress(call: Call, records: "Iterator[Doc]") -> "Iterator[Doc]":
     """Rows that are not on screen (piped or to a file) show their progress on stderr."""
     if not call.to_file() and sys.stdout.isatty():
         return records
