@@ -49,10 +49,10 @@ def exit_code(exc: BaseException, fmt: Format) -> int:
         exc = UsageError(usage.message(exc))
     if isinstance(exc, OSError):
         return _os_error(exc, fmt)
+    if isinstance(exc, ValueError) and "null byte" in str(exc):  # a file name holding NUL
+        exc = UsageError("a file name cannot hold a NUL character")
     if not isinstance(exc, Exception):
         raise exc  # SystemExit and the like are not errors
-    if isinstance(exc, ValueError) and "embedded null" in str(exc):  # os refuses the path
-        exc = UsageError("a file name holds a NUL character, which no file name can")
     if not isinstance(exc, ExitcheckError):
         exc = _cache_error(exc) or InternalError(exc)  # a bug of ours: still no traceback
     report(exc, fmt)
