@@ -80,7 +80,7 @@ def _bytes(file: str) -> bytes:
         try:
             with path.open("rb") as stream:
                 data = stream.read(MAX_INPUT_BYTES + 1)
-        except (FileNotFoundError, ValueError):  # ValueError: a NUL in the name, which no file has
+        except FileNotFoundError:
             raise UsageError(f"{file}: no such file", code="no_such_file", file=file) from None
         except OSError as exc:
             why = exc.strerror or str(exc)
