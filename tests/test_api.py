@@ -173,13 +173,26 @@ def test_the_documented_example_prints_what_it_says(capsys: pytest.CaptureFixtur
     assert printed[0].startswith("huobi exited ") and printed[1:] == promised[1:]
 
 
-def test_lookup_and_screen_take_both_clocks(registry, cli) -> None:
+def test_lookup_and_screen_take_both_clocks(cli) -> None:
+    days = Path(__file__).parent / "data" / "huobi_days.toml"  # the seed's Huobi days alone
+    registry = exitcheck.load([days])
     day = date(2021, 9, 25)
     answer = exitcheck.lookup(registry, "huobi", day, known_on=day)
     assert answer.known_on == day and answer.status.status == "restricting"
     assert answer.record["known_on"] == "2021-09-25"
     assert answer.record["other_view"]["status"] == "restricted"
-    cli_record = json.loads(cli("status", "huobi", "--known-on", "2021-09-25", "--json").stdout)
+    cli_record = json.loads(
+        cli(
+            "--registry",
+            str(days),
+            "--only",
+            "status",
+            "huobi",
+            "--known-on",
+            "2021-09-25",
+            "--json",
+        ).stdout
+    )
     assert answer.record == cli_record
     [row] = exitcheck.screen(registry, ["huobi"], day, known_on=day)
     assert (row["status"], row["known_on"]) == ("restricting", "2021-09-25")

@@ -84,12 +84,12 @@ def test_info_as_plain_text(cli, shipped: Path) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("exitcheck ")
-    assert lines[1] == "registry exitcheck-core 2026.11.25 (reviewed 2026-11-25)"
+    assert lines[1] == "registry exitcheck-core 2026.12.07 (reviewed 2026-12-07)"
     assert lines[2] == f"  path    {shipped}"
     assert lines[3].startswith("  sha256  ") and len(lines[3].split()[1]) == 64
     assert lines[4:6] == [
-        "46 entities, 111 measures, 49 source(s), 6 regulations",
-        "measures announced from 2021-05 to 2021-12-24",
+        "82 entities, 222 measures, 166 source(s), 6 regulations",
+        "measures announced from 2014-01-07 to 2026-06-02",
     ]
 
 
@@ -128,8 +128,26 @@ def test_dates_may_carry_surrounding_spaces(cli) -> None:
 
 
 @pytest.mark.parametrize(("day", "status"), [("2021-09-25", "none"), ("2021-09-26", "statement")])
-def test_screen_counts_undated_measures_from_the_sources_date(cli, day: str, status: str) -> None:
-    row = json.loads(cli("screen", "-", "--json", "--as-of", day, input="okex\n").stdout)
+def test_screen_counts_undated_measures_from_the_sources_date(
+    cli, write_registry, day: str, status: str
+) -> None:
+    path = write_registry(  # an undated statement; its source is of 26 Sep 2021
+        """
+        [[entities]]
+        id = "okex"
+        name = "OKEx"
+        kind = "exchange"
+
+        [[entities.measures]]
+        kind = "statement"
+        scope = "users in mainland China"
+        description = "No exchange business in China."
+        source = "src"
+        locator = { quote = "no exchange business" }
+        """
+    )
+    args = ("--registry", str(path), "--only", "screen", "-", "--json", "--as-of", day)
+    row = json.loads(cli(*args, input="okex\n").stdout)
     assert (row["entity_id"], row["status"]) == ("okex", status)
 
 

@@ -30,7 +30,11 @@ SEED = "cls-2021-09-26"
 
 def measures(entity_id: str, kind: str) -> list:
     """The entity's measures of this kind that the seed report gives (later sources add more)."""
-    return [m for m in REGISTRY.entity(entity_id).measures if m.kind == kind and m.source == SEED]
+    return [
+        m
+        for m in REGISTRY.entity(entity_id).measures
+        if m.kind == kind and any(c.source == SEED for c in m.sources)
+    ]
 
 
 def only(entity_id: str, kind: str):
@@ -74,11 +78,16 @@ def test_huobi() -> None:
     stop = only("huobi", "registration_stopped")
     assert (stop.announced, stop.effective) == (date(2021, 9, 26), date(2021, 9, 24))
     clear = only("huobi", "users_cleared")
-    # 2021-12-31 24:00 is 00:00 on 1 Jan 2022; the source states no offset, so it is marked assumed.
+    # 2021-12-31 24:00 is 00:00 on 1 Jan 2022; the seed states no offset, CoinDesk quotes Huobi's
+    # "24:00 (UTC+8)": one event with both sources, the offset stated, not assumed.
     assert clear.deadline == datetime(2022, 1, 1, 0, 0, tzinfo=BEIJING)
-    assert clear.deadline_offset_assumed is True
+    assert clear.deadline_offset_assumed is False
+    assert {c.source for c in clear.sources} >= {
+        SEED,
+        "coindesk-2021-09-26-huobi-expel-china-users",
+    }
     assert clear.effective is None
-    assert clear.deadline_stated == "2021年12月31日24:00"
+    assert clear.deadline_stated == "24:00 (UTC+8) on Dec 31, 2021"
 
 
 def test_binance() -> None:
@@ -166,7 +175,11 @@ def test_statuses_on_the_shipped_registry() -> None:
     def status(entity_id: str, day: date, *, seed_only: bool = False) -> str:
         entity = REGISTRY.entity(entity_id)
         if seed_only:
-            entity = entity._replace(measures=tuple(m for m in entity.measures if m.source == SEED))
+            entity = entity._replace(
+                measures=tuple(
+                    m for m in entity.measures if m.source == SEED and m.actor == "platform"
+                )
+            )
         return entity_status(entity, day, published).status
 
     # What the seed report alone says.
@@ -178,14 +191,19 @@ def test_statuses_on_the_shipped_registry() -> None:
     assert status("bhex", date(2021, 10, 15)) == "closing"
     assert status("bhex", date(2021, 10, 16)) == "closed"  # PANews: 16 Oct; the seed: 23 Oct
     assert status("huobi", date(2021, 12, 30)) == "exiting"
-    assert status("huobi", date(2021, 12, 31)) == "exited"  # Huobi's own notice of 24 Dec
+    # 24:00 UTC+8 on 31 Dec is the deadline (Huobi's notice, the seed); its restatement of 24 Dec
+    # ("as of December 31") gives no time and is not read as an earlier moment
+    assert status("huobi", date(2021, 12, 31)) == "exiting"
+    assert status("huobi", date(2022, 1, 1)) == "exited"
     assert status("bione", date(2021, 9, 29)) == "closing"
     assert status("bione", date(2021, 9, 30)) == "closed"
     assert status("futu", date(2021, 9, 30)) == "restricting"
     assert status("futu", date(2021, 10, 1)) == "restricted"
     assert status("okex", date(2021, 9, 25), seed_only=True) == "none"  # undated: report's date
     assert status("okex", date(2021, 9, 26), seed_only=True) == "statement"
-    assert status("okcoin", date(2030, 1, 1)) == "none"
+    # OKCoin's domestic exchange announced in Sept 2017 that it would halt all trading for local
+    # customers, with no date of its own: exiting, as the record has it
+    assert status("okcoin", date(2021, 9, 1)) == "exiting"
     assert status("kucoin", date(2021, 12, 31)) == "exiting"
     assert status("kucoin", date(2022, 1, 1)) == "exited"
     assert status("jex", date(2021, 11, 30)) == "closing"

@@ -179,7 +179,8 @@ def _ascii_words(output: str) -> set[str]:
     for e in REGISTRY.entities:
         products = (p for m in e.measures for p in m.products)
         later = (n.name for n in e.later_names)
-        for name in (e.id, e.name, *e.aliases, *later, *products):
+        ids = (m.id or "" for m in e.measures)  # codes, shown as they are
+        for name in (e.id, e.name, *e.aliases, *later, *products, *ids):
             allowed |= set(re.findall(r"[A-Za-z][A-Za-z0-9]*", name))
     allowed |= LATIN_IN_CHINESE
     for s in REGISTRY.sources:  # names of outlets and people, as shown
@@ -187,7 +188,7 @@ def _ascii_words(output: str) -> set[str]:
             allowed |= set(re.findall(r"[A-Za-z][A-Za-z0-9]*", name))
     for known in (*REGISTRY.sources, *REGISTRY.regulations):
         allowed |= set(re.findall(r"[A-Za-z][A-Za-z0-9]*", known.id))
-    output = _without_originals(output)
+    output = _without_originals(" ".join(output.split()))  # a wrapped quote is one quote
     output = re.sub(r"\b[0-9a-f]{12,}\b", "", output)
     output = re.sub(r"\d{4}-\d{2}-\d{2}(T[\d:]+([+-]\d{2}:\d{2})?)?", "", output)
     return set(re.findall(r"[A-Za-z][A-Za-z0-9]+", output)) - allowed  # one letter: a symbol

@@ -70,8 +70,9 @@ NAMES = {
     "huobi": ["Huobi", "火币", "火幣", "Huobi Global", "huobi.com", "huobi.pro", "Huobi Mall", "火币商城"],
     "qkl123": ["QKL123", "区块链123", "區塊鏈123", "qkl123.com"],
     "aex": ["AEX", "安银", "安銀", "AEX安银", "aex.com"],
-    "okex": ["OKEx", "okex.com"],
-    "okcoin": ["OKCoin", "OKCion", "okcoin.com"],
+    # the Chinese brand of OKEx (Forkast; Wikipedia for the characters), OKCoin's domestic site
+    "okex": ["OKEx", "okex.com", "Ou Yi", "欧易", "歐易"],
+    "okcoin": ["OKCoin", "OKCion", "okcoin.com", "okcoin.cn", "币行"],
     "beijing-huobi-tianxia": ["Beijing Huobi Tianxia Network Technology Co., Ltd.",
                               "北京火币天下网络技术有限公司", "火币天下", "火幣天下", "Huobi Tianxia"],
     "beijing-lekuda": ["Beijing Lekuda Network Technology Co., Ltd.", "北京乐酷达网络科技有限公司",

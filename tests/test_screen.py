@@ -266,7 +266,7 @@ def test_every_machine_format_carries_provenance(cli) -> None:
     assert rows[0]["method"] == "exact_name" and rows[0]["query"] == "huobi"
     screened = ndjson(cli("screen", "-", "--json", input="huobi\n").stdout)
     assert screened[0]["provenance"]["registries"][0]["sha256"] == sha
-    assert screened[0]["provenance"]["registries"][0]["version"] == "2026.11.25"
+    assert screened[0]["provenance"]["registries"][0]["version"] == "2026.12.07"
     assert (
-        "Registry: exitcheck-core 2026.11.25, reviewed 2026-11-25" in cli("status", "huobi").stdout
+        "Registry: exitcheck-core 2026.12.07, reviewed 2026-12-07" in cli("status", "huobi").stdout
     )

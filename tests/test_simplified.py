@@ -17,6 +17,8 @@ REPO = Path(__file__).resolve().parents[1]
 # What every traditional name and alias of the shipped registry folded to with hanziconv 0.3.2,
 # the converter the table replaced; the rest of its Chinese names folded to themselves.
 FOLDED_BEFORE = {
+    "雲幣網": "云币网",
+    "歐易": "欧易",
     "火幣": "火币",
     "火幣天下": "火币天下",
     "幣安": "币安",

@@ -264,3 +264,58 @@ def test_a_measure_id_is_given_once(cli, write_registry) -> None:
 def test_the_json_says_its_schema_version(cli) -> None:
     data = json.loads(cli("status", "huobi", "--json", "--as-of", "2021-10-01").stdout)
     assert data["provenance"]["schema_version"] == 2
+
+
+def test_a_new_step_announced_after_an_exit_took_effect_shows_service_had_resumed() -> None:
+    # a domestic exchange stopped in 2017; in 2021 the platform announced new limits toward
+    # the same users: it served them again, so the 2017 steps no longer make its status
+    registration = measure("registration_stopped", D(2017, 9, 14), D(2017, 9, 14))
+    stop = measure("service_stopped", D(2017, 9, 15), D(2017, 10, 31))
+    later = measure("features_limited", D(2021, 5, 23))
+    assert status(registration, stop, later, on=D(2018, 1, 1)).status == "exited"
+    answer = status(registration, stop, later, on=D(2021, 6, 1))
+    assert answer.status == "restricting" and set(answer.superseded) == {registration, stop}
+    closed = measure("closed", D(2017, 9, 15), D(2017, 10, 31))
+    assert status(closed, later, on=D(2021, 6, 1)).status == "restricting"
+    # a fee on assets left behind, or a step announced at the very moment of the exit, is not
+    fee = measure("fee_imposed", D(2018, 1, 5), D(2018, 2, 1))
+    assert status(stop, fee, on=D(2018, 3, 1)).status == "exited"
+    same = measure("features_limited", D(2017, 10, 31))
+    assert status(stop, same, on=D(2018, 1, 1)).status == "exited"
+
+
+def test_an_exit_announced_without_a_date_gives_way_to_steps_a_year_later() -> None:
+    exit_ = measure("service_stopped", D(2017, 9, 16))  # no date of effect: "exiting"
+    soon = measure("registration_stopped", D(2017, 10, 1), D(2017, 10, 1))
+    assert status(exit_, soon, on=D(2017, 11, 1)).status == "exiting"  # part of the exit
+    later = measure("features_limited", D(2021, 5, 23))
+    answer = status(exit_, later, on=D(2021, 6, 1))
+    assert answer.status == "restricting" and answer.superseded == (exit_,)
+    closing = measure("closed", D(2017, 9, 16))
+    assert status(closing, later, on=D(2021, 6, 1)).status == "restricting"
+
+
+def test_every_measure_kind_has_its_mark_and_colours() -> None:
+    from exitcheck.answers.timeline import MARKS
+    from exitcheck.model import MEASURE_KINDS
+    from exitcheck.render import timeline_svg, timeline_text
+
+    for table in (MARKS, timeline_svg.COLOURS, timeline_text.COLOURS):
+        assert set(table) == set(MEASURE_KINDS)
+    assert len(set(MARKS.values())) == len(MARKS)
+    assert len(set(timeline_svg.COLOURS.values())) == len(timeline_svg.COLOURS)
+
+
+def test_validate_warns_about_a_working_note(cli, write_registry) -> None:
+    extra = 'source = "src"\nlocator = { quote = "q" }\nnotes = "No better page was found."'
+    result = cli(
+        "--registry",
+        str(write_registry(ENTITY.format(kind="closed", extra=extra))),
+        "--only",
+        "validate",
+    )
+    assert (
+        "was found" in result.stdout + result.stderr
+        and "describe the source" in result.stdout + result.stderr
+    )
+    assert cli("validate").stdout.rstrip().endswith("0 error(s), 0 warning(s)")

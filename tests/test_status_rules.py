@@ -214,14 +214,21 @@ FULL = [
     ("bhex", "2021-10-16", "closed"),  # PANews: the platform closed on 16 Oct
     ("huobi", "2021-05-23", "restricting"),  # Pandaily: Huobi Mall limited, 23 May 2021
     ("huobi", "2021-12-30", "exiting"),
-    ("huobi", "2021-12-31", "exited"),  # Huobi's notice of 24 Dec: users cleared by 31 Dec
+    # Huobi's notice of 24 Dec restates 31 Dec without a time; the deadline is 24:00 UTC+8
+    ("huobi", "2021-12-31", "exiting"),
+    ("huobi", "2022-01-01", "exited"),
     ("bione", "2021-09-29", "closing"),
     ("bione", "2021-09-30", "closed"),
     ("qkl123", "2021-09-26", "exited"),
-    ("okcoin", "2021-09-01", "none"),
+    # OKCoin's domestic exchange announced in Sept 2017 it would halt all trading for local
+    # customers and gave no date: exiting, as the record has it
+    ("okcoin", "2021-09-01", "exiting"),
     # Huobi's October 2021 notices have no date and neither has their source: they count from
     # the day they took effect, not on every day (it was 'restricting' in May 2021 before).
-    ("huobi", "2021-05-22", "none"),
+    # Huobi's domestic exchange announced in Sept 2017 that it would halt all trading for local
+    # customers, with no date: exiting, until its new steps of May 2021 (more than a year
+    # later) show it served mainland users again
+    ("huobi", "2021-05-22", "exiting"),
     ("huobi", "2021-05-23", "restricting"),
     pytest.param(
         "aex", "2021-09-25", "none",

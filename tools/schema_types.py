@@ -113,12 +113,13 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "effective_stated": OPT_STR,
         "deadline_stated": OPT_STR,
         "notes": OPT_STR,
+        "notes_zh": OPT_STR,
     },
     "measure": {
         "status": nullable(STATUS),
         "counts_from": OPT_DATE,
         "done_by": nullable(
-            obj({"date": DATE, "latest_possible": BOOL, "sources": array(STR)}),
+            obj({"date": OPT_DATE, "latest_possible": BOOL, "sources": array(STR)}),
         ),
         "disputed": array(
             obj(

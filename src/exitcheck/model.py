@@ -79,6 +79,7 @@ class Citation(Record):
     effective_stated: str | None = None
     deadline_stated: str | None = None
     notes: str | None = None
+    notes_zh: str | None = None
 
 
 class Measure(Record):

@@ -55,6 +55,7 @@ SOURCE_COLUMNS = [
     "published",
     "language",
     "url",
+    "copy_url",
     "measures",
     "regulations",
     "entities",
@@ -70,12 +71,20 @@ def source_records(registry: Registry) -> list[dict[str, Any]]:
     out = []
     for s in registry.sources:
         entities = sorted(
-            {e.id for e in registry.entities for m in e.measures if m.source == s.id}
+            {
+                e.id
+                for e in registry.entities
+                for m in e.measures
+                if any(c.source == s.id for c in m.sources)
+            }
             | {e.id for e in registry.entities for r in e.relations if r.source == s.id}
             | {e.id for e in registry.entities for n in e.later_names if n.source == s.id}
+            | {e.id for e in registry.entities if e.notes and s.id in e.notes}  # an alias's source
         )
         record = source_record(registry, s.id)
-        record["measures"] = sum(m.source == s.id for e in registry.entities for m in e.measures)
+        record["measures"] = sum(
+            any(c.source == s.id for c in m.sources) for e in registry.entities for m in e.measures
+        )
         record["regulations"] = sum(r.source == s.id for r in registry.regulations)
         record["entities"] = entities
         out.append(record)

@@ -105,6 +105,7 @@ def measure_record(
     the first's), the status it contributes, the latest possible day it was done when a source
     reports it done, and the dates its sources disagree on (the earliest one counts)."""
     latest = done_by(measure, published)
+    reported_done = [c.source for c in measure.sources if c.done]
     return {
         "id": measure.id,
         "kind": measure.kind,
@@ -120,11 +121,11 @@ def measure_record(
         "status": measure_status(measure, as_of, reported, known_on, published),
         "counts_from": iso(counts_from(measure, reported)),
         "done_by": None
-        if latest is None
+        if not reported_done
         else {
-            "date": latest.isoformat(),
+            "date": iso(latest),  # null: no source that reports it done gives its date
             "latest_possible": True,
-            "sources": [c.source for c in measure.sources if c.done],
+            "sources": reported_done,
         },
         "disputed": disputed(measure),
         "products": list(measure.products),
@@ -152,6 +153,7 @@ def citation_record(c: Citation) -> dict[str, Any]:
         "effective_stated": c.effective_stated,
         "deadline_stated": c.deadline_stated,
         "notes": c.notes,
+        "notes_zh": c.notes_zh,
     }
 
 
@@ -226,6 +228,7 @@ def source_record(registry: Registry, source_id: str) -> dict[str, Any]:
         "published": iso(s.published),
         "language": s.language,
         "url": s.url,
+        "copy_url": s.copy_url,  # an aggregator's copy of the outlet's report
     }
 
 

@@ -219,12 +219,10 @@ def entity_status(
         else:
             own.append((measure, contributed))
     superseded: tuple[Measure, ...] = ()
-    reopenings = [m for m, status in own if status == "reopened"]
-    if reopenings:
-        last = max(reopenings, key=lambda m: _since(m, dates))
-        since = _since(last, dates)
-        superseded = tuple(m for m, _ in own if m is not last and _before(m, since, dates))
-        own = [(m, st) for m, st in own if m not in superseded and (st != "reopened" or m is last)]
+    since = _resumed(own, dates)
+    if since is not None:
+        superseded = tuple(m for m, _ in own if _before(m, since, dates))
+        own = [(m, st) for m, st in own if m not in superseded]
     best: tuple[int, Measure] | None = None
     for measure, contributed in own:
         rank = _RANK[contributed]
@@ -236,6 +234,59 @@ def entity_status(
         return Status("none", as_of, None, known_on, tuple(imposed), superseded)
     rank, measure = best
     return Status(list(STATUSES)[rank], as_of, measure, known_on, tuple(imposed), superseded)
+
+
+# Steps that show a platform served the users again: announcing one after an exit took effect
+# means the exit no longer described it (Huobi's domestic exchange stopped in 2017; Huobi
+# announced new limits toward mainland users in 2021). Fees on assets left behind and
+# statements show nothing of the kind.
+RESUMING = frozenset(
+    {
+        "registration_stopped",
+        "users_cleared",
+        "service_stopped",
+        "product_restricted",
+        "features_limited",
+        "access_blocked",
+        "exit_planned",
+        "sales_stopped",
+    }
+)
+
+
+UNDATED_EXIT_HELD = timedelta(days=365)
+
+
+def _resumed(
+    own: list[tuple[Measure, str]], published: Mapping[str, Day]
+) -> tuple[int, datetime] | None:
+    """When the platform last resumed serving the users after an exit, if it did: a reopening
+    that counts, or the first step of its own announced after an exit or closure had taken
+    effect. The platform's steps that took hold before that point are superseded."""
+    points = [_since(m, published) for m, status in own if status == "reopened"]
+    for ended, status in own:
+        if status in ("exited", "closed"):
+            done = _since(ended, published)
+        elif status in ("exiting", "closing") and stated_completion(ended) is None:
+            # an exit announced with no date, followed more than a year later by new steps
+            # toward the same users: those steps show it served them again
+            known = _known(ended, published)
+            done = (known[0], known[1] + UNDATED_EXIT_HELD)
+        else:
+            continue
+        later = [
+            known
+            for m, _ in own
+            if m.kind in RESUMING and (known := _known(m, published))[0] == 1 and known > done
+        ]
+        if done[0] == 1 and later:
+            points.append(min(later))
+    return max(points) if points else None
+
+
+def _known(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetime]:
+    moment = known_from(measure, published.get(measure.source))
+    return (0, _EPOCH) if moment is None else (1, instant_key(moment))
 
 
 def _since(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetime]:

@@ -25,6 +25,9 @@ MARKS = {
     "dissolved": "D",
     "exit_planned": "?",
     "fee_imposed": "$",
+    "sales_stopped": "M",
+    "reopened": "O",
+    "blocked_by_others": "K",
 }
 
 

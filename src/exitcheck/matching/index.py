@@ -114,7 +114,8 @@ def _label_rows(label: str, field: str, key: str) -> Iterator[tuple[str, str, st
 
 def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
     """(table, key, label, extra) rows for the known other platforms of data/others.toml,
-    leaving out every name whose key is also a registry key (the registry always wins)."""
+    leaving out every name whose key is also a registry key (the registry always wins), and
+    every other name of a platform the registry lists (``same_as``)."""
     from exitcheck.datafiles import data_file
     from exitcheck.matching.names import to_simplified
     from exitcheck.tomlcompat import loads
@@ -126,6 +127,8 @@ def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
             name = item["name"]
             key = compact_key(name)
             if not key or key in known:
+                continue
+            if compact_key(item.get("same_as", "")) in known:  # another name of a registry entity
                 continue
             rows = [("exact", key)]
             rows += [("domain", d.lower()) for d in item.get("domains", ())]

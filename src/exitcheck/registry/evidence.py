@@ -85,11 +85,6 @@ def _measure_findings(m: Measure, sources: Mapping[str, Source]) -> Iterable[str
             continue
         if source.file and citation.locator.paragraph is None:
             yield f"error:locator.paragraph is required: source '{source.id}' is a file"
-        if citation.done and source.published is None:
-            yield (
-                f"source '{source.id}' reports the step done but gives no publication date:"
-                " 'done' needs one (the step counts as done by that date at the latest)"
-            )
         dated = (
             m
             if n == 0
@@ -128,12 +123,56 @@ def _locator_needs_paragraph(locator: Locator, source: Source | None, what: str)
         yield f"error:{what} locator.paragraph is required: source '{source.id}' is a file"
 
 
+# Words of a working note, not of a note for the analyst: a backstop; notes describe the source
+# and the reasoning about it, never how it was looked up (structured references go in "see").
+WORKING_NOTE_WORDS = (
+    "integrator",
+    "search tool",
+    "searchable corpus",
+    "stored copy",
+    "copy read",
+    "was found",
+    "were found",
+    "named in the issue",
+    "recorded separately",
+)
+
+
+def working_note(text: str | None) -> str | None:
+    """The working-note wording a note uses, if any."""
+    lowered = (text or "").lower()
+    return next((w for w in WORKING_NOTE_WORDS if w in lowered), None)
+
+
+def _note_findings(p: Layer) -> list[Finding]:
+    out = []
+    path = p.info.path
+    for i, s in enumerate(p.sources):
+        found = working_note(s.notes)
+        if found:
+            msg = (
+                f"source '{s.id}': a note says '{found}': describe the source, not how it was read"
+            )
+            out.append(Finding(path, msg, p.line("sources", i), severity="warning"))
+    for i, e in enumerate(p.entities):
+        texts = [e.notes] + [m.notes for m in e.measures]
+        texts += [c.notes for m in e.measures for c in m.sources]
+        for text in texts:
+            found = working_note(text)
+            if found:
+                msg = f"a note says '{found}': describe the source, not how it was read"
+                line = p.line("entities", i)
+                out.append(Finding(path, msg, line, entity=e.id, severity="warning"))
+    return out
+
+
 def evidence_checks(parsed: list[Layer], sources: Mapping[str, Source]) -> list[Finding]:
     out: list[Finding] = []
     for p in parsed:
+        out += _note_findings(p)
         path = p.info.path
         for i, s in enumerate(p.sources):
-            if not s.url and not s.file:
+            if not s.url and not s.file and not s.copy_url:
                 out.append(
                     Finding(
                         path,

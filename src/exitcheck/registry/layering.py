@@ -188,7 +188,8 @@ def cross_checks(parsed: Sequence[Layer], sources: set[str]) -> list[Finding]:
                 )
             )
             continue
-        cited = [m.source for m in x.measures] + [n.source for n in x.notes if n.source]
+        cited = [c.source for m in x.measures for c in m.sources]
+        cited += [n.source for n in x.notes if n.source]
         out += [
             Finding(x.path, f"extension cites unknown source '{source}'", x.line, entity=x.entity)
             for source in cited

@@ -174,6 +174,7 @@ def _citations(
             effective_stated=checker.get(table, "effective_stated", str, where, eid),
             deadline_stated=checker.get(table, "deadline_stated", str, where, eid),
             notes=checker.get(table, "notes", str, where, eid),
+            notes_zh=checker.get(table, "notes_zh", str, where, eid),
         )
         if source and locator:
             out.append(citation)

@@ -119,8 +119,8 @@ def screened_line(summary: Doc, w: Words = ENGLISH) -> str:
 def source_url(record: Doc, source_id: str) -> str | None:
     """The URL of a cited source, from the answer's sources."""
     for s in record.get("sources") or []:
-        if s["id"] == source_id and s.get("url"):
-            return printable(s["url"])
+        if s["id"] == source_id and (s.get("url") or s.get("copy_url")):
+            return printable(s.get("url") or s["copy_url"])
     return None
 
 

@@ -168,8 +168,8 @@ def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
         url = notes.source_url(record, c["source"]) if record is not None else None
         if url:
             out.append(url)
-        if n and c.get("notes"):
-            out.append(w.field("note", printable(c["notes"])))
+        if c.get("notes"):
+            out.append(w.field("note", printable(w.text(c, "notes"))))
     if m["notes"]:
         out.append(w.field("note", w.text(m, "notes")))
     if m.get("see"):
@@ -193,7 +193,13 @@ def settled_texts(m: Doc, w: Words = ENGLISH) -> list[str]:
     done), and the dates its sources disagree on (the earliest counts)."""
     out = []
     done = m.get("done_by")
-    if done:
+    if done and done["date"] is None:
+        who = ", ".join(printable(x) for x in done["sources"])
+        if w.zh:
+            out.append(f"{who}报道为已完成，但未注明发布日期，无法得出最迟完成日期")
+        else:
+            out.append(f"reported done by {who}, which gives no publication date: no latest day")
+    elif done:
         who = ", ".join(printable(x) for x in done["sources"])
         if w.zh:
             out.append(

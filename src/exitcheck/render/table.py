@@ -118,6 +118,9 @@ class Renderer:
                 )
                 if s.get("url"):
                     items.append(Padding(_fold(_t(s["url"], "dim")), (0, 0, 0, 4), expand=False))
+                if s.get("copy_url"):
+                    copy = w.field("copy", s["copy_url"])
+                    items.append(Padding(_fold(_t(copy, "dim")), (0, 0, 0, 4), expand=False))
         for added in origins.added_note_lines(e, w):
             items.append(Padding(_fold(_t(added, "dim")), (0, 0, 0, 2), expand=False))
         items.append(Text())

@@ -82,6 +82,8 @@ class Renderer:
                 lines += self.wrap(source_line(s, w), "  ")
                 if s.get("url"):
                     lines.append(f"    {printable(s['url'])}")
+                if s.get("copy_url"):
+                    lines.append("    " + w.field("copy", printable(s["copy_url"])))
         lines.append("")
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"

@@ -22,7 +22,10 @@ COLOURS = {
     "statement": "#7f7f7f",
     "dissolved": "#8c564b",
     "exit_planned": "#2ca02c",
-    "fee_imposed": "#bcbd22",
+    "fee_imposed": "#8c6d31",
+    "sales_stopped": "#ff9896",
+    "reopened": "#98df8a",
+    "blocked_by_others": "#c5b0d5",
 }
 FONT = "'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 WIDTH, LEFT, RIGHT, TOP, ROW = 1200, 330, 40, 110, 28

@@ -27,6 +27,9 @@ COLOURS = {
     "dissolved": "bright_red",
     "exit_planned": "green",
     "fee_imposed": "bright_cyan",
+    "sales_stopped": "bright_magenta",
+    "reopened": "bright_green",
+    "blocked_by_others": "bright_black",
 }
 if TYPE_CHECKING:
     from exitcheck.answers.clocks import Clock
