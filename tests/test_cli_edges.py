@@ -88,7 +88,7 @@ def test_info_as_plain_text(cli, shipped: Path) -> None:
     assert lines[2] == f"  path    {shipped}"
     assert lines[3].startswith("  sha256  ") and len(lines[3].split()[1]) == 64
     assert lines[4:6] == [
-        "82 entities, 222 measures, 166 source(s), 6 regulations",
+        "82 entities, 221 measures, 166 source(s), 6 regulations",
         "measures announced from 2014-01-07 to 2026-06-02",
     ]
 

@@ -319,3 +319,47 @@ def test_validate_warns_about_a_working_note(cli, write_registry) -> None:
         and "describe the source" in result.stdout + result.stderr
     )
     assert cli("validate").stdout.rstrip().endswith("0 error(s), 0 warning(s)")
+
+
+def test_review_cases_of_the_resumption_rule() -> None:
+    # an exit announced after it took effect does not cancel itself
+    late = measure("service_stopped", D(2021, 9, 26), D(2021, 9, 24))
+    assert status(late, on=D(2022, 1, 1)).status == "exited"
+    # a follow-up notice of the same exit is not a comeback
+    stop = measure("service_stopped", D(2021, 9, 26), D(2021, 10, 1))
+    clearing = measure("users_cleared", D(2021, 11, 1), None, D(2021, 12, 1))
+    for day in (D(2021, 10, 2), D(2021, 11, 2), D(2022, 1, 1)):
+        assert status(stop, clearing, on=day).status == "exited"
+    # a new restriction within a year of the exit is a follow-up too; after a year, a comeback
+    soon = measure("features_limited", D(2022, 3, 1))
+    assert status(stop, soon, on=D(2022, 4, 1)).status == "exited"
+    later = measure("features_limited", D(2022, 12, 1))
+    assert status(stop, later, on=D(2022, 11, 30)).status == "exited"
+    assert status(stop, later, on=D(2022, 12, 2)).status == "restricting"
+    # a step that became known only later does not resume the past
+    known_late = measure("registration_stopped", D(2023, 6, 1), D(2022, 12, 1))
+    assert status(stop, known_late, on=D(2023, 1, 1)).status == "exited"
+    # a reopening counts once it is in effect
+    back = measure("reopened", D(2024, 1, 1), D(2024, 3, 1))
+    assert status(stop, back, on=D(2024, 1, 15)).status == "exited"
+    assert status(stop, back, on=D(2024, 3, 1)).status == "reopened"
+
+
+def test_the_earliest_date_is_the_one_reached_first_and_any_source_may_give_it() -> None:
+    day = Citation("b", Q, effective=D(2021, 10, 15))
+    month = measure("service_stopped", D(2021, 9, 1), "2021-10", citations=(Citation("s", Q), day))
+    from exitcheck.dates import PartialDate
+
+    month = month._replace(effective=PartialDate(2021, 10))
+    assert status(month, on=D(2021, 10, 15)).status == "exited"
+    # an earlier announcement given by a second source counts from that day
+    told = Citation("b", Q, announced=D(2021, 9, 24))
+    m = measure("registration_stopped", D(2021, 9, 26), citations=(Citation("s", Q), told))
+    assert status(m, on=D(2021, 9, 24)).status == "restricting"
+
+
+def test_a_timestamp_clock_in_the_table_view(cli) -> None:
+    result = cli("status", "huobi", "--as-of", "2021-12-31T23:00+08:00")
+    assert result.exit_code == 0, result.stderr
+    assert "exiting as of 2021-12-31T23:00:00+08:00" in " ".join(result.stdout.split())
+    assert cli("status", "huobi", "--known-on", "2021-12-31T23:00+08:00").exit_code == 0

@@ -172,13 +172,16 @@ def _clock(as_of: Clockish, known_on: Clockish) -> Clock:
 def _when(value: Clockish, name: str) -> date | None:
     if value is None:
         return None
-    if isinstance(value, datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise TypeError(
-                f"{name}: a datetime needs a UTC offset (tzinfo); a naive one names no instant"
-            )
-        return value
+    if isinstance(value, datetime) and (value.tzinfo is None or value.utcoffset() is None):
+        raise TypeError(
+            f"{name}: a datetime needs a UTC offset (tzinfo); a naive one names no instant"
+        )
     if isinstance(value, date):
+        from exitcheck.dates import out_of_range
+
+        problem = out_of_range(value)
+        if problem:
+            raise UsageError(f"{name}: {problem}", code="bad_day", option=name, value=str(value))
         return value
     if isinstance(value, str):
         from exitcheck.dates import parse_when

@@ -72,8 +72,10 @@ class Status(Record):
 
 
 def known_from(measure: Measure, reported: Day | None = None) -> Day | None:
-    """When a measure became known: its announcement, else its source's publication date."""
-    return measure.announced or reported
+    """When a measure became known: its earliest announcement by any of its sources, else its
+    first source's publication date."""
+    announced = earliest([measure.announced, *(c.announced for c in measure.citations[1:])])
+    return announced or reported
 
 
 def reached(day: Day, as_of: date) -> bool:
@@ -83,8 +85,9 @@ def reached(day: Day, as_of: date) -> bool:
 
 
 def _effective_day(measure: Measure) -> Day | None:
-    """The effective date as a day: a date-time counts from its own calendar day."""
-    effective = measure.effective
+    """The earliest effective date any source gives, as a day: a date-time counts from its own
+    calendar day."""
+    effective = earliest([measure.effective, *(c.effective for c in measure.citations[1:])])
     if effective is None or isinstance(effective, PartialDate):
         return effective
     return day_of(effective)
@@ -155,10 +158,17 @@ def measure_status(
 
 
 def earliest(moments: Iterable[Moment | None]) -> Moment | None:
-    """The earliest of the given moments (in time: a day from 00:00 UTC+8, a month from its
-    first day), or None."""
+    """The earliest of the given moments by when each is reached (a day at 00:00 UTC+8, a
+    date-time at its instant, a month or a year once it is over: ``dates.in_effect``), or
+    None. A month counts after a day within it."""
     given = [m for m in moments if m is not None]
-    return min(given, key=instant_key) if given else None
+    return min(given, key=_reached_key) if given else None
+
+
+def _reached_key(moment: Moment) -> datetime:
+    if isinstance(moment, PartialDate):
+        return instant_key(_first_reached(moment))
+    return instant_key(moment)
 
 
 def stated_completion(measure: Measure) -> Moment | None:
@@ -214,12 +224,15 @@ def entity_status(
         contributed = measure_status(measure, as_of, dates.get(measure.source), known_on, dates)
         if contributed is None:
             continue
+        reopening = contributed == "reopened" and stated_completion(measure) is not None
+        if reopening and not completed(measure, as_of, dates):
+            continue  # announced, not yet in effect: service not resumed yet
         if measure.actor != OWN:
             imposed.append(measure)
         else:
             own.append((measure, contributed))
     superseded: tuple[Measure, ...] = ()
-    since = _resumed(own, dates)
+    since = _resumed(own, dates, as_of)
     if since is not None:
         superseded = tuple(m for m, _ in own if _before(m, since, dates))
         own = [(m, st) for m, st in own if m not in superseded]
@@ -236,50 +249,46 @@ def entity_status(
     return Status(list(STATUSES)[rank], as_of, measure, known_on, tuple(imposed), superseded)
 
 
-# Steps that show a platform served the users again: announcing one after an exit took effect
-# means the exit no longer described it (Huobi's domestic exchange stopped in 2017; Huobi
-# announced new limits toward mainland users in 2021). Fees on assets left behind and
-# statements show nothing of the kind.
+# Steps that show a platform served the users again, announced more than a year after an
+# exit took effect (or after an exit announced with no date): a restriction on sign-ups,
+# products or features, or a stop of sales, can only limit a service it was giving. Follow-up
+# notices of an exit (clearing, withdrawals, fees) and statements show nothing of the kind.
 RESUMING = frozenset(
-    {
-        "registration_stopped",
-        "users_cleared",
-        "service_stopped",
-        "product_restricted",
-        "features_limited",
-        "access_blocked",
-        "exit_planned",
-        "sales_stopped",
-    }
+    {"registration_stopped", "product_restricted", "features_limited", "sales_stopped"}
 )
-
-
-UNDATED_EXIT_HELD = timedelta(days=365)
+RESUME_GAP = timedelta(days=365)
 
 
 def _resumed(
-    own: list[tuple[Measure, str]], published: Mapping[str, Day]
+    own: list[tuple[Measure, str]], published: Mapping[str, Day], as_of: date
 ) -> tuple[int, datetime] | None:
-    """When the platform last resumed serving the users after an exit, if it did: a reopening
-    that counts, or the first step of its own announced after an exit or closure had taken
-    effect. The platform's steps that took hold before that point are superseded."""
-    points = [_since(m, published) for m, status in own if status == "reopened"]
+    """When the platform last resumed serving the users after an exit, if it did by
+    ``as_of``: a reopening in effect, or a step of its own (RESUMING) announced by then, more
+    than a year after an exit or closure took effect or an undated one was announced."""
+    now = (1, instant_key(as_of))
+    points = [
+        _since(m, published)
+        for m, status in own
+        if status == "reopened" and (stated_completion(m) is None or completed(m, as_of))
+    ]
     for ended, status in own:
         if status in ("exited", "closed"):
             done = _since(ended, published)
         elif status in ("exiting", "closing") and stated_completion(ended) is None:
-            # an exit announced with no date, followed more than a year later by new steps
-            # toward the same users: those steps show it served them again
-            known = _known(ended, published)
-            done = (known[0], known[1] + UNDATED_EXIT_HELD)
+            done = _known(ended, published)
         else:
+            continue
+        if done[0] == 0:
             continue
         later = [
             known
             for m, _ in own
-            if m.kind in RESUMING and (known := _known(m, published))[0] == 1 and known > done
+            if m.kind in RESUMING
+            and (known := _known(m, published))[0] == 1
+            and done[1] + RESUME_GAP < known[1]
+            and known <= now
         ]
-        if done[0] == 1 and later:
+        if later:
             points.append(min(later))
     return max(points) if points else None
 
@@ -297,7 +306,7 @@ def _since(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetim
 
 
 def _before(measure: Measure, since: tuple[int, datetime], published: Mapping[str, Day]) -> bool:
-    """A step that took hold before a reopening; a step with no date at all is never taken as
-    superseded (no date, no order: the conservative answer keeps it)."""
-    mine = _since(measure, published)
-    return mine[0] == 1 and mine < since
+    """A step that took hold, and was known, before the platform resumed; a step with no date
+    at all is never taken as superseded (no date, no order: the conservative answer keeps it)."""
+    mine, known = _since(measure, published), _known(measure, published)
+    return mine[0] == 1 and mine < since and (known[0] == 0 or known < since)

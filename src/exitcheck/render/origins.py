@@ -46,11 +46,9 @@ def measure_extras(m: Doc, record: Doc, w: Words = ENGLISH) -> list[str]:
 
 def _reached(day: str, as_of: str) -> bool:
     """Whether an ISO day, month or year had come by the day ``as_of`` (dates.in_effect)."""
-    from datetime import date
+    from exitcheck.dates import in_effect, parse_moment, parse_when
 
-    from exitcheck.dates import in_effect, parse_moment
-
-    return in_effect(parse_moment(day), date.fromisoformat(as_of))
+    return in_effect(parse_moment(day), parse_when(as_of))
 
 
 def added_note_lines(entity: Doc, w: Words = ENGLISH) -> list[str]:
