@@ -102,3 +102,54 @@ def test_each_readme_example_prints_what_it_shows(
             assert any(p.startswith(line.rsplit(" in ", 1)[0]) for p in lines), line
         else:
             assert line.rstrip() in lines, line
+
+
+# The console examples of docs/: run through a shell (they pipe), in a directory holding the
+# files they name; what they show must be printed. Lines up to '…' are prefixes.
+NEEDS_A_SECOND_REGISTRY = {"exitcheck diff entities-2026.12.toml"}
+
+
+def _doc_examples() -> list[tuple[str, str, list[str]]]:
+    found = []
+    for page in DOCS:
+        for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+            for segment in re.split(r"^(?=\$ )", block, flags=re.M):
+                lines = segment.rstrip("\n").split("\n")
+                if lines[0].startswith("$ ") and lines[0][2:] not in NEEDS_A_SECOND_REGISTRY:
+                    found.append((page.name, lines[0][2:], lines[1:]))
+    return found
+
+
+def _previous(page: str, command: str) -> str:
+    examples = [e for e in _doc_examples() if e[0] == page]
+    at = next(i for i, e in enumerate(examples) if e[1] == command)
+    return examples[at - 1][1]
+
+
+@pytest.mark.parametrize(("page", "command", "shown"), _doc_examples(), ids=lambda x: str(x)[:40])
+def test_each_docs_example_prints_what_it_shows(
+    page: str, command: str, shown: list[str], tmp_path: Path
+) -> None:
+    (tmp_path / "data").symlink_to(REPO / "data")
+    (tmp_path / "clients.txt").write_bytes("Binance\nOKX\n火币\n".encode("gb18030"))
+    script = (
+        f"{_previous(page, command)} >/dev/null 2>&1; echo $?" if command == "echo $?" else command
+    )
+    bindir = Path(sys.executable).parent
+    env = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "LANG": "C.UTF-8"}
+    env |= {"EXITCHECK_NOW": TODAY_SHOWN, "PATH": f"{bindir}:/usr/bin:/bin"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    done = subprocess.run(
+        ["sh", "-c", script + " 2>&1"], capture_output=True, text=True, cwd=tmp_path, env=env
+    )
+    lines = [line.rstrip() for line in done.stdout.splitlines()]
+    for line in shown:
+        if line.strip() in ("…", "...", ""):
+            continue
+        if "…" in line:
+            head = line.split("…")[0].rstrip()
+            assert any(printed.startswith(head) for printed in lines), (line, lines)
+        elif re.search(r" in \d+\.\d\ds$", line):
+            assert any(p.startswith(line.rsplit(" in ", 1)[0]) for p in lines), line
+        else:
+            assert line.rstrip() in lines, (line, lines)
