@@ -53,7 +53,7 @@ TESTS = {
               "tests/test_pinned_data.py", "tests/test_golden.py"],
     "render": ["tests/test_render_edges.py", "tests/test_hostile_output.py", "tests/test_spreadsheet.py", "tests/test_terminal.py", "tests/test_i18n.py", "tests/test_golden.py", "tests/test_integrity.py",
                "tests/test_cli.py", "tests/test_views.py", "tests/test_i18n_pinned.py",
-               "tests/test_entry_point.py", "tests/test_screen.py", "tests/test_json_text.py", "tests/test_text_wrap.py"],
+               "tests/test_entry_point.py", "tests/test_screen.py", "tests/test_text_wrap.py"],
     "data": ["tests/test_pinned_data.py", "tests/test_matching_rules.py", "tests/test_facts.py", "tests/test_evidence.py", "tests/test_status_rules.py",
              "tests/test_i18n_pinned.py", "tests/test_matching.py", "tests/test_golden.py"],
 }  # fmt: skip
@@ -63,7 +63,7 @@ ORDER = ["status", "dates", "screening", "cache", "render", "data", "matching"]
 def make_copy(base: Path) -> Path:
     target = Path(tempfile.mkdtemp(prefix="exitcheck-mutant-", dir=base))
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", ".pytest_cache")
-    for part in ("src", "tests", "scripts", "tools"):
+    for part in ("src", "data", "docs", "tests", "scripts", "tools"):
         shutil.copytree(REPO / part, target / part, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, target / name)

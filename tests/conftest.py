@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from exitcheck.cli import app_for
-from exitcheck.registry import shipped_registry
+from exitcheck.store.loading import shipped_registry
+
+from .registries import MINIMAL_HEADER
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -73,23 +75,6 @@ def pytest_report_header(config: pytest.Config) -> str:
     if seed is not None:
         line += f", seed {seed} (re-run with --hypothesis-seed={seed})"
     return line
-
-
-MINIMAL_HEADER = """\
-[registry]
-name = "test"
-version = "1"
-last_reviewed = 2026-01-01
-schema = 1
-
-[[sources]]
-id = "src"
-title = "Test source"
-publisher = "Tests"
-published = 2021-09-26
-language = "en"
-url = "https://example.org/test-source"
-"""
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import exitcheck
-from exitcheck import registry as reg
+from exitcheck.store import loading as reg
 
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 DAY = date(2021, 10, 1)  # a day on which statuses differ (closing, exited, restricting ...)
@@ -163,13 +163,13 @@ def test_load_takes_one_path_or_several(shipped: Path) -> None:
     assert reg.reopen(*one.origin, tuple(f.sha256 for f in one.files)).files == one.files  # type: ignore[misc]
 
 
-def test_the_readme_example_prints_what_it_says(capsys: pytest.CaptureFixture[str]) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Python") :]
+def test_the_documented_example_prints_what_it_says(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = Path(__file__).resolve().parents[1] / "docs" / "python-api.md"
+    section = doc.read_text(encoding="utf-8")
     code = section[
         section.index("```python\n") + 10 : section.index("```", section.index("```python\n") + 10)
     ]
-    exec(compile(code, "README.md", "exec"), {})
+    exec(compile(code, "docs/python-api.md", "exec"), {})
     printed = capsys.readouterr().out.splitlines()
     promised = [line[2:] for line in code.splitlines() if line.startswith("# ")]
     assert printed[0].startswith("huobi exited ") and printed[1:] == promised[1:]

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck import __version__, cachefs, store
+from exitcheck import __version__
+from exitcheck.store import cachefs
+from exitcheck.store import sqlite as store
 
-from .test_integrity import GOOD_ENTITY
+from .registries import ACME
 
 
 @pytest.fixture
@@ -32,7 +34,7 @@ def status_name(cli, path: Path, *extra: str) -> str:
 
 
 def test_built_on_first_use_under_xdg_cache_home_and_reused(cli, write_registry, cache) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     assert status_name(cli, path) == "Acme Exchange"
     (db,) = files(cache)
     assert db.suffix == ".sqlite" and not [p for p in cache.iterdir() if p.name.endswith(".tmp")]
@@ -42,13 +44,13 @@ def test_built_on_first_use_under_xdg_cache_home_and_reused(cli, write_registry,
 
 
 def test_no_cache_writes_nothing(cli, write_registry, cache) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     assert status_name(cli, path, "--no-cache") == "Acme Exchange"
     assert files(cache) == []
 
 
 def test_changed_registry_is_rebuilt(cli, write_registry, cache) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     assert status_name(cli, path) == "Acme Exchange"
     path.write_text(
         path.read_text(encoding="utf-8").replace("Acme Exchange", "Acme Trading"), encoding="utf-8"
@@ -60,7 +62,7 @@ def test_touched_but_unchanged_registry_reuses_the_cache(
     cli, write_registry, cache, monkeypatch
 ) -> None:
     monkeypatch.setattr(cachefs, "RACY_SECONDS", -1.0)  # treat the fresh ctime as settled
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     status_name(cli, path)
     (db,) = files(cache)
     inode = db.stat().st_ino
@@ -84,7 +86,7 @@ def test_touched_but_unchanged_registry_reuses_the_cache(
     ids=["corrupt", "truncated", "empty", "other-version", "other-format", "no-meta"],
 )
 def test_untrustworthy_cache_is_ignored_and_rebuilt(cli, write_registry, cache, damage) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     status_name(cli, path)
     (db,) = files(cache)
     damage(db)
@@ -108,7 +110,7 @@ def _stale(db: Path, key: str, value: str) -> None:
 
 def test_a_stale_cache_answers_when_nothing_marks_it_stale(cli, write_registry, cache) -> None:
     """The control for the test above: the poisoned rows are really what a used cache answers."""
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     status_name(cli, path)
     (db,) = files(cache)
     _stale(db, "format", str(store.FORMAT))
@@ -117,9 +119,9 @@ def test_a_stale_cache_answers_when_nothing_marks_it_stale(cli, write_registry, 
 
 def test_each_version_has_its_own_cache_file(cli, write_registry, cache, monkeypatch) -> None:
     """Two installed versions used in turn must not rebuild each other's cache every call."""
-    from exitcheck import regcache
+    from exitcheck.store import cache as regcache
 
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     status_name(cli, path)
     (first,) = files(cache)
     inode = first.stat().st_ino
@@ -135,9 +137,9 @@ def test_each_version_has_its_own_cache_file(cli, write_registry, cache, monkeyp
 def test_edited_word_lists_make_a_new_cache(cli, write_registry, cache, monkeypatch) -> None:
     """The stored keys depend on the packaged word lists (generic words, legal forms, the
     character table): a cache built before they changed must not answer with old keys."""
-    from exitcheck import packed
+    from exitcheck.store import pack as packed
 
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     status_name(cli, path)
     assert len(files(cache)) == 1
     monkeypatch.setattr(packed, "stamp", lambda: 12345)
@@ -166,12 +168,12 @@ def test_unwritable_cache_location_still_answers(
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file fails
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     assert status_name(cli, path) == "Acme Exchange"
 
 
 def test_an_invalid_registry_is_never_cached(cli, write_registry, cache) -> None:
-    path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
+    path = write_registry(ACME + ACME)
     assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 2
     assert files(cache) == []
 
@@ -179,7 +181,7 @@ def test_an_invalid_registry_is_never_cached(cli, write_registry, cache) -> None
 @pytest.mark.parametrize("cut", [1, 100, "page"])
 def test_a_cache_cut_short_is_rebuilt(cli, write_registry, cache, cut) -> None:
     """A cache cut short inside its last page (or by a page) still opens; it must be rebuilt."""
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     status_name(cli, path)
     (db,) = files(cache)
     page = sqlite3.connect(db).execute("PRAGMA page_size").fetchone()[0]
@@ -195,10 +197,10 @@ def test_a_cache_cut_short_is_rebuilt(cli, write_registry, cache, cut) -> None:
 def test_a_corrupt_cache_is_removed_even_when_nothing_can_replace_it(
     cli, write_registry, cache
 ) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     status_name(cli, path)
     (db,) = files(cache)
     db.write_bytes(b"this is not a database" * 100)
-    path.write_text(path.read_text(encoding="utf-8") + GOOD_ENTITY, encoding="utf-8")  # invalid
+    path.write_text(path.read_text(encoding="utf-8") + ACME, encoding="utf-8")  # invalid
     assert cli("--only", "--registry", str(path), "status", "acme").exit_code == 2
     assert files(cache) == []

@@ -8,8 +8,8 @@ import pytest
 
 from exitcheck import __version__
 from exitcheck.cli import run
-from exitcheck.registry import load, shipped_registry
 from exitcheck.render import MODULES, Format
+from exitcheck.store import load, shipped_registry
 
 
 def test_status_huobi_table(cli) -> None:
@@ -222,7 +222,7 @@ def test_search_without_match_exits_1(cli_json) -> None:
 
 
 def test_info(cli_json) -> None:
-    from exitcheck.registry import load, shipped_registry
+    from exitcheck.store.loading import load, shipped_registry
 
     code, data = cli_json("info", "--json")
     assert code == 0

@@ -24,7 +24,7 @@ def _interrupt(*_args: object, **_kwargs: object) -> None:
 
 
 def test_interrupt_inside_a_command_exits_130(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("exitcheck.commands.runner.load_registry", _interrupt)
+    monkeypatch.setattr("exitcheck.cli.runner.load_registry", _interrupt)
     assert run(["status", "huobi"]) == 130
     out, err = capsys.readouterr()
     assert out == "" and "Traceback" not in err and "internal error" not in err
@@ -181,7 +181,7 @@ def test_a_byte_order_mark_in_another_encoding_is_dropped(cli, tmp_path: Path) -
 
 
 def test_screen_refuses_input_over_the_size_limit(cli, tmp_path: Path, monkeypatch) -> None:
-    from exitcheck import screen_input
+    from exitcheck.answers import screen_input
 
     monkeypatch.setattr(screen_input, "MAX_INPUT_BYTES", 64)
     path = tmp_path / "big.txt"
@@ -200,8 +200,8 @@ def _bug(*_args: object, **_kwargs: object) -> None:
     ("target", "args"),
     [
         ("exitcheck.api.lookup", ["status", "huobi"]),
-        ("exitcheck.report.list_records", ["list"]),
-        ("exitcheck.registry_records.info_record", ["info"]),
+        ("exitcheck.answers.report.list_records", ["list"]),
+        ("exitcheck.answers.registry_records.info_record", ["info"]),
     ],
 )
 def test_an_internal_error_exits_70_with_one_line(cli, monkeypatch, target: str, args) -> None:
@@ -217,8 +217,8 @@ def test_an_internal_error_exits_70_with_one_line(cli, monkeypatch, target: str,
 
 @pytest.mark.parametrize("args", [["status", "huobi", "--json"], ["info", "--json"]])
 def test_an_internal_error_with_json_is_an_error_object(cli, monkeypatch, args) -> None:
-    monkeypatch.setattr("exitcheck.report.status_record", _bug)
-    monkeypatch.setattr("exitcheck.registry_records.info_record", _bug)
+    monkeypatch.setattr("exitcheck.answers.report.status_record", _bug)
+    monkeypatch.setattr("exitcheck.answers.registry_records.info_record", _bug)
     result = cli(*args)
     assert result.exit_code == EXIT_INTERNAL
     assert json.loads(result.stdout)["error"]["kind"] == "internal"

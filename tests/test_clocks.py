@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck.clocks import Clock, resolve
+from exitcheck.answers.clocks import Clock, resolve
 from tests.conftest import PINNED_NOW, entry_point
 
 BEIJING = timezone(timedelta(hours=8))
@@ -308,8 +308,8 @@ def test_clock_rules_hold_for_any_dates() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
+    from exitcheck.answers.status import counts_from, measure_status
     from exitcheck.model import Locator, Measure
-    from exitcheck.status import counts_from, measure_status
 
     days = st.dates(min_value=date(2020, 1, 1), max_value=date(2023, 12, 31))
 

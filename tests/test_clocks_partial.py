@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from exitcheck.answers.status import counts_from, counts_on, measure_status, visible
 from exitcheck.dates import PartialDate, in_effect
 from exitcheck.model import Locator, Measure
-from exitcheck.status import counts_from, counts_on, measure_status, visible
 
 BODY = """
 [[sources]]
@@ -136,7 +136,7 @@ def test_counts_from_visible_and_status_agree_with_in_effect(announced, effectiv
 
 
 def test_a_measure_of_unknown_announcement_is_known_now_and_on_no_earlier_day() -> None:
-    from exitcheck.clocks import Clock
+    from exitcheck.answers.clocks import Clock
 
     today = date(2026, 1, 1)
     undated = Measure("closed", "s", "d", "src", Locator(1, "q"), None, date(2021, 10, 1))

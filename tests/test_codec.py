@@ -9,11 +9,11 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 import exitcheck
-from exitcheck.codec import from_plain, to_plain
 from exitcheck.dates import Day, Moment, PartialDate
 from exitcheck.model import Entity, Locator, Measure
 from exitcheck.records import Record
-from exitcheck.store import entity_from_json, entity_json
+from exitcheck.store.codec import from_plain, to_plain
+from exitcheck.store.sqlite import entity_from_json, entity_json
 
 
 def _through_text(record: Record) -> Record:

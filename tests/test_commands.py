@@ -11,7 +11,7 @@ import pytest
 
 from exitcheck.cli import COMMANDS
 
-COMMANDS_DIR = Path(importlib.import_module("exitcheck.commands").__file__ or "").parent
+COMMANDS_DIR = Path(importlib.import_module("exitcheck.cli.commands").__file__ or "").parent
 MODULES = sorted({module for module, _ in COMMANDS.values()})
 
 

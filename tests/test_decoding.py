@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from exitcheck.decoding import decode, spelled_domain
-from exitcheck.matching import index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching import match
+from exitcheck.matching.decoding import decode, spelled_domain
+from exitcheck.store.loading import load, shipped_registry
 
-INDEX = index_for(load([shipped_registry()], use_cache=False))
+INDEX = load([shipped_registry()], use_cache=False).index
 
 
 @pytest.mark.parametrize(

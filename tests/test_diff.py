@@ -8,7 +8,7 @@ import pytest
 
 from exitcheck.errors import Finding
 
-from .conftest import MINIMAL_HEADER
+from .registries import MINIMAL_HEADER
 
 SRC2 = """
 [[sources]]
@@ -300,7 +300,7 @@ def test_errors_exit_2(cli, write_registry, tmp_path) -> None:
 
 
 def test_measure_keys_count_repeats() -> None:
-    from exitcheck.diff import measure_keys
+    from exitcheck.answers.diff import measure_keys
     from exitcheck.model import Entity, Locator, Measure
 
     m = Measure("statement", "all", "d", "src", Locator(1, "q"))
@@ -316,7 +316,7 @@ def test_measure_keys_count_repeats() -> None:
 
 
 def test_layered_compares_extensions_of_the_shipped_registry(cli, write_registry) -> None:
-    from .test_layering import DESK, EXTEND_HUOBI
+    from .registries import DESK, EXTEND_HUOBI
 
     old = write_registry(EXTEND_HUOBI, header=DESK)
     new = write_registry(
@@ -339,8 +339,8 @@ def test_random_removals_are_reported_exactly(shipped) -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from exitcheck.diff import compare
-    from exitcheck.validation import check
+    from exitcheck.answers.diff import compare
+    from exitcheck.registry import check
 
     full, _ = check([shipped])
     assert full is not None

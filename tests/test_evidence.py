@@ -10,8 +10,8 @@ import pytest
 
 from exitcheck.dates import PartialDate, first_day, iso, last_day, sort_key
 from exitcheck.model import Entity, Locator
-from exitcheck.registry import load, shipped_registry
-from exitcheck.validation import MAX_QUOTE_CHARS
+from exitcheck.registry.checker import MAX_QUOTE_CHARS
+from exitcheck.store.loading import load, shipped_registry
 
 from .conftest import SOURCES
 
@@ -92,8 +92,8 @@ def test_every_partial_date_is_found_by_the_filters_over_its_period(cli) -> None
 
 
 def test_list_is_in_date_order() -> None:
-    from exitcheck.clocks import resolve
-    from exitcheck.report import select
+    from exitcheck.answers.clocks import resolve
+    from exitcheck.answers.report import select
 
     answer = select(REGISTRY, resolve(date(2030, 1, 1), None, date(2030, 1, 1)))
     firsts = [measures[0].announced for _, measures in answer.rows if measures]

@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 import typer
 
-from exitcheck.commands.exits import exit_code, requested_format
+from exitcheck.cli.argv import requested_format
+from exitcheck.cli.exits import exit_code
 from exitcheck.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -24,7 +25,7 @@ from exitcheck.render import Format
 
 @pytest.fixture(autouse=True)
 def _english(monkeypatch: pytest.MonkeyPatch) -> None:
-    from exitcheck.commands import session
+    from exitcheck.cli.session import session
 
     monkeypatch.setattr(session, "lang", "en")  # an earlier call in this process may have set zh
 
@@ -77,7 +78,7 @@ def test_system_exit_is_not_an_error() -> None:
 
 def test_broken_pipe_is_quiet(monkeypatch, capsys) -> None:
     silenced: list[bool] = []
-    monkeypatch.setattr("exitcheck.stdio.silence_stdout", lambda: silenced.append(True))
+    monkeypatch.setattr("exitcheck.cli.stdio.silence_stdout", lambda: silenced.append(True))
     assert exit_code(BrokenPipeError(), Format.json) == EXIT_OK
     assert silenced == [True] and capsys.readouterr() == ("", "")
 
@@ -91,7 +92,44 @@ def test_broken_pipe_is_quiet(monkeypatch, capsys) -> None:
         (["list", "-f", "json"], Format.json),
         (["list", "--format", "csv"], Format.table),
         (["list", "--format"], Format.table),
+        (["--no-cache", "screen", "-", "--json"], Format.ndjson),  # globals before the command
+        (["--lang", "zh", "screen", "-", "--json"], Format.ndjson),
+        (["--registry", "x.toml", "status", "x", "--json"], Format.json),
     ],
 )
 def test_the_format_is_read_before_parsing(args: list[str], fmt: Format) -> None:
     assert requested_format(args) is fmt
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["screen", "-", "--json", "--bogus"],
+        ["--no-cache", "screen", "-", "--json", "--bogus"],
+        ["--lang", "en", "screen", "-", "--bogus", "--json"],
+    ],
+)
+def test_a_usage_error_of_screen_json_is_one_ndjson_line(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "exitcheck", *args],
+        input="huobi\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout.count("\n") == 1, done.stdout
+    assert json.loads(done.stdout)["error"]["message"].startswith("no such option: --bogus")
+
+
+@pytest.mark.parametrize(
+    "args", [["validate"], ["status", "x", "-r"], ["screen", "x", "--summary"], ["list", "-o"]]
+)
+def test_a_file_name_with_a_nul_is_a_usage_error(capsys, args: list[str]) -> None:
+    from exitcheck.cli import run
+
+    assert run([*args, "\x00"]) == 2
+    assert "NUL character" in capsys.readouterr().err

@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from exitcheck.answers.status import entity_status
 from exitcheck.dates import PartialDate
 from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
-from exitcheck.registry import load, shipped_registry
-from exitcheck.status import entity_status
+from exitcheck.store.loading import load, shipped_registry
 
 from .conftest import SOURCES
 

@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from exitcheck.cli import app_for
-from exitcheck.registry import shipped_registry
+from exitcheck.store.loading import shipped_registry
 
 GOLDEN = Path(__file__).parent / "golden"
 DAY = ("--as-of", "2021-10-01")

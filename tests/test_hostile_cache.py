@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exitcheck import cachefs
+from exitcheck.store import cachefs
 
 from .conftest import entry_point
-from .test_integrity import GOOD_ENTITY
+from .registries import ACME
 
 ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
@@ -58,7 +58,7 @@ def run_cli(args: list[str], env: dict[str, str], **kwargs) -> subprocess.Comple
 
 
 def test_private_modes_whatever_the_umask(write_registry, tmp_path: Path) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     cache = tmp_path / "xdg" / "exitcheck"
     done = run_cli(
         ["--registry", str(path), "status", "acme"],
@@ -74,14 +74,14 @@ def test_private_modes_whatever_the_umask(write_registry, tmp_path: Path) -> Non
 def test_an_existing_readable_cache_directory_is_tightened(cli, write_registry, xdg) -> None:
     xdg.mkdir(parents=True, mode=0o755)
     os.chmod(xdg, 0o755)
-    assert answer(cli, write_registry(GOOD_ENTITY))[:2] == (0, "Acme Exchange")
+    assert answer(cli, write_registry(ACME))[:2] == (0, "Acme Exchange")
     assert stat.S_IMODE(xdg.stat().st_mode) == 0o700
 
 
 def test_a_cache_directory_writable_by_others_is_not_used(cli, write_registry, xdg) -> None:
     xdg.mkdir(parents=True)
     os.chmod(xdg, 0o777)
-    code, name, err = answer(cli, write_registry(GOOD_ENTITY))
+    code, name, err = answer(cli, write_registry(ACME))
     assert (code, name) == (0, "Acme Exchange")
     assert err.count("warning") == 1 and "writable by group or others" in err
     assert list(xdg.iterdir()) == []  # nothing written into it
@@ -89,7 +89,7 @@ def test_a_cache_directory_writable_by_others_is_not_used(cli, write_registry, x
 
 @pytest.mark.skipif(not ROOT, reason="needs root to give a directory to another user")
 def test_a_cache_directory_of_another_user_is_not_used(cli, write_registry, xdg) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     assert answer(cli, path)[:2] == (0, "Acme Exchange")
     db = the_db(xdg)
     forge(db, "Acme Exchange", "Forged Exchange", reseal=True)
@@ -100,7 +100,7 @@ def test_a_cache_directory_of_another_user_is_not_used(cli, write_registry, xdg)
 
 @pytest.mark.skipif(not ROOT, reason="needs root to give a file to another user")
 def test_a_cache_file_of_another_user_is_not_used(cli, write_registry, xdg) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     db = the_db(xdg)
     forge(db, "Acme Exchange", "Forged Exchange", reseal=True)
@@ -110,7 +110,7 @@ def test_a_cache_file_of_another_user_is_not_used(cli, write_registry, xdg) -> N
 
 
 def test_a_group_writable_cache_file_is_not_used(cli, write_registry, xdg) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     db = the_db(xdg)
     forge(db, "Acme Exchange", "Forged Exchange", reseal=True)
@@ -126,10 +126,10 @@ def test_a_shared_sticky_cache_home_works_only_through_a_private_directory(
     shared.mkdir()
     os.chmod(shared, 0o1777)  # like /tmp
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared))
-    assert answer(cli, write_registry(GOOD_ENTITY))[:2] == (0, "Acme Exchange")
+    assert answer(cli, write_registry(ACME))[:2] == (0, "Acme Exchange")
     assert stat.S_IMODE((shared / "exitcheck").stat().st_mode) == 0o700
     os.chmod(shared, 0o777)  # not sticky: others could swap the directory
-    code, name, err = answer(cli, write_registry(GOOD_ENTITY))
+    code, name, err = answer(cli, write_registry(ACME))
     assert (code, name) == (0, "Acme Exchange") and "writable by anyone" in err
 
 
@@ -149,7 +149,7 @@ def reseal_file(db: Path) -> None:
 
 
 def test_edited_rows_are_not_served(cli, write_registry, xdg) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     forge(the_db(xdg), "Acme Exchange", "Forged Exchange", reseal=False)
     assert answer(cli, path)[:2] == (0, "Acme Exchange")
@@ -162,7 +162,7 @@ def test_edits_are_caught_after_the_check_was_remembered(
     cli, write_registry, xdg, monkeypatch
 ) -> None:
     monkeypatch.setattr(cachefs, "RACY_SECONDS", -1.0)
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     answer(cli, path)  # verified and stamped
     stamp = json.loads(the_db(xdg).with_suffix(".stamp").read_text(encoding="utf-8"))
@@ -186,7 +186,7 @@ def test_edits_are_caught_after_the_check_was_remembered(
 )
 def test_a_cache_with_an_unexpected_schema_is_rebuilt(cli, write_registry, xdg, sql) -> None:
     """Even with a correct checksum (a forger who knows the format): the schema is compared."""
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     db = the_db(xdg)
     conn = sqlite3.connect(db)
@@ -203,7 +203,7 @@ def test_a_cache_with_an_unexpected_schema_is_rebuilt(cli, write_registry, xdg, 
 
 
 def test_corrupted_in_place_is_rebuilt(cli, write_registry, xdg) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     db = the_db(xdg)
     data = bytearray(db.read_bytes())
@@ -215,7 +215,7 @@ def test_corrupted_in_place_is_rebuilt(cli, write_registry, xdg) -> None:
 
 
 def test_planted_links_are_never_followed(cli, write_registry, xdg, tmp_path: Path) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     db = the_db(xdg)
     victim = tmp_path / "victim"
@@ -231,7 +231,7 @@ def test_planted_links_are_never_followed(cli, write_registry, xdg, tmp_path: Pa
 
 
 def test_a_killed_builds_temporary_file_is_removed_later(cli, write_registry, xdg) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     answer(cli, path)
     gone_pid = _dead_pid()
     dead_file = xdg / f".registry-0123456789abcdef.sqlite.{gone_pid}.00ff00ff00ff00ff.tmp"
@@ -247,7 +247,7 @@ def test_a_killed_builds_temporary_file_is_removed_later(cli, write_registry, xd
 
 
 def test_a_build_killed_with_sigkill_leaves_nothing_behind(write_registry, tmp_path: Path) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     env = {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
     proc = subprocess.Popen(
         [*entry_point(), "--registry", str(path), "status", "acme"],
@@ -275,7 +275,7 @@ def _dead_pid() -> int:
 
 
 def test_relative_xdg_cache_home_is_ignored(write_registry, tmp_path: Path) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir()
     home.mkdir()
@@ -299,7 +299,7 @@ def test_the_shipped_registry_is_read_from_its_pack_not_a_cache(cli, xdg) -> Non
 def test_the_shipped_registry_cache_is_checked_too(cli, xdg, monkeypatch) -> None:
     """Without a usable pack (stale: a developer edited the data), the shipped registry goes
     through the cache, which is checked like any other."""
-    from exitcheck import packed
+    from exitcheck.store import pack as packed
 
     monkeypatch.setattr(packed, "stamp", lambda: -1)
     assert cli("status", "huobi").exit_code == 0
@@ -320,9 +320,9 @@ def valid_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, b
 
     base = tmp_path_factory.mktemp("prop")
     registry = base / "registry.toml"
-    from .conftest import MINIMAL_HEADER
+    from .registries import MINIMAL_HEADER
 
-    registry.write_text(MINIMAL_HEADER + GOOD_ENTITY, encoding="utf-8")
+    registry.write_text(MINIMAL_HEADER + ACME, encoding="utf-8")
     env = {"XDG_CACHE_HOME": str(base / "xdg")}
     result = CliRunner().invoke(
         app_for(["status"]), ["--registry", str(registry), "status", "acme"], env=env
@@ -387,10 +387,10 @@ def test_a_database_error_after_opening_removes_the_cache(
 ) -> None:
     import sqlite3 as sqlite
 
-    from exitcheck import store
     from exitcheck.cli import run
+    from exitcheck.store import sqlite as store
 
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     assert run(["--registry", str(path), "status", "acme"]) == 0
     assert list(xdg.glob("*.sqlite"))
     capsys.readouterr()
@@ -412,16 +412,16 @@ def test_a_database_error_after_opening_removes_the_cache(
 def test_a_written_cache_is_sound_and_opens_read_only(tmp_path: Path, python310: bool) -> None:
     """The bytes written are a whole SQLite file whose checksum holds, on 3.11+ (serialize)
     and on 3.10 (no Connection.serialize: a backup into a private temporary file)."""
-    from exitcheck import store
-    from exitcheck.validation import check
+    from exitcheck.registry import check
+    from exitcheck.store import sqlite as store
 
-    from .conftest import MINIMAL_HEADER
+    from .registries import MINIMAL_HEADER
 
     registry = tmp_path / "r.toml"
-    registry.write_text(MINIMAL_HEADER + GOOD_ENTITY, encoding="utf-8")
+    registry.write_text(MINIMAL_HEADER + ACME, encoding="utf-8")
     checked, _ = check([registry])
     assert checked is not None
-    from exitcheck.index import index_rows
+    from exitcheck.matching import index_rows
 
     conn = sqlite3.connect(":memory:")
     rows = index_rows(checked.entities)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import MINIMAL_HEADER, entry_point
-from .test_integrity import GOOD_ENTITY
+from .conftest import entry_point
+from .registries import ACME, MINIMAL_HEADER
 
 POSIX = os.name == "posix"
 
@@ -112,7 +112,7 @@ def test_dev_stdin_as_registry_works_every_time(shipped: Path) -> None:
 
 
 def test_registry_over_the_limit_from_a_pipe_is_refused(monkeypatch, tmp_path: Path) -> None:
-    from exitcheck import rawread
+    from exitcheck.registry import safe_read as rawread
 
     fifo = tmp_path / "f"
     if not POSIX:
@@ -165,7 +165,7 @@ def test_dotted_keys_with_many_parts_fail_fast(cli, write_registry, line: str) -
     ],
 )
 def test_extreme_dates_are_validation_errors(cli, write_registry, old: str, new: str) -> None:
-    path = write_registry(GOOD_ENTITY.replace(old, new))
+    path = write_registry(ACME.replace(old, new))
     for args in (["validate"], ["status", "acme"], ["list"], ["timeline"], ["info"]):
         result = cli("--only", "--registry", str(path), *args)
         assert result.exit_code == 2, (args, result.stdout)
@@ -210,7 +210,7 @@ def test_write_errors_are_one_plain_line(redirect: str, args: str) -> None:
 
 
 def test_a_registry_with_a_utf8_bom_is_accepted(cli, tmp_path: Path) -> None:
-    raw = b"\xef\xbb\xbf" + (MINIMAL_HEADER + GOOD_ENTITY).encode("utf-8")
+    raw = b"\xef\xbb\xbf" + (MINIMAL_HEADER + ACME).encode("utf-8")
     path = tmp_path / "bom.toml"
     path.write_bytes(raw)
     assert cli("--only", "--registry", str(path), "validate").exit_code == 0

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import subprocess
-import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,20 +18,10 @@ from markdown_it import MarkdownIt
 from exitcheck.matching import compact_key
 from exitcheck.render.safe import FORMULA_TRIGGERS
 
-from .conftest import MINIMAL_HEADER, entry_point
+from .conftest import entry_point
+from .registries import MINIMAL_HEADER, toml_string
 
 CONTROLS = "\x00\x07\x1b\r\x7f\x9b\u202e\u2028"
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string holding exactly TEXT."""
-    out = []
-    for ch in text:
-        if ch in '"\\' or not ch.isprintable() or unicodedata.category(ch) in ("Cf", "Zs"):
-            out.append(f"\\U{ord(ch):08x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
 
 
 def registry_with(tmp_path: Path, **fields: str) -> Path:

@@ -12,14 +12,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exitcheck import i18n
-from exitcheck.clocks import resolve
-from exitcheck.i18n import Words, words
-from exitcheck.registry import load, shipped_registry
+from exitcheck.answers.clocks import resolve
+from exitcheck.render import i18n, wrap
 from exitcheck.render import text as text_render
-from exitcheck.render import wrap
+from exitcheck.render.i18n import Words, words
+from exitcheck.store.loading import load, shipped_registry
 from exitcheck.tomlcompat import loads
 from tests.conftest import SOURCES
+
+from . import registries as reg
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "exitcheck"
 REGISTRY = load([shipped_registry()], use_cache=False)
@@ -72,7 +73,7 @@ def _no_match_records() -> list[dict[str, Any]]:
 
 
 def test_every_word_the_text_renderer_looks_up_has_a_chinese_entry() -> None:
-    from exitcheck import registry_records, report
+    from exitcheck.answers import registry_records, report
     from exitcheck.matching import search
 
     w = Recording()
@@ -118,7 +119,7 @@ def test_every_label_named_in_the_text_renderer_is_in_the_table() -> None:
 
 def _codes(pattern: str) -> set[str]:
     found: set[str] = set()
-    for name in ("matching.py", "review.py"):
+    for name in ("matching/decide.py", "matching/review.py"):
         found |= set(re.findall(pattern, (SRC / name).read_text(encoding="utf-8")))
     return found
 
@@ -135,7 +136,12 @@ def _reasons() -> list[str]:
         return None
 
     found = []
-    for name in ("matching.py", "review.py", "results.py", "screening.py"):
+    for name in (
+        "matching/decide.py",
+        "matching/review.py",
+        "matching/results.py",
+        "answers/screen.py",
+    ):
         for node in ast.walk(ast.parse((SRC / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.Assign) and any(
                 isinstance(t, ast.Name) and t.id == "reason" for t in node.targets
@@ -246,23 +252,14 @@ def test_search_and_list_in_chinese(cli) -> None:
 
 
 def test_english_where_the_registry_has_no_chinese_without_comment(cli, write_registry) -> None:
-    path = write_registry(
-        """
-        [[entities]]
-        id = "acme"
-        name = "Acme"
-        kind = "exchange"
-
-        [[entities.measures]]
-        kind = "closed"
-        scope = "all users"
-        announced = 2021-09-24
-        description = "Closed."
-        source = "src"
-        locator = { paragraph = 1, quote = "x" }
-        notes = "An English note."
-        """
+    closed = reg.measure(
+        "closed",
+        scope="all users",
+        announced=date(2021, 9, 24),
+        description="Closed.",
+        notes="An English note.",
     )
+    path = write_registry(reg.entity("acme", "Acme", "exchange", closed))
     result = cli("--registry", str(path), "--lang", "zh", "status", "acme")
     assert result.exit_code == 0 and result.stderr == ""
     assert "范围：all users" in result.stdout and "备注：An English note." in result.stdout
@@ -347,7 +344,7 @@ def test_words_phrases() -> None:
 
 
 def test_the_status_meaning_is_translated_by_the_renderer_not_the_command() -> None:
-    from exitcheck.i18n import ENGLISH, words
+    from exitcheck.render.i18n import ENGLISH, words
 
     record = {"status": "exited", "status_meaning": "English meaning", "entity": {}}
     assert ENGLISH.status_record(record) is record

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from exitcheck.i18n import words
+from exitcheck.render.i18n import words
 
 ZH = words("zh")
 

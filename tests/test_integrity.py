@@ -12,26 +12,7 @@ from hypothesis import strategies as st
 
 from exitcheck.cli import run
 
-from .conftest import MINIMAL_HEADER
-
-GOOD_ENTITY = """
-[[entities]]
-id = "acme"
-name = "Acme Exchange"
-name_zh = "阿克米"
-aliases = ["ACX"]
-kind = "exchange"
-
-[[entities.measures]]
-kind = "closed"
-scope = "users in mainland China"
-announced = 2021-09-25
-effective = 2021-10-23
-effective_stated = "23 Oct 2021"
-description = "Closes."
-source = "src"
-locator = { paragraph = 1, quote = "closes" }
-"""
+from .registries import ACME, MINIMAL_HEADER, toml_string
 
 
 def one_error_line(result) -> str:
@@ -58,7 +39,7 @@ def test_directory(cli, tmp_path: Path) -> None:
 
 
 def test_unreadable_file(cli, write_registry, monkeypatch) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
 
     real_open = os.open
 
@@ -92,7 +73,7 @@ def test_files_that_are_not_registries(cli, tmp_path: Path, content: bytes, expe
 def test_truncated_toml_names_line_and_column(cli, tmp_path: Path) -> None:
     path = tmp_path / "cut.toml"
     path.write_text(
-        MINIMAL_HEADER + GOOD_ENTITY[: GOOD_ENTITY.index("description")] + 'description = "Clo',
+        MINIMAL_HEADER + ACME[: ACME.index("description")] + 'description = "Clo',
         encoding="utf-8",
     )
     line = one_error_line(cli("--only", "--registry", str(path), "status", "acme"))
@@ -129,13 +110,13 @@ def test_deeply_nested_tables(cli, tmp_path: Path) -> None:
 
 
 def test_every_entity_duplicated(cli, write_registry) -> None:
-    path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
+    path = write_registry(ACME + ACME)
     line = one_error_line(cli("--only", "--registry", str(path), "status", "acme"))
     assert "entity id 'acme' is defined twice" in line
 
 
 def test_registry_error_in_json_mode_is_a_json_error(cli, write_registry) -> None:
-    path = write_registry(GOOD_ENTITY + GOOD_ENTITY)
+    path = write_registry(ACME + ACME)
     result = cli("--only", "--registry", str(path), "status", "acme", "--json")
     assert result.exit_code == 2
     error = json.loads(result.stdout)["error"]
@@ -144,7 +125,7 @@ def test_registry_error_in_json_mode_is_a_json_error(cli, write_registry) -> Non
 
 
 def test_a_registry_with_errors_is_never_used_half_loaded(cli, write_registry) -> None:
-    good = write_registry(GOOD_ENTITY)
+    good = write_registry(ACME)
     bad = write_registry('[[entities]]\nid = "other"\nname = "Other"\nkind = "casino"\n')
     assert cli("--only", "--registry", str(good), "status", "acme").exit_code == 0
     result = cli("--only", "--registry", str(good), "--registry", str(bad), "status", "acme")
@@ -259,7 +240,7 @@ def test_validate_reports_each_seeded_error_with_its_line(cli, write_registry) -
 
 def test_validate_text_output_and_alias_collision(cli, write_registry) -> None:
     path = write_registry(
-        GOOD_ENTITY
+        ACME
         + '\n[[entities]]\nid = "copy"\nname = "Copy"\naliases = ["Acme-Exchange"]\nkind = "exchange"\n'
     )
     result = cli("validate", str(path))
@@ -283,7 +264,7 @@ def test_the_shipped_registry_is_valid(cli) -> None:
 
 
 def test_registries_combine_and_env_is_used(cli, write_registry, monkeypatch) -> None:
-    first = write_registry(GOOD_ENTITY)
+    first = write_registry(ACME)
     second = write_registry(
         '\n[[entities]]\nid = "beta"\nname = "Beta Pool"\nkind = "mining_pool"\n',
         header='[registry]\nname = "extra"\nversion = "2"\nlast_reviewed = 2026-01-02\nschema = 1\n',
@@ -306,14 +287,9 @@ HOSTILE = "[bold red]Evil[/] [link=https://x.example]click[/link] \x1b]8;;https:
 
 
 def hostile_registry(write_registry) -> Path:
-    body = GOOD_ENTITY.replace(
-        'name = "Acme Exchange"', f'name = "Acme {_toml_escape(HOSTILE)}"'
-    ).replace('description = "Closes."', f'description = "{_toml_escape(HOSTILE)}"')
+    body = ACME.replace('name = "Acme Exchange"', f"name = {toml_string('Acme ' + HOSTILE)}")
+    body = body.replace('description = "Closes."', f"description = {toml_string(HOSTILE)}")
     return write_registry(body)
-
-
-def _toml_escape(text: str) -> str:
-    return "".join(c if c.isprintable() and c not in '"\\' else f"\\u{ord(c):04x}" for c in text)
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
@@ -336,14 +312,14 @@ def test_markup_and_controls_never_reach_the_terminal(cli, write_registry, fmt) 
 def test_rich_terminal_output_escapes_data(write_registry) -> None:
     from datetime import date
 
-    from exitcheck.clocks import resolve
-    from exitcheck.matching import index_for, match
-    from exitcheck.registry import load
+    from exitcheck.answers.clocks import resolve
+    from exitcheck.answers.report import status_answer, status_record
+    from exitcheck.matching import match
     from exitcheck.render import Format, renderer
-    from exitcheck.report import status_answer, status_record
+    from exitcheck.store.loading import load
 
     registry = load([hostile_registry(write_registry)])
-    result = match(index_for(registry), "acme")
+    result = match(registry.index, "acme")
     record = status_record(
         status_answer(
             registry,
@@ -411,7 +387,7 @@ def test_random_argv_never_tracebacks(argv: list[str], capsys) -> None:
 
 
 TOML_PIECES = st.sampled_from([
-    GOOD_ENTITY, "[[entities]]\n", 'id = "x"\n', "name = 1\n", 'kind = "exchange"\n', "[[entities.measures]]\n",
+    ACME, "[[entities]]\n", 'id = "x"\n', "name = 1\n", 'kind = "exchange"\n', "[[entities.measures]]\n",
     'kind = "closed"\n', "announced = 2021-09-24\n", "effective = 2021-09-30T00:00:00+08:00\n", "effective = 24:00\n",
     'source = "src"\n', "locator = { paragraph = 1 }\n", "[registry]\n", "= broken\n", "[[sources]]\n", "\x00",
     'aliases = ["火币"]\n', "relations = 5\n", "measures = []\n",

@@ -7,38 +7,7 @@ import json
 
 import pytest
 
-DESK = """\
-[registry]
-name = "desk"
-version = "1"
-last_reviewed = 2026-11-20
-schema = 1
-
-[[sources]]
-id = "desk-memo"
-title = "Desk memo"
-publisher = "Our compliance desk"
-published = 2021-10-04
-language = "en"
-"""
-
-EXTEND_HUOBI = """
-[[extend]]
-entity = "huobi"
-aliases = ["HB Desk"]
-
-[[extend.measures]]
-kind = "features_limited"
-scope = "mainland-China accounts"
-announced = 2021-10-04
-description = "Fiat on-ramp unavailable in the desk's test."
-source = "desk-memo"
-locator = { paragraph = 2, quote = "fiat on-ramp" }
-
-[[extend.notes]]
-text = "Checked by the desk on 4 Oct 2021."
-source = "desk-memo"
-"""
+from .registries import DESK, EXTEND_HUOBI
 
 
 @pytest.fixture

@@ -12,13 +12,12 @@ from types import ModuleType
 
 import pytest
 
-from exitcheck import names
-from exitcheck.matching import index_for, match
+from exitcheck.matching import match, names
 from exitcheck.model import Entity
-from exitcheck.registry import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
 
 REPO = Path(__file__).resolve().parents[1]
-INDEX = index_for(load([shipped_registry()], use_cache=False))
+INDEX = load([shipped_registry()], use_cache=False).index
 
 
 def _tool() -> ModuleType:
@@ -118,7 +117,7 @@ def test_japanese_forms_are_peeled_at_either_end(write_registry) -> None:
         '[[entities]]\nid = "bitflyer"\nname = "bitFlyer"\nkind = "exchange"\n\n'
         '[[entities]]\nid = "kanji"\nname = "Kanji"\nname_zh = "火星交易"\nkind = "exchange"\n'
     )
-    index = index_for(load([path], use_cache=False))
+    index = load([path], use_cache=False).index
     for query, entity in (
         ("株式会社bitFlyer", "bitflyer"),
         ("bitFlyer株式会社", "bitflyer"),
@@ -137,7 +136,7 @@ def test_status_answers_for_a_foreign_legal_name(cli_json) -> None:
 
 def test_answering_does_not_import_rigour() -> None:
     code = (
-        "import sys; from exitcheck import names; names.generic_words();"
+        "import sys; from exitcheck.matching import names; names.generic_words();"
         " assert not [m for m in sys.modules if m.split('.')[0] == 'rigour'], 'rigour imported'"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

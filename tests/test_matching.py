@@ -9,22 +9,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exitcheck import matching
-from exitcheck.matching import (
+from exitcheck.matching import compact_key, match
+from exitcheck.matching import decide as matching
+from exitcheck.matching.names import (
     clean,
-    compact_key,
+    core_key,
     domain_of,
-    index_for,
-    match,
+    everyday_name,
     max_edits,
     strip_generic,
     words,
 )
-from exitcheck.names import core_key, everyday_name
-from exitcheck.registry import load, shipped_registry
+from exitcheck.store.loading import load, shipped_registry
+
+from .registries import entity
 
 REGISTRY = load([shipped_registry()], use_cache=False)
-INDEX = index_for(REGISTRY)
+INDEX = REGISTRY.index
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 MIX = Path(__file__).parent / "data" / "company_mix.txt"
 
@@ -187,20 +188,8 @@ def test_evaluation_set_precision_and_recall() -> None:
 
 
 def test_close_candidates_are_ambiguous_not_a_guess(write_registry) -> None:
-    path = write_registry(
-        """
-        [[entities]]
-        id = "alphaswap"
-        name = "Alphaswapx"
-        kind = "exchange"
-
-        [[entities]]
-        id = "alphaswop"
-        name = "Alphaswopx"
-        kind = "exchange"
-        """
-    )
-    index = index_for(load([path]))
+    path = write_registry(entity("alphaswap", "Alphaswapx") + entity("alphaswop", "Alphaswopx"))
+    index = load([path]).index
     result = match(index, "alphaswupx")
     assert result.decision == "ambiguous"
     assert {c.entity_id for c in result.candidates} == {"alphaswap", "alphaswop"}
@@ -239,16 +228,8 @@ def test_chinese_queries_do_not_fall_back_to_romanisations() -> None:
 
 
 def test_unseen_chinese_names_match_from_pinyin_and_traditional(write_registry) -> None:
-    path = write_registry(
-        """
-        [[entities]]
-        id = "example-pool"
-        name = "Example Pool"
-        name_zh = "蓝海矿池"
-        kind = "mining_pool"
-        """
-    )
-    index = index_for(load([path]))
+    path = write_registry(entity("example-pool", "Example Pool", "mining_pool", name_zh="蓝海矿池"))
+    index = load([path]).index
     for query in (
         "蓝海矿池",
         "藍海礦池",
@@ -342,9 +323,9 @@ def test_in_memory_keys_answer_exactly_as_sql(write_registry) -> None:
     rows = _eval_rows()
     sql = load([shipped_registry()], use_cache=False)
     memory = load([shipped_registry()], use_cache=False)
-    index_for(memory).preload()  # type: ignore[attr-defined]
+    memory.index.preload()  # type: ignore[attr-defined]
     for query, *_ in [*rows, ("kucoinx",), ("火笔",), ("spark protocol",), ("Bitmark",)]:
-        assert match(index_for(sql), query) == match(index_for(memory), query), query
+        assert match(sql.index, query) == match(memory.index, query), query
 
 
 def one_entity(entity_id: str, name: str) -> str:
@@ -404,7 +385,7 @@ def test_look_alike_letters_fold_to_latin(raw: str, key: str) -> None:
     ],
 )
 def test_list_bullets_are_dropped(raw: str, expected: str) -> None:
-    from exitcheck.names import strip_bullet
+    from exitcheck.matching.names import strip_bullet
 
     assert strip_bullet(raw) == expected
 
@@ -419,13 +400,13 @@ def test_list_bullets_are_dropped(raw: str, expected: str) -> None:
     ],
 )
 def test_bracketed_parts_are_set_apart(raw: str, expected: tuple[str, list[str]]) -> None:
-    from exitcheck.names import split_groups
+    from exitcheck.matching.names import split_groups
 
     assert split_groups(raw) == expected
 
 
 def test_versions_are_set_aside_but_digits_of_names_stay() -> None:
-    from exitcheck.names import without_versions
+    from exitcheck.matching.names import without_versions
 
     assert without_versions("zkswap v2") == "zkswap"
     assert without_versions("nbminer v39.5 gpu") == "nbminer gpu"
@@ -435,7 +416,7 @@ def test_versions_are_set_aside_but_digits_of_names_stay() -> None:
 
 
 def test_chinese_fuzzy_compares_the_distinctive_part_only() -> None:
-    from exitcheck.names import core_key
+    from exitcheck.matching.names import core_key
 
     assert core_key("北京火币天下网络技术有限公司") == "火币天下"
     assert core_key("火币天下(北京)网络技术有限公司") == "火币天下"
@@ -476,7 +457,7 @@ def test_real_world_forms(query: str, decision: str, entity: str | None) -> None
 
 def test_a_fuzzy_candidate_must_beat_every_known_other_platform(write_registry) -> None:
     path = write_registry(one_entity("coinbasex", "Coinbasex"))
-    index = index_for(load([path], use_cache=False))
+    index = load([path], use_cache=False).index
     assert match(index, "Coinbasexx").entity_id == "coinbasex"  # nothing else is as close
     tied = match(index, "Coinbasee")  # one edit from Coinbasex and from Coinbase
     assert tied.decision == "ambiguous"

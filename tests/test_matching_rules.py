@@ -5,43 +5,29 @@ from __future__ import annotations
 
 import pytest
 
-from exitcheck import matching
-from exitcheck.matching import index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching import match, results
+from exitcheck.store.loading import load, shipped_registry
 
-INDEX = index_for(load([shipped_registry()], use_cache=False))
+from .registries import entity
+
+INDEX = load([shipped_registry()], use_cache=False).index
 
 # A registry of made-up names far from any known platform: scores are exact fractions.
-TWENTY = """
-[[entities]]
-id = "first"
-name = "Quintessentialfoxes"
-kind = "exchange"
-
-[[entities]]
-id = "second"
-name = "Quintessentialboxes"
-kind = "exchange"
-
-[[entities]]
-id = "near"
-name = "Alphaswapx"
-kind = "exchange"
-
-[[entities]]
-id = "far"
-name = "Alphasqaoc"
-kind = "exchange"
-"""
+TWENTY = (
+    entity("first", "Quintessentialfoxes")
+    + entity("second", "Quintessentialboxes")
+    + entity("near", "Alphaswapx")
+    + entity("far", "Alphasqaoc")
+)
 
 
 @pytest.fixture
 def index(write_registry):
-    return index_for(load([write_registry(TWENTY)], use_cache=False))
+    return load([write_registry(TWENTY)], use_cache=False).index
 
 
 def test_the_documented_constants() -> None:
-    assert (matching.SCORE_THRESHOLD, matching.MARGIN, matching.MAX_QUERY_CHARS) == (75, 10, 200)
+    assert (results.SCORE_THRESHOLD, results.MARGIN, results.MAX_QUERY_CHARS) == (75, 10, 200)
 
 
 def test_a_lead_of_less_than_the_margin_is_ambiguous(index) -> None:
@@ -95,7 +81,7 @@ def test_a_name_given_only_in_traditional_characters_matches_in_simplified(
     path = write_registry(
         '[[entities]]\nid = "lekuda"\nname = "Lekuda"\nname_zh = "樂酷達"\nkind = "exchange"\n'
     )
-    index = index_for(load([path], use_cache=False))
+    index = load([path], use_cache=False).index
     result = match(index, "乐酷达")
     assert (result.decision, result.entity_id, result.method) == (
         "match",
@@ -195,7 +181,7 @@ def test_chinese_company_names_are_compared_by_their_distinctive_part(write_regi
         '[[entities]]\nid = "lantian"\nname = "Lantian"\n'
         'name_zh = "北京蓝天白云青山绿水科技有限公司"\nkind = "domestic_company"\n'
     )
-    index = index_for(load([path], use_cache=False))
+    index = load([path], use_cache=False).index
     for query in ("蓝天白云青山绿树", "北京蓝天白云青山绿树科技有限公司"):
         result = match(index, query)
         assert (result.decision, result.entity_id, result.method) == (

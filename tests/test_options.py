@@ -8,9 +8,8 @@ import subprocess
 import pytest
 import typer
 
-from exitcheck.model import ENTITY_KINDS, MEASURE_KINDS
-from exitcheck.report import DATE_FIELDS
-from exitcheck.typer_shim import ShownChoice, click_exceptions
+from exitcheck.cli.typer_shim import ShownChoice, click_exceptions
+from exitcheck.model import ENTITY_KINDS, MEASURE_DATES, MEASURE_KINDS
 
 from .conftest import entry_point
 
@@ -28,7 +27,7 @@ def test_the_shim_matches_the_pinned_typer() -> None:
 @pytest.mark.parametrize("command", ["list", "timeline"])
 def test_help_shows_the_choices(cli, command: str) -> None:
     shown = cli(command, "--help", env={"COLUMNS": "800"}).stdout
-    for values in (DATE_FIELDS, ENTITY_KINDS, MEASURE_KINDS):
+    for values in (MEASURE_DATES, ENTITY_KINDS, MEASURE_KINDS):
         assert "<" + "|".join(values) + ">" in shown
 
 

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck.index import KeyIndex, MemoryTable
-from exitcheck.matching import compact_key, match
-from exitcheck.packed import PackTable
-from exitcheck.registry import load, shipped_registry
-from exitcheck.store import SqlTable
+from exitcheck.matching import KeyIndex, MemoryTable, compact_key, match
+from exitcheck.store.loading import load, shipped_registry
+from exitcheck.store.pack import PackTable
+from exitcheck.store.sqlite import SqlTable
 
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 EXTRA = ["qkl124", "qkl12", "qkl1234", "qkl132", "kql123", "区块链124", "huobi2", "bione1"]

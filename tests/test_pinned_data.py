@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from exitcheck.matching import index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching import match
+from exitcheck.store.loading import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
-INDEX = index_for(REGISTRY)
+INDEX = REGISTRY.index
 SEED = "cls-2021-09-26"  # the seed report: every fact of it is pinned here
 
 # (entity, measure kind, paragraph, quote): paragraph = N-th non-blank line of the source file.

@@ -9,13 +9,13 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from exitcheck import matching
-from exitcheck.matching import index_for, match, words
-from exitcheck.names import core_key, everyday_name
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching import decide as matching
+from exitcheck.matching import match
+from exitcheck.matching.names import core_key, everyday_name, words
+from exitcheck.store.loading import load, shipped_registry
 
 REGISTRY = load([shipped_registry()], use_cache=False)
-INDEX = index_for(REGISTRY)
+INDEX = REGISTRY.index
 LABELS = {
     label: e.id
     for e in REGISTRY.entities

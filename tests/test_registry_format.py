@@ -20,7 +20,7 @@ from exitcheck.dates import (
     sort_key,
 )
 
-from .conftest import MINIMAL_HEADER
+from .registries import MINIMAL_HEADER
 
 # --------------------------------------------------------------------------------------------
 # Partial dates, pure

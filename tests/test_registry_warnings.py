@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import MINIMAL_HEADER
+from .registries import MINIMAL_HEADER
 
 ENTITY = """
 [[entities]]

@@ -9,15 +9,15 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .test_integrity import GOOD_ENTITY, _toml_escape
+from .registries import ACME, toml_string
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _with_name(write_registry, name: str, description: str = "Closes.") -> Path:
-    body = GOOD_ENTITY.replace('name = "Acme Exchange"', f'name = "{_toml_escape(name)}"')
+    body = ACME.replace('name = "Acme Exchange"', f"name = {toml_string(name)}")
     return write_registry(
-        body.replace('description = "Closes."', f'description = "{_toml_escape(description)}"')
+        body.replace('description = "Closes."', f"description = {toml_string(description)}")
     )
 
 

@@ -11,6 +11,8 @@ import pytest
 
 from exitcheck.model import ENTITY_KINDS
 
+from .registries import DESK, EXTEND_HUOBI
+
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "src" / "exitcheck" / "data" / "schemas"
 
@@ -73,28 +75,7 @@ def test_shipped_files_resolve_through_their_ids(cli) -> None:
         validator.validate(json.loads(cli(*args, "--json").stdout))
 
 
-EXTENSION = """\
-[registry]
-name = "desk"
-version = "1"
-last_reviewed = 2026-11-20
-schema = 1
-
-[[sources]]
-id = "desk-memo"
-title = "Desk memo"
-publisher = "Our compliance desk"
-published = 2021-10-04
-language = "en"
-
-[[extend]]
-entity = "huobi"
-aliases = ["HB Desk"]
-
-[[extend.notes]]
-text = "Checked by the desk on 4 Oct 2021."
-source = "desk-memo"
-"""
+EXTENSION = DESK + EXTEND_HUOBI  # an alias, a note and a measure added to huobi
 
 
 def test_both_clocks_and_an_extension_validate_against_the_shipped_files(
@@ -153,7 +134,7 @@ def test_the_definitions_file_is_not_a_command(cli) -> None:
 
 
 def test_completion_offers_the_commands_not_the_definitions() -> None:
-    from exitcheck import completion
+    from exitcheck.cli import completion
 
     assert completion.schemas("") == sorted(completion.schemas(""))
     assert "defs" not in completion.schemas("d") and "status" in completion.schemas("st")

@@ -13,7 +13,7 @@ from pathlib import Path
 from exitcheck import __version__
 
 from .conftest import entry_point
-from .test_integrity import GOOD_ENTITY
+from .registries import ACME
 
 NAMES = ["Huobi Global", "acmecoin", "币安", "", "houbi", "exchange", "火幣", "coinbase"]
 
@@ -192,7 +192,7 @@ def test_ten_thousand_row_csv_from_stdin_streams_one_row_per_input_row() -> None
 
 
 def test_provenance_golden(cli, write_registry) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     data = json.loads(
         cli(
@@ -240,7 +240,7 @@ def test_provenance_golden(cli, write_registry) -> None:
 
 
 def test_fingerprint_changes_with_the_registry(cli, write_registry) -> None:
-    path = write_registry(GOOD_ENTITY)
+    path = write_registry(ACME)
     before = json.loads(cli("--only", "--registry", str(path), "info", "--json").stdout)[
         "registries"
     ][0]["sha256"]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from exitcheck import names
-from exitcheck.names import to_simplified
+from exitcheck.matching import names
+from exitcheck.matching.names import to_simplified
 from exitcheck.tomlcompat import loads
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,9 +42,7 @@ FOLDED_BEFORE = {
 
 
 def _registry_labels() -> list[str]:
-    data = loads(
-        (REPO / "src" / "exitcheck" / "data" / "entities.toml").read_text(encoding="utf-8")
-    )
+    data = loads((REPO / "data" / "entities.toml").read_text(encoding="utf-8"))
     labels = []
     for entity in data["entities"]:
         labels += [entity["name"], entity.get("name_zh") or "", *entity.get("aliases", [])]

@@ -13,8 +13,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from exitcheck.answers.status import done_by, entity_status
 from exitcheck.model import Citation, Entity, Locator, Measure
-from exitcheck.status import done_by, entity_status
 
 D = date
 BEIJING = timezone(timedelta(hours=8))
@@ -296,9 +296,9 @@ def test_an_exit_announced_without_a_date_gives_way_to_steps_a_year_later() -> N
 
 
 def test_every_measure_kind_has_its_mark_and_colours() -> None:
+    from exitcheck.answers.timeline import MARKS
     from exitcheck.model import MEASURE_KINDS
     from exitcheck.render import timeline_svg, timeline_text
-    from exitcheck.timeline import MARKS
 
     for table in (MARKS, timeline_svg.COLOURS, timeline_text.COLOURS):
         assert set(table) == set(MEASURE_KINDS)

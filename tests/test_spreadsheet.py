@@ -66,7 +66,7 @@ def test_output_file_is_not_styled_even_when_colour_is_forced(cli, tmp_path: Pat
 
 
 def test_error_midway_leaves_the_old_file_and_no_temporary(cli, tmp_path, monkeypatch) -> None:
-    from exitcheck import screening
+    from exitcheck.answers import screen as screening
 
     real = screening.screen
 

@@ -10,9 +10,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from exitcheck.answers.status import STATUSES, entity_status, measure_status
 from exitcheck.dates import in_effect
 from exitcheck.model import Entity, Locator, Measure
-from exitcheck.status import STATUSES, entity_status, measure_status
 
 D = date
 CHICAGO = timezone(timedelta(hours=-5))
@@ -197,7 +197,7 @@ def test_the_table_covers_every_seed_entity() -> None:
 @pytest.mark.parametrize(("entity_id", "day", "expected"), TABLE)
 def test_status_from_the_seed_reports_facts(entity_id: str, day: str, expected: str) -> None:
     """The seed report's measures alone (other sources add measures of their own)."""
-    from exitcheck.registry import load, shipped_registry
+    from exitcheck.store.loading import load, shipped_registry
 
     entity = load([shipped_registry()]).entity(entity_id)
     assert entity is not None

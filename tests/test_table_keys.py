@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from exitcheck.checker import LOCATOR_KEYS, table_keys
-from exitcheck.layering import SET_BY_READ, Extension
-from exitcheck.measures import MEASURE_KEYS
 from exitcheck.model import LOADER_FIELDS, LaterName, Note
 from exitcheck.records import Record
-from exitcheck.tables import (
+from exitcheck.registry.checker import LOCATOR_KEYS, table_keys
+from exitcheck.registry.layering import SET_BY_READ, Extension
+from exitcheck.registry.measures import MEASURE_KEYS
+from exitcheck.registry.tables import (
     ENTITY_KEYS,
     REGISTRY_KEYS,
     REGULATION_KEYS,

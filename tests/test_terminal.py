@@ -312,7 +312,8 @@ def test_other_views_at_a_terminal_never_cut_a_value(cli, args, columns) -> None
 
 
 def test_hoisting_and_suggestions_are_pure_rules() -> None:
-    from exitcheck.usage import close_options, hoist_globals
+    from exitcheck.cli.argv import hoist_globals
+    from exitcheck.cli.usage import close_options
 
     assert hoist_globals(["status", "x", "-r", "a.toml", "--no-cache"]) == [
         "-r",
@@ -345,7 +346,7 @@ TOKENS = ["status", "list", "huobi", "-r", "a.toml", "--registry", "--registry=b
 
 @given(st.lists(st.sampled_from(TOKENS), max_size=12))
 def test_hoisting_only_reorders(args: list[str]) -> None:
-    from exitcheck.usage import hoist_globals
+    from exitcheck.cli.argv import hoist_globals
 
     out = hoist_globals(args)
     assert sorted(out) == sorted(args)  # nothing lost, nothing added
@@ -368,7 +369,7 @@ VALUES = ["huobi", "a.toml", "never", "-o", "x", "--json"]
     ),
 )
 def test_hoisting_moves_every_global_before_the_command(command, parts) -> None:
-    from exitcheck.usage import hoist_globals
+    from exitcheck.cli.argv import hoist_globals
 
     args = [command]
     for part in parts:

@@ -8,7 +8,7 @@ import tomli
 
 from exitcheck import tomlcompat
 
-from .conftest import MINIMAL_HEADER
+from .registries import MINIMAL_HEADER
 
 
 def test_tomli_parses_on_every_python() -> None:

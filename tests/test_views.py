@@ -11,7 +11,7 @@ import pytest
 
 from exitcheck.render.wrap import display_width
 
-from .test_integrity import GOOD_ENTITY, hostile_registry
+from .test_integrity import ACME, hostile_registry
 
 SOURCE_PLATFORMS = {
     "Sparkpool", "NBMiner", "BiONE", "Futu NiuNiu", "TokenPocket", "BHEX", "Loopring",
@@ -64,7 +64,7 @@ def test_timeline_svg_is_well_formed_and_names_every_entity(cli, tmp_path: Path)
 def test_timeline_svg_escapes_data(cli, write_registry, tmp_path: Path) -> None:
     target = tmp_path / "t.svg"
     path = write_registry(
-        GOOD_ENTITY.replace('name = "Acme Exchange"', 'name = "Acme <script>&amp;</script>"')
+        ACME.replace('name = "Acme Exchange"', 'name = "Acme <script>&amp;</script>"')
     )
     assert cli("--only", "--registry", str(path), "timeline", "--svg", str(target)).exit_code == 0
     root = ET.fromstring(target.read_text(encoding="utf-8"))  # would fail on raw markup

@@ -29,8 +29,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from exitcheck.matching import DECISION_AMBIGUOUS, DECISION_MATCH, DECISION_NONE, index_for, match
-from exitcheck.registry import load, shipped_registry
+from exitcheck.matching import match
+from exitcheck.matching.results import DECISION_AMBIGUOUS, DECISION_MATCH, DECISION_NONE
+from exitcheck.store.loading import load, shipped_registry
 
 TUNED = Path(__file__).resolve().parents[1] / "tests" / "data" / "match_eval.tsv"
 EXPECT = {"match": "match", "ambiguous": "review", "review": "review", "none": "none"}
@@ -96,7 +97,7 @@ def _pct(part: int, whole: int) -> str:
 
 
 def evaluate(path: Path, show_wrong: bool) -> None:
-    index = index_for(load([shipped_registry()], use_cache=False))
+    index = load([shipped_registry()], use_cache=False).index
     by_cat: dict[str, Figures] = defaultdict(Figures)
     wrong = []
     for query, expected, category, expect, *_ in rows(path):
@@ -137,7 +138,7 @@ def evaluate(path: Path, show_wrong: bool) -> None:
 
 def mix(path: Path, show_wrong: bool) -> None:
     """Rates of confident matches and of review answers on names of other companies."""
-    index = index_for(load([shipped_registry()], use_cache=False))
+    index = load([shipped_registry()], use_cache=False).index
     names = [
         unescape(line.strip())
         for line in path.read_text(encoding="utf-8").splitlines()

@@ -9,7 +9,7 @@ copied into tools/data (``--refresh`` copies it again from an installed rigour).
 imports rigour: names.generic_words() reads the generated file with data/matching.toml.
 
 Which forms are taken, and why (the matcher must never peel a word that names a platform):
-- a form that is one word once normalised as the matcher normalises names (exitcheck.names:
+- a form that is one word once normalised as the matcher normalises names (exitcheck.matching.names:
   NFKC, case folding, look-alikes folded, marks removed, traditional folded to simplified).
   Multi-word forms ('sp. z o.o.', 'S.A. de C.V.', 'Sdn Bhd') cannot be peeled as one unit;
 - of at least three letters and no digits: shorter forms ('pt', 'se', 'in', 'is', '주') are as
@@ -22,7 +22,7 @@ Which forms are taken, and why (the matcher must never peel a word that names a 
 Forms in Chinese characters (Japanese '株式会社' too) are affixes, peeled at the start or end of
 a name like generic_words_zh; all others are whole words like generic_words.
 
-The file holds the matcher's keys (exitcheck.names.compact_key), so loading it normalises
+The file holds the matcher's keys (exitcheck.matching.names.compact_key), so loading it normalises
 nothing: a Cyrillic form is written as the matcher folds it ('ООО' -> 'ooo').
 
     python tools/legal_forms.py --check      # compare the shipped file (the tests do)
@@ -44,10 +44,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from exitcheck import names  # noqa: E402
+from exitcheck.matching import names  # noqa: E402
 from exitcheck.tomlcompat import loads  # noqa: E402
 
-DATA = REPO / "src" / "exitcheck" / "data"
+DATA = REPO / "data"  # the data an analyst edits, at the top of the repository
 OUT = DATA / "legal_forms.txt"
 PACKAGE = "rigour"
 VERSION = "1.8.2"

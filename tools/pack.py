@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write src/exitcheck/data/shipped.pack, the shipped registry precomputed (see packed.py).
+"""Write src/exitcheck/data/shipped.pack: the registry in data/, precomputed (see store/pack.py).
 
     python tools/pack.py          # rewrite the pack after editing data/*.toml or simplified.txt
     python tools/pack.py --check  # exit 1 when the shipped pack is not what this would write
@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from exitcheck import packed
 from exitcheck.datafiles import data_file
+from exitcheck.store import pack as packed
 
 
 def main(argv: list[str] | None = None) -> int:

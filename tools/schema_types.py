@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from exitcheck import model, status
+from exitcheck import model
+from exitcheck.answers import status
 from exitcheck.errors import ExitcheckError, InternalError, RegistryError, UsageError
 
 # The error JSON's kinds, one per error class the command line reports.

@@ -17,7 +17,7 @@ others, and it keeps its own $defs. The generator leaves it alone; tests/test_sc
 that its definitions do not shadow shared ones.
 
 ``exitcheck schema NAME`` prints a command's file with the shared definitions inlined
-(exitcheck.schemas.document), so what it prints is complete on its own.
+(exitcheck.answers.schemas.document), so what it prints is complete on its own.
 """
 
 from __future__ import annotations
@@ -44,11 +44,17 @@ from schema_types import (  # noqa: E402
     obj,
 )
 
-from exitcheck import clocks, model, registry_records, report, report_records  # noqa: E402
+from exitcheck import model  # noqa: E402
+from exitcheck.answers import (  # noqa: E402
+    clocks,
+    registry_records,
+    report,
+    report_records,
+)
+from exitcheck.answers.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
 from exitcheck.errors import Finding  # noqa: E402
 from exitcheck.matching import Candidate, MatchResult  # noqa: E402
-from exitcheck.registry import Registry  # noqa: E402
-from exitcheck.schemas import BASE_ID, DEFS, DEFS_FILE  # noqa: E402
+from exitcheck.store.loading import Registry  # noqa: E402
 
 # Files of data/schemas/ written by hand, not by this generator.
 HAND_WRITTEN = frozenset({"diff.json"})

@@ -15,11 +15,11 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would cost m
 if TYPE_CHECKING:
     from typing import Any
 
+    from exitcheck.answers.status import Status
     from exitcheck.api import Answer, load, lookup, screen
     from exitcheck.errors import ExitcheckError, RegistryError, UsageError
-    from exitcheck.loaded import Registry
     from exitcheck.model import Entity, Measure
-    from exitcheck.status import Status
+    from exitcheck.store import Registry
     from exitcheck.version import __version__
 
 # public name -> module that defines it (imported on first access)
@@ -33,8 +33,8 @@ _LAZY = {
     "UsageError": "exitcheck.errors",
     "Entity": "exitcheck.model",
     "Measure": "exitcheck.model",
-    "Registry": "exitcheck.loaded",
-    "Status": "exitcheck.status",
+    "Registry": "exitcheck.store.registry",
+    "Status": "exitcheck.answers.status",
     "__version__": "exitcheck.version",  # written once, in version.py (the wheel reads it there)
 }
 

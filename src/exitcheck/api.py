@@ -23,15 +23,21 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from exitcheck.errors import UsageError
+from exitcheck.dates import beijing_day
+from exitcheck.errors import RegistryError, UsageError
 from exitcheck.records import Record
 
 if TYPE_CHECKING:
-    from exitcheck.clocks import Clock
-    from exitcheck.loaded import Registry
+    from exitcheck.answers.clocks import Clock
+    from exitcheck.answers.report import ListAnswer
+    from exitcheck.answers.screen import Counts
+    from exitcheck.answers.screen_input import Table
+    from exitcheck.answers.status import Status
+    from exitcheck.answers.timeline import Timeline
+    from exitcheck.errors import Finding
     from exitcheck.matching import MatchResult
     from exitcheck.model import Entity
-    from exitcheck.status import Status
+    from exitcheck.store import Registry
 
 PathLike = str | os.PathLike[str]
 Clockish = date | str | None  # a date, an aware datetime or an ISO string
@@ -70,19 +76,19 @@ def load(paths: PathLike | Iterable[PathLike] | None = None, *, use_cache: bool 
     """Load and validate registries: one path, several (combined, ``[[extend]]`` included), or
     None for the registries the command line uses by default (the shipped registry, plus
     $EXITCHECK_REGISTRY). Paths given are used alone, as ``--only`` does: to add a file to the
-    shipped registry, pass ``[exitcheck.registry.shipped_registry(), path]``.
+    shipped registry, pass ``[exitcheck.api.shipped_registry(), path]``.
 
     Raises ``exitcheck.RegistryError`` (with ``.findings``) when any file is invalid.
     """
-    from exitcheck import registry as reg
+    from exitcheck import store
 
     if paths is None:
-        chosen = reg.registry_paths(None)
+        chosen = store.registry_paths(None)
     elif isinstance(paths, (str, os.PathLike)):
         chosen = [Path(paths)]
     else:
         chosen = [Path(p) for p in paths]
-    return reg.load(chosen, use_cache=use_cache)
+    return store.load(chosen, use_cache=use_cache)
 
 
 def check_name(name: str) -> str:
@@ -110,7 +116,7 @@ def lookup(
     status as of a day, by what was known on ``known_on`` (the two clocks of ``--as-of`` and
     ``--known-on``, with the same defaults). Raises ``exitcheck.UsageError`` for an empty or
     over-long name, as the command line does (exit 2)."""
-    from exitcheck import report
+    from exitcheck.answers import report
     from exitcheck.matching import match
 
     registry = _for_this_thread(registry)
@@ -138,9 +144,9 @@ def screen(
     of ``exitcheck screen --json`` (``exitcheck schema screen``). Never raises on a name: an
     empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed;
     ``as_of`` and ``known_on`` are the two clocks, as in ``lookup``."""
-    from exitcheck.screen_input import Row
-    from exitcheck.screening import Counts
-    from exitcheck.screening import screen as run
+    from exitcheck.answers.screen import Counts
+    from exitcheck.answers.screen import screen as run
+    from exitcheck.answers.screen_input import Row
 
     registry = _for_this_thread(registry)
     rows = (Row(number, name) for number, name in enumerate(names, start))
@@ -148,11 +154,17 @@ def screen(
     return run(registry, registry.index, rows, clock, threshold, Counts())
 
 
+def clock(as_of: Clockish = None, known_on: Clockish = None) -> Clock:
+    """The two clocks of an answer, with their defaults (``answers/clocks.py``), as ``lookup``
+    and ``screen`` read them."""
+    return _clock(as_of, known_on)
+
+
 def _clock(as_of: Clockish, known_on: Clockish) -> Clock:
     """Both clocks from the API's arguments, checked up front: a ``date`` (its 00:00 UTC+8),
     an aware ``datetime`` (that instant) or an ISO string of either; the current moment is
     read once, here (``clocks.current``)."""
-    from exitcheck.clocks import current, resolve
+    from exitcheck.answers.clocks import current, resolve
 
     return resolve(_when(as_of, "as_of"), _when(known_on, "known_on"), current())
 
@@ -188,10 +200,206 @@ def _for_this_thread(registry: Registry) -> Registry:
     in another thread (a threaded scheduler) use that thread's own copy."""
     if registry.origin is None or registry.thread in (None, threading.get_ident()):
         return registry
-    from exitcheck.registry import reopen
+    from exitcheck.store import reopen
 
     paths, use_cache = registry.origin
     return reopen(paths, use_cache, tuple(f.sha256 for f in registry.files))
+
+
+# --------------------------------------------------------------------------------------------
+# The other questions the command line asks, each answered with the records its --json prints.
+
+
+def registry_files(given: Iterable[Path] | None = None, *, only: bool = False) -> list[Path]:
+    """The registry files in effect: the shipped registry, $EXITCHECK_REGISTRY and the files
+    given (``--registry``); with ``only``, the files given (or $EXITCHECK_REGISTRY) alone."""
+    from exitcheck.store import registry_paths
+
+    return registry_paths(None if given is None else list(given), only=only)
+
+
+def search(registry: Registry, query: str, clock: Clock, *, limit: int = 10) -> dict[str, Any]:
+    """Ranked candidates for a query: the record of ``exitcheck search --json``."""
+    from exitcheck.answers import report
+    from exitcheck.matching import search as rank
+
+    registry = _for_this_thread(registry)
+    result, ranked = rank(registry.index, check_name(query), limit)
+    found = report.SearchAnswer(registry, clock.as_of, result, ranked, clock.known_on)
+    return report.search_record(found)
+
+
+def select(
+    registry: Registry,
+    clock: Clock,
+    *,
+    after: date | None = None,
+    before: date | None = None,
+    by: str = "announced",
+    entity_kinds: Iterable[str] = (),
+    measure_kinds: Iterable[str] = (),
+) -> ListAnswer:
+    """The entities and measures ``list`` and ``timeline`` show: ``by`` is one of
+    ``model.MEASURE_DATES``, the kinds keys of ``model.ENTITY_KINDS`` and ``MEASURE_KINDS``."""
+    from exitcheck.answers import report
+
+    return report.select(
+        _for_this_thread(registry),
+        clock,
+        after=after,
+        before=before,
+        by=by,
+        entity_kinds=entity_kinds,
+        measure_kinds=measure_kinds,
+    )
+
+
+def list_records(selected: ListAnswer) -> Iterator[dict[str, Any]]:
+    """One record per entity selected: the elements of ``exitcheck list --json``."""
+    from exitcheck.answers import report
+
+    return report.list_records(selected)
+
+
+def timeline(selected: ListAnswer) -> Timeline:
+    """The selection on a date axis: one row per entity, the regulations as reference lines."""
+    from exitcheck.answers import report
+    from exitcheck.answers import timeline as tl
+
+    records = report.list_records(selected)
+    return tl.build(records, selected.registry.regulations, beijing_day(selected.as_of))
+
+
+def provenance(registry: Registry) -> dict[str, Any]:
+    """The registries behind an answer, with the version that gave it."""
+    from exitcheck.answers.clocks import current
+    from exitcheck.answers.report_records import provenance_record
+
+    return provenance_record(registry, current().date())
+
+
+def sources(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows of ``exitcheck sources``: each source and what it supports."""
+    from exitcheck.answers import registry_records as rr
+
+    return rr.SOURCE_COLUMNS, rr.source_records(registry)
+
+
+def regulations(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:
+    """The columns and rows of ``exitcheck regulations``, oldest first."""
+    from exitcheck.answers import registry_records as rr
+
+    return rr.REGULATION_COLUMNS, rr.regulation_records(registry)
+
+
+def coverage(registry: Registry) -> dict[str, Any]:
+    """What the registry covers: counts and the date range of its measures."""
+    from exitcheck.answers.report_records import coverage_record
+
+    return coverage_record(registry)
+
+
+def info(registry: Registry) -> dict[str, Any]:
+    """The record of ``exitcheck info --json``: files, versions, fingerprints and counts."""
+    from exitcheck.answers.registry_records import info_record
+
+    return info_record(registry)
+
+
+def validate(paths: Iterable[Path]) -> tuple[dict[str, Any], list[Finding]]:
+    """Check registry files: the record of ``exitcheck validate --json`` (``valid`` says
+    whether they may be used) and every finding, errors and warnings."""
+    from exitcheck.answers.registry_records import validate_record
+    from exitcheck.registry import check
+
+    files = list(paths)
+    checked, findings = check(files)
+    return validate_record(files, checked is not None, findings), findings
+
+
+def diff(old: Iterable[Path], new: Iterable[Path]) -> dict[str, Any]:
+    """What was added, removed and changed from the registries ``old`` to ``new`` (each one
+    file, or a file on top of others): the record of ``exitcheck diff --json``. Raises
+    RegistryError when either side is invalid."""
+    from exitcheck.answers import diff as compare
+
+    before, after = _checked(old), _checked(new)
+    return compare.record(before, after, compare.compare(before, after))
+
+
+def _checked(paths: Iterable[Path]) -> Any:
+    from exitcheck.registry import check
+    from exitcheck.store import unique_paths
+
+    checked, findings = check(unique_paths(list(paths)))
+    if checked is None:
+        raise RegistryError(findings)
+    return checked
+
+
+def shipped_registry() -> Path:
+    """The registry file shipped in the package."""
+    from exitcheck.store import shipped_registry as shipped
+
+    return shipped()
+
+
+def schema_names() -> list[str]:
+    """The outputs that have a JSON Schema (``exitcheck schema``)."""
+    from exitcheck.answers import schemas
+
+    return schemas.names()
+
+
+def schema(name: str) -> str:
+    """The JSON Schema of one output, as ``exitcheck schema NAME`` prints it."""
+    from exitcheck.answers import schemas
+
+    return schemas.document(name)
+
+
+def read_names(
+    file: str,
+    *,
+    column: str | None = None,
+    skip_header: bool = False,
+    encoding: str | None = None,
+    plain: bool = False,
+) -> Table:
+    """The names of a counterparty list ('-' is stdin): every row, or UsageError (exit 2)."""
+    from exitcheck.answers import screen_input
+
+    return screen_input.read(
+        file, column=column, skip_header=skip_header, encoding=encoding, plain=plain
+    )
+
+
+def screen_table(
+    registry: Registry, table: Table, clock: Clock, threshold: float | None
+) -> tuple[Counts, Iterator[dict[str, Any]]]:
+    """One record per row of a list read by ``read_names``, and the counts of the run (its
+    ``record()`` is the summary), which grow as the records are read."""
+    from exitcheck.answers.screen import Counts
+    from exitcheck.answers.screen import screen as run
+
+    registry = _for_this_thread(registry)
+    counts = Counts(read=table.size)
+    rows = run(registry, registry.index, table.rows(), clock, threshold, counts, table.header)
+    return counts, rows
+
+
+def error_record(kind: str, message: str, findings: Iterable[Finding] = ()) -> dict[str, Any]:
+    """The record of an error (``exitcheck schema error``)."""
+    from exitcheck.answers.report_records import error_record as record
+
+    return record(kind, message, findings)
+
+
+def forget_served_caches() -> None:
+    """Remove the caches this process answered from (after an SQLite error in one)."""
+    from exitcheck.store import forget_served_caches as forget
+
+    forget()
 
 
 __all__ = ["Answer", "check_name", "load", "lookup", "screen"]

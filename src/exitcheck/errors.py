@@ -1,5 +1,5 @@
 """Domain exceptions and the exit codes. The CLI turns every exception into an exit code in one
-place, ``exitcheck.commands.exits.exit_code``."""
+place, ``exitcheck.cli.exits.exit_code``."""
 
 from __future__ import annotations
 

@@ -53,6 +53,7 @@ ACTORS: dict[str, str] = {
     "authority": "a regulator, court, police or other authority",
     "network": "a block measured on the network (a firewall), not announced by the platform",
 }
+MEASURE_DATES = ("announced", "effective")  # the dates of a measure list --by compares
 
 RELATION_KINDS: dict[str, str] = {
     "operated": "this company operated (or was the registered entity of) the other entity",

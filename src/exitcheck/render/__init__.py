@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Any, Protocol
 
-Record = dict[str, Any]
+Doc = dict[str, Any]  # an answer as a JSON document: the shape its --json prints
 
 
 class Format(str, Enum):
@@ -21,17 +21,17 @@ class Format(str, Enum):
 
 
 class Renderer(Protocol):
-    def status(self, record: Record) -> str: ...
+    def status(self, record: Doc) -> str: ...
 
-    def listing(self, records: Iterable[Record]) -> Iterator[str]: ...
+    def listing(self, records: Iterable[Doc]) -> Iterator[str]: ...
 
-    def search(self, record: Record) -> str: ...
+    def search(self, record: Doc) -> str: ...
 
-    def screen(self, records: Iterable[Record]) -> Iterator[str]: ...
+    def screen(self, records: Iterable[Doc]) -> Iterator[str]: ...
 
-    def no_match(self, record: Record) -> str: ...
+    def no_match(self, record: Doc) -> str: ...
 
-    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]: ...
+    def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]: ...
 
 
 # Format -> module in this package. The table format has a plain-text variant for pipes.
@@ -51,11 +51,11 @@ def renderer(
     styled: bool = False,
     width: int | None = None,
     lang: str = "en",
-    provenance: Record | None = None,
+    provenance: Doc | None = None,
 ) -> Renderer:
     """The renderer for a format; ``styled`` asks the table format for rich terminal output.
     ``provenance`` is for the workbook's provenance sheet where the records carry none."""
-    from exitcheck.i18n import words
+    from exitcheck.render.i18n import words
 
     name = "text" if fmt is Format.table and not styled else MODULES[fmt]
     module = importlib.import_module(f"exitcheck.render.{name}")

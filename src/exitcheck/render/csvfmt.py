@@ -9,8 +9,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Doc
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
     MEASURE_COLUMNS,
@@ -21,6 +20,7 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import spreadsheet_text
 
 
@@ -54,19 +54,19 @@ class Renderer:
         self.width = width
         self.w = words
 
-    def status(self, record: Record) -> str:
+    def status(self, record: Doc) -> str:
         record = self.w.status_record(record)
         return "".join(_table(MEASURE_COLUMNS, status_rows(record)))
 
-    def search(self, record: Record) -> str:
+    def search(self, record: Doc) -> str:
         return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))
 
     no_match = search  # the candidates of a no-match answer, as for search
 
-    def listing(self, records: Iterable[Record]) -> Iterator[str]:
+    def listing(self, records: Iterable[Doc]) -> Iterator[str]:
         return _table(MEASURE_COLUMNS, listing_rows(records))
 
-    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         """CSV in, CSV out: each row is the input row, then the result columns (a result
         column whose name the input already uses is prefixed 'exitcheck_')."""
         it = iter(records)
@@ -84,7 +84,7 @@ class Renderer:
                 [*(r["columns"].get(c, "") for c in inputs), *(flat[c] for c in SCREEN_COLUMNS)]
             )
 
-    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+    def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return _table(columns, ({c: _flat(r.get(c)) for c in columns} for r in records))
 
 

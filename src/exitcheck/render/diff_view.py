@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from exitcheck.render import Record
+from exitcheck.render import Doc
 from exitcheck.render.safe import printable
 
 SIGNS = {"added": "+", "removed": "-", "changed": "~"}
@@ -27,14 +27,14 @@ def value_text(value: Any) -> str:
     return printable(json.dumps(value, ensure_ascii=False))
 
 
-def _side(files: list[Record]) -> str:
+def _side(files: list[Doc]) -> str:
     return "; ".join(
         printable(f"{f['name']} {f['version']} ({f['path']}, sha256 {f['sha256'][:12]})")
         for f in files
     )
 
 
-def summary_text(record: Record) -> str:
+def summary_text(record: Doc) -> str:
     parts = []
     for kind, counts in record["summary"].items():
         done = [f"{n} {what}" for what, n in counts.items() if n]
@@ -43,14 +43,14 @@ def summary_text(record: Record) -> str:
     return "summary: " + ("; ".join(parts) if parts else "no differences")
 
 
-def _title(change: Record) -> str:
+def _title(change: Doc) -> str:
     if change["kind"] == "registry":
         return f"{SIGNS[change['change']]} registry"
     name = change["id"] if change["kind"] != "alias" else f"{change['entity']}: {change['id']}"
     return f"{SIGNS[change['change']]} {change['kind']} {printable(name)}"
 
 
-def text(record: Record) -> str:
+def text(record: Doc) -> str:
     lines = [f"--- old  {_side(record['old'])}", f"+++ new  {_side(record['new'])}"]
     for change in record["changes"]:
         lines.append(_title(change))
@@ -65,7 +65,7 @@ def _cell(value: str) -> str:
     return printable(value).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
 
 
-def markdown(record: Record) -> str:
+def markdown(record: Doc) -> str:
     lines = [
         f"Registry changes from {_cell(_side(record['old']))} to {_cell(_side(record['new']))}.",
         "",
@@ -84,7 +84,7 @@ def markdown(record: Record) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(record: Record, as_json: bool, as_markdown: bool) -> str:
+def render(record: Doc, as_json: bool, as_markdown: bool) -> str:
     """The comparison as JSON, as a Markdown table, or as plain text."""
     if as_json:
         from exitcheck.render.jsonfmt import dumps

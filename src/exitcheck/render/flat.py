@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.render import Record
+from exitcheck.render import Doc
 
 MEASURE_COLUMNS = [
     "entity_id", "entity_name", "entity_name_zh", "entity_kind", "status",
@@ -35,7 +35,7 @@ SCREEN_COLUMNS = [
 ]  # fmt: skip
 
 
-def _registry(provenance: Record) -> tuple[str, str]:
+def _registry(provenance: Doc) -> tuple[str, str]:
     files = provenance["registries"]
     names = "; ".join(
         f"{f['name']} {f['version']} (reviewed {f['last_reviewed'] or '-'})" for f in files
@@ -44,11 +44,11 @@ def _registry(provenance: Record) -> tuple[str, str]:
 
 
 def measure_rows(
-    entity: Record,
+    entity: Doc,
     status: str | None,
-    measures: list[Record],
-    provenance: Record,
-    match: Record | None = None,
+    measures: list[Doc],
+    provenance: Doc,
+    match: Doc | None = None,
 ) -> Iterator[dict[str, Any]]:
     names, digests = _registry(provenance)
     base = {
@@ -90,7 +90,7 @@ def measure_rows(
         yield {c: row.get(c) for c in MEASURE_COLUMNS}
 
 
-def status_rows(record: Record) -> Iterator[dict[str, Any]]:
+def status_rows(record: Doc) -> Iterator[dict[str, Any]]:
     if record["entity"] is None:
         return iter(())
     return measure_rows(
@@ -102,13 +102,13 @@ def status_rows(record: Record) -> Iterator[dict[str, Any]]:
     )
 
 
-def listing_rows(records: Iterable[Record]) -> Iterator[dict[str, Any]]:
+def listing_rows(records: Iterable[Doc]) -> Iterator[dict[str, Any]]:
     for r in records:
         entity = {k: r[k] for k in ("id", "name", "name_zh", "kind")}
         yield from measure_rows(entity, r["status"], r["measures"], r["provenance"])
 
 
-def candidate_rows(record: Record) -> Iterator[dict[str, Any]]:
+def candidate_rows(record: Doc) -> Iterator[dict[str, Any]]:
     """Ranked candidates of a search answer, or the candidates of a no-match answer."""
     match = record.get("match", record)
     for rank, c in enumerate(record.get("ranked", match["candidates"]), 1):
@@ -121,7 +121,7 @@ def candidate_rows(record: Record) -> Iterator[dict[str, Any]]:
         }
 
 
-def screen_row(record: Record) -> dict[str, Any]:
+def screen_row(record: Doc) -> dict[str, Any]:
     row = {c: record.get(c) for c in SCREEN_COLUMNS}
     row["candidates"] = "; ".join(f"{c['id']}:{c['score']}" for c in record["candidates"])
     row["later_name"] = later_name_cell(record.get("later_name"))
@@ -130,7 +130,7 @@ def screen_row(record: Record) -> dict[str, Any]:
     return row
 
 
-def later_name_cell(later: Record | None) -> str | None:
+def later_name_cell(later: Doc | None) -> str | None:
     """'HTX (since 2023-09-13)' for a match through a later name."""
     return f"{later['name']} (since {later['since']})" if later else None
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Doc
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 
 
-def info(record: Record, as_json: bool, w: Words = ENGLISH) -> str:
+def info(record: Doc, as_json: bool, w: Words = ENGLISH) -> str:
     if as_json:
         from exitcheck.render.jsonfmt import dumps
 
@@ -19,7 +19,7 @@ def info(record: Record, as_json: bool, w: Words = ENGLISH) -> str:
     return info_text(record, w)
 
 
-def validate(record: Record, findings: Iterable[object], as_json: bool) -> str:
+def validate(record: Doc, findings: Iterable[object], as_json: bool) -> str:
     """The findings, one a line as each states itself, then the verdict; or the record as JSON."""
     if as_json:
         from exitcheck.render.jsonfmt import dumps
@@ -32,7 +32,7 @@ def validate(record: Record, findings: Iterable[object], as_json: bool) -> str:
     return "".join(lines)
 
 
-def info_text(record: Record, w: Words = ENGLISH) -> str:
+def info_text(record: Doc, w: Words = ENGLISH) -> str:
     lines = [f"exitcheck {record['exitcheck_version']}"]
     for f in record["registries"]:
         name = f"{printable(f['name'])} {printable(f['version'])}"

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.clocks import difference_line
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Doc
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
     SCREEN_COLUMNS,
@@ -17,6 +15,8 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
+from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import markdown_text
 
 COLUMNS = [
@@ -45,7 +45,7 @@ def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
         yield "| " + " | ".join(_cell(row[c]) for c in columns) + " |\n"
 
 
-def _footer(provenance: Record) -> str:
+def _footer(provenance: Doc) -> str:
     files = ", ".join(
         f"{f['name']} {f['version']} (sha256 {f['sha256'][:12]})" for f in provenance["registries"]
     )
@@ -59,7 +59,7 @@ class Renderer:
         self.width = width
         self.w = words
 
-    def status(self, record: Record) -> str:
+    def status(self, record: Doc) -> str:
         record = self.w.status_record(record)
         later = record["match"].get("later_name")
         note = ""
@@ -72,15 +72,15 @@ class Renderer:
         rows = "".join(_table(COLUMNS, status_rows(record)))
         return rows + note + other + _footer(record["provenance"])
 
-    def search(self, record: Record) -> str:
+    def search(self, record: Doc) -> str:
         return "".join(_table(CANDIDATE_COLUMNS, candidate_rows(record)))
 
     no_match = search
 
-    def listing(self, records: Iterable[Record]) -> Iterator[str]:
-        provenance: Record | None = None
+    def listing(self, records: Iterable[Doc]) -> Iterator[str]:
+        provenance: Doc | None = None
 
-        def remember(rs: Iterable[Record]) -> Iterator[Record]:
+        def remember(rs: Iterable[Doc]) -> Iterator[Doc]:
             nonlocal provenance
             for r in rs:
                 provenance = r["provenance"]
@@ -90,10 +90,10 @@ class Renderer:
         if provenance is not None:
             yield _footer(provenance)
 
-    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         return _table(SCREEN_COLUMNS, (screen_row(r) for r in records))
 
-    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+    def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return _table(
             columns,
             (

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Doc
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.jsonfmt import dumps
+from exitcheck.render.safe import json_safe
 
 
 class Renderer:
@@ -14,24 +15,22 @@ class Renderer:
         self.width = width
         self.w = words
 
-    def status(self, record: Record) -> str:
+    def status(self, record: Doc) -> str:
         return dumps(self.w.status_record(record), indent=None) + "\n"
 
-    def no_match(self, record: Record) -> str:
+    def no_match(self, record: Doc) -> str:
         return dumps(record, indent=None) + "\n"
 
     search = no_match
 
-    def listing(self, records: Iterable[Record]) -> Iterator[str]:
+    def listing(self, records: Iterable[Doc]) -> Iterator[str]:
         for record in records:
             yield dumps(record, indent=None) + "\n"
 
-    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         """One line per row. The provenance, the same object for every row of a run, is
         serialised once and spliced in (it is most of each line)."""
         import json  # bound once for the run: a screen writes a line per input row
-
-        from exitcheck.render.safe import json_safe
 
         def line(value: object) -> str:  # what dumps(value, indent=None) gives
             return json_safe(json.dumps(value, ensure_ascii=False))
@@ -48,5 +47,5 @@ class Renderer:
             head = line({k: v for k, v in record.items() if k != "provenance"})
             yield f'{head[:-1]}, "provenance": {text}}}\n'
 
-    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+    def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return self.listing(records)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Doc
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 
 COVERAGE = (
@@ -16,7 +16,7 @@ COVERAGE = (
 )
 
 
-def source_title(s: Record, w: Words = ENGLISH) -> str:
+def source_title(s: Doc, w: Words = ENGLISH) -> str:
     """The title as published; else our own descriptive title, marked as ours."""
     if s.get("title"):
         return printable(w.text(s, "title"))
@@ -27,7 +27,7 @@ def source_title(s: Record, w: Words = ENGLISH) -> str:
     return w.label("untitled", "(untitled)")
 
 
-def later_name_text(later: Record, w: Words = ENGLISH) -> str:
+def later_name_text(later: Doc, w: Words = ENGLISH) -> str:
     """'HTX', a later name since 2023-09-13 (source …)."""
     template = w.label(
         "later_name_since",
@@ -36,7 +36,7 @@ def later_name_text(later: Record, w: Words = ENGLISH) -> str:
     return _fill(template, name=later["name"], since=later["since"], source=later["source"])
 
 
-def matched_through_later_name(match: Record, entity: Record, w: Words = ENGLISH) -> str | None:
+def matched_through_later_name(match: Doc, entity: Doc, w: Words = ENGLISH) -> str | None:
     later = match.get("later_name")
     if not later:
         return None
@@ -48,7 +48,7 @@ def matched_through_later_name(match: Record, entity: Record, w: Words = ENGLISH
     return later_name_text(later, w) + separator + _fill(template, entity=w.name(entity))
 
 
-def name_history(entity: Record, w: Words = ENGLISH) -> str | None:
+def name_history(entity: Doc, w: Words = ENGLISH) -> str | None:
     names = entity.get("later_names") or []
     if not names:
         return None
@@ -64,7 +64,7 @@ def name_history(entity: Record, w: Words = ENGLISH) -> str | None:
     )
 
 
-def disagreement_lines(record: Record, w: Words = ENGLISH) -> list[str]:
+def disagreement_lines(record: Doc, w: Words = ENGLISH) -> list[str]:
     """One sentence per measure whose sources give different moments."""
     template = w.label(
         "disagree",
@@ -84,7 +84,7 @@ def disagreement_lines(record: Record, w: Words = ENGLISH) -> list[str]:
     return out
 
 
-def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
+def coverage_text(coverage: Doc, w: Words = ENGLISH) -> str:
     text = _fill(
         w.label("coverage", COVERAGE),
         entities=coverage["entities"],
@@ -96,7 +96,7 @@ def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
     return text + ("" if w.zh else " ") + w.label("absence", coverage["note"])
 
 
-def coverage_note(coverage: Record, w: Words = ENGLISH) -> str:
+def coverage_note(coverage: Doc, w: Words = ENGLISH) -> str:
     """What the registry covers, as a note on stderr after a screen with unmatched rows."""
     text = coverage_text(coverage, w)
     if w.zh:
@@ -106,7 +106,17 @@ def coverage_note(coverage: Record, w: Words = ENGLISH) -> str:
     return textwrap.fill(text, 80) + "\n"
 
 
-def source_url(record: Record, source_id: str) -> str | None:
+def screened_line(summary: Doc, w: Words = ENGLISH) -> str:
+    """The summary line of a screening run (``exitcheck schema screen``'s summary record)."""
+    if w.zh:
+        return w.message("screened", "", {**summary, "seconds": f"{summary['seconds']:.2f}"})
+    return (
+        f"read {summary['read']} row(s), answered {summary['rows']}: {summary['match']} match, "
+        f"{summary['ambiguous']} ambiguous, {summary['none']} none in {summary['seconds']:.2f}s"
+    )
+
+
+def source_url(record: Doc, source_id: str) -> str | None:
     """The URL of a cited source, from the answer's sources."""
     for s in record.get("sources") or []:
         if s["id"] == source_id and (s.get("url") or s.get("copy_url")):
@@ -114,7 +124,7 @@ def source_url(record: Record, source_id: str) -> str | None:
     return None
 
 
-def where_quoted(m: Record, w: Words = ENGLISH) -> str:
+def where_quoted(m: Doc, w: Words = ENGLISH) -> str:
     """'source: id, paragraph N' (no paragraph for a web page); '来源：id 第N段'."""
     if w.zh:
         return w.field("source", w.cite(printable(m["source"]), m["locator"].get("paragraph")))

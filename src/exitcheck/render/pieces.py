@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from exitcheck.clocks import difference_line
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, notes, origins
+from exitcheck.render import Doc, notes, origins
+from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import printable
 
 
-def moment_text(m: Record, w: Words = ENGLISH) -> str:
+def moment_text(m: Doc, w: Words = ENGLISH) -> str:
     parts = []
     for which in ("effective", "deadline"):
         if m[which]:
@@ -29,7 +29,7 @@ def moment_text(m: Record, w: Words = ENGLISH) -> str:
     return ("；" if w.zh else "; ").join(parts) or w.label("no_date", "no effective date given")
 
 
-def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
+def registry_line(provenance: Doc, w: Words = ENGLISH) -> str:
     reviewed = w.label("reviewed") + ("" if w.zh else " ")
     files = ("；" if w.zh else "; ").join(
         w.comma.join(
@@ -48,7 +48,7 @@ def registry_line(provenance: Record, w: Words = ENGLISH) -> str:
     return f"{label}{w.colon}{files} · exitcheck {provenance['exitcheck_version']}"
 
 
-def match_line(match: Record, w: Words = ENGLISH) -> str:
+def match_line(match: Doc, w: Words = ENGLISH) -> str:
     matched = w.quoted(printable(match["matched"]))
     how = [w.method(match["method"])]
     if match["method"] not in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):
@@ -60,7 +60,7 @@ def match_line(match: Record, w: Words = ENGLISH) -> str:
     return matched + w.paren(w.comma.join(how))
 
 
-def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[str]]:
+def candidate_lines(candidates: list[Doc], w: Words = ENGLISH) -> list[list[str]]:
     """id, score, what matched and how, then the name (last: it is the long one)."""
     return [
         [
@@ -77,7 +77,7 @@ def candidate_lines(candidates: list[Record], w: Words = ENGLISH) -> list[list[s
 NOT_VERIFIED = "what was announced, as the sources report it; not a verified outcome"
 
 
-def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
+def coverage_text(coverage: Doc, w: Words = ENGLISH) -> str:
     """'46 entities; measures announced 2021-05 – 2021-12-24' (beside a status)."""
     span = f"{coverage['oldest_measure'] or '-'} – {coverage['newest_measure'] or '-'}"
     if w.zh:
@@ -85,7 +85,7 @@ def coverage_text(coverage: Record, w: Words = ENGLISH) -> str:
     return f"{coverage['entities']} entities; measures announced {span}"
 
 
-def status_facts(record: Record, w: Words = ENGLISH) -> list[list[str]]:
+def status_facts(record: Doc, w: Words = ENGLISH) -> list[list[str]]:
     """The [key, value] lines at the head of a status answer (the same at a terminal and piped);
     an empty key continues the line above."""
     e = record["entity"]
@@ -125,7 +125,7 @@ def fact_label(key: str, w: Words = ENGLISH) -> str:
     return w.label(key, key.replace("_", " ")) if key else ""
 
 
-def measures_heading(record: Record, w: Words = ENGLISH) -> str:
+def measures_heading(record: Doc, w: Words = ENGLISH) -> str:
     """'Measures', or why there are none: none recorded, or none announced by the known-on day."""
     other = record.get("other_view")
     hidden = other and other["known_on"] > record["known_on"]
@@ -138,7 +138,7 @@ def measures_heading(record: Record, w: Words = ENGLISH) -> str:
     return w.label("measures_none", "Measures: none recorded")
 
 
-def measure_head(m: Record, w: Words = ENGLISH) -> tuple[str, str, str]:
+def measure_head(m: Doc, w: Words = ENGLISH) -> tuple[str, str, str]:
     """Announced date, kind, and what the measure contributes ('[exited]', '【已退出】')."""
     state = w.status(m["status"]) if m["status"] else w.label("not_announced", "not yet announced")
     return (
@@ -148,7 +148,7 @@ def measure_head(m: Record, w: Words = ENGLISH) -> tuple[str, str, str]:
     )
 
 
-def measure_body(m: Record, w: Words = ENGLISH, record: Record | None = None) -> list[str]:
+def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[str]:
     """Announced after the day asked about, or stated by another registry (origins.py); scope,
     dates, products, description, where it is said (and the URL), notes: one text each."""
     out = origins.measure_extras(m, record, w) if record is not None else []
@@ -190,7 +190,7 @@ def actor_text(actor: str, w: Words = ENGLISH) -> str:
     return zh if w.zh else en
 
 
-def settled_texts(m: Record, w: Words = ENGLISH) -> list[str]:
+def settled_texts(m: Doc, w: Words = ENGLISH) -> list[str]:
     """The qualifiers of a measure's dates: done by a day at the latest (a source reports it
     done), and the dates its sources disagree on (the earliest counts)."""
     out = []
@@ -236,7 +236,7 @@ def superseded_text(ids: list[str], w: Words = ENGLISH) -> str:
     return f"earlier steps, followed by a reopening: {listed}"
 
 
-def source_line(s: Record, w: Words = ENGLISH) -> str:
+def source_line(s: Doc, w: Words = ENGLISH) -> str:
     title, published = notes.source_title(s, w), s.get("published") or "-"
     if w.zh:
         people = [printable(w.text(s, k)) for k in ("publisher", "author") if s.get(k)]
@@ -258,7 +258,7 @@ def list_heads(w: Words = ENGLISH) -> list[str]:
     ]
 
 
-def list_fields(r: Record, m: Record | None, w: Words = ENGLISH) -> list[str]:
+def list_fields(r: Doc, m: Doc | None, w: Words = ENGLISH) -> list[str]:
     """One row of a listing: date, entity, measure, effective / deadline, status, scope."""
     status = w.status(r["status"])
     if m is None:
@@ -273,7 +273,7 @@ def list_fields(r: Record, m: Record | None, w: Words = ENGLISH) -> list[str]:
     ]
 
 
-def localised(record: Record, column: str, w: Words) -> Any:
+def localised(record: Doc, column: str, w: Words) -> Any:
     """The column's value; in Chinese its _zh twin where the record has one."""
     if w.zh and record.get(f"{column}_zh"):
         return record[f"{column}_zh"]

@@ -14,9 +14,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from exitcheck.clocks import difference_line
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, notes, origins, pieces, text
+from exitcheck.render import Doc, notes, origins, pieces, text
+from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import printable
 from exitcheck.render.wrap import display_width
 
@@ -70,7 +70,7 @@ class Renderer:
             console.print(item)
         return _TRAILING.sub(lambda m: "".join(_CODE.findall(m[0])), buffer.getvalue())
 
-    def status(self, record: Record) -> str:
+    def status(self, record: Doc) -> str:
         """The piped layout (a card per measure), with style; values wrap and are never cut."""
         record = self.w.status_record(record)
         w, e = self.w, record["entity"]
@@ -127,10 +127,10 @@ class Renderer:
         items.append(_fold(_t(pieces.registry_line(record["provenance"], w), "dim")))
         return self._render(*items)
 
-    def no_match(self, record: Record) -> str:
+    def no_match(self, record: Doc) -> str:
         return self.plain.no_match(record)
 
-    def search(self, record: Record) -> str:
+    def search(self, record: Doc) -> str:
         items: list[object] = [self._search_table(record)]
         if record.get("later_name"):
             items.append(_fold(_t(notes.later_name_text(record["later_name"], self.w))))
@@ -139,7 +139,7 @@ class Renderer:
         items.append(_fold(_t(pieces.registry_line(record["provenance"], self.w), "dim")))
         return self._render(*items)
 
-    def _search_table(self, record: Record) -> Table:
+    def _search_table(self, record: Doc) -> Table:
         w = self.w
         decision = w.paren(w.decision(record["decision"]))
         table = Table(title=printable(f"{record['query']} → {record['normalized']}{decision}"))
@@ -158,10 +158,10 @@ class Renderer:
             )
         return table
 
-    def listing(self, records: Iterable[Record]) -> Iterator[str]:
+    def listing(self, records: Iterable[Doc]) -> Iterator[str]:
         """The piped listing's fields: a table when wide, one short block per measure when narrow."""
         w = self.w
-        rows: list[tuple[Record, list[str]]] = []
+        rows: list[tuple[Doc, list[str]]] = []
         provenance = None
         differing = []
         for r in records:
@@ -180,7 +180,7 @@ class Renderer:
             items.append(_fold(_t(pieces.registry_line(provenance, w), "dim")))
         yield self._render(*items)
 
-    def _list_table(self, rows: list[tuple[Record, list[str]]]) -> Table:
+    def _list_table(self, rows: list[tuple[Doc, list[str]]]) -> Table:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
         for i, head in enumerate(pieces.list_heads(self.w)):
             dated = i in (0, 3)
@@ -191,7 +191,7 @@ class Renderer:
             table.add_row(*cells)
         return table
 
-    def _list_blocks(self, rows: list[tuple[Record, list[str]]]) -> Group:
+    def _list_blocks(self, rows: list[tuple[Doc, list[str]]]) -> Group:
         """Narrow terminals: date and entity, then the other fields indented; nothing is cut."""
         w = self.w
         blocks: list[Any] = []
@@ -211,10 +211,10 @@ class Renderer:
             blocks += [Padding(_fold(line), (0, 0, 0, 2), expand=False) for line in lines]
         return Group(*blocks)
 
-    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         return self.plain.screen(records)
 
-    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[str]:
+    def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         """Sources, regulations: a table when every value fits on its line, else a block per
         record. Values wrap and are never cut. In Chinese, a column with a Chinese twin
         (name, name_zh) is shown once, in Chinese where the record has it."""

@@ -1,13 +1,13 @@
-"""Plain text for pipes, NO_COLOR and narrow terminals: no markup, no colour, no box drawing."""
+"""Doc text for pipes, NO_COLOR and narrow terminals: no markup, no colour, no box drawing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.clocks import difference_line
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record, notes, origins
+from exitcheck.render import Doc, notes, origins
+from exitcheck.render.i18n import ENGLISH, Words
+from exitcheck.render.origins import difference_line
 from exitcheck.render.pieces import (
     candidate_lines,
     cell,
@@ -53,7 +53,7 @@ class Renderer:
             out += lines[1:]
         return [line.rstrip() for line in out]
 
-    def status(self, record: Record) -> str:
+    def status(self, record: Doc) -> str:
         record = self.w.status_record(record)
         w, e = self.w, record["entity"]
         lines = [printable(w.name(e))]
@@ -88,7 +88,7 @@ class Renderer:
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
 
-    def no_match(self, record: Record) -> str:
+    def no_match(self, record: Doc) -> str:
         w, match = self.w, record["match"]
         head = f"exitcheck{w.colon}{w.no_match(printable(match['query']), match.get('reason'))}"
         lines = [head]
@@ -104,7 +104,7 @@ class Renderer:
             lines += self.wrap(notes.coverage_text(record["coverage"], w), "")
         return "\n".join(lines) + "\n"
 
-    def search(self, record: Record) -> str:
+    def search(self, record: Doc) -> str:
         w = self.w
         query, normalised = (
             w.quoted(printable(record["query"])),
@@ -134,7 +134,7 @@ class Renderer:
         lines.append(registry_line(record["provenance"], w))
         return "\n".join(lines) + "\n"
 
-    def listing(self, records: Iterable[Record]) -> Iterator[str]:
+    def listing(self, records: Iterable[Doc]) -> Iterator[str]:
         w = self.w
         rows = [[h.upper() for h in list_heads(w)]]
         provenance = None
@@ -157,7 +157,7 @@ class Renderer:
         if provenance is not None:
             yield registry_line(provenance, w) + "\n"
 
-    def screen(self, records: Iterable[Record]) -> Iterator[str]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         w = self.w
         head = ("row", "decision", "entity_id", "status", "score", "input", "note")
         yield "\t".join(w.label(h) if w.zh else h for h in head) + "\n"
@@ -177,7 +177,7 @@ class Renderer:
             if line:
                 yield f"# row {r['row']} {r['entity_id']}: {line}\n"
 
-    def rows(self, columns_: list[str], records: Iterable[Record]) -> Iterator[str]:
+    def rows(self, columns_: list[str], records: Iterable[Doc]) -> Iterator[str]:
         """Any flat records as aligned columns (sources, regulations). In Chinese, a column
         with a Chinese twin (name, name_zh) is shown once, in Chinese where the record has it."""
         w = self.w

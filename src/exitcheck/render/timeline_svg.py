@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from exitcheck.i18n import ENGLISH, Words
+from exitcheck.answers.timeline import MARKS, Row, Timeline, position, ticks
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 from exitcheck.render.wrap import clip
-from exitcheck.timeline import MARKS, Row, Timeline, position, ticks
 
 COLOURS = {
     "registration_stopped": "#1f77b4",

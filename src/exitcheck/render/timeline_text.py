@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from exitcheck.i18n import ENGLISH, Words
+from exitcheck.answers.timeline import MARKS, Row, Timeline, position, ticks
+from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
 from exitcheck.render.wrap import clip, display_width, pad
-from exitcheck.timeline import MARKS, Row, Timeline, position, ticks
 
 COLOURS = {
     "registration_stopped": "cyan",
@@ -32,7 +32,7 @@ COLOURS = {
     "blocked_by_others": "bright_black",
 }
 if TYPE_CHECKING:
-    from exitcheck.clocks import Clock
+    from exitcheck.answers.clocks import Clock
 
 Cell = tuple[str, str]  # (character, style)
 LETTERS = {*MARKS.values(), "*"}

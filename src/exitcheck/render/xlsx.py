@@ -11,8 +11,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.i18n import ENGLISH, Words
-from exitcheck.render import Record
+from exitcheck.render import Doc
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
     MEASURE_COLUMNS,
@@ -22,6 +21,7 @@ from exitcheck.render.flat import (
     screen_row,
     status_rows,
 )
+from exitcheck.render.i18n import ENGLISH, Words
 
 EXTRA = "pip install 'exitcheck[xlsx]'"
 MAX_WIDTH = 60  # columns wider than this wrap instead
@@ -42,9 +42,7 @@ def _value(value: Any) -> Any:
     return value
 
 
-def workbook(
-    columns: list[str], rows: Iterable[dict[str, Any]], provenance: Record | None
-) -> bytes:
+def workbook(columns: list[str], rows: Iterable[dict[str, Any]], provenance: Doc | None) -> bytes:
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -77,7 +75,7 @@ def workbook(
     return buffer.getvalue()
 
 
-def _provenance(sheet: Any, provenance: Record | None, bold: Any) -> None:
+def _provenance(sheet: Any, provenance: Doc | None, bold: Any) -> None:
     rows: list[tuple[str, Any]] = []
     if provenance is not None:
         rows.append(("exitcheck_version", provenance["exitcheck_version"]))
@@ -97,29 +95,29 @@ def _provenance(sheet: Any, provenance: Record | None, bold: Any) -> None:
 
 class Renderer:
     def __init__(
-        self, width: int | None = None, words: Words = ENGLISH, provenance: Record | None = None
+        self, width: int | None = None, words: Words = ENGLISH, provenance: Doc | None = None
     ) -> None:
         self.width = width
         self.w = words
         self.provenance = provenance
 
-    def status(self, record: Record) -> bytes:
+    def status(self, record: Doc) -> bytes:
         record = self.w.status_record(record)
         return workbook(MEASURE_COLUMNS, status_rows(record), record["provenance"])
 
-    def search(self, record: Record) -> bytes:
+    def search(self, record: Doc) -> bytes:
         return workbook(CANDIDATE_COLUMNS, candidate_rows(record), record["provenance"])
 
     no_match = search
 
-    def listing(self, records: Iterable[Record]) -> Iterator[bytes]:
+    def listing(self, records: Iterable[Doc]) -> Iterator[bytes]:
         provenance, kept = self.provenance, []
         for r in records:
             provenance = provenance or r["provenance"]
             kept.append(r)
         yield workbook(MEASURE_COLUMNS, listing_rows(kept), provenance)
 
-    def screen(self, records: Iterable[Record]) -> Iterator[bytes]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[bytes]:
         """As CSV: the input row's columns (when the input was CSV), then the result columns."""
         provenance, rows, inputs = self.provenance, [], None
         for r in records:  # a workbook is written whole, at the end
@@ -132,5 +130,5 @@ class Renderer:
         ours = [f"exitcheck_{c}" if c in inputs else c for c in SCREEN_COLUMNS]
         yield workbook([*inputs, *ours], rows, provenance)
 
-    def rows(self, columns: list[str], records: Iterable[Record]) -> Iterator[bytes]:
+    def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[bytes]:
         yield workbook(columns, records, self.provenance)

@@ -1,0 +1,126 @@
+"""Batch screening: read names lazily, match each, yield one record per input row."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from exitcheck.answers.clocks import Clock, other_view, shown
+from exitcheck.answers.report import ScreenRow, published, screen_record
+from exitcheck.answers.report_records import contributors, provenance_record
+from exitcheck.answers.screen_input import Row
+from exitcheck.answers.status import Status, entity_status
+from exitcheck.dates import Day
+from exitcheck.matching import DECISION_MATCH, MAX_QUERY_CHARS, SCORE_THRESHOLD, MatchResult, match
+from exitcheck.model import Entity
+
+if TYPE_CHECKING:
+    from exitcheck.matching import KeyIndex
+    from exitcheck.store import Registry
+
+
+MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
+
+
+@dataclass
+class Counts:
+    read: int = 0  # non-blank rows read from the input (all checked before screening)
+    rows: int = 0  # rows answered
+    match: int = 0
+    ambiguous: int = 0
+    none: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, decision: str) -> None:
+        self.rows += 1
+        setattr(self, decision, getattr(self, decision) + 1)
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "rows": self.rows,
+            "match": self.match,
+            "ambiguous": self.ambiguous,
+            "none": self.none,
+            "seconds": round(time.perf_counter() - self.started, 3),
+        }
+
+
+def _too_long(name: str) -> MatchResult:
+    return MatchResult(name, "", "none", reason=f"longer than {MAX_QUERY_CHARS} characters")
+
+
+def screen(
+    registry: Registry,
+    index: KeyIndex,
+    rows: Iterable[Row],
+    clock: Clock,
+    threshold: float | None,
+    counts: Counts,
+    header: tuple[str, ...] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One record per row; with a CSV ``header``, each record keeps its row's cells."""
+    used = SCORE_THRESHOLD if threshold is None else threshold
+    index.preload()
+    dates = published(registry)
+    as_of, known_on = clock.as_of, clock.known_on
+    provenance = provenance_record(registry, as_of, known_on)
+    answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
+    views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
+    layered = len(registry.files) > 1
+    for number, name, cells in rows:
+        result = answers.get(name)
+        if result is None:
+            result = (
+                _too_long(name)
+                if len(name) > MAX_QUERY_CHARS
+                else match(index, name, threshold=used, limit=0)
+            )
+            if len(answers) >= MEMO:
+                answers.clear()
+            answers[name] = result
+        counts.add(result.decision)
+        entity = (
+            registry.entity(result.entity_id)
+            if result.decision == DECISION_MATCH and result.entity_id
+            else None
+        )
+        status, other, cited = None, None, provenance
+        if entity is not None:
+            if entity.id not in views:
+                if len(views) >= MEMO:
+                    views.clear()
+                views[entity.id] = (
+                    entity_status(entity, clock.at, dates, clock.knowledge),
+                    other_view(entity, clock, dates),
+                    _cited(provenance, entity, clock.knowledge, dates, layered),
+                )
+            status, other, cited = views[entity.id]
+        row = ScreenRow(number, name, result, entity, status, used, as_of, known_on, other)
+        record = screen_record(row, registry, cited)
+        if header is not None and cells is not None:
+            record["columns"] = {
+                h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
+            }
+        yield record
+
+
+def _cited(
+    provenance: dict[str, Any],
+    entity: Entity,
+    known_on: date | None,
+    dates: dict[str, Day],
+    layered: bool,
+) -> dict[str, Any]:
+    """The run's provenance, naming only the registries that state something about the
+    entity when several are in effect (one registry: the shared record as it is)."""
+    if not layered:
+        return provenance
+
+    return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
+
+
+__all__ = ["Counts", "screen"]

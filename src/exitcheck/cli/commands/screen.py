@@ -1,0 +1,132 @@
+"""`exitcheck screen FILE`: one result row per input row, streamed, and a summary on stderr."""
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from exitcheck.cli.options import AsOf, Bom, Fmt, KnownOn, Lang, Output, clock
+from exitcheck.cli.runner import Call, answer
+from exitcheck.errors import EXIT_HIT, EXIT_OK, UsageError
+from exitcheck.render import Format
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from exitcheck.answers.screen import Counts
+    from exitcheck.render import Doc
+
+File = Annotated[
+    str,
+    typer.Argument(
+        metavar="FILE",
+        help="A file of names, one per line, or a CSV with --column; '-' reads stdin.",
+    ),
+]
+Column = Annotated[
+    str | None,
+    typer.Option(
+        "--column", "-c", help="Read FILE as CSV and screen this column (by header name)."
+    ),
+]
+Header = Annotated[bool, typer.Option("--header", help="Skip the first line of a plain list.")]
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of FILE when it has no byte-order mark \\[default: utf-8]; e.g. "
+        "gb18030 (also reads gbk), big5, utf-16, shift_jis, cp1252.",
+    ),
+]
+Plain = Annotated[
+    bool,
+    typer.Option("--plain", help="FILE is a plain list even if its lines look like CSV columns."),
+]
+Threshold = Annotated[
+    float | None,
+    typer.Option(
+        "--threshold",
+        min=0,
+        max=100,
+        help="Score (0-100) a fuzzy match needs \\[default: 75]. It only raises or lowers "
+        "the bar inside the edit budget: no threshold makes a name match that is more edits "
+        "away than the budget allows.",
+    ),
+]
+FailOnMatch = Annotated[
+    bool, typer.Option("--fail-on-match", help="Exit 3 when any row matched or was ambiguous.")
+]
+Summary = Annotated[
+    Path | None,
+    typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file."),
+]
+NdJson = Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")]
+
+
+def screen(
+    file: File,
+    column: Column = None,
+    header: Header = False,
+    encoding: Encoding = None,
+    plain: Plain = False,
+    threshold: Threshold = None,
+    fail_on_match: FailOnMatch = False,
+    summary: Summary = None,
+    as_of: AsOf = None,
+    known_on: KnownOn = None,
+    json: NdJson = False,
+    fmt: Fmt = Format.table,
+    output: Output = None,
+    bom: Bom = False,
+    lang: Lang = None,
+) -> None:
+    """Screen a list of counterparties: one result row per input row, streamed.
+
+    Example: exitcheck screen clients.csv --column name --format csv > screened.csv
+    """
+
+    def work(call: Call) -> int:
+        import math
+
+        from exitcheck import api
+        from exitcheck.cli import output
+
+        if threshold is not None and not math.isfinite(threshold):
+            raise UsageError(f"--threshold must be a number from 0 to 100, not {threshold}")
+        if summary is not None:
+            output.check_summary(summary)
+        table = api.read_names(
+            file, column=column, skip_header=header, encoding=encoding, plain=plain
+        )
+        registry = call.registry()
+        counts, records = api.screen_table(registry, table, clock(as_of, known_on), threshold)
+        call.write(call.renderer().screen(_progress(call, records)))
+        sys.stdout.flush()
+        _summarise(call, counts)
+        if summary is not None:
+            output.write_summary(counts.record(), summary)
+        return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
+
+    answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
+
+
+def _progress(call: Call, records: "Iterator[Doc]") -> "Iterator[Doc]":
+    """Rows that are not on screen (piped or to a file) show their progress on stderr."""
+    if not call.to_file() and sys.stdout.isatty():
+        return records
+    from exitcheck.render.progress import tracked
+
+    w = call.words()
+    return tracked(records, sys.stderr, w.label("screening", "screening"), w.label("rows", "rows"))
+
+
+def _summarise(call: Call, counts: "Counts") -> None:
+    """The summary line; after a "none" row (not a clean bill), what the registry covers."""
+    from exitcheck.render.notes import coverage_note, screened_line
+
+    call.note(screened_line(counts.record(), call.words()) + "\n")
+    if counts.none:
+        from exitcheck import api
+
+        call.note(coverage_note(api.coverage(call.registry()), call.words()))

@@ -1,0 +1,139 @@
+"""Where answers go and how they look: colour, width, and files written atomically.
+
+Colour follows, in order: ``--color always|never``; ``NO_COLOR`` (no-color.org: set and not
+empty); ``FORCE_COLOR`` (set and not empty, as ``force-color.org``); then whether the stream is a
+terminal (and ``TERM`` is not ``dumb``). An empty ``NO_COLOR=`` or ``FORCE_COLOR=`` counts as
+unset.
+
+``-o FILE`` is written to a temporary file in FILE's directory and renamed over FILE only when
+the answer is complete: after an error or Ctrl-C, FILE is as it was (absent or the old content).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+from exitcheck.errors import UsageError
+
+BOM = "\ufeff"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _env_set(name: str) -> bool:
+    return bool(os.environ.get(name))
+
+
+def styled(stream: Any, color: Color = Color.auto) -> bool:
+    """Whether output to ``stream`` gets colour and rich layout."""
+    if color is not Color.auto:
+        return color is Color.always
+    if _env_set("NO_COLOR"):
+        return False
+    if _env_set("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def width(at_terminal: bool) -> int:
+    """The terminal's columns (``COLUMNS`` wins) for a terminal or forced styling, else 80."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns if at_terminal else 80
+
+
+def _mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic(path: Path, *, binary: bool = False, bom: bool = False) -> Iterator[IO[Any]]:
+    """A file object whose content replaces ``path`` only when the block ends without error.
+
+    A symbolic link is followed (the file it names is replaced, the link kept); a path that is
+    not a regular file (``/dev/null``, a FIFO) is written directly, as it cannot be replaced.
+    """
+    if path.is_dir():
+        raise UsageError(f"cannot write {path}: it is a directory")
+    if path.exists() and not path.is_file():
+        with _direct(path, binary) as device:
+            if bom and not binary:
+                device.write(BOM)
+            yield device
+        return
+    import tempfile  # only when writing a file: it costs start-up time
+
+    target = Path(os.path.realpath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _mode())
+        stream: IO[Any] = (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        )
+        with stream:
+            if bom and not binary:
+                stream.write(BOM)
+            yield stream  # a write that fails (disk full) is an output error: exit 4
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:  # an error, Ctrl-C or a closed pipe: leave no half-written file
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _direct(path: Path, binary: bool) -> Iterator[IO[Any]]:
+    try:
+        stream: IO[Any] = (
+            open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with stream:
+        yield stream
+
+
+def check_summary(path: Path) -> None:
+    """Fail now, before any row is written, if the --summary file cannot be written later.
+    A file created by the check is removed again (it is written at the end); a FIFO without a
+    reader fails at once instead of blocking."""
+    if path.is_dir():
+        raise UsageError(f"cannot write summary to {path}: is a directory")
+    existed = path.exists()
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+    try:
+        os.close(os.open(path, flags, 0o666))
+    except OSError as exc:
+        raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None
+    if not existed:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def write_summary(summary: dict[str, object], path: Path) -> None:
+    import json
+
+    try:
+        path.write_text(json.dumps(summary) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None

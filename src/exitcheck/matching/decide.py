@@ -1,0 +1,464 @@
+"""Match decisions: one entity, several (ambiguous), or none, for any string. Pure.
+
+Normalisation lives in ``names``; the keys and their look-ups in ``index``; the shapes of an
+answer in ``results``; queries that are more than a name in ``review``.
+In order, the first step that decides wins: domains (listed hosts and their subdomains),
+exact keys, names of known other platforms, reordered words and generic words peeled off,
+mixed-script queries split into their Latin and Chinese parts, romanised Chinese names, then
+fuzzy scoring under a strict edit budget that must also beat every known other platform.
+Bracketed parts ('Huobi (HT)') and a registry name contained in a longer query are judged
+last. Anything less than one clear winner is not a match. See README "Matching".
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from exitcheck.matching.names import (
+    clean,
+    compact_key,
+    core_key,
+    domain_of,
+    everyday_name,
+    everyday_names,
+    has_cjk,
+    is_cjk,
+    is_qualifier,
+    is_tone_pinyin,
+    max_edits,
+    peeled,
+    split_groups,
+    strip_bullet,
+    strip_generic,
+    to_simplified,
+    units,
+    without_versions,
+    words,
+)
+from exitcheck.matching.results import (
+    DECISION_MATCH,
+    DECISION_NONE,
+    MARGIN,
+    MAX_REORDER_WORDS,
+    MIN_FUZZY_CJK,
+    MIN_FUZZY_LATIN,
+    SCORE_THRESHOLD,
+    UNUSUAL,
+    Candidate,
+    Entry,
+    MatchResult,
+    ambiguous,
+    decide,
+    none,
+    other,
+)
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from exitcheck.matching.index import KeyIndex
+
+
+def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
+    return _variants_of(tuple(tokens))
+
+
+@functools.lru_cache(maxsize=8192)
+def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(key, method) forms of a query to look up exactly, most literal first."""
+    out: list[tuple[str, str]] = []
+    if 1 < len(tokens) <= MAX_REORDER_WORDS:
+        out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
+    out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
+    core = strip_generic(list(tokens))
+    if 1 < len(core) <= MAX_REORDER_WORDS:
+        out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
+    joined = "".join(core or tokens)
+    if is_tone_pinyin(joined):
+        out.append(("".join(ch for ch in joined if not ch.isdigit()), "pinyin"))
+    return tuple(dict.fromkeys(out))  # each form once, in order
+
+
+def match(
+    index: KeyIndex, query: str, *, threshold: float = SCORE_THRESHOLD, limit: int = 5
+) -> MatchResult:
+    """Match a query to one entity, or explain why not. Never raises on any string.
+
+    ``limit`` caps the candidates listed; 0 skips the 'did you mean' suggestions of a query
+    that matches nothing (screening does, for speed), never the candidates of an ambiguous one.
+    Encodings around the name (HTML, percent-encoding, a spreadsheet formula …) are undone
+    first and named in the answer's ``decoded``; a cell holding several names is ambiguous
+    with each of them.
+    """
+    text, decoded = _module("decoding").decode(query)
+    result = _cell(index, text, threshold, limit)
+    if decoded or result.decoded:
+        result = result._replace(query=query, decoded=(*decoded, *result.decoded))
+    return result
+
+
+_SEPARATORS = frozenset(",;|/、&\n和")  # and ' and '
+
+
+@functools.cache
+def _module(name: str) -> ModuleType:
+    """decoding or review, imported on first use and then read without the import machinery:
+    several bands are asked on every query that matches nothing."""
+    import importlib
+
+    return importlib.import_module(f"exitcheck.matching.{name}")
+
+
+def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResult:
+    result = _name(index, text, threshold, limit)
+    if result.decision == DECISION_MATCH and result.method != "exact_domain":
+        result = _corroborated(result, text)
+    elif result.decision == DECISION_NONE and _other_script(text):
+        result = _module("review").other_script(index, result, text) or result
+    if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
+        result = _module("review").close_spelling(index, result, text) or result
+    if _SEPARATORS.isdisjoint(text) and " and " not in text.lower():
+        return result
+    several: Callable[[MatchResult, str, Callable[[str], MatchResult]], MatchResult]
+    several = _module("review").several
+    if result.decision != DECISION_NONE:
+        return several(result, text, lambda part: _name(index, part, threshold, 0))
+    # Nothing in the cell is a registry name, in any span of its words (the contained band
+    # looked): only a misspelt name can be among its parts, so only the fuzzy step is run.
+    return several(result, text, lambda part: _misspelt(index, part, threshold))
+
+
+def _misspelt(index: KeyIndex, text: str, threshold: float) -> MatchResult:
+    """The fuzzy step alone, on the distinctive part of a name."""
+    tokens = words(text)
+    key = "".join(strip_generic(tokens) or tokens)
+    if len(key) >= MIN_FUZZY_LATIN:  # shorter: too short for any edit
+        script, minimum, method = "latin", MIN_FUZZY_LATIN, "fuzzy"
+        if has_cjk(key):
+            key = core_key(to_simplified(key))
+            script, minimum, method = "cjk", MIN_FUZZY_CJK, "fuzzy_chinese"
+        scored = _fuzzy(index, script, key, minimum, method)
+        if scored:
+            return _fuzzy_decision(index, text, key, scored, threshold, 0, script=script)
+    return none(text, key, "no name is close enough to be sure")
+
+
+def _other_script(text: str) -> bool:
+    """True when the text has letters of a script other than Latin and Chinese characters
+    (Cyrillic, Greek, kana, hangul …)."""
+    return not text.isascii() and any(
+        ch.isalpha() and ord(ch) >= 0x250 and not is_cjk(ch) for ch in text
+    )
+
+
+def _corroborated(result: MatchResult, text: str) -> MatchResult:
+    """A match whose distinctive part is an everyday word ('Keystone Finance Ltd') stands only
+    with a word that corroborates it ('Keystone Wallet'); else it goes to review."""
+    best = result.best
+    key = compact_key(text)
+    if best is None or not any(name in key for name in everyday_names()):
+        return result
+    if text.strip() == best.entity_id:  # the entity's id, as written: a deliberate reference
+        return result
+    tokens = words(text)
+    core = "".join(strip_generic(tokens))
+    if not (everyday_name(core, tokens) or everyday_name(core_key(best.label), tokens)):
+        return result
+    reason = f"{best.label!r} is an everyday word, and nothing else in the name points to it"
+    return ambiguous(result.query, result.normalized, (best,), reason)
+
+
+def _name(index: KeyIndex, query: str, threshold: float, limit: int) -> MatchResult:
+    cleaned = strip_bullet(clean(query))
+    if not words(cleaned):
+        return none(query, "", "the query has no letters or digits")
+    if "dot" in words(cleaned):
+        from exitcheck.matching.decoding import SPELLED, spelled_domain
+
+        host = spelled_domain(words(cleaned))
+        if host is not None:
+            return _text(index, query, host, threshold, limit)._replace(decoded=(SPELLED,))
+    outside, groups = split_groups(cleaned)
+    if not groups and "," in cleaned:  # 'Huobi Global Limited, Seychelles'
+        head, _, tail = cleaned.rpartition(",")
+        if words(head) and is_qualifier(tail):
+            outside, groups = head, [tail]
+    if not groups or not words(outside):
+        return _text(index, query, cleaned, threshold, limit)
+    from exitcheck.matching.review import qualified
+
+    result = _text(index, query, outside, threshold, limit)
+    return qualified(result, groups, lambda text: _name(index, text, threshold, 0))
+
+
+def _text(index: KeyIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:
+    tokens = words(cleaned)
+    key = "".join(tokens)
+    found = index.exact(key)
+    if found:
+        return decide(query, key, found, None)
+    domain = domain_of(cleaned)
+    if domain is not None:
+        from exitcheck.matching.review import by_domain
+
+        return by_domain(
+            index, query, domain, lambda text: _text(index, query, text, threshold, limit)
+        )
+    plain = _joined_characters(words(without_versions(cleaned)) or tokens)
+    forms = itertools.chain([(key, ""), ("".join(plain), "")], _variants(plain))
+    result = _exact(index, query, forms, limit)
+    if result is not None:
+        return result
+    if not strip_generic(plain):
+        return none(query, key, "the query is only generic words")
+    if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
+        from exitcheck.matching.review import mixed, split_scripts
+
+        latin, chinese = split_scripts(plain)
+        return mixed(
+            query, key, latin, chinese, lambda text: _text(index, query, text, threshold, limit)
+        )
+    if has_cjk(key):
+        result = _chinese(index, query, plain, limit)
+    else:
+        result = _latin(index, query, plain, threshold, limit)
+    if result.decision == DECISION_NONE:
+        review = _module("review")
+        contained, homophone, misread = review.contained, review.homophone, review.misread
+        product, product_word = review.product, review.product_word
+        peeled_forms = [k for k, m in _variants(plain) if m != "exact_reordered"]
+        return (
+            product(index, result, [key, *peeled_forms])
+            or contained(index, result, plain)
+            or misread(index, result, key)
+            or (homophone(index, result, core_key(key)) if has_cjk(key) else None)
+            or (product_word(index, result, plain) if len(plain) > 1 else None)
+            or result
+        )
+    return result
+
+
+def _joined_characters(tokens: list[str]) -> list[str]:
+    """Chinese characters typed one by one with spaces between ('币 安 交 易 所') as the word
+    they spell: a run of single characters is one word."""
+    if len(tokens) < 2 or not any(len(t) == 1 and has_cjk(t) for t in tokens):
+        return tokens
+    out: list[str] = []
+    run = False  # the last word is a run of single characters
+    for token in tokens:
+        single = len(token) == 1 and has_cjk(token)
+        if single and run:
+            out[-1] += token
+        else:
+            out.append(token)
+        run = single
+    return out
+
+
+def _exact(
+    index: KeyIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
+) -> MatchResult | None:
+    """The first form that is a registry key (a match) or a known other platform (none). The
+    forms only drop generic words, so a form that is another platform's name leaves nothing
+    else in the query; another platform's name beside a registry name ('TokenPocket Bitcoin
+    Wallet') is for the contained band, which prefers the registry's."""
+    for form, method in forms:
+        found = index.exact(form)
+        if found:
+            return decide(query, form, found, method or None)
+        others = index.other(form) if method != "exact_reordered" else None
+        if others:
+            close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
+            return other(query, form, others, close)
+    return None
+
+
+def _chinese(index: KeyIndex, query: str, tokens: list[str], limit: int) -> MatchResult:
+    folded_tokens = [to_simplified(t) for t in tokens]
+    folded = "".join(folded_tokens)
+    forms = [(folded, "exact_traditional")] + [
+        (v, "exact_traditional") for v, _ in _variants(folded_tokens)
+    ]
+    for form, method in forms:
+        found = index.folded(form) or index.exact(form)
+        if found:
+            return decide(query, form, found, method)
+    core = core_key(folded)  # edit distance on the distinctive part, never on the boilerplate
+    scored = _fuzzy(index, "cjk", core, MIN_FUZZY_CJK, "fuzzy_chinese")
+    return _fuzzy_decision(index, query, core, scored, SCORE_THRESHOLD, limit, script="cjk")
+
+
+def _latin(
+    index: KeyIndex, query: str, tokens: list[str], threshold: float, limit: int
+) -> MatchResult:
+    key = "".join(tokens)
+    forms = [key] + [v for v, _ in _variants(tokens)]
+    for form in forms:
+        found = index.romanised(form)
+        if found:
+            result = decide(query, form, found, "pinyin")
+            if form == key or any(len(e.label) > 2 for e in found):
+                return result
+            reason = (
+                "the pinyin of a short Chinese name, in a longer name: another company may bear it"
+            )
+            return ambiguous(query, form, result.candidates, reason)
+    core_tokens = strip_generic(tokens) or tokens
+    orders = (
+        [core_tokens]
+        if len(core_tokens) > MAX_REORDER_WORDS
+        else [list(p) for p in itertools.permutations(core_tokens)]
+    )
+    forms = ["".join(order) for order in orders] + _with_generic(tokens)
+    scored: list[Candidate] = []
+    for form in dict.fromkeys(forms):
+        scored += _fuzzy(index, "latin", form, MIN_FUZZY_LATIN, "fuzzy")
+    return _fuzzy_decision(
+        index, query, "".join(core_tokens), scored, threshold, limit, script="latin", forms=forms
+    )
+
+
+def _with_generic(tokens: list[str]) -> list[str]:
+    """Forms that keep generic words a registry name may hold ('coin market cab' is a slip of
+    CoinMarketCap, 'tiger broker' of Tiger Brokers): the query between its first and last
+    distinctive word, then the whole query; none when no generic word is in it."""
+    parts = [(unit, generic) for unit, generic in units(tokens) if unit not in _company_words()]
+    distinctive = [i for i, (_, generic) in enumerate(parts) if not generic]
+    if not distinctive or len(distinctive) == len(parts):
+        return []
+    inner = "".join(unit for unit, _ in parts[distinctive[0] : distinctive[-1] + 1])
+    return [inner, "".join(unit for unit, _ in parts)]
+
+
+@functools.cache
+def _company_words() -> frozenset[str]:
+    """Legal forms and the words that stand for one ('Holdings'): no platform's name holds
+    them, so the forms with generic words leave them out ('Tiger Broker Ltd' -> 'tigerbroker')."""
+    from exitcheck.matching.names import _legal_forms
+
+    words_ = {"inc", "ltd", "limited", "co", "corp", "corporation", "incorporated", "company"}
+    return _legal_forms()[0] | words_ | {"llc", "plc", "group", "holding", "holdings", "the"}
+
+
+def _fuzzy(index: KeyIndex, script: str, query: str, minimum: int, method: str) -> list[Candidate]:
+    spread = max_edits(len(query), minimum)  # no key can be allowed more edits than this
+    if spread == 0:
+        return []
+    return edit_candidates(query, index.fuzzy(script, query, spread), method)
+
+
+def edit_candidates(
+    query: str, keys: Iterable[tuple[str, Entry, int]], method: str
+) -> list[Candidate]:
+    """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
+    from rapidfuzz.distance import OSA
+
+    from exitcheck.matching.slips import is_slip
+
+    digits = "".join(ch for ch in query if ch.isdigit())
+    out = []
+    for key, entry, minimum in keys:
+        length = max(len(key), len(query))
+        budget = min(max_edits(len(query), minimum), max_edits(len(key), minimum))
+        if budget == 0 or abs(len(key) - len(query)) > budget:
+            continue
+        if key[0] != query[0] and key[:2] != query[1::-1]:
+            continue
+        if "".join(ch for ch in key if ch.isdigit()) != digits:
+            continue
+        distance = OSA.distance(query, key, score_cutoff=budget)
+        if distance <= budget:
+            score = round(100.0 * (1 - distance / length), 1)
+            slip = method != "fuzzy" or (is_slip(query, key) and not _short_swap(query, key))
+            out.append(Candidate(entry.entity_id, entry.label, score, method if slip else UNUSUAL))
+    return out
+
+
+def _short_swap(query: str, key: str) -> bool:
+    """One letter replaced by another in a name of five letters or fewer ('Boone' for BiONE):
+    a slip as often as another word, so never a confident match (review)."""
+    return len(query) == len(key) <= 5 and sum(a != b for a, b in zip(query, key, strict=True)) == 1
+
+
+def best_per_entity(candidates: Iterable[Candidate]) -> list[Candidate]:
+    best: dict[str, Candidate] = {}
+    for c in candidates:
+        if c.entity_id not in best or c.score > best[c.entity_id].score:
+            best[c.entity_id] = c
+    return sorted(best.values(), key=lambda c: (-c.score, c.entity_id))
+
+
+def _fuzzy_decision(
+    index: KeyIndex,
+    query: str,
+    normalized: str,
+    scored: list[Candidate],
+    threshold: float,
+    limit: int,
+    *,
+    script: str,
+    forms: list[str] | None = None,
+) -> MatchResult:
+    ranked = [c for c in best_per_entity(scored) if c.score >= threshold]
+    if ranked:
+        best = ranked[0]
+        if len(ranked) > 1 and ranked[1].score > best.score - MARGIN:
+            close = tuple(c for c in ranked if c.score > best.score - MARGIN)
+            reason = f"{len(close)} candidates score within {MARGIN:g} points of each other"
+            return ambiguous(query, normalized, close, reason)
+        if best.method == UNUSUAL:
+            reason = f"{best.label!r} is close, but not by a usual typing slip"
+            return ambiguous(query, normalized, (best,), reason)
+        minimum = MIN_FUZZY_CJK if script == "cjk" else MIN_FUZZY_LATIN
+        rivals = [
+            c
+            for form in dict.fromkeys(forms or [normalized])
+            for c in _fuzzy(index, "other-" + script, form, minimum, "fuzzy")
+        ]
+        rival = max(rivals, key=lambda c: c.score, default=None)
+        if rival is not None and rival.score >= best.score:
+            reason = (
+                f"as close to {rival.label!r}, another platform that the registry does not list"
+            )
+            return ambiguous(query, normalized, (best,), reason)
+        return MatchResult(
+            query, normalized, DECISION_MATCH, best.method, best, tuple(ranked[:limit])
+        )
+    suggestions = suggest(index, normalized, limit, chinese=script == "cjk") if limit > 0 else ()
+    return none(query, normalized, "no name is close enough to be sure", suggestions)
+
+
+def suggest(
+    index: KeyIndex, normalized: str, limit: int, *, chinese: bool
+) -> tuple[Candidate, ...]:
+    """Closest names by a loose similarity, for 'did you mean'; never a match by themselves."""
+    if not normalized:
+        return ()
+    pool = index.suggestions("cjk" if chinese else "latin", normalized, limit)
+    scored = (
+        Candidate(e.entity_id, e.label, round(score, 1), "suggestion") for _, e, score in pool
+    )
+    return tuple(c for c in best_per_entity(scored) if c.score > 0)[:limit]
+
+
+def search(
+    index: KeyIndex, query: str, limit: int = 10
+) -> tuple[MatchResult, tuple[Candidate, ...]]:
+    """The match decision and a ranked list of candidates (decision's own first)."""
+    result = match(index, query, limit=limit)
+    chinese = has_cjk(result.normalized)
+    extra = suggest(index, result.normalized, limit, chinese=chinese) if result.normalized else ()
+    own = {c.entity_id for c in result.candidates}
+    others = [c for c in best_per_entity(extra) if c.entity_id not in own]
+    return result, tuple(_dedupe([*result.candidates, *others]))[:limit]
+
+
+def _dedupe(candidates: Iterable[Candidate]) -> Iterator[Candidate]:
+    seen: set[str] = set()
+    for c in candidates:
+        if c.entity_id not in seen:
+            seen.add(c.entity_id)
+            yield c

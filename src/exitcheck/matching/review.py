@@ -1,0 +1,439 @@
+"""Queries that are more than a name: a domain, brackets, two scripts, or extra words.
+
+Each function takes a first answer and the parts of the query, and decides whether the parts
+agree (a match), disagree or add unknown words (``ambiguous``: the review band), or name
+another platform (``none``). Loaded only when such a query is seen.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from exitcheck.matching.names import (
+    clean,
+    compact_key,
+    core_key,
+    domain_of,
+    everyday_name,
+    generic_words,
+    has_cjk,
+    is_qualifier,
+    parent_hosts,
+    strip_generic,
+    to_simplified,
+    units,
+    words,
+)
+from exitcheck.matching.results import (
+    DECISION_AMBIGUOUS,
+    DECISION_MATCH,
+    DECISION_NONE,
+    EXACT_METHODS,
+    MIN_CONTAINED,
+    Candidate,
+    Entry,
+    MatchResult,
+    ambiguous,
+    decide,
+    none,
+    other,
+)
+
+if TYPE_CHECKING:
+    from exitcheck.matching.index import KeyIndex
+
+Matcher = Callable[[str], MatchResult]
+
+
+def by_domain(
+    index: KeyIndex, query: str, domain: tuple[str, str], match_text: Matcher
+) -> MatchResult:
+    """A URL, e-mail address or host: a listed host or its subdomain matches exactly; a host
+    of a known other platform is none; otherwise the name label is matched, and the answer is
+    none when the entity lists other domains, ambiguous when it lists none."""
+    host, label = domain
+    for candidate in [host, *parent_hosts(host)]:
+        entry = index.domain(candidate)
+        if entry is None:
+            continue
+        if not entry.entity_id:
+            return other(query, compact_key(candidate), [entry], match_text(label).candidates)
+        return decide(query, compact_key(candidate), [entry], "exact_domain")
+    result = match_text(label)
+    best = result.best
+    if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
+        listed = _same_label(index, host, label)  # 'gate.com' and the listed 'gate.io'
+        if listed is not None:
+            reason = f"the domain {host} is not one this entity lists: another site, or a new one"
+            same = Candidate(listed.entity_id, listed.label, 90.0, "domain_label")
+            return ambiguous(query, result.normalized, (same,), reason)
+    if result.decision != DECISION_MATCH or best is None:
+        return result
+    if index.has_domains(best.entity_id):
+        reason = f"the domain {host} is not one this entity lists: another site, or a new one"
+        return ambiguous(query, result.normalized, (best,), reason)
+    reason = f"the registry lists no domain for this entity; {host} may be another site"
+    return ambiguous(query, result.normalized, (best,), reason)
+
+
+_SPLIT = r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*"
+
+
+def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
+    """A cell holding several names ('Huobi, Binance', '火币、币安', 'Huobi and OKX'): each
+    part is matched on its own. Parts that only qualify ('…, Seychelles', '& Co') are set
+    aside. When a part names a registry entity and another part names anything else, the
+    answer is ambiguous with each entity named: never a match to the first."""
+    import re
+
+    if domain_of(clean(text)) is not None:  # a URL's '/' and '&' separate nothing
+        return result
+    if result.method in EXACT_METHODS and result.normalized == compact_key(text):
+        return result  # the whole cell is one registry name ('… Securities and Commodities')
+    parts = [p for p in re.split(_SPLIT, text, flags=re.IGNORECASE) if words(p)]
+    qualifiers = generic_words().qualifiers
+    parts = [p for p in parts if not all(t in qualifiers for t in words(p))]
+    if len(parts) < 2:
+        return result
+    answers = [match_part(p) for p in parts]
+    named = {c.entity_id for a in answers for c in a.candidates if c.entity_id}
+    if not named:
+        return result
+    ids = {a.entity_id for a in answers}
+    if len(ids) == 1 and None not in ids:  # every part names the same entity
+        return result if result.entity_id in ids else answers[0]._replace(query=result.query)
+    candidates = _merge(*(a.candidates for a in answers))
+    listed = ", ".join(repr(p.strip()) for p in parts)
+    reason = f"the cell holds several names: {listed}"
+    return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+_TLDS = ("com", "io", "org", "net", "pro", "top", "one", "im", "cc", "co", "info", "app", "cn")
+
+
+def _same_label(index: KeyIndex, host: str, label: str) -> Entry | None:
+    """A listed domain of a registry entity with the same name label as ``host`` under
+    another common top-level domain, if there is one."""
+    for tld in _TLDS:
+        listed = f"{label}.{tld}"
+        if listed != host:
+            entry = index.domain(listed)
+            if entry is not None and entry.entity_id:
+                return entry
+    return None
+
+
+def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> MatchResult:
+    """A name with bracketed parts ('Huobi (HT)', 'Huobi (火币)', '... Limited (Seychelles)'):
+    a part that qualifies (place, legal form, ticker) or names the same entity keeps the
+    match; a part naming another entity, or unknown words, make it ambiguous."""
+    if result.decision != DECISION_MATCH or result.best is None:
+        return result
+    for group in groups:
+        if is_qualifier(group):
+            continue
+        qualifiers = generic_words().qualifiers
+        kept = [t for t in words(group) if t not in qualifiers]  # 'formerly huobi' -> 'huobi'
+        inner = match_text(" ".join(kept) or group)
+        if inner.decision == DECISION_MATCH and inner.entity_id == result.entity_id:
+            continue
+        reason = f"the bracketed part {group!r} does not confirm the name"
+        candidates = _merge(result.candidates, inner.candidates)
+        return ambiguous(result.query, result.normalized, candidates, reason)
+    return result
+
+
+def mixed(
+    query: str, key: str, latin: list[str], chinese: list[str], match_text: Matcher
+) -> MatchResult:
+    """'火币Huobi', 'Sparkpool 星火矿池': each script's part is matched on its own. Both naming
+    one entity (or one naming it and the other only generic) is a match; anything else is
+    ambiguous or none."""
+    parts = [" ".join(latin), "".join(chinese)]
+    answers = [match_text(p) if strip_generic(words(p)) else None for p in parts]
+    found = [a for a in answers if a is not None]
+    ids = {a.entity_id for a in found if a.decision == DECISION_MATCH}
+    if len(ids) == 1 and all(a.decision == DECISION_MATCH for a in found):
+        best = next(a.best for a in found if a.best is not None)
+        return MatchResult(query, key, DECISION_MATCH, "mixed_script", best, (best,))
+    candidates = _merge(*(a.candidates for a in found))
+    if ids or any(a.decision == DECISION_AMBIGUOUS for a in found):
+        reason = "the Latin and Chinese parts do not name the same entity"
+        return ambiguous(query, key, candidates, reason)
+    return none(query, key, "no name is close enough to be sure", candidates)
+
+
+def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """(Latin tokens, Chinese tokens); digits go with the token before them ('区块链', '123')."""
+    latin: list[str] = []
+    chinese: list[str] = []
+    last = latin
+    for token in tokens:
+        if not token.isdigit():
+            last = chinese if has_cjk(token) else latin
+        last.append(token)
+    return latin, chinese
+
+
+_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_SHAPES = (("rn", "m"), ("m", "rn"), ("vv", "w"), ("w", "vv"), ("cl", "d"))  # read alike
+
+
+def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | None:
+    """A name as a scan misreads it: a digit where a letter looks alike ('0KEx', 'Loopr1ng'),
+    'rn' for 'm' ('Bitrnain'), 'vv' for 'w', 'l' and 'I' confused ('Kucoln', 'F2PooI'). Never
+    a match, but ambiguous with the entity it would read as, for a person to check the scan."""
+    if len(key) < 4 or key.isdigit() or has_cjk(key):
+        return None
+    for form in sorted(_misreadings(key)):
+        hits = [e for e in index.exact(form) if e.entity_id]
+        if hits:
+            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "misread") for e in hits)
+            reason = f"reads as {hits[0].label!r} if a character is misread (0/o, 1/l, rn/m, vv/w)"
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+    return None
+
+
+def _misreadings(key: str) -> set[str]:
+    """The key as it would read with look-alike characters swapped, one kind at a time, and
+    one l or i read as the other."""
+    forms = (
+        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in "0158|") else set()
+    )
+    forms |= {key.replace(a, b) for a, b in _SHAPES if a in key}
+    flip = {"l": "i", "i": "l"}
+    forms |= {key[:i] + flip[ch] + key[i + 1 :] for i, ch in enumerate(key) if ch in flip}
+    forms.discard(key)
+    return forms
+
+
+_TOKEN_WORDS = frozenset({"token", "tokens", "coin", "coins", "chain", "smart", "mainnet", "price"})
+
+
+def product(index: KeyIndex, result: MatchResult, forms: list[str]) -> MatchResult | None:
+    """A platform's token, chain or app ('HT', 'BNB Chain', 'moomoo'; data/others.toml): not
+    the platform, so never a match, but ambiguous with it, for a person to review."""
+    for form in forms:
+        hits = index.product(form)
+        if hits:
+            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
+            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+    return None
+
+
+def product_word(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
+    """A platform's token or chain as one word among others that say what it is ('OKB token',
+    'HECO Chain', 'KCS coin'); a short ticker among other words ('GT Motors') is not read."""
+    rest = set(tokens)
+    for token in tokens:
+        hits = index.product(token)
+        if hits and (len(token) >= 4 or rest - {token} <= _TOKEN_WORDS):
+            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
+            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+    return None
+
+
+def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
+    """A registry name inside a longer query with other words ('Huobi Japan', '币安智能链'):
+    never a match and never a silent none, but ambiguous, for a person to review."""
+    chinese = has_cjk("".join(tokens))
+    found = _chinese_prefix(index, tokens) if chinese else _latin_spans(index, tokens)
+    if not found:
+        return None
+    rest = ", ".join(sorted({e.label for e, _ in found}))
+    reason = f"the query contains {rest} with other words"
+    candidates = tuple(
+        Candidate(e.entity_id, e.label, score, "contained") for e, score in found if e.entity_id
+    )
+    if not candidates:
+        return other(result.query, result.normalized, [e for e, _ in found], result.candidates)
+    if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):
+        reason = f"{rest} is an everyday word here, and nothing else in the name points to it"
+        return none(result.query, result.normalized, reason, _merge(candidates))
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+def _said(label: str, chinese: bool) -> str:
+    """The key a contained name was found by: its pinyin when a Latin query holds a Chinese
+    name ('Bike Studios' holds 币客, 'bike'), else its distinctive part."""
+    if chinese or not has_cjk(label):
+        return core_key(label)
+    from exitcheck.matching.names import romanise
+
+    return romanise(to_simplified(label))
+
+
+def _latin_spans(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
+    """Registry keys made of consecutive words of the query, longest first, or inside one
+    long word as its start ('okcoinjapan')."""
+    total = len("".join(tokens))
+    n = len(tokens)
+    spans = sorted(
+        ((i, j) for i in range(n) for j in range(i + 1, n + 1) if (i, j) != (0, n)),
+        key=lambda ij: ij[0] - ij[1],
+    )
+    first_other: list[tuple[Entry, float]] = []
+    for i, j in spans:
+        key = "".join(tokens[i:j])
+        if len(key) < MIN_CONTAINED:
+            continue
+        hits = index.exact(key) or (index.romanised(key) if len(key) > MIN_CONTAINED else [])
+        if hits:  # a registry name (or its pinyin) outweighs a longer name of another platform
+            return [(e, round(100.0 * len(key) / total, 1)) for e in hits]
+        if not first_other:
+            first_other = [(e, round(100.0 * len(key) / total, 1)) for e in index.other(key)]
+    if first_other:
+        return first_other
+    if n == 1 and len(tokens[0]) > MIN_CONTAINED + 2:
+        word = tokens[0]
+        for end in range(len(word) - 2, MIN_CONTAINED, -1):
+            hits = index.exact(word[:end])
+            if hits:
+                return [(e, round(100.0 * end / len(word), 1)) for e in hits]
+    return []
+
+
+def _chinese_prefix(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
+    """A Chinese registry name inside the query's distinctive part, once places and generic
+    affixes are set aside: at the start or the end of a word, or as a word of its own
+    ('北京币安智能链科技', '付款给币安', '备注：库币充值', '收款方：火币', '转账-火币'), or
+    anywhere for a name of three characters or more. A two-character name in the middle of other characters is too often part of
+    another word ('平安银行' holds 安银) to be read there."""
+    cjk = [to_simplified("".join(u for u, generic in units([t]) if not generic)) for t in tokens]
+    cjk = [t for t in cjk if has_cjk(t)]
+    core = "".join(cjk)
+    if not core or len(core) < 2:
+        return []
+    if len(core) < 3:
+        return []
+    edges = set(itertools.accumulate(len(t) for t in cjk)) | {0}  # where each word starts or ends
+    for size in range(len(core) - 1, 1, -1):
+        starts = (
+            range(len(core) - size + 1)
+            if size >= 3
+            else sorted(
+                {e for e in edges if e + size <= len(core)} | {e - size for e in edges if e >= size}
+            )
+        )
+        for start in starts:
+            piece = core[start : start + size]
+            hits = index.exact(piece) or index.folded(piece)
+            if hits:
+                return [(e, round(100.0 * size / len(core), 1)) for e in hits]
+    return []
+
+
+def homophone(index: KeyIndex, result: MatchResult, core: str) -> MatchResult | None:
+    """A Chinese name that sounds as a registry name does, character for character ('伙币' for
+    火币, '币按' for 币安): the slip of a pinyin input method, or of a radical that keeps the
+    sound. Never a match, but ambiguous with the entity, for a person to check."""
+    from exitcheck.matching.names import romanise
+
+    core = to_simplified(core)
+    if not 2 <= len(core) <= 8 or not all(has_cjk(ch) for ch in core):  # registry names' lengths
+        return None
+    if index.cjk_characters().isdisjoint(core):  # a slip of one character keeps the others
+        return None
+    hits = [
+        e
+        for e in index.romanised(romanise(core))
+        if e.entity_id and len(e.label) == len(core) and to_simplified(e.label) != core
+    ]
+    if not hits:
+        return None
+    candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "homophone") for e in hits)
+    reason = f"sounds as {hits[0].label!r} does: a slip of the input method?"
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A name written in another script ('Хуоби', 'バイナンス', '후오비'): its transliteration
+    (anyascii), and each long word of it, is looked up, and failing that the whole is compared
+    with the registry's Latin names by spelling and by consonants ('bainansu' and 'binance'
+    are both b-n-n-s). Transliteration loses too much for a match: at most ambiguous."""
+    from anyascii import anyascii
+
+    latin = anyascii(text)
+    tokens = words(latin)
+    core = strip_generic(tokens)
+    key = "".join(core)
+    if not 4 <= len(key) <= 24:  # a brand, not a sentence
+        return None
+    found: list[Candidate] = []
+    for piece in dict.fromkeys([key, *(t for t in core if len(t) >= 4)]):
+        hits = [e for e in index.exact(piece) if e.entity_id]
+        found += [Candidate(e.entity_id, e.label, 100.0, "transliterated") for e in hits]
+        if not hits and piece == key:  # spelling only for the whole name, not its words
+            sound = _skeleton(piece)
+            found += [
+                Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
+                for k, e, score in index.spelt_like("latin", piece, 60)
+                if e.entity_id and (score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)))
+            ]
+    candidates = _merge(tuple(found))
+    if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
+        return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
+    reason = f"written in another script, it reads as {latin.strip()!r}"
+    return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+CLOSE = 85.0  # the spelling score (rapidfuzz ratio) of the last band, close_spelling
+
+
+def close_spelling(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """The last band: a name that every rule above missed but that is spelt within
+    ``CLOSE`` of a registry name ('Vinance': a first letter the fuzzy step does not change).
+    Review, so that none means that no registry name is close by any measure."""
+    key = "".join(strip_generic(words(text)))
+    if len(key) < 5 or has_cjk(key):
+        return None
+    digits = [ch for ch in key if ch.isdigit()]  # other digits are another name ('qkl1234')
+    close = [
+        Candidate(e.entity_id, e.label, round(score, 1), "spelling")
+        for k, e, score in index.spelt_like("latin", key, CLOSE)
+        if e.entity_id and [ch for ch in k if ch.isdigit()] == digits
+    ]
+    if not close:
+        return None
+    reason = f"spelt close to {close[0].label!r}, by no usual slip"
+    return ambiguous(result.query, result.normalized, _merge(tuple(close)), reason)
+
+
+def _skeleton(key: str) -> str:
+    """Consonants as they sound, vowels dropped after the first letter: 'binance' and the
+    katakana's 'bainansu' are both 'bnns', 'koykoin' (Greek) and 'kucoin' 'kkn'."""
+    import re
+
+    key = key.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("x", "ks")
+    key = re.sub(r"c(?=[eiy])", "s", key).translate(str.maketrans("cqzvfjw", "kksbhgb"))
+    key = re.sub(r"(.)\1+", r"\1", key)  # 'bitto' is 'bito' (a doubled consonant of kana)
+    return key[:1] + re.sub(r"[aeiouyh0-9]", "", key[1:])
+
+
+def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    seen: dict[str, Candidate] = {}
+    for group in groups:
+        for c in group:
+            if c.entity_id and (c.entity_id not in seen or c.score > seen[c.entity_id].score):
+                seen[c.entity_id] = c
+    return tuple(sorted(seen.values(), key=lambda c: (-c.score, c.entity_id)))
+
+
+__all__ = [
+    "by_domain",
+    "close_spelling",
+    "contained",
+    "homophone",
+    "misread",
+    "mixed",
+    "other_script",
+    "product",
+    "product_word",
+    "qualified",
+    "several",
+    "split_scripts",
+]
