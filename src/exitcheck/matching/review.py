@@ -301,8 +301,8 @@ def _chinese_prefix(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, flo
     """A Chinese registry name inside the query's distinctive part, once places and generic
     affixes are set aside: at the start or the end of a word, or as a word of its own
     ('北京币安智能链科技', '付款给币安', '备注：库币充值', '收款方：火币', '转账-火币'), or
-    anywhere for a name of three characters or more. A two-character name in the middle of other characters is too often part of
-    another word ('平安银行' holds 安银) to be read there."""
+    anywhere for a name of three characters or more. A two-character name in the middle of
+    other characters is too often part of another word ('平安银行' holds 安银) to be read there."""
     cjk = [to_simplified("".join(u for u, generic in units([t]) if not generic)) for t in tokens]
     cjk = [t for t in cjk if has_cjk(t)]
     core = "".join(cjk)
