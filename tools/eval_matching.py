@@ -50,6 +50,8 @@ def rows(path: Path = TUNED) -> list[list[str]]:
         if line.startswith("#") or not line.strip():
             continue
         cells = line.split("\t")
+        if cells[:3] == ["query", "expected", "category"]:  # a header row
+            continue
         cells[0] = unescape(cells[0])
         out.append(cells)
     return out
