@@ -391,3 +391,105 @@ def test_progress_speaks_the_language_and_never_reads_braces_as_fields() -> None
     terminal = FakeTerminal()
     assert list(tracked(range(600), terminal, "{正在筛查}", "{行}")) == list(range(600))
     assert "{正在筛查}" in terminal.getvalue() and "{行}" in terminal.getvalue()
+
+
+# -- odd widths: every width gives the whole answer, in bounded time -------------------------
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [(None, 80), (1, 40), (12, 40), (39, 40), (40, 40), (100, 100), (1000, 1000), (100000, 1000)],
+)
+def test_the_width_an_answer_is_laid_out_in(columns, expected) -> None:
+    from exitcheck.render.wrap import fit_width
+
+    assert fit_width(columns) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("120", 120),
+        (" 90 ", 90),
+        ("99999999999999999999", 99999999999999999999),
+        ("0", None),
+        ("-5", None),
+        ("abc", None),
+        ("", None),
+        ("١٢٠", None),  # Arabic-Indic digits: isdigit(), but not a width anyone typed
+        ("1e3", None),
+    ],
+)
+def test_columns_is_read_only_as_a_positive_whole_number(monkeypatch, value, expected) -> None:
+    from exitcheck.cli import output
+
+    def no_terminal(fd: int) -> os.terminal_size:
+        raise OSError("not a terminal")
+
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    assert output.terminal_columns({"COLUMNS": value}) == expected
+
+
+def test_a_narrow_terminal_gets_the_answer_laid_out_at_the_minimum_width(cli) -> None:
+    """COLUMNS=12 once printed the labels of a listing with no values: now it is the layout
+    at 40 columns, whole."""
+    for args in (
+        ["list", "--as-of", "2021-10-01"],
+        ["status", "huobi", "--as-of", "2021-10-01"],
+        ["search", "huobi"],
+        ["sources"],
+        ["timeline"],
+    ):
+        narrow = cli(*args, env=at_terminal(12))
+        assert narrow.exit_code == 0, narrow.stderr
+        assert narrow.stdout == cli(*args, env=at_terminal(40)).stdout, args
+    text = plain(cli("list", "--as-of", "2021-10-01", env=at_terminal(12)).stdout)
+    words = set(text.split())
+    for r in json.loads(cli("list", "--as-of", "2021-10-01", "--json").stdout):
+        assert r["id"] in words
+        for m in r["measures"]:
+            assert m["kind"] in words and (m["announced"] or "undated") in words
+
+
+def test_timeline_at_one_column_ends(tmp_path) -> None:
+    """COLUMNS=1 once made `timeline` fold a word forever at 100% CPU."""
+    env = {**os.environ, **at_terminal(1), "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [*entry_point(), "timeline"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    lines = plain(done.stdout).splitlines()
+    assert len(lines) > 10 and max(display_width(line) for line in lines) <= 40
+
+
+def test_folding_a_word_wider_than_the_line_always_moves_on() -> None:
+    from exitcheck.render.timeline_text import _wrap
+
+    assert _wrap("abcdef gh", 1) == ["a", "b", "c", "d", "e", "f", "g", "h"]
+    assert _wrap("火币网 ab", 2) == ["火", "币", "网", "ab"]
+    assert _wrap("abcdef gh", 4) == ["abcd", "ef", "gh"]
+
+
+@pytest.mark.parametrize("value", ["-5", "abc", "", "0", "99999999999999999999"])
+@pytest.mark.parametrize(
+    "args", [["status", "huobi"], ["list"], ["timeline"], ["--help"], ["diff", "--help"]]
+)
+def test_an_absurd_columns_is_no_internal_error(cli, value, args) -> None:
+    """Not a width (negative, not a number, zero) counts as unset: 80 without a terminal.
+    A number too large for an index is laid out at the maximum width."""
+    result = cli(*args, env={"FORCE_COLOR": "1", "COLUMNS": value})
+    assert result.exit_code == 0, result.stderr
+    same = "1000" if value.startswith("9") else "80"
+    assert result.stdout == cli(*args, env=at_terminal(int(same))).stdout
+
+
+def test_a_very_wide_terminal_is_laid_out_at_the_maximum_width_quickly(tmp_path) -> None:
+    """COLUMNS=100000 once took 10 s and printed 4 MB for `timeline`."""
+    env = {**os.environ, **at_terminal(100000), "XDG_CACHE_HOME": str(tmp_path)}
+    for args in (["timeline"], ["list"], ["status", "huobi"]):
+        done = subprocess.run(
+            [*entry_point(), *args], env=env, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0, done.stderr
+        assert max(display_width(line) for line in plain(done.stdout).splitlines()) <= 1000
+        assert len(done.stdout) < 200_000, args

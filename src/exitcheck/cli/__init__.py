@@ -25,6 +25,7 @@ from typer.core import TyperGroup
 
 from exitcheck.cli import argv as cli_argv
 from exitcheck.cli import options
+from exitcheck.cli import output as out
 from exitcheck.cli.output import Color
 from exitcheck.cli.session import session
 from exitcheck.errors import EXIT_OK, EXIT_OUTPUT
@@ -59,6 +60,7 @@ class _Group(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = cli_argv.for_parser(list(sys.argv[1:] if args is None else args))
+        out.settle_columns()  # before anything (the help too) reads COLUMNS
 
         def call() -> Any:
             return super(_Group, self).main(

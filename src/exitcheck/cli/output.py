@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import IO, Any
@@ -46,10 +47,33 @@ def styled(stream: Any, color: Color = Color.auto) -> bool:
 
 
 def width(at_terminal: bool) -> int:
-    """The terminal's columns (``COLUMNS`` wins) for a terminal or forced styling, else 80."""
-    import shutil
+    """The width answers are laid out in: the terminal's columns (``COLUMNS`` wins) for a
+    terminal or forced styling, else 80; always within wrap.MIN_WIDTH and wrap.MAX_WIDTH."""
+    from exitcheck.render.wrap import DEFAULT_WIDTH, fit_width
 
-    return shutil.get_terminal_size((80, 24)).columns if at_terminal else 80
+    return fit_width(terminal_columns()) if at_terminal else DEFAULT_WIDTH
+
+
+def terminal_columns(environ: Mapping[str, str] | None = None) -> int | None:
+    """``COLUMNS`` when it is a positive whole number, else the terminal's own width, else None.
+    Any other ``COLUMNS`` (empty, negative, not a number) counts as unset."""
+    value = (os.environ if environ is None else environ).get("COLUMNS", "").strip()
+    if value.isascii() and value.isdigit() and int(value) > 0:
+        return int(value)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or None  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def settle_columns() -> None:
+    """Replace a ``COLUMNS`` that is set with the width exitcheck lays out in, so that what
+    reads it directly (the help, which rich draws) agrees with the answers, and an absurd value
+    (``COLUMNS=99999999999999999999``) reaches nothing."""
+    from exitcheck.render.wrap import fit_width
+
+    if "COLUMNS" in os.environ:
+        os.environ["COLUMNS"] = str(fit_width(terminal_columns()))
 
 
 def _mode() -> int:

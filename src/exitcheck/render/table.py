@@ -18,7 +18,7 @@ from exitcheck.render import Doc, notes, origins, pieces, text
 from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import printable
-from exitcheck.render.wrap import display_width
+from exitcheck.render.wrap import display_width, fit_width
 
 STATUS_STYLE = {
     "closed": "bold red",
@@ -51,7 +51,7 @@ def _fold(t: Text) -> Text:
 
 class Renderer:
     def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
-        self.width = width
+        self.width = fit_width(width)
         self.w = words
         self.plain = text.Renderer(width=width, words=words)
 
@@ -172,7 +172,7 @@ class Renderer:
         if not rows:
             yield self._render(_t(w.label("no_entities", "no entity matches these filters")))
             return
-        wide = (self.width or text.DEFAULT_WIDTH) >= WIDE
+        wide = self.width >= WIDE
         items: list[object] = [self._list_table(rows) if wide else self._list_blocks(rows)]
         for r in differing:
             items.append(_fold(_t(f"{r['id']}: {difference_line(r, self.w)}")))
@@ -227,7 +227,7 @@ class Renderer:
             max(display_width(v) for v in [h, *(row[i] for row in cells)]) + 3
             for i, h in enumerate(heads)
         )
-        if natural <= (self.width or text.DEFAULT_WIDTH):  # a table only when nothing wraps
+        if natural <= self.width:  # a table only when nothing wraps
             table = Table()
             for head in heads:
                 table.add_column(head, overflow="fold")

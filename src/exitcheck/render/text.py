@@ -23,14 +23,19 @@ from exitcheck.render.pieces import (
     status_facts,
 )
 from exitcheck.render.safe import printable
-from exitcheck.render.wrap import columns, display_width, pad, wrap_display, wrap_words
-
-DEFAULT_WIDTH = 80
+from exitcheck.render.wrap import (
+    columns,
+    display_width,
+    fit_width,
+    pad,
+    wrap_display,
+    wrap_words,
+)
 
 
 class Renderer:
     def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
-        self.width = max(40, width or DEFAULT_WIDTH)
+        self.width = fit_width(width)
         self.w = words
 
     def wrap(self, text: str, indent: str) -> list[str]:

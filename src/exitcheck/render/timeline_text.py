@@ -2,7 +2,8 @@
 
 Each measure is its kind's letter at the announcement, a line to its effective date or
 deadline, and a bar there. Plain ASCII when piped or with NO_COLOR; colours and box-drawing
-characters at a terminal. No line is ever wider than the width it was given.
+characters at a terminal. No line is ever wider than the width it lays out in (the
+width given, within the bounds of ``wrap.fit_width``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from exitcheck.answers.timeline import MARKS, Row, Timeline, position, ticks
 from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.safe import printable
-from exitcheck.render.wrap import clip, display_width, pad
+from exitcheck.render.wrap import clip, display_width, fit_width, pad
 
 COLOURS = {
     "registration_stopped": "cyan",
@@ -48,7 +49,7 @@ def caption(files: Iterable[str], clock: Clock, w: Words = ENGLISH) -> str:
 
 
 def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: bool = False) -> str:
-    w = words
+    w, width = words, fit_width(width)
     chars = ("━", "▌", "┆") if styled else ("-", "|", ":")  # span, end, reference line
     names = [printable(w.name(r._asdict())) for r in tl.rows]
     regulations_label = w.label("regulations", "regulations")
@@ -190,13 +191,23 @@ def _wrap(text: str, width: int) -> list[str]:
             continue
         if current:
             out.append(current)
-        while display_width(word) > width:
-            out.append(clip(word, width))
-            word = word[len(clip(word, width)) - 1 :]
+        while display_width(word) > width:  # a word wider than the line is folded, not cut
+            head = _fitting(word, width)
+            out.append(head)
+            word = word[len(head) :]
         current = word
     if current:
         out.append(current)
     return out
+
+
+def _fitting(word: str, width: int) -> str:
+    """The longest start of ``word`` that fits ``width`` columns; at least one character, so
+    that folding a word always moves on."""
+    end = 1
+    while end < len(word) and display_width(word[: end + 1]) <= width:
+        end += 1
+    return word[:end]
 
 
 def _emit(lines: list[list[Cell]], width: int, styled: bool) -> str:

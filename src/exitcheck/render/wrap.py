@@ -7,6 +7,18 @@ import textwrap
 import unicodedata
 from collections.abc import Iterator
 
+DEFAULT_WIDTH = 80  # when there is no terminal to ask
+MIN_WIDTH = 40  # narrower terminals get the answer laid out at this width: whole, never squeezed
+MAX_WIDTH = 1000  # wider ones at this width: no screen is wider, and a line costs time per column
+
+
+def fit_width(columns: int | None) -> int:
+    """The width to lay an answer out in, for a terminal of ``columns`` (None: not known).
+    The one rule every people-facing renderer applies to the width it is given."""
+    if columns is None:
+        return DEFAULT_WIDTH
+    return min(MAX_WIDTH, max(MIN_WIDTH, columns))
+
 
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
