@@ -493,3 +493,34 @@ def test_a_very_wide_terminal_is_laid_out_at_the_maximum_width_quickly(tmp_path)
         assert done.returncode == 0, done.stderr
         assert max(display_width(line) for line in plain(done.stdout).splitlines()) <= 1000
         assert len(done.stdout) < 200_000, args
+
+
+# -- help text --------------------------------------------------------------------------------
+
+
+def _option_helps() -> list[tuple[str, str]]:
+    import typer.main
+
+    from exitcheck.cli import whole_app
+
+    group = typer.main.get_command(whole_app())
+    out = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            if getattr(param, "help", None):
+                out.append((name, param.help))
+    return out
+
+
+@pytest.mark.parametrize(("command", "help_text"), _option_helps())
+def test_every_option_help_is_shown_whole(cli, command, help_text) -> None:
+    """Help is drawn by rich, which reads '[...]' as markup: `diff --help` once showed
+    '(files that [] it)' for '(files that [[extend]] it)'. A '[' in a help text is escaped."""
+    shown = re.sub(r"[│\s]+", " ", cli(command, "--help", env={"COLUMNS": "400"}).stdout)
+    written = re.sub(r"\s+", " ", help_text.replace("\\[", "["))
+    assert written in shown
+
+
+def test_diff_help_names_the_extend_table(cli) -> None:
+    shown = re.sub(r"[│\s]+", " ", cli("diff", "--help", env={"COLUMNS": "400"}).stdout)
+    assert "(files that [[extend]] it)" in shown

@@ -30,7 +30,7 @@ def diff(
         bool,
         typer.Option(
             "--layered",
-            help="Check each file on top of the shipped registry (files that [[extend]] it).",
+            help="Check each file on top of the shipped registry (files that \\[\\[extend]] it).",
         ),
     ] = False,
     json: Json = False,
