@@ -13,7 +13,7 @@ from exitcheck.store import load, shipped_registry
 
 
 def test_status_huobi_table(cli) -> None:
-    result = cli("status", "huobi", "--as-of", "2021-10-01")
+    result = cli("status", "huobi", "--as-of", "2021-10-01", "--details")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("Huobi (火币)\n")

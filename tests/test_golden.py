@@ -39,6 +39,7 @@ ENV = {
 # golden file name -> CLI arguments (the SVG case writes a file and is read back)
 CASES: dict[str, list[str]] = {
     "status-huobi.txt": ["status", "huobi", *DAY],
+    "status-huobi-details.txt": ["status", "huobi", "--details", *DAY],  # the full view
     "status-huobi.zh.txt": ["--lang", "zh", "status", "huobi", *DAY],
     "status-bione.json": ["status", "bione", "--json", *DAY],
     "status-huobi.ndjson": ["status", "huobi", "--format", "ndjson", *DAY],

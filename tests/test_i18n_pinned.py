@@ -46,7 +46,7 @@ def test_labels(key: str, word: str) -> None:
 
 
 def test_bione_in_chinese_puts_each_word_beside_its_value(cli) -> None:
-    out = cli("--lang", "zh", "status", "bione", "--as-of", "2021-09-29").stdout
+    out = cli("--lang", "zh", "status", "bione", "--as-of", "2021-09-29", "--details").stdout
     lines = [line.strip() for line in out.splitlines()]
     assert "类型：交易所" in lines
     assert any(
@@ -64,12 +64,13 @@ def test_bione_in_chinese_puts_each_word_beside_its_value(cli) -> None:
 
 
 def test_huobi_in_chinese_marks_the_assumed_offset(cli) -> None:
-    out = cli("--lang", "zh", "status", "huobi", "--as-of", "2021-10-01").stdout
+    out = cli("--lang", "zh", "status", "huobi", "--as-of", "2021-10-01", "--details").stdout
     lines = [line.strip() for line in out.splitlines()]
     assert "2021-09-26  停止新用户注册【已限制】" in lines
     assert "2021-09-26  清退存量用户【退出中】" in lines
     # the seed gives no offset, CoinDesk quotes Huobi's "24:00 (UTC+8)": stated, not assumed
     assert "截止：2022-01-01T00:00:00+08:00（原文“24:00 (UTC+8) on Dec 31, 2021”）" in lines
-    btcchina = cli("--lang", "zh", "status", "btcchina", "--as-of", "2021-10-01").stdout
+    btcchina = cli("--lang", "zh", "status", "btcchina", "--as-of", "2021-10-01", "--details")
+    btcchina = btcchina.stdout
     assert "时区为推定" in btcchina and "12 p.m. local time" in btcchina
     assert "生效：2021-09-24（原文“9月24日”）" in lines

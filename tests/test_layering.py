@@ -37,8 +37,10 @@ def test_an_extension_adds_a_measure_alias_and_note_with_their_registry(cli, des
     assert "desk-memo" in {s["id"] for s in data["sources"]}
     other = json.loads(cli("--registry", str(path), "status", "binance", "--json").stdout)
     assert other["provenance"]["contributors"] == ["exitcheck-core"]  # desk added nothing here
-    table = " ".join(cli("--registry", str(path), "status", "huobi").stdout.split())
+    table = " ".join(cli("--registry", str(path), "status", "huobi", "--details").stdout.split())
     assert "HB Desk [desk]" in table and "registry: desk" in table and "note [desk]" in table
+    glance = " ".join(cli("--registry", str(path), "status", "huobi").stdout.split())
+    assert "HB Desk [desk]" in glance and "registry: desk" in glance  # the note: --details
 
 
 def test_the_environment_adds_too_and_the_cache_keeps_the_registries(

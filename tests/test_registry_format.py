@@ -260,9 +260,9 @@ def test_a_source_needs_a_title_or_a_title_of_our_own(cli, write_registry) -> No
 
 
 def test_the_seed_reports_title_is_shown_as_ours(cli) -> None:
-    text = cli("status", "huobi").stdout
+    text = cli("status", "huobi", "--details").stdout
     assert "[our title; the source has none]" in text
-    zh = cli("--lang", "zh", "status", "huobi").stdout
+    zh = cli("--lang", "zh", "status", "huobi", "--details").stdout
     assert "9.24通知后多家平台宣布退出中国大陆市场（标题为本库所拟" in zh
     data = json.loads(cli("status", "huobi", "--json").stdout)
     seed = next(s for s in data["sources"] if s["id"] == "cls-2021-09-26")
@@ -271,7 +271,7 @@ def test_the_seed_reports_title_is_shown_as_ours(cli) -> None:
 
 def test_status_shows_each_measures_source_url(cli, write_registry) -> None:
     path = write_registry(PARTIAL)
-    text = cli("--only", "--registry", str(path), "status", "kucoin").stdout
+    text = cli("--only", "--registry", str(path), "status", "kucoin", "--details").stdout
     assert "source: web: 「暂停中国大陆用户注册」\n      https://example.org/kucoin" in text
     sources = json.loads(cli("--only", "--registry", str(path), "sources", "--json").stdout)
     web = next(s for s in sources if s["id"] == "web")

@@ -86,7 +86,7 @@ def test_csv_keeps_values_exact(cli, write_registry) -> None:
 def test_line_breaks_in_data_become_spaces_in_text_formats(cli, write_registry) -> None:
     path = _with_name(write_registry, "Acme\nExchange", "first line\r\nsecond\tline")
     for fmt in ("table", "markdown"):
-        out = cli("--registry", str(path), "status", "acme", "--format", fmt).stdout
+        out = cli("--registry", str(path), "status", "acme", "--format", fmt, "--details").stdout
         assert "Acme Exchange" in out and "first line second line" in out, fmt
         assert "\\x0a" not in out and "\\x0d" not in out and "\\x09" not in out
 

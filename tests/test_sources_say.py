@@ -107,8 +107,11 @@ def test_a_disagreement_is_on_the_measure_in_every_format(cli, write_registry) -
         }
     ]
     assert m["effective"] == "2021-10-02"  # the measure's own date is kept as written
-    text = " ".join(cli(*base, "--as-of", "2021-10-01").stdout.split())
+    text = " ".join(cli(*base, "--as-of", "2021-10-01", "--details").stdout.split())
     assert "sources disagree on effective" in text and "the earliest, 2021-10-01, counts" in text
+    glance = " ".join(cli(*base, "--as-of", "2021-10-01").stdout.split())
+    assert "sources disagree on effective: 2021-10-02 (src), 2021-10-01 (other)" in glance
+    assert "stopped on 1 October" not in glance  # the description: --details
     assert "stopped on 1 October" in text and "This outlet gives the day before." in text
 
 
@@ -180,8 +183,10 @@ def test_done_by_is_worked_out_when_answering_and_said_to_be_the_latest(
     assert data["status"] == "closed"
     assert m["effective"] is None and m["deadline"] is None  # never written into the step
     assert m["done_by"] == {"date": "2021-09-26", "latest_possible": True, "sources": ["src"]}
-    text = " ".join(cli("--registry", str(path), "status", "acme").stdout.split())
+    text = " ".join(cli("--registry", str(path), "status", "acme", "--details").stdout.split())
     assert "done by 2021-09-26 at the latest" in text and "not the day it happened" in text
+    glance = " ".join(cli("--registry", str(path), "status", "acme").stdout.split())
+    assert "all users · source: src · done by 2021-09-26 at the latest" in glance
 
 
 # -- comebacks -------------------------------------------------------------------------------

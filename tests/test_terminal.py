@@ -48,11 +48,12 @@ def at_terminal(columns: int) -> dict[str, str]:
 def test_status_at_a_terminal_is_the_piped_card_layout_wrapped_and_never_cut(
     cli, columns: int
 ) -> None:
-    styled = cli("status", "huobi", "--as-of", "2021-10-01", env=at_terminal(columns))
+    day = ("--as-of", "2021-10-01")
+    styled = cli("status", "huobi", *day, "--details", env=at_terminal(columns))
     assert styled.exit_code == 0, styled.stderr
     assert "\x1b[" in styled.stdout  # styled
     text = plain(styled.stdout)
-    data = cli("status", "huobi", "--as-of", "2021-10-01", "--json").stdout
+    data = cli("status", "huobi", *day, "--json").stdout
     assert uncut(text, data)
     assert all(display_width(line) <= columns for line in text.splitlines()), text
     assert not any(line.endswith(" ") for line in text.splitlines())  # no padding
@@ -65,11 +66,58 @@ def test_status_at_a_terminal_is_the_piped_card_layout_wrapped_and_never_cut(
         for value in (m["scope"], m["description"], m["notes"]):
             assert re.sub(r"\s+", "", value) in flat
     # the same sections as piped output, in the same order
-    piped = cli("status", "huobi", "--as-of", "2021-10-01").stdout
+    piped = cli("status", "huobi", *day, "--details").stdout
     for heading in ("Measures", "Sources", "Registry:"):
         assert heading in piped and heading in text
     assert text.index("Measures") < text.index("Sources") < text.index("Registry:")
     assert "cls-2021-09-26" in text.split("Sources")[1]
+
+
+MEASURE_LINE = re.compile(r"^  (\d{4}-\d{2}(-\d{2})?|undated)  +\S")
+
+
+@pytest.mark.parametrize("env", [{}, at_terminal(40), at_terminal(60), at_terminal(80)])
+@pytest.mark.parametrize("who", ["huobi", "bione", "sparkpool"])
+def test_status_at_a_glance_is_the_card_and_one_entry_per_measure(cli, env, who) -> None:
+    """By default: the card, then one entry per measure (date, kind, status, effective date or
+    deadline, scope, source ids, qualifiers), continued under its kind when the line is full;
+    descriptions, quotes, notes, URLs and the sources are for --details."""
+    day = ("--as-of", "2021-10-01")
+    result = cli("status", who, *day, env=env)
+    assert result.exit_code == 0, result.stderr
+    text = plain(result.stdout)
+    record = json.loads(cli("status", who, *day, "--json").stdout)
+    if env:  # piped, the registry line and a URL are never broken
+        assert all(display_width(line) <= int(env["COLUMNS"]) for line in text.splitlines())
+    head, rest = text.split("\nMeasures\n")
+    assert f"status {record['status']} as of 2021-10-01" in " ".join(head.split())
+    entries, tail = rest.split("\n\n")
+    starts = [i for i, line in enumerate(entries.splitlines()) if MEASURE_LINE.match(line)]
+    assert len(starts) == len(record["measures"]) and starts[0] == 0
+    lines = entries.splitlines()
+    for m, start, end in zip(record["measures"], starts, [*starts[1:], len(lines)], strict=True):
+        entry = " ".join(" ".join(lines[start:end]).split())
+        assert entry.startswith(f"{m['announced'] or 'undated'} {m['kind']} [")
+        whole = re.sub(r"\s+", "", entry)  # a word longer than the line is folded
+        values = [m["effective"], m["deadline"], m["scope"], *(s["source"] for s in m["sources"])]
+        for value in filter(None, values):
+            assert re.sub(r"\s+", "", value) in whole, value
+        assert re.sub(r"\s+", "", m["description"]) not in whole
+        assert re.sub(r"\s+", "", m["locator"]["quote"]) not in whole
+    assert "http" not in text and "\nSources\n" not in text
+    hint = "Descriptions, quotes, notes, URLs and the sources: add --details"
+    assert " ".join(tail.split()).startswith(hint) and "Registry: " in tail
+    if env.get("COLUMNS") == "80":  # the same lines as piped, styled
+        assert entries == cli("status", who, *day).stdout.split("\nMeasures\n")[1].split("\n\n")[0]
+
+
+def test_status_details_is_the_full_view_and_the_other_formats_ignore_it(cli) -> None:
+    day = ("--as-of", "2021-10-01")
+    full = cli("status", "huobi", *day, "--details").stdout
+    assert "\nSources\n" in full and "https://" in full and "add --details" not in full
+    for fmt in ("json", "ndjson", "csv", "markdown"):
+        plain_ = cli("status", "huobi", *day, "--format", fmt).stdout
+        assert cli("status", "huobi", *day, "--format", fmt, "--details").stdout == plain_
 
 
 def test_status_shows_coverage_and_that_it_reports_announcements(cli) -> None:

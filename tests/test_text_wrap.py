@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +56,41 @@ def test_edges_as_textwrap() -> None:
         for width in (30, 40, 41, 80):
             for indent in ("", "  ", " " * 15):
                 assert wrap_words(text, width, indent) == _textwrap(text, width, indent), text
+
+
+# -- line_spans: a status at a glance, broken at spaces, ids whole where they fit --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "room", "lines"),
+    [
+        ("abc def ghi", 7, ["abc def", "ghi"]),  # at spaces; the space at a break is on no line
+        ("abc  def", 8, ["abc  def"]),  # runs of spaces count as they are
+        ("abc  def", 7, ["abc", "def"]),
+        ("see huobi-2021-09-26-stop now", 24, ["see", "huobi-2021-09-26-stop", "now"]),  # whole
+        ("abcdefgh", 3, ["abc", "def", "gh"]),  # longer than a line: folded, never cut
+        ("a b", 1, ["a", "b"]),
+        ("", 5, [""]),
+        ("火币网用户；来源：x", 6, ["火币网", "用户；", "来源：", "x"]),  # punctuation hangs
+        ("火币 abc", 3, ["火", "币", "abc"]),
+    ],
+)
+def test_line_spans(text: str, room: int, lines: list[str]) -> None:
+    from exitcheck.render.wrap import display_width, line_spans
+
+    spans = line_spans(text, room)
+    assert [text[a:b] for a, b in spans] == lines
+    assert all(display_width(text[a:b]) <= room or " " not in text[a:b] for a, b in spans)
+
+
+@given(st.text(alphabet="ab 火-", max_size=40), st.integers(min_value=1, max_value=20))
+@settings(max_examples=200)
+def test_line_spans_keep_every_character_but_the_spaces_at_breaks(text: str, room: int) -> None:
+    from exitcheck.render.wrap import display_width, line_spans
+
+    spans = line_spans(text, room)
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+    assert all(a <= b for a, b in spans)
+    assert all(b <= c for (_, b), (c, _) in itertools.pairwise(spans))
+    for a, b in spans:  # wider than the room only for one Chinese character in one column
+        assert display_width(text[a:b]) <= max(room, 2)

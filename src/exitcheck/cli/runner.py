@@ -82,7 +82,7 @@ class Call:
             self._registry = load_registry()
         return self._registry
 
-    def renderer(self, provenance: Doc | None = None) -> Renderer:
+    def renderer(self, provenance: Doc | None = None, details: bool = False) -> Renderer:
         from exitcheck.render import renderer
 
         return renderer(
@@ -91,6 +91,7 @@ class Call:
             width=self.width(),
             lang=session.lang,
             provenance=provenance,
+            details=details,
         )
 
     def write(self, chunks: Iterable[str]) -> None:

@@ -52,13 +52,20 @@ def renderer(
     width: int | None = None,
     lang: str = "en",
     provenance: Doc | None = None,
+    details: bool = False,
 ) -> Renderer:
     """The renderer for a format; ``styled`` asks the table format for rich terminal output.
-    ``provenance`` is for the workbook's provenance sheet where the records carry none."""
+    ``provenance`` is for the workbook's provenance sheet where the records carry none.
+    ``details`` asks the table format for every measure in full (the other formats always
+    carry everything)."""
     from exitcheck.render.i18n import words
 
     name = "text" if fmt is Format.table and not styled else MODULES[fmt]
     module = importlib.import_module(f"exitcheck.render.{name}")
-    extra = {"provenance": provenance} if fmt is Format.xlsx else {}
+    extra: dict[str, Any] = {}
+    if fmt is Format.xlsx:
+        extra["provenance"] = provenance
+    elif fmt is Format.table:
+        extra["details"] = details
     made: Renderer = module.Renderer(width=width, words=words(lang), **extra)
     return made

@@ -4,6 +4,7 @@ a listing's columns, a cell of a flat table. Each returns text; none prints."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from exitcheck.render import Doc, notes, origins
@@ -177,6 +178,76 @@ def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
     if m.get("see"):
         out.append(w.field("see", ", ".join(printable(x) for x in m["see"])))
     return out
+
+
+def glance_parts(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[str]:
+    """A measure on one line, after its date and kind: its effective date or deadline, scope,
+    source ids, and the qualifiers that exist (announced after the day asked about, stated by
+    another registry, done by a day at the latest, dates its sources disagree on, an actor
+    other than the platform). Descriptions, quotes, notes and URLs are for ``measure_body``."""
+    out = []
+    for which in ("effective", "deadline"):
+        if m[which]:
+            out.append(w.field(which, m[which]) if w.zh else f"{w.label(which)} {m[which]}")
+    out.append(printable(w.text(m, "scope")))  # unlabelled: it reads as what it is
+    cited = [printable(c["source"]) for c in m.get("sources") or [m]]
+    key = "sources" if len(cited) > 1 and not w.zh else "source"
+    out.append(w.field(key, w.listing.join(cited)))
+    out += origins.measure_extras(m, record, w) if record is not None else []
+    done = m.get("done_by")
+    if done and done["date"]:
+        out.append(
+            f"最迟于{w.day(done['date'])}已完成"
+            if w.zh
+            else f"done by {done['date']} at the latest"
+        )
+    elif done:
+        out.append(
+            "报道为已完成，来源未注明日期" if w.zh else "reported done, in an undated source"
+        )
+    for d in m.get("disputed") or []:
+        field = w.label(d["field"], d["field"])
+        dates = w.listing.join(f"{x['date']}{w.paren(printable(x['source']))}" for x in d["dates"])
+        out.append(
+            f"来源对{field}说法不一：{dates}" if w.zh else f"sources disagree on {field}: {dates}"
+        )
+    if m.get("actor", "platform") != "platform":
+        out.append(w.field("actor", actor_text(m["actor"], w)))
+    return out
+
+
+def glance_lines(record: Doc, w: Words, width: int) -> list[tuple[Doc, list[tuple[str, str]]]]:
+    """The measures of a status at a glance: each line with its measure and its (text, role)
+    pieces for a renderer to style, role 'day' (the date), 'state' (the status word) or ''.
+    Each measure is one
+    entry: its date, then its kind, status and ``glance_parts`` on the same line, continued
+    under the kind when the line is full; an id is never broken where it fits a line."""
+    from exitcheck.render.wrap import display_width, line_spans
+
+    heads = [measure_head(m, w) for m in record["measures"]]
+    dated = max((display_width(day) for day, _, _ in heads), default=0)
+    hang = " " * (2 + dated + 2)
+    gap = "" if w.zh else " "
+    out: list[tuple[Doc, list[tuple[str, str]]]] = []
+    for m, (day, kind, state) in zip(record["measures"], heads, strict=True):
+        parts = ("；" if w.zh else " · ").join(glance_parts(m, w, record))
+        text = f"{kind}{gap}{state}{gap * 2}{parts}"
+        first, last = len(kind) + len(gap), len(kind) + len(gap) + len(state)  # the state
+        for n, (start, end) in enumerate(line_spans(text, width - len(hang))):
+            line = [("  ", ""), (printable(day), "day"), (hang[2 + display_width(day) :], "")]
+            pieces = line if n == 0 else [(hang, "")]
+            cuts = sorted({start, end, *(min(max(x, start), end) for x in (first, last))})
+            for a, b in itertools.pairwise(cuts):
+                pieces.append((text[a:b], "state" if first <= a and b <= last else ""))
+            out.append((m, pieces))
+    return out
+
+
+def details_hint(w: Words = ENGLISH) -> str:
+    """The last line of a status at a glance: where the rest of the record is."""
+    if w.zh:
+        return "描述、原文引述、备注、链接及来源详情：加 --details 查看"
+    return "Descriptions, quotes, notes, URLs and the sources: add --details"
 
 
 ACTOR_TEXT = {

@@ -50,10 +50,13 @@ def _fold(t: Text) -> Text:
 
 
 class Renderer:
-    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
+    def __init__(
+        self, width: int | None = None, words: Words = ENGLISH, details: bool = False
+    ) -> None:
         self.width = fit_width(width)
         self.w = words
-        self.plain = text.Renderer(width=width, words=words)
+        self.details = details
+        self.plain = text.Renderer(width=width, words=words, details=details)
 
     def _render(self, *items: object) -> str:
         buffer = io.StringIO()
@@ -71,8 +74,24 @@ class Renderer:
         return _TRAILING.sub(lambda m: "".join(_CODE.findall(m[0])), buffer.getvalue())
 
     def status(self, record: Doc) -> str:
-        """The piped layout (a card per measure), with style; values wrap and are never cut."""
+        """The piped layout, with style: the card and one line per measure; with ``details``,
+        every measure in full and the sources. Values wrap and are never cut."""
         record = self.w.status_record(record)
+        w = self.w
+        items = self._card(record)
+        items.append(Text())
+        items.append(_t(pieces.measures_heading(record, w), "bold"))
+        if self.details:
+            items += self._measures_in_full(record)
+        else:
+            items += self._measures_at_a_glance(record)
+        items.append(Text())
+        if not self.details and (record["measures"] or record["sources"]):
+            items.append(_fold(_t(pieces.details_hint(w), "dim")))
+        items.append(_fold(_t(pieces.registry_line(record["provenance"], w), "dim")))
+        return self._render(*items)
+
+    def _card(self, record: Doc) -> list[object]:
         w, e = self.w, record["entity"]
         items: list[object] = [_t(w.name(e), "bold")]
         facts = Table.grid(padding=(0, 2))
@@ -92,8 +111,21 @@ class Renderer:
         for line in notes.disagreement_lines(record, w):
             note = _fold(_t(w.field("note", line), "yellow"))
             items.append(Padding(note, (0, 0, 0, 2), expand=False))
-        items.append(Text())
-        items.append(_t(pieces.measures_heading(record, w), "bold"))
+        return items
+
+    def _measures_at_a_glance(self, record: Doc) -> list[object]:
+        """The plain view's lines (pieces.glance_lines): the date bold, the status coloured."""
+        items: list[object] = []
+        for m, line in pieces.glance_lines(record, self.w, self.width):
+            styles = {"day": "bold", "state": STATUS_STYLE.get(m["status"] or "", "")}
+            text = Text.assemble(*((value, styles.get(role, "")) for value, role in line))
+            text.no_wrap = True  # already laid out to the width
+            items.append(text)
+        return items
+
+    def _measures_in_full(self, record: Doc) -> list[object]:
+        w, e = self.w, record["entity"]
+        items: list[object] = []
         for m in record["measures"]:
             day, kind, state = pieces.measure_head(m, w)
             head = Text.assemble(
@@ -123,9 +155,7 @@ class Renderer:
                     items.append(Padding(_fold(_t(copy, "dim")), (0, 0, 0, 4), expand=False))
         for added in origins.added_note_lines(e, w):
             items.append(Padding(_fold(_t(added, "dim")), (0, 0, 0, 2), expand=False))
-        items.append(Text())
-        items.append(_fold(_t(pieces.registry_line(record["provenance"], w), "dim")))
-        return self._render(*items)
+        return items
 
     def no_match(self, record: Doc) -> str:
         return self.plain.no_match(record)

@@ -11,7 +11,9 @@ from exitcheck.render.origins import difference_line
 from exitcheck.render.pieces import (
     candidate_lines,
     cell,
+    details_hint,
     fact_label,
+    glance_lines,
     list_fields,
     list_heads,
     localised,
@@ -34,9 +36,12 @@ from exitcheck.render.wrap import (
 
 
 class Renderer:
-    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
+    def __init__(
+        self, width: int | None = None, words: Words = ENGLISH, details: bool = False
+    ) -> None:
         self.width = fit_width(width)
         self.w = words
+        self.details = details
 
     def wrap(self, text: str, indent: str) -> list[str]:
         if self.w.zh:  # textwrap counts characters, not display columns
@@ -59,7 +64,24 @@ class Renderer:
         return [line.rstrip() for line in out]
 
     def status(self, record: Doc) -> str:
+        """The card and one line per measure; with ``details``, every measure in full and the
+        sources."""
         record = self.w.status_record(record)
+        lines = self.card(record)
+        lines.append("")
+        lines.append(measures_heading(record, self.w))
+        if self.details:
+            lines += self.measures_in_full(record)
+        else:
+            lines += self.measures_at_a_glance(record)
+        lines.append("")
+        if not self.details and (record["measures"] or record["sources"]):
+            lines.append(details_hint(self.w))
+        lines.append(registry_line(record["provenance"], self.w))
+        return "\n".join(lines) + "\n"
+
+    def card(self, record: Doc) -> list[str]:
+        """The name, the facts (status, coverage, match, qualifiers) and the notes on them."""
         w, e = self.w, record["entity"]
         lines = [printable(w.name(e))]
         lines += self.facts(status_facts(record, w))
@@ -68,8 +90,18 @@ class Renderer:
             lines += self.wrap(through, "  ")
         for line in notes.disagreement_lines(record, w):
             lines += self.wrap(w.field("note", line), "  ")
-        lines.append("")
-        lines.append(measures_heading(record, w))
+        return lines
+
+    def measures_at_a_glance(self, record: Doc) -> list[str]:
+        """One entry per measure: its date, then kind, status and fields on the same line,
+        continued under the kind when the line is full (glance_lines)."""
+        lines = glance_lines(record, self.w, self.width)
+        return ["".join(text for text, _ in parts) for _, parts in lines]
+
+    def measures_in_full(self, record: Doc) -> list[str]:
+        """Every measure with its description, quotes, URLs and notes; then the sources."""
+        w, e = self.w, record["entity"]
+        lines = []
         for m in record["measures"]:
             day, kind, state = measure_head(m, w)
             lines.append(f"  {day}  {kind}{state if w.zh else '  ' + state}")
@@ -89,9 +121,7 @@ class Renderer:
                     lines.append(f"    {printable(s['url'])}")
                 if s.get("copy_url"):
                     lines.append("    " + w.field("copy", printable(s["copy_url"])))
-        lines.append("")
-        lines.append(registry_line(record["provenance"], w))
-        return "\n".join(lines) + "\n"
+        return lines
 
     def no_match(self, record: Doc) -> str:
         w, match = self.w, record["match"]

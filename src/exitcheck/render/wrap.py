@@ -69,6 +69,44 @@ def wrap_display(text: str, width: int, indent: str) -> list[str]:
     return lines
 
 
+def line_spans(text: str, room: int) -> list[tuple[int, int]]:
+    """Where ``text`` breaks into lines of at most ``room`` display columns, as (start, end)
+    offsets (the spaces at a break belong to no line). Lines break at spaces and between
+    Chinese characters, never before closing punctuation; a word ('huobi-2021-09-26-stop') is
+    kept whole when it fits a line, and folded only when it is longer than a line. A styled
+    text is cut at the same offsets (rich's ``Text`` slices keep their styles)."""
+    room = max(1, room)
+    spans: list[tuple[int, int]] = []
+    start = end = None  # the current line: text[start:end], no space at its end
+    used = 0
+    at = 0
+    for token in _tokens(text):
+        begin, at = at, at + len(token)
+        if token.isspace():
+            continue
+        size = display_width(token)
+        gap = display_width(text[end:begin]) if end is not None else 0
+        if end is not None and start is not None and used + gap + size <= room:
+            end, used = at, used + gap + size
+            continue
+        if end is not None and start is not None and token[0] in _NO_LINE_START:
+            end, used = at, used + gap + size  # closing punctuation hangs on its line
+            continue
+        if start is not None and end is not None:
+            spans.append((start, end))
+        while size > room:  # a word longer than a line: folded, never cut
+            cut = begin + 1
+            while cut < at and display_width(text[begin : cut + 1]) <= room:
+                cut += 1
+            spans.append((begin, cut))
+            begin = cut
+            size = display_width(text[begin:at])
+        start, end, used = begin, at, size
+    if start is not None and end is not None:
+        spans.append((start, end))
+    return spans or [(0, 0)]
+
+
 def wrap_words(text: str, width: int, indent: str) -> list[str]:
     """The lines of ``textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)``
     (``[indent]`` for none), several times faster for the text of an answer: words separated

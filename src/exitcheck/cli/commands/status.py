@@ -26,6 +26,15 @@ def status(
     output: Output = None,
     bom: Bom = False,
     lang: Lang = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details",
+            help="Show each measure in full (description, products, quotes, notes, URLs) and "
+            "the sources. The default view is the card and one line per measure; the other "
+            "formats always carry everything.",
+        ),
+    ] = False,
 ) -> None:
     """Match NAME to one entity and print its status, measures, dates and sources.
 
@@ -38,7 +47,7 @@ def status(
         found = lookup(
             call.registry(), name, when(as_of, "--as-of"), known_on=when(known_on, "--known-on")
         )
-        out = call.renderer()
+        out = call.renderer(details=details)
         if found.entity is None:
             if call.fmt is Format.table:
                 sys.stderr.write(out.no_match(found.record))
