@@ -51,6 +51,7 @@ CASES: dict[str, list[str]] = {
     "status-coinbase.txt": ["status", "coinbase", *DAY],
     "status-coinbase.json": ["status", "coinbase", "--json", *DAY],
     "list.txt": ["list", *DAY],
+    "list-by-entity.txt": ["list", "--sort", "entity", *DAY],
     "list.json": ["list", "--json", *DAY],
     "list.ndjson": ["list", "--format", "ndjson", *DAY],
     "list.csv": ["list", "--format", "csv", *DAY],

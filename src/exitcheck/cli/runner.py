@@ -82,7 +82,9 @@ class Call:
             self._registry = load_registry()
         return self._registry
 
-    def renderer(self, provenance: Doc | None = None, details: bool = False) -> Renderer:
+    def renderer(
+        self, provenance: Doc | None = None, details: bool = False, order: str = "date"
+    ) -> Renderer:
         from exitcheck.render import renderer
 
         return renderer(
@@ -92,6 +94,7 @@ class Call:
             lang=session.lang,
             provenance=provenance,
             details=details,
+            order=order,
         )
 
     def write(self, chunks: Iterable[str]) -> None:

@@ -53,11 +53,13 @@ def renderer(
     lang: str = "en",
     provenance: Doc | None = None,
     details: bool = False,
+    order: str = "date",
 ) -> Renderer:
     """The renderer for a format; ``styled`` asks the table format for rich terminal output.
     ``provenance`` is for the workbook's provenance sheet where the records carry none.
     ``details`` asks the table format for every measure in full (the other formats always
-    carry everything)."""
+    carry everything). ``order`` is the order of a listing's rows in the views people read
+    (table, CSV, Markdown; see render/order.py); JSON and NDJSON keep the records' order."""
     from exitcheck.render.i18n import words
 
     name = "text" if fmt is Format.table and not styled else MODULES[fmt]
@@ -65,7 +67,9 @@ def renderer(
     extra: dict[str, Any] = {}
     if fmt is Format.xlsx:
         extra["provenance"] = provenance
-    elif fmt is Format.table:
+    if fmt is Format.table:
         extra["details"] = details
+    if fmt in (Format.table, Format.csv, Format.markdown):
+        extra["order"] = order
     made: Renderer = module.Renderer(width=width, words=words(lang), **extra)
     return made

@@ -50,9 +50,12 @@ def _table(columns: list[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 
 
 class Renderer:
-    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
+    def __init__(
+        self, width: int | None = None, words: Words = ENGLISH, order: str = "date"
+    ) -> None:
         self.width = width
         self.w = words
+        self.order = order  # of a listing's rows (render.order)
 
     def status(self, record: Doc) -> str:
         record = self.w.status_record(record)
@@ -64,7 +67,7 @@ class Renderer:
     no_match = search  # the candidates of a no-match answer, as for search
 
     def listing(self, records: Iterable[Doc]) -> Iterator[str]:
-        return _table(MEASURE_COLUMNS, listing_rows(records))
+        return _table(MEASURE_COLUMNS, listing_rows(records, self.order))
 
     def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         """CSV in, CSV out: each row is the input row, then the result columns (a result

@@ -102,10 +102,14 @@ def status_rows(record: Doc) -> Iterator[dict[str, Any]]:
     )
 
 
-def listing_rows(records: Iterable[Doc]) -> Iterator[dict[str, Any]]:
-    for r in records:
+def listing_rows(records: Iterable[Doc], order: str = "entity") -> Iterator[dict[str, Any]]:
+    """One row per measure of each entity record (one for an entity without measures), in
+    ``order`` (order.ORDERS)."""
+    from exitcheck.render.order import rows
+
+    for r, m in rows(records, order):
         entity = {k: r[k] for k in ("id", "name", "name_zh", "kind")}
-        yield from measure_rows(entity, r["status"], r["measures"], r["provenance"])
+        yield from measure_rows(entity, r["status"], [m] if m else [], r["provenance"])
 
 
 def candidate_rows(record: Doc) -> Iterator[dict[str, Any]]:

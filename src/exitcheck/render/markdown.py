@@ -55,9 +55,12 @@ def _footer(provenance: Doc) -> str:
 
 
 class Renderer:
-    def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
+    def __init__(
+        self, width: int | None = None, words: Words = ENGLISH, order: str = "date"
+    ) -> None:
         self.width = width
         self.w = words
+        self.order = order  # of a listing's rows (render.order)
 
     def status(self, record: Doc) -> str:
         record = self.w.status_record(record)
@@ -86,7 +89,7 @@ class Renderer:
                 provenance = r["provenance"]
                 yield r
 
-        yield from _table(COLUMNS, listing_rows(remember(records)))
+        yield from _table(COLUMNS, listing_rows(remember(records), self.order))
         if provenance is not None:
             yield _footer(provenance)
 

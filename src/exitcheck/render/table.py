@@ -14,7 +14,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from exitcheck.render import Doc, notes, origins, pieces, text
+from exitcheck.render import Doc, notes, order, origins, pieces, text
 from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.origins import difference_line
 from exitcheck.render.safe import printable
@@ -51,12 +51,17 @@ def _fold(t: Text) -> Text:
 
 class Renderer:
     def __init__(
-        self, width: int | None = None, words: Words = ENGLISH, details: bool = False
+        self,
+        width: int | None = None,
+        words: Words = ENGLISH,
+        details: bool = False,
+        order: str = "date",
     ) -> None:
         self.width = fit_width(width)
         self.w = words
-        self.details = details
-        self.plain = text.Renderer(width=width, words=words, details=details)
+        self.details = details  # a status with every measure in full
+        self.order = order  # of a listing's rows (render.order)
+        self.plain = text.Renderer(width=width, words=words, details=details, order=order)
 
     def _render(self, *items: object) -> str:
         buffer = io.StringIO()
@@ -191,14 +196,14 @@ class Renderer:
     def listing(self, records: Iterable[Doc]) -> Iterator[str]:
         """The piped listing's fields: a table when wide, one short block per measure when narrow."""
         w = self.w
-        rows: list[tuple[Doc, list[str]]] = []
+        records = list(records)
+        rows = [(r, pieces.list_fields(r, m, w)) for r, m in order.rows(records, self.order)]
         provenance = None
         differing = []
         for r in records:
             provenance = r["provenance"]
             if difference_line(r, self.w):
                 differing.append(r)
-            rows += [(r, pieces.list_fields(r, m, w)) for m in r["measures"] or [None]]
         if not rows:
             yield self._render(_t(w.label("no_entities", "no entity matches these filters")))
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from exitcheck.render import Doc, notes, origins
+from exitcheck.render import Doc, notes, order, origins
 from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.origins import difference_line
 from exitcheck.render.pieces import (
@@ -37,11 +37,16 @@ from exitcheck.render.wrap import (
 
 class Renderer:
     def __init__(
-        self, width: int | None = None, words: Words = ENGLISH, details: bool = False
+        self,
+        width: int | None = None,
+        words: Words = ENGLISH,
+        details: bool = False,
+        order: str = "date",
     ) -> None:
         self.width = fit_width(width)
         self.w = words
-        self.details = details
+        self.details = details  # a status with every measure in full
+        self.order = order  # of a listing's rows (render.order)
 
     def wrap(self, text: str, indent: str) -> list[str]:
         if self.w.zh:  # textwrap counts characters, not display columns
@@ -171,13 +176,13 @@ class Renderer:
 
     def listing(self, records: Iterable[Doc]) -> Iterator[str]:
         w = self.w
+        records = list(records)
         rows = [[h.upper() for h in list_heads(w)]]
+        rows += [list_fields(r, m, w) for r, m in order.rows(records, self.order)]
         provenance = None
         differing = []
         for r in records:
             provenance = r["provenance"]
-            for m in r["measures"] or [None]:
-                rows.append(list_fields(r, m, w))
             line = difference_line(r, self.w)
             if line:
                 differing.append(

@@ -74,6 +74,24 @@ MeasureKinds = Annotated[
 ]
 
 
+def _orders() -> tuple[str, ...]:
+    from exitcheck.render.order import ORDERS
+
+    return ORDERS
+
+
+Sort = Annotated[
+    str,
+    typer.Option(
+        "--sort",
+        click_type=ShownChoice(_orders),
+        help="Order of the rows in the table, CSV and Markdown: 'date' (the DATE column; a month "
+        "before its days, ties by entity id) or 'entity' (each entity's measures together, "
+        "entities by their earliest measure). JSON and NDJSON keep the entity order.",
+    ),
+]
+
+
 class Filters:
     """The filters list and timeline share, as given on the command line."""
 
@@ -130,6 +148,7 @@ def list_(
     by: By = "announced",
     kind: Kinds = None,
     measure: MeasureKinds = None,
+    sort: Sort = "date",
     as_of: AsOf = None,
     known_on: KnownOn = None,
     json: Json = False,
@@ -145,14 +164,17 @@ def list_(
 
     def work(call: Call) -> int:
         from exitcheck import api
+        from exitcheck.render.order import ORDERS
 
+        if sort not in ORDERS:
+            raise UsageError(f"--sort must be one of: {', '.join(ORDERS)}")
         if on is not None:
             if after is not None or before is not None:
                 raise UsageError("--on is one day: give it without --after and --before")
             day(on, "--on")
         filters = Filters(on or after, on or before, by, kind, measure)
         selected = filters.select(call, as_of, known_on)
-        call.write(call.renderer().listing(api.list_records(selected)))
+        call.write(call.renderer(order=sort).listing(api.list_records(selected)))
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)
