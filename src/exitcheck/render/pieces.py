@@ -219,9 +219,9 @@ def glance_parts(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
 def glance_lines(record: Doc, w: Words, width: int) -> list[tuple[Doc, list[tuple[str, str]]]]:
     """The measures of a status at a glance: each line with its measure and its (text, role)
     pieces for a renderer to style, role 'day' (the date), 'state' (the status word) or ''.
-    Each measure is one
-    entry: its date, then its kind, status and ``glance_parts`` on the same line, continued
-    under the kind when the line is full; an id is never broken where it fits a line."""
+    Each measure is one entry: its date, then its kind, status and ``glance_parts`` on the same
+    line, continued under the kind when the line is full; an id is never broken where it fits
+    a line. The plain and the rich view print the same lines."""
     from exitcheck.render.wrap import display_width, line_spans
 
     heads = [measure_head(m, w) for m in record["measures"]]
