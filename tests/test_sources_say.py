@@ -388,3 +388,16 @@ def test_date_filters_take_surrounding_spaces(cli) -> None:
     result = cli("list", "--json", "--after", " 2021-09-24 ", "--before", " 2021-09-24 ")
     assert result.exit_code == 0, result.stderr
     assert {"bione", "sparkpool"} <= {e["id"] for e in json.loads(result.stdout)}
+
+
+def test_diff_follows_a_measure_by_its_id(cli, write_registry, tmp_path) -> None:
+    body = ENTITY.format(
+        kind="closed",
+        extra='id = "acme-close"\nannounced = {day}\nsource = "src"\nlocator = { quote = "q" }',
+    )
+    old = write_registry(body.replace("{day}", "2021-09-25"), name="old.toml")
+    new = write_registry(body.replace("{day}", "2021-09-26"), name="new.toml")
+    data = json.loads(cli("diff", str(old), str(new), "--json").stdout)
+    text = json.dumps(data)
+    assert "acme-close" in text and "2021-09-25" in text and "2021-09-26" in text
+    assert not data.get("added") and not data.get("removed")
