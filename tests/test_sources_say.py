@@ -401,3 +401,16 @@ def test_diff_follows_a_measure_by_its_id(cli, write_registry, tmp_path) -> None
     text = json.dumps(data)
     assert "acme-close" in text and "2021-09-25" in text and "2021-09-26" in text
     assert not data.get("added") and not data.get("removed")
+
+
+def test_flat_formats_carry_who_acted_done_and_disputes(cli) -> None:
+    import csv
+    import io
+
+    rows = list(
+        csv.DictReader(io.StringIO(cli("status", "coinmarketcap", "--format", "csv").stdout))
+    )
+    assert "network" in {r["actor"] for r in rows}
+    rows = list(csv.DictReader(io.StringIO(cli("status", "hbtc", "--format", "csv").stdout)))
+    assert any("at the latest" in r["done_by"] for r in rows)
+    assert all(r["measure_id"] for r in rows)
