@@ -193,6 +193,9 @@ def test_the_same_moment_gets_the_same_answer_in_every_time_zone(cli, now, statu
         result = cli("status", "bione", "--json", env={"EXITCHECK_NOW": now, "TZ": zone})
         data = json.loads(result.stdout)
         assert (data["status"], data["as_of"], data["known_on"]) == (status, day, day), zone
+        # the provenance says which moment that day stands for, in Beijing's offset
+        moment = datetime.fromisoformat(now).astimezone(BEIJING).isoformat(timespec="seconds")
+        assert (data["provenance"]["now"], data["provenance"]["day_offset"]) == (moment, "+08:00")
 
 
 def test_the_api_takes_a_date_an_aware_datetime_or_an_iso_string() -> None:

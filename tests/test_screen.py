@@ -213,6 +213,8 @@ def test_provenance_golden(cli, write_registry) -> None:
         "schema_version": 2,
         "as_of": "2021-10-01",
         "known_on": "2021-10-01",
+        "day_offset": "+08:00",
+        "now": "2026-11-26T00:00:00+08:00",
         "contributors": ["test"],
         "registries": [
             {

@@ -368,3 +368,54 @@ def test_a_timestamp_clock_in_the_table_view(cli) -> None:
     assert result.exit_code == 0, result.stderr
     assert "exiting as of 2021-12-31T23:00:00+08:00" in " ".join(result.stdout.split())
     assert cli("status", "huobi", "--known-on", "2021-12-31T23:00+08:00").exit_code == 0
+
+
+def test_what_the_resumption_rule_leaves_alone() -> None:
+    stop = measure("service_stopped", D(2021, 9, 26), D(2021, 10, 1))
+    back = measure("features_limited", D(2022, 12, 1))  # a year later: service had resumed
+    # a step that took hold before that point but became known only after it is not superseded
+    retro = measure("product_restricted", D(2023, 2, 1), D(2022, 6, 1))
+    answer = status(stop, back, retro, on=D(2023, 3, 1))
+    assert answer.status == "restricted" and answer.superseded == (stop,)
+    # a fee or a clearing notice years later shows no service
+    fee = measure("fee_imposed", D(2023, 10, 1), D(2023, 11, 1))
+    clearing = measure("users_cleared", D(2023, 10, 1), None, D(2023, 12, 1))
+    assert status(stop, fee, on=D(2024, 1, 1)).status == "exited"
+    assert status(stop, clearing, on=D(2024, 1, 1)).status == "exited"
+    # a reopening announced but not yet in effect contributes nothing
+    said = measure("statement", D(2024, 1, 1))
+    pending = measure("reopened", D(2024, 1, 1), D(2024, 3, 1))
+    assert status(said, pending, on=D(2024, 1, 15)).status == "statement"
+    assert status(said, pending, on=D(2024, 3, 1)).status == "reopened"
+
+
+def test_date_filters_take_surrounding_spaces(cli) -> None:
+    result = cli("list", "--json", "--after", " 2021-09-24 ", "--before", " 2021-09-24 ")
+    assert result.exit_code == 0, result.stderr
+    assert {"bione", "sparkpool"} <= {e["id"] for e in json.loads(result.stdout)}
+
+
+def test_diff_follows_a_measure_by_its_id(cli, write_registry, tmp_path) -> None:
+    body = ENTITY.format(
+        kind="closed",
+        extra='id = "acme-close"\nannounced = {day}\nsource = "src"\nlocator = { quote = "q" }',
+    )
+    old = write_registry(body.replace("{day}", "2021-09-25"), name="old.toml")
+    new = write_registry(body.replace("{day}", "2021-09-26"), name="new.toml")
+    data = json.loads(cli("diff", str(old), str(new), "--json").stdout)
+    text = json.dumps(data)
+    assert "acme-close" in text and "2021-09-25" in text and "2021-09-26" in text
+    assert not data.get("added") and not data.get("removed")
+
+
+def test_flat_formats_carry_who_acted_done_and_disputes(cli) -> None:
+    import csv
+    import io
+
+    rows = list(
+        csv.DictReader(io.StringIO(cli("status", "coinmarketcap", "--format", "csv").stdout))
+    )
+    assert "network" in {r["actor"] for r in rows}
+    rows = list(csv.DictReader(io.StringIO(cli("status", "hbtc", "--format", "csv").stdout)))
+    assert any("at the latest" in r["done_by"] for r in rows)
+    assert all(r["measure_id"] for r in rows)

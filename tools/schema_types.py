@@ -160,6 +160,14 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "schema_version": {"const": 2, "description": "the version of these JSON shapes"},
         "as_of": CLOCK,
         "known_on": {**CLOCK, "type": ["string", "null"]},
+        "day_offset": {
+            "const": "+08:00",
+            "description": "days are calendar days in mainland China; a day means its 00:00 UTC+8",
+        },
+        "now": {
+            "type": ["string", "null"],
+            "description": "the moment the command read the clock (EXITCHECK_NOW replaces it)",
+        },
         "registries": array(ref("registry"), minItems=1),
         "contributors": {
             **array(STR),

@@ -275,7 +275,8 @@ def provenance(registry: Registry) -> dict[str, Any]:
     from exitcheck.answers.clocks import current
     from exitcheck.answers.report_records import provenance_record
 
-    return provenance_record(registry, current().date())
+    now = current()
+    return provenance_record(registry, now.date(), now=now)
 
 
 def sources(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:

@@ -48,10 +48,15 @@ def plain(value: Any) -> Any:
 
 
 def measure_keys(entity: Entity) -> dict[str, Measure]:
-    """Each measure of an entity by its stable key (see the module docstring)."""
+    """Each measure of an entity by its stable key: its id where it has one (a corrected date is
+    a change of that measure, not one removed and one added), else kind, first source and
+    announcement (see the module docstring)."""
     seen: dict[tuple[Any, ...], int] = {}
     out = {}
     for m in entity.measures:
+        if m.id is not None:
+            out[f"{entity.id}/{m.id}"] = m
+            continue
         base = (m.kind, m.source, m.announced)
         seen[base] = seen.get(base, 0) + 1
         announced = m.announced.isoformat() if m.announced else "undated"

@@ -178,7 +178,9 @@ def status_record(answer: StatusAnswer) -> dict[str, Any]:
         "disagreements": disagreements(entity),
         "sources": [source_record(registry, s) for s in cited],
         "coverage": coverage_record(registry),
-        "provenance": provenance_record(registry, as_of, known_on, contributors(answer.entity)),
+        "provenance": provenance_record(
+            registry, as_of, known_on, contributors(answer.entity), answer.clock.now
+        ),
     }
 
 
@@ -199,6 +201,7 @@ def list_records(answer: ListAnswer) -> Iterator[dict[str, Any]]:
             clock.as_of,
             clock.known_on,
             contributors(shown(entity, clock.knowledge, dates)),
+            clock.now,
         )
         yield record
 
@@ -220,7 +223,7 @@ def no_match_record(result: MatchResult, registry: Registry, clock: Clock) -> di
         "match": match_record(result, registry),
         "measures": [],
         "coverage": coverage_record(registry),
-        "provenance": provenance_record(registry, clock.as_of, clock.known_on),
+        "provenance": provenance_record(registry, clock.as_of, clock.known_on, now=clock.now),
     }
 
 

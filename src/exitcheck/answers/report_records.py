@@ -5,7 +5,7 @@ what they say about an entity's registries (``contributors``) and sources (``dis
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from exitcheck.answers.status import counts_from, done_by, earliest, measure_status
@@ -39,14 +39,18 @@ def provenance_record(
     as_of: date,
     known_on: date | None = None,
     contributors: list[str] | None = None,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Versions, both clocks, the registries in effect and those that contributed (all of
-    them unless ``contributors`` names fewer)."""
+    """Versions, both clocks (days are calendar days in mainland China, UTC+8; ``now`` the
+    moment the command read the clock, which a clock left out stands for), the registries in
+    effect and those that contributed (all of them unless ``contributors`` names fewer)."""
     return {
         "exitcheck_version": __version__,
         "schema_version": JSON_SCHEMA_VERSION,
         "as_of": as_of.isoformat(),
         "known_on": iso(known_on),
+        "day_offset": "+08:00",
+        "now": None if now is None else now.isoformat(timespec="seconds"),
         "registries": registries_record(registry),
         "contributors": contributors
         if contributors is not None

@@ -67,7 +67,7 @@ def screen(
     index.preload()
     dates = published(registry)
     as_of, known_on = clock.as_of, clock.known_on
-    provenance = provenance_record(registry, as_of, known_on)
+    provenance = provenance_record(registry, as_of, known_on, now=clock.now)
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
     views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
     layered = len(registry.files) > 1

@@ -17,30 +17,31 @@ from exitcheck.errors import UsageError
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from exitcheck.answers.clocks import Clock
 
 
 def when(value: str | None, option: str) -> date | None:
     """A clock option's value: a YYYY-MM-DD day (its 00:00 UTC+8) or a date-time with offset;
     a bad one is a usage error (exit 2)."""
-    if value is None:
-        return None
     from exitcheck.dates import parse_when
 
-    try:
-        return parse_when(value)
-    except ValueError as exc:
-        raise UsageError(f"{option}: {exc}", code="bad_day", option=option, value=value) from None
+    return _parsed(value, option, parse_when)
 
 
 def day(value: str | None, option: str) -> date | None:
     """A YYYY-MM-DD option value as a date; a bad one is a usage error (exit 2)."""
-    if value is None:
-        return None
     from exitcheck.dates import parse_day
 
+    return _parsed(value, option, parse_day)
+
+
+def _parsed(value: str | None, option: str, parse: Callable[[str], date]) -> date | None:
+    if value is None:
+        return None
     try:
-        return parse_day(value)
+        return parse(value)
     except ValueError as exc:
         raise UsageError(f"{option}: {exc}", code="bad_day", option=option, value=value) from None
 

@@ -10,7 +10,8 @@ from exitcheck.render import Doc
 MEASURE_COLUMNS = [
     "entity_id", "entity_name", "entity_name_zh", "entity_kind", "status",
     "measure_kind", "scope", "announced", "effective", "deadline", "offset_assumed",
-    "measure_status", "products", "description", "source", "paragraph", "quote", "notes",
+    "measure_status", "measure_id", "actor", "done_by", "disputed", "products", "description",
+    "source", "paragraph", "quote", "other_sources", "notes",
     "stated_by", "query", "method", "matched", "later_name", "score",
     "as_of", "known_on", "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
@@ -79,15 +80,39 @@ def measure_rows(
                 "deadline": m["deadline"],
                 "offset_assumed": m["effective_offset_assumed"] or m["deadline_offset_assumed"],
                 "measure_status": m["status"],
+                "measure_id": m.get("id"),
+                "actor": m.get("actor"),
+                "done_by": _done_by(m.get("done_by")),
+                "disputed": "; ".join(
+                    f"{d['field']}: "
+                    + ", ".join(f"{x['date']} ({x['source']})" for x in d["dates"])
+                    + f"; counts {d['used']}"
+                    for d in m.get("disputed") or []
+                )
+                or None,
                 "products": "; ".join(m["products"]),
                 "description": m["description"],
                 "source": m["source"],
                 "paragraph": m["locator"]["paragraph"],
                 "quote": m["locator"]["quote"],
+                "other_sources": "; ".join(
+                    f"{c['source']}: {c['locator']['quote']}" for c in (m.get("sources") or [])[1:]
+                )
+                or None,
                 "notes": m["notes"],
                 "stated_by": m.get("registry"),
             }
         yield {c: row.get(c) for c in MEASURE_COLUMNS}
+
+
+def _done_by(done: Doc | None) -> str | None:
+    """'2021-10-15 at the latest (src)': a step a source reports done, by its publication."""
+    if not done:
+        return None
+    who = ", ".join(done["sources"])
+    if done["date"] is None:
+        return f"reported done ({who}; no publication date)"
+    return f"{done['date']} at the latest ({who})"
 
 
 def status_rows(record: Doc) -> Iterator[dict[str, Any]]:

@@ -303,8 +303,8 @@ def imposed_text(ids: list[str], w: Words = ENGLISH) -> str:
 def superseded_text(ids: list[str], w: Words = ENGLISH) -> str:
     listed = ", ".join(printable(x) for x in ids)
     if w.zh:
-        return f"已被其后的重新开放取代：{listed}"
-    return f"earlier steps, followed by a reopening: {listed}"
+        return f"平台其后恢复服务，以下较早措施不再计入：{listed}"
+    return f"earlier steps, no longer counted once it served the users again: {listed}"
 
 
 def source_line(s: Doc, w: Words = ENGLISH) -> str:
