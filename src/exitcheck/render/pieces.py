@@ -139,9 +139,12 @@ def measures_heading(record: Doc, w: Words = ENGLISH) -> str:
     return w.label("measures_none", "Measures: none recorded")
 
 
-def measure_head(m: Doc, w: Words = ENGLISH) -> tuple[str, str, str]:
-    """Announced date, kind, and what the measure contributes ('[exited]', '【已退出】')."""
+def measure_head(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> tuple[str, str, str]:
+    """Announced date, kind, and what the measure contributes ('[exited]', '【已退出】'); a
+    step the platform's later service superseded says so ('[superseded]')."""
     state = w.status(m["status"]) if m["status"] else w.label("not_announced", "not yet announced")
+    if m["status"] and record is not None and m.get("id") in (record.get("superseded") or ()):
+        state = "不再计入" if w.zh else "superseded"
     return (
         m["announced"] or w.label("undated"),
         w.measure_kind(m["kind"]),
@@ -224,7 +227,7 @@ def glance_lines(record: Doc, w: Words, width: int) -> list[tuple[Doc, list[tupl
     a line. The plain and the rich view print the same lines."""
     from exitcheck.render.wrap import display_width, line_spans
 
-    heads = [measure_head(m, w) for m in record["measures"]]
+    heads = [measure_head(m, w, record) for m in record["measures"]]
     dated = max((display_width(day) for day, _, _ in heads), default=0)
     hang = " " * (2 + dated + 2)
     gap = "" if w.zh else " "

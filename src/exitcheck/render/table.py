@@ -132,7 +132,7 @@ class Renderer:
         w, e = self.w, record["entity"]
         items: list[object] = []
         for m in record["measures"]:
-            day, kind, state = pieces.measure_head(m, w)
+            day, kind, state = pieces.measure_head(m, w, record)
             head = Text.assemble(
                 _t(day, "bold"),
                 "  ",

@@ -108,7 +108,7 @@ class Renderer:
         w, e = self.w, record["entity"]
         lines = []
         for m in record["measures"]:
-            day, kind, state = measure_head(m, w)
+            day, kind, state = measure_head(m, w, record)
             lines.append(f"  {day}  {kind}{state if w.zh else '  ' + state}")
             for text in measure_body(m, w, record):
                 if text.startswith(("http://", "https://")):  # a URL is never broken
