@@ -94,3 +94,17 @@ def test_line_spans_keep_every_character_but_the_spaces_at_breaks(text: str, roo
     assert all(b <= c for (_, b), (c, _) in itertools.pairwise(spans))
     for a, b in spans:  # wider than the room only for one Chinese character in one column
         assert display_width(text[a:b]) <= max(room, 2)
+
+
+def test_the_ascii_fast_paths_agree_with_the_general_ones() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from exitcheck.render import wrap
+
+    @given(st.text(alphabet=st.characters(max_codepoint=127)))
+    def check(text: str) -> None:
+        assert wrap._tokens(text) == wrap._tokens_any(text)
+        assert wrap.display_width(text) == sum(1 for _ in text)
+
+    check()

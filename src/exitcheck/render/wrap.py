@@ -3,6 +3,7 @@ takes two."""
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 import unicodedata
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ def fit_width(columns: int | None) -> int:
 
 
 def display_width(text: str) -> int:
+    if text.isascii():  # no wide character: one column each
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -34,6 +37,12 @@ def _wide(ch: str) -> bool:
 def _tokens(text: str) -> list[str]:
     """Runs of spaces, single wide (Chinese) characters, and runs of anything else: a line
     may break before or after a Chinese character, never inside 'word' or '‘Other'."""
+    if text.isascii():  # no wide character: runs of spaces and of the rest
+        return ["".join(run) for _, run in itertools.groupby(text, str.isspace)]
+    return _tokens_any(text)
+
+
+def _tokens_any(text: str) -> list[str]:
     out: list[str] = []
     for ch in text:
         if out and not _wide(ch) and not _wide(out[-1][-1]) and ch.isspace() == out[-1].isspace():
