@@ -46,8 +46,8 @@ I18N = "data/i18n.toml"
 
 MUTANTS: list[Mutant] = [
     # -- status ---------------------------------------------------------------------------------
-    Mutant("status", S, '    "closed": "the platform has closed permanently",\n    "closing": "a permanent closure is announced and not yet in effect",',
-           '    "closing": "a permanent closure is announced and not yet in effect",\n    "closed": "the platform has closed permanently",'),
+    Mutant("status", S, '    "closed": "the platform has closed permanently",\n    "closing": "a permanent closure is announced and not yet in effect, or undated",',
+           '    "closing": "a permanent closure is announced and not yet in effect, or undated",\n    "closed": "the platform has closed permanently",'),
     Mutant("status", S, '    "exited": "service for the users in scope has stopped (or the clearing deadline has passed)",\n    "exiting": "an exit is announced: a service stop, clearing or block not yet in effect or undated",',
            '    "exiting": "an exit is announced: a service stop, clearing or block not yet in effect or undated",\n    "exited": "service for the users in scope has stopped (or the clearing deadline has passed)",'),
     Mutant("status", S, '"closed": ("closed", "closing")', '"closed": ("closed", "closed")'),
@@ -81,7 +81,9 @@ MUTANTS: list[Mutant] = [
            "    return max(given, key=_reached_key) if given else None"),
     Mutant("status", S, "        return instant_key(_first_reached(moment))", "        return instant_key(moment)"),
     Mutant("status", S, "        if measure.actor != OWN:", "        if False:"),
-    Mutant("status", S, "        own = [(m, st) for m, st in own if m not in superseded]", "        own = own"),
+    Mutant("status", S, "    own = [(m, st) for m, st in own if m not in superseded]", "    own = own"),
+    Mutant("status", S, "                and lifted & _product_words(m)", "                and True"),
+    Mutant("status", S, "if status == \"reopened\" and not m.products and _in_effect", "if status == \"reopened\" and _in_effect"),
     Mutant("status", S, "            and done[1] + RESUME_GAP < known[1]", "            and done[1] < known[1]"),
     Mutant("status", S, "            and known <= now", "            and True"),
     Mutant("status", S, "    return mine[0] == 1 and mine < since and (known[0] == 0 or known < since)",

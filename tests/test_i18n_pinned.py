@@ -51,7 +51,7 @@ def test_bione_in_chinese_puts_each_word_beside_its_value(cli) -> None:
     assert "类型：交易所" in lines
     assert any(
         line.startswith("状态：即将关闭（截至2021年9月29日，")
-        and line.endswith("已宣布永久关闭，尚未生效）")
+        and line.endswith("已宣布永久关闭，尚未生效或未注明日期）")
         for line in lines
     )
     assert "2021-09-24  永久关闭【即将关闭】" in lines

@@ -419,3 +419,16 @@ def test_flat_formats_carry_who_acted_done_and_disputes(cli) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("status", "hbtc", "--format", "csv").stdout)))
     assert any("at the latest" in r["done_by"] for r in rows)
     assert all(r["measure_id"] for r in rows)
+
+
+def test_a_reopening_of_named_products_lifts_only_those() -> None:
+    freeze = measure(
+        "features_limited", D(2017, 2, 9), D(2017, 2, 9), products=("bitcoin withdrawals",)
+    )
+    fee = measure("fee_imposed", D(2017, 1, 22), D(2017, 1, 24), products=("bitcoin trading",))
+    back = measure("reopened", D(2017, 6, 1), products=("coin withdrawals",))
+    answer = status(freeze, fee, back, on=D(2017, 7, 1))
+    assert answer.superseded == (freeze,)
+    assert answer.status == "restricted"  # the fee stays
+    everything = measure("reopened", D(2017, 6, 1))  # no products named: every earlier step
+    assert set(status(freeze, fee, everything, on=D(2017, 7, 1)).superseded) == {freeze, fee}

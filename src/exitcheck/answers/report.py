@@ -76,7 +76,16 @@ class ScreenRow(Record):
 
 
 def published(registry: Registry) -> dict[str, Day]:
-    return {s.id: s.published for s in registry.sources if s.published is not None}
+    """Each source's publication date. A source that shows none was published by the day the
+    registries were last reviewed at the latest, and that day stands for it: a measure that
+    is undated too counts from then (not on every day), and a step it reports done is done by
+    then at the latest (the latest possible day, as answers say)."""
+    reviewed = [f.last_reviewed for f in registry.files if f.last_reviewed is not None]
+    dates: dict[str, Day] = {s.id: s.published for s in registry.sources if s.published}
+    if reviewed:
+        latest = max(reviewed)
+        dates |= {s.id: latest for s in registry.sources if s.published is None}
+    return dates
 
 
 def status_answer(

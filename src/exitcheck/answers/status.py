@@ -23,7 +23,7 @@ from exitcheck.records import Record
 # Most severe first. Documented in README ("Status").
 STATUSES: dict[str, str] = {
     "closed": "the platform has closed permanently",
-    "closing": "a permanent closure is announced and not yet in effect",
+    "closing": "a permanent closure is announced and not yet in effect, or undated",
     "dissolving": "the company announced or resolved its dissolution",
     "exited": "service for the users in scope has stopped (or the clearing deadline has passed)",
     "exiting": "an exit is announced: a service stop, clearing or block not yet in effect or undated",
@@ -235,7 +235,19 @@ def entity_status(
     since = _resumed(own, dates, as_of)
     if since is not None:
         superseded = tuple(m for m, _ in own if _before(m, since, dates))
-        own = [(m, st) for m, st in own if m not in superseded]
+    # a reopening of named products lifts the earlier steps on those products only
+    for back, status in own:
+        if status == "reopened" and back.products and _in_effect_reopening(back, as_of, dates):
+            lifted = _product_words(back)
+            superseded += tuple(
+                m
+                for m, _ in own
+                if m is not back
+                and m not in superseded
+                and _before(m, _since(back, dates), dates)
+                and lifted & _product_words(m)
+            )
+    own = [(m, st) for m, st in own if m not in superseded]
     best: tuple[int, Measure] | None = None
     for measure, contributed in own:
         rank = _RANK[contributed]
@@ -266,10 +278,10 @@ def _resumed(
     ``as_of``: a reopening in effect, or a step of its own (RESUMING) announced by then, more
     than a year after an exit or closure took effect or an undated one was announced."""
     now = (1, instant_key(as_of))
-    points = [
+    points = [  # a reopening of named products is handled product by product (entity_status)
         _since(m, published)
         for m, status in own
-        if status == "reopened" and (stated_completion(m) is None or completed(m, as_of))
+        if status == "reopened" and not m.products and _in_effect_reopening(m, as_of, published)
     ]
     for ended, status in own:
         if status in ("exited", "closed"):
@@ -284,13 +296,23 @@ def _resumed(
             known
             for m, _ in own
             if m.kind in RESUMING
-            and (known := _known(m, published))[0] == 1
+            and (known := _known(m, {}))[0] == 1  # its own announcement, not a source's date
             and done[1] + RESUME_GAP < known[1]
             and known <= now
         ]
         if later:
             points.append(min(later))
     return max(points) if points else None
+
+
+def _in_effect_reopening(m: Measure, as_of: date, published: Mapping[str, Day]) -> bool:
+    return stated_completion(m) is None or completed(m, as_of, published)
+
+
+def _product_words(measure: Measure) -> set[str]:
+    """The words naming a measure's products ('coin withdrawals' -> {'coin', 'withdrawals'}),
+    short words left out."""
+    return {w for p in measure.products for w in p.lower().split() if len(w) > 3}
 
 
 def _known(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetime]:
