@@ -432,3 +432,14 @@ def test_a_reopening_of_named_products_lifts_only_those() -> None:
     assert answer.status == "restricted"  # the fee stays
     everything = measure("reopened", D(2017, 6, 1))  # no products named: every earlier step
     assert set(status(freeze, fee, everything, on=D(2017, 7, 1)).superseded) == {freeze, fee}
+
+
+def test_a_measure_whose_announcement_is_unknown_counts_from_its_own_dates() -> None:
+    # no announcement and no source date given (a registry that reviewed nothing): it counts
+    # from when it took effect or was due, where it says
+    effective = measure("service_stopped", None, D(2021, 10, 1))
+    assert status(effective, on=D(2021, 9, 30)).status == "none"
+    assert status(effective, on=D(2021, 10, 1)).status == "exited"
+    due = measure("users_cleared", None, None, D(2021, 12, 1))
+    assert status(due, on=D(2021, 11, 30)).status == "none"
+    assert status(due, on=D(2021, 12, 1)).status == "exited"
