@@ -83,7 +83,7 @@ MUTANTS: list[Mutant] = [
     Mutant("status", S, "        if measure.actor != OWN:", "        if False:"),
     Mutant("status", S, "    own = [(m, st) for m, st in own if m not in superseded]", "    own = own"),
     Mutant("status", S, "                and lifted & _product_words(m)", "                and True"),
-    Mutant("status", S, "if status == \"reopened\" and not m.products and _in_effect", "if status == \"reopened\" and _in_effect"),
+    Mutant("status", S, "if status == \"reopened\" and not m.products]", "if status == \"reopened\"]"),
     Mutant("status", S, "            and done[1] + RESUME_GAP < known[1]", "            and done[1] < known[1]"),
     Mutant("status", S, "            and known <= now", "            and True"),
     Mutant("status", S, "    return mine[0] == 1 and mine < since and (known[0] == 0 or known < since)",

@@ -235,9 +235,10 @@ def entity_status(
     since = _resumed(own, dates, as_of)
     if since is not None:
         superseded = tuple(m for m, _ in own if _before(m, since, dates))
-    # a reopening of named products lifts the earlier steps on those products only
+    # a reopening (in effect: those not yet are left out above) of named products lifts the
+    # earlier steps on those products only
     for back, status in own:
-        if status == "reopened" and back.products and _in_effect_reopening(back, as_of, dates):
+        if status == "reopened" and back.products:
             lifted = _product_words(back)
             superseded += tuple(
                 m
@@ -275,14 +276,12 @@ def _resumed(
     own: list[tuple[Measure, str]], published: Mapping[str, Day], as_of: date
 ) -> tuple[int, datetime] | None:
     """When the platform last resumed serving the users after an exit, if it did by
-    ``as_of``: a reopening in effect, or a step of its own (RESUMING) announced by then, more
-    than a year after an exit or closure took effect or an undated one was announced."""
-    now = (1, instant_key(as_of))
-    points = [  # a reopening of named products is handled product by product (entity_status)
-        _since(m, published)
-        for m, status in own
-        if status == "reopened" and not m.products and _in_effect_reopening(m, as_of, published)
-    ]
+    ``as_of``: a reopening (``own`` holds those in effect only), or a step of its own
+    (RESUMING) announced by then, more than a year after an exit or closure took effect or an
+    undated one was announced. A reopening of named products is handled product by product
+    (``entity_status``)."""
+    now = _ordered(as_of)
+    points = [_since(m, published) for m, status in own if status == "reopened" and not m.products]
     for ended, status in own:
         if status in ("exited", "closed"):
             done = _since(ended, published)
@@ -305,26 +304,27 @@ def _resumed(
     return max(points) if points else None
 
 
-def _in_effect_reopening(m: Measure, as_of: date, published: Mapping[str, Day]) -> bool:
-    return stated_completion(m) is None or completed(m, as_of, published)
-
-
 def _product_words(measure: Measure) -> set[str]:
     """The words naming a measure's products ('coin withdrawals' -> {'coin', 'withdrawals'}),
     short words left out."""
     return {w for p in measure.products for w in p.lower().split() if len(w) > 3}
 
 
-def _known(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetime]:
-    moment = known_from(measure, published.get(measure.source))
+def _ordered(moment: Moment | None) -> tuple[int, datetime]:
+    """A moment for ordering steps in time; none orders first."""
     return (0, _EPOCH) if moment is None else (1, instant_key(moment))
+
+
+def _known(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetime]:
+    return _ordered(known_from(measure, published.get(measure.source)))
 
 
 def _since(measure: Measure, published: Mapping[str, Day]) -> tuple[int, datetime]:
     """When a step took hold, for ordering steps in time: when it took effect, else when it
     became known; a step with neither orders first."""
-    moment = stated_completion(measure) or known_from(measure, published.get(measure.source))
-    return (0, _EPOCH) if moment is None else (1, instant_key(moment))
+    return _ordered(
+        stated_completion(measure) or known_from(measure, published.get(measure.source))
+    )
 
 
 def _before(measure: Measure, since: tuple[int, datetime], published: Mapping[str, Day]) -> bool:

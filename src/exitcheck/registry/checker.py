@@ -210,11 +210,15 @@ class Checker:
             )
         return Locator(paragraph, quote)
 
-    def slug(self, table: dict[str, Any], where: Where) -> str | None:
-        value = self.get(table, "id", str, where, None, required=True)
+    def slug(
+        self, table: dict[str, Any], where: Where, entity: str | None = None, required: bool = True
+    ) -> str | None:
+        value = self.get(table, "id", str, where, entity, required=required)
         if value is not None and not _SLUG.fullmatch(value):
             self.error(
-                f"id '{value}' must be a slug: lower-case letters, digits and hyphens", where("id")
+                f"id '{value}' must be a slug: lower-case letters, digits and hyphens",
+                where("id"),
+                entity,
             )
             return None
         return value  # type: ignore[no-any-return]

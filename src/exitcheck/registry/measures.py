@@ -72,9 +72,7 @@ def measure_table(
         item, "description", str, where, eid, required=True, what=" in measure"
     )
     citations = _citations(checker, item, where, eid)
-    mid = checker.get(item, "id", str, where, eid)
-    if mid is not None and not _is_slug(mid):
-        checker.error(f"measure id '{mid}' must be a slug (a-z, 0-9, '-')", where("id"), eid)
+    mid = checker.slug(item, where, eid, required=False)
     actor = checker.get(item, "actor", str, where, eid) or "platform"
     if actor not in ACTORS:
         checker.error(f"unknown actor '{actor}' (known: {', '.join(ACTORS)})", where("actor"), eid)
@@ -128,12 +126,6 @@ def measure_table(
         effective_offset_assumed=flags["effective"],
         deadline_offset_assumed=flags["deadline"],
         **optional,
-    )
-
-
-def _is_slug(text: str) -> bool:
-    return bool(text) and all(
-        c.isascii() and ((c.isalnum() and not c.isupper()) or c == "-") for c in text
     )
 
 
