@@ -108,3 +108,28 @@ def test_the_ascii_fast_paths_agree_with_the_general_ones() -> None:
         assert wrap.display_width(text) == sum(1 for _ in text)
 
     check()
+
+
+def test_the_run_by_run_tokens_agree_with_the_character_by_character_ones() -> None:
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from exitcheck.render import wrap
+
+    mixed = st.text(
+        alphabet=st.one_of(
+            st.sampled_from(" \t\u3000\u00a0\u2028·–—‘’“”，。、）火币幣ａＡ한カ"),
+            st.characters(codec="utf-8", exclude_categories=("Cn",)),
+        )
+    )
+
+    @given(mixed)
+    def check(text: str) -> None:
+        assert wrap._tokens(text) == wrap._tokens_any(text)
+        assert "".join(wrap._tokens(text)) == text
+        expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        assert wrap.display_width(text) == expected  # assigned characters: as Unicode says
+
+    check()

@@ -4,6 +4,7 @@ takes two."""
 from __future__ import annotations
 
 import itertools
+import re
 import textwrap
 import unicodedata
 from collections.abc import Iterator
@@ -24,22 +25,34 @@ def fit_width(columns: int | None) -> int:
 def display_width(text: str) -> int:
     if text.isascii():  # no wide character: one column each
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + sum(1 for ch in text if ch >= _FIRST_WIDE and _wide(ch))
 
 
 _NO_LINE_START = set("，。、；：？！）」』”’》】…")  # Chinese punctuation that never starts a line
 
 
+_FIRST_WIDE = "\u1100"  # no assigned character before it takes two columns
+_RUNS = re.compile(r"\s+|\S+")  # runs of spaces and of the rest (str.isspace's spaces)
+
+
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+    return ch >= _FIRST_WIDE and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _tokens(text: str) -> list[str]:
     """Runs of spaces, single wide (Chinese) characters, and runs of anything else: a line
-    may break before or after a Chinese character, never inside 'word' or '‘Other'."""
+    may break before or after a Chinese character, never inside 'word' or '‘Other'.
+    ``_tokens_any`` says the same character by character; here only a run that holds a
+    character from U+1100 on is looked at character by character."""
     if text.isascii():  # no wide character: runs of spaces and of the rest
         return ["".join(run) for _, run in itertools.groupby(text, str.isspace)]
-    return _tokens_any(text)
+    out: list[str] = []
+    for run in _RUNS.findall(text):
+        if max(run) < _FIRST_WIDE:
+            out.append(run)
+        else:
+            out.extend(_tokens_any(run))
+    return out
 
 
 def _tokens_any(text: str) -> list[str]:
