@@ -102,17 +102,20 @@ def line_spans(text: str, room: int) -> list[tuple[int, int]]:
     start = end = None  # the current line: text[start:end], no space at its end
     used = 0
     at = 0
+    gap = 0  # the display width of the spaces since the line's last word
     for token in _tokens(text):
         begin, at = at, at + len(token)
         if token.isspace():
+            gap += display_width(token)
             continue
         size = display_width(token)
-        gap = display_width(text[end:begin]) if end is not None else 0
+        if end is None:
+            gap = 0
         if end is not None and start is not None and used + gap + size <= room:
-            end, used = at, used + gap + size
+            end, used, gap = at, used + gap + size, 0
             continue
         if end is not None and start is not None and token[0] in _NO_LINE_START:
-            end, used = at, used + gap + size  # closing punctuation hangs on its line
+            end, used, gap = at, used + gap + size, 0  # closing punctuation hangs on its line
             continue
         if start is not None and end is not None:
             spans.append((start, end))
@@ -123,7 +126,7 @@ def line_spans(text: str, room: int) -> list[tuple[int, int]]:
             spans.append((begin, cut))
             begin = cut
             size = display_width(text[begin:at])
-        start, end, used = begin, at, size
+        start, end, used, gap = begin, at, size, 0
     if start is not None and end is not None:
         spans.append((start, end))
     return spans or [(0, 0)]
