@@ -343,11 +343,11 @@ def _source_html(source_id: str, sources: _Sources, w: Words) -> str:
     return f"{link(url, source_title(s, w))}{published} <code>{text(source_id)}</code>"
 
 
-def _dates(m: Doc) -> str:
+def _dates(m: Doc, w: Words) -> str:
     parts = []
-    for key, label in (("effective", "effective"), ("deadline", "deadline")):
+    for key in ("effective", "deadline"):
         if m.get(key):
-            parts.append(f"{label} {text(m[key])}")
+            parts.append(f"{text(w.label(key))} {text(m[key])}")
     return "<br>".join(parts)
 
 
@@ -367,7 +367,7 @@ def measure_cells(m: Doc, sources: _Sources, w: Words) -> list[tuple[str, str]]:
         (text(m["kind"]), text(w.measure_kind(m["kind"]))),
         ("", scope),
         (text(m.get("status") or ""), text(w.status(m["status"])) if m.get("status") else ""),
-        ("", _dates(m)),
+        ("", _dates(m, w)),
         ("", "".join(f"<div>{q}</div>" for q in quotes)),
     ]
 
@@ -385,16 +385,21 @@ MEASURE_HEADS = [
 def measures_table(measures: list[Doc], sources: _Sources, w: Words) -> str:
     heads = "".join(f"<th>{text(w.label(k, label))}</th>" for k, label in MEASURE_HEADS)
     rows = "".join(
-        "<tr>" + "".join(f"<td>{cell}</td>" for _, cell in measure_cells(m, sources, w)) + "</tr>"
+        "<tr>" + "".join(f"<td>{cell}</td>" for _, cell in measure_cells(m, sources, w)) + "</tr>\n"
         for m in measures
     )
-    return f'<table class="measures"><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>'
+    return (
+        f'<table class="measures"><thead><tr>{heads}</tr></thead><tbody>\n{rows}</tbody></table>\n'
+    )
 
 
-def _note(record: Doc | None) -> str:
-    if not record or not record.get("note"):
+def _note(coverage: Doc | None, w: Words) -> str:
+    """What the registry covers, and that absence of a record is not evidence."""
+    if not coverage or not coverage.get("note"):
         return ""
-    return f'<p class="note">{text(record["note"])}</p>\n'
+    from exitcheck.render.notes import coverage_text
+
+    return f'<p class="note">{text(coverage_text(coverage, w))}</p>\n'
 
 
 class Renderer:
@@ -449,8 +454,8 @@ class Renderer:
                 (
                     w.label("other_view", "other view"),
                     text(
-                        f"{w.status(other['status'])} as of {other['as_of']}, "
-                        f"known on {other['known_on']}"
+                        f"{w.status(other['status'])} · {w.label('as_of', 'as of')} "
+                        f"{other['as_of']} · {w.label('known_on', 'known on')} {other['known_on']}"
                     ),
                 )
             )
@@ -471,7 +476,7 @@ class Renderer:
                 f"{text(d['kind'])} · {text(d['scope'])}: {text(values)}</p>\n"
             )
         body.append(self._sources_list(record.get("sources") or []))
-        body.append(_note(record.get("coverage")))
+        body.append(_note(record.get("coverage"), w))
         body.append(self._footer(record["provenance"]))
         return page(f"exitcheck status: {printable(w.name(entity))}", body, w)
 
@@ -527,7 +532,7 @@ class Renderer:
             + (f" — {text(w.reason(match['reason']))}" if match.get("reason") else "")
             + "</p>\n",
             _table(CANDIDATE_COLUMNS, candidate_rows(record)),
-            _note(record.get("coverage")),
+            _note(record.get("coverage"), w),
             self._footer(record["provenance"]),
         ]
         return page(f"exitcheck: {printable(match['query'])}", body, w)
@@ -548,7 +553,13 @@ class Renderer:
             + _head(w.label("entity", "entity"), "entity")
             + _head(w.label("status", "status"), "status")
             + _head(w.label("measure", "measure"), "kind")
-            + "".join(f"<th>{text(w.label(k, label))}</th>" for k, label in MEASURE_HEADS[2:])
+            + "".join(
+                f"<th>{text(w.label(k, label))}</th>"
+                for k, label in [
+                    ("measure_status", "measure status") if k == "status" else (k, label)
+                    for k, label in MEASURE_HEADS[2:]
+                ]
+            )
         )
         kept = list(records)
         for n, (r, m) in enumerate(ordered(kept, self.order)):
@@ -628,7 +639,7 @@ class Renderer:
                 f"{text(threshold)}</p>\n"
             )
         if decisions.get("none") and self.lookups.coverage:
-            parts.append(_note(self.lookups.coverage))
+            parts.append(_note(self.lookups.coverage, w))
         heads = (
             _head("#", "row", num=True)
             + _head(w.label("input", "input"), "input")
