@@ -606,7 +606,7 @@ class Renderer:
     # -- screen -------------------------------------------------------------------------------
     def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         w = self.w
-        details: dict[str, Doc | None] = {}
+        details: dict[str, str] = {}  # an entity's status and measures, rendered once per run
         sources = _Sources(self.lookups.source)
         decisions: dict[str, int] = {}
         provenance: Doc | None = None
@@ -617,12 +617,13 @@ class Renderer:
             threshold = r.get("threshold", threshold)
             decision = str(r.get("decision"))
             decisions[decision] = decisions.get(decision, 0) + 1
-            detail = None
+            detail = ""
             if r.get("entity_id") and self.lookups.entity:
                 if r["entity_id"] not in details:
-                    details[r["entity_id"]] = self.lookups.entity(r["entity_id"])
+                    found = self.lookups.entity(r["entity_id"])
+                    details[r["entity_id"]] = self._entity_detail(found, sources) if found else ""
                 detail = details[r["entity_id"]]
-            body.append(self._screen_row(n, r, detail, sources))
+            body.append(self._screen_row(n, r, detail))
         total = len(body)
         summary = self.lookups.summary() if self.lookups.summary else None
         if summary is None:
@@ -670,7 +671,16 @@ class Renderer:
             )
         return f'<ul class="counts">{"".join(items)}</ul>\n'
 
-    def _screen_row(self, n: int, r: Doc, detail: Doc | None, sources: _Sources) -> str:
+    def _entity_detail(self, found: Doc, sources: _Sources) -> str:
+        """A matched entity's status and its measures with their sources and quotes."""
+        w = self.w
+        found = w.status_record(found)
+        sources.add(found.get("sources") or [])
+        status = f"<p>{text(w.status(found['status']))} — {text(found.get('status_meaning'))}</p>"
+        measures = found.get("measures") or []
+        return status + (measures_table(measures, sources, w) if measures else "")
+
+    def _screen_row(self, n: int, r: Doc, detail: str) -> str:
         w = self.w
         decision = r.get("decision")
         name = ""
@@ -697,14 +707,7 @@ class Renderer:
             f'<td class="num" data-key="{text(score)}">{text(score)}</td>',
         ]
         rows = [f"<tr>{''.join(cells)}</tr>"]
-        more = []
-        if detail is not None:
-            sources.add(detail.get("sources") or [])
-            more.append(
-                f"<p>{text(w.status(detail['status']))} — {text(detail.get('status_meaning'))}</p>"
-            )
-            if detail.get("measures"):
-                more.append(measures_table(detail["measures"], sources, w))
+        more = [detail] if detail else []
         candidates = r.get("candidates") or []
         if candidates:
             listed = ", ".join(
