@@ -189,6 +189,8 @@ def test_text_is_text_in_content_and_attributes(value: str) -> None:
         "https://exa mple.org/",
         "https://example.org/\u202e",
         "vbscript:msgbox",
+        "https://[::1",
+        "https://",
     ],
 )
 def test_a_url_that_is_not_http_is_shown_as_text(url: str) -> None:
@@ -196,6 +198,23 @@ def test_a_url_that_is_not_http_is_shown_as_text(url: str) -> None:
     page = Page(shown)
     assert "a" not in [t for t, _ in page.elements]
     assert printable(url) in page.text
+
+
+@given(
+    st.builds(
+        str.__add__,
+        st.sampled_from(["http://", "https://", "HTTPS://", "javascript:", " https://", ""]),
+        st.text(),
+    )
+)
+def test_only_http_urls_with_a_host_become_links(url: str) -> None:
+    page = Page(link(url, "title"))
+    for tag, attrs in page.elements:
+        assert tag in ("a", "span"), tag
+        if tag == "a":
+            href = attrs["href"] or ""
+            assert href == url and href.lower().startswith(("http://", "https://"))
+            assert href.isprintable() and not any(ch.isspace() for ch in href)
 
 
 def test_http_and_https_urls_are_links_with_their_quotes_escaped() -> None:

@@ -226,9 +226,9 @@ def _linkable(url: str) -> bool:
         return False
     try:
         parts = urlsplit(url)
-    except ValueError:
+        return parts.scheme.lower() in LINK_SCHEMES and bool(parts.hostname)
+    except ValueError:  # a malformed host ("https://[::1")
         return False
-    return parts.scheme.lower() in LINK_SCHEMES and bool(parts.hostname)
 
 
 def _decision_class(decision: Any) -> str:
@@ -505,7 +505,7 @@ class Renderer:
         items = []
         for s in sources:
             url = s.get("url") or s.get("copy_url")
-            who = w_text(self.w, s, "publisher")
+            who = self.w.text(s, "publisher")
             when = s.get("published")
             extra = ", ".join(text(x) for x in (who, when) if x)
             items.append(
@@ -730,10 +730,6 @@ class Renderer:
     # -- tables of records (sources, regulations) ---------------------------------------------
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         yield page("exitcheck", [_table(columns, records)], self.w)
-
-
-def w_text(w: Words, record: Doc, key: str) -> str | None:
-    return w.text(record, key) or None
 
 
 def _table(columns: list[str], records: Iterable[Doc]) -> str:
