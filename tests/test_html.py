@@ -243,6 +243,40 @@ def test_the_summary_shows_every_count_the_record_has() -> None:
     assert "unreadable (2)" in page.text and "all (5)" in page.text
 
 
+def test_every_label_of_the_report_has_a_chinese_entry() -> None:
+    import re
+
+    from exitcheck.render import html
+    from exitcheck.render.i18n import words
+
+    code = Path(html.__file__).read_text(encoding="utf-8")
+    used = set(re.findall(r"""label\(\s*["'](\w+)["']""", code))
+    used |= {f"report_count_{k}" for k in html.COUNT_LABELS} | {k for k, _ in html.MEASURE_HEADS}
+    used |= {"effective", "deadline", "report_measure_status"}
+    assert {"report_now", "report_count_match", "as_of", "known_on"} <= used
+    assert sorted(used - set(words("zh").table["labels"])) == []
+
+
+def test_a_chinese_report_says_its_labels_in_chinese(cli) -> None:
+    result = cli("--lang", "zh", "screen", "-", "--format", "html", *DAY, input="huobi\nqkl124\n")
+    assert result.exit_code == 0, result.stderr
+    page = Page(result.stdout)
+    assert ("html", {"lang": "zh-Hans"}) in page.elements
+    for label in (
+        "筛查报告",
+        "读取行数",
+        "待复核",
+        "无匹配",
+        "截至",
+        "信息截至",
+        "运行时刻",
+        "全部",
+    ):
+        assert label in page.text, label
+    for english in ("rows read", "for review", "known on", "run at"):
+        assert english not in page.text, english
+
+
 # --------------------------------------------------------------------------------------------
 # Through the command line, with a hostile registry layered over the shipped one
 

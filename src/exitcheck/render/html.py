@@ -262,7 +262,7 @@ def provenance_html(provenance: Doc, w: Words) -> str:
     pairs: list[tuple[str, str]] = [
         (w.label("as_of", "as of"), text(provenance.get("as_of"))),
         (w.label("known_on", "known on"), text(provenance.get("known_on"))),
-        (w.label("now", "run at (now)"), text(provenance.get("now"))),
+        (w.label("report_now", "run at (now)"), text(provenance.get("now"))),
     ]
     for f in provenance.get("registries") or []:
         pairs.append(
@@ -279,7 +279,10 @@ def provenance_html(provenance: Doc, w: Words) -> str:
         pairs.append(("SHA-256", f'<code class="hash">{text(f.get("sha256"))}</code>'))
     if provenance.get("contributors"):
         pairs.append(
-            (w.label("contributors", "stated by"), text(", ".join(provenance["contributors"])))
+            (
+                w.label("report_contributors", "stated by"),
+                text(", ".join(provenance["contributors"])),
+            )
         )
     pairs.append(("exitcheck", text(provenance.get("exitcheck_version"))))
     return _facts(pairs)
@@ -298,7 +301,7 @@ def _filters(key: str, label: str, groups: dict[str, int], total: int, w: Words)
     )
     buttons = [
         f'<button type="button" data-filter="" aria-pressed="true">'
-        f"{text(w.label('all', 'all'))} ({total})</button>"
+        f"{text(w.label('report_all', 'all'))} ({total})</button>"
     ]
     for g in order:
         shown = w.decision(g) if key == "decision" else w.status(g)
@@ -308,8 +311,8 @@ def _filters(key: str, label: str, groups: dict[str, int], total: int, w: Words)
         )
     return (
         f'<div class="filters" role="group" aria-label="{text(label)}">'
-        f"<span>{text(label)}:</span>{''.join(buttons)}"
-        f' <span class="note">{text(w.label("shown", "shown"))}: '
+        f"<span>{text(label + w.colon.strip())}</span>{''.join(buttons)}"
+        f' <span class="note">{text(w.label("report_shown", "shown") + w.colon)}'
         f'<span id="shown">{total}</span></span></div>\n'
     )
 
@@ -377,8 +380,8 @@ MEASURE_HEADS = [
     ("kind", "kind"),
     ("scope", "scope"),
     ("status", "status"),
-    ("dates", "in effect"),
-    ("sources", "sources and quotes"),
+    ("report_in_effect", "in effect"),
+    ("report_sources_quotes", "sources and quotes"),
 ]
 
 
@@ -472,7 +475,7 @@ class Renderer:
         for d in record.get("disagreements") or []:
             values = ", ".join(f"{v['moment']} ({v['source']})" for v in d["values"])
             body.append(
-                f'<p class="note">{text(w.label("disagreement", "sources disagree"))}: '
+                f'<p class="note">{text(w.label("report_disagreement", "sources disagree") + w.colon)}'
                 f"{text(d['kind'])} · {text(d['scope'])}: {text(values)}</p>\n"
             )
         body.append(self._sources_list(record.get("sources") or []))
@@ -517,7 +520,7 @@ class Renderer:
         return f"<h2>{title}</h2>\n<ul>{''.join(items)}</ul>\n"
 
     def _footer(self, provenance: Doc) -> str:
-        title = text(self.w.label("provenance", "provenance"))
+        title = text(self.w.label("report_provenance", "provenance"))
         return f"<footer><h2>{title}</h2>\n{provenance_html(provenance, self.w)}</footer>\n"
 
     # -- search and no match ------------------------------------------------------------------
@@ -527,7 +530,7 @@ class Renderer:
         w = self.w
         match = record.get("match", record)
         body = [
-            f"<h1>{text(w.label('query', 'query'))}: {text(match['query'])}</h1>\n",
+            f"<h1>{text(w.label('query', 'query') + w.colon)}{text(match['query'])}</h1>\n",
             f'<p class="sub"><span class="dec">{text(w.decision(match["decision"]))}</span>'
             + (f" — {text(w.reason(match['reason']))}" if match.get("reason") else "")
             + "</p>\n",
@@ -556,7 +559,7 @@ class Renderer:
             + "".join(
                 f"<th>{text(w.label(k, label))}</th>"
                 for k, label in [
-                    ("measure_status", "measure status") if k == "status" else (k, label)
+                    ("report_measure_status", "measure status") if k == "status" else (k, label)
                     for k, label in MEASURE_HEADS[2:]
                 ]
             )
@@ -589,7 +592,7 @@ class Renderer:
         total = len(body)
         entities = len(kept)
         parts = [
-            f"<h1>{text(w.label('list_title', 'exitcheck list'))}</h1>\n",
+            f"<h1>{text(w.label('report_list_title', 'exitcheck list'))}</h1>\n",
             f'<p class="sub">{entities} {text(w.label("entities", "entities"))}, {total} '
             f"{text(w.label('rows', 'rows'))}</p>\n",
         ]
@@ -629,14 +632,14 @@ class Renderer:
         if summary is None:
             summary = {"rows": total, **decisions}
         parts = [
-            f"<h1>{text(w.label('screen_title', 'exitcheck screening report'))}</h1>\n",
+            f"<h1>{text(w.label('report_screen_title', 'exitcheck screening report'))}</h1>\n",
             self._counts(summary),
         ]
         if provenance is not None:
             parts.append(provenance_html(provenance, w))
         if threshold is not None:
             parts.append(
-                f'<p class="note">{text(w.label("threshold", "fuzzy score needed"))}: '
+                f'<p class="note">{text(w.label("report_threshold", "fuzzy score needed") + w.colon)}'
                 f"{text(threshold)}</p>\n"
             )
         if decisions.get("none") and self.lookups.coverage:
@@ -664,7 +667,7 @@ class Renderer:
         for key, value in summary.items():
             if key == "seconds" or isinstance(value, bool) or not isinstance(value, int):
                 continue
-            label = self.w.label(f"count_{key}", COUNT_LABELS.get(key, key))
+            label = self.w.label(f"report_count_{key}", COUNT_LABELS.get(key, key))
             items.append(
                 f'<li class="{_decision_class(key)}" data-count="{text(key)}">'
                 f"<strong>{value}</strong>{text(label)}</li>"
@@ -714,10 +717,12 @@ class Renderer:
                 f"{text(w.name(c))} <code>{text(c['id'])}</code> {text(c['score'])}"
                 for c in candidates
             )
-            more.append(f"<p>{text(w.label('candidates', 'candidates'))}: {listed}</p>")
+            more.append(
+                f"<p>{text(w.label('report_candidates', 'candidates') + w.colon)}{listed}</p>"
+            )
         if r.get("decoded"):
             more.append(
-                f'<p class="note">{text(w.label("decoded", "decoded"))}: '
+                f'<p class="note">{text(w.label("decoded", "decoded") + w.colon)}'
                 f"{text(w.decoded(r['decoded']))}</p>"
             )
         if more:
