@@ -100,8 +100,19 @@ def screen(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
         registry = call.registry()
-        counts, records = api.screen_table(registry, table, clock(as_of, known_on), threshold)
-        call.write(call.renderer().screen(_progress(call, records)))
+        clocks = clock(as_of, known_on)
+        counts, records = api.screen_table(registry, table, clocks, threshold)
+        lookups = None
+        if call.fmt is Format.html:  # a report: the summary first, each match's measures
+            from exitcheck.render.html import Lookups
+
+            lookups = Lookups(
+                summary=counts.record,
+                entity=lambda entity_id: api.entity_report(registry, entity_id, clocks),
+                source=lambda source_id: api.source(registry, source_id),
+                coverage=api.coverage(registry),
+            )
+        call.write(call.renderer(lookups=lookups).screen(_progress(call, records)))
         sys.stdout.flush()
         _summarise(call, counts)
         if summary is not None:
