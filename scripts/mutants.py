@@ -238,7 +238,7 @@ MUTANTS: list[Mutant] = [
     Mutant("render", PC, '                extra.append(w.label("offset_assumed", "offset assumed"))', "                pass"),
     Mutant("render", PC, 'if match["method"] not in ("exact_id", "exact_name", "exact_alias", "exact_later_name"):', 'if match["method"] not in ("exact_id", "exact_name", "exact_later_name"):'),
     Mutant("render", WR, "        if used + w > width - 1:", "        if used + w > width:"),
-    Mutant("render", "src/exitcheck/render/wrap.py", 'return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)', "return len(text)"),
+    Mutant("render", "src/exitcheck/render/wrap.py", "return len(text) + sum(1 for ch in text if ch >= _FIRST_WIDE and _wide(ch))", "return len(text)"),
     Mutant("render", "src/exitcheck/render/info.py", '            lines.append(f"  sha256  {f[\'sha256\']}")', '            lines.append(f"  sha256  {f[\'sha256\'][:12]}")'),
     # -- data (the shipped registry and word lists) -----------------------------------------------
     Mutant("data", ENT, 'quote = "在中国没有交易所业务"\nparagraph = 19', 'quote = "在中国没有交易所业务"\nparagraph = 12'),
