@@ -73,6 +73,7 @@ class ScreenRow(Record):
     as_of: date
     known_on: date | None = None
     other_view: dict[str, Any] | None = None
+    measures: tuple[dict[str, Any], ...] = ()  # the entity's, as screen_measure_record gives
 
 
 def published(registry: Registry) -> dict[str, Day]:
@@ -146,6 +147,11 @@ def select(
 
 
 _LAST: tuple[int, Any] = (1, None)
+
+
+def measure_order(measure: Measure) -> tuple[int, Any]:
+    """Announced first, undated last: the order of an answer's measures."""
+    return _measure_order(measure, "announced")
 
 
 def _measure_order(measure: Measure, by: str) -> tuple[int, Any]:
@@ -264,5 +270,6 @@ def screen_record(
         "candidates": [candidate_record(c, registry) for c in result.candidates]
         if result.decision != "match"
         else [],
+        "measures": list(row.measures),
         "provenance": provenance or provenance_record(registry, row.as_of, row.known_on),
     }
