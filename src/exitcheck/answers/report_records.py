@@ -148,7 +148,16 @@ def measure_record(
 
 # The fields of a measure a screened row carries (``screen --since`` compares them): enough to
 # tell a measure added, removed or changed without the measure's text.
-SCREEN_MEASURE_FIELDS = ("id", "kind", "scope", "announced", "effective", "deadline", "status", "source")
+SCREEN_MEASURE_FIELDS = (
+    "id",
+    "kind",
+    "scope",
+    "announced",
+    "effective",
+    "deadline",
+    "status",
+    "source",
+)
 
 
 def screen_measure_record(full: dict[str, Any]) -> dict[str, Any]:

@@ -116,7 +116,9 @@ def read(file: str) -> Recorded | Path:
             f"{where}: cannot read: {why}", code="cannot_read", file=where, why=why
         ) from None
     if not start.strip():
-        raise UsageError(f"{where}: is empty; nothing to compare with", code="since_empty")
+        raise UsageError(
+            f"{where}: is empty; nothing to compare with", code="since_empty", file=where
+        )
     _check_registry(path, where)
     return path
 
@@ -171,7 +173,7 @@ def _rows(stream: Any, where: str) -> dict[tuple[int, str], Earlier]:
         if problem:
             raise UsageError(
                 f"{where}: line {number} is not a row of 'exitcheck screen --json' output "
-                f"({problem})"
+                f"(its {problem!r} is missing or not what screen writes)"
             )
         key = (value["row"], value["input"])
         if key in rows:
@@ -183,7 +185,9 @@ def _rows(stream: Any, where: str) -> dict[tuple[int, str], Earlier]:
             registries=interned.setdefault(found.registries, found.registries)
         )
     if not rows:
-        raise UsageError(f"{where}: is empty; nothing to compare with", code="since_empty")
+        raise UsageError(
+            f"{where}: is empty; nothing to compare with", code="since_empty", file=where
+        )
     return rows
 
 

@@ -14,7 +14,10 @@ from exitcheck.render import Format
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from exitcheck.answers.clocks import Clock
     from exitcheck.answers.screen import Counts
+    from exitcheck.answers.screen_input import Table
+    from exitcheck.answers.since import Recorded
     from exitcheck.render import Doc
 
 File = Annotated[
@@ -62,6 +65,16 @@ Summary = Annotated[
     typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file."),
 ]
 NdJson = Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="PREVIOUS",
+        help="Write only the rows whose answer changed since PREVIOUS, each with what changed: "
+        "the output of an earlier 'screen --json', or an older registry file. "
+        "--fail-on-match then counts only the rows written.",
+    ),
+]
 
 
 def screen(
@@ -73,6 +86,7 @@ def screen(
     threshold: Threshold = None,
     fail_on_match: FailOnMatch = False,
     summary: Summary = None,
+    since: Since = None,
     as_of: AsOf = None,
     known_on: KnownOn = None,
     json: NdJson = False,
@@ -99,14 +113,32 @@ def screen(
         table = api.read_names(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
+        previous = api.read_previous(since) if since is not None else None
         registry = call.registry()
-        counts, records = api.screen_table(registry, table, clock(as_of, known_on), threshold)
-        call.write(call.renderer().screen(_progress(call, records)))
+        when = clock(as_of, known_on)
+        counts, records = api.screen_table(registry, table, when, threshold)
+        records = _progress(call, records)
+        tally = None
+        if previous is not None:
+            from exitcheck.cli.session import session
+
+            _compared(call, previous, table, when)
+            tally, records = api.changed_since(
+                previous, records, table, when, threshold, use_cache=session.use_cache
+            )
+        call.write(call.renderer().screen(records))
         sys.stdout.flush()
         _summarise(call, counts)
+        record = counts.record()
+        if tally is not None:
+            from exitcheck.render.changes import changed_line
+
+            record["changed"] = tally.changed
+            call.note(changed_line(record, since or "", call.words()))
         if summary is not None:
-            output.write_summary(counts.record(), summary)
-        return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
+            output.write_summary(record, summary)
+        hit = tally.hits if tally is not None else counts.match or counts.ambiguous
+        return EXIT_HIT if fail_on_match and hit else EXIT_OK
 
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
 
@@ -130,3 +162,19 @@ def _summarise(call: Call, counts: "Counts") -> None:
         from exitcheck import api
 
         call.note(coverage_note(api.coverage(call.registry()), call.words()))
+
+
+def _compared(call: Call, previous: "Recorded | Path", table: "Table", when: "Clock") -> None:
+    """Before the rows: what the person should know about the answers compared against."""
+    from exitcheck.answers import since
+
+    if not isinstance(previous, since.Recorded):
+        return  # an older registry answers with this run's clocks
+    from exitcheck.render.changes import compared_notes
+
+    clocks = since.other_clocks(previous, when.as_of.isoformat(), when.known_on.isoformat())
+    common = since.rows_in_common(previous, ((r.number, r.name) for r in table.rows()))
+    unmeasured = since.unmeasured(previous)
+    call.note(
+        compared_notes(previous.file, clocks, when, common, table.size, unmeasured, call.words())
+    )
