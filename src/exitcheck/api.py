@@ -399,6 +399,23 @@ def read_previous(file: str) -> Recorded | Path:
     return since.read(file)
 
 
+def compared_with(previous: Recorded | Path, table: Table, clock: Clock) -> dict[str, Any] | None:
+    """What a person should know about PREVIOUS's recorded answers before the rows: the clocks
+    of its answers that differ from this run's (``other_clocks``), how many rows of ``table``
+    it holds (``common``), and whether its rows carry no measures (``unmeasured``); None for
+    an older registry, which answers with this run's clocks."""
+    from exitcheck.answers import since
+
+    if not isinstance(previous, since.Recorded):
+        return None
+    as_of, known_on = clock.as_of.isoformat(), clock.known_on.isoformat()
+    return {
+        "other_clocks": since.other_clocks(previous, as_of, known_on),
+        "common": since.rows_in_common(previous, ((r.number, r.name) for r in table.rows())),
+        "unmeasured": since.unmeasured(previous),
+    }
+
+
 def changed_since(
     previous: Recorded | Path,
     records: Iterable[dict[str, Any]],

@@ -95,7 +95,8 @@ def screen(
             if result.decision == DECISION_MATCH and result.entity_id
             else None
         )
-        status, other, cited, measures = None, None, provenance, ()
+        status, other, cited = None, None, provenance
+        measures: tuple[dict[str, Any], ...] = ()
         if entity is not None:
             if entity.id not in views:
                 if len(views) >= MEMO:

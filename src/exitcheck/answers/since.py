@@ -214,10 +214,14 @@ def _malformed(value: Any) -> str | None:
         return "measures"
     provenance = value.get("provenance")
     registries = provenance.get("registries") if isinstance(provenance, dict) else None
-    if not isinstance(registries, list) or not all(
-        isinstance(r, dict)
-        and all(isinstance(r.get(k), str) for k in ("name", "version", "sha256"))
-        for r in registries
+    if (
+        not isinstance(registries, list)
+        or not registries
+        or not all(
+            isinstance(r, dict)
+            and all(isinstance(r.get(k), str) for k in ("name", "version", "sha256"))
+            for r in registries
+        )
     ):
         return "provenance.registries"
     return None

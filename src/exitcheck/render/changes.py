@@ -39,7 +39,7 @@ def changes_text(changes: list[Doc], w: Words = ENGLISH) -> str:
     """'status: exiting → exited; measure added: huobi-…'; in Chinese with Chinese labels."""
     parts = []
     for c in changes:
-        field, change = c["field"], c["change"]
+        field, change = str(c["field"]), str(c["change"])
         if field == "row":
             parts.append(w.label("new_row", "new row"))
         elif field == "measure" and change in ("added", "removed"):

@@ -203,7 +203,7 @@ class Renderer:
         it = iter(records)
         first = next(it, None)
         since = first is not None and "changes" in first  # the rows of screen --since
-        head = ("row", "decision", "entity_id", "status", "score", "input", "note")
+        head: tuple[str, ...] = ("row", "decision", "entity_id", "status", "score", "input", "note")
         head += ("changes",) if since else ()
         yield "\t".join(w.label(h) if w.zh else h for h in head) + "\n"
         for r in () if first is None else itertools.chain([first], it):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from exitcheck.answers.clocks import Clock
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen_input import Table
-    from exitcheck.answers.since import Recorded
+    from exitcheck.answers.since import Tally
     from exitcheck.render import Doc
 
 File = Annotated[
@@ -113,19 +113,13 @@ def screen(
         table = api.read_names(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
-        previous = api.read_previous(since) if since is not None else None
         registry = call.registry()
         when = clock(as_of, known_on)
         counts, records = api.screen_table(registry, table, when, threshold)
         records = _progress(call, records)
         tally = None
-        if previous is not None:
-            from exitcheck.cli.session import session
-
-            _compared(call, previous, table, when)
-            tally, records = api.changed_since(
-                previous, records, table, when, threshold, use_cache=session.use_cache
-            )
+        if since is not None:  # before the first row: a bad PREVIOUS writes none
+            tally, records = _changed(call, since, records, table, when, threshold)
         call.write(call.renderer().screen(records))
         sys.stdout.flush()
         _summarise(call, counts)
@@ -134,7 +128,7 @@ def screen(
             from exitcheck.render.changes import changed_line
 
             record["changed"] = tally.changed
-            call.note(changed_line(record, since or "", call.words()))
+            call.note(changed_line(record, str(since), call.words()))
         if summary is not None:
             output.write_summary(record, summary)
         hit = tally.hits if tally is not None else counts.match or counts.ambiguous
@@ -164,17 +158,32 @@ def _summarise(call: Call, counts: "Counts") -> None:
         call.note(coverage_note(api.coverage(call.registry()), call.words()))
 
 
-def _compared(call: Call, previous: "Recorded | Path", table: "Table", when: "Clock") -> None:
-    """Before the rows: what the person should know about the answers compared against."""
-    from exitcheck.answers import since
+def _changed(
+    call: Call,
+    since: str,
+    records: "Iterator[Doc]",
+    table: "Table",
+    when: "Clock",
+    threshold: float | None,
+) -> "tuple[Tally, Iterator[Doc]]":
+    """The rows whose answer changed since PREVIOUS, after notes on what they are compared
+    against (other clocks, no row in common, no measures recorded)."""
+    from exitcheck import api
+    from exitcheck.cli.session import session
 
-    if not isinstance(previous, since.Recorded):
-        return  # an older registry answers with this run's clocks
-    from exitcheck.render.changes import compared_notes
+    previous = api.read_previous(since)
+    found = api.compared_with(previous, table, when)
+    if found is not None:
+        from exitcheck.render.changes import compared_notes
 
-    clocks = since.other_clocks(previous, when.as_of.isoformat(), when.known_on.isoformat())
-    common = since.rows_in_common(previous, ((r.number, r.name) for r in table.rows()))
-    unmeasured = since.unmeasured(previous)
-    call.note(
-        compared_notes(previous.file, clocks, when, common, table.size, unmeasured, call.words())
-    )
+        notes = compared_notes(
+            since,
+            found["other_clocks"],
+            when,
+            found["common"],
+            table.size,
+            found["unmeasured"],
+            call.words(),
+        )
+        call.note(notes)
+    return api.changed_since(previous, records, table, when, threshold, use_cache=session.use_cache)
