@@ -115,4 +115,8 @@ def compared_notes(
         lines.append(
             w.message("since_unmeasured", english.format(previous=file), {"previous": file})
         )
+    if not w.zh:
+        import textwrap
+
+        lines = [textwrap.fill(line, 80) for line in lines]
     return "".join(line + "\n" for line in lines)
