@@ -73,7 +73,8 @@ class ScreenRow(Record):
     as_of: date
     known_on: date | None = None
     other_view: dict[str, Any] | None = None
-    measures: tuple[dict[str, Any], ...] = ()  # the entity's, as screen_measure_record gives
+    # the entity's, as screen_measure_record gives; one list for every row matched to it
+    measures: list[dict[str, Any]] | None = None
 
 
 def published(registry: Registry) -> dict[str, Day]:
@@ -270,6 +271,6 @@ def screen_record(
         "candidates": [candidate_record(c, registry) for c in result.candidates]
         if result.decision != "match"
         else [],
-        "measures": list(row.measures),
+        "measures": [] if row.measures is None else row.measures,
         "provenance": provenance or provenance_record(registry, row.as_of, row.known_on),
     }

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
 # per matched entity: its status, the other view, the provenance cited, its measures
-_View = tuple[Status, dict[str, Any] | None, dict[str, Any], tuple[dict[str, Any], ...]]
+_NO_MEASURES: list[dict[str, Any]] = []  # every unmatched row's (never changed)
+_View = tuple[Status, dict[str, Any] | None, dict[str, Any], list[dict[str, Any]]]
 
 
 @dataclass
@@ -96,7 +97,7 @@ def screen(
             else None
         )
         status, other, cited = None, None, provenance
-        measures: tuple[dict[str, Any], ...] = ()
+        measures = _NO_MEASURES
         if entity is not None:
             if entity.id not in views:
                 if len(views) >= MEMO:
@@ -119,10 +120,11 @@ def screen(
         yield record
 
 
-def _measures(entity: Entity, clock: Clock, dates: dict[str, Day]) -> tuple[dict[str, Any], ...]:
-    """The entity's measures known on the known-on day, in date order, as a row carries them."""
+def _measures(entity: Entity, clock: Clock, dates: dict[str, Day]) -> list[dict[str, Any]]:
+    """The entity's measures known on the known-on day, in date order, as a row carries them
+    (one list for all its rows: the NDJSON writer serialises it once)."""
     known = shown(entity, clock.knowledge, dates).measures
-    return tuple(
+    return list(
         screen_measure_record(
             measure_record(m, clock.at, dates.get(m.source), clock.knowledge, dates)
         )
