@@ -18,8 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exitcheck.answers import since
+from exitcheck.answers.report_records import SCREEN_MEASURE_FIELDS
+from exitcheck.errors import UsageError
 from exitcheck.store.loading import shipped_registry
 
 from .conftest import entry_point
@@ -477,3 +481,78 @@ def test_the_installed_command(registries: tuple[Path, Path], names: Path, tmp_p
     assert done.returncode == 0, done.stderr
     table = list(csv.DictReader(io.StringIO(done.stdout)))
     assert {r["input"]: r["changes"] for r in table} == WHAT_CHANGED
+
+
+def test_csv_input_keeps_its_columns_and_adds_the_changes(
+    cli: Callable[..., Any], registries: tuple[Path, Path], tmp_path: Path
+) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text("id,name\n7,BiONE\n8,ZKSwap\n", encoding="utf-8")
+    v1, v2 = registries
+    args = ("screen", str(book), "--column", "name", "--since", str(v1), *DAY)
+    result = cli("--only", "--registry", str(v2), *args, "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["id"], r["name"], r["changes"]) for r in rows] == [
+        ("7", "BiONE", WHAT_CHANGED["BiONE"])
+    ]
+    as_json = cli("--only", "--registry", str(v2), *args, "--format", "json")  # NDJSON too
+    assert as_json.exit_code == 0, as_json.stderr
+    (row,) = _rows(as_json.stdout)
+    assert row["columns"] == {"id": "7", "name": "BiONE"} and row["changes"]
+
+
+@settings(max_examples=60)
+@given(st.binary(max_size=300))
+def test_any_bytes_as_previous_are_read_or_refused(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "previous"
+    path.write_bytes(data)
+    try:
+        found = since.read(str(path))
+    except UsageError:
+        return
+    assert isinstance(found, (since.Recorded, Path))
+
+
+ROW = {
+    "row": 1,
+    "input": "x",
+    "decision": "match",
+    "entity_id": "x",
+    "status": "closed",
+    "as_of": "2021-10-01",
+    "known_on": "2021-10-01",
+    "candidates": [],
+    "measures": [dict.fromkeys(SCREEN_MEASURE_FIELDS, "a")],
+    "provenance": {"registries": [{"name": "n", "version": "1", "sha256": "0" * 64}]},
+}
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150)
+@given(st.sampled_from(sorted(ROW)), JSON)
+def test_a_row_with_any_value_in_a_field_is_compared_or_refused(
+    tmp_path: Path, key: str, value: Any
+) -> None:
+    path = tmp_path / "previous.ndjson"
+    path.write_text(json.dumps(ROW | {key: value}) + "\n", encoding="utf-8")
+    try:
+        found = since.read(str(path))
+    except UsageError as exc:
+        assert "line 1" in exc.message
+        return
+    assert isinstance(found, since.Recorded)
+    (before,) = found.rows.values()
+    changes = since.compare(before, ROW)
+    assert json.loads(json.dumps(changes)) == changes  # JSON-ready, whatever was read
+
+    def compared(e: since.Earlier) -> tuple[Any, ...]:  # clocks and registries are not
+        return (e.decision, e.entity_id, e.status, e.candidates, e.measures)
+
+    assert (changes == []) == (compared(before) == compared(since.earlier(ROW)))
