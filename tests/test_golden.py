@@ -45,6 +45,7 @@ CASES: dict[str, list[str]] = {
     "status-huobi.ndjson": ["status", "huobi", "--format", "ndjson", *DAY],
     "status-huobi.csv": ["status", "huobi", "--format", "csv", *DAY],
     "status-huobi.md": ["status", "huobi", "--format", "markdown", *DAY],
+    "status-huobi.html": ["status", "huobi", "--format", "html", *DAY],
     "status-sparkpool.txt": ["status", "sparkpool", *DAY],  # no date given
     "status-huobi-global.txt": ["status", "Huobi Global", *DAY],  # an alias
     "status-houbi.txt": ["status", "houbi", *DAY],  # fuzzy, with its score
@@ -56,6 +57,7 @@ CASES: dict[str, list[str]] = {
     "list.ndjson": ["list", "--format", "ndjson", *DAY],
     "list.csv": ["list", "--format", "csv", *DAY],
     "list.md": ["list", "--format", "markdown", *DAY],
+    "list-week.html": ["list", "--after", "2021-09-24", "--before", "2021-09-30", "--format", "html", *DAY],
     "search-pocket-tokn.txt": ["search", "Pocket Tokn", "--limit", "3", *DAY],
     "search-pocket-tokn.json": ["search", "Pocket Tokn", "--limit", "3", "--json", *DAY],
     "search-pocket-tokn.csv": ["search", "Pocket Tokn", "--limit", "3", "--format", "csv", *DAY],
@@ -68,6 +70,7 @@ CASES: dict[str, list[str]] = {
     "screen-ambiguous.csv": ["--registry", str(AMBIGUOUS), "screen", "-", "--format", "csv", *DAY],
     "screen-ambiguous.ndjson": ["--registry", str(AMBIGUOUS), "screen", "-", "--json", *DAY],
     "screen-ambiguous.txt": ["--registry", str(AMBIGUOUS), "screen", "-", *DAY],
+    "screen-ambiguous.html": ["--registry", str(AMBIGUOUS), "screen", "-", "--format", "html", *DAY],
     "timeline.txt": ["timeline"],
     "timeline.svg": ["timeline", "--svg", "{svg}"],
     "regulations.csv": ["regulations", "--format", "csv"],
@@ -116,7 +119,7 @@ def test_every_golden_file_has_a_case() -> None:
 
 def test_every_format_has_golden_files() -> None:
     suffixes = {Path(name).suffix for name in CASES}
-    assert suffixes == {".txt", ".json", ".ndjson", ".csv", ".md", ".svg"}
+    assert suffixes == {".txt", ".json", ".ndjson", ".csv", ".md", ".svg", ".html"}
 
 
 _: Callable[[str, Path], str] = produce  # the regeneration script's entry point

@@ -556,3 +556,20 @@ def test_a_row_with_any_value_in_a_field_is_compared_or_refused(
         return (e.decision, e.entity_id, e.status, e.candidates, e.measures)
 
     assert (changes == []) == (compared(before) == compared(since.earlier(ROW)))
+
+
+def test_the_html_report_shows_what_changed(
+    cli: Callable[..., Any], registries: tuple[Path, Path], names: Path, previous: Path
+) -> None:
+    import html
+
+    report = names.parent / "changed.html"
+    result = _since(
+        cli, registries[1], names, previous, "--format", "html", "-o", str(report), *DAY
+    )
+    assert result.exit_code == 0, result.stderr
+    page = report.read_text(encoding="utf-8")
+    shown = re.findall(r'<p class="changes">changes: ([^<]*)</p>', page)
+    assert sorted(html.unescape(s) for s in shown) == sorted(WHAT_CHANGED.values())
+    assert not any(f"<td>{name}</td>" in page for name in UNCHANGED)
+    assert re.search(r'data-count="changed"><strong>4</strong>', page)

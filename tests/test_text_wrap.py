@@ -108,3 +108,80 @@ def test_the_ascii_fast_paths_agree_with_the_general_ones() -> None:
         assert wrap.display_width(text) == sum(1 for _ in text)
 
     check()
+
+
+def test_the_run_by_run_tokens_agree_with_the_character_by_character_ones() -> None:
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from exitcheck.render import wrap
+
+    mixed = st.text(
+        alphabet=st.one_of(
+            st.sampled_from(" \t\u3000\u00a0\u2028·–—‘’“”，。、）火币幣ａＡ한カ"),
+            st.characters(codec="utf-8", exclude_categories=("Cn",)),
+        )
+    )
+
+    @given(mixed)
+    def check(text: str) -> None:
+        assert wrap._tokens(text) == wrap._tokens_any(text)
+        assert "".join(wrap._tokens(text)) == text
+        expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        assert wrap.display_width(text) == expected  # assigned characters: as Unicode says
+
+    check()
+
+
+def _spans_by_slicing(text: str, room: int) -> list[tuple[int, int]]:
+    """line_spans as first written: the gap before a word measured on a slice of the text."""
+    from exitcheck.render.wrap import _NO_LINE_START, _tokens, display_width
+
+    room = max(1, room)
+    spans: list[tuple[int, int]] = []
+    start = end = None
+    used = at = 0
+    for token in _tokens(text):
+        begin, at = at, at + len(token)
+        if token.isspace():
+            continue
+        size = display_width(token)
+        gap = display_width(text[end:begin]) if end is not None else 0
+        if end is not None and start is not None and used + gap + size <= room:
+            end, used = at, used + gap + size
+            continue
+        if end is not None and start is not None and token[0] in _NO_LINE_START:
+            end, used = at, used + gap + size
+            continue
+        if start is not None and end is not None:
+            spans.append((start, end))
+        while size > room:
+            cut = begin + 1
+            while cut < at and display_width(text[begin : cut + 1]) <= room:
+                cut += 1
+            spans.append((begin, cut))
+            begin = cut
+            size = display_width(text[begin:at])
+        start, end, used = begin, at, size
+    if start is not None and end is not None:
+        spans.append((start, end))
+    return spans or [(0, 0)]
+
+
+def test_line_spans_counts_the_gaps_as_it_goes_and_breaks_where_slicing_did() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from exitcheck.render.wrap import line_spans
+
+    words = st.sampled_from(
+        ["huobi", "火币", "，", "。", "）", " ", "  ", "\u3000", "—", "a-very-long-identifier", "x"]
+    )
+
+    @given(st.lists(words, max_size=40).map("".join), st.integers(min_value=1, max_value=30))
+    def check(text: str, room: int) -> None:
+        assert line_spans(text, room) == _spans_by_slicing(text, room)
+
+    check()

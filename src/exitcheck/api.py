@@ -287,6 +287,27 @@ def sources(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:
     return rr.SOURCE_COLUMNS, rr.source_records(registry)
 
 
+def source(registry: Registry, source_id: str) -> dict[str, Any] | None:
+    """One source's record (the ``sources`` keys of a status answer), or None."""
+    from exitcheck.answers.report_records import source_record
+
+    return source_record(registry, source_id) if registry.source(source_id) else None
+
+
+def entity_report(registry: Registry, entity_id: str, clock: Clock) -> dict[str, Any] | None:
+    """The status record of one entity, by its id, under ``clock``: what a report shows of a
+    screened row's match (its measures and their sources). None for an unknown id."""
+    from exitcheck.answers import report
+    from exitcheck.matching import MatchResult
+
+    registry = _for_this_thread(registry)
+    entity = registry.entity(entity_id)
+    if entity is None:
+        return None
+    found = MatchResult(entity_id, entity_id, "match", "exact_id")
+    return report.status_record(report.status_answer(registry, entity, found, clock))
+
+
 def regulations(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:
     """The columns and rows of ``exitcheck regulations``, oldest first."""
     from exitcheck.answers import registry_records as rr

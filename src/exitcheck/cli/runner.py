@@ -26,6 +26,7 @@ from exitcheck.render import Format
 
 if TYPE_CHECKING:
     from exitcheck.render import Doc, Renderer
+    from exitcheck.render.html import Lookups
     from exitcheck.render.i18n import Words
     from exitcheck.store import Registry
 
@@ -83,7 +84,11 @@ class Call:
         return self._registry
 
     def renderer(
-        self, provenance: Doc | None = None, details: bool = False, order: str = "date"
+        self,
+        provenance: Doc | None = None,
+        details: bool = False,
+        order: str = "date",
+        lookups: Lookups | None = None,
     ) -> Renderer:
         from exitcheck.render import renderer
 
@@ -95,6 +100,7 @@ class Call:
             provenance=provenance,
             details=details,
             order=order,
+            lookups=lookups,
         )
 
     def write(self, chunks: Iterable[str]) -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator
 from enum import Enum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from exitcheck.render.html import Lookups
 
 Doc = dict[str, Any]  # an answer as a JSON document: the shape its --json prints
 
@@ -18,6 +21,7 @@ class Format(str, Enum):
     csv = "csv"
     markdown = "markdown"
     xlsx = "xlsx"  # a workbook file: needs -o and the optional xlsx extra
+    html = "html"  # one self-contained page (render/html.py)
 
 
 class Renderer(Protocol):
@@ -42,6 +46,7 @@ MODULES = {
     Format.csv: "csvfmt",
     Format.markdown: "markdown",
     Format.xlsx: "xlsx",
+    Format.html: "html",
 }
 
 
@@ -54,12 +59,14 @@ def renderer(
     provenance: Doc | None = None,
     details: bool = False,
     order: str = "date",
+    lookups: Lookups | None = None,
 ) -> Renderer:
     """The renderer for a format; ``styled`` asks the table format for rich terminal output.
     ``provenance`` is for the workbook's provenance sheet where the records carry none.
     ``details`` asks the table format for every measure in full (the other formats always
     carry everything). ``order`` is the order of a listing's rows in the views people read
-    (table, CSV, Markdown; see render/order.py); JSON and NDJSON keep the records' order."""
+    (table, CSV, Markdown, HTML; see render/order.py); JSON and NDJSON keep the records' order.
+    ``lookups`` (html.Lookups) is what an HTML report shows beyond its records."""
     from exitcheck.render.i18n import words
 
     name = "text" if fmt is Format.table and not styled else MODULES[fmt]
@@ -69,7 +76,9 @@ def renderer(
         extra["provenance"] = provenance
     if fmt is Format.table:
         extra["details"] = details
-    if fmt in (Format.table, Format.csv, Format.markdown):
+    if fmt in (Format.table, Format.csv, Format.markdown, Format.html):
         extra["order"] = order
+    if fmt is Format.html:
+        extra["lookups"] = lookups
     made: Renderer = module.Renderer(width=width, words=words(lang), **extra)
     return made

@@ -4,6 +4,7 @@ takes two."""
 from __future__ import annotations
 
 import itertools
+import re
 import textwrap
 import unicodedata
 from collections.abc import Iterator
@@ -24,22 +25,34 @@ def fit_width(columns: int | None) -> int:
 def display_width(text: str) -> int:
     if text.isascii():  # no wide character: one column each
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + sum(1 for ch in text if ch >= _FIRST_WIDE and _wide(ch))
 
 
 _NO_LINE_START = set("，。、；：？！）」』”’》】…")  # Chinese punctuation that never starts a line
 
 
+_FIRST_WIDE = "\u1100"  # no assigned character before it takes two columns
+_RUNS = re.compile(r"\s+|\S+")  # runs of spaces and of the rest (str.isspace's spaces)
+
+
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
+    return ch >= _FIRST_WIDE and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _tokens(text: str) -> list[str]:
     """Runs of spaces, single wide (Chinese) characters, and runs of anything else: a line
-    may break before or after a Chinese character, never inside 'word' or '‘Other'."""
+    may break before or after a Chinese character, never inside 'word' or '‘Other'.
+    ``_tokens_any`` says the same character by character; here only a run that holds a
+    character from U+1100 on is looked at character by character."""
     if text.isascii():  # no wide character: runs of spaces and of the rest
         return ["".join(run) for _, run in itertools.groupby(text, str.isspace)]
-    return _tokens_any(text)
+    out: list[str] = []
+    for run in _RUNS.findall(text):
+        if max(run) < _FIRST_WIDE:
+            out.append(run)
+        else:
+            out.extend(_tokens_any(run))
+    return out
 
 
 def _tokens_any(text: str) -> list[str]:
@@ -89,17 +102,20 @@ def line_spans(text: str, room: int) -> list[tuple[int, int]]:
     start = end = None  # the current line: text[start:end], no space at its end
     used = 0
     at = 0
+    gap = 0  # the display width of the spaces since the line's last word
     for token in _tokens(text):
         begin, at = at, at + len(token)
         if token.isspace():
+            gap += display_width(token)
             continue
         size = display_width(token)
-        gap = display_width(text[end:begin]) if end is not None else 0
+        if end is None:
+            gap = 0
         if end is not None and start is not None and used + gap + size <= room:
-            end, used = at, used + gap + size
+            end, used, gap = at, used + gap + size, 0
             continue
         if end is not None and start is not None and token[0] in _NO_LINE_START:
-            end, used = at, used + gap + size  # closing punctuation hangs on its line
+            end, used, gap = at, used + gap + size, 0  # closing punctuation hangs on its line
             continue
         if start is not None and end is not None:
             spans.append((start, end))
@@ -110,7 +126,7 @@ def line_spans(text: str, room: int) -> list[tuple[int, int]]:
             spans.append((begin, cut))
             begin = cut
             size = display_width(text[begin:at])
-        start, end, used = begin, at, size
+        start, end, used, gap = begin, at, size, 0
     if start is not None and end is not None:
         spans.append((start, end))
     return spans or [(0, 0)]

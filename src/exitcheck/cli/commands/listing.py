@@ -174,7 +174,13 @@ def list_(
             day(on, "--on")
         filters = Filters(on or after, on or before, by, kind, measure)
         selected = filters.select(call, as_of, known_on)
-        call.write(call.renderer(order=sort).listing(api.list_records(selected)))
+        lookups = None
+        if call.fmt is Format.html:  # a report links each measure's sources
+            from exitcheck.render.html import Lookups
+
+            lookups = Lookups(source=lambda source_id: api.source(selected.registry, source_id))
+        out = call.renderer(order=sort, lookups=lookups)
+        call.write(out.listing(api.list_records(selected)))
         return EXIT_OK
 
     answer(work, fmt=fmt, json=json, output=output, bom=bom, lang=lang)

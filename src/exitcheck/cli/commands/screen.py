@@ -120,7 +120,19 @@ def screen(
         tally = None
         if since is not None:  # before the first row: a bad PREVIOUS writes none
             tally, records = _changed(call, since, records, table, when, threshold)
-        call.write(call.renderer().screen(records))
+        lookups = None
+        if call.fmt is Format.html:  # a report: the summary first, each match's measures
+            from exitcheck.render.html import Lookups
+
+            lookups = Lookups(
+                summary=lambda: (
+                    counts.record() | ({} if tally is None else {"changed": tally.changed})
+                ),
+                entity=lambda entity_id: api.entity_report(registry, entity_id, when),
+                source=lambda source_id: api.source(registry, source_id),
+                coverage=api.coverage(registry),
+            )
+        call.write(call.renderer(lookups=lookups).screen(records))
         sys.stdout.flush()
         _summarise(call, counts)
         record = counts.record()
