@@ -247,6 +247,24 @@ OUTPUT: dict[str, dict[str, Schema]] = {
         "score": {"type": ["number", "null"]},
         "threshold": NUM,
         "candidates": array(ref("candidate")),
+        "measures": {
+            **array(
+                obj(
+                    {
+                        "id": OPT_STR,
+                        "kind": {"enum": list(model.MEASURE_KINDS)},
+                        "scope": STR,
+                        "announced": OPT_PARTIAL,
+                        "effective": {"type": ["string", "null"], "pattern": MOMENT},
+                        "deadline": {"type": ["string", "null"], "pattern": MOMENT},
+                        "status": nullable(STATUS),
+                        "source": STR,
+                    }
+                )
+            ),
+            "description": "the matched entity's measures known on known_on, as in status "
+            "(a few of their fields); empty for a row that is not a match",
+        },
         "provenance": ref("provenance"),
     },
     "sources": {"measures": INT, "regulations": INT, "entities": array(STR)},
@@ -305,6 +323,49 @@ OPTIONAL: dict[str, dict[str, Schema]] = {
             "type": "object",
             "description": "the input row's cells by column name (CSV input with --column)",
             "additionalProperties": STR,
-        }
+        },
+        "changes": {
+            **array(
+                obj(
+                    {
+                        "field": {
+                            "enum": [
+                                "row",
+                                "decision",
+                                "entity_id",
+                                "status",
+                                "candidates",
+                                "measure",
+                            ]
+                        },
+                        "change": {"enum": ["added", "removed", "changed"]},
+                        "measure": {
+                            **OPT_STR,
+                            "description": "the measure's id (kind/source/announced#n without one)",
+                        },
+                        "before": {"description": "the earlier value (for a measure: its fields)"},
+                        "after": {"description": "the value now (for a measure: its fields)"},
+                    }
+                ),
+                minItems=1,
+            ),
+            "description": "with --since: what changed since PREVIOUS ('row' added: a new row)",
+        },
+        "previous": {
+            "description": "with --since: the clocks and registries of the earlier answer; "
+            "null for a new row",
+            "anyOf": [
+                {"type": "null"},
+                obj(
+                    {
+                        "as_of": STR,
+                        "known_on": OPT_STR,
+                        "registries": array(
+                            obj({"name": STR, "version": STR, "sha256": STR}), minItems=1
+                        ),
+                    }
+                ),
+            ],
+        },
     },
 }

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from exitcheck.answers.report import ListAnswer
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen_input import Table
+    from exitcheck.answers.since import Recorded, Tally
     from exitcheck.answers.status import Status
     from exitcheck.answers.timeline import Timeline
     from exitcheck.errors import Finding
@@ -408,6 +409,55 @@ def screen_table(
     counts = Counts(read=table.size)
     rows = run(registry, registry.index, table.rows(), clock, threshold, counts, table.header)
     return counts, rows
+
+
+def read_previous(file: str) -> Recorded | Path:
+    """PREVIOUS of ``screen --since``: the answers of an earlier ``screen --json`` run, or the
+    path of an older registry file (told apart by content); UsageError (exit 2) for a file
+    that is neither, or a malformed one."""
+    from exitcheck.answers import since
+
+    return since.read(file)
+
+
+def compared_with(previous: Recorded | Path, table: Table, clock: Clock) -> dict[str, Any] | None:
+    """What a person should know about PREVIOUS's recorded answers before the rows: the clocks
+    of its answers that differ from this run's (``other_clocks``), how many rows of ``table``
+    it holds (``common``), and whether its rows carry no measures (``unmeasured``); None for
+    an older registry, which answers with this run's clocks."""
+    from exitcheck.answers import since
+
+    if not isinstance(previous, since.Recorded):
+        return None
+    as_of, known_on = clock.as_of.isoformat(), clock.known_on.isoformat()
+    return {
+        "other_clocks": since.other_clocks(previous, as_of, known_on),
+        "common": since.rows_in_common(previous, ((r.number, r.name) for r in table.rows())),
+        "unmeasured": since.unmeasured(previous),
+    }
+
+
+def changed_since(
+    previous: Recorded | Path,
+    records: Iterable[dict[str, Any]],
+    table: Table,
+    clock: Clock,
+    threshold: float | None,
+    *,
+    use_cache: bool = True,
+) -> tuple[Tally, Iterator[dict[str, Any]]]:
+    """The records (of ``screen_table`` on ``table``) whose answer changed since PREVIOUS, each
+    with ``changes`` and ``previous``; and the tally of those written. An older registry is
+    loaded alone and answers the same rows with the same clocks and threshold."""
+    from exitcheck.answers import since
+
+    if isinstance(previous, since.Recorded):
+        pairs = since.against_recorded(records, previous)
+    else:
+        _, answers = screen_table(load(previous, use_cache=use_cache), table, clock, threshold)
+        pairs = since.against_answers(records, answers)
+    tally = since.Tally()
+    return tally, since.changed(pairs, tally)
 
 
 def error_record(kind: str, message: str, findings: Iterable[Finding] = ()) -> dict[str, Any]:

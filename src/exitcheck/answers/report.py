@@ -73,6 +73,8 @@ class ScreenRow(Record):
     as_of: date
     known_on: date | None = None
     other_view: dict[str, Any] | None = None
+    # the entity's, as screen_measure_record gives; one list for every row matched to it
+    measures: list[dict[str, Any]] | None = None
 
 
 def published(registry: Registry) -> dict[str, Day]:
@@ -146,6 +148,11 @@ def select(
 
 
 _LAST: tuple[int, Any] = (1, None)
+
+
+def measure_order(measure: Measure) -> tuple[int, Any]:
+    """Announced first, undated last: the order of an answer's measures."""
+    return _measure_order(measure, "announced")
 
 
 def _measure_order(measure: Measure, by: str) -> tuple[int, Any]:
@@ -264,5 +271,6 @@ def screen_record(
         "candidates": [candidate_record(c, registry) for c in result.candidates]
         if result.decision != "match"
         else [],
+        "measures": [] if row.measures is None else row.measures,
         "provenance": provenance or provenance_record(registry, row.as_of, row.known_on),
     }

@@ -146,6 +146,25 @@ def measure_record(
     }
 
 
+# The fields of a measure a screened row carries (``screen --since`` compares them): enough to
+# tell a measure added, removed or changed without the measure's text.
+SCREEN_MEASURE_FIELDS = (
+    "id",
+    "kind",
+    "scope",
+    "announced",
+    "effective",
+    "deadline",
+    "status",
+    "source",
+)
+
+
+def screen_measure_record(full: dict[str, Any]) -> dict[str, Any]:
+    """A measure record (``measure_record``) cut to SCREEN_MEASURE_FIELDS."""
+    return {k: full[k] for k in SCREEN_MEASURE_FIELDS}
+
+
 def citation_record(c: Citation) -> dict[str, Any]:
     return {
         "source": c.source,

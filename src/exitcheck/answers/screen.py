@@ -9,8 +9,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from exitcheck.answers.clocks import Clock, other_view, shown
-from exitcheck.answers.report import ScreenRow, published, screen_record
-from exitcheck.answers.report_records import contributors, provenance_record
+from exitcheck.answers.report import ScreenRow, measure_order, published, screen_record
+from exitcheck.answers.report_records import (
+    contributors,
+    measure_record,
+    provenance_record,
+    screen_measure_record,
+)
 from exitcheck.answers.screen_input import Row
 from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
@@ -23,6 +28,9 @@ if TYPE_CHECKING:
 
 
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
+# per matched entity: its status, the other view, the provenance cited, its measures
+_NO_MEASURES: list[dict[str, Any]] = []  # every unmatched row's (never changed)
+_View = tuple[Status, dict[str, Any] | None, dict[str, Any], list[dict[str, Any]]]
 
 
 @dataclass
@@ -69,7 +77,7 @@ def screen(
     as_of, known_on = clock.as_of, clock.known_on
     provenance = provenance_record(registry, as_of, known_on, now=clock.now)
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
-    views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
+    views: dict[str, _View] = {}  # per entity
     layered = len(registry.files) > 1
     for number, name, cells in rows:
         result = answers.get(name)
@@ -89,6 +97,7 @@ def screen(
             else None
         )
         status, other, cited = None, None, provenance
+        measures = _NO_MEASURES
         if entity is not None:
             if entity.id not in views:
                 if len(views) >= MEMO:
@@ -97,15 +106,30 @@ def screen(
                     entity_status(entity, clock.at, dates, clock.knowledge),
                     other_view(entity, clock, dates),
                     _cited(provenance, entity, clock.knowledge, dates, layered),
+                    _measures(entity, clock, dates),
                 )
-            status, other, cited = views[entity.id]
-        row = ScreenRow(number, name, result, entity, status, used, as_of, known_on, other)
+            status, other, cited, measures = views[entity.id]
+        row = ScreenRow(
+            number, name, result, entity, status, used, as_of, known_on, other, measures
+        )
         record = screen_record(row, registry, cited)
         if header is not None and cells is not None:
             record["columns"] = {
                 h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
             }
         yield record
+
+
+def _measures(entity: Entity, clock: Clock, dates: dict[str, Day]) -> list[dict[str, Any]]:
+    """The entity's measures known on the known-on day, in date order, as a row carries them
+    (one list for all its rows: the NDJSON writer serialises it once)."""
+    known = shown(entity, clock.knowledge, dates).measures
+    return list(
+        screen_measure_record(
+            measure_record(m, clock.at, dates.get(m.source), clock.knowledge, dates)
+        )
+        for m in sorted(known, key=measure_order)
+    )
 
 
 def _cited(

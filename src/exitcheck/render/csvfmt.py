@@ -13,10 +13,10 @@ from exitcheck.render import Doc
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
     MEASURE_COLUMNS,
-    SCREEN_COLUMNS,
     candidate_rows,
     cell,
     listing_rows,
+    screen_columns,
     screen_row,
     status_rows,
 )
@@ -74,18 +74,17 @@ class Renderer:
         column whose name the input already uses is prefixed 'exitcheck_')."""
         it = iter(records)
         first = next(it, None)
+        results = screen_columns(first)
         if first is None or "columns" not in first:
             rest = () if first is None else itertools.chain([first], it)
-            yield from _table(SCREEN_COLUMNS, (screen_row(r) for r in rest))
+            yield from _table(results, (screen_row(r, self.w) for r in rest))
             return
         inputs = list(first["columns"])
-        ours = [f"exitcheck_{c}" if c in inputs else c for c in SCREEN_COLUMNS]
+        ours = [f"exitcheck_{c}" if c in inputs else c for c in results]
         yield _line([*inputs, *ours])
         for r in itertools.chain([first], it):
-            flat = screen_row(r)
-            yield _line(
-                [*(r["columns"].get(c, "") for c in inputs), *(flat[c] for c in SCREEN_COLUMNS)]
-            )
+            flat = screen_row(r, self.w)
+            yield _line([*(r["columns"].get(c, "") for c in inputs), *(flat[c] for c in results)])
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return _table(columns, ({c: _flat(r.get(c)) for c in columns} for r in records))

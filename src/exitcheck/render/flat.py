@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from exitcheck.render import Doc
+from exitcheck.render.i18n import ENGLISH, Words
 
 MEASURE_COLUMNS = [
     "entity_id", "entity_name", "entity_name_zh", "entity_kind", "status",
@@ -150,8 +151,20 @@ def candidate_rows(record: Doc) -> Iterator[dict[str, Any]]:
         }
 
 
-def screen_row(record: Doc) -> dict[str, Any]:
+def screen_columns(first: Doc | None) -> list[str]:
+    """The result columns of a screen: with ``changes`` when the rows carry it (--since), as
+    the first row tells."""
+    return (
+        [*SCREEN_COLUMNS, "changes"] if first is not None and "changes" in first else SCREEN_COLUMNS
+    )
+
+
+def screen_row(record: Doc, w: Words = ENGLISH) -> dict[str, Any]:
     row = {c: record.get(c) for c in SCREEN_COLUMNS}
+    if "changes" in record:
+        from exitcheck.render.changes import changes_text
+
+        row["changes"] = changes_text(record["changes"], w)
     row["candidates"] = "; ".join(f"{c['id']}:{c['score']}" for c in record["candidates"])
     row["later_name"] = later_name_cell(record.get("later_name"))
     row["registry"], row["registry_sha256"] = _registry(record["provenance"])

@@ -180,6 +180,7 @@ COUNT_LABELS = {
     "none": "no match",
     "unreadable": "unreadable",
     "empty": "empty",
+    "changed": "changed since PREVIOUS (the rows shown)",
 }
 LINK_SCHEMES = ("http", "https")
 
@@ -711,6 +712,11 @@ class Renderer:
         ]
         rows = [f"<tr>{''.join(cells)}</tr>"]
         more = [detail] if detail else []
+        if r.get("changes"):  # screen --since: what changed, first
+            from exitcheck.render.changes import changes_text
+
+            label = text(w.label("changes", "changes") + w.colon)
+            more.insert(0, f'<p class="changes">{label}{text(changes_text(r["changes"], w))}</p>')
         candidates = r.get("candidates") or []
         if candidates:
             listed = ", ".join(

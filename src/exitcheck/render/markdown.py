@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from exitcheck.render import Doc
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
-    SCREEN_COLUMNS,
     candidate_rows,
     cell,
     listing_rows,
+    screen_columns,
     screen_row,
     status_rows,
 )
@@ -94,7 +95,10 @@ class Renderer:
             yield _footer(provenance)
 
     def screen(self, records: Iterable[Doc]) -> Iterator[str]:
-        return _table(SCREEN_COLUMNS, (screen_row(r) for r in records))
+        it = iter(records)
+        first = next(it, None)
+        rest = () if first is None else itertools.chain([first], it)
+        return _table(screen_columns(first), (screen_row(r, self.w) for r in rest))
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return _table(

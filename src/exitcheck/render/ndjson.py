@@ -9,6 +9,8 @@ from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.jsonfmt import dumps
 from exitcheck.render.safe import json_safe
 
+_SPLICED = ("measures", "provenance")  # serialised once per object, not once per row
+
 
 class Renderer:
     def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
@@ -29,7 +31,8 @@ class Renderer:
 
     def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         """One line per row. The provenance, the same object for every row of a run, is
-        serialised once and spliced in (it is most of each line)."""
+        serialised once and spliced in (it is most of each line); so is the list of an
+        entity's measures, the same object for every row matched to it."""
         import json  # bound once for the run: a screen writes a line per input row
 
         def line(value: object) -> str:  # what dumps(value, indent=None) gives
@@ -37,15 +40,22 @@ class Renderer:
 
         shared: object = None
         text = ""
+        measured: dict[int, tuple[object, str]] = {}  # id -> (the list, its text)
         for record in records:
             provenance = record.get("provenance")
-            if provenance is None or next(reversed(record)) != "provenance":
+            if provenance is None or list(record)[-2:] != ["measures", "provenance"]:
                 yield line(record) + "\n"
                 continue
             if provenance is not shared:
                 shared, text = provenance, line(provenance)
-            head = line({k: v for k, v in record.items() if k != "provenance"})
-            yield f'{head[:-1]}, "provenance": {text}}}\n'
+            measures = record["measures"]
+            known = measured.get(id(measures))
+            if known is None or known[0] is not measures:
+                if len(measured) >= 1024:
+                    measured.clear()
+                known = measured[id(measures)] = (measures, line(measures))
+            head = line({k: v for k, v in record.items() if k not in _SPLICED})
+            yield f'{head[:-1]}, "measures": {known[1]}, "provenance": {text}}}\n'
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return self.listing(records)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -199,9 +200,13 @@ class Renderer:
 
     def screen(self, records: Iterable[Doc]) -> Iterator[str]:
         w = self.w
-        head = ("row", "decision", "entity_id", "status", "score", "input", "note")
+        it = iter(records)
+        first = next(it, None)
+        since = first is not None and "changes" in first  # the rows of screen --since
+        head: tuple[str, ...] = ("row", "decision", "entity_id", "status", "score", "input", "note")
+        head += ("changes",) if since else ()
         yield "\t".join(w.label(h) if w.zh else h for h in head) + "\n"
-        for r in records:
+        for r in () if first is None else itertools.chain([first], it):
             later = r.get("later_name")
             cells: list[Any] = [
                 r["row"],
@@ -212,6 +217,10 @@ class Renderer:
                 printable(r["input"]),
                 notes.later_name_text(later, self.w) if later else "",
             ]
+            if since:
+                from exitcheck.render.changes import changes_text
+
+                cells.append(changes_text(r["changes"], w))
             yield "\t".join(str(c) for c in cells) + "\n"
             line = difference_line(r, self.w)
             if line:

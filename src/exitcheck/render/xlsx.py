@@ -15,9 +15,9 @@ from exitcheck.render import Doc
 from exitcheck.render.flat import (
     CANDIDATE_COLUMNS,
     MEASURE_COLUMNS,
-    SCREEN_COLUMNS,
     candidate_rows,
     listing_rows,
+    screen_columns,
     screen_row,
     status_rows,
 )
@@ -119,15 +119,16 @@ class Renderer:
 
     def screen(self, records: Iterable[Doc]) -> Iterator[bytes]:
         """As CSV: the input row's columns (when the input was CSV), then the result columns."""
-        provenance, rows, inputs = self.provenance, [], None
+        provenance, rows, inputs, first = self.provenance, [], None, None
         for r in records:  # a workbook is written whole, at the end
             provenance = provenance or r["provenance"]
             if inputs is None:
-                inputs = list(r.get("columns") or {})
-            row = {f"exitcheck_{c}" if c in inputs else c: v for c, v in screen_row(r).items()}
+                inputs, first = list(r.get("columns") or {}), r
+            flat = screen_row(r, self.w).items()
+            row = {f"exitcheck_{c}" if c in inputs else c: v for c, v in flat}
             rows.append({**(r.get("columns") or {}), **row})
         inputs = inputs or []
-        ours = [f"exitcheck_{c}" if c in inputs else c for c in SCREEN_COLUMNS]
+        ours = [f"exitcheck_{c}" if c in inputs else c for c in screen_columns(first)]
         yield workbook([*inputs, *ours], rows, provenance)
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[bytes]:

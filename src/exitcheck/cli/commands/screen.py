@@ -14,7 +14,10 @@ from exitcheck.render import Format
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from exitcheck.answers.clocks import Clock
     from exitcheck.answers.screen import Counts
+    from exitcheck.answers.screen_input import Table
+    from exitcheck.answers.since import Tally
     from exitcheck.render import Doc
 
 File = Annotated[
@@ -62,6 +65,16 @@ Summary = Annotated[
     typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file."),
 ]
 NdJson = Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="PREVIOUS",
+        help="Write only the rows whose answer changed since PREVIOUS, each with what changed: "
+        "the output of an earlier 'screen --json', or an older registry file. "
+        "--fail-on-match then counts only the rows written.",
+    ),
+]
 
 
 def screen(
@@ -73,6 +86,7 @@ def screen(
     threshold: Threshold = None,
     fail_on_match: FailOnMatch = False,
     summary: Summary = None,
+    since: Since = None,
     as_of: AsOf = None,
     known_on: KnownOn = None,
     json: NdJson = False,
@@ -100,24 +114,37 @@ def screen(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
         registry = call.registry()
-        clocks = clock(as_of, known_on)
-        counts, records = api.screen_table(registry, table, clocks, threshold)
+        when = clock(as_of, known_on)
+        counts, records = api.screen_table(registry, table, when, threshold)
+        records = _progress(call, records)
+        tally = None
+        if since is not None:  # before the first row: a bad PREVIOUS writes none
+            tally, records = _changed(call, since, records, table, when, threshold)
         lookups = None
         if call.fmt is Format.html:  # a report: the summary first, each match's measures
             from exitcheck.render.html import Lookups
 
             lookups = Lookups(
-                summary=counts.record,
-                entity=lambda entity_id: api.entity_report(registry, entity_id, clocks),
+                summary=lambda: (
+                    counts.record() | ({} if tally is None else {"changed": tally.changed})
+                ),
+                entity=lambda entity_id: api.entity_report(registry, entity_id, when),
                 source=lambda source_id: api.source(registry, source_id),
                 coverage=api.coverage(registry),
             )
-        call.write(call.renderer(lookups=lookups).screen(_progress(call, records)))
+        call.write(call.renderer(lookups=lookups).screen(records))
         sys.stdout.flush()
         _summarise(call, counts)
+        record = counts.record()
+        if tally is not None:
+            from exitcheck.render.changes import changed_line
+
+            record["changed"] = tally.changed
+            call.note(changed_line(record, str(since), call.words()))
         if summary is not None:
-            output.write_summary(counts.record(), summary)
-        return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
+            output.write_summary(record, summary)
+        hit = tally.hits if tally is not None else counts.match or counts.ambiguous
+        return EXIT_HIT if fail_on_match and hit else EXIT_OK
 
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
 
@@ -141,3 +168,34 @@ def _summarise(call: Call, counts: "Counts") -> None:
         from exitcheck import api
 
         call.note(coverage_note(api.coverage(call.registry()), call.words()))
+
+
+def _changed(
+    call: Call,
+    since: str,
+    records: "Iterator[Doc]",
+    table: "Table",
+    when: "Clock",
+    threshold: float | None,
+) -> "tuple[Tally, Iterator[Doc]]":
+    """The rows whose answer changed since PREVIOUS, after notes on what they are compared
+    against (other clocks, no row in common, no measures recorded)."""
+    from exitcheck import api
+    from exitcheck.cli.session import session
+
+    previous = api.read_previous(since)
+    found = api.compared_with(previous, table, when)
+    if found is not None:
+        from exitcheck.render.changes import compared_notes
+
+        notes = compared_notes(
+            since,
+            found["other_clocks"],
+            when,
+            found["common"],
+            table.size,
+            found["unmeasured"],
+            call.words(),
+        )
+        call.note(notes)
+    return api.changed_since(previous, records, table, when, threshold, use_cache=session.use_cache)
