@@ -146,13 +146,12 @@ def chinese_twins(
     ``products_zh`` does not name the products one for one. A measure with no Chinese at all
     (an English-only registry) is left alone."""
     given = item.get("products_zh")
-    if given is not None and isinstance(given, list):
-        if len(given) != len(item.get("products") or []):
-            checker.error(
-                "'products_zh' must name the products one for one, in the order of 'products'",
-                where("products_zh"),
-                eid,
-            )
+    if isinstance(given, list) and len(given) != len(item.get("products") or []):
+        checker.error(
+            "'products_zh' must name the products one for one, in the order of 'products'",
+            where("products_zh"),
+            eid,
+        )
     if not any(item.get(f"{key}_zh") for key in ZH_TWINS):
         return
     for key in ZH_TWINS:

@@ -165,7 +165,7 @@ def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
     out = origins.measure_extras(m, record, w) if record is not None else []
     out += [w.field("scope", w.text(m, "scope")), moment_text(m, w)]
     if m["products"]:
-        products = m.get("products_zh") if w.zh and m.get("products_zh") else m["products"]
+        products = m["products_zh"] if w.zh and m.get("products_zh") else m["products"]
         out.append(w.field("products", w.listing.join(products)))
     out.append(w.text(m, "description"))
     if m.get("actor", "platform") != "platform":

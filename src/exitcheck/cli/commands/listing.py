@@ -112,9 +112,9 @@ class Filters:
         from exitcheck.model import ENTITY_KINDS, MEASURE_DATES, MEASURE_KINDS
 
         if self.by not in MEASURE_DATES:
-            known = ", ".join(MEASURE_DATES)
+            dates = ", ".join(MEASURE_DATES)
             raise UsageError(
-                f"--by must be one of: {known}", code="one_of", option="--by", known=known
+                f"--by must be one of: {dates}", code="one_of", option="--by", known=dates
             )
         start, end = day(self.after, "--after"), day(self.before, "--before")
         if start and end and start > end:
