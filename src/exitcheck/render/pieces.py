@@ -177,7 +177,7 @@ def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
         where = notes.where_quoted(c, w)
         if n:
             where = (w.label("also_source", "also") + " " if not w.zh else "另见") + where
-        done = (" （报道为已完成）" if w.zh else " (reports it done)") if c.get("done") else ""
+        done = ("（报道为已完成）" if w.zh else " (reports it done)") if c.get("done") else ""
         out.append(where + (quote if w.zh else f": {quote}") + done)
         url = notes.source_url(record, c["source"]) if record is not None else None
         if url:
@@ -317,7 +317,7 @@ def settled_texts(m: Doc, w: Words = ENGLISH) -> list[str]:
 def imposed_text(ids: list[str], w: Words = ENGLISH) -> str:
     listed = w.listing.join(printable(x) for x in ids)
     if w.zh:
-        return f"他方施加的封锁（不是平台自己的退出）：{listed}"
+        return f"他方施加的封锁（并非平台自身的退出措施）：{listed}"
     return f"blocked by others (not the platform's own exit): {listed}"
 
 

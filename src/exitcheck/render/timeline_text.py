@@ -177,7 +177,9 @@ def _footer(tl: Timeline, w: Words, width: int, chars: tuple[str, str, str]) -> 
             (
                 f"{announced} = {w.label('letter', 'letter')}",
                 f"{completes} = {end_char}",
-                f"{span_char} {w.label('between', 'between')}",
+                f"{w.label('between')} = {span_char}"
+                if w.zh
+                else f"{span_char} {w.label('between', 'between')}",
             )
         ),
         "legend",

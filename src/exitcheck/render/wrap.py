@@ -50,7 +50,7 @@ def _tokens_any(text: str) -> list[str]:
         out: list[str] = []
         at = 0
         for found in re.finditer(r"\d{1,4}年\d{1,2}月(?:\d{1,2}日)?", text):
-            out += _tokens_any(text[at : found.start()]) + [found[0]]
+            out += [*_tokens_any(text[at : found.start()]), found[0]]
             at = found.end()
         return out + _tokens_any(text[at:]) if at else _chars(text)
     return _chars(text)
