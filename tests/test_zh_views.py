@@ -295,3 +295,31 @@ def test_the_check_finds_english_and_iso_dates() -> None:
     assert iso_dates_in("来源：cls-2021-09-26、huobi-2021-12-24-management-fee") == []
     with pytest.raises(AssertionError):
         check("截至2026年12月7日，信息截至2026年12月7日")
+
+
+def test_the_screening_summary_says_what_was_screened() -> None:
+    from exitcheck.render.i18n import words
+    from exitcheck.render.notes import screened_line
+
+    counts = {"read": 30, "rows": 30, "match": 2, "ambiguous": 1, "none": 27, "seconds": 0.5}
+    assert screened_line(counts, words("zh")).startswith("已筛查30行：匹配2行，有歧义1行，")
+    stopped = {**counts, "rows": 12}  # the run stopped early (the reader went away)
+    assert screened_line(stopped, words("zh")).startswith("读取30行，已筛查其中12行：")
+
+
+def test_dates_in_chinese() -> None:
+    from exitcheck.render.i18n import words
+
+    w = words("zh")
+    assert w.date("2021-09-26") == "2021年9月26日" and w.date("2021-10") == "2021年10月"
+    assert w.date("2021") == "2021年" and w.span("2021-05", "2021-12-24") == (
+        "2021年5月至2021年12月24日"
+    )
+    assert w.date("2021-10-08T15:00:00+07:00") == "2021年10月8日 15:00（UTC+7）"
+    assert w.date("2021-10-13T03:00:00+00:00") == "2021年10月13日 03:00（UTC）"
+    assert w.date("2021-10-13T03:00:30-05:30") == "2021年10月13日 03:00:30（UTC-5:30）"
+    midnight = "2022-01-01T00:00:00+08:00"
+    assert w.date(midnight) == "2022年1月1日 00:00（UTC+8）"
+    assert w.date(midnight, deadline=True) == "2021年12月31日 24:00（UTC+8）"
+    assert w.date("cls-2021-09-26") == "cls-2021-09-26" and w.date(None) == ""
+    assert words("en").date(midnight, deadline=True) == midnight  # English keeps ISO
