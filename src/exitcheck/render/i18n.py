@@ -178,8 +178,12 @@ class Words:
     def message(self, code: str | None, default: str, params: Mapping[str, object]) -> str:
         """A message by its code ([zh.messages]); the English given when there is none."""
         template = self._get("messages", code, "") if code else ""
+        values = {  # a list of values in this language's enumeration ('a, b'; 'a、b')
+            k: self.listing.join(map(str, v)) if isinstance(v, list | tuple) else v
+            for k, v in params.items()
+        }
         try:
-            return template.format(**params) if template else default
+            return template.format(**values) if template else default
         except (KeyError, IndexError, ValueError):
             return default
 

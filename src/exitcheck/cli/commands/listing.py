@@ -114,7 +114,7 @@ class Filters:
         if self.by not in MEASURE_DATES:
             dates = ", ".join(MEASURE_DATES)
             raise UsageError(
-                f"--by must be one of: {dates}", code="one_of", option="--by", known=dates
+                f"--by must be one of: {dates}", code="one_of", option="--by", known=MEASURE_DATES
             )
         start, end = day(self.after, "--after"), day(self.before, "--before")
         if start and end and start > end:
@@ -135,7 +135,7 @@ class Filters:
                     code="unknown_value",
                     option=option,
                     value=unknown[0],
-                    known=", ".join(known),
+                    known=list(known),
                 )
         return api.select(
             call.registry(),
@@ -183,7 +183,7 @@ def list_(
         if sort not in ORDERS:
             known = ", ".join(ORDERS)
             raise UsageError(
-                f"--sort must be one of: {known}", code="one_of", option="--sort", known=known
+                f"--sort must be one of: {known}", code="one_of", option="--sort", known=ORDERS
             )
         if on is not None:
             if after is not None or before is not None:

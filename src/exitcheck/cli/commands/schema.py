@@ -35,7 +35,7 @@ def schema(
                 f"no schema '{name}' (known: {', '.join(known)})",
                 code="no_schema",
                 name=name,
-                known=", ".join(known),
+                known=list(known),
             )
         call.write([api.schema(name)])
         return EXIT_OK
