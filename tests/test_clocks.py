@@ -101,15 +101,19 @@ def test_every_command_takes_and_echoes_both_clocks(cli, tmp_path) -> None:
     csv = cli(*DAYS, "screen", "-", "--format", "csv", *args, input="huobi\n").stdout
     assert "known_on" in csv.splitlines()[0] and ",2021-09-25,2021-09-25," in csv
     picture = cli(*DAYS, "timeline", *args).stdout
-    assert "as of 2021-09-25, as known on 2021-09-25" in picture
+    # one day for both clocks is named once; another known-on day is named beside it
+    assert "as of 2021-09-25 · registries" in picture and "as known on" not in picture
+    other = cli(*DAYS, "timeline", "--as-of", "2021-09-25", "--known-on", "2021-09-24").stdout
+    assert "as of 2021-09-25, as known on 2021-09-24 · registries" in other
     # the day is marked on the axis
     shipped = cli("timeline", *args).stdout  # a range that holds the day
     assert any(x.startswith("as of ") and x.rstrip().endswith("v") for x in shipped.splitlines())
     assert "KuCoin" not in picture  # nothing about KuCoin was announced by then
     assert "KuCoin" in cli(*DAYS, "timeline", "--as-of", "2021-09-25").stdout
     svg = tmp_path / "t.svg"
-    assert cli("timeline", "--svg", str(svg), *args).exit_code == 0
-    assert "as known on 2021-09-25" in svg.read_text(encoding="utf-8")
+    later = ("--as-of", "2021-09-25", "--known-on", "2021-09-26")
+    assert cli("timeline", "--svg", str(svg), *later).exit_code == 0
+    assert "as known on 2021-09-26" in svg.read_text(encoding="utf-8")
     assert ">as of 2021-09-25</text>" in svg.read_text(encoding="utf-8")
     listing = cli(
         *DAYS, "list", "--as-of", "2021-09-25", "--measure", "registration_stopped"

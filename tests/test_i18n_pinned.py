@@ -54,11 +54,11 @@ def test_bione_in_chinese_puts_each_word_beside_its_value(cli) -> None:
         and line.endswith("已宣布永久关闭，尚未生效或未注明日期）")
         for line in lines
     )
-    assert "2021-09-24  永久关闭【即将关闭】" in lines
+    assert "2021年9月24日  永久关闭【即将关闭】" in lines
     text = "".join(lines)  # the dates line wraps
     assert (
-        "生效：2021-09-30T00:00:00+08:00（原文“2021年9月29日24:00(UTC+8)”）；截止："
-        "2021-09-29（原文“2021年9月29日前”）"
+        "生效：2021年9月30日 00:00（UTC+8，原文“2021年9月29日24:00(UTC+8)”）；截止："
+        "2021年9月29日（原文“2021年9月29日前”）"
     ) in text
     assert "来源：cls-2021-09-26 第36段「永久停机维护」" in lines
 
@@ -66,11 +66,12 @@ def test_bione_in_chinese_puts_each_word_beside_its_value(cli) -> None:
 def test_huobi_in_chinese_marks_the_assumed_offset(cli) -> None:
     out = cli("--lang", "zh", "status", "huobi", "--as-of", "2021-10-01", "--details").stdout
     lines = [line.strip() for line in out.splitlines()]
-    assert "2021-09-26  停止新用户注册【已限制】" in lines
-    assert "2021-09-26  清退存量用户【退出中】" in lines
+    assert "2021年9月26日  停止新用户注册【已限制】" in lines
+    assert "2021年9月26日  清退存量用户【退出中】" in lines
     # the seed gives no offset, CoinDesk quotes Huobi's "24:00 (UTC+8)": stated, not assumed
-    assert "截止：2022-01-01T00:00:00+08:00（原文“24:00 (UTC+8) on Dec 31, 2021”）" in lines
+    # a deadline at 00:00 is written as the end of the day before, as Chinese notices do
+    assert "截止：2021年12月31日 24:00（UTC+8，原文“24:00 (UTC+8) on Dec 31, 2021”）" in lines
     btcchina = cli("--lang", "zh", "status", "btcchina", "--as-of", "2021-10-01", "--details")
     btcchina = btcchina.stdout
     assert "时区为推定" in btcchina and "12 p.m. local time" in btcchina
-    assert "生效：2021-09-24（原文“9月24日”）" in lines
+    assert "生效：2021年9月24日（原文“9月24日”）" in lines

@@ -473,7 +473,7 @@ def test_every_empty_answer_states_the_coverage(cli) -> None:
     assert "is not evidence that the platform did not act" in " ".join(screened.stderr.split())
     info = " ".join(cli("info").stdout.split())
     assert "is not evidence that the platform did not act" in info
-    zh = cli("--lang", "zh", "status", "acmecoin").stderr
+    zh = "".join(cli("--lang", "zh", "status", "acmecoin").stderr.split())  # wrapped at 80
     assert "并不说明该平台没有采取行动" in zh
 
 

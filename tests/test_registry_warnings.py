@@ -87,3 +87,40 @@ def _expect(cli, path, expected: str | None, line_of: str | None) -> None:
     assert found == [(expected, line, "warning", "acme")]
     assert (data["valid"], data["errors"], data["warnings"]) == (True, 0, 1)
     assert cli("--registry", str(path), "status", "acme").exit_code == 0  # still usable
+
+
+NO_ZH = "the measure has Chinese text but no '{0}_zh': its '{0}' shows in English under --lang zh"
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected", "line_of"),
+    [
+        ('products = ["margin trading"]', None, None),  # English only: no warning
+        ('products = ["margin trading"]\nscope_zh = "所有人"\ndescription_zh = "某事。"', NO_ZH.format("products"), "products ="),
+        ('products = ["margin trading"]\nproducts_zh = ["杠杆交易"]\nscope_zh = "所有人"\ndescription_zh = "某事。"', None, None),
+        ('description_zh = "某事。"', NO_ZH.format("scope"), "scope ="),
+        ('notes = "A note."\nscope_zh = "所有人"\ndescription_zh = "某事。"', NO_ZH.format("notes"), "notes ="),
+    ],
+)  # fmt: skip
+def test_a_measure_in_chinese_gives_every_text_in_chinese(
+    cli, write_registry, dates, expected, line_of
+) -> None:
+    path = write_registry(ENTITY.format(name="Acme", kind="closed", dates=dates))
+    _expect(cli, path, expected, line_of)
+
+
+def test_products_zh_names_the_products_one_for_one(cli, write_registry) -> None:
+    dates = 'products = ["margin trading", "margin loans"]\nproducts_zh = ["杠杆交易"]'
+    path = write_registry(ENTITY.format(name="Acme", kind="closed", dates=dates))
+    result = cli("validate", str(path))
+    assert result.exit_code == 2
+    assert "'products_zh' must name the products one for one" in result.stdout
+
+
+def test_products_in_chinese_in_the_chinese_view(cli, write_registry) -> None:
+    dates = 'products = ["margin trading"]\nproducts_zh = ["杠杆交易"]'
+    path = write_registry(ENTITY.format(name="Acme", kind="closed", dates=dates))
+    zh = cli("--lang", "zh", "--registry", str(path), "status", "acme", "--details").stdout
+    assert "涉及产品：杠杆交易" in zh and "margin" not in zh
+    en = cli("--registry", str(path), "status", "acme", "--details").stdout
+    assert "margin trading" in en and "杠杆交易" not in en

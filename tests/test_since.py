@@ -289,7 +289,7 @@ def test_chinese_labels(
     shown = {cells[5]: cells[-1] for cells in lines[1:]}
     assert shown["币安"] == f"新增措施：{ADDED}"
     assert shown["Huobi Global"].startswith("状态：退出中 → 已退出；措施")
-    assert "截止：2022-01-01T00:00:00+08:00 → 2021年9月30日" in shown["Huobi Global"]
+    assert "截止：2021年12月31日 24:00（UTC+8） → 2021年9月30日" in shown["Huobi Global"]
     assert "与" in result.stderr and "相比有变化的4行已列出" in result.stderr
 
 

@@ -41,7 +41,7 @@ BY_HAND = {
         "kind", "scope", "announced", "effective", "deadline", "effective_stated",
         "deadline_stated", "effective_offset_assumed", "deadline_offset_assumed", "products",
         "description", "description_zh", "source", "locator", "notes", "scope_zh", "notes_zh",
-        "id", "actor", "sources", "see",
+        "id", "actor", "sources", "see", "products_zh",
     },
     "relations": {"kind", "entity", "source", "locator"},
     "locator": {"paragraph", "quote"},

@@ -185,3 +185,12 @@ def test_line_spans_counts_the_gaps_as_it_goes_and_breaks_where_slicing_did() ->
         assert line_spans(text, room) == _spans_by_slicing(text, room)
 
     check()
+def test_a_chinese_date_is_never_broken() -> None:
+    from exitcheck.render.wrap import line_spans, wrap_display
+
+    text = "最迟于2026年12月7日已完成；生效：2021年12月31日 24:00（UTC+8）"
+    for width in range(14, 40):
+        lines = [line.strip() for line in wrap_display(text, width, "")]
+        pieces = [text[a:b] for a, b in line_spans(text, width)]
+        for chunks in (lines, pieces):
+            assert "2026年12月7日" in "\n".join(chunks) and "2021年12月31日" in "\n".join(chunks)

@@ -108,6 +108,7 @@ class Measure(Record):
     actor: str = "platform"
     citations: tuple[Citation, ...] = ()
     see: tuple[str, ...] = ()  # ids of related measures or sources
+    products_zh: tuple[str, ...] = ()  # the products in Chinese, one for each of ``products``
 
     @property
     def completes(self) -> Moment | None:

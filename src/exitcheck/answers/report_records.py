@@ -142,6 +142,7 @@ def measure_record(
         "notes": measure.notes,
         "scope_zh": measure.scope_zh,
         "notes_zh": measure.notes_zh,
+        "products_zh": list(measure.products_zh),
         "registry": measure.registry,
     }
 

@@ -35,6 +35,10 @@ class Event(Record):
     kind: str
     announced: date | None
     completes: date | None  # effective date, else deadline (calendar day on its own clock)
+    # The last day of a date given only as a month or a year (announced, completes are then
+    # its first day): the picture draws such a date as a span across its period.
+    announced_end: date | None = None
+    completes_end: date | None = None
 
     @property
     def first(self) -> date:
@@ -84,6 +88,14 @@ def _day(text: str | None) -> date | None:
     return day_of(parse_moment(text)) if text else None
 
 
+def _period_end(text: str | None) -> date | None:
+    """The last day of a month or a year; None for a day, a moment or no date."""
+    from exitcheck.dates import PartialDate, parse_moment
+
+    moment = parse_moment(text) if text else None
+    return moment.end if isinstance(moment, PartialDate) else None
+
+
 def build(entities: Iterable[dict[str, Any]], regulations: Iterable[Any], today: date) -> Timeline:
     """Rows of dated events from list records; regulations as references on the same axis.
     ``today`` centres the axis when nothing is dated."""
@@ -96,7 +108,9 @@ def build(entities: Iterable[dict[str, Any]], regulations: Iterable[Any], today:
             if announced is None and completes is None:
                 undated.append((record["id"], m["kind"]))
                 continue
-            events.append(Event(m["kind"], announced, completes))
+            given = m["effective"] if m["effective"] else m["deadline"]
+            ends = _period_end(m["announced"]), _period_end(given)
+            events.append(Event(m["kind"], announced, completes, *ends))
         if events:
             rows.append(Row(record["id"], record["name"], record["name_zh"], tuple(events)))
     days = [d for r in rows for e in r.events for d in (e.first, e.last)]

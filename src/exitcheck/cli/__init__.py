@@ -192,7 +192,10 @@ def _guarded(call: Callable[[], Any], args: list[str]) -> int:
         return result if isinstance(result, int) else EXIT_OK
     except BaseException as exc:
         from exitcheck.cli import exits
+        from exitcheck.render.i18n import default_lang
 
+        # the parser may fail before reading --lang: the words and the locale say the language
+        session.lang = cli_argv.requested_lang(args) or default_lang()
         return exits.exit_code(exc, cli_argv.requested_format(args))
 
 

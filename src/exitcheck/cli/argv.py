@@ -68,6 +68,23 @@ def requested_format(args: list[str]) -> Format:
     return Format.table
 
 
+def requested_lang(args: list[str]) -> str | None:
+    """The language the words ask for (the last --lang before '--'), if it is one there is:
+    for an error the parser raises before the --lang option is read."""
+    from exitcheck.render.i18n import LANGS
+
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value is not None:
+            found = value
+    return found if found in LANGS else None
+
+
 def for_parser(args: list[str]) -> list[str]:
     """The words as the parser reads them: names with a space after '--', global options
     written after the command moved before it."""

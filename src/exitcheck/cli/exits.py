@@ -46,7 +46,7 @@ def exit_code(exc: BaseException, fmt: Format) -> int:
     if isinstance(exc, click_exceptions.ClickException):
         from exitcheck.cli import usage
 
-        exc = UsageError(usage.message(exc))
+        exc = UsageError(usage.message(exc, session.lang))
     if isinstance(exc, OSError):
         return _os_error(exc, fmt)
     if isinstance(exc, ValueError) and "null byte" in str(exc):  # a file name holding NUL

@@ -157,7 +157,7 @@ def answer(
 
 def _run(call: Call, work: Callable[[Call], int], output: Path | None, bom: bool) -> int:
     if bom and call.fmt is not Format.csv:
-        raise UsageError("--bom applies to --format csv only")
+        raise UsageError("--bom applies to --format csv only", code="bom_csv")
     if output is not None and str(output) == "-":
         output = None  # -o - is stdout
     if call.fmt is Format.xlsx:
@@ -175,7 +175,9 @@ def _check_xlsx(output: Path | None) -> None:
     from exitcheck.render import xlsx
 
     if output is None:
-        raise UsageError("--format xlsx writes a workbook file: give -o FILE.xlsx")
+        raise UsageError(
+            "--format xlsx writes a workbook file: give -o FILE.xlsx", code="xlsx_file"
+        )
     if not xlsx.available():
         raise UsageError(f"--format xlsx needs the optional xlsx extra: {xlsx.EXTRA}")
 

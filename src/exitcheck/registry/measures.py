@@ -107,7 +107,9 @@ def measure_table(
         "notes": checker.get(item, "notes", str, where, eid),
         "scope_zh": checker.get(item, "scope_zh", str, where, eid),
         "notes_zh": checker.get(item, "notes_zh", str, where, eid),
+        "products_zh": checker.strings(item, "products_zh", where, eid),
     }
+    chinese_twins(checker, item, citations, where, eid)
     if not (kind and scope and description and citations):
         return None
     return Measure(
@@ -127,6 +129,47 @@ def measure_table(
         deadline_offset_assumed=flags["deadline"],
         **optional,
     )
+
+
+ZH_TWINS = ("scope", "description", "notes", "products")  # shown by --lang zh from <key>_zh
+
+
+def chinese_twins(
+    checker: Checker,
+    item: dict[str, Any],
+    citations: tuple[Citation, ...],
+    where: Where,
+    eid: str | None,
+) -> None:
+    """A measure written in Chinese too gives every text the Chinese views show in Chinese:
+    a warning for each that has no ``_zh`` twin (it would show in English), and an error when
+    ``products_zh`` does not name the products one for one. A measure with no Chinese at all
+    (an English-only registry) is left alone."""
+    given = item.get("products_zh")
+    if isinstance(given, list) and len(given) != len(item.get("products") or []):
+        checker.error(
+            "'products_zh' must name the products one for one, in the order of 'products'",
+            where("products_zh"),
+            eid,
+        )
+    if not any(item.get(f"{key}_zh") for key in ZH_TWINS):
+        return
+    for key in ZH_TWINS:
+        if item.get(key) and not item.get(f"{key}_zh"):
+            checker.warn(
+                f"the measure has Chinese text but no '{key}_zh': its '{key}' shows in English"
+                " under --lang zh",
+                where(key),
+                eid,
+            )
+    for n, c in enumerate(citations, 1):
+        if c.notes and not c.notes_zh:
+            checker.warn(
+                f"the measure has Chinese text but source {n} ('{c.source}') has no 'notes_zh':"
+                " its 'notes' show in English under --lang zh",
+                where("sources"),
+                eid,
+            )
 
 
 def _citations(

@@ -124,6 +124,16 @@ def regulation_tables(checker: Checker) -> list[Regulation]:
         notes = checker.get(table, "notes", str, where, rid)
         summary_zh = checker.get(table, "summary_zh", str, where, rid)
         issuers_zh = checker.strings(table, "issuers_zh", where, rid)
+        twins = {"name": name_zh, "summary": summary_zh, "issuers": issuers_zh}
+        if any(twins.values()):  # written in Chinese too: then every text the views show
+            for key, zh in twins.items():
+                if table.get(key) and not zh:
+                    checker.warn(
+                        f"the regulation has Chinese text but no '{key}_zh': its '{key}' shows"
+                        " in English under --lang zh",
+                        where(key),
+                        rid,
+                    )
         if rid and day and name and summary and source and locator:
             checker.id_lines[("regulations", len(out))] = where("id")
             out.append(

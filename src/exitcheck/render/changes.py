@@ -28,7 +28,9 @@ def _value(field: str, value: Any, w: Words) -> str:
     if field == "kind":
         return w.measure_kind(str(value))
     text = printable(value)
-    return w.day(text) if field in ("announced", "effective", "deadline") else text
+    if field in ("announced", "effective", "deadline"):
+        return w.date(text, deadline=field == "deadline")
+    return text
 
 
 def _was(field: str, before: Any, after: Any, w: Words) -> str:

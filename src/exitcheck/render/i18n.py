@@ -130,10 +130,23 @@ class Words:
         return f"{source}, {self.label('paragraph')} {paragraph}"
 
     def day(self, iso: str) -> str:
-        """A YYYY-MM-DD day in running text: unchanged in English, 2026年11月25日 in Chinese."""
-        if self.zh and len(iso) == 10 and iso[4] == "-" and iso[7] == "-":
-            return f"{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:])}日"
-        return iso
+        """A day in running text: unchanged in English, 2026年11月25日 in Chinese."""
+        return self.date(iso)
+
+    def date(self, iso: object, *, deadline: bool = False) -> str:
+        """A date as the reader writes it: the ISO text in English; in Chinese 2021年 (a
+        year), 2021年10月 (a month), 2021年9月26日 (a day), 2021年10月8日 15:00（UTC+7）
+        (a moment). A deadline at 00:00 is the end of the day before, as Chinese notices write
+        it: 2021年12月31日 24:00（UTC+8）. Anything else is returned as it is."""
+        text = "" if iso is None else str(iso)
+        if not self.zh:
+            return text
+        return _zh_date(text, deadline) or text
+
+    def span(self, first: object, last: object) -> str:
+        """'2021-05 – 2021-12-24'; '2021年5月至2021年12月24日'."""
+        a, b = (self.date(x) if x else "-" for x in (first, last))
+        return f"{a}至{b}" if self.zh else f"{a} – {b}"
 
     def status_line(self, code: str, as_of: str, meaning: str, known_on: str | None = None) -> str:
         """'exited as of 2026-11-25: …'; '已退出（截至2026年11月25日，…）'; with a known-on
@@ -165,10 +178,49 @@ class Words:
     def message(self, code: str | None, default: str, params: Mapping[str, object]) -> str:
         """A message by its code ([zh.messages]); the English given when there is none."""
         template = self._get("messages", code, "") if code else ""
+        values = {  # a list of values in this language's enumeration ('a, b'; 'a、b')
+            k: self.listing.join(map(str, v)) if isinstance(v, list | tuple) else v
+            for k, v in params.items()
+        }
         try:
-            return template.format(**params) if template else default
+            return template.format(**values) if template else default
         except (KeyError, IndexError, ValueError):
             return default
+
+
+def _zh_date(text: str, deadline: bool) -> str | None:
+    """The Chinese form of an ISO year, month, day or date-time with offset; None for any
+    other text (see Words.date)."""
+    from datetime import datetime, timedelta
+
+    if len(text) == 4 and text.isdecimal():
+        return f"{int(text)}年"
+    if len(text) == 7 and text[4] == "-" and (text[:4] + text[5:]).isdecimal():
+        return f"{int(text[:4])}年{int(text[5:])}月"
+    if (
+        len(text) == 10
+        and text[4] == text[7] == "-"
+        and (text[:4] + text[5:7] + text[8:]).isdecimal()
+    ):
+        return f"{int(text[:4])}年{int(text[5:7])}月{int(text[8:])}日"
+    if "T" not in text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    offset = moment.utcoffset()
+    clock = f"{moment:%H:%M}" + (f":{moment:%S}" if moment.second else "")
+    if deadline and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+        moment, clock = moment - timedelta(days=1), "24:00"
+    day = f"{moment.year}年{moment.month}月{moment.day}日 {clock}"
+    if offset is None:
+        return day
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    zone = "UTC" if not minutes else f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    return f"{day}（{zone}）"
 
 
 def _requote(value: str) -> str:

@@ -38,7 +38,7 @@ def info_text(record: Doc, w: Words = ENGLISH) -> str:
         name = f"{printable(f['name'])} {printable(f['version'])}"
         if w.zh:
             lines.append(
-                f"{w.label('registry')} {name}（{w.label('reviewed')}{f['last_reviewed']}）"
+                f"{w.label('registry')} {name}（{w.label('reviewed')}{w.date(f['last_reviewed'])}）"
             )
             lines.append(f"  {w.field('path', printable(f['path']))}")
             lines.append(f"  {w.field('sha256', f['sha256'])}")
@@ -50,7 +50,7 @@ def info_text(record: Doc, w: Words = ENGLISH) -> str:
     oldest, newest = record["oldest_measure"], record["newest_measure"]
     if w.zh:
         lines.append(f"实体{e}个，措施{m}项，来源{s}个，监管文件{r}份")
-        lines.append(w.field("announced_range", f"{oldest} 至 {newest}"))
+        lines.append(w.field("announced_range", w.span(oldest, newest)))
     else:
         lines.append(f"{e} entities, {m} measures, {s} source(s), {r} regulations")
         lines.append(f"measures announced from {oldest} to {newest}")

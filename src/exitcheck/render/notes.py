@@ -33,7 +33,8 @@ def later_name_text(later: Doc, w: Words = ENGLISH) -> str:
         "later_name_since",
         "'{name}' is a later name of this entity, in use since {since} (source: {source})",
     )
-    return _fill(template, name=later["name"], since=later["since"], source=later["source"])
+    since = w.date(later["since"])
+    return _fill(template, name=later["name"], since=since, source=later["source"])
 
 
 def matched_through_later_name(match: Doc, entity: Doc, w: Words = ENGLISH) -> str | None:
@@ -55,7 +56,7 @@ def name_history(entity: Doc, w: Words = ENGLISH) -> str | None:
     since = w.label("since", "since")
     if w.zh:
         return "、".join(
-            f"“{printable(n['name'])}”（{since}{n['since']}起，{w.field('source', printable(n['source']))}）"
+            f"“{printable(n['name'])}”（{since}{w.date(n['since'])}起，{w.field('source', printable(n['source']))}）"
             for n in names
         )
     return ", ".join(
@@ -74,7 +75,9 @@ def disagreement_lines(record: Doc, w: Words = ENGLISH) -> list[str]:
     out = []
     for d in record.get("disagreements") or []:
         values = "、" if w.zh else ", "
-        values = values.join(f"{v['moment']}{w.paren(printable(v['source']))}" for v in d["values"])
+        values = values.join(
+            f"{w.date(v['moment'])}{w.paren(printable(v['source']))}" for v in d["values"]
+        )
         measure = next(  # the scope in the reader's language, from one of the measures
             (m for m in record["measures"] if (m["kind"], m["scope"]) == (d["kind"], d["scope"])),
             d,
@@ -90,8 +93,8 @@ def coverage_text(coverage: Doc, w: Words = ENGLISH) -> str:
         entities=coverage["entities"],
         measures=coverage["measures"],
         sources=coverage["sources"],
-        oldest=coverage["oldest_measure"] or "-",
-        newest=coverage["newest_measure"] or "-",
+        oldest=w.date(coverage["oldest_measure"]) or "-",
+        newest=w.date(coverage["newest_measure"]) or "-",
     )
     return text + ("" if w.zh else " ") + w.label("absence", coverage["note"])
 
@@ -109,7 +112,8 @@ def coverage_note(coverage: Doc, w: Words = ENGLISH) -> str:
 def screened_line(summary: Doc, w: Words = ENGLISH) -> str:
     """The summary line of a screening run (``exitcheck schema screen``'s summary record)."""
     if w.zh:
-        return w.message("screened", "", {**summary, "seconds": f"{summary['seconds']:.2f}"})
+        code = "screened" if summary["read"] == summary["rows"] else "screened_part"
+        return w.message(code, "", {**summary, "seconds": f"{summary['seconds']:.2f}"})
     return (
         f"read {summary['read']} row(s), answered {summary['rows']}: {summary['match']} match, "
         f"{summary['ambiguous']} ambiguous, {summary['none']} none in {summary['seconds']:.2f}s"

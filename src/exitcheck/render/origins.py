@@ -15,9 +15,10 @@ from exitcheck.render.safe import printable
 
 def clock_text(record: Doc, w: Words = ENGLISH) -> str:
     """'as of D' and, when it is another day, 'as known on K'."""
-    text = f"{w.label('as_of', 'as of')} {record['as_of']}"
+    gap = "" if w.zh else " "
+    text = f"{w.label('as_of', 'as of')}{gap}{w.date(record['as_of'])}"
     if record.get("known_on") and record["known_on"] != record["as_of"]:
-        text += f", {w.label('known_on', 'as known on')} {record['known_on']}"
+        text += f"{w.comma}{w.label('known_on', 'as known on')}{gap}{w.date(record['known_on'])}"
     return text
 
 
@@ -35,12 +36,16 @@ def measure_extras(m: Doc, record: Doc, w: Words = ENGLISH) -> list[str]:
     """Announced after the day asked about; stated by another registry than the entity's."""
     out = []
     if m["status"] and m["announced"] and not _reached(m["announced"], record["as_of"]):
-        out.append(
-            f"{w.label('announced_later', 'announced later')}: {m['announced']}; "
-            f"{w.label('counts_from', 'counts from')} {m['counts_from']}"
-        )
+        later, counts = w.date(m["announced"]), w.date(m["counts_from"])
+        if w.zh:
+            out.append(f"{w.field('announced_later', later)}，{w.field('counts_from', counts)}")
+        else:
+            out.append(
+                f"{w.label('announced_later', 'announced later')}: {later}; "
+                f"{w.label('counts_from', 'counts from')} {counts}"
+            )
     if m.get("registry") and m["registry"] != record["entity"].get("registry"):
-        out.append(f"{w.label('registry')}: {printable(m['registry'])}")
+        out.append(w.field("registry", printable(m["registry"])))
     return out
 
 

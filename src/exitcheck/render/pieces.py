@@ -25,8 +25,13 @@ def moment_text(m: Doc, w: Words = ENGLISH) -> str:
                 )
             if m[f"{which}_offset_assumed"]:
                 extra.append(w.label("offset_assumed", "offset assumed"))
-            text = w.field(which, m[which]) if w.zh else f"{w.label(which)} {m[which]}"
-            parts.append(text + (w.paren(("，" if w.zh else "; ").join(extra)) if extra else ""))
+            when = w.date(m[which], deadline=which == "deadline")
+            text = w.field(which, when) if w.zh else f"{w.label(which)} {when}"
+            if extra and w.zh and text.endswith("）"):  # one bracket: （UTC+8，原文“…”）
+                text = f"{text[:-1]}，{'，'.join(extra)}）"
+            elif extra:
+                text += w.paren(("，" if w.zh else "; ").join(extra))
+            parts.append(text)
     return ("；" if w.zh else "; ").join(parts) or w.label("no_date", "no effective date given")
 
 
@@ -36,7 +41,7 @@ def registry_line(provenance: Doc, w: Words = ENGLISH) -> str:
         w.comma.join(
             (
                 f"{printable(f['name'])} {printable(f['version'])}",
-                f"{reviewed}{f['last_reviewed'] or '-'}",
+                f"{reviewed}{w.date(f['last_reviewed']) or '-'}",
                 f"sha256 {f['sha256'][:12]}",
             )
         )
@@ -80,7 +85,7 @@ NOT_VERIFIED = "what was announced, as the sources report it; not a verified out
 
 def coverage_text(coverage: Doc, w: Words = ENGLISH) -> str:
     """'46 entities; measures announced 2021-05 – 2021-12-24' (beside a status)."""
-    span = f"{coverage['oldest_measure'] or '-'} – {coverage['newest_measure'] or '-'}"
+    span = w.span(coverage["oldest_measure"], coverage["newest_measure"])
     if w.zh:
         return f"{coverage['entities']}{w.label('entities_count')}；{w.label('measures_announced')}{span}"
     return f"{coverage['entities']} entities; measures announced {span}"
@@ -132,6 +137,8 @@ def measures_heading(record: Doc, w: Words = ENGLISH) -> str:
     hidden = other and other["known_on"] > record["known_on"]
     if record["measures"]:
         return w.label("measures", "Measures").capitalize()
+    if hidden and w.zh:
+        return f"措施：截至{w.date(record['known_on'])}尚无已公布的措施"
     if hidden:
         return (
             f"{w.label('measures_none_known', 'Measures: none announced by')} {record['known_on']}"
@@ -146,7 +153,7 @@ def measure_head(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> tuple
     if m["status"] and record is not None and m.get("id") in (record.get("superseded") or ()):
         state = "不再计入" if w.zh else "superseded"
     return (
-        m["announced"] or w.label("undated"),
+        w.date(m["announced"]) or w.label("undated"),
         w.measure_kind(m["kind"]),
         f"【{state}】" if w.zh else f"[{state}]",
     )
@@ -158,7 +165,8 @@ def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
     out = origins.measure_extras(m, record, w) if record is not None else []
     out += [w.field("scope", w.text(m, "scope")), moment_text(m, w)]
     if m["products"]:
-        out.append(w.field("products", w.listing.join(m["products"])))
+        products = m["products_zh"] if w.zh and m.get("products_zh") else m["products"]
+        out.append(w.field("products", w.listing.join(products)))
     out.append(w.text(m, "description"))
     if m.get("actor", "platform") != "platform":
         out.append(w.field("actor", actor_text(m["actor"], w)))
@@ -169,7 +177,7 @@ def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
         where = notes.where_quoted(c, w)
         if n:
             where = (w.label("also_source", "also") + " " if not w.zh else "另见") + where
-        done = (" （报道为已完成）" if w.zh else " (reports it done)") if c.get("done") else ""
+        done = ("（报道为已完成）" if w.zh else " (reports it done)") if c.get("done") else ""
         out.append(where + (quote if w.zh else f": {quote}") + done)
         url = notes.source_url(record, c["source"]) if record is not None else None
         if url:
@@ -179,7 +187,7 @@ def measure_body(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
     if m["notes"]:
         out.append(w.field("note", w.text(m, "notes")))
     if m.get("see"):
-        out.append(w.field("see", ", ".join(printable(x) for x in m["see"])))
+        out.append(w.field("see", w.listing.join(printable(x) for x in m["see"])))
     return out
 
 
@@ -191,7 +199,8 @@ def glance_parts(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
     out = []
     for which in ("effective", "deadline"):
         if m[which]:
-            out.append(w.field(which, m[which]) if w.zh else f"{w.label(which)} {m[which]}")
+            when = w.date(m[which], deadline=which == "deadline")
+            out.append(w.field(which, when) if w.zh else f"{w.label(which)} {when}")
     out.append(printable(w.text(m, "scope")))  # unlabelled: it reads as what it is
     cited = [printable(c["source"]) for c in m.get("sources") or [m]]
     key = "sources" if len(cited) > 1 and not w.zh else "source"
@@ -210,7 +219,10 @@ def glance_parts(m: Doc, w: Words = ENGLISH, record: Doc | None = None) -> list[
         )
     for d in m.get("disputed") or []:
         field = w.label(d["field"], d["field"])
-        dates = w.listing.join(f"{x['date']}{w.paren(printable(x['source']))}" for x in d["dates"])
+        dates = w.listing.join(
+            f"{w.date(x['date'], deadline=d['field'] == 'deadline')}{w.paren(printable(x['source']))}"
+            for x in d["dates"]
+        )
         out.append(
             f"来源对{field}说法不一：{dates}" if w.zh else f"sources disagree on {field}: {dates}"
         )
@@ -269,14 +281,13 @@ def settled_texts(m: Doc, w: Words = ENGLISH) -> list[str]:
     done), and the dates its sources disagree on (the earliest counts)."""
     out = []
     done = m.get("done_by")
+    who = w.listing.join(printable(x) for x in done["sources"]) if done else ""
     if done and done["date"] is None:
-        who = ", ".join(printable(x) for x in done["sources"])
         if w.zh:
             out.append(f"{who}报道为已完成，但未注明发布日期，无法得出最迟完成日期")
         else:
             out.append(f"reported done by {who}, which gives no publication date: no latest day")
     elif done:
-        who = ", ".join(printable(x) for x in done["sources"])
         if w.zh:
             out.append(
                 f"最迟于{w.day(done['date'])}已完成（{who}报道为已完成；这是最迟可能的日期，并非实际发生日）"
@@ -287,24 +298,31 @@ def settled_texts(m: Doc, w: Words = ENGLISH) -> list[str]:
                 " possible day, not the day it happened)"
             )
     for d in m.get("disputed") or []:
-        dates = ", ".join(f"{x['date']} ({printable(x['source'])})" for x in d["dates"])
         field = w.label(d["field"], d["field"])
         if w.zh:
-            out.append(f"来源对{field}说法不一：{dates}；按最早的{d['used']}计")
-        else:
-            out.append(f"sources disagree on {field}: {dates}; the earliest, {d['used']}, counts")
+            late = d["field"] == "deadline"
+            dates = "、".join(
+                f"{w.date(x['date'], deadline=late)}（{printable(x['source'])}）"
+                for x in d["dates"]
+            )
+            out.append(
+                f"来源对{field}说法不一：{dates}；按最早的{w.date(d['used'], deadline=late)}计"
+            )
+            continue
+        dates = ", ".join(f"{x['date']} ({printable(x['source'])})" for x in d["dates"])
+        out.append(f"sources disagree on {field}: {dates}; the earliest, {d['used']}, counts")
     return out
 
 
 def imposed_text(ids: list[str], w: Words = ENGLISH) -> str:
-    listed = ", ".join(printable(x) for x in ids)
+    listed = w.listing.join(printable(x) for x in ids)
     if w.zh:
-        return f"他方施加的封锁（不是平台自己的退出）：{listed}"
+        return f"他方施加的封锁（并非平台自身的退出措施）：{listed}"
     return f"blocked by others (not the platform's own exit): {listed}"
 
 
 def superseded_text(ids: list[str], w: Words = ENGLISH) -> str:
-    listed = ", ".join(printable(x) for x in ids)
+    listed = w.listing.join(printable(x) for x in ids)
     if w.zh:
         return f"平台其后恢复服务，以下较早措施不再计入：{listed}"
     return f"earlier steps, no longer counted once it served the users again: {listed}"
@@ -314,7 +332,7 @@ def source_line(s: Doc, w: Words = ENGLISH) -> str:
     title, published = notes.source_title(s, w), s.get("published") or "-"
     if w.zh:
         people = [printable(w.text(s, k)) for k in ("publisher", "author") if s.get(k)]
-        when = f"{s['published']}{w.label('published')}" if s.get("published") else ""
+        when = f"{w.date(s['published'])}{w.label('published')}" if s.get("published") else ""
         parts = [title, *people, when or w.label("published_unknown")]
         return f"{s['id']}：" + "，".join(parts)
     who = ", ".join(printable(x) for x in (s.get("publisher"), s.get("author")) if x)
@@ -338,13 +356,16 @@ def list_fields(r: Doc, m: Doc | None, w: Words = ENGLISH) -> list[str]:
     if m is None:
         return ["-", r["id"], w.label("no_measure", "(no measure)"), "-", status, "-"]
     return [
-        m["announced"] or w.label("undated"),
+        w.date(m["announced"]) or w.label("undated"),
         r["id"],
         w.measure_kind(m["kind"]),
-        m["effective"] or m["deadline"] or "-",
+        w.date(m["effective"]) or w.date(m["deadline"], deadline=True) or "-",
         status,
         printable(w.text(m, "scope")),
     ]
+
+
+DATE_COLUMNS = frozenset({"date", "published"})  # of the flat tables (sources, regulations)
 
 
 def localised(record: Doc, column: str, w: Words) -> Any:
@@ -353,6 +374,8 @@ def localised(record: Doc, column: str, w: Words) -> Any:
         return record[f"{column}_zh"]
     if w.zh and column == "language" and record.get(column):
         return w.language(record[column])
+    if column in DATE_COLUMNS and isinstance(record.get(column), str):
+        return w.date(record[column])
     return record.get(column)
 
 

@@ -185,7 +185,10 @@ class Renderer:
         for r in records:
             provenance = r["provenance"]
             line = difference_line(r, self.w)
-            if line:
+            if line and w.zh:
+                when = origins.clock_text(r["provenance"], w)
+                differing.append(f"{r['id']}：{w.status(r['status'])}（{when}）；{line}\n")
+            elif line:
                 differing.append(
                     f"{r['id']}: {r['status']} {origins.clock_text(r['provenance'], w)}; {line}\n"
                 )
@@ -224,7 +227,12 @@ class Renderer:
             yield "\t".join(str(c) for c in cells) + "\n"
             line = difference_line(r, self.w)
             if line:
-                yield f"# row {r['row']} {r['entity_id']}: {line}\n"
+                where = (
+                    f"第{r['row']}行 {r['entity_id']}："
+                    if w.zh
+                    else f"row {r['row']} {r['entity_id']}: "
+                )
+                yield f"# {where}{line}\n"
 
     def rows(self, columns_: list[str], records: Iterable[Doc]) -> Iterator[str]:
         """Any flat records as aligned columns (sources, regulations). In Chinese, a column

@@ -9,6 +9,7 @@ width given, within the bounds of ``wrap.fit_width``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from exitcheck.answers.timeline import MARKS, Row, Timeline, position, ticks
@@ -41,11 +42,32 @@ LETTERS = {*MARKS.values(), "*"}
 
 def caption(files: Iterable[str], clock: Clock, w: Words = ENGLISH) -> str:
     """The line under either picture: both clocks, and the registries it was drawn from."""
-    names = w.listing.join(files)
-    as_of_text = f"{w.label('as_of', 'as of')} {w.day(clock.as_of.isoformat())}"
-    known_text = f"{w.label('known_on', 'as known on')} {w.day(clock.known_on.isoformat())}"
+    names, gap = w.listing.join(files), "" if w.zh else " "
+    as_of, known_on = clock.as_of.isoformat(), clock.known_on.isoformat()
+    text = f"{w.label('as_of', 'as of')}{gap}{w.date(as_of)}"
+    if known_on != as_of:  # the known-on day only where it is another day
+        text += f"{w.comma}{w.label('known_on', 'as known on')}{gap}{w.date(known_on)}"
     registries = w.label("registries", "registries")
-    return f"{as_of_text}{w.comma}{known_text} · {registries}{w.colon}{names}"
+    return f"{text} · {registries}{w.colon}{names}"
+
+
+def dated(day: date, name: str, w: Words = ENGLISH) -> str:
+    """A regulation's day and name; the name alone where it already gives the day (the
+    Chinese name of the central bank document of 5 Dec 2013 begins with 2013年12月5日)."""
+    shown = w.date(day.isoformat())
+    if shown in name or day.isoformat() in name:
+        return name
+    return f"{shown} {name}"
+
+
+def tick_label(day: date, first: bool, w: Words = ENGLISH) -> str:
+    """An axis label: the year and month at the start and in January, else the month alone
+    (2014-01, 04; in Chinese 2014年, 4月, and 2013年6月 at a start that is not January)."""
+    if w.zh:
+        if day.month == 1:
+            return f"{day.year}年"
+        return f"{day.year}年{day.month}月" if first else f"{day.month}月"
+    return f"{day:%Y-%m}" if first or day.month == 1 else f"{day:%m}"
 
 
 def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: bool = False) -> str:
@@ -64,9 +86,10 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
     def line(label: str, cells: list[Cell]) -> list[Cell]:
         return [(ch, "") for ch in pad(clip(label, label_width), label_width) + "  "] + cells
 
-    title = f"{w.label('timeline', 'Timeline')} {tl.start} – {tl.end}"
+    gap = "：" if w.zh else " "
+    title = f"{w.label('timeline', 'Timeline')}{gap}{w.span(tl.start, tl.end)}"
     lines = [[(ch, "bold") for ch in clip(title, width)]]
-    lines += [line("", cells) for cells in _ticks(tl, axis, styled)]
+    lines += [line("", cells) for cells in _ticks(tl, axis, styled, w)]
     lines += [line(label, cells) for label, cells in _markers(tl, axis, w, regulations_label)]
     for name, row in zip(names, tl.rows, strict=True):
         lines.append(line(name, _row(tl, row, axis, chars)))
@@ -76,17 +99,23 @@ def render(tl: Timeline, *, width: int = 80, words: Words = ENGLISH, styled: boo
     return _emit(lines, width, styled)
 
 
-def _ticks(tl: Timeline, axis: int, styled: bool) -> list[list[Cell]]:
-    """The axis: tick labels (a month, with the year in January and at the start) and marks."""
+def _ticks(tl: Timeline, axis: int, styled: bool, w: Words = ENGLISH) -> list[list[Cell]]:
+    """The axis: tick labels (a month, with the year in January and at the start) and marks.
+    A wide (Chinese) character takes two cells: its own and an empty one after it."""
     tick_cells: list[Cell] = [(" ", "")] * axis
     tick_marks: list[Cell] = [(" ", "")] * axis
     for index, day in enumerate(ticks(tl.start, tl.end)):
         col = position(day, tl.start, tl.end, axis)
-        label = f"{day:%Y-%m}" if index == 0 or day.month == 1 else f"{day:%m}"
-        free = all(c == " " for c, _ in tick_cells[max(0, col - 1) : col + len(label) + 1])
-        if free and col + len(label) <= axis:
-            for i, ch in enumerate(label):
-                tick_cells[col + i] = (ch, "dim")
+        label = tick_label(day, index == 0, w)
+        size = display_width(label)
+        free = all(c == " " for c, _ in tick_cells[max(0, col - 1) : col + size + 1])
+        if free and col + size <= axis:
+            at = col
+            for ch in label:
+                tick_cells[at] = (ch, "dim")
+                if display_width(ch) == 2:
+                    tick_cells[at + 1] = ("", "dim")
+                at += display_width(ch)
         tick_marks[col] = ("╷" if styled else "|", "dim")
     return [tick_cells, tick_marks]
 
@@ -148,17 +177,19 @@ def _footer(tl: Timeline, w: Words, width: int, chars: tuple[str, str, str]) -> 
             (
                 f"{announced} = {w.label('letter', 'letter')}",
                 f"{completes} = {end_char}",
-                f"{span_char} {w.label('between', 'between')}",
+                f"{w.label('between')} = {span_char}"
+                if w.zh
+                else f"{span_char} {w.label('between', 'between')}",
             )
         ),
         "legend",
     )
     footer = [symbols, *_pack(legend, width)]
     for number, ref in enumerate(tl.regulations, 1):
-        footer.append(f"{number % 10} {ref.day} {w.text(ref._asdict(), 'name')}")
+        footer.append(f"{number % 10} {dated(ref.day, w.text(ref._asdict(), 'name'), w)}")
     if tl.earlier:
         earlier = ("；" if w.zh else "; ").join(
-            f"{r.day} {w.text(r._asdict(), 'name')}" for r in tl.earlier
+            dated(r.day, w.text(r._asdict(), "name"), w) for r in tl.earlier
         )
         footer.append(w.field("earlier", earlier, "earlier"))
     if tl.undated:

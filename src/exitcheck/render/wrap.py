@@ -56,6 +56,20 @@ def _tokens(text: str) -> list[str]:
 
 
 def _tokens_any(text: str) -> list[str]:
+    """As _tokens; a Chinese date (2021年12月31日, 2021年10月) is one token: never broken."""
+    if "年" in text:
+        import re
+
+        out: list[str] = []
+        at = 0
+        for found in re.finditer(r"\d{1,4}年\d{1,2}月(?:\d{1,2}日)?", text):
+            out += [*_tokens_any(text[at : found.start()]), found[0]]
+            at = found.end()
+        return out + _tokens_any(text[at:]) if at else _chars(text)
+    return _chars(text)
+
+
+def _chars(text: str) -> list[str]:
     out: list[str] = []
     for ch in text:
         if out and not _wide(ch) and not _wide(out[-1][-1]) and ch.isspace() == out[-1].isspace():

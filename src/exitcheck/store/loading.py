@@ -39,7 +39,11 @@ def registry_paths(
         if not given:
             from exitcheck.errors import UsageError
 
-            raise UsageError(f"--only needs --registry PATH or ${ENV_REGISTRY}")
+            raise UsageError(
+                f"--only needs --registry PATH or ${ENV_REGISTRY}",
+                code="only_needs",
+                env=ENV_REGISTRY,
+            )
         return unique_paths(given)
     return unique_paths([shipped_registry(), *given])
 

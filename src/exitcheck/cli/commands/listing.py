@@ -112,17 +112,31 @@ class Filters:
         from exitcheck.model import ENTITY_KINDS, MEASURE_DATES, MEASURE_KINDS
 
         if self.by not in MEASURE_DATES:
-            raise UsageError(f"--by must be one of: {', '.join(MEASURE_DATES)}")
+            dates = ", ".join(MEASURE_DATES)
+            raise UsageError(
+                f"--by must be one of: {dates}", code="one_of", option="--by", known=MEASURE_DATES
+            )
         start, end = day(self.after, "--after"), day(self.before, "--before")
         if start and end and start > end:
-            raise UsageError(f"--after {start} is later than --before {end}")
+            raise UsageError(
+                f"--after {start} is later than --before {end}",
+                code="after_before",
+                after=start,
+                before=end,
+            )
         for given, known, option in (
             (self.kind, ENTITY_KINDS, "--kind"),
             (self.measure, MEASURE_KINDS, "--measure"),
         ):
             unknown = [k for k in given if k not in known]
             if unknown:
-                raise UsageError(f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})")
+                raise UsageError(
+                    f"unknown {option} '{unknown[0]}' (known: {', '.join(known)})",
+                    code="unknown_value",
+                    option=option,
+                    value=unknown[0],
+                    known=list(known),
+                )
         return api.select(
             call.registry(),
             clock(as_of, known_on),
@@ -167,10 +181,15 @@ def list_(
         from exitcheck.render.order import ORDERS
 
         if sort not in ORDERS:
-            raise UsageError(f"--sort must be one of: {', '.join(ORDERS)}")
+            known = ", ".join(ORDERS)
+            raise UsageError(
+                f"--sort must be one of: {known}", code="one_of", option="--sort", known=ORDERS
+            )
         if on is not None:
             if after is not None or before is not None:
-                raise UsageError("--on is one day: give it without --after and --before")
+                raise UsageError(
+                    "--on is one day: give it without --after and --before", code="on_alone"
+                )
             day(on, "--on")
         filters = Filters(on or after, on or before, by, kind, measure)
         selected = filters.select(call, as_of, known_on)

@@ -31,7 +31,12 @@ def schema(
             call.write(["\n".join(known) + "\n"])
             return EXIT_OK
         if name not in known:
-            raise UsageError(f"no schema '{name}' (known: {', '.join(known)})")
+            raise UsageError(
+                f"no schema '{name}' (known: {', '.join(known)})",
+                code="no_schema",
+                name=name,
+                known=list(known),
+            )
         call.write([api.schema(name)])
         return EXIT_OK
 

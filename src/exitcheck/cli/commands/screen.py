@@ -107,7 +107,11 @@ def screen(
         from exitcheck.cli import output
 
         if threshold is not None and not math.isfinite(threshold):
-            raise UsageError(f"--threshold must be a number from 0 to 100, not {threshold}")
+            raise UsageError(
+                f"--threshold must be a number from 0 to 100, not {threshold}",
+                code="threshold",
+                value=threshold,
+            )
         if summary is not None:
             output.check_summary(summary)
         table = api.read_names(
