@@ -185,6 +185,8 @@ def test_line_spans_counts_the_gaps_as_it_goes_and_breaks_where_slicing_did() ->
         assert line_spans(text, room) == _spans_by_slicing(text, room)
 
     check()
+
+
 def test_a_chinese_date_is_never_broken() -> None:
     from exitcheck.render.wrap import line_spans, wrap_display
 
