@@ -385,3 +385,40 @@ def max_edits(length: int, minimum: int) -> int:
     if length < minimum + 8:
         return 2
     return 3
+
+
+def sound_key(key: str) -> str:
+    """Consonants as they sound, for a name heard or written in another script: vowels
+    dropped, letters that sound alike (c/k/q, s/z, b/v/w, f/h, l/r, g/j) folded, and
+    repeats run together; 'binance', the katakana's 'bainansu', the Arabic's 'bynns' and
+    the Greek 'mpainans' are all 'bns', 'tradingview' and the Korean 'teuleidingbyu' 'trdngb'.
+    Reads a key (``compact_key``: lower-case letters and digits); digits are kept."""
+    pattern, run = _sound_patterns()
+    key = pattern.sub(lambda found: _SPELT[found[0]], key).translate(_SOUNDS)
+    return run.sub(r"\1", key)
+
+
+_SPELT = {
+    "mp": "b", "nt": "d", "gk": "g", "chzh": "j", "zh": "j", "ch": "j", "sh": "s", "kh": "h",
+    "ph": "f", "ck": "k", "th": "t", "x": "ks", "ce": "se", "ci": "si", "cy": "sy",
+}  # fmt: skip
+_SOUNDS = str.maketrans("cqzvwfjl", "kksbbhgr", "aeiouy")
+
+
+@functools.cache
+def _sound_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spelt = r"^mp|^nt|gk|chzh|zh|ch|sh|kh|ph|ck|th|x|c[eiy]"
+    return re.compile(spelt), re.compile(r"(.)\1+")
+
+
+def initials(label: str) -> str:
+    """The initials of a name as written: one letter for each word and each capitalised hump
+    ('CoinMarketCap' -> 'cmc', 'Futu NiuNiu' -> 'fnn'), one for each Chinese character, by
+    its pinyin ('非小号' -> 'fxh'). Empty for a name of one word and no humps."""
+    humps = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", label)
+    letters = [h[0].lower() for h in humps if not h.isdigit()]
+    if has_cjk(label):
+        from anyascii import anyascii
+
+        letters = [anyascii(ch)[:1].lower() for ch in to_simplified(label) if is_cjk(ch)]
+    return "".join(letters) if len(letters) > 1 else ""

@@ -351,10 +351,14 @@ def homophone(index: KeyIndex, result: MatchResult, core: str) -> MatchResult | 
 
 
 def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
-    """A name written in another script ('Хуоби', 'バイナンス', '후오비'): its transliteration
-    (anyascii), and each long word of it, is looked up, and failing that the whole is compared
-    with the registry's Latin names by spelling and by consonants ('bainansu' and 'binance'
-    are both b-n-n-s). Transliteration loses too much for a match: at most ambiguous."""
+    """A name written in another script ('Хуоби', 'バイナンス', '후오비', 'بينانس'): its
+    transliteration (anyascii), and each long word of it, is looked up, and failing that the
+    whole is compared with the registry's Latin names by spelling (within 80) and by sound
+    (``names.sound_key``: 'bainansu', 'bynns' and 'binance' are all b-n-s) spelt within 50 (60
+    for a sound of one or two consonants), or by a sound of four consonants or more that
+    differs by one consonant, spelt within 60 ('knmktktp' of the katakana and 'knmrktkp' of
+    CoinMarketCap). Transliteration loses too much
+    for a match: at most ambiguous."""
     from anyascii import anyascii
 
     latin = anyascii(text)
@@ -368,11 +372,16 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
         hits = [e for e in index.exact(piece) if e.entity_id]
         found += [Candidate(e.entity_id, e.label, 100.0, "transliterated") for e in hits]
         if not hits and piece == key:  # spelling only for the whole name, not its words
-            sound = _skeleton(piece)
+            from exitcheck.matching.nearby import sounds_alike
+
             found += [
                 Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
-                for k, e, score in index.spelt_like("latin", piece, 60)
-                if e.entity_id and (score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)))
+                for k, e, score in index.spelt_like("latin", piece, 80)
+                if e.entity_id
+            ]
+            found += [
+                c._replace(method="transliterated")
+                for c in sounds_alike(index, piece, 60, 0, near=60)
             ]
     candidates = _merge(tuple(found))
     if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
@@ -401,17 +410,6 @@ def close_spelling(index: KeyIndex, result: MatchResult, text: str) -> MatchResu
         return None
     reason = f"spelt close to {close[0].label!r}, by no usual slip"
     return ambiguous(result.query, result.normalized, _merge(tuple(close)), reason)
-
-
-def _skeleton(key: str) -> str:
-    """Consonants as they sound, vowels dropped after the first letter: 'binance' and the
-    katakana's 'bainansu' are both 'bnns', 'koykoin' (Greek) and 'kucoin' 'kkn'."""
-    import re
-
-    key = key.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("x", "ks")
-    key = re.sub(r"c(?=[eiy])", "s", key).translate(str.maketrans("cqzvfjw", "kksbhgb"))
-    key = re.sub(r"(.)\1+", r"\1", key)  # 'bitto' is 'bito' (a doubled consonant of kana)
-    return key[:1] + re.sub(r"[aeiouyh0-9]", "", key[1:])
 
 
 def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
