@@ -158,7 +158,8 @@ def mixed(
     if len(ids) == 1 and all(a.decision == DECISION_MATCH for a in found):
         best = next(a.best for a in found if a.best is not None)
         return MatchResult(query, key, DECISION_MATCH, "mixed_script", best, (best,))
-    candidates = _merge(*(a.candidates for a in found))
+    named = [a for a in found if a.decision != DECISION_NONE]  # not a none's suggestions
+    candidates = _merge(*(a.candidates for a in named or found))
     if ids or any(a.decision == DECISION_AMBIGUOUS for a in found):
         reason = "the Latin and Chinese parts do not name the same entity"
         return ambiguous(query, key, candidates, reason)
