@@ -422,3 +422,14 @@ def initials(label: str) -> str:
 
         letters = [anyascii(ch)[:1].lower() for ch in to_simplified(label) if is_cjk(ch)]
     return "".join(letters) if len(letters) > 1 else ""
+
+
+def spells_letters(text: str) -> bool:
+    """True when the text writes letters as symbols: a squared or negative-circled letter
+    (U+1F130-1F189: 'Bit🅶et') or three regional indicator letters in a row ('🇧🇮🇳🇦🇳🇨🇪'; two
+    are a flag). ``compact_key`` keeps none of them; ``nearby.letter_symbols`` reads them."""
+    if text.isascii():
+        return False
+    if any(0x1F130 <= ord(ch) <= 0x1F189 for ch in text):
+        return True
+    return re.search("[\U0001f1e6-\U0001f1ff]{3}", text) is not None

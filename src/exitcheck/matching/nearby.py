@@ -34,6 +34,7 @@ from exitcheck.matching.names import (
     has_cjk,
     initials,
     sound_key,
+    spells_letters,
     strip_generic,
     to_simplified,
     units,
@@ -219,17 +220,11 @@ def _as_letter(ch: str) -> str:
 def letter_symbols(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
-    """Reads the text as given. Condition: it holds a squared or negative-circled letter
-    (U+1F130-1F189: 'Bit🅶et') or three regional indicator letters in a row ('🇧🇮🇳🇦🇳🇨🇪'; two
-    are a flag), and with these read as the letters they show it names a registry entity. Emoji
+    """Reads the text as given. Condition: ``names.spells_letters`` (a squared or
+    negative-circled letter, 'Bit🅶et', or three regional indicator letters in a row,
+    '🇧🇮🇳🇦🇳🇨🇪'), and with these read as the letters they show it names a registry entity. Emoji
     spelling is a way to write a name, and a way to avoid a filter: review."""
-    if text.isascii():
-        return None
-    symbols = [ch for ch in text if 0x1F130 <= ord(ch) <= 0x1F1FF]
-    if not symbols:
-        return None
-    regional = re.search("[\U0001f1e6-\U0001f1ff]{3}", text) is not None
-    if not regional and not any(ord(ch) <= 0x1F189 for ch in symbols):
+    if not spells_letters(text):
         return None
     named = _named(match_text("".join(_as_letter(ch) for ch in text)))
     if not named:
