@@ -264,3 +264,12 @@ def test_bands_never_match_and_name_what_they_find(text: str) -> None:
         if found is not None:
             assert found.decision == "ambiguous"
             assert found.candidates and found.candidates[0].entity_id
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Binance™", "binance"), ("OKX™ Exchange", "okex"), ("KuCoin\u2120", "kucoin")],
+)
+def test_trade_mark_signs_are_not_letters(query: str, expected: str) -> None:
+    """NFKC spells ™ and ℠ out ('binancetm'): they are dropped before it."""
+    assert match(INDEX, query).entity_id == expected

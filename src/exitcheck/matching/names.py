@@ -38,6 +38,8 @@ _CONFUSABLES = str.maketrans(
 )  # fmt: skip
 _CONFUSABLE_CHARS = frozenset("АВЕКМНОРСТХУЅІЈԚԜҮҺӀаеорсухіјѕԁԛԝӏһүɡıΑΒΕΖΗΙΚΜΝΟΡΤΥΧονριακυτ")
 
+_TRADE_MARKS = str.maketrans({"™": " ", "℠": " "})
+
 _CJK_RUNS = "[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
 _TONE_SYLLABLES = r"(?:[a-zü]+[1-5])+"  # patterns are compiled on first use, not at start-up
 
@@ -62,13 +64,14 @@ def strip_controls(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """NFKC (full-width to ASCII), no control characters, look-alikes folded, case-folded,
-    single-spaced."""
+    """NFKC (full-width to ASCII), no control characters or trade mark signs, look-alikes
+    folded, case-folded, single-spaced."""
     if text.isascii() and text.isprintable():  # fast path: ASCII is already NFKC
         return " ".join(text.lower().split())
     import unicodedata
 
-    folded = unicodedata.normalize("NFKC", strip_controls(text))
+    # trade mark signs go before NFKC, which would spell them out ('Binance™' -> 'binancetm')
+    folded = unicodedata.normalize("NFKC", strip_controls(text).translate(_TRADE_MARKS))
     if not _CONFUSABLE_CHARS.isdisjoint(folded):
         folded = folded.translate(_CONFUSABLES)
     return " ".join(folded.casefold().split())
