@@ -181,10 +181,16 @@ def test_social_page_naming_nothing_is_none() -> None:
     assert match(INDEX, "facebook.com/acmebakery").decision == "none"
 
 
-def test_mojibake_band_is_review_and_says_what_was_decoded() -> None:
+def test_mojibake_band_matches_a_strict_round_trip_to_a_name_and_says_so() -> None:
     result = match(INDEX, "币安".encode().decode("gbk"))
-    assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", "binance")
+    assert (result.decision, result.entity_id) == ("match", "binance")
     assert result.decoded == (MOJIBAKE_GBK,)
+
+
+def test_mojibake_band_with_bytes_lost_is_review() -> None:
+    result = match(INDEX, "“Binance”".encode().decode("cp1252", errors="ignore"))
+    assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", "binance")
+    assert result.decoded == (MOJIBAKE_LOSSY,)
 
 
 def test_utf8_read_as_latin1_still_matches() -> None:
@@ -255,15 +261,26 @@ def test_other_script_by_sound(query: str, expected: str) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(max_size=60))
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.sampled_from(["火币", "币安网", "Binance", "库币", "KuCoin™"]).map(
+            lambda s: s.encode().decode("gbk", errors="replace")
+        ),
+    )
+)
 def test_bands_never_match_and_name_what_they_find(text: str) -> None:
-    """Whatever the text, a band answers review with a registry entity first, or nothing."""
+    """Whatever the text, a band answers review with a registry entity first, or nothing; or
+    a match once mojibake is undone, saying so."""
     before = none(text, "", "no name is close enough to be sure")
     for band in (nearby.social_page, *nearby.BANDS):
         found = band(INDEX, before, text, lambda part: match(INDEX, part, limit=0))
         if found is not None:
-            assert found.decision == "ambiguous"
             assert found.candidates and found.candidates[0].entity_id
+            if found.decision == "match":
+                assert band is nearby.mojibake and found.decoded[0].startswith("mojibake")
+            else:
+                assert found.decision == "ambiguous"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 to by a looser measure. So a ``none`` means that no registry name is close by any measure.
 
 Each band answers ``ambiguous`` (review) with the candidates it found, never a confident
-match. Each band states, in its docstring, the form of the query
+match, except a strict mojibake round trip to a registry name exactly. Each band states, in its docstring, the form of the query
 it reads and the condition under which it can answer, so that a pre-filter can skip it; the
 bands run only on a query answered ``none`` so far, in the order of ``BANDS``:
 
@@ -186,9 +186,10 @@ def mojibake(
     """Reads the text as given. Condition: ``decoding.repair_mojibake`` finds a round trip
     (UTF-8 read as GBK, GBK read as Latin-1, or UTF-8 read as cp1252 with bytes lost; UTF-8
     read as Latin-1 whole is undone before matching, by ``decoding.decode``), and the repaired
-    text names a registry entity. These round trips can succeed by chance on a few
-    characters: review, saying what was decoded."""
-    from exitcheck.matching.decoding import repair_mojibake
+    text names a registry entity. A strict round trip that gives a registry name by an exact
+    rule ('甯佸畨' is 币安, '»ð±ÒÍø' 火币网) is a match, as strong as any decoding; anything looser (bytes lost, a
+    repaired text matched by a review band or fuzzily) is review. ``decoded`` says which."""
+    from exitcheck.matching.decoding import MOJIBAKE_LOSSY, repair_mojibake
 
     repaired = repair_mojibake(text)
     if repaired is None:
@@ -198,8 +199,11 @@ def mojibake(
     named = _named(answer)
     if not named:
         return None
+    decoded = (undone, *answer.decoded)
+    if undone != MOJIBAKE_LOSSY and (answer.method or "").startswith("exact"):
+        return answer._replace(query=result.query, decoded=decoded)
     reason = f"reads as {plain!r} once the {undone} is undone"
-    return _review(result, named, reason)._replace(decoded=(undone, *answer.decoded))
+    return _review(result, named, reason)._replace(decoded=decoded)
 
 
 # --------------------------------------------------------------------------------------------
