@@ -178,12 +178,13 @@ def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
     return latin, chinese
 
 
-_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "g", "9": "g", "|": "l"})
 _SHAPES = (("rn", "m"), ("m", "rn"), ("vv", "w"), ("w", "vv"), ("cl", "d"))  # read alike
 
 
 def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | None:
-    """A name as a scan misreads it: a digit where a letter looks alike ('0KEx', 'Loopr1ng'),
+    """A name as a scan misreads it: a digit where a letter looks alike ('0KEx', 'Loopr1ng',
+    'Bit9et'),
     'rn' for 'm' ('Bitrnain'), 'vv' for 'w', 'l' and 'I' confused ('Kucoln', 'F2PooI'). Never
     a match, but ambiguous with the entity it would read as, for a person to check the scan."""
     if len(key) < 4 or key.isdigit() or has_cjk(key):
@@ -201,7 +202,7 @@ def _misreadings(key: str) -> set[str]:
     """The key as it would read with look-alike characters swapped, one kind at a time, and
     one l or i read as the other."""
     forms = (
-        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in "0158|") else set()
+        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in "015689|") else set()
     )
     forms |= {key.replace(a, b) for a, b in _SHAPES if a in key}
     flip = {"l": "i", "i": "l"}
