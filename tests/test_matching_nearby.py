@@ -226,7 +226,7 @@ def test_truncated(query: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["hyper", "Tiger Global", "Tiger Software Co., Ltd.", "pool", "Bina", "Coin"]
+    "query", ["hyper", "Tiger Global", "Tiger Software Co., Ltd.", "pool", "Bina", "Coin", "qkl12"]
 )
 def test_not_truncated(query: str) -> None:
     """A first word that is not the whole of what people say (HyperDAO), another company's

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
     clean,
     compact_key,
@@ -250,8 +251,8 @@ def truncated(
 
     - cut short: its whole ``compact_key`` (every word kept: a field cut short ends inside
       the name; a query of generic words only is none) has ``MIN_TRUNCATED`` letters or more, is the start of a longer registry
-      Latin key (``KeyIndex.names("latin")``), holds ``TRUNCATED_SHARE`` of it, and ends
-      inside a word of the name, or after its second word ('coinmarketc', 'guotaijunanintern',
+      Latin key (``KeyIndex.names("latin")``) with the same digits, holds ``TRUNCATED_SHARE``
+      of it, and ends inside a word of the name, or after its second word ('coinmarketc', 'guotaijunanintern',
       'feixiao'); the first word of a name alone is a word ('hyper' of HyperDAO);
     - the word people say: its words without generic words are a registry name's first words,
       every word after them in the name is generic or a top-level domain, and the query's
@@ -280,6 +281,7 @@ def truncated(
                 len(name) > len(key) >= TRUNCATED_SHARE * len(name)
                 and name.startswith(key)
                 and _cut_inside(e.label, key)
+                and digits_of(name) == digits_of(key)  # 'qkl12' is another name, as 'qkl124' is
             )
             or (spoken and name.startswith(core) and _ends_at_word(e.label, core))
         )
