@@ -283,7 +283,7 @@ MUTANTS: list[Mutant] = [
            "every ambiguous or none result is built with best=None"),
     Mutant("matching", M, "    folded_tokens = [to_simplified(t) for t in tokens]", "    folded_tokens = list(tokens)"),
     Mutant("matching", M, "        found = index.romanised(form)\n        if found:", "        found = index.romanised(form)\n        if False:"),
-    Mutant("matching", N, '    folded = unicodedata.normalize("NFKC", strip_controls(text))', '    folded = unicodedata.normalize("NFC", strip_controls(text))'),
+    Mutant("matching", N, '    folded = unicodedata.normalize("NFKC", strip_controls(text).translate(_TRADE_MARKS))', '    folded = unicodedata.normalize("NFC", strip_controls(text).translate(_TRADE_MARKS))'),
     Mutant("matching", N, "        folded = folded.translate(_CONFUSABLES)", "        pass"),
     Mutant("matching", N, '    cleaned = strip_marks(clean(text))', '    cleaned = clean(text)'),
     Mutant("matching", N, '        return tuple(re.findall(r"[a-z0-9]+", cleaned))', '        return tuple(re.findall(r"[a-z]+", cleaned))'),

@@ -95,6 +95,7 @@ def load(paths: PathLike | Iterable[PathLike] | None = None, *, use_cache: bool 
 def check_name(name: str) -> str:
     """The name, or UsageError when it is over-long or has no letters or digits."""
     from exitcheck.matching import MAX_QUERY_CHARS, compact_key
+    from exitcheck.matching.names import spells_letters
 
     if len(name) > MAX_QUERY_CHARS:
         raise UsageError(
@@ -103,7 +104,7 @@ def check_name(name: str) -> str:
             length=f"{len(name):,}",
             limit=MAX_QUERY_CHARS,
         )
-    if not compact_key(name):
+    if not compact_key(name) and not spells_letters(name):  # '🇧🇮🇳🇦🇳🇨🇪' spells a name
         raise UsageError(
             "the name is empty: give a platform name, alias or domain", code="name_empty"
         )

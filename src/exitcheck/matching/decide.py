@@ -120,6 +120,14 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         result = _module("review").other_script(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
         result = _module("review").close_spelling(index, result, text) or result
+    if "/" in text:  # a page on a social site: its host decided, its path names the account
+        page = _module("nearby").social_page
+        result = page(index, result, text, lambda part: _cell(index, part, threshold, 0)) or result
+    if result.decision == DECISION_NONE:
+        other = result.reason.endswith("does not list")
+        result = _module("nearby").surface(
+            index, result, text, lambda part: _cell(index, part, threshold, 0), other=other
+        )
     if _SEPARATORS.isdisjoint(text) and " and " not in text.lower():
         return result
     several: Callable[[MatchResult, str, Callable[[str], MatchResult]], MatchResult]

@@ -47,7 +47,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def decode(text: str) -> tuple[str, tuple[str, ...]]:
     """(the text with its encodings undone, what was undone): ('Hu&#111;bi', ('HTML …',))."""
-    if _MARKS.isdisjoint(text):
+    if _MARKS.isdisjoint(text) and (text.isascii() or _mojibake(text) == text):
         return text, ()
     undone: list[str] = []
     for _ in range(_ROUNDS):
@@ -141,14 +141,92 @@ def _escapes(text: str) -> str:
         return out
 
 
-_STEPS = (
-    (FORMULA, _formula),
-    (MIME, _mime),
-    (TAGS, _tags),
-    (REFERENCES, _references),
-    (ESCAPES, _escapes),
-    (PERCENT, _percent),
-)
+def _mojibake(text: str) -> str:
+    """UTF-8 read as Latin-1/cp1252, undone when every byte decodes ('KuCoinâ\u0084¢'): a
+    round trip that succeeds by chance on no real name. The other round trips of
+    ``repair_mojibake`` are only tried on a name that matches nothing (``nearby``)."""
+    if text.isascii() or not re.search(_LATIN_SIGNATURE, text):
+        return text
+    raw = _single_bytes(text)
+    if raw is None:
+        return text
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+
+
+MOJIBAKE_LATIN = "mojibake (UTF-8 read as Latin-1/cp1252)"
+MOJIBAKE_LOSSY = "mojibake (UTF-8 read as cp1252, some bytes lost)"
+MOJIBAKE_GBK = "mojibake (UTF-8 read as GBK)"
+MOJIBAKE_GBK_LATIN = "mojibake (GBK read as Latin-1)"
+
+# A UTF-8 lead byte read as Latin-1/cp1252 (Ã, Ã¥, â, ç …) followed by a continuation byte read
+# the same way (0x80-0xBF: cp1252's €‚ƒ„…†‡ˆ‰Š‹ŒŽ''""•–—˜™š›œžŸ and Latin-1's ¡-¿ and C1).
+_LATIN_SIGNATURE = r"[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+
+
+def repair_mojibake(text: str) -> tuple[str, str] | None:
+    """(the text as it was written, what was undone) when it reads as another encoding's bytes
+    decoded wrongly, else None. Three round trips, each strict (every byte must decode):
+    UTF-8 bytes read as Latin-1/cp1252 ('ç\x81«å¸\x81' -> '火币', 'KuCoinâ„¢' -> 'KuCoin™'),
+    UTF-8 bytes read as GBK ('姣旂壒澶ч檰' -> '比特大陆'), and GBK bytes read as Latin-1
+    ('»ð±Ò' -> '火币'). Where the first fails because the five bytes cp1252 leaves undefined
+    were dropped ('â€œBinanceâ€'), and two signatures at least show it, the text is decoded
+    with what is left (``MOJIBAKE_LOSSY``).
+    A round trip is tried only on text with its signature: Latin-1 letters that pair as a UTF-8
+    lead and continuation byte; Chinese characters mostly (GBK: its other letters, such as
+    Cyrillic, stand for a byte pair too); Latin-1 letters only, in pairs that decode to Chinese
+    characters (GBK read as Latin-1)."""
+    if text.isascii():
+        return None
+    signatures = len(re.findall(_LATIN_SIGNATURE, text))
+    raw = _single_bytes(text) if signatures else None
+    if raw is not None:
+        try:
+            return raw.decode("utf-8"), MOJIBAKE_LATIN
+        except UnicodeDecodeError:
+            pass
+    plain = "".join(text.split())
+    if plain and 2 * sum("\u3400" <= ch <= "\u9fff" for ch in plain) >= len(plain):
+        try:
+            repaired = text.encode("gbk").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return None
+        return (repaired, MOJIBAKE_GBK) if repaired != text and _chinese(repaired) else None
+    if plain and all("\u00a1" <= ch <= "\u00fe" or ch.isascii() for ch in plain):
+        try:
+            repaired = text.encode("latin-1").decode("gbk")
+            if _chinese(repaired):
+                return repaired, MOJIBAKE_GBK_LATIN
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    if raw is not None and signatures >= 2:  # bytes cp1252 leaves undefined were dropped
+        lossy = raw.decode("utf-8", errors="replace").replace("\ufffd", " ")
+        return " ".join(lossy.split()), MOJIBAKE_LOSSY
+    return None
+
+
+def _single_bytes(text: str) -> bytes | None:
+    """The bytes that cp1252 (or Latin-1, for the five bytes cp1252 leaves undefined) shows as
+    this text; None when a character is neither."""
+    out = bytearray()
+    for ch in text:
+        if ord(ch) < 0x100:
+            out.append(ord(ch))
+            continue
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            return None
+    return bytes(out)
+
+
+def _chinese(text: str) -> bool:
+    """Only Chinese characters, ASCII and spaces, and two Chinese characters at least."""
+    cjk = [ch for ch in text if "\u3400" <= ch <= "\u9fff"]
+    return len(cjk) >= 2 and all(ch.isascii() or "\u3400" <= ch <= "\u9fff" for ch in text)
+
 
 _SPELLED = {"dot": ".", "at": "@"}
 
@@ -164,4 +242,15 @@ def spelled_domain(words: list[str]) -> str | None:
     return text if re.fullmatch(r"(?:[a-z0-9-]+@)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", text) else None
 
 
-__all__ = ["decode", "spelled_domain"]
+_STEPS = (
+    (MOJIBAKE_LATIN, _mojibake),
+    (FORMULA, _formula),
+    (MIME, _mime),
+    (TAGS, _tags),
+    (REFERENCES, _references),
+    (ESCAPES, _escapes),
+    (PERCENT, _percent),
+)
+
+
+__all__ = ["decode", "repair_mojibake", "spelled_domain"]

@@ -10,7 +10,7 @@ changes a result; scoring in C with rapidfuzz; ordering; the ``SCAN_ALL_BELOW`` 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from exitcheck.matching.names import clean, compact_key, core_key, domain_of, has_cjk, romanise
@@ -202,6 +202,8 @@ class KeyIndex:
         self._domain_ids: set[str] | None = None
         self._spelt: dict[tuple[str, str | None, int, float], tuple[list[Any], list[str]]] = {}
         self._cjk: frozenset[str] | None = None
+        self._names: dict[str, list[tuple[str, Entry]]] = {}
+        self._derived: dict[str, Any] = {}
 
     def preload(self) -> None:
         """For many look-ups (screening) in a small registry: hold every row in memory, as
@@ -213,7 +215,7 @@ class KeyIndex:
             table = MemoryTable.from_rows(table.rows())
         table.make_entries()
         self.table = table
-        self._spelt, self._cjk = {}, None
+        self._spelt, self._cjk, self._names, self._derived = {}, None, {}, {}
 
     # The four key look-ups are the matcher's hottest calls (several per screened name, most
     # of them misses): each asks the table once and makes entries only for a hit.
@@ -316,6 +318,26 @@ class KeyIndex:
         if self._cjk is None:
             self._cjk = frozenset("".join(key for _, key in self.table.script_rows("cjk", None)))
         return self._cjk
+
+    def names(self, script: str) -> list[tuple[str, Entry]]:
+        """(key, entry) of every fuzzy key of a script (latin: registry names and romanised
+        Chinese names; cjk: the distinctive parts of Chinese names), in row order, listed once
+        per index: the last review bands (``nearby``) compare a query with each."""
+        if script not in self._names:
+            rows = self.table.script_rows(script, None)
+            found = self.table.fuzzy_rows([rowid for rowid, _ in rows])
+            self._names[script] = [
+                (key, Entry(found[rowid][2], found[rowid][3], found[rowid][4]))
+                for rowid, key in rows
+            ]
+        return self._names[script]
+
+    def derived(self, name: str, build: Callable[[KeyIndex], Any]) -> Any:
+        """A table a review band derives from the index's keys (``nearby``: initials, sounds),
+        built on first use and kept for the index's life."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]
 
     def _details(self, rowids: list[int]) -> list[tuple[str, Entry, int]]:
         found = self.table.fuzzy_rows(rowids)

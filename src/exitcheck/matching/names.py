@@ -38,6 +38,8 @@ _CONFUSABLES = str.maketrans(
 )  # fmt: skip
 _CONFUSABLE_CHARS = frozenset("АВЕКМНОРСТХУЅІЈԚԜҮҺӀаеорсухіјѕԁԛԝӏһүɡıΑΒΕΖΗΙΚΜΝΟΡΤΥΧονριακυτ")
 
+_TRADE_MARKS = str.maketrans({"™": " ", "℠": " "})
+
 _CJK_RUNS = "[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
 _TONE_SYLLABLES = r"(?:[a-zü]+[1-5])+"  # patterns are compiled on first use, not at start-up
 
@@ -62,13 +64,14 @@ def strip_controls(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """NFKC (full-width to ASCII), no control characters, look-alikes folded, case-folded,
-    single-spaced."""
+    """NFKC (full-width to ASCII), no control characters or trade mark signs, look-alikes
+    folded, case-folded, single-spaced."""
     if text.isascii() and text.isprintable():  # fast path: ASCII is already NFKC
         return " ".join(text.lower().split())
     import unicodedata
 
-    folded = unicodedata.normalize("NFKC", strip_controls(text))
+    # trade mark signs go before NFKC, which would spell them out ('Binance™' -> 'binancetm')
+    folded = unicodedata.normalize("NFKC", strip_controls(text).translate(_TRADE_MARKS))
     if not _CONFUSABLE_CHARS.isdisjoint(folded):
         folded = folded.translate(_CONFUSABLES)
     return " ".join(folded.casefold().split())
@@ -385,3 +388,51 @@ def max_edits(length: int, minimum: int) -> int:
     if length < minimum + 8:
         return 2
     return 3
+
+
+def sound_key(key: str) -> str:
+    """Consonants as they sound, for a name heard or written in another script: vowels
+    dropped, letters that sound alike (c/k/q, s/z, b/v/w, f/h, l/r, g/j) folded, and
+    repeats run together; 'binance', the katakana's 'bainansu', the Arabic's 'bynns' and
+    the Greek 'mpainans' are all 'bns', 'tradingview' and the Korean 'teuleidingbyu' 'trdngb'.
+    Reads a key (``compact_key``: lower-case letters and digits); digits are kept."""
+    pattern, run = _sound_patterns()
+    key = pattern.sub(lambda found: _SPELT[found[0]], key).translate(_SOUNDS)
+    return run.sub(r"\1", key)
+
+
+_SPELT = {
+    "mp": "b", "nt": "d", "gk": "g", "chzh": "j", "zh": "j", "ch": "j", "sh": "s", "kh": "h",
+    "ph": "f", "ck": "k", "th": "t", "x": "ks", "ce": "se", "ci": "si", "cy": "sy",
+}  # fmt: skip
+_SOUNDS = str.maketrans("cqzvwfjl", "kksbbhgr", "aeiouy")
+
+
+@functools.cache
+def _sound_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spelt = r"^mp|^nt|gk|chzh|zh|ch|sh|kh|ph|ck|th|x|c[eiy]"
+    return re.compile(spelt), re.compile(r"(.)\1+")
+
+
+def initials(label: str) -> str:
+    """The initials of a name as written: one letter for each word and each capitalised hump
+    ('CoinMarketCap' -> 'cmc', 'Futu NiuNiu' -> 'fnn'), one for each Chinese character, by
+    its pinyin ('非小号' -> 'fxh'). Empty for a name of one word and no humps."""
+    humps = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", label)
+    letters = [h[0].lower() for h in humps if not h.isdigit()]
+    if has_cjk(label):
+        from anyascii import anyascii
+
+        letters = [anyascii(ch)[:1].lower() for ch in to_simplified(label) if is_cjk(ch)]
+    return "".join(letters) if len(letters) > 1 else ""
+
+
+def spells_letters(text: str) -> bool:
+    """True when the text writes letters as symbols: a squared or negative-circled letter
+    (U+1F130-1F189: 'Bit🅶et') or three regional indicator letters in a row ('🇧🇮🇳🇦🇳🇨🇪'; two
+    are a flag). ``compact_key`` keeps none of them; ``nearby.letter_symbols`` reads them."""
+    if text.isascii():
+        return False
+    if any(0x1F130 <= ord(ch) <= 0x1F189 for ch in text):
+        return True
+    return re.search("[\U0001f1e6-\U0001f1ff]{3}", text) is not None

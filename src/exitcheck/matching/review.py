@@ -158,7 +158,8 @@ def mixed(
     if len(ids) == 1 and all(a.decision == DECISION_MATCH for a in found):
         best = next(a.best for a in found if a.best is not None)
         return MatchResult(query, key, DECISION_MATCH, "mixed_script", best, (best,))
-    candidates = _merge(*(a.candidates for a in found))
+    named = [a for a in found if a.decision != DECISION_NONE]  # not a none's suggestions
+    candidates = _merge(*(a.candidates for a in named or found))
     if ids or any(a.decision == DECISION_AMBIGUOUS for a in found):
         reason = "the Latin and Chinese parts do not name the same entity"
         return ambiguous(query, key, candidates, reason)
@@ -177,12 +178,13 @@ def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
     return latin, chinese
 
 
-_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "|": "l"})
+_OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "g", "9": "g", "|": "l"})
 _SHAPES = (("rn", "m"), ("m", "rn"), ("vv", "w"), ("w", "vv"), ("cl", "d"))  # read alike
 
 
 def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | None:
-    """A name as a scan misreads it: a digit where a letter looks alike ('0KEx', 'Loopr1ng'),
+    """A name as a scan misreads it: a digit where a letter looks alike ('0KEx', 'Loopr1ng',
+    'Bit9et'),
     'rn' for 'm' ('Bitrnain'), 'vv' for 'w', 'l' and 'I' confused ('Kucoln', 'F2PooI'). Never
     a match, but ambiguous with the entity it would read as, for a person to check the scan."""
     if len(key) < 4 or key.isdigit() or has_cjk(key):
@@ -200,7 +202,7 @@ def _misreadings(key: str) -> set[str]:
     """The key as it would read with look-alike characters swapped, one kind at a time, and
     one l or i read as the other."""
     forms = (
-        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in "0158|") else set()
+        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in "015689|") else set()
     )
     forms |= {key.replace(a, b) for a, b in _SHAPES if a in key}
     flip = {"l": "i", "i": "l"}
@@ -351,10 +353,14 @@ def homophone(index: KeyIndex, result: MatchResult, core: str) -> MatchResult | 
 
 
 def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
-    """A name written in another script ('Хуоби', 'バイナンス', '후오비'): its transliteration
-    (anyascii), and each long word of it, is looked up, and failing that the whole is compared
-    with the registry's Latin names by spelling and by consonants ('bainansu' and 'binance'
-    are both b-n-n-s). Transliteration loses too much for a match: at most ambiguous."""
+    """A name written in another script ('Хуоби', 'バイナンス', '후오비', 'بينانس'): its
+    transliteration (anyascii), and each long word of it, is looked up, and failing that the
+    whole is compared with the registry's Latin names by spelling (within 80) and by sound
+    (``names.sound_key``: 'bainansu', 'bynns' and 'binance' are all b-n-s) spelt within 50 (60
+    for a sound of one or two consonants), or by a sound of four consonants or more that
+    differs by one consonant, spelt within 60 ('knmktktp' of the katakana and 'knmrktkp' of
+    CoinMarketCap). Transliteration loses too much
+    for a match: at most ambiguous."""
     from anyascii import anyascii
 
     latin = anyascii(text)
@@ -368,11 +374,16 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
         hits = [e for e in index.exact(piece) if e.entity_id]
         found += [Candidate(e.entity_id, e.label, 100.0, "transliterated") for e in hits]
         if not hits and piece == key:  # spelling only for the whole name, not its words
-            sound = _skeleton(piece)
+            from exitcheck.matching.nearby import sounds_alike
+
             found += [
                 Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
-                for k, e, score in index.spelt_like("latin", piece, 60)
-                if e.entity_id and (score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)))
+                for k, e, score in index.spelt_like("latin", piece, 80)
+                if e.entity_id
+            ]
+            found += [
+                c._replace(method="transliterated")
+                for c in sounds_alike(index, piece, 60, 0, near=60)
             ]
     candidates = _merge(tuple(found))
     if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
@@ -401,17 +412,6 @@ def close_spelling(index: KeyIndex, result: MatchResult, text: str) -> MatchResu
         return None
     reason = f"spelt close to {close[0].label!r}, by no usual slip"
     return ambiguous(result.query, result.normalized, _merge(tuple(close)), reason)
-
-
-def _skeleton(key: str) -> str:
-    """Consonants as they sound, vowels dropped after the first letter: 'binance' and the
-    katakana's 'bainansu' are both 'bnns', 'koykoin' (Greek) and 'kucoin' 'kkn'."""
-    import re
-
-    key = key.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("x", "ks")
-    key = re.sub(r"c(?=[eiy])", "s", key).translate(str.maketrans("cqzvfjw", "kksbhgb"))
-    key = re.sub(r"(.)\1+", r"\1", key)  # 'bitto' is 'bito' (a doubled consonant of kana)
-    return key[:1] + re.sub(r"[aeiouyh0-9]", "", key[1:])
 
 
 def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

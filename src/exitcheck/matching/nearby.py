@@ -1,0 +1,479 @@
+"""The last review bands: a name that no rule before matched, but that a registry name is close
+to by a looser measure. So a ``none`` means that no registry name is close by any measure.
+
+Each band answers ``ambiguous`` (review) with the candidates it found, never a confident
+match, except a strict mojibake round trip to a registry name exactly. Each band states, in its docstring, the form of the query
+it reads and the condition under which it can answer, so that a pre-filter can skip it; the
+bands run only on a query answered ``none`` so far, in the order of ``BANDS``:
+
+- ``chinese_memo``: a Chinese name among memo and label words ('向路印转账', '【火币】提现');
+- ``mojibake``: text whose bytes were decoded with the wrong encoding ('ç\\x81«å¸\\x81');
+- ``letter_symbols``: letters written as symbols ('🇧🇮🇳🇦🇳🇨🇪', 'Bit🅶et');
+- ``truncated``: the start of a registry name ('Coinmarketc', 'Guotai Junan Intern', 'Tiger');
+- ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号);
+- ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring').
+
+``social_page`` (the address of a page on a social site: 'twitter.com/binance') is asked of
+any answer to a text with a '/' but a match by the page's own entity.
+
+Loaded only when a query reaches them.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from exitcheck.matching.index import digits_of
+from exitcheck.matching.names import (
+    clean,
+    compact_key,
+    generic_words,
+    has_cjk,
+    initials,
+    sound_key,
+    spells_letters,
+    strip_generic,
+    to_simplified,
+    units,
+    words,
+)
+from exitcheck.matching.results import (
+    DECISION_NONE,
+    Candidate,
+    Entry,
+    MatchResult,
+    ambiguous,
+)
+
+if TYPE_CHECKING:
+    from exitcheck.matching.index import KeyIndex
+
+Matcher = Callable[[str], MatchResult]
+Band = Callable[["KeyIndex", MatchResult, str, Matcher], "MatchResult | None"]
+
+
+def surface(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher, *, other: bool
+) -> MatchResult:
+    """The first band's answer for a query answered ``none``; the answer itself when no band
+    finds anything. ``match_text`` matches a text through every rule (a page's name, repaired
+    text). A query that is another platform's name (``other``) is left as it is: a looser
+    measure must not outweigh the name of a platform the registry does not list."""
+    for band in () if other else BANDS:
+        found = band(index, result, text, match_text)
+        if found is not None:
+            return found
+    return result
+
+
+def _named(answer: MatchResult) -> tuple[Candidate, ...]:
+    """The registry entities an answer names: its match, or its candidates for review."""
+    if answer.decision == DECISION_NONE:
+        return ()
+    return tuple(c for c in answer.candidates if c.entity_id)
+
+
+def _review(result: MatchResult, candidates: tuple[Candidate, ...], reason: str) -> MatchResult:
+    from exitcheck.matching.review import _merge
+
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+# --------------------------------------------------------------------------------------------
+# Social pages
+
+_PAGE = re.compile(
+    r"^(?:[a-z]+://)?(?:www\.|m\.|mobile\.)?(?P<host>[a-z0-9.-]+\.[a-z]{2,})/+"
+    r"(?:(?:company|c|channel|user|u|r|s|pages|groups|n)/+)?@?(?P<handle>[^/?#\s]+)"
+)
+
+
+@functools.cache
+def _social_hosts() -> frozenset[str]:
+    return frozenset(_data()["social_hosts"])
+
+
+@functools.cache
+def _data() -> dict[str, list[str]]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return {"social_hosts": data["social_hosts"], "memo_words_zh": data["memo_words_zh"]}
+
+
+def social_page(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``clean(text)``. Condition: it is the address of a page on a site of
+    ``social_hosts`` (data/matching.toml), and the first part of the path after the host
+    (the account, after '@', 'company/', 'c/', 'r/' …) names a registry entity when its '_',
+    '-' and '.' are read as spaces ('twitter.com/Huobi_Global', 't.me/binanceexchange').
+    Anyone can open a page under any name: review, with the entities it names, then the
+    site's own entity, if the registry lists the site ('weibo.com/huobi': Huobi, then Weibo).
+    Unlike the other bands, it is asked of any answer but a page's own entity, since the
+    site's host decides the first answer (``decide._cell``)."""
+    cleaned = clean(text)
+    if "/" not in cleaned or "." not in cleaned:
+        return None
+    found = _PAGE.match(cleaned)
+    if found is None or found["host"] not in _social_hosts():
+        return None
+    handle = re.sub(r"[_.\-]+", " ", found["handle"]).strip()
+    if not handle:
+        return None
+    named = _named(match_text(handle))
+    if not named:
+        return None
+    reason = f"a page or account on {found['host']}: anyone can open one under any name"
+    answer = _review(result, named, reason)
+    ids = {c.entity_id for c in named}
+    site = tuple(c for c in _named(result) if c.entity_id not in ids)  # 'weibo.com/huobi'
+    return answer._replace(candidates=answer.candidates + site)
+
+
+# --------------------------------------------------------------------------------------------
+# Chinese memos and labels
+
+
+@functools.cache
+def _memo_pattern() -> re.Pattern[str]:
+    memo = sorted({to_simplified(w) for w in _data()["memo_words_zh"]}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in memo))
+
+
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+
+
+def chinese_memo(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified(clean(text))``. Condition: it holds Chinese characters, and once
+    spaces and punctuation between two Chinese characters are closed up ('币 安', '币·安'), the
+    memo and label words of ``memo_words_zh`` (data/matching.toml: 转账, 收款方, 备注, 提现, 向
+    …) are taken out and every run of characters is split there, a run of two characters or
+    more is a registry name, Chinese or folded, with or without generic affixes ('比特大陆科技').
+    Amounts, dates and Latin words are not Chinese characters: they only separate. A memo may
+    name a payee or only mention it: review."""
+    if not has_cjk(text) or _memo_pattern().search(to_simplified(text)) is None:
+        return None  # no memo word: the rules before have read the name
+    simplified = to_simplified(clean(text))
+    closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/]+(?={_CJK})", "", simplified)
+    pieces = re.findall(rf"{_CJK}{{2,}}", _memo_pattern().sub(" ", closed))
+    found: list[Candidate] = []
+    for piece in dict.fromkeys(pieces):
+        core = "".join(u for u, generic in units([piece]) if not generic)
+        for form in dict.fromkeys([piece, core]):
+            if len(form) < 2:
+                continue
+            hits = index.exact(form) or index.folded(form)
+            found += [Candidate(e.entity_id, e.label, 90.0, "memo") for e in hits if e.entity_id]
+    if not found:
+        return None
+    return _review(result, tuple(found), f"{found[0].label!r} stands among memo or label words")
+
+
+# --------------------------------------------------------------------------------------------
+# Mojibake
+
+
+def mojibake(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the text as given. Condition: ``decoding.repair_mojibake`` finds a round trip
+    (UTF-8 read as GBK, GBK read as Latin-1, or UTF-8 read as cp1252 with bytes lost; UTF-8
+    read as Latin-1 whole is undone before matching, by ``decoding.decode``), and the repaired
+    text names a registry entity. A strict round trip that gives a registry name by an exact
+    rule ('甯佸畨' is 币安, '»ð±ÒÍø' 火币网) is a match, as strong as any decoding; anything looser (bytes lost, a
+    repaired text matched by a review band or fuzzily) is review. ``decoded`` says which."""
+    from exitcheck.matching.decoding import MOJIBAKE_LOSSY, repair_mojibake
+
+    repaired = repair_mojibake(text)
+    if repaired is None:
+        return None
+    plain, undone = repaired
+    answer = match_text(plain)
+    named = _named(answer)
+    if not named:
+        return None
+    decoded = (undone, *answer.decoded)
+    if undone != MOJIBAKE_LOSSY and (answer.method or "").startswith("exact"):
+        return answer._replace(query=result.query, decoded=decoded)
+    reason = f"reads as {plain!r} once the {undone} is undone"
+    return _review(result, named, reason)._replace(decoded=decoded)
+
+
+# --------------------------------------------------------------------------------------------
+# Letters written as symbols
+
+_REGIONAL = (0x1F1E6, 0x1F1FF)  # regional indicator symbols A-Z (two make a flag)
+_LETTER_BLOCKS = ((0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))  # squared, circled
+
+
+def _as_letter(ch: str) -> str:
+    code = ord(ch)
+    for low, high in (_REGIONAL, *_LETTER_BLOCKS):
+        if low <= code <= high:
+            return chr(ord("a") + code - low)
+    return ch
+
+
+def letter_symbols(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the text as given. Condition: ``names.spells_letters`` (a squared or
+    negative-circled letter, 'Bit🅶et', or three regional indicator letters in a row,
+    '🇧🇮🇳🇦🇳🇨🇪'), and with these read as the letters they show it names a registry entity. Emoji
+    spelling is a way to write a name, and a way to avoid a filter: review."""
+    if not spells_letters(text):
+        return None
+    named = _named(match_text("".join(_as_letter(ch) for ch in text)))
+    if not named:
+        return None
+    return _review(result, named, "the name is spelt with letter symbols")
+
+
+# --------------------------------------------------------------------------------------------
+# Truncated names
+
+MIN_TRUNCATED = 4  # a start of a name this long at least
+TRUNCATED_SHARE = 0.6  # ... that holds this share of the name's key, or ends at a word
+
+
+def truncated(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Two readings of a Latin query, either of which is enough:
+
+    - cut short: its whole ``compact_key`` (every word kept: a field cut short ends inside
+      the name; a query of generic words only is none) has ``MIN_TRUNCATED`` letters or more, is the start of a longer registry
+      Latin key (``KeyIndex.names("latin")``) with the same digits, holds ``TRUNCATED_SHARE``
+      of it, and ends inside a word of the name, or after its second word ('coinmarketc', 'guotaijunanintern',
+      'feixiao'); the first word of a name alone is a word ('hyper' of HyperDAO);
+    - the word people say: its words without generic words are a registry name's first words,
+      every word after them in the name is generic or a top-level domain, and the query's
+      other words are generic words of a platform's kind (not a legal form, 'Holdings',
+      'Global' …): 'Tiger' and 'Tiger Trade' (Tiger Brokers), 'Gate Exchange' (Gate.io), but
+      not 'Tiger Global' or 'Tiger Software Co., Ltd.'.
+
+    A field cut short, or the one word of a name people say: review."""
+    tokens = words(text)
+    key = "".join(tokens)
+    if len(key) < MIN_TRUNCATED or has_cjk(key) or key.isdigit():
+        return None
+    core = "".join(strip_generic(tokens))
+    if not core:  # generic words only ('pool'): never a name
+        return None
+    spoken = len(core) >= MIN_TRUNCATED and _not_kind().isdisjoint(tokens)
+    starts = index.derived("starts", _starts_table)
+    names = starts.get(key[:MIN_TRUNCATED], [])
+    if spoken and core[:MIN_TRUNCATED] != key[:MIN_TRUNCATED]:
+        names = names + starts.get(core[:MIN_TRUNCATED], [])
+    found = [
+        Candidate(e.entity_id, e.label, round(100.0 * len(key) / len(name), 1), "truncated")
+        for name, e in names
+        if (
+            (
+                len(name) > len(key) >= TRUNCATED_SHARE * len(name)
+                and name.startswith(key)
+                and _cut_inside(e.label, key)
+                and digits_of(name) == digits_of(key)  # 'qkl12' is another name, as 'qkl124' is
+            )
+            or (spoken and name.startswith(core) and _ends_at_word(e.label, core))
+        )
+    ]
+    if not found:
+        return None
+    return _review(result, tuple(found), f"the start of {found[0].label!r}, cut short?")
+
+
+def _starts_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
+    """The registry's Latin keys by their first ``MIN_TRUNCATED`` letters."""
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    for key, e in index.names("latin"):
+        if e.entity_id:
+            table.setdefault(key[:MIN_TRUNCATED], []).append((key, e))
+    return table
+
+
+def _cut_inside(label: str, key: str) -> bool:
+    """True when ``key``, a start of the label's key, ends inside a word or capitalised hump
+    of the label, or after two of them at least ('Fei Xiao' of 'Fei Xiao Hao')."""
+    humps = [compact_key(h) for h in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[^\W_]+", label)]
+    ends = list(itertools.accumulate(len(h) for h in humps if h))
+    return len(key) not in ends or ends.index(len(key)) >= 1
+
+
+@functools.cache
+def _not_kind() -> frozenset[str]:
+    """Words that make a name another company's rather than a platform's: legal forms and
+    company words ('Holdings'), and 'Global' (Tiger Global)."""
+    from exitcheck.matching.decide import _company_words
+
+    return _company_words() | {"global"}
+
+
+_TLDS = frozenset({"com", "io", "org", "net", "pro", "top", "one", "im", "cc", "co", "info"})
+
+
+def _ends_at_word(label: str, key: str) -> bool:
+    """True when ``key`` is the label's first words and every word after them is generic or a
+    top-level domain ('Tiger Brokers' holds 'tiger', 'Gate.io' 'gate')."""
+    parts = words(label)
+    generic = generic_words().latin
+    joined = ""
+    for i, part in enumerate(parts):
+        joined += part
+        if joined == key:
+            return all(
+                w in generic or w.rstrip("s") in generic or w in _TLDS for w in parts[i + 1 :]
+            )
+        if len(joined) >= len(key):
+            return False
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Initialisms
+
+MIN_INITIALS = 3
+
+
+def _initials_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Initials of every registry name (and of it without generic words), three letters or
+    more, each to the entries that have them."""
+    table: dict[str, list[Entry]] = {}
+    for _, e in [*index.names("latin"), *index.names("cjk")]:
+        if not e.entity_id:
+            continue
+        forms = {initials(e.label)}
+        if not has_cjk(e.label):
+            kept = [w for w in re.split(r"[\s.,]+", e.label) if compact_key(w) not in _generic()]
+            forms.add(initials(" ".join(kept)))
+        for form in forms:
+            if len(form) >= MIN_INITIALS:
+                table.setdefault(form, []).append(e)
+    return table
+
+
+@functools.cache
+def _capitals() -> re.Pattern[str]:
+    return re.compile(f"[A-Z]{{{MIN_INITIALS}}}")
+
+
+@functools.cache
+def _generic() -> frozenset[str]:
+    return generic_words().latin
+
+
+def initialism(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the query's words without generic words. Condition: what is left is one word of
+    ``MIN_INITIALS`` to 5 letters, written in capitals in the query ('CMC', 'FXH'), that is
+    the initials of a registry name: one letter a word or capitalised hump ('CoinMarketCap'),
+    or a Chinese character's pinyin (非小号). Initials stand for many names: review."""
+    if _capitals().search(text) is None:
+        return None
+    core = strip_generic(words(text))
+    if len(core) != 1 or not MIN_INITIALS <= len(core[0]) <= 5 or not core[0].isalpha():
+        return None
+    if core[0].upper() not in text or not core[0].isascii():
+        return None
+    hits = index.derived("initials", _initials_table).get(core[0], [])
+    if not hits:
+        return None
+    found = tuple(Candidate(e.entity_id, e.label, 70.0, "initials") for e in hits)
+    return _review(result, found, f"the initials of {found[0].label!r}")
+
+
+# --------------------------------------------------------------------------------------------
+# Names spelt as they sound
+
+MIN_SOUNDS_LIKE = 5  # letters of the query's key
+
+
+def _sounds_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
+    """The registry's Latin names (not the romanised Chinese ones) by ``sound_key``."""
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    for key, e in index.names("latin"):
+        if e.entity_id and not has_cjk(e.label):
+            table.setdefault(sound_key(key), []).append((key, e))
+    return table
+
+
+def _sounds_by_start(index: KeyIndex) -> dict[str, list[str]]:
+    """The sounds of ``_sounds_table`` by their first consonant."""
+    out: dict[str, list[str]] = {}
+    for sound in index.derived("sounds", _sounds_table):
+        if sound:
+            out.setdefault(sound[0], []).append(sound)
+    return out
+
+
+def sounds_alike(
+    index: KeyIndex, key: str, short: float, long: float, *, near: float = 0.0
+) -> list[Candidate]:
+    """Registry names whose ``sound_key`` is the key's, spelt within ``short`` (rapidfuzz
+    ratio) of the key when the sound has one or two consonants, within ``long`` when it has
+    more; with ``near``, also those spelt within ``near`` whose sound has four consonants or
+    more and differs from the key's by one consonant in four, the first kept ('knmktktp' of
+    the katakana's 'koinmakettokiyatpu' and 'knmrktkp' of CoinMarketCap). When some names
+    are spelt with the key's first letter, only those are kept ('koukoin': KuCoin, not OKCoin)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
+    sound = sound_key(key)
+    if not sound:
+        return []
+    table = index.derived("sounds", _sounds_table)
+    alike = [(sound, short if len(sound) <= 2 else long)]
+    if near and len(sound) >= 4:
+        edits = len(sound) // 4
+        alike += [
+            (other, near)
+            for other in index.derived("sounds_by_start", _sounds_by_start).get(sound[0], [])
+            if other != sound
+            and abs(len(other) - len(sound)) <= edits
+            and Levenshtein.distance(other, sound, score_cutoff=edits) <= edits
+        ]
+    out: list[tuple[str, Candidate]] = []
+    for other, cutoff in alike:
+        for name, e in table.get(other, []):
+            score = fuzz.ratio(key, name)
+            if score >= cutoff:
+                out.append((name, Candidate(e.entity_id, e.label, round(score, 1), "sounds_like")))
+    same_start = [c for name, c in out if name[0] == key[0]]  # 'koukoin': KuCoin, not OKCoin
+    return same_start or [c for _, c in out]
+
+
+def sounds_like(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``key``, the Latin query's ``compact_key`` without generic words. Condition:
+    ``key`` has ``MIN_SOUNDS_LIKE`` letters or more, and a registry name's Latin key has the
+    same ``sound_key`` (consonants as they sound) and is spelt within 60 of it (70 when the
+    sound has two consonants or fewer): 'Kookoin' and KuCoin, 'Lupring' and Loopring. Review."""
+    key = "".join(strip_generic(words(text)))
+    if len(key) < MIN_SOUNDS_LIKE or not key.isascii() or not key.isalpha():
+        return None
+    found = sounds_alike(index, key, 60.0, 60.0)
+    if not found:
+        return None
+    return _review(result, tuple(found), f"sounds as {found[0].label!r} does")
+
+
+BANDS: tuple[Band, ...] = (
+    chinese_memo,
+    mojibake,
+    letter_symbols,
+    truncated,
+    initialism,
+    sounds_like,
+)
+
+__all__ = ["BANDS", "sounds_alike", "surface"]
