@@ -10,8 +10,21 @@ EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_HIT = 3  # screen --fail-on-match found a match or an ambiguous row
 EXIT_OUTPUT = 4  # the output could not be written (stdout closed, disk full)
-EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_UNREADABLE = 5  # screen: some rows could not be read (answered "unreadable")
+EXIT_HANGUP = 129  # SIGHUP (128 + 1): the terminal went away
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
+EXIT_TERMINATED = 143  # SIGTERM (128 + 15): timeout, systemd, docker stop
 EXIT_INTERNAL = 70  # a bug of exitcheck's (an unexpected exception): EX_SOFTWARE in sysexits.h
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: stop as after Ctrl-C (files being written are removed),
+    with exit code 128 + the signal's number. Not an Exception: no ``except Exception`` of a
+    library in between may swallow it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.exit_code = 128 + signum
 
 
 class ExitcheckError(Exception):
@@ -29,6 +42,13 @@ class ExitcheckError(Exception):
 
 class UsageError(ExitcheckError):
     kind = "usage"
+
+
+class RegistryChanged(ExitcheckError):
+    """A registry passed to another process or thread whose files changed since it was
+    loaded there: its answers would come from other data than the caller's."""
+
+    kind = "registry"
 
 
 class InternalError(ExitcheckError):

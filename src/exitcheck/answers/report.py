@@ -264,5 +264,6 @@ def screen_record(
         "candidates": [candidate_record(c, registry) for c in result.candidates]
         if result.decision != "match"
         else [],
+        "reason": result.reason or None,
         "provenance": provenance or provenance_record(registry, row.as_of, row.known_on),
     }

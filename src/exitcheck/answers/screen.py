@@ -22,16 +22,21 @@ if TYPE_CHECKING:
     from exitcheck.store import Registry
 
 
+DECISION_UNREADABLE = "unreadable"  # a row that could not be read (its reason says why)
+DECISION_EMPTY = "empty"  # a blank row
+DECISIONS = ("match", "ambiguous", "none", DECISION_UNREADABLE, DECISION_EMPTY)
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
 
 
 @dataclass
 class Counts:
-    read: int = 0  # non-blank rows read from the input (all checked before screening)
+    read: int = 0  # rows read from the input so far (it is read as it is screened)
     rows: int = 0  # rows answered
     match: int = 0
     ambiguous: int = 0
     none: int = 0
+    unreadable: int = 0  # rows that could not be read: answered "unreadable", exit 5
+    empty: int = 0  # blank rows: answered "empty"
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, decision: str) -> None:
@@ -45,12 +50,23 @@ class Counts:
             "match": self.match,
             "ambiguous": self.ambiguous,
             "none": self.none,
+            "unreadable": self.unreadable,
+            "empty": self.empty,
             "seconds": round(time.perf_counter() - self.started, 3),
         }
 
 
 def _too_long(name: str) -> MatchResult:
     return MatchResult(name, "", "none", reason=f"longer than {MAX_QUERY_CHARS} characters")
+
+
+def _unanswered(row: Row) -> MatchResult | None:
+    """The answer of a row that cannot be screened: unreadable, or empty; else None."""
+    if row.problem is not None:
+        return MatchResult(row.name, "", DECISION_UNREADABLE, reason=row.problem)
+    if not row.name.strip():
+        return MatchResult(row.name, "", DECISION_EMPTY, reason="the name is empty")
+    return None
 
 
 def screen(
@@ -71,8 +87,10 @@ def screen(
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
     views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
     layered = len(registry.files) > 1
-    for number, name, cells in rows:
-        result = answers.get(name)
+    for row in rows:
+        counts.read += 1
+        number, name, cells = row.number, row.name, row.cells
+        result = _unanswered(row) or answers.get(name)
         if result is None:
             result = (
                 _too_long(name)
@@ -123,4 +141,4 @@ def _cited(
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
-__all__ = ["Counts", "screen"]
+__all__ = ["DECISIONS", "DECISION_EMPTY", "DECISION_UNREADABLE", "Counts", "screen"]

@@ -8,7 +8,7 @@ import typer
 
 from exitcheck.cli.options import AsOf, Bom, Fmt, KnownOn, Lang, Output, clock
 from exitcheck.cli.runner import Call, answer
-from exitcheck.errors import EXIT_HIT, EXIT_OK, UsageError
+from exitcheck.errors import EXIT_HIT, EXIT_OK, EXIT_UNREADABLE, UsageError
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
@@ -94,10 +94,16 @@ def screen(
 
         if threshold is not None and not math.isfinite(threshold):
             raise UsageError(f"--threshold must be a number from 0 to 100, not {threshold}")
+        output.check_paths(file, output_path, summary)
         if summary is not None:
             output.check_summary(summary)
         table = api.read_names(
-            file, column=column, skip_header=header, encoding=encoding, plain=plain
+            file,
+            column=column,
+            skip_header=header,
+            encoding=encoding,
+            plain=plain,
+            waiting=sys.stdout.flush,
         )
         registry = call.registry()
         counts, records = api.screen_table(registry, table, clock(as_of, known_on), threshold)
@@ -106,8 +112,11 @@ def screen(
         _summarise(call, counts)
         if summary is not None:
             output.write_summary(counts.record(), summary)
+        if counts.unreadable:
+            return EXIT_UNREADABLE
         return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
 
+    output_path = output
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
 
 
@@ -122,7 +131,8 @@ def _progress(call: Call, records: "Iterator[Doc]") -> "Iterator[Doc]":
 
 
 def _summarise(call: Call, counts: "Counts") -> None:
-    """The summary line; after a "none" row (not a clean bill), what the registry covers."""
+    """The summary line; after a "none" row (not a clean bill), what the registry covers;
+    after unreadable rows, that they were not screened."""
     from exitcheck.render.notes import coverage_note, screened_line
 
     call.note(screened_line(counts.record(), call.words()) + "\n")
@@ -130,3 +140,8 @@ def _summarise(call: Call, counts: "Counts") -> None:
         from exitcheck import api
 
         call.note(coverage_note(api.coverage(call.registry()), call.words()))
+    if counts.unreadable:
+        call.note(
+            f"exitcheck: {counts.unreadable} row(s) could not be read and were not screened "
+            "(decision 'unreadable'; see their reason); exit code 5\n"
+        )
