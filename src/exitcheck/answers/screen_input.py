@@ -12,8 +12,11 @@ sample) and the chunk being decoded. What is checked, and where:
   a NUL character is read as a ``Row`` with ``problem`` set (answered ``unreadable``), and the
   other rows are read as usual;
 - CSV (RFC 4180, strict): a quoted field may run over several lines (a note or address
-  column), within ``MAX_FIELD_LINES`` lines and leaving its row with the header's number of
-  cells; otherwise it is a stray quote swallowing rows, refused with the line it opened on.
+  column). It is a stray quote swallowing rows, refused with the line it opened on, when it
+  is never closed, runs over more than ``MAX_FIELD_LINES`` lines, leaves its row with another
+  number of cells than the header, or holds lines that read as rows of their own (as many
+  comma-separated parts as the header has columns: one such line with 3 columns or more, two
+  with 2 columns; a one-column file has no such test).
 """
 
 from __future__ import annotations
@@ -388,6 +391,27 @@ def _csv_header(reader: Any, column: str) -> tuple[tuple[str, ...], int]:
     return names, names.index(column)
 
 
+def _stray(cells: list[str], line: int, spanned: int, width: int) -> None:
+    """Refuse a row whose quoted field over several lines looks like a stray quote."""
+    if spanned > MAX_FIELD_LINES:
+        shape = f"over {spanned} lines (more than {MAX_FIELD_LINES})"
+    elif len(cells) != width:
+        shape = f"over {spanned} lines and leaves {len(cells)} cells where the header has {width}"
+    else:
+        rowlike = [
+            line + i
+            for cell in cells
+            for i, part in enumerate(cell.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+            if i > 0 and width > 1 and len(part.split(",")) == width
+        ]
+        if len(rowlike) < (1 if width >= 3 else 2) or width == 1:
+            return
+        shape = (
+            f"over {spanned} lines, and line {rowlike[0]} of the file reads as a row of its own"
+        )
+    raise UsageError(f"malformed CSV at line {line}: a quoted field runs {shape} (a stray quote?)")
+
+
 def _cells(reader: Any, at: int, width: int, encoding: str) -> Iterator[Row]:
     number = 0
     while True:
@@ -400,16 +424,8 @@ def _cells(reader: Any, at: int, width: int, encoding: str) -> Iterator[Row]:
             raise UsageError(f"malformed CSV at line {line}: {exc} (a stray quote?)") from None
         number += 1
         spanned = reader.line_num - line + 1
-        if spanned > 1 and (spanned > MAX_FIELD_LINES or len(cells) != width):
-            shape = (
-                f"over {spanned} lines (more than {MAX_FIELD_LINES})"
-                if spanned > MAX_FIELD_LINES
-                else f"over {spanned} lines and leaves {len(cells)} cells where the header "
-                f"has {width}"
-            )
-            raise UsageError(
-                f"malformed CSV at line {line}: a quoted field runs {shape} (a stray quote?)"
-            )
+        if spanned > 1:
+            _stray(cells, line, spanned, width)
         value = cells[at] if at < len(cells) else ""
         why = problem(value, encoding)
         if why or not all(c.isascii() for c in cells):
