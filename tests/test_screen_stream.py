@@ -9,7 +9,6 @@ import codecs
 import csv
 import io
 import json
-import resource
 import select
 import subprocess
 import sys

@@ -1,54 +1,38 @@
 """The entry point (the console script and ``python -m exitcheck``): signals first, then the rest.
 
-The signal handlers are set before anything heavy is imported, so that Ctrl-C, SIGTERM or
-SIGHUP at any moment of start-up ends the program quietly with its exit code (130, 143, 129)
-instead of a traceback; during a command each becomes an exception, so that an ``-o`` file
-being written is removed and nothing half-done is committed. Only ``signal`` (built in) is
-imported here before the command line.
+Ctrl-C (SIGINT), SIGTERM and SIGHUP end the program quietly with their exit code (130, 143,
+129) at any moment, never with a traceback. Until a command runs, nothing has been written, so
+the first handlers, set here before anything else is imported, just exit. Once the command line
+is up, ``stops.arm`` makes each signal an exception instead, so that an ``-o`` file being
+written is removed and nothing half-done is committed; when the answer is out, a signal ends
+the program at once again.
 """
 
+import os
 import signal
-import sys
 
 
-def _terminate(signum: int, frame: object) -> None:
-    from exitcheck.errors import Terminated
-
-    raise Terminated(signum)
+def _now(signum: int, frame: object) -> None:
+    os._exit(128 + signum)  # nothing to clean up: nothing was written yet, or all of it
 
 
-def _quiet(signum: int, frame: object) -> None:
-    """A second signal while the first is being handled: stop now, still without a traceback."""
-    sys.stderr.flush()
-    import os
-
-    os._exit(128 + signum)
+for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    if hasattr(signal, _name):
+        signal.signal(getattr(signal, _name), _now)
 
 
 def main() -> None:
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _terminate)
+    import sys
+
     try:
         from exitcheck.cli import main as run
 
         run()
-    except SystemExit as exc:  # the answer is out: a signal now ends it at once, quietly
-        _stop(exc.code)
-    except KeyboardInterrupt:  # before the command line could catch it (during imports)
-        _stop(130)
-    except BaseException as exc:  # errors.Terminated (SIGTERM, SIGHUP) during imports
-        code = getattr(exc, "exit_code", None)
-        if not isinstance(code, int):
-            raise
-        _stop(code)
-
-
-def _stop(code: object) -> None:
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _quiet)
-    sys.exit(code)
+    except SystemExit as exc:  # the answer is out: a signal now ends the program at once
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), _now)
+        sys.exit(exc.code)
 
 
 if __name__ == "__main__":

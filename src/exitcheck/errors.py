@@ -4,6 +4,7 @@ place, ``exitcheck.cli.exits.exit_code``."""
 from __future__ import annotations
 
 from exitcheck.records import Record
+from exitcheck.stops import Terminated as Terminated  # with the other stops of a run
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -15,16 +16,6 @@ EXIT_HANGUP = 129  # SIGHUP (128 + 1): the terminal went away
 EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
 EXIT_TERMINATED = 143  # SIGTERM (128 + 15): timeout, systemd, docker stop
 EXIT_INTERNAL = 70  # a bug of exitcheck's (an unexpected exception): EX_SOFTWARE in sysexits.h
-
-
-class Terminated(BaseException):
-    """SIGTERM or SIGHUP arrived: stop as after Ctrl-C (files being written are removed),
-    with exit code 128 + the signal's number. Not an Exception: no ``except Exception`` of a
-    library in between may swallow it."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.exit_code = 128 + signum
 
 
 class ExitcheckError(Exception):

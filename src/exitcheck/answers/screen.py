@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 DECISION_UNREADABLE = "unreadable"  # a row that could not be read (its reason says why)
 DECISION_EMPTY = "empty"  # a blank row
-DECISIONS = ("match", "ambiguous", "none", DECISION_UNREADABLE, DECISION_EMPTY)
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
 
 
@@ -87,10 +86,10 @@ def screen(
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
     views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
     layered = len(registry.files) > 1
-    for row in rows:
+    for item in rows:
         counts.read += 1
-        number, name, cells = row.number, row.name, row.cells
-        result = _unanswered(row) or answers.get(name)
+        number, name, cells = item.number, item.name, item.cells
+        result = _unanswered(item) or answers.get(name)
         if result is None:
             result = (
                 _too_long(name)
@@ -141,4 +140,4 @@ def _cited(
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
-__all__ = ["DECISIONS", "DECISION_EMPTY", "DECISION_UNREADABLE", "Counts", "screen"]
+__all__ = ["DECISION_EMPTY", "DECISION_UNREADABLE", "Counts", "screen"]

@@ -257,9 +257,7 @@ def _wide(sample: bytes) -> str | None:
     return guess if "\x00" not in text and "\n" in text else None
 
 
-def _checked(
-    sample: bytes, whole: bool, chosen: str, given: str | None, file: str
-) -> list[str]:
+def _checked(sample: bytes, whole: bool, chosen: str, given: str | None, file: str) -> list[str]:
     """The sample's complete lines, decoded; refused when too many of them cannot be read
     (the file is in another encoding), with the first such line and a hint."""
     decoder = codecs.getincrementaldecoder(chosen)(_MARK)
@@ -363,9 +361,7 @@ def _physical(text: IO[str]) -> Iterator[str]:
     while line := text.readline(MAX_LINE):
         number += 1
         if len(line) >= MAX_LINE and not line.endswith(("\n", "\r")):
-            raise UsageError(
-                f"malformed CSV at line {number}: longer than {MAX_LINE:,} characters"
-            )
+            raise UsageError(f"malformed CSV at line {number}: longer than {MAX_LINE:,} characters")
         yield line
 
 
@@ -406,9 +402,7 @@ def _stray(cells: list[str], line: int, spanned: int, width: int) -> None:
         ]
         if len(rowlike) < (1 if width >= 3 else 2) or width == 1:
             return
-        shape = (
-            f"over {spanned} lines, and line {rowlike[0]} of the file reads as a row of its own"
-        )
+        shape = f"over {spanned} lines, and line {rowlike[0]} of the file reads as a row of its own"
     raise UsageError(f"malformed CSV at line {line}: a quoted field runs {shape} (a stray quote?)")
 
 

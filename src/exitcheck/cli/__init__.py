@@ -205,6 +205,9 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("exitcheck: cannot write the output: standard output is closed\n")
         sys.exit(EXIT_OUTPUT)
+    from exitcheck import stops
+
+    stops.arm()  # from here a signal unwinds the command, removing what it was writing
     args = sys.argv[1:]
     for stream in (sys.stdout, sys.stderr):
         if (

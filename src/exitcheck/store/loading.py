@@ -95,7 +95,9 @@ def reopen(paths: tuple[str, ...], use_cache: bool, sha256: tuple[str, ...]) -> 
 def _stale(paths: tuple[str, ...], use_cache: bool, sha256: tuple[str, ...], why: str) -> Registry:
     from exitcheck.model import RegistryInfo
 
-    files = tuple(RegistryInfo(p, digest, "", "", None) for p, digest in zip(paths, sha256))
+    files = tuple(
+        RegistryInfo(p, digest, "", "", None) for p, digest in zip(paths, sha256, strict=False)
+    )
     registry = Registry(files, (), (), lambda _id: None, lambda: iter(()))
     registry.origin = (paths, use_cache)
     registry.reopener = reopen
