@@ -143,6 +143,7 @@ def test_the_chinese_summary_counts_unreadable_rows(cli) -> None:
     result = cli("--lang", "zh", "screen", "-", input=body)
     assert result.exit_code == 5
     assert "无法读取1行" in result.stderr and "空行1行" in result.stderr
+    assert "1行无法读取，未作筛查" in result.stderr
     assert "无法读取" in result.stdout
 
 

@@ -141,7 +141,10 @@ def _summarise(call: Call, counts: "Counts") -> None:
 
         call.note(coverage_note(api.coverage(call.registry()), call.words()))
     if counts.unreadable:
-        call.note(
-            f"exitcheck: {counts.unreadable} row(s) could not be read and were not screened "
-            "(decision 'unreadable'; see their reason); exit code 5\n"
+        w = call.words()
+        english = (
+            f"{counts.unreadable} row(s) could not be read and were not screened "
+            "(decision 'unreadable'; see their reason); exit code 5"
         )
+        text = w.message("unreadable_rows", english, {"count": counts.unreadable})
+        call.note(f"exitcheck{w.colon}{text}\n")
