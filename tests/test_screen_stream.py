@@ -191,6 +191,23 @@ def test_a_chinese_encoding_is_refused_with_a_hint(cli, tmp_path: Path, codec, h
     assert cli("screen", str(path), "--encoding", codec).exit_code == 0
 
 
+def test_a_mostly_ascii_gb18030_list_is_refused_not_answered_row_by_row(
+    cli, tmp_path: Path
+) -> None:
+    path = tmp_path / "names.txt"
+    ascii_names = "".join(f"{n}\n" for n in others(200)).encode()
+    path.write_bytes(ascii_names + "火币\n币安\n".encode("gb18030"))  # 2 rows in 202: under 1/50
+    result = cli("screen", str(path))
+    assert result.exit_code == 2
+    assert "line 201 is not valid utf-8; it reads as gb18030" in result.stderr
+    assert "try --encoding gb18030" in result.stderr
+    latin = tmp_path / "latin.txt"  # one Latin-1 slip in a UTF-8 list with Chinese names
+    latin.write_bytes(ascii_names + "火币\n".encode() + b"Caf\xe9 Ltd\n")
+    one = cli("screen", str(latin), "--json")
+    assert one.exit_code == 5, one.stderr
+    assert [r["decision"] for r in ndjson(one.stdout)][-2:] == ["match", "unreadable"]
+
+
 def test_a_named_encoding_also_answers_a_bad_row_unreadable(cli, tmp_path: Path) -> None:
     path = tmp_path / "names.txt"
     body = "".join(f"{n}\n" for n in others(200)).encode("gb18030")

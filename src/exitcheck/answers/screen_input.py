@@ -266,7 +266,8 @@ def _checked(sample: bytes, whole: bool, chosen: str, given: str | None, file: s
     if not whole and lines and not text.endswith(("\n", "\r")):
         lines.pop()  # cut in the middle
     bad = [(n, why) for n, line in enumerate(lines, 1) if (why := problem(line, chosen))]
-    if not bad or len(bad) * BAD_SHARE <= len(lines):
+    few = len(bad) * BAD_SHARE <= len(lines)
+    if not bad or (few and not _elsewhere(sample, lines, bad, given)):
         return lines
     line, why = bad[0]
     if "U+FFFD" in why:
@@ -279,11 +280,29 @@ def _checked(sample: bytes, whole: bool, chosen: str, given: str | None, file: s
     raise UsageError(f"{file}: line {line} is not valid {chosen}; {_hint(sample, given)}")
 
 
+def _elsewhere(
+    sample: bytes, lines: list[str], bad: list[tuple[int, str]], given: str | None
+) -> bool:
+    """Whether the few bad lines say the file is in another encoding: no encoding was named,
+    they hold bytes UTF-8 cannot decode, no line shows UTF-8 beyond ASCII, and the sample reads
+    as gb18030 or big5 (a mostly-ASCII list saved by a Chinese spreadsheet)."""
+    if given is not None or not any(why.startswith("holds bytes") for _, why in bad):
+        return False
+    if any(not line.isascii() and problem(line) is None for line in lines):
+        return False
+    return bool(_fits(sample[: sample.rfind(b"\n") + 1] or sample))
+
+
+def _fits(data: bytes) -> list[str]:
+    """The Chinese encodings that read ``data`` whole."""
+    return [name for name in ("gb18030", "big5") if _decodes(data, name)]
+
+
 def _hint(sample: bytes, given: str | None) -> str:
     if given is not None:
         return f"usual encodings: {ENCODINGS}"
     complete = sample[: sample.rfind(b"\n") + 1] or sample
-    fits = [name for name in ("gb18030", "big5") if _decodes(complete, name)]
+    fits = _fits(complete)
     if fits:
         return f"it reads as {' or '.join(fits)}: try --encoding {fits[0]}"
     return f"files saved by Chinese spreadsheets are often gb18030; usual encodings: {ENCODINGS}"
