@@ -208,6 +208,15 @@ def test_a_mostly_ascii_gb18030_list_is_refused_not_answered_row_by_row(
     assert [r["decision"] for r in ndjson(one.stdout)][-2:] == ["match", "unreadable"]
 
 
+def test_a_gb18030_byte_order_mark_is_dropped(cli, tmp_path: Path) -> None:
+    path = tmp_path / "names.txt"
+    path.write_bytes("\ufeff火币\n币安\n".encode("gb18030"))  # the mark as 84 31 95 33
+    assert path.read_bytes().startswith(b"\x841\x953")
+    result = cli("screen", str(path), "--json", "--encoding", "gb18030")
+    assert result.exit_code == 0, result.stderr
+    assert [r["input"] for r in ndjson(result.stdout)] == ["火币", "币安"]
+
+
 def test_a_named_encoding_also_answers_a_bad_row_unreadable(cli, tmp_path: Path) -> None:
     path = tmp_path / "names.txt"
     body = "".join(f"{n}\n" for n in others(200)).encode("gb18030")

@@ -174,7 +174,7 @@ def screen(
         )
     if not isinstance(names, Iterable):
         raise TypeError(f"names: an iterable of names, not {type(names).__name__}")
-    checked = None if threshold is None else check_threshold(threshold)
+    checked = None if threshold is None else _threshold(threshold)
     if not isinstance(start, int) or isinstance(start, bool):
         raise TypeError(f"start: a whole number, not {type(start).__name__}")
     registry = _for_this_thread(registry)
@@ -182,7 +182,7 @@ def screen(
     return run(registry, registry.index, _rows(names, start), clock, checked, Counts())
 
 
-def check_threshold(threshold: object) -> float:
+def _threshold(threshold: object) -> float:
     """The threshold as a float, or TypeError (not a number), UsageError (nan, inf, outside
     0-100)."""
     import math
