@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,13 @@ from exitcheck.answers.report_records import contributors, provenance_record
 from exitcheck.answers.screen_input import Row
 from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
-from exitcheck.matching import DECISION_MATCH, MAX_QUERY_CHARS, SCORE_THRESHOLD, MatchResult, match
+from exitcheck.matching import (
+    DECISION_MATCH,
+    MAX_QUERY_CHARS,
+    SCORE_THRESHOLD,
+    MatchResult,
+    match_many,
+)
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
@@ -53,6 +60,9 @@ def _too_long(name: str) -> MatchResult:
     return MatchResult(name, "", "none", reason=f"longer than {MAX_QUERY_CHARS} characters")
 
 
+BATCH = 512  # rows answered together: the gate's unit, and a worker's (--jobs)
+
+
 def screen(
     registry: Registry,
     index: KeyIndex,
@@ -61,51 +71,109 @@ def screen(
     threshold: float | None,
     counts: Counts,
     header: tuple[str, ...] | None = None,
+    jobs: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """One record per row; with a CSV ``header``, each record keeps its row's cells."""
-    used = SCORE_THRESHOLD if threshold is None else threshold
-    index.preload()
-    dates = published(registry)
-    as_of, known_on = clock.as_of, clock.known_on
-    provenance = provenance_record(registry, as_of, known_on, now=clock.now)
-    answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
-    views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}  # per entity
-    layered = len(registry.files) > 1
-    for number, name, cells in rows:
-        result = answers.get(name)
-        if result is None:
-            result = (
-                _too_long(name)
-                if len(name) > MAX_QUERY_CHARS
-                else match(index, name, threshold=used, limit=0)
-            )
-            if len(answers) >= MEMO:
-                answers.clear()
-            answers[name] = result
-        counts.add(result.decision)
-        entity = (
-            registry.entity(result.entity_id)
-            if result.decision == DECISION_MATCH and result.entity_id
-            else None
+    """One record per row, in order; with a CSV ``header``, each record keeps its row's cells.
+    Rows are answered a batch at a time (the first records come after the first batch); with
+    ``jobs`` > 1 and more than one batch of rows, by that many worker processes."""
+    batches = _batches(iter(rows))
+    first = next(batches, [])
+    second = next(batches, None) if jobs > 1 else None
+    if second is not None and registry.origin is not None:
+        from exitcheck.answers.screen_pool import answered
+
+        records = answered(
+            jobs, (registry, clock, threshold, header), itertools.chain([first, second], batches)
         )
-        status, other, cited = None, None, provenance
-        if entity is not None:
-            if entity.id not in views:
-                if len(views) >= MEMO:
-                    views.clear()
-                views[entity.id] = (
-                    entity_status(entity, clock.at, dates, clock.knowledge),
-                    other_view(entity, clock, dates),
-                    _cited(provenance, entity, clock.knowledge, dates, layered),
-                )
-            status, other, cited = views[entity.id]
-        row = ScreenRow(number, name, result, entity, status, used, as_of, known_on, other)
-        record = screen_record(row, registry, cited)
-        if header is not None and cells is not None:
-            record["columns"] = {
-                h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
-            }
+    else:
+        answers = Answers(registry, index, clock, threshold, header)
+        more = batches if second is None else itertools.chain([second], batches)
+        records = (r for batch in itertools.chain([first], more) for r in answers.records(batch))
+    for record in records:
+        counts.add(record["decision"])
         yield record
+
+
+def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
+    while batch := list(itertools.islice(rows, BATCH)):
+        yield batch
+
+
+class Answers:
+    """The answers of one run: the registry's index, the clocks, and the names and entities
+    already answered (in the process that screens, or in each worker)."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        index: KeyIndex,
+        clock: Clock,
+        threshold: float | None,
+        header: tuple[str, ...] | None,
+    ) -> None:
+        self.registry, self.index, self.clock, self.header = registry, index, clock, header
+        self.used = SCORE_THRESHOLD if threshold is None else threshold
+        index.preload()
+        self.dates = published(registry)
+        self.provenance = provenance_record(registry, clock.as_of, clock.known_on, now=clock.now)
+        self.answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
+        self.views: dict[str, tuple[Status, dict[str, Any] | None, dict[str, Any]]] = {}
+        self.layered = len(registry.files) > 1
+
+    def results(self, names: list[str]) -> dict[str, MatchResult]:
+        """The answer of each name, the names not answered before matched together."""
+        new = [n for n in dict.fromkeys(names) if n not in self.answers]
+        fresh = {n: _too_long(n) for n in new if len(n) > MAX_QUERY_CHARS}
+        todo = [n for n in new if n not in fresh]
+        fresh.update(zip(todo, match_many(self.index, todo, self.used), strict=True))
+        found = {n: self.answers.get(n) or fresh[n] for n in names}
+        for name, result in fresh.items():
+            if len(self.answers) >= MEMO:
+                self.answers.clear()
+            self.answers[name] = result
+        return found
+
+    def records(self, rows: list[Row]) -> list[dict[str, Any]]:
+        registry, clock, provenance, header = (
+            self.registry,
+            self.clock,
+            self.provenance,
+            self.header,
+        )
+        found = self.results([name for _, name, _ in rows])
+        out = []
+        for number, name, cells in rows:
+            result = found[name]
+            entity = (
+                registry.entity(result.entity_id)
+                if result.decision == DECISION_MATCH and result.entity_id
+                else None
+            )
+            status, other, cited = None, None, provenance
+            if entity is not None:
+                status, other, cited = self._view(entity)
+            row = ScreenRow(
+                number, name, result, entity, status, self.used, clock.as_of, clock.known_on, other
+            )
+            record = screen_record(row, registry, cited)
+            if header is not None and cells is not None:
+                record["columns"] = {
+                    h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
+                }
+            out.append(record)
+        return out
+
+    def _view(self, entity: Entity) -> tuple[Status, dict[str, Any] | None, dict[str, Any]]:
+        if entity.id not in self.views:
+            if len(self.views) >= MEMO:
+                self.views.clear()
+            clock, dates = self.clock, self.dates
+            self.views[entity.id] = (
+                entity_status(entity, clock.at, dates, clock.knowledge),
+                other_view(entity, clock, dates),
+                _cited(self.provenance, entity, clock.knowledge, dates, self.layered),
+            )
+        return self.views[entity.id]
 
 
 def _cited(
@@ -123,4 +191,4 @@ def _cited(
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
-__all__ = ["Counts", "screen"]
+__all__ = ["BATCH", "Answers", "Counts", "screen"]

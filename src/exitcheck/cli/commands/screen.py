@@ -61,6 +61,17 @@ Summary = Annotated[
     Path | None,
     typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file."),
 ]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes that answer the rows \\[default: the cores available]. "
+        "Workers start only for a list longer than one batch (512 rows); 1 answers in this "
+        "process.",
+    ),
+]
 NdJson = Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")]
 
 
@@ -80,6 +91,7 @@ def screen(
     output: Output = None,
     bom: Bom = False,
     lang: Lang = None,
+    jobs: Jobs = None,
 ) -> None:
     """Screen a list of counterparties: one result row per input row, streamed.
 
@@ -100,7 +112,9 @@ def screen(
             file, column=column, skip_header=header, encoding=encoding, plain=plain
         )
         registry = call.registry()
-        counts, records = api.screen_table(registry, table, clock(as_of, known_on), threshold)
+        counts, records = api.screen_table(
+            registry, table, clock(as_of, known_on), threshold, jobs or _cores()
+        )
         call.write(call.renderer().screen(_progress(call, records)))
         sys.stdout.flush()
         _summarise(call, counts)
@@ -109,6 +123,18 @@ def screen(
         return EXIT_HIT if fail_on_match and (counts.match or counts.ambiguous) else EXIT_OK
 
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return int(counted() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _progress(call: Call, records: "Iterator[Doc]") -> "Iterator[Doc]":

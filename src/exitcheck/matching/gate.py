@@ -1,0 +1,295 @@
+"""The screening gate: answer at once the names that no registry key can reach.
+
+Most names a counterparty list holds are other companies, and for each the decision steps
+(``decide``, ``review``) try dozens of forms, fuzzy look-ups and review bands before saying
+``none``. The gate looks at a name the way those steps do (decoding, cleaning, words,
+generic words, Chinese folding) and sends it on unless it can show that every look-up the
+steps would make misses:
+
+- every key they would look up exactly (the name, any run of its words, its words reordered
+  or peeled, a long word's starts, its misreadings, a Chinese name's parts) is tested against
+  the set of every key of the index at once;
+- every fuzzy look-up (a form within the edit budget of a key with the same first letter, or
+  the first two swapped) is asked of the keys of that first letter and of the lengths the
+  budget allows, scored in C by rapidfuzz;
+- the last band's spelling score (``review.close_spelling``) is asked of the keys of the
+  lengths that can reach it, in C.
+
+A name is answered here only when it takes one of the two plain paths (Latin letters without
+digits, or Chinese characters only) with nothing around it: no encoding to undo, no brackets,
+separators, domain, digits, spelled punctuation or other script, and a Chinese name none of
+whose characters is one of the registry's distinctive ones (the homophone band). Its answer
+is then the ``none`` those steps give, built with the same functions; everything else goes
+to them. The gate only decides which names need the steps, never what they answer: a test
+holds ``match_many`` equal to ``match`` name by name.
+
+The gate holds the index's keys in memory, so it is used for a registry ``KeyIndex.preload``
+holds in memory (the shipped one, a small ``--registry``); with a large one every name goes
+to the steps.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from exitcheck.matching.decide import (
+    _SEPARATORS,
+    _joined_characters,
+    _other_script,
+    _variants,
+    _with_generic,
+    match,
+)
+from exitcheck.matching.decoding import _MARKS, decode
+from exitcheck.matching.index import MemoryTable
+from exitcheck.matching.names import (
+    clean,
+    core_key,
+    domain_of,
+    has_cjk,
+    is_cjk,
+    is_qualifier,
+    max_edits,
+    strip_bullet,
+    strip_generic,
+    to_simplified,
+    units,
+    words,
+)
+from exitcheck.matching.results import (
+    MAX_REORDER_WORDS,
+    MIN_CONTAINED,
+    MIN_FUZZY_CJK,
+    MIN_FUZZY_LATIN,
+    MatchResult,
+    none,
+)
+from exitcheck.matching.review import _SPLIT, CLOSE, _misreadings, _skeleton
+
+if TYPE_CHECKING:
+    from exitcheck.matching.index import KeyIndex
+
+_NONE_CLOSE = "no name is close enough to be sure"
+_NONE_GENERIC = "the query is only generic words"
+_BRACKETS = frozenset("([{（【［")  # qualified names: decide._name, names.split_groups
+
+
+class Gate:
+    """The keys of one in-memory index, arranged for the gate's look-ups."""
+
+    def __init__(self, table: MemoryTable, cjk_characters: frozenset[str]) -> None:
+        self.keys = frozenset(key for _, key in table.keys)  # every kind: one set
+        self.cjk_characters = cjk_characters
+        self.first: dict[tuple[str, str], list[str]] = {}  # (script, first letter) -> keys
+        self.first2: dict[tuple[str, str], list[str]] = {}  # (script, first two swapped)
+        latin: list[str] = []
+        for script, key, *_ in table.fuzzy:
+            if script in ("latin", "cjk"):
+                self.first.setdefault((script, key[0]), []).append(key)
+                if len(key) > 1 and key[1] != key[0]:
+                    self.first2.setdefault((script, key[1::-1]), []).append(key)
+            if script == "latin":
+                latin.append(key)
+        self.latin = latin
+        self._near: dict[tuple[int, float], list[str]] = {}
+
+    # ----------------------------------------------------------------------------------------
+    # The look-ups, each a superset of the steps' own
+
+    def _fuzzy(self, script: str, form: str, minimum: int) -> bool:
+        """True when a key of this script could be a fuzzy candidate of ``form`` (decide
+        ._fuzzy and edit_candidates: within the budget, same first letter or first two
+        swapped)."""
+        budget = max_edits(len(form), minimum)
+        if budget == 0:
+            return False
+        keys = self.first.get((script, form[0]))
+        if keys and _within(form, keys, budget):
+            return True
+        # KeyIndex.fuzzy's second block: the keys whose first two letters, swapped, are the form's
+        swapped = self.first2.get((script, form[:2])) if form[1] != form[0] else None
+        return swapped is not None and _within(form, swapped, budget)
+
+    def _near_keys(self, length: int, cutoff: float) -> list[str]:
+        """The Latin keys whose length lets them reach a spelling score of ``cutoff`` with a
+        key of this length (KeyIndex.spelt_like's own rule), listed once per length."""
+        near = self._near.get((length, cutoff))
+        if near is None:
+            spread = int(length * (100 - cutoff) / cutoff) + 1
+            near = [k for k in self.latin if length - spread <= len(k) <= length + spread]
+            self._near[(length, cutoff)] = near
+        return near
+
+    def _close(self, key: str) -> bool:
+        """True when a Latin key is spelt within ``CLOSE`` of ``key`` (review.close_spelling
+        through KeyIndex.spelt_like: the keys of the lengths that can reach the score)."""
+        from rapidfuzz import fuzz, process
+
+        near = self._near_keys(len(key), CLOSE)
+        return bool(near) and (
+            process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=CLOSE) is not None
+        )
+
+    def _transliterated(self, text: str) -> bool:
+        """True when a name in another script could read as a registry name
+        (review.other_script: its transliteration or a long word of it is a key, or a Latin key
+        is spelt within 80 of it, or within 60 and sounds alike)."""
+        from anyascii import anyascii
+        from rapidfuzz import fuzz
+        from rapidfuzz.process import extract
+
+        core = strip_generic(words(anyascii(text)))
+        key = "".join(core)
+        if not 4 <= len(key) <= 24:
+            return False
+        if not self.keys.isdisjoint([key, *core]):
+            return True
+        near = self._near_keys(len(key), 60.0)
+        hits = extract(key, near, scorer=fuzz.ratio, score_cutoff=60, limit=None)
+        if not hits:
+            return False
+        sound = _skeleton(key)
+        return any(
+            score >= 80 or (len(sound) >= 3 and sound == _skeleton(k)) for k, score, _ in hits
+        )
+
+    # ----------------------------------------------------------------------------------------
+    # One name
+
+    def answer(self, query: str) -> MatchResult | None:
+        """The steps' own ``none`` when the gate can show that nothing reaches the name,
+        else None (the name goes to the steps)."""
+        text = query
+        if not _MARKS.isdisjoint(query):
+            text, undone = decode(query)
+            if undone:
+                return None
+        folded = clean(text)
+        cleaned = strip_bullet(folded)
+        tokens = words(cleaned)
+        if not tokens or "dot" in tokens or not _BRACKETS.isdisjoint(cleaned):
+            return None
+        if "," in cleaned:  # decide._name: 'Huobi Global Limited, Seychelles'
+            head, _, tail = cleaned.rpartition(",")
+            if words(head) and is_qualifier(tail):
+                cleaned, tokens = head, words(head)
+        if "." in cleaned and domain_of(cleaned) is not None:
+            return None
+        key = "".join(tokens)
+        if not key.isalpha() and any(ch.isdigit() for ch in key):
+            return None
+        if _other_script(text) and self._transliterated(text):
+            return None
+        # review.close_spelling's key (ASCII text is its own clean form: its words are the same)
+        close = "".join(strip_generic(words(folded if text.isascii() else text)))
+        if len(close) >= 5 and not has_cjk(close) and self._close(close):
+            return None
+        if (not _SEPARATORS.isdisjoint(text) or " and " in text.lower()) and self._misspelt(text):
+            return None
+        if has_cjk(key):
+            return self._chinese(query, tokens, key)
+        return self._latin(query, tokens, key)
+
+    def _misspelt(self, text: str) -> bool:
+        """True when a part of a cell of several names could be a misspelt registry name
+        (review.several with decide._misspelt: the fuzzy step alone on each part)."""
+        import re
+
+        for part in re.split(_SPLIT, text, flags=re.IGNORECASE):
+            tokens = words(part)
+            key = "".join(strip_generic(tokens) or tokens)
+            if len(key) < MIN_FUZZY_LATIN:
+                continue
+            if has_cjk(key):
+                if self._fuzzy("cjk", core_key(to_simplified(key)), MIN_FUZZY_CJK):
+                    return True
+            elif self._fuzzy("latin", key, MIN_FUZZY_LATIN):
+                return True
+        return False
+
+    def _latin(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
+        n = len(tokens)
+        core = strip_generic(tokens)  # for Latin words, units are the words (names.units)
+        looked: list[str] = ["".join(tokens[i:j]) for i in range(n) for j in range(i + 1, n + 1)]
+        if 1 < n <= MAX_REORDER_WORDS:  # decide._variants: reordered (peeled: runs of words)
+            looked += ["".join(order) for order in itertools.permutations(tokens)]
+        if 1 < len(core) <= MAX_REORDER_WORDS:
+            looked += ["".join(order) for order in itertools.permutations(core)]
+        if n == 1 and len(key) > MIN_CONTAINED + 2:  # review._latin_spans: a long word's starts
+            looked += [key[:end] for end in range(len(key) - 2, MIN_CONTAINED, -1)]
+        if len(key) >= 4:
+            looked += _misreadings(key)
+        if not self.keys.isdisjoint(looked):
+            return None
+        if not core:
+            return none(query, key, _NONE_GENERIC)
+        orders = (
+            [core]
+            if len(core) > MAX_REORDER_WORDS
+            else [list(p) for p in itertools.permutations(core)]
+        )
+        forms = ["".join(order) for order in orders] + _with_generic(tokens)
+        if any(self._fuzzy("latin", form, MIN_FUZZY_LATIN) for form in dict.fromkeys(forms)):
+            return None
+        return none(query, "".join(core), _NONE_CLOSE)
+
+    def _chinese(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
+        if not all(is_cjk(t[0]) for t in tokens):  # Latin and Chinese: decide's mixed path
+            return None
+        plain = _joined_characters(tokens)
+        folded_tokens = [to_simplified(t) for t in plain]
+        folded = "".join(folded_tokens)
+        looked = [key, folded, *plain]
+        looked += [form for form, _ in _variants(plain)]
+        looked += [form for form, _ in _variants(folded_tokens)]
+        # review._chinese_prefix: every piece of the distinctive part, at any place
+        cjk = [to_simplified("".join(u for u, generic in units([t]) if not generic)) for t in plain]
+        inner = "".join(t for t in cjk if has_cjk(t))
+        looked += [
+            inner[start : start + size]
+            for size in range(2, len(inner))
+            for start in range(len(inner) - size + 1)
+        ]
+        if not self.keys.isdisjoint(looked):
+            return None
+        if not strip_generic(plain):
+            return none(query, key, _NONE_GENERIC)
+        core = core_key(folded)
+        sound = to_simplified(core_key(key))  # review.homophone
+        if 2 <= len(sound) <= 8 and not self.cjk_characters.isdisjoint(sound):
+            return None
+        if self._fuzzy("cjk", core, MIN_FUZZY_CJK):
+            return None
+        return none(query, core, _NONE_CLOSE)
+
+
+def _within(form: str, keys: list[str], budget: int) -> bool:
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    return extractOne(form, keys, scorer=OSA.distance, score_cutoff=budget) is not None
+
+
+def gate_of(index: KeyIndex) -> Gate | None:
+    """The gate of an index whose rows are in memory (after ``preload``), else None."""
+    if index.gate is None and isinstance(index.table, MemoryTable):
+        index.gate = Gate(index.table, index.cjk_characters())
+    return index.gate
+
+
+def match_many(index: KeyIndex, names: Iterable[str], threshold: float) -> list[MatchResult]:
+    """``[match(index, name, threshold=threshold, limit=0) for name in names]``, with the
+    names that no key can reach answered by the gate instead of the decision steps."""
+    gate = gate_of(index)
+    out = []
+    for name in names:
+        result = gate.answer(name) if gate is not None else None
+        out.append(
+            result if result is not None else match(index, name, threshold=threshold, limit=0)
+        )
+    return out
+
+
+__all__ = ["Gate", "gate_of", "match_many"]
