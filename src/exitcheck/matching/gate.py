@@ -31,8 +31,8 @@ to the steps.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from exitcheck.matching.decide import (
     _SEPARATORS,
@@ -43,7 +43,7 @@ from exitcheck.matching.decide import (
     match,
 )
 from exitcheck.matching.decoding import _MARKS, decode
-from exitcheck.matching.index import MemoryTable
+from exitcheck.matching.index import KeyIndex, MemoryTable
 from exitcheck.matching.names import (
     clean,
     core_key,
@@ -67,9 +67,6 @@ from exitcheck.matching.results import (
     none,
 )
 from exitcheck.matching.review import _SPLIT, CLOSE, _misreadings, _skeleton
-
-if TYPE_CHECKING:
-    from exitcheck.matching.index import KeyIndex
 
 _NONE_CLOSE = "no name is close enough to be sure"
 _NONE_GENERIC = "the query is only generic words"
@@ -272,11 +269,20 @@ def _within(form: str, keys: list[str], budget: int) -> bool:
     return extractOne(form, keys, scorer=OSA.distance, score_cutoff=budget) is not None
 
 
+_GATES: weakref.WeakKeyDictionary[KeyIndex, tuple[MemoryTable, Gate]] = weakref.WeakKeyDictionary()
+
+
 def gate_of(index: KeyIndex) -> Gate | None:
-    """The gate of an index whose rows are in memory (after ``preload``), else None."""
-    if index.gate is None and isinstance(index.table, MemoryTable):
-        index.gate = Gate(index.table, index.cjk_characters())
-    return index.gate
+    """The gate of an index whose rows are in memory (after ``preload``), else None; made
+    once per index and table."""
+    table = index.table
+    if not isinstance(table, MemoryTable):
+        return None
+    made = _GATES.get(index)
+    if made is None or made[0] is not table:
+        made = (table, Gate(table, index.cjk_characters()))
+        _GATES[index] = made
+    return made[1]
 
 
 def match_many(index: KeyIndex, names: Iterable[str], threshold: float) -> list[MatchResult]:

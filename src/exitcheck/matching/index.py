@@ -19,7 +19,6 @@ from exitcheck.matching.results import MIN_FUZZY_CJK, MIN_FUZZY_LATIN, MIN_FUZZY
 if TYPE_CHECKING:  # a Protocol class costs start-up time; only the type checker needs it
     from typing import Protocol
 
-    from exitcheck.matching.gate import Gate
     from exitcheck.model import Entity
 
     class Table(Protocol):
@@ -203,7 +202,6 @@ class KeyIndex:
         self._domain_ids: set[str] | None = None
         self._spelt: dict[tuple[str, str | None, int, float], tuple[list[Any], list[str]]] = {}
         self._cjk: frozenset[str] | None = None
-        self.gate: Gate | None = None  # the screening gate of an in-memory table (gate.py)
 
     def preload(self) -> None:
         """For many look-ups (screening) in a small registry: hold every row in memory, as
@@ -215,7 +213,7 @@ class KeyIndex:
             table = MemoryTable.from_rows(table.rows())
         table.make_entries()
         self.table = table
-        self._spelt, self._cjk, self.gate = {}, None, None
+        self._spelt, self._cjk = {}, None
 
     # The four key look-ups are the matcher's hottest calls (several per screened name, most
     # of them misses): each asks the table once and makes entries only for a hit.
