@@ -79,7 +79,7 @@ def screen(
     batches = _batches(iter(rows))
     first = next(batches, [])
     second = next(batches, None) if jobs > 1 else None
-    if second is not None and registry.origin is not None:
+    if second is not None and registry.origin is not None and registry.reopener is not None:
         from exitcheck.answers.screen_pool import answered
 
         records = answered(

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import collections
 import multiprocessing
+import os
 import signal
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -26,20 +28,23 @@ if TYPE_CHECKING:
     from exitcheck.store import Registry
 
 Setup = tuple["Registry", "Clock", float | None, tuple[str, ...] | None]
+# What a worker is given: the registry as the means to load it again (its pickled form)
+Given = tuple[tuple[Any, tuple[Any, ...]], "Clock", float | None, tuple[str, ...] | None]
 
 _SHARED = 0  # in a worker's record: "the run's provenance", put back by the main process
-_answers: Answers | None = None  # a worker's own
+_setup: Given | None = None  # a worker's run, as the main process gave it
+_answers: Answers | None = None  # a worker's own answers, made by its first batch
 
 
 def answered(jobs: int, setup: Setup, batches: Iterable[list[Row]]) -> Iterator[dict[str, Any]]:
     """The records of every batch, in order, answered by ``jobs`` worker processes."""
     from exitcheck.answers.report_records import provenance_record
 
-    registry, clock, _, _ = setup
+    registry, clock, threshold, header = setup
+    given: Given = (registry.__reduce__(), clock, threshold, header)
     provenance = provenance_record(registry, clock.as_of, clock.known_on, now=clock.now)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(setup,))
+    context = _context()
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(given,))
     pending: collections.deque[Future[list[dict[str, Any]]]] = collections.deque()
     try:
         for batch in batches:
@@ -50,6 +55,26 @@ def answered(jobs: int, setup: Setup, batches: Iterable[list[Row]]) -> Iterator[
             yield from _restored(pending.popleft().result(), provenance)
     finally:
         _stop(pool, pending)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """A fork server where there is one (else spawn), started with its standard error on
+    /dev/null: a worker stopped while it starts (Ctrl-C at that moment) prints no traceback,
+    and a worker's errors come back to the main process as exceptions anyway."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver, resource_tracker
+
+    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+    return multiprocessing.get_context("forkserver")
 
 
 def _restored(records: list[dict[str, Any]], provenance: dict[str, Any]) -> list[dict[str, Any]]:
@@ -73,20 +98,34 @@ def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
         process.join()
 
 
-def _start(setup: Setup) -> None:
-    """A worker's start: Ctrl-C is the main process's to handle; the registry is loaded once."""
-    global _answers
-    from exitcheck.answers.screen import Answers
-
+def _start(given: Given) -> None:
+    """A worker's start: Ctrl-C is the main process's to handle. The registry is loaded by the
+    first batch, so that an error in loading it (a file changed since) reaches the main
+    process as itself, not as a broken pool."""
+    global _setup
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    registry, clock, threshold, header = setup
-    _answers = Answers(registry, registry.index, clock, threshold, header)
+    _setup = given
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # the main process killed outright: end with it, never an orphan
+        threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
+
+
+def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def _answer(rows: list[tuple[int, str, tuple[str, ...] | None]]) -> list[dict[str, Any]]:
+    global _answers
     from exitcheck.answers.screen_input import Row
 
-    assert _answers is not None
+    if _answers is None:
+        from exitcheck.answers.screen import Answers
+
+        assert _setup is not None
+        (reopen, paths), clock, threshold, header = _setup
+        registry = reopen(*paths)
+        _answers = Answers(registry, registry.index, clock, threshold, header)
     shared = _answers.provenance
     records = _answers.records([Row(*row) for row in rows])
     for record in records:
