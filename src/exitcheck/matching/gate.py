@@ -66,8 +66,11 @@ from exitcheck.matching.results import (
     MatchResult,
     none,
 )
-from exitcheck.matching.review import _SPLIT, CLOSE, _misreadings, _skeleton
+from exitcheck.matching.review import _SPLIT, CLOSE, _skeleton
 
+# review.misread swaps look-alikes ('rn' and 'm', 'vv' and 'w', 'cl' and 'd', 'l' and 'i'): each
+# letter written as the letters it may be read as, a name and all its misreadings read alike
+_READS = str.maketrans({"m": "rn", "w": "vv", "d": "ci", "l": "i"})
 _NONE_CLOSE = "no name is close enough to be sure"
 _NONE_GENERIC = "the query is only generic words"
 _BRACKETS = frozenset("([{（【［")  # qualified names: decide._name, names.split_groups
@@ -78,15 +81,17 @@ class Gate:
 
     def __init__(self, table: MemoryTable, cjk_characters: frozenset[str]) -> None:
         self.keys = frozenset(key for _, key in table.keys)  # every kind: one set
+        self.read_as = frozenset(key.translate(_READS) for key in self.keys)
         self.cjk_characters = cjk_characters
-        self.first: dict[tuple[str, str], list[str]] = {}  # (script, first letter) -> keys
-        self.first2: dict[tuple[str, str], list[str]] = {}  # (script, first two swapped)
+        # (script, first letter, length) and (script, first two swapped, length) -> keys
+        self.first: dict[tuple[str, str, int], list[str]] = {}
+        self.first2: dict[tuple[str, str, int], list[str]] = {}
         latin: list[str] = []
         for script, key, *_ in table.fuzzy:
             if script in ("latin", "cjk"):
-                self.first.setdefault((script, key[0]), []).append(key)
+                self.first.setdefault((script, key[0], len(key)), []).append(key)
                 if len(key) > 1 and key[1] != key[0]:
-                    self.first2.setdefault((script, key[1::-1]), []).append(key)
+                    self.first2.setdefault((script, key[1::-1], len(key)), []).append(key)
             if script == "latin":
                 latin.append(key)
         self.latin = latin
@@ -99,15 +104,22 @@ class Gate:
         """True when a key of this script could be a fuzzy candidate of ``form`` (decide
         ._fuzzy and edit_candidates: within the budget, same first letter or first two
         swapped)."""
+        from rapidfuzz.distance import OSA
+
         budget = max_edits(len(form), minimum)
         if budget == 0:
             return False
-        keys = self.first.get((script, form[0]))
-        if keys and _within(form, keys, budget):
-            return True
+        first, first2, size = self.first, self.first2, len(form)
         # KeyIndex.fuzzy's second block: the keys whose first two letters, swapped, are the form's
-        swapped = self.first2.get((script, form[:2])) if form[1] != form[0] else None
-        return swapped is not None and _within(form, swapped, budget)
+        two = form[:2] if form[1] != form[0] else None
+        for length in range(size - budget, size + budget + 1):
+            keys = first.get((script, form[0], length), [])
+            if two is not None:
+                keys = keys + first2.get((script, two, length), [])
+            for key in keys:
+                if OSA.distance(form, key, score_cutoff=budget) <= budget:
+                    return True
+        return False
 
     def _near_keys(self, length: int, cutoff: float) -> list[str]:
         """The Latin keys whose length lets them reach a spelling score of ``cutoff`` with a
@@ -179,8 +191,9 @@ class Gate:
             return None
         if _other_script(text) and self._transliterated(text):
             return None
-        # review.close_spelling's key (ASCII text is its own clean form: its words are the same)
-        close = "".join(strip_generic(words(folded if text.isascii() else text)))
+        # review.close_spelling's key: the words of the text (ASCII text is its own clean form)
+        said = tokens if text.isascii() and folded == cleaned else words(text)
+        close = "".join(strip_generic(said))
         if len(close) >= 5 and not has_cjk(close) and self._close(close):
             return None
         if (not _SEPARATORS.isdisjoint(text) or " and " in text.lower()) and self._misspelt(text):
@@ -216,9 +229,9 @@ class Gate:
             looked += ["".join(order) for order in itertools.permutations(core)]
         if n == 1 and len(key) > MIN_CONTAINED + 2:  # review._latin_spans: a long word's starts
             looked += [key[:end] for end in range(len(key) - 2, MIN_CONTAINED, -1)]
-        if len(key) >= 4:
-            looked += _misreadings(key)
         if not self.keys.isdisjoint(looked):
+            return None
+        if len(key) >= 4 and key.translate(_READS) in self.read_as:  # review.misread
             return None
         if not core:
             return none(query, key, _NONE_GENERIC)
@@ -227,7 +240,9 @@ class Gate:
             if len(core) > MAX_REORDER_WORDS
             else [list(p) for p in itertools.permutations(core)]
         )
-        forms = ["".join(order) for order in orders] + _with_generic(tokens)
+        forms = ["".join(order) for order in orders]
+        if len(core) < n:  # decide._with_generic: forms with generic words, when there are any
+            forms += _with_generic(tokens)
         if any(self._fuzzy("latin", form, MIN_FUZZY_LATIN) for form in dict.fromkeys(forms)):
             return None
         return none(query, "".join(core), _NONE_CLOSE)
@@ -260,13 +275,6 @@ class Gate:
         if self._fuzzy("cjk", core, MIN_FUZZY_CJK):
             return None
         return none(query, core, _NONE_CLOSE)
-
-
-def _within(form: str, keys: list[str], budget: int) -> bool:
-    from rapidfuzz.distance import OSA
-    from rapidfuzz.process import extractOne
-
-    return extractOne(form, keys, scorer=OSA.distance, score_cutoff=budget) is not None
 
 
 _GATES: weakref.WeakKeyDictionary[KeyIndex, tuple[MemoryTable, Gate]] = weakref.WeakKeyDictionary()
