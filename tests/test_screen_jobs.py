@@ -76,7 +76,7 @@ def test_a_short_list_starts_no_worker(monkeypatch: pytest.MonkeyPatch, cli) -> 
     def refuse(*args: object) -> None:
         raise AssertionError("workers started for a list of one batch")
 
-    monkeypatch.setattr(screen_pool, "answered", refuse)
+    monkeypatch.setattr(screen_pool, "Pool", refuse)
     names = "\n".join(mixed_rows(BATCH)) + "\n"
     result = cli("screen", "-", "--json", "--jobs", "4", input=names)
     assert result.exit_code == 0, result.stderr

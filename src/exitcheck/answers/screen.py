@@ -61,6 +61,7 @@ def _too_long(name: str) -> MatchResult:
 
 
 BATCH = 512  # rows answered together: the gate's unit, and a worker's (--jobs)
+FIRST = 32  # the first batch, answered in this process while any workers start
 
 
 def screen(
@@ -74,24 +75,27 @@ def screen(
     jobs: int = 1,
 ) -> Iterator[dict[str, Any]]:
     """One record per row, in order; with a CSV ``header``, each record keeps its row's cells.
-    Rows are answered a batch at a time (the first records come after the first batch); with
-    ``jobs`` > 1 and more than one batch of rows, by that many worker processes."""
-    batches = _batches(iter(rows))
-    first = next(batches, [])
-    second = next(batches, None) if jobs > 1 else None
-    if second is not None and registry.origin is not None and registry.reopener is not None:
-        from exitcheck.answers.screen_pool import answered
+    Rows are answered a batch at a time, the first batch a small one (the first records come
+    at once, whatever the input's size); with ``jobs`` > 1 and more than one batch of rows,
+    the rows after the first batch are answered by that many worker processes."""
+    rows = iter(rows)
+    head = list(itertools.islice(rows, BATCH + 1))
+    first, rest = head[:FIRST], itertools.chain(head[FIRST:], rows)
+    answers = Answers(registry, index, clock, threshold, header)
+    pool = None
+    if jobs > 1 and len(head) > BATCH and registry.reopener and registry.origin:
+        from exitcheck.answers.screen_pool import Pool
 
-        records = answered(
-            jobs, (registry, clock, threshold, header), itertools.chain([first, second], batches)
-        )
-    else:
-        answers = Answers(registry, index, clock, threshold, header)
-        more = batches if second is None else itertools.chain([second], batches)
-        records = (r for batch in itertools.chain([first], more) for r in answers.records(batch))
-    for record in records:
-        counts.add(record["decision"])
-        yield record
+        setup = (registry, clock, threshold, header)
+        pool = Pool(jobs, setup, _batches(rest), answers.provenance)
+    try:
+        later = pool.records() if pool else (r for b in _batches(rest) for r in answers.records(b))
+        for record in itertools.chain(answers.records(first), later):
+            counts.add(record["decision"])
+            yield record
+    finally:
+        if pool is not None:
+            pool.stop()
 
 
 def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -36,25 +36,52 @@ _setup: Given | None = None  # a worker's run, as the main process gave it
 _answers: Answers | None = None  # a worker's own answers, made by its first batch
 
 
-def answered(jobs: int, setup: Setup, batches: Iterable[list[Row]]) -> Iterator[dict[str, Any]]:
-    """The records of every batch, in order, answered by ``jobs`` worker processes."""
-    from exitcheck.answers.report_records import provenance_record
+class Pool:
+    """Worker processes answering batches, started at once; ``records`` gives their records
+    in order, keeping two batches per worker in flight; ``stop`` ends the workers."""
 
-    registry, clock, threshold, header = setup
-    given: Given = (registry.__reduce__(), clock, threshold, header)
-    provenance = provenance_record(registry, clock.as_of, clock.known_on, now=clock.now)
-    context = _context()
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(given,))
-    pending: collections.deque[Future[list[dict[str, Any]]]] = collections.deque()
-    try:
-        for batch in batches:
-            pending.append(pool.submit(_answer, [(n, name, cells) for n, name, cells in batch]))
-            if len(pending) >= 2 * jobs:
-                yield from _restored(pending.popleft().result(), provenance)
-        while pending:
-            yield from _restored(pending.popleft().result(), provenance)
-    finally:
-        _stop(pool, pending)
+    def __init__(
+        self, jobs: int, setup: Setup, batches: Iterator[list[Row]], provenance: dict[str, Any]
+    ) -> None:
+        registry, clock, threshold, header = setup
+        given: Given = (registry.__reduce__(), clock, threshold, header)
+        self.provenance = provenance  # the run's, put back into the workers' records
+        self.batches, self.window = batches, 2 * jobs
+        self.pending: collections.deque[Future[list[dict[str, Any]]]] = collections.deque()
+        self.pool = ProcessPoolExecutor(
+            jobs, mp_context=_context(), initializer=_start, initargs=(given,)
+        )
+        try:
+            self._fill()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _fill(self) -> None:
+        while len(self.pending) < self.window:
+            batch = next(self.batches, None)
+            if batch is None:
+                return
+            rows = [(n, name, cells) for n, name, cells in batch]
+            self.pending.append(self.pool.submit(_answer, rows))
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        while self.pending:
+            records = self.pending.popleft().result()
+            self._fill()
+            yield from _restored(records, self.provenance)
+
+    def stop(self) -> None:
+        """End the workers now: nothing they are doing is wanted any more."""
+        for future in self.pending:
+            future.cancel()
+        processes = list(getattr(self.pool, "_processes", {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -83,19 +110,6 @@ def _restored(records: list[dict[str, Any]], provenance: dict[str, Any]) -> list
         if record["provenance"] == _SHARED:
             record["provenance"] = provenance
     return records
-
-
-def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
-    """End the workers now: nothing they are doing is wanted any more."""
-    for future in pending:
-        future.cancel()
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join()
 
 
 def _start(given: Given) -> None:
@@ -134,4 +148,4 @@ def _answer(rows: list[tuple[int, str, tuple[str, ...] | None]]) -> list[dict[st
     return records
 
 
-__all__ = ["answered"]
+__all__ = ["Pool"]
