@@ -65,6 +65,14 @@ def varied(name: str, rng: random.Random) -> str:
     return f"{name} {rng.randrange(1, 10000)}"
 
 
+def script(name: str) -> str:
+    """The script of a name's first letter ('LATIN', 'CJK', 'HANGUL', 'CYRILLIC' …)."""
+    import unicodedata
+
+    letter = next((ch for ch in name if ch.isalpha()), "a")
+    return "LATIN" if letter.isascii() else unicodedata.name(letter, "?").split()[0]
+
+
 def recombined(others: list[str], rng: random.Random) -> str:
     """Another company: a name of the lists, or two of the same script recombined (the first
     word of one before the rest of another; the first characters of a Chinese, Japanese or
@@ -73,7 +81,7 @@ def recombined(others: list[str], rng: random.Random) -> str:
     if rng.random() < 0.2:
         return a
     b = rng.choice(others)
-    while b.isascii() != a.isascii():
+    while script(b) != script(a):
         b = rng.choice(others)
     if not a.isascii():
         return a[: max(1, len(a) // 2)] + b[len(b) // 2 :]

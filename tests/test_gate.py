@@ -124,8 +124,14 @@ AFFIXES = [
     "1. ",
     "www.",
     ".com",
+    "(주) ",
+    " [HT]",
+    " (Seychelles)",
+    " 0",
+    " l2",
+    "3",
 ]
-LETTERS = "abcdefghijklmnopqrstuvwxyz01lrnmvw币安火欧易库交所 -.'&,/"
+LETTERS = "abcdefghijklmnopqrstuvwxyz01583lrnmvw币安火欧易库交所 -.'&,/()（）|"
 
 
 @st.composite

@@ -51,11 +51,14 @@ from exitcheck.matching.names import (
     has_cjk,
     is_cjk,
     is_qualifier,
+    is_tone_pinyin,
     max_edits,
+    split_groups,
     strip_bullet,
     strip_generic,
     to_simplified,
     units,
+    without_versions,
     words,
 )
 from exitcheck.matching.results import (
@@ -66,7 +69,7 @@ from exitcheck.matching.results import (
     MatchResult,
     none,
 )
-from exitcheck.matching.review import _SPLIT, CLOSE, _skeleton
+from exitcheck.matching.review import _OCR, _SPLIT, CLOSE, _skeleton
 
 # review.misread swaps look-alikes ('rn' and 'm', 'vv' and 'w', 'cl' and 'd', 'l' and 'i'): each
 # letter written as the letters it may be read as, a name and all its misreadings read alike
@@ -178,16 +181,22 @@ class Gate:
         folded = clean(text)
         cleaned = strip_bullet(folded)
         tokens = words(cleaned)
-        if not tokens or "dot" in tokens or not _BRACKETS.isdisjoint(cleaned):
+        if not tokens or "dot" in tokens:
             return None
-        if "," in cleaned:  # decide._name: 'Huobi Global Limited, Seychelles'
+        # decide._name: brackets ('Huobi (HT)') and a qualifier after a comma ('…, Seychelles')
+        # leave the text outside to be matched; the parts only ever confirm a match
+        outside, groups = split_groups(cleaned) if not _BRACKETS.isdisjoint(cleaned) else ("", [])
+        if not groups and "," in cleaned:
             head, _, tail = cleaned.rpartition(",")
             if words(head) and is_qualifier(tail):
-                cleaned, tokens = head, words(head)
+                outside, groups = head, [tail]
+        if groups and words(outside):
+            cleaned, tokens = outside, words(outside)
         if "." in cleaned and domain_of(cleaned) is not None:
             return None
         key = "".join(tokens)
-        if not key.isalpha() and any(ch.isdigit() for ch in key):
+        digits = not key.isalpha() and any(ch.isdigit() for ch in key)
+        if digits and has_cjk(key):
             return None
         if _other_script(text) and self._transliterated(text):
             return None
@@ -200,7 +209,8 @@ class Gate:
             return None
         if has_cjk(key):
             return self._chinese(query, tokens, key)
-        return self._latin(query, tokens, key)
+        plain = (words(without_versions(cleaned)) or tokens) if digits else tokens
+        return self._latin(query, plain, key)
 
     def _misspelt(self, text: str) -> bool:
         """True when a part of a cell of several names could be a misspelt registry name
@@ -220,15 +230,24 @@ class Gate:
         return False
 
     def _latin(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
+        """``tokens``: the words without versions (decide._text's ``plain``); ``key``: all
+        the words."""
         n = len(tokens)
         core = strip_generic(tokens)  # for Latin words, units are the words (names.units)
         looked: list[str] = ["".join(tokens[i:j]) for i in range(n) for j in range(i + 1, n + 1)]
+        looked.append(key)
         if 1 < n <= MAX_REORDER_WORDS:  # decide._variants: reordered (peeled: runs of words)
             looked += ["".join(order) for order in itertools.permutations(tokens)]
         if 1 < len(core) <= MAX_REORDER_WORDS:
             looked += ["".join(order) for order in itertools.permutations(core)]
-        if n == 1 and len(key) > MIN_CONTAINED + 2:  # review._latin_spans: a long word's starts
-            looked += [key[:end] for end in range(len(key) - 2, MIN_CONTAINED, -1)]
+        joined = "".join(core or tokens)
+        if not joined.isalpha() and is_tone_pinyin(joined):  # 'huo3bi4'
+            looked.append("".join(ch for ch in joined if not ch.isdigit()))
+        word = tokens[0]
+        if n == 1 and len(word) > MIN_CONTAINED + 2:  # review._latin_spans: a long word's starts
+            looked += [word[:end] for end in range(len(word) - 2, MIN_CONTAINED, -1)]
+        if len(key) >= 4 and not key.isalpha() and any(c in key for c in "0158|"):
+            looked += [key.translate(_OCR), key.replace("1", "i")]  # review._misreadings
         if not self.keys.isdisjoint(looked):
             return None
         if len(key) >= 4 and key.translate(_READS) in self.read_as:  # review.misread
@@ -271,7 +290,10 @@ class Gate:
         core = core_key(folded)
         sound = to_simplified(core_key(key))  # review.homophone
         if 2 <= len(sound) <= 8 and not self.cjk_characters.isdisjoint(sound):
-            return None
+            from exitcheck.matching.names import romanise
+
+            if romanise(sound) in self.keys:  # a registry name's pinyin: it may sound alike
+                return None
         if self._fuzzy("cjk", core, MIN_FUZZY_CJK):
             return None
         return none(query, core, _NONE_CLOSE)
