@@ -198,6 +198,14 @@ class Gate:
         digits = not key.isalpha() and any(ch.isdigit() for ch in key)
         if digits and has_cjk(key):
             return None
+        # the name's own look-ups first (most registry names stop there), then the cell's bands
+        if has_cjk(key):
+            result = self._chinese(query, tokens, key)
+        else:
+            plain = (words(without_versions(cleaned)) or tokens) if digits else tokens
+            result = self._latin(query, plain, key)
+        if result is None:
+            return None
         if _other_script(text) and self._transliterated(text):
             return None
         # review.close_spelling's key: the words of the text (ASCII text is its own clean form)
@@ -207,10 +215,7 @@ class Gate:
             return None
         if (not _SEPARATORS.isdisjoint(text) or " and " in text.lower()) and self._misspelt(text):
             return None
-        if has_cjk(key):
-            return self._chinese(query, tokens, key)
-        plain = (words(without_versions(cleaned)) or tokens) if digits else tokens
-        return self._latin(query, plain, key)
+        return result
 
     def _misspelt(self, text: str) -> bool:
         """True when a part of a cell of several names could be a misspelt registry name
