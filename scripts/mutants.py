@@ -24,6 +24,7 @@ S = "src/exitcheck/answers/status.py"
 D = "src/exitcheck/dates.py"
 SC = "src/exitcheck/answers/screen.py"
 SI = "src/exitcheck/answers/screen_input.py"
+G = "src/exitcheck/matching/gate.py"
 ST = "src/exitcheck/store/sqlite.py"
 R = "src/exitcheck/store/cache.py"
 IX = "src/exitcheck/matching/index.py"
@@ -130,8 +131,8 @@ MUTANTS: list[Mutant] = [
     Mutant("dates", D, "        return moment.date()\n    if isinstance(moment, PartialDate):", "        return moment.date() + __import__('datetime').timedelta(days=1)\n    if isinstance(moment, PartialDate):"),
     Mutant("dates", D, 'and text[4] == text[7] == "-"', 'and text[4] == "-"'),
     # -- screening ------------------------------------------------------------------------------
-    Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if len(name) > MAX_QUERY_CHARS + 1"),
-    Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if False"),
+    Mutant("screening", SC, "for n in new if len(n) > MAX_QUERY_CHARS}", "for n in new if len(n) > MAX_QUERY_CHARS + 1}"),
+    Mutant("screening", SC, "for n in new if len(n) > MAX_QUERY_CHARS}", "for n in new if False}"),
     Mutant("screening", SC, "used = SCORE_THRESHOLD if threshold is None else threshold", "used = SCORE_THRESHOLD"),
     Mutant("screening", SI, "        if line.strip():\n            yield Row(number, line)", "        yield Row(number, line)"),
     Mutant("screening", SI, "enumerate(lines[1:] if skip_header else lines, 1)", "enumerate(lines[1:] if skip_header else lines, 2)"),
@@ -148,10 +149,13 @@ MUTANTS: list[Mutant] = [
     Mutant("screening", SC, "if result.decision == DECISION_MATCH and result.entity_id", "if result.entity_id",
            "MatchResult.entity_id is already None unless the decision is a match"),
     Mutant("screening", SC, "entity_status(entity, clock.at, dates, clock.knowledge),", "entity_status(entity, clock.at, None, clock.knowledge),"),
-    Mutant("screening", SC, "else match(index, name, threshold=used, limit=0)", "else match(index, name, threshold=used, limit=5)"),
-    Mutant("screening", SC, "        counts.add(result.decision)\n", ""),
+    Mutant("screening", SC, "itertools.chain(answers.records(first), later)", "itertools.chain(later, answers.records(first))"),
+    Mutant("screening", SC, "head[:FIRST], itertools.chain(head[FIRST:], rows)", "head[:FIRST], itertools.chain(head[FIRST + 1 :], rows)"),
+    Mutant("screening", SC, '            counts.add(record["decision"])\n', ""),
+    Mutant("screening", G, "        if len(key) >= 4 and key.translate(_READS) in self.read_as:  # review.misread\n            return None\n", ""),
+    Mutant("screening", G, "if len(close) >= 5 and not has_cjk(close) and self._close(close):", "if False:"),
     Mutant("screening", SI, '        if path.is_dir():\n            raise UsageError(f"{file}: is a directory", code="is_directory", file=file)\n', ""),
-    Mutant("screening", SC, "        result = answers.get(name)", "        result = None",
+    Mutant("screening", SC, "new = [n for n in dict.fromkeys(names) if n not in self.answers]", "new = list(dict.fromkeys(names))",
            "the memo of repeated names only saves time: a name's answer does not change within one run"),
     # -- cache (registry.py's cache, store.py) --------------------------------------------------
     Mutant("cache", R, '_fnv1a(__version__ + "\\0" + data + "\\0" + "\\0".join(s[0] for s in signature))', '_fnv1a(data + "\\0" + "\\0".join(s[0] for s in signature))'),

@@ -75,8 +75,21 @@ def test_the_gate_answers_most_other_companies() -> None:
 def test_registry_names_go_to_the_decision_steps() -> None:
     gate = gate_of(index())
     assert gate is not None
-    for name in ["Huobi", "火币", "houbi", "Binance Exchange", "OKX Japan", "币安智能链", "Хуоби"]:
+    names = ["Huobi", "火币", "houbi", "Binance Exchange", "OKX Japan", "币安智能链", "Хуоби"]
+    names += [
+        "Bitrnain",
+        "Kucoln",
+        "0KEx",
+        "Vinance",
+        "伙币",
+        "Huobi (HT)",
+        "Binance, Huobi",
+        "huo3bi4",
+    ]
+    names += ["hclao", "ouyl", "rnexc", "zksvvap"]  # misread only: no fuzzy or spelling band
+    for name in names:
         assert gate.answer(name) is None, name
+        assert match(index(), name, limit=0).decision != "none", name  # each is a band's hit
 
 
 def test_no_gate_for_an_index_outside_memory(tmp_path: Path, write_registry) -> None:

@@ -20,7 +20,16 @@ from .conftest import entry_point
 from .registries import ACME
 
 DATA = Path(__file__).parent / "data"
-HITS = ["Huobi", "火币", "houbi", "Binance Exchange", "OKX Japan", "币安智能链", "huobi.com", "Binance, Huobi"]
+HITS = [
+    "Huobi",
+    "火币",
+    "houbi",
+    "Binance Exchange",
+    "OKX Japan",
+    "币安智能链",
+    "huobi.com",
+    "Binance, Huobi",
+]
 
 
 def mixed_rows(count: int) -> list[str]:
