@@ -124,3 +124,36 @@ def test_stopping_early_ends_the_workers() -> None:
 def test_jobs_must_be_at_least_one(cli) -> None:
     result = cli("screen", "-", "--jobs", "0", input="Huobi\n")
     assert result.exit_code == 2
+
+
+def test_ctrl_c_ends_every_worker_quietly(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) while workers answer: exit
+    130, no traceback from any process, and no process of the run left behind."""
+    import os
+    import shutil
+    import signal
+    import time
+
+    if shutil.which("pgrep") is None:
+        pytest.skip("pgrep lists the processes of the run")
+    path = tmp_path / "names.txt"
+    path.write_text("\n".join(mixed_rows(40 * BATCH)) + "\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [*entry_point(), "screen", str(path), "--json", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith(b'{"row": 1,')
+    time.sleep(0.5)  # the workers are answering
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert b"Traceback" not in stderr
+    for _ in range(50):  # the workers end with the run (at most a batch later)
+        left = subprocess.run(["pgrep", "-s", str(proc.pid)], capture_output=True, text=True)
+        if not left.stdout.split():
+            break
+        time.sleep(0.1)
+    assert left.stdout.split() == []
