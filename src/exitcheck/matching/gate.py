@@ -15,13 +15,17 @@ steps would make misses:
 - the last band's spelling score (``review.close_spelling``) is asked of the keys of the
   lengths that can reach it, in C.
 
-A name is answered here only when it takes one of the two plain paths (Latin letters without
-digits, or Chinese characters only) with nothing around it: no encoding to undo, no brackets,
-separators, domain, digits, spelled punctuation or other script, and a Chinese name none of
-whose characters is one of the registry's distinctive ones (the homophone band). Its answer
-is then the ``none`` those steps give, built with the same functions; everything else goes
-to them. The gate only decides which names need the steps, never what they answer: a test
-holds ``match_many`` equal to ``match`` name by name.
+A name is answered here only when it takes one of the two plain paths of ``decide._text``
+(Latin or other-script words, or Chinese characters only) and each band of ``decide._cell``
+around it can be shown to miss: another script's transliteration (``review.other_script``),
+the spelling band, each part of a cell of several names (``review.several``: the fuzzy step
+alone), brackets and a qualifying comma (the text outside is what is matched). A name with an
+encoding to undo, a domain, spelled punctuation, Chinese characters beside Latin words or
+digits beside Chinese characters goes on, as does a Chinese name that sounds as a registry
+name does (the homophone band: its pinyin is a key). The answer the gate gives is the
+``none`` of those steps, built with the same functions; it only decides which names need the
+steps, never what they answer: a test holds ``match_many`` equal to ``match`` name by name
+(``tests/test_gate.py``).
 
 The gate holds the index's keys in memory, so it is used for a registry ``KeyIndex.preload``
 holds in memory (the shipped one, a small ``--registry``); with a large one every name goes
