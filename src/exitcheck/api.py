@@ -462,16 +462,17 @@ def read_names(
 
 
 def screen_table(
-    registry: Registry, table: Table, clock: Clock, threshold: float | None
+    registry: Registry, table: Table, clock: Clock, threshold: float | None, jobs: int = 1
 ) -> tuple[Counts, Iterator[dict[str, Any]]]:
     """One record per row of a list read by ``read_names``, and the counts of the run (its
-    ``record()`` is the summary), which grow as the records are read."""
+    ``record()`` is the summary), which grow as the records are read; ``jobs`` worker
+    processes answer a list longer than one batch."""
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen import screen as run
 
     registry = _for_this_thread(registry)
     counts = Counts()
-    rows = run(registry, registry.index, table.rows, clock, threshold, counts, table.header)
+    rows = run(registry, registry.index, table.rows, clock, threshold, counts, table.header, jobs)
     return counts, rows
 
 

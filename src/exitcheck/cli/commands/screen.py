@@ -64,6 +64,17 @@ Summary = Annotated[
     Path | None,
     typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file."),
 ]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes that answer the rows \\[default: the cores available]. "
+        "Workers start only for a list longer than one batch (512 rows); 1 answers in this "
+        "process.",
+    ),
+]
 NdJson = Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")]
 Since = Annotated[
     str | None,
@@ -94,6 +105,7 @@ def screen(
     output: Output = None,
     bom: Bom = False,
     lang: Lang = None,
+    jobs: Jobs = None,
 ) -> None:
     """Screen a list of counterparties: one result row per input row, streamed.
 
@@ -133,7 +145,7 @@ def screen(
 
                 now, earlier = itertools.tee(table.rows)
                 table, then = table._replace(rows=now), table._replace(rows=earlier)
-        counts, records = api.screen_table(registry, table, when, threshold)
+        counts, records = api.screen_table(registry, table, when, threshold, jobs or _cores())
         records = _progress(call, records)
         tally = None
         if since is not None and previous is not None:
@@ -172,6 +184,18 @@ def screen(
 
     output_path = output
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return int(counted() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _progress(call: Call, records: "Iterator[Doc]") -> "Iterator[Doc]":
