@@ -99,6 +99,7 @@ def screen(
 
     Example: exitcheck screen clients.csv --column name --format csv > screened.csv
     """
+    target = output  # -o FILE; work() imports a module of the same name
 
     def work(call: Call) -> int:
         import math
@@ -121,9 +122,11 @@ def screen(
         when = clock(as_of, known_on)
         counts, records = api.screen_table(registry, table, when, threshold)
         records = _progress(call, records)
-        tally = None
+        tally, previous = None, None
         if since is not None:  # before the first row: a bad PREVIOUS writes none
-            tally, records = _changed(call, since, records, table, when, threshold)
+            tally, records, previous = _changed(
+                call, since, records, table, when, threshold, stdin=file != "-", target=target
+            )
         lookups = None
         if call.fmt is Format.html:  # a report: the summary first, each match's measures
             from exitcheck.render.html import Lookups
@@ -135,6 +138,8 @@ def screen(
                 entity=lambda entity_id: api.entity_report(registry, entity_id, when),
                 source=lambda source_id: api.source(registry, source_id),
                 coverage=api.coverage(registry),
+                provenance=lambda: api.provenance(registry, when),
+                previous=previous,
             )
         call.write(call.renderer(lookups=lookups).screen(records))
         sys.stdout.flush()
@@ -181,25 +186,41 @@ def _changed(
     table: "Table",
     when: "Clock",
     threshold: float | None,
-) -> "tuple[Tally, Iterator[Doc]]":
+    *,
+    stdin: bool,
+    target: Path | None,
+) -> "tuple[Tally, Iterator[Doc], Doc]":
     """The rows whose answer changed since PREVIOUS, after notes on what they are compared
-    against (other clocks, no row in common, no measures recorded)."""
+    against (other clocks, a registry file, a --since output, no row in common, no measures
+    recorded); and what PREVIOUS is, for a report."""
     from exitcheck import api
     from exitcheck.cli.session import session
 
-    previous = api.read_previous(since)
-    found = api.compared_with(previous, table, when)
-    if found is not None:
-        from exitcheck.render.changes import compared_notes
-
-        notes = compared_notes(
-            since,
-            found["other_clocks"],
-            when,
-            found["common"],
-            table.size,
-            found["unmeasured"],
-            call.words(),
+    if target is not None and _same_file(since, target):
+        raise UsageError(
+            f"--since {since} is also the output (-o): the answers compared against would be "
+            "overwritten by the rows that changed; write the output to another file",
+            code="since_is_output",
+            file=since,
         )
-        call.note(notes)
-    return api.changed_since(previous, records, table, when, threshold, use_cache=session.use_cache)
+    previous = api.read_previous(since, stdin=stdin)
+    found = api.compared_with(previous, table, when, use_cache=session.use_cache)
+    from exitcheck.render.changes import compared_lines, compared_notes
+
+    call.note(compared_notes(since, found, when, table.size, call.words()))
+    notes = compared_lines(since, found, when, table.size, call.words())
+    tally, records = api.changed_since(
+        previous, records, table, when, threshold, use_cache=session.use_cache
+    )
+    return tally, records, {**found, "file": since, "notes": notes}
+
+
+def _same_file(a: str, b: Path) -> bool:
+    import os
+
+    if a == "-" or str(b) == "-":
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either does not exist (yet)
+        return False
