@@ -321,13 +321,13 @@ def _filters(key: str, label: str, groups: dict[str, int], total: int, w: Words)
     )
     buttons = [
         f'<button type="button" data-filter="" aria-pressed="true">'
-        f"{text(w.label('report_all', 'all'))} ({total})</button>"
+        f"{text(w.label('report_all', 'all') + w.paren(str(total)))}</button>"
     ]
     for g in order:
         shown = w.decision(g) if key == "decision" else w.status(g)
         buttons.append(
             f'<button type="button" data-filter="{text(g)}" aria-pressed="false">'
-            f"{text(shown)} ({groups[g]})</button>"
+            f"{text(shown + w.paren(str(groups[g])))}</button>"
         )
     return (
         f'<div class="filters" role="group" aria-label="{text(label)}">'
@@ -459,8 +459,8 @@ class Renderer:
             f"{text(record.get('status_meaning'))}</p>\n",
         ]
         pairs = [
-            (w.label("as_of", "as of"), text(record.get("as_of"))),
-            (w.label("known_on", "known on"), text(record.get("known_on"))),
+            (w.label("as_of", "as of"), text(w.date(record.get("as_of")))),
+            (w.label("known_on", "known on"), text(w.date(record.get("known_on")))),
             (w.label("query", "query"), text(match.get("query"))),
             (
                 w.label("match", "match"),
@@ -468,7 +468,7 @@ class Renderer:
                 + (f" · {text(match['matched'])}" if match.get("matched") else "")
                 + (f" · {text(match['score'])}" if match.get("score") is not None else ""),
             ),
-            (w.label("aliases", "aliases"), text(", ".join(entity.get("aliases") or []))),
+            (w.label("aliases", "aliases"), text(w.listing.join(entity.get("aliases") or []))),
             (
                 w.label("later_names", "later names"),
                 text(w.listing.join(_later(n, w) for n in entity["later_names"]))
@@ -483,7 +483,8 @@ class Renderer:
                     w.label("other_view", "other view"),
                     text(
                         f"{w.status(other['status'])} · {w.label('as_of', 'as of')} "
-                        f"{other['as_of']} · {w.label('known_on', 'known on')} {other['known_on']}"
+                        f"{w.date(other['as_of'])} · {w.label('known_on', 'known on')} "
+                        f"{w.date(other['known_on'])}"
                     ),
                 )
             )
@@ -494,11 +495,11 @@ class Renderer:
         measures = record.get("measures") or []
         body = [
             *card,
-            f"<h2>{text(w.label('measures', 'measures'))} ({len(measures)})</h2>\n",
+            f"<h2>{text(w.label('measures', 'measures') + w.paren(str(len(measures))))}</h2>\n",
             self._measure_rows(measures, sources),
         ]
         for d in record.get("disagreements") or []:
-            values = ", ".join(f"{v['moment']} ({v['source']})" for v in d["values"])
+            values = w.listing.join(w.date(v["moment"]) + w.paren(v["source"]) for v in d["values"])
             body.append(
                 f'<p class="note">{text(w.label("report_disagreement", "sources disagree") + w.colon)}'
                 f"{text(d['kind'])} · {text(d['scope'])}: {text(values)}</p>\n"
@@ -699,7 +700,7 @@ class Renderer:
         w = self.w
         sources = _Sources(self.lookups.source)
         title = text(w.label("report_entities", "matched entities"))
-        yield f"<h2>{title} ({len(entities)})</h2>\n"
+        yield f"<h2>{title}{text(w.paren(str(len(entities))))}</h2>\n"
         for entity_id, anchor in entities.items():
             found = self.lookups.entity(entity_id)
             if found is None:
@@ -720,7 +721,7 @@ class Renderer:
             for a, k in previous["clocks"]
         )
         registries = "<br>".join(
-            f"{text(r['name'])} {text(r['version'])} <code class=\"hash\">{text(r['sha256'])}</code>"
+            f'{text(r["name"])} {text(r["version"])} <code class="hash">{text(r["sha256"])}</code>'
             for r in previous["registries"]
         )
         pairs = [
