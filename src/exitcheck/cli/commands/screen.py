@@ -196,14 +196,7 @@ def _changed(
     from exitcheck import api
     from exitcheck.cli.session import session
 
-    if target is not None and _same_file(since, target):
-        raise UsageError(
-            f"--since {since} is also the output (-o): the answers compared against would be "
-            "overwritten by the rows that changed; write the output to another file",
-            code="since_is_output",
-            file=since,
-        )
-    previous = api.read_previous(since, stdin=stdin)
+    previous = api.read_previous(since, stdin=stdin, output=target)
     found = api.compared_with(previous, table, when, use_cache=session.use_cache)
     from exitcheck.render.changes import compared_lines, compared_notes
 
@@ -214,13 +207,3 @@ def _changed(
     )
     return tally, records, {**found, "file": since, "notes": notes}
 
-
-def _same_file(a: str, b: Path) -> bool:
-    import os
-
-    if a == "-" or str(b) == "-":
-        return False
-    try:
-        return os.path.samefile(a, b)
-    except OSError:  # either does not exist (yet)
-        return False
