@@ -98,9 +98,8 @@ def changed_line(summary: Doc, previous: str, w: Words = ENGLISH) -> str:
     return w.message("since_changed", english.format(**params), params) + "\n"
 
 
-def compared_notes(previous: str, found: Doc, when: Clock, rows: int, w: Words = ENGLISH) -> str:
+def compared_notes(lines: list[str], w: Words = ENGLISH) -> str:
     """The notes of ``compared_lines`` for stderr (in English, wrapped at 80 columns)."""
-    lines = compared_lines(previous, found, when, rows, w)
     if not w.zh:
         import textwrap
 

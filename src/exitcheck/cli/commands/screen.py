@@ -200,10 +200,9 @@ def _changed(
     found = api.compared_with(previous, table, when, use_cache=session.use_cache)
     from exitcheck.render.changes import compared_lines, compared_notes
 
-    call.note(compared_notes(since, found, when, table.size, call.words()))
     notes = compared_lines(since, found, when, table.size, call.words())
+    call.note(compared_notes(notes, call.words()))
     tally, records = api.changed_since(
         previous, records, table, when, threshold, use_cache=session.use_cache
     )
     return tally, records, {**found, "file": since, "notes": notes}
-
