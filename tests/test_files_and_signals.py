@@ -276,3 +276,20 @@ def test_the_table_still_follows_the_locale() -> None:
         [*entry_point(), "screen", "-"], input="火币\n".encode(), capture_output=True, env=full
     )
     assert done.returncode == 0 and done.stdout.isascii()  # escaped for the terminal
+
+
+def test_the_summary_never_overwrites_previous_nor_lands_among_the_rows(cli, tmp_path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("Huobi\nAcme Ltd\n", encoding="utf-8")
+    previous = tmp_path / "previous.ndjson"
+    first = cli("screen", str(names), "--json")
+    previous.write_text(first.stdout, encoding="utf-8")
+    kept = previous.read_bytes()
+    same = cli("screen", str(names), "--since", str(previous), "--summary", str(previous))
+    assert same.exit_code == 2 and "PREVIOUS" in same.stderr
+    assert previous.read_bytes() == kept
+    among = cli("screen", str(names), "--json", "--summary", "/dev/stdout")
+    assert among.exit_code == 2 and '"row"' not in among.stdout  # the error, no row
+    to_file = tmp_path / "out.ndjson"
+    apart = cli("screen", str(names), "--json", "-o", str(to_file), "--summary", "/dev/stdout")
+    assert apart.exit_code == 0, apart.stderr  # rows to a file: the summary may go to stdout

@@ -444,3 +444,29 @@ def test_counts_grow_as_rows_are_read() -> None:
     assert (counts.read, counts.rows) == (1, 1)
     list(records)
     assert (counts.read, counts.rows, counts.match, counts.none) == (3, 3, 2, 1)
+
+
+def test_one_damaged_row_of_a_short_utf8_list_is_unreadable_not_a_refusal(cli, tmp_path) -> None:
+    names = tmp_path / "short.txt"
+    names.write_bytes("Huobi\n火币\n바이낸스\n".encode() + b"Bad\xffName\n")
+    result = cli("screen", str(names), "--json")
+    assert result.exit_code == 5, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["decision"] for r in rows][:2] == ["match", "match"]
+    assert rows[3]["decision"] == "unreadable"
+    ascii_only = tmp_path / "ascii.txt"  # nothing shows the encoding: refused, with a hint
+    ascii_only.write_bytes(b"Huobi\nOKX\nBad\xffName\n")
+    assert cli("screen", str(ascii_only), "--json").exit_code == 2
+
+
+def test_a_crm_address_with_commas_over_two_lines_is_read(cli, tmp_path) -> None:
+    book = tmp_path / "crm.csv"
+    book.write_text(
+        'id,name,address\n1,Huobi,"Floor 3\nRoom 5, Block B, Shanghai"\n2,Kraken,x\n',
+        encoding="utf-8",
+    )
+    result = cli("screen", str(book), "--column", "name", "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["row"], r["input"]) for r in rows] == [(1, "Huobi"), (2, "Kraken")]
+    assert rows[0]["columns"]["address"] == "Floor 3\nRoom 5, Block B, Shanghai"

@@ -21,7 +21,11 @@ for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
         _signal.signal(getattr(_signal, _name), _now)
 
 
+STOPPED = (129, 130, 143)  # SIGHUP, SIGINT, SIGTERM: exit codes of a run a signal stopped
+
+
 def main() -> None:
+    import contextlib
     import sys
 
     try:
@@ -32,6 +36,11 @@ def main() -> None:
         for name in ("SIGINT", "SIGTERM", "SIGHUP"):
             if hasattr(_signal, name):
                 _signal.signal(getattr(_signal, name), _now)
+        if exc.code in STOPPED:  # stopped by a signal, cleaned up: end now, without waiting at
+            for stream in (sys.stdout, sys.stderr):  # exit for worker processes' pipes
+                with contextlib.suppress(Exception):
+                    stream.flush()
+            os._exit(exc.code)
         sys.exit(exc.code)
 
 

@@ -266,7 +266,12 @@ def _checked(sample: bytes, whole: bool, chosen: str, given: str | None, file: s
     if not whole and lines and not text.endswith(("\n", "\r")):
         lines.pop()  # cut in the middle
     bad = [(n, why) for n, line in enumerate(lines, 1) if (why := problem(line, chosen))]
-    few = len(bad) * BAD_SHARE <= len(lines)
+    # a line beyond ASCII read as UTF-8 proves the encoding: then only a file whose lines are
+    # mostly damaged is refused, whatever its length; else one line in BAD_SHARE may be
+    proven = codecs.lookup(chosen).name.startswith("utf-8") and any(
+        not line.isascii() and problem(line, chosen) is None for line in lines
+    )
+    few = len(bad) * BAD_SHARE <= len(lines) or (proven and len(bad) * 2 < len(lines))
     if not bad or (few and not _elsewhere(sample, lines, bad, given)):
         return lines
     line, why = bad[0]
@@ -406,6 +411,14 @@ def _csv_header(reader: Any, column: str) -> tuple[tuple[str, ...], int]:
     return names, names.index(column)
 
 
+def _shape(cell: str) -> str:
+    """What a first cell looks like: digits only (an id), letters and digits, or words."""
+    cell = cell.strip()
+    if cell.isdigit():
+        return "digits"
+    return "mixed" if any(ch.isdigit() for ch in cell) else "words"
+
+
 def _stray(cells: list[str], line: int, spanned: int, width: int) -> None:
     """Refuse a row whose quoted field over several lines looks like a stray quote."""
     if spanned > MAX_FIELD_LINES:
@@ -413,11 +426,15 @@ def _stray(cells: list[str], line: int, spanned: int, width: int) -> None:
     elif len(cells) != width:
         shape = f"over {spanned} lines and leaves {len(cells)} cells where the header has {width}"
     else:
+        first = _shape(cells[0]) if cells else ""
         rowlike = [
             line + i
             for cell in cells
             for i, part in enumerate(cell.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-            if i > 0 and width > 1 and len(part.split(",")) == width
+            if i > 0
+            and width > 1
+            and len(part.split(",")) == width
+            and _shape(part.split(",")[0]) == first  # '2,Huobi,SC' under '1,…', not 'Room 5, …'
         ]
         if len(rowlike) < (1 if width >= 3 else 2) or width == 1:
             return

@@ -68,8 +68,8 @@ class Pool:
     def records(self) -> Iterator[dict[str, Any]]:
         while self.pending:
             records = self.pending.popleft().result()
-            self._fill()
-            yield from _restored(records, self.provenance)
+            yield from _restored(records, self.provenance)  # before reading on: a pipe
+            self._fill()  # that stays open gets every answer the workers have
 
     def stop(self) -> None:
         """End the workers now: nothing they are doing is wanted any more."""

@@ -167,9 +167,22 @@ def _direct(path: Path, binary: bool) -> Iterator[IO[Any]]:
         yield stream
 
 
-def check_paths(file: str, output: Path | None, summary: Path | None) -> None:
-    """Refuse, before anything is written, an output that would overwrite the input, and
-    ``-o`` and ``--summary`` naming one file (one would be lost)."""
+def check_paths(
+    file: str, output: Path | None, summary: Path | None, since: str | None = None
+) -> None:
+    """Refuse, before anything is written, an output that would overwrite the input or the
+    earlier results compared with (``--since``), ``-o`` and ``--summary`` naming one file (one
+    would be lost), and a summary written among the rows on standard output."""
+    if summary is not None and since not in (None, "-") and _same(Path(str(since)), summary):
+        raise UsageError(
+            f"--summary {summary} is PREVIOUS (--since): it would be overwritten; "
+            "write the summary to another file"
+        )
+    if summary is not None and _on_stdout(summary) and (output is None or _on_stdout(output)):
+        raise UsageError(
+            f"--summary {summary} is standard output, where the rows go: the summary would land "
+            "among them; write the summary to a file (it is on stderr too)"
+        )
     named = [(o, f"--{k}") for o, k in ((output, "output"), (summary, "summary")) if o]
     named = [(o, k) for o, k in named if str(o) != "-" and descriptor(o) is None]
     if file != "-":
@@ -181,6 +194,10 @@ def check_paths(file: str, output: Path | None, summary: Path | None) -> None:
                 )
     if len(named) == 2 and _same(named[0][0], named[1][0]):
         raise UsageError(f"-o and --summary name the same file ({summary}): give two files")
+
+
+def _on_stdout(path: Path) -> bool:
+    return str(path) == "-" or descriptor(path) == 1
 
 
 def _same(one: Path, other: Path) -> bool:

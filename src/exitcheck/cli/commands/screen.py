@@ -125,7 +125,7 @@ def screen(
                 code="threshold",
                 value=threshold,
             )
-        output.check_paths(file, output_path, summary)
+        output.check_paths(file, output_path, summary, since)
         if summary is not None:
             output.check_summary(summary)
         table = api.read_names(
