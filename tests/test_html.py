@@ -239,7 +239,9 @@ def test_the_summary_shows_every_count_the_record_has() -> None:
         {"row": i, "input": f"n{i}", "decision": d, "candidates": []}
         for i, d in enumerate(["match", "none", "unreadable", "unreadable", "empty"], 1)
     ]
-    [html] = Renderer(lookups=Lookups(summary=lambda: {**summary, "seconds": 0.5})).screen(records)
+    html = "".join(
+        Renderer(lookups=Lookups(summary=lambda: {**summary, "seconds": 0.5})).screen(records)
+    )
     page = Page(html)
     counts = {a["data-count"]: None for t, a in page.elements if "data-count" in a}
     assert list(counts) == list(summary)  # in the record's order; seconds is not a count

@@ -257,17 +257,22 @@ def _decision_class(decision: Any) -> str:
 
 def page(title: str, body: Iterable[str], w: Words) -> str:
     """A whole document around ``body`` (HTML already escaped); ``title`` is plain text."""
+    head, tail = page_ends(title, w)
+    return head + "".join(body) + tail
+
+
+def page_ends(title: str, w: Words) -> tuple[str, str]:
+    """What comes before a document's body and after it."""
     lang = "zh-Hans" if w.zh else "en"
-    return (
+    head = (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy()}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{text(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
-        + "".join(body)
-        + f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
     )
+    return head, f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
 
 
 def _facts(pairs: Iterable[tuple[str, str]]) -> str:
@@ -643,7 +648,11 @@ class Renderer:
         decisions: dict[str, int] = {}
         provenance: Doc | None = None
         threshold = None
-        body: list[str] = []
+        import tempfile
+
+        # the summary comes first but is known last: the rows wait in a temporary file
+        body = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed below)
+        total = 0
         for n, r in enumerate(records):
             provenance = provenance or r.get("provenance")
             threshold = r.get("threshold", threshold)
@@ -652,8 +661,8 @@ class Renderer:
             anchor = None
             if r.get("entity_id") and self.lookups.entity:
                 anchor = entities.setdefault(r["entity_id"], f"entity-{len(entities) + 1}")
-            body.append(self._screen_row(n, r, anchor))
-        total = len(body)
+            body.write(self._screen_row(n, r, anchor))
+            total += 1
         summary = self.lookups.summary() if self.lookups.summary else None
         if summary is None:
             summary = {"rows": total, **decisions}
@@ -686,11 +695,14 @@ class Renderer:
         parts.append(_filters("decision", w.label("decision", "decision"), decisions, total, w))
         parts.append(
             f'<table id="rows" data-filter-key="decision">\n<thead><tr>{heads}</tr></thead>\n'
-            + "".join(body)
-            + "</table>\n"
         )
-        parts += self._entities(entities)
-        yield page("exitcheck screen", parts, w)
+        head, tail = page_ends("exitcheck screen", w)
+        with body:
+            yield head + "".join(parts)
+            body.seek(0)
+            while chunk := body.read(1 << 16):
+                yield chunk
+        yield "</table>\n" + "".join(self._entities(entities)) + tail
 
     def _entities(self, entities: dict[str, str]) -> Iterator[str]:
         """A section per matched entity (its status, measures, sources and quotes), in the
