@@ -38,7 +38,13 @@ from exitcheck.matching.names import (
     to_simplified,
     words,
 )
-from exitcheck.matching.results import DECISION_MATCH, Candidate, MatchResult
+from exitcheck.matching.results import (
+    DECISION_AMBIGUOUS,
+    DECISION_MATCH,
+    Candidate,
+    MatchResult,
+    none,
+)
 
 if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
@@ -141,7 +147,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if len(text) > 2000:
         return None
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
-    if not _may_name(text, table, prefixes, chinese, starts):
+    named = _may_name(text, table, prefixes, chinese, starts)
+    if not named and result.decision != DECISION_AMBIGUOUS:
         return None  # no registry name in any word: the common case, kept cheap
     package = _package(index, result, text)
     if package is not None:
@@ -195,6 +202,10 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                     unknown.append(position)
                     position += 1
             i += 1
+    plain = text.isascii() or has_cjk(text)  # symbols and mojibake are read by other bands
+    if not named and not vetoed and flat and plain and _only_noise(flat, vocab):
+        reason = "only payment, address, note or channel words: no name"
+        return none(result.query, result.normalized, reason)
     if vetoed or not found:
         return None
     entities = {e for _, _, e in found}
@@ -317,6 +328,19 @@ def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
         if len(run) not in ends:
             return False
     return True
+
+
+def _only_noise(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
+    """True when every word is a context, generic, address word or a number, or Chinese
+    made of context words: a text that holds no name at all."""
+    latin = vocab["noise"] | vocab["address"]
+    return all(
+        t.isdigit()
+        or t in latin
+        or (not t.isascii() and is_cjk(t[0]) and _spelt_of(to_simplified(t), vocab["noise_zh"]))
+        for t in tokens
+        if t != "\x00address"
+    )
 
 
 def _trading_name(
