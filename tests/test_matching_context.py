@@ -45,6 +45,7 @@ def _answer(query: str) -> tuple[str, str | None, str]:
         ("OKX f/k/a OKEx", "okex"),  # both names the entity's
         ("BinanceHoldingsLimited", "binance"),  # run together
         ("KuCoinGlobalLtd", "kucoin"),
+        ("BINANCEHOLDINGSLIMITED", "binance"),  # run together in capitals
         ("FUTU US Equity", "futu"),  # a listing: the exchange's code set aside
         (
             "北京火币天下网络技术有限公司 统一社会信用代码：91110108MA01XXXX5A",
@@ -100,6 +101,7 @@ def test_a_veto_or_an_unknown_word_keeps_review(query: str, entity: str | None) 
         "Client says funds came from his HSBC account",
         "KeystoneFoodsLLC",
         "TigerAirwaysHoldings",
+        "HUOBIAN LTD",  # a name run together with a word that is not a company word
         "腾讯科技（深圳）有限公司 统一社会信用代码 9144030071526726XG",
         "Tiger Official Channel",
         "区块链闻名世界",  # 链闻 inside other words: not a whole word

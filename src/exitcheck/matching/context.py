@@ -82,6 +82,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         "noise": (latin("context_words") | generic_words().latin | _legal_forms()[0] | qualifiers)
         - places,
         "address": latin("address_words") | qualifiers,
+        "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
         "veto": latin("context_vetoes") | places,
         "noise_zh": frozenset(zh),
         "veto_zh": frozenset(
@@ -177,7 +178,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            hit = _name_at(tokens, i, table, prefixes)
+            hit = _name_at(tokens, i, table, prefixes) or _glued(token, i, table, starts, vocab)
             if hit is not None:
                 end, key = hit
                 found.append((position, key, table[key]))
@@ -278,6 +279,24 @@ def _name_at(
 
 def _names_in(tokens: list[str], table: dict[str, str], prefixes: frozenset[str]) -> bool:
     return any(_name_at(tokens, i, table, prefixes) for i in range(len(tokens)))
+
+
+def _glued(
+    token: str,
+    i: int,
+    table: dict[str, str],
+    starts: frozenset[str],
+    vocab: dict[str, frozenset[str]],
+) -> tuple[int, str] | None:
+    """(end, key) of a registry name run together with noise words in one word, written in
+    capitals ('BINANCEHOLDINGSLIMITED', 'huobigloballtd'): the longest key it starts with
+    whose rest is made of generic words and legal forms of three letters or more."""
+    if token[:4] not in starts:
+        return None
+    for n in range(len(token) - 1, 3, -1):
+        if token[:n] in table and _spelt_of(token[n:], vocab["glued"]):
+            return i + 1, token[:n]
+    return None
 
 
 def _is_address(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
