@@ -114,12 +114,11 @@ def test_csv_column_found_despite_spaces_and_a_byte_order_mark(cli) -> None:
     text = "\ufeffname , id\nhuobi,1\n"
     rows = cli("screen", "-", "--column", "name", "--json", input=text).stdout.splitlines()
     assert [json.loads(r)["entity_id"] for r in rows] == ["huobi"]
-    text = "id, name\n1,binance\n2\n3,\n4,huobi\n"  # the last column, rows short of it skipped
+    text = "id, name\n1,binance\n2\n3,\n4,huobi\n"  # the last column; rows short of it: empty
     rows = cli("screen", "-", "--column", "name", "--json", input=text).stdout.splitlines()
-    assert [(json.loads(r)["row"], json.loads(r)["entity_id"]) for r in rows] == [
-        (1, "binance"),
-        (4, "huobi"),
-    ]
+    assert [
+        (json.loads(r)["row"], json.loads(r)["decision"], json.loads(r)["entity_id"]) for r in rows
+    ] == [(1, "match", "binance"), (2, "empty", None), (3, "empty", None), (4, "match", "huobi")]
 
 
 def test_dates_may_carry_surrounding_spaces(cli) -> None:
@@ -178,18 +177,6 @@ def test_a_byte_order_mark_in_another_encoding_is_dropped(cli, tmp_path: Path) -
     result = cli("screen", str(path), "--column", "name", "--encoding", "gb18030", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["entity_id"] == "huobi"
-
-
-def test_screen_refuses_input_over_the_size_limit(cli, tmp_path: Path, monkeypatch) -> None:
-    from exitcheck.answers import screen_input
-
-    monkeypatch.setattr(screen_input, "MAX_INPUT_BYTES", 64)
-    path = tmp_path / "big.txt"
-    path.write_text("huobi\n" * 11, encoding="utf-8")  # 66 bytes
-    result = cli("screen", str(path))
-    assert result.exit_code == 2 and "split the list" in result.stderr
-    path.write_text("huobi\n" * 10, encoding="utf-8")  # 60 bytes
-    assert cli("screen", str(path)).exit_code == 0
 
 
 def _bug(*_args: object, **_kwargs: object) -> None:

@@ -350,7 +350,10 @@ def test_screen_report_summary_first_then_rows(cli, hostile: Path) -> None:
     assert counts == {
         "read": str(len(rows)),
         "rows": str(len(rows)),
-        **{d: str(decisions.count(d)) for d in ("match", "ambiguous", "none")},
+        **{
+            d: str(decisions.count(d))
+            for d in ("match", "ambiguous", "none", "unreadable", "empty")
+        },
     }
     assert html.index("data-count") < html.index('id="rows"')  # the summary first
     page = Page(html)

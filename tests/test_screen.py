@@ -26,19 +26,12 @@ def test_plain_list_from_stdin(cli) -> None:
     result = cli("screen", "-", "--json", "--as-of", "2021-10-01", input="\n".join(NAMES) + "\n")
     assert result.exit_code == 0, result.stderr
     rows = ndjson(result.stdout)
-    assert [r["row"] for r in rows] == [
-        1,
-        2,
-        3,
-        5,
-        6,
-        7,
-        8,
-    ]  # the blank line 4 is skipped, not renumbered
+    assert [r["row"] for r in rows] == [1, 2, 3, 4, 5, 6, 7, 8]  # the blank line 4 answered
     assert [r["decision"] for r in rows] == [
         "match",
         "none",
         "match",
+        "empty",
         "match",
         "none",
         "match",
@@ -48,6 +41,7 @@ def test_plain_list_from_stdin(cli) -> None:
         "huobi",
         None,
         "binance",
+        None,
         "huobi",
         None,
         "huobi",
@@ -60,9 +54,12 @@ def test_plain_list_from_stdin(cli) -> None:
         and huobi["matched"] == "Huobi Global"
     )
     assert huobi["status"] == "exiting" and huobi["as_of"] == "2021-10-01"
-    assert rows[3]["method"] == "fuzzy" and rows[3]["score"] == 80.0
+    assert rows[4]["method"] == "fuzzy" and rows[4]["score"] == 80.0
     assert rows[1]["candidates"] == []  # none rows carry no suggestions (see `search`)
-    assert result.stderr.startswith("read 7 row(s), answered 7: 4 match, 0 ambiguous, 3 none in ")
+    assert rows[3]["reason"] == "the name is empty"
+    assert result.stderr.startswith(
+        "read 8 row(s), answered 8: 4 match, 0 ambiguous, 3 none, 1 empty in "
+    )
 
 
 def test_csv_column_with_header_and_csv_output(cli, tmp_path: Path) -> None:
@@ -75,6 +72,7 @@ def test_csv_column_with_header_and_csv_output(cli, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(r["row"], r["input"], r["decision"], r["entity_id"]) for r in rows] == [
         ("1", "Binance", "match", "binance"),
+        ("2", "", "empty", ""),
         ("3", "Loopring, Ltd", "match", "loopring"),
     ]
 
@@ -103,6 +101,8 @@ def test_fail_on_match_and_summary(cli, tmp_path: Path) -> None:
         "match": 1,
         "ambiguous": 0,
         "none": 1,
+        "unreadable": 0,
+        "empty": 0,
     }
     clean = cli("screen", "-", "--fail-on-match", "--json", input="acmecoin\ncoinbase\n")
     assert clean.exit_code == 0
@@ -184,8 +184,10 @@ def test_ten_thousand_row_csv_from_stdin_streams_one_row_per_input_row() -> None
     )
     assert done.returncode == 0, done.stderr[-500:]
     rows = ndjson(done.stdout)
-    expected = [i for i, line in enumerate(body.splitlines()[1:], 1) if not line.startswith(",")]
+    lines = body.splitlines()[1:]
+    expected = list(range(1, len(lines) + 1))
     assert [r["row"] for r in rows] == expected
+    assert [r["decision"] == "empty" for r in rows] == [line.startswith(",") for line in lines]
     assert done.stderr.startswith(f"read {len(expected)} row(s), answered {len(expected)}:")
 
 

@@ -159,7 +159,9 @@ def _sheets(path: Path) -> tuple[list[str], dict[str, str]]:
         parts = {
             n: book.read(n).decode() for n in book.namelist() if n.startswith("xl/worksheets/")
         }
-        parts["strings"] = book.read("xl/sharedStrings.xml").decode()
+        shared = "xl/sharedStrings.xml"  # none in constant-memory mode: strings are inline
+        strings = book.read(shared).decode() if shared in book.namelist() else ""
+        parts["strings"] = strings + "".join(parts.values())
     return names, parts
 
 

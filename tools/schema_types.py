@@ -35,6 +35,11 @@ OPT_PARTIAL: Schema = {"type": ["string", "null"], "pattern": PARTIAL}
 COUNT: Schema = {"type": "integer", "minimum": 0}
 STATUS: Schema = {"enum": list(status.STATUSES)}
 DECISION: Schema = {"enum": ["match", "ambiguous", "none"]}
+SCREEN_DECISION: Schema = {
+    "enum": [*DECISION["enum"], "unreadable", "empty"],
+    "description": "unreadable: the row could not be read (bytes not in the input's encoding, "
+    "U+FFFD, NUL, not a string), see reason; empty: a blank row",
+}
 
 
 def ref(name: str) -> Schema:
@@ -228,7 +233,7 @@ OUTPUT: dict[str, dict[str, Schema]] = {
     "screen": {
         "row": {"type": "integer", "minimum": 1},
         "input": STR,
-        "decision": DECISION,
+        "decision": SCREEN_DECISION,
         "entity_id": OPT_STR,
         "entity_name": OPT_STR,
         "entity_name_zh": OPT_STR,
@@ -264,6 +269,10 @@ OUTPUT: dict[str, dict[str, Schema]] = {
             ),
             "description": "the matched entity's measures known on known_on, as in status "
             "(a few of their fields); empty for a row that is not a match",
+        },
+        "reason": {
+            "type": ["string", "null"],
+            "description": "why the row is ambiguous, none, unreadable or empty (English)",
         },
         "provenance": ref("provenance"),
     },

@@ -2,7 +2,8 @@
 
 The Python API (see README.md, "Python"), the same answers as the command line:
 
-- ``load(paths=None) -> Registry``: the registries in effect (default: the shipped one).
+- ``load(paths=None, *, only=False) -> Registry``: the shipped registry with ``paths`` added
+  (as ``--registry``), or ``paths`` alone with ``only=True`` (as ``--only``).
 - ``lookup(registry, name, as_of=None) -> Answer``: one name's match, entity, status and
   provenance; ``answer.record`` is the JSON of ``exitcheck status --json``.
 - ``screen(registry, names, as_of=None) -> Iterator[dict]``: one record per name, the
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
     from exitcheck.answers.status import Status
     from exitcheck.api import Answer, load, lookup, screen
-    from exitcheck.errors import ExitcheckError, RegistryError, UsageError
+    from exitcheck.errors import ExitcheckError, RegistryChanged, RegistryError, UsageError
     from exitcheck.model import Entity, Measure
     from exitcheck.store import Registry
     from exitcheck.version import __version__
@@ -29,6 +30,7 @@ _LAZY = {
     "lookup": "exitcheck.api",
     "screen": "exitcheck.api",
     "ExitcheckError": "exitcheck.errors",
+    "RegistryChanged": "exitcheck.errors",
     "RegistryError": "exitcheck.errors",
     "UsageError": "exitcheck.errors",
     "Entity": "exitcheck.model",
@@ -44,6 +46,7 @@ __all__ = [
     "ExitcheckError",
     "Measure",
     "Registry",
+    "RegistryChanged",
     "RegistryError",
     "Status",
     "UsageError",

@@ -1,3 +1,39 @@
-from exitcheck.cli import main
+"""The entry point (the console script and ``python -m exitcheck``): signals first, then the rest.
 
-main()
+Ctrl-C (SIGINT), SIGTERM and SIGHUP end the program quietly with their exit code (130, 143,
+129) at any moment, never with a traceback. Until a command runs, nothing has been written, so
+the first handlers, set here before anything else is imported, just exit. Once the command line
+is up, ``stops.arm`` makes each signal an exception instead, so that an ``-o`` file being
+written is removed and nothing half-done is committed; when the answer is out, a signal ends
+the program at once again.
+"""
+
+import os
+import signal
+
+
+def _now(signum: int, frame: object) -> None:
+    os._exit(128 + signum)  # nothing to clean up: nothing was written yet, or all of it
+
+
+for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    if hasattr(signal, _name):
+        signal.signal(getattr(signal, _name), _now)
+
+
+def main() -> None:
+    import sys
+
+    try:
+        from exitcheck.cli import main as run
+
+        run()
+    except SystemExit as exc:  # the answer is out: a signal now ends the program at once
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), _now)
+        sys.exit(exc.code)
+
+
+if __name__ == "__main__":
+    main()

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exitcheck.dates import beijing_day
-from exitcheck.errors import RegistryError, UsageError
+from exitcheck.errors import RegistryChanged, RegistryError, UsageError
 from exitcheck.records import Record
 
 if TYPE_CHECKING:
@@ -73,23 +73,34 @@ class Answer(Record):
         return provenance
 
 
-def load(paths: PathLike | Iterable[PathLike] | None = None, *, use_cache: bool = True) -> Registry:
-    """Load and validate registries: one path, several (combined, ``[[extend]]`` included), or
-    None for the registries the command line uses by default (the shipped registry, plus
-    $EXITCHECK_REGISTRY). Paths given are used alone, as ``--only`` does: to add a file to the
-    shipped registry, pass ``[exitcheck.api.shipped_registry(), path]``.
+def load(
+    paths: PathLike | Iterable[PathLike] | None = None,
+    *,
+    only: bool = False,
+    use_cache: bool = True,
+) -> Registry:
+    """Load and validate registries, as the command line does: the shipped registry with the
+    files given layered on it (``--registry``: one path or several, ``[[extend]]`` included),
+    or with $EXITCHECK_REGISTRY when ``paths`` is None. With ``only=True`` the files given (or
+    $EXITCHECK_REGISTRY) are used alone (``--only``).
 
-    Raises ``exitcheck.RegistryError`` (with ``.findings``) when any file is invalid.
+    Raises ``exitcheck.UsageError`` for an empty list of paths (a registry of nothing would
+    answer every name ``none``), and ``exitcheck.RegistryError`` (with ``.findings``) when any
+    file is invalid.
     """
     from exitcheck import store
 
     if paths is None:
-        chosen = store.registry_paths(None)
+        given = None
     elif isinstance(paths, (str, os.PathLike)):
-        chosen = [Path(paths)]
+        given = [Path(paths)]
+    elif isinstance(paths, bytes):
+        raise TypeError("paths: a path as str or os.PathLike, or an iterable of them")
     else:
-        chosen = [Path(p) for p in paths]
-    return store.load(chosen, use_cache=use_cache)
+        given = [Path(p) for p in paths]
+        if not given:
+            raise UsageError("load: the list of registry paths is empty; give at least one")
+    return store.load(store.registry_paths(given, only=only), use_cache=use_cache)
 
 
 def check_name(name: str) -> str:
@@ -143,17 +154,59 @@ def screen(
     start: int = 1,
 ) -> Iterator[dict[str, Any]]:
     """One record per name, in order, numbered from ``start`` (``row``): the shape of a line
-    of ``exitcheck screen --json`` (``exitcheck schema screen``). Never raises on a name: an
-    empty or over-long one is answered ``none``. ``threshold`` is the fuzzy score needed;
-    ``as_of`` and ``known_on`` are the two clocks, as in ``lookup``."""
+    of ``exitcheck screen --json`` (``exitcheck schema screen``). ``threshold`` is the fuzzy
+    score needed (a finite number from 0 to 100); ``as_of`` and ``known_on`` are the two
+    clocks, as in ``lookup``.
+
+    The arguments are checked when ``screen`` is called, before any record is yielded:
+    ``names`` must be an iterable of names, and a single ``str`` or ``bytes`` raises
+    ``TypeError`` (it would be screened letter by letter), as does a ``threshold`` that is not
+    a number; a threshold out of range (or nan, inf) raises ``exitcheck.UsageError``.
+
+    Never raises on a name: a name that is not a string (None, a float NaN from pandas, a
+    number), or holds U+FFFD, undecoded bytes or NUL, is answered ``unreadable`` with its
+    ``reason``; a blank one ``empty``; an over-long one ``none``."""
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen import screen as run
-    from exitcheck.answers.screen_input import Row
 
+    if isinstance(names, (str, bytes, bytearray)):
+        raise TypeError(
+            "names: an iterable of names (a list, a column), not a single "
+            f"{type(names).__name__}; for one name use lookup() or screen(registry, [name])"
+        )
+    if not isinstance(names, Iterable):
+        raise TypeError(f"names: an iterable of names, not {type(names).__name__}")
+    checked = None if threshold is None else _threshold(threshold)
+    if not isinstance(start, int) or isinstance(start, bool):
+        raise TypeError(f"start: a whole number, not {type(start).__name__}")
     registry = _for_this_thread(registry)
-    rows = (Row(number, name) for number, name in enumerate(names, start))
     clock = _clock(as_of, known_on)
-    return run(registry, registry.index, rows, clock, threshold, Counts())
+    return run(registry, registry.index, _rows(names, start), clock, checked, Counts())
+
+
+def _threshold(threshold: object) -> float:
+    """The threshold as a float, or TypeError (not a number), UsageError (nan, inf, outside
+    0-100)."""
+    import math
+    from numbers import Real
+
+    if isinstance(threshold, bool) or not isinstance(threshold, Real):
+        raise TypeError(f"threshold: a number from 0 to 100, not {type(threshold).__name__}")
+    value = float(threshold)
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise UsageError(f"threshold must be a number from 0 to 100, not {threshold}")
+    return value
+
+
+def _rows(names: Iterable[object], start: int) -> Iterator[Any]:
+    from exitcheck.answers.screen_input import Row, problem, shown
+
+    for number, name in enumerate(names, start):
+        if not isinstance(name, str):
+            yield Row(number, "", None, f"not a string ({type(name).__name__})")
+            continue
+        why = problem(name)
+        yield Row(number, shown(name), None, why) if why else Row(number, name)
 
 
 def clock(as_of: Clockish = None, known_on: Clockish = None) -> Clock:
@@ -200,6 +253,8 @@ def _when(value: Clockish, name: str) -> date | None:
 def _for_this_thread(registry: Registry) -> Registry:
     """A loaded registry reads an SQLite connection that belongs to the thread that opened it;
     in another thread (a threaded scheduler) use that thread's own copy."""
+    if registry.stale is not None:
+        raise RegistryChanged(registry.stale)
     if registry.origin is None or registry.thread in (None, threading.get_ident()):
         return registry
     from exitcheck.store import reopen
@@ -278,14 +333,14 @@ def provenance(registry: Registry) -> dict[str, Any]:
     from exitcheck.answers.report_records import provenance_record
 
     now = current()
-    return provenance_record(registry, now.date(), now=now)
+    return provenance_record(_for_this_thread(registry), now.date(), now=now)
 
 
 def sources(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:
     """The columns and rows of ``exitcheck sources``: each source and what it supports."""
     from exitcheck.answers import registry_records as rr
 
-    return rr.SOURCE_COLUMNS, rr.source_records(registry)
+    return rr.SOURCE_COLUMNS, rr.source_records(_for_this_thread(registry))
 
 
 def source(registry: Registry, source_id: str) -> dict[str, Any] | None:
@@ -313,21 +368,21 @@ def regulations(registry: Registry) -> tuple[list[str], list[dict[str, Any]]]:
     """The columns and rows of ``exitcheck regulations``, oldest first."""
     from exitcheck.answers import registry_records as rr
 
-    return rr.REGULATION_COLUMNS, rr.regulation_records(registry)
+    return rr.REGULATION_COLUMNS, rr.regulation_records(_for_this_thread(registry))
 
 
 def coverage(registry: Registry) -> dict[str, Any]:
     """What the registry covers: counts and the date range of its measures."""
     from exitcheck.answers.report_records import coverage_record
 
-    return coverage_record(registry)
+    return coverage_record(_for_this_thread(registry))
 
 
 def info(registry: Registry) -> dict[str, Any]:
     """The record of ``exitcheck info --json``: files, versions, fingerprints and counts."""
     from exitcheck.answers.registry_records import info_record
 
-    return info_record(registry)
+    return info_record(_for_this_thread(registry))
 
 
 def validate(paths: Iterable[Path]) -> tuple[dict[str, Any], list[Finding]]:
@@ -389,12 +444,20 @@ def read_names(
     skip_header: bool = False,
     encoding: str | None = None,
     plain: bool = False,
+    waiting: Callable[[], None] | None = None,
 ) -> Table:
-    """The names of a counterparty list ('-' is stdin): every row, or UsageError (exit 2)."""
+    """The rows of a counterparty list ('-' is stdin), read as they are screened; UsageError
+    (exit 2) now when the start of the input shows it is not a list to screen (its encoding,
+    its shape). ``waiting`` is called before a read that may block on a pipe."""
     from exitcheck.answers import screen_input
 
     return screen_input.read(
-        file, column=column, skip_header=skip_header, encoding=encoding, plain=plain
+        file,
+        column=column,
+        skip_header=skip_header,
+        encoding=encoding,
+        plain=plain,
+        waiting=waiting,
     )
 
 
@@ -407,8 +470,8 @@ def screen_table(
     from exitcheck.answers.screen import screen as run
 
     registry = _for_this_thread(registry)
-    counts = Counts(read=table.size)
-    rows = run(registry, registry.index, table.rows(), clock, threshold, counts, table.header)
+    counts = Counts()
+    rows = run(registry, registry.index, table.rows, clock, threshold, counts, table.header)
     return counts, rows
 
 
@@ -421,11 +484,12 @@ def read_previous(file: str) -> Recorded | Path:
     return since.read(file)
 
 
-def compared_with(previous: Recorded | Path, table: Table, clock: Clock) -> dict[str, Any] | None:
+def compared_with(previous: Recorded | Path, clock: Clock) -> dict[str, Any] | None:
     """What a person should know about PREVIOUS's recorded answers before the rows: the clocks
-    of its answers that differ from this run's (``other_clocks``), how many rows of ``table``
-    it holds (``common``), and whether its rows carry no measures (``unmeasured``); None for
-    an older registry, which answers with this run's clocks."""
+    of its answers that differ from this run's (``other_clocks``), and whether its rows carry
+    no measures (``unmeasured``); None for an older registry, which answers with this run's
+    clocks. How many rows PREVIOUS shares with the list is counted as they are read
+    (``Tally.common``)."""
     from exitcheck.answers import since
 
     if not isinstance(previous, since.Recorded):
@@ -433,7 +497,6 @@ def compared_with(previous: Recorded | Path, table: Table, clock: Clock) -> dict
     as_of, known_on = clock.as_of.isoformat(), clock.known_on.isoformat()
     return {
         "other_clocks": since.other_clocks(previous, as_of, known_on),
-        "common": since.rows_in_common(previous, ((r.number, r.name) for r in table.rows())),
         "unmeasured": since.unmeasured(previous),
     }
 
@@ -441,23 +504,27 @@ def compared_with(previous: Recorded | Path, table: Table, clock: Clock) -> dict
 def changed_since(
     previous: Recorded | Path,
     records: Iterable[dict[str, Any]],
-    table: Table,
+    then: Table | None,
     clock: Clock,
     threshold: float | None,
     *,
     use_cache: bool = True,
 ) -> tuple[Tally, Iterator[dict[str, Any]]]:
-    """The records (of ``screen_table`` on ``table``) whose answer changed since PREVIOUS, each
-    with ``changes`` and ``previous``; and the tally of those written. An older registry is
-    loaded alone and answers the same rows with the same clocks and threshold."""
+    """The records (of ``screen_table``) whose answer changed since PREVIOUS, each with
+    ``changes`` and ``previous``; and the tally of those written. An older registry is loaded
+    alone and answers ``then``, the same rows (a copy of the stream that gave ``records``),
+    with the same clocks and threshold."""
     from exitcheck.answers import since
 
-    if isinstance(previous, since.Recorded):
-        pairs = since.against_recorded(records, previous)
-    else:
-        _, answers = screen_table(load(previous, use_cache=use_cache), table, clock, threshold)
-        pairs = since.against_answers(records, answers)
     tally = since.Tally()
+    if isinstance(previous, since.Recorded):
+        pairs = since.against_recorded(records, previous, tally)
+    else:
+        if then is None:
+            raise ValueError("an older registry answers the same rows: give them as then")
+        old = load(previous, use_cache=use_cache, only=True)
+        _, answers = screen_table(old, then, clock, threshold)
+        pairs = since.against_answers(records, answers)
     return tally, since.changed(pairs, tally)
 
 

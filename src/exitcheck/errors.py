@@ -4,13 +4,17 @@ place, ``exitcheck.cli.exits.exit_code``."""
 from __future__ import annotations
 
 from exitcheck.records import Record
+from exitcheck.stops import Terminated as Terminated  # with the other stops of a run
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
 EXIT_USAGE = 2
 EXIT_HIT = 3  # screen --fail-on-match found a match or an ambiguous row
 EXIT_OUTPUT = 4  # the output could not be written (stdout closed, disk full)
-EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_UNREADABLE = 5  # screen: some rows could not be read (answered "unreadable")
+EXIT_HANGUP = 129  # SIGHUP (128 + 1): the terminal went away
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
+EXIT_TERMINATED = 143  # SIGTERM (128 + 15): timeout, systemd, docker stop
 EXIT_INTERNAL = 70  # a bug of exitcheck's (an unexpected exception): EX_SOFTWARE in sysexits.h
 
 
@@ -29,6 +33,13 @@ class ExitcheckError(Exception):
 
 class UsageError(ExitcheckError):
     kind = "usage"
+
+
+class RegistryChanged(ExitcheckError):
+    """A registry passed to another process or thread whose files changed since it was
+    loaded there: its answers would come from other data than the caller's."""
+
+    kind = "registry"
 
 
 class InternalError(ExitcheckError):

@@ -272,5 +272,6 @@ def screen_record(
         if result.decision != "match"
         else [],
         "measures": [] if row.measures is None else row.measures,
+        "reason": result.reason or None,
         "provenance": provenance or provenance_record(registry, row.as_of, row.known_on),
     }

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from exitcheck.store import Registry
 
 
+DECISION_UNREADABLE = "unreadable"  # a row that could not be read (its reason says why)
+DECISION_EMPTY = "empty"  # a blank row
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
 # per matched entity: its status, the other view, the provenance cited, its measures
 _NO_MEASURES: list[dict[str, Any]] = []  # every unmatched row's (never changed)
@@ -35,11 +37,13 @@ _View = tuple[Status, dict[str, Any] | None, dict[str, Any], list[dict[str, Any]
 
 @dataclass
 class Counts:
-    read: int = 0  # non-blank rows read from the input (all checked before screening)
+    read: int = 0  # rows read from the input so far (it is read as it is screened)
     rows: int = 0  # rows answered
     match: int = 0
     ambiguous: int = 0
     none: int = 0
+    unreadable: int = 0  # rows that could not be read: answered "unreadable", exit 5
+    empty: int = 0  # blank rows: answered "empty"
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, decision: str) -> None:
@@ -53,12 +57,23 @@ class Counts:
             "match": self.match,
             "ambiguous": self.ambiguous,
             "none": self.none,
+            "unreadable": self.unreadable,
+            "empty": self.empty,
             "seconds": round(time.perf_counter() - self.started, 3),
         }
 
 
 def _too_long(name: str) -> MatchResult:
     return MatchResult(name, "", "none", reason=f"longer than {MAX_QUERY_CHARS} characters")
+
+
+def _unanswered(row: Row) -> MatchResult | None:
+    """The answer of a row that cannot be screened: unreadable, or empty; else None."""
+    if row.problem is not None:
+        return MatchResult(row.name, "", DECISION_UNREADABLE, reason=row.problem)
+    if not row.name.strip():
+        return MatchResult(row.name, "", DECISION_EMPTY, reason="the name is empty")
+    return None
 
 
 def screen(
@@ -79,8 +94,10 @@ def screen(
     answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
     views: dict[str, _View] = {}  # per entity
     layered = len(registry.files) > 1
-    for number, name, cells in rows:
-        result = answers.get(name)
+    for item in rows:
+        counts.read += 1
+        number, name, cells = item.number, item.name, item.cells
+        result = _unanswered(item) or answers.get(name)
         if result is None:
             result = (
                 _too_long(name)
@@ -147,4 +164,4 @@ def _cited(
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
-__all__ = ["Counts", "screen"]
+__all__ = ["DECISION_EMPTY", "DECISION_UNREADABLE", "Counts", "screen"]

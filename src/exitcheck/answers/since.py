@@ -70,6 +70,8 @@ class Tally:
 
     changed: int = 0
     hits: int = 0
+    rows: int = 0  # rows compared with recorded answers
+    common: int = 0  # of them, rows PREVIOUS answered too
 
 
 def earlier(record: dict[str, Any]) -> Earlier:
@@ -312,12 +314,16 @@ def changed(
 
 
 def against_recorded(
-    records: Iterable[dict[str, Any]], recorded: Recorded
+    records: Iterable[dict[str, Any]], recorded: Recorded, tally: Tally
 ) -> Iterator[tuple[dict[str, Any], Earlier | None]]:
-    """Each record with the earlier answer to its row number and input, if any."""
+    """Each record with the earlier answer to its row number and input, if any (counted in
+    ``tally``: a list that shares no row with PREVIOUS is worth a warning)."""
     rows = recorded.rows
     for r in records:
-        yield r, rows.get((r["row"], r["input"]))
+        before = rows.get((r["row"], r["input"]))
+        tally.rows += 1
+        tally.common += before is not None
+        yield r, before
 
 
 def against_answers(
@@ -339,10 +345,6 @@ def other_clocks(recorded: Recorded, as_of: str, known_on: str) -> list[tuple[st
     """The clocks (as-of, known-on) of PREVIOUS's answers that differ from this run's."""
     found = dict.fromkeys((e.as_of, e.known_on) for e in recorded.rows.values())
     return [c for c in found if c != (as_of, known_on)]
-
-
-def rows_in_common(recorded: Recorded, rows: Iterable[tuple[int, str]]) -> int:
-    return sum(1 for key in rows if key in recorded.rows)
 
 
 def unmeasured(recorded: Recorded) -> bool:

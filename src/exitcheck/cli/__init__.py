@@ -6,8 +6,10 @@ invoked command's module is imported. Every exception becomes an exit code in on
 ``exits.exit_code``:
 
     0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match found a
-    hit, 4 the output could not be written (stdout closed, disk full), 70 internal error (an
-    unexpected exception: a bug), 130 interrupted.
+    hit, 4 the output could not be written (stdout closed, disk full), 5 screen: some rows could
+    not be read, 70 internal error (an unexpected exception: a bug), 129 hang-up (SIGHUP), 130
+    interrupted (Ctrl-C), 143 terminated (SIGTERM). The signal handlers are set in
+    ``exitcheck.__main__``, the entry point, before this module is imported.
 
 No ``from __future__ import annotations`` here nor in the command modules: Typer reads the
 signatures of the global options and of the invoked command on every call, and evaluates
@@ -124,7 +126,8 @@ def _global(
     """exitcheck answers offline: what has platform X announced toward mainland-China users?
 
     Exit codes: 0 answered, 1 no confident match, 2 usage or registry error, 3 screen --fail-on-match hit,
-    4 output could not be written, 70 internal error (please report it).
+    4 output could not be written, 5 screen: rows could not be read, 70 internal error (please report it),
+    129/130/143 hang-up, Ctrl-C, terminated.
     """
     session.registries = registry
     session.only = only
@@ -205,11 +208,17 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("exitcheck: cannot write the output: standard output is closed\n")
         sys.exit(EXIT_OUTPUT)
+    from exitcheck import stops
+
+    stops.arm()  # from here a signal unwinds the command, removing what it was writing
+    args = sys.argv[1:]
     for stream in (sys.stdout, sys.stderr):
         if (
             hasattr(stream, "reconfigure")
             and (stream.encoding or "").lower().replace("-", "") != "utf8"
         ):
-            stream.reconfigure(errors="backslashreplace")
-    args = sys.argv[1:]
+            if stream is sys.stdout and cli_argv.machine_format(args):
+                stream.reconfigure(encoding="utf-8", errors="strict")  # bytes a program reads
+            else:
+                stream.reconfigure(errors="backslashreplace")
     sys.exit(_guarded(lambda: run(args), args))

@@ -85,6 +85,18 @@ def requested_lang(args: list[str]) -> str | None:
     return found if found in LANGS else None
 
 
+def machine_format(args: list[str]) -> bool:
+    """Whether the words ask for a format a program reads (JSON, NDJSON, CSV): its bytes are
+    UTF-8 whatever the locale says."""
+    if requested_format(args) is not Format.table:
+        return True
+    return any(
+        (arg.split("=", 1)[1] if arg.startswith("--format=") else nxt) == "csv"
+        for arg, nxt in zip(args, [*args[1:], ""], strict=True)
+        if arg.startswith("--format=") or arg in ("--format", "-f")
+    )
+
+
 def for_parser(args: list[str]) -> list[str]:
     """The words as the parser reads them: names with a space after '--', global options
     written after the command moved before it."""

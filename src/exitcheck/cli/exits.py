@@ -5,8 +5,9 @@ was asked for, an error object on stdout), never a traceback.
 what a command's work raises, and ``cli.run``, for what the parser and the entry point raise.
 
     0 answered (or the reader went away)   1 no confident match          2 usage or registry error
-    3 screen --fail-on-match hit          4 output could not be written  70 internal error
-    130 interrupted
+    3 screen --fail-on-match hit          4 output could not be written  5 screen: rows unreadable
+    70 internal error                     129 hang-up (SIGHUP)           130 interrupted (SIGINT)
+    143 terminated (SIGTERM)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from exitcheck.errors import (
     ExitcheckError,
     InternalError,
     RegistryError,
+    Terminated,
     UsageError,
 )
 from exitcheck.render import Format
@@ -37,6 +39,8 @@ def exit_code(exc: BaseException, fmt: Format) -> int:
         return exc.exit_code
     if isinstance(exc, KeyboardInterrupt):
         return EXIT_INTERRUPTED
+    if isinstance(exc, Terminated):
+        return exc.exit_code
     if isinstance(exc, typer.Abort):
         sys.stderr.write("exitcheck: aborted\n")
         return EXIT_INTERRUPTED

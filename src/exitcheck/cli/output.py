@@ -5,8 +5,12 @@ empty); ``FORCE_COLOR`` (set and not empty, as ``force-color.org``); then whethe
 terminal (and ``TERM`` is not ``dumb``). An empty ``NO_COLOR=`` or ``FORCE_COLOR=`` counts as
 unset.
 
-``-o FILE`` is written to a temporary file in FILE's directory and renamed over FILE only when
-the answer is complete: after an error or Ctrl-C, FILE is as it was (absent or the old content).
+``-o FILE`` and ``--summary FILE`` are written to a temporary file in FILE's directory and
+renamed over FILE only when the answer is complete: after an error, a full disk, Ctrl-C,
+SIGTERM or SIGHUP, FILE is as it was (absent or the old content). A file that is not a regular
+file (``/dev/null``, a FIFO) is written in place; a descriptor named by path (``/dev/stdout``,
+``/dev/fd/N``, ``/proc/self/fd/N``) is written through that descriptor, so that
+``-o /dev/stdout >> log`` appends to the log.
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ def atomic(path: Path, *, binary: bool = False, bom: bool = False) -> Iterator[I
     """
     if path.is_dir():
         raise UsageError(f"cannot write {path}: it is a directory")
-    if path.exists() and not path.is_file():
+    if descriptor(path) is not None or (path.exists() and not path.is_file()):
         with _direct(path, binary) as device:
             if bom and not binary:
                 device.write(BOM)
@@ -114,7 +118,7 @@ def atomic(path: Path, *, binary: bool = False, bom: bool = False) -> Iterator[I
                 stream.write(BOM)
             yield stream  # a write that fails (disk full) is an output error: exit 4
             stream.flush()
-            os.fsync(stream.fileno())
+            os.fsync(stream.fileno())  # the content is on disk before the name points to it
         try:
             os.replace(tmp, target)
         except OSError as exc:
@@ -125,16 +129,66 @@ def atomic(path: Path, *, binary: bool = False, bom: bool = False) -> Iterator[I
         raise
 
 
+def descriptor(path: Path) -> int | None:
+    """The open descriptor of this process that ``path`` names (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``), or None. Opening such a path anew would truncate what the shell
+    opened for appending; the descriptor itself is written instead."""
+    text = os.path.abspath(path)
+    named = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+    if text in named:
+        return named[text]
+    for prefix in ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/"):
+        rest = text[len(prefix) :] if text.startswith(prefix) else ""
+        if rest.isascii() and rest.isdigit():
+            return int(rest)
+    return None
+
+
 @contextlib.contextmanager
 def _direct(path: Path, binary: bool) -> Iterator[IO[Any]]:
+    fd = descriptor(path)
     try:
+        if fd is not None:
+            if fd == 1:
+                sys.stdout.flush()
+            fd = os.dup(fd)
         stream: IO[Any] = (
-            open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            os.fdopen(fd, "wb")
+            if fd is not None and binary
+            else os.fdopen(fd, "w", encoding="utf-8", newline="")
+            if fd is not None
+            else open(path, "wb")  # noqa: SIM115
+            if binary
+            else open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
         )
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     with stream:
         yield stream
+
+
+def check_paths(file: str, output: Path | None, summary: Path | None) -> None:
+    """Refuse, before anything is written, an output that would overwrite the input, and
+    ``-o`` and ``--summary`` naming one file (one would be lost)."""
+    named = [(o, f"--{k}") for o, k in ((output, "output"), (summary, "summary")) if o]
+    named = [(o, k) for o, k in named if str(o) != "-" and descriptor(o) is None]
+    if file != "-":
+        for path, option in named:
+            if _same(Path(file), path):
+                raise UsageError(
+                    f"{option} {path} is the input file: it would be overwritten; "
+                    "write the results to another file"
+                )
+    if len(named) == 2 and _same(named[0][0], named[1][0]):
+        raise UsageError(f"-o and --summary name the same file ({summary}): give two files")
+
+
+def _same(one: Path, other: Path) -> bool:
+    """The same file: by device and inode when both exist, else by resolved path."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return os.path.realpath(one) == os.path.realpath(other)
 
 
 def check_summary(path: Path) -> None:
@@ -155,9 +209,15 @@ def check_summary(path: Path) -> None:
 
 
 def write_summary(summary: dict[str, object], path: Path) -> None:
+    """The summary as one JSON line, written whole or not at all (a full disk: exit 4)."""
     import json
 
+    from exitcheck.cli import stdio
+
     try:
-        path.write_text(json.dumps(summary) + "\n", encoding="utf-8")
+        with atomic(path) as stream:
+            stream.write(json.dumps(summary) + "\n")
     except OSError as exc:
+        if stdio.is_output_error(exc):
+            raise
         raise UsageError(f"cannot write summary to {path}: {exc.strerror or exc}") from None

@@ -42,7 +42,7 @@ def load_registry() -> Registry:
     """The registries in effect for this call, loaded (through the cache unless --no-cache)."""
     from exitcheck import api
 
-    return api.load(registry_files(), use_cache=session.use_cache)
+    return api.load(registry_files(), only=True, use_cache=session.use_cache)
 
 
 def complete_entities(incomplete: str) -> list[str]:

@@ -118,6 +118,10 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
     result = _name(index, text, threshold, limit)
     if result.decision == DECISION_MATCH and result.method != "exact_domain":
         result = _corroborated(result, text)
+    if result.decision == DECISION_MATCH and _masked(text):
+        best = result.best
+        reason = "part of the name is masked: what is hidden cannot be checked"
+        result = ambiguous(result.query, result.normalized, (best,) if best else (), reason)
     elif result.decision == DECISION_NONE and _other_script(text):
         result = _module("review").other_script(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
@@ -154,6 +158,24 @@ def _misspelt(index: KeyIndex, text: str, threshold: float) -> MatchResult:
         if scored:
             return _fuzzy_decision(index, text, key, scored, threshold, 0, script=script)
     return none(text, key, "no name is close enough to be sure")
+
+
+_MASKS = frozenset("*＊∗⁎•●×")  # what privacy masking puts in place of letters
+
+
+def _masked(text: str) -> bool:
+    """True when letters of the name were replaced by masking characters: two or more in a
+    row ('Bin***', '有限**'), or one between two letters or digits ('Hu*bi')."""
+    if _MASKS.isdisjoint(text):
+        return False
+    for at, ch in enumerate(text):
+        if ch not in _MASKS:
+            continue
+        if at + 1 < len(text) and text[at + 1] in _MASKS:
+            return True
+        if 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
+            return True
+    return False
 
 
 def _other_script(text: str) -> bool:

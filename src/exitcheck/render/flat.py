@@ -33,7 +33,7 @@ CANDIDATE_COLUMNS = [
 SCREEN_COLUMNS = [
     "row", "input", "decision", "entity_id", "entity_name", "entity_name_zh", "status", "as_of", "known_on",
     "normalized", "method", "matched", "later_name", "score", "threshold", "candidates",
-    "registry", "registry_sha256", "exitcheck_version",
+    "reason", "registry", "registry_sha256", "exitcheck_version",
 ]  # fmt: skip
 
 

@@ -111,12 +111,20 @@ def coverage_note(coverage: Doc, w: Words = ENGLISH) -> str:
 
 def screened_line(summary: Doc, w: Words = ENGLISH) -> str:
     """The summary line of a screening run (``exitcheck schema screen``'s summary record)."""
+    more = [
+        w.message(f"screened_{kind}", f"{summary[kind]} {kind}", summary)
+        for kind in ("unreadable", "empty")
+        if summary.get(kind)
+    ]
     if w.zh:
         code = "screened" if summary["read"] == summary["rows"] else "screened_part"
-        return w.message(code, "", {**summary, "seconds": f"{summary['seconds']:.2f}"})
+        line = w.message(code, "", {**summary, "seconds": f"{summary['seconds']:.2f}"})
+        return line + (f"（{'，'.join(more)}）" if more else "")
     return (
         f"read {summary['read']} row(s), answered {summary['rows']}: {summary['match']} match, "
-        f"{summary['ambiguous']} ambiguous, {summary['none']} none in {summary['seconds']:.2f}s"
+        f"{summary['ambiguous']} ambiguous, {summary['none']} none"
+        + "".join(f", {m}" for m in more)
+        + f" in {summary['seconds']:.2f}s"
     )
 
 

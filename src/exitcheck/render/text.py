@@ -218,7 +218,11 @@ class Renderer:
                 w.status(r["status"]) if r["status"] else "-",
                 r["score"] if r["score"] is not None else "-",
                 printable(r["input"]),
-                notes.later_name_text(later, self.w) if later else "",
+                notes.later_name_text(later, self.w)
+                if later
+                else printable(r["reason"])
+                if r["decision"] in ("unreadable", "empty") and r.get("reason")
+                else "",
             ]
             if since:
                 from exitcheck.render.changes import changes_text

@@ -2,12 +2,15 @@
 measure as in CSV, and a sheet of provenance. Every text is written with ``write_string``, so
 nothing read from a registry or an input file is ever taken as a formula; dates stay ISO text.
 
-Each method returns the whole workbook as bytes (the CLI writes it to the -o file atomically).
+Each method returns the whole workbook as bytes (the CLI writes it to the -o file atomically);
+a screen's workbook, which needs every row, is spooled to temporary files (XlsxWriter's
+constant-memory mode, then the zip in a temporary file) and yielded in chunks, never held in
+memory.
 """
 
 from __future__ import annotations
 
-import io
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -43,10 +46,32 @@ def _value(value: Any) -> Any:
 
 
 def workbook(columns: list[str], rows: Iterable[dict[str, Any]], provenance: Doc | None) -> bytes:
+    return b"".join(spooled(columns, rows, provenance))
+
+
+def spooled(
+    columns: list[str], rows: Iterable[dict[str, Any]], provenance: Doc | None
+) -> Iterator[bytes]:
+    """The workbook in chunks, built in temporary files (memory stays flat)."""
+    import tempfile
+
     import xlsxwriter
 
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    with tempfile.TemporaryFile() as buffer:
+        _write(
+            xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False}),
+            columns,
+            rows,
+            provenance,
+        )
+        buffer.seek(0)
+        while chunk := buffer.read(1 << 16):
+            yield chunk
+
+
+def _write(
+    book: Any, columns: list[str], rows: Iterable[dict[str, Any]], provenance: Doc | None
+) -> None:
     bold = book.add_format({"bold": True})
     sheet = book.add_worksheet("results")
     widths = [len(c) for c in columns]
@@ -72,7 +97,6 @@ def workbook(columns: list[str], rows: Iterable[dict[str, Any]], provenance: Doc
     sheet.autofilter(0, 0, count, len(columns) - 1)
     _provenance(book.add_worksheet("provenance"), provenance, bold)
     book.close()
-    return buffer.getvalue()
 
 
 def _provenance(sheet: Any, provenance: Doc | None, bold: Any) -> None:
@@ -118,18 +142,21 @@ class Renderer:
         yield workbook(MEASURE_COLUMNS, listing_rows(kept), provenance)
 
     def screen(self, records: Iterable[Doc]) -> Iterator[bytes]:
-        """As CSV: the input row's columns (when the input was CSV), then the result columns."""
-        provenance, rows, inputs, first = self.provenance, [], None, None
-        for r in records:  # a workbook is written whole, at the end
-            provenance = provenance or r["provenance"]
-            if inputs is None:
-                inputs, first = list(r.get("columns") or {}), r
-            flat = screen_row(r, self.w).items()
-            row = {f"exitcheck_{c}" if c in inputs else c: v for c, v in flat}
-            rows.append({**(r.get("columns") or {}), **row})
-        inputs = inputs or []
+        """As CSV: the input row's columns (when the input was CSV), then the result columns.
+        The rows go to temporary files as they come (a workbook is complete only at the end)."""
+        records = iter(records)
+        first = next(records, None)
+        provenance = self.provenance or (first["provenance"] if first else None)
+        inputs = list((first or {}).get("columns") or {})
         ours = [f"exitcheck_{c}" if c in inputs else c for c in screen_columns(first)]
-        yield workbook([*inputs, *ours], rows, provenance)
+
+        def rows() -> Iterator[dict[str, Any]]:
+            for r in itertools.chain([first] if first else [], records):
+                flat = screen_row(r, self.w).items()
+                row = {f"exitcheck_{c}" if c in inputs else c: v for c, v in flat}
+                yield {**(r.get("columns") or {}), **row}
+
+        yield from spooled([*inputs, *ours], rows(), provenance)
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[bytes]:
         yield workbook(columns, records, self.provenance)

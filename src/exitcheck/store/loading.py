@@ -80,16 +80,35 @@ _REOPENED: dict[tuple[object, ...], Registry] = {}
 def reopen(paths: tuple[str, ...], use_cache: bool, sha256: tuple[str, ...]) -> Registry:
     """The registry of these files for the calling thread, loaded once per thread (SQLite
     connections belong to the thread that opened them); how a pickled registry comes back.
-    Refuses files whose content is no longer the given SHA-256."""
+    Files whose content is no longer the given SHA-256 (or that cannot be loaded any more)
+    give a stale registry: using it raises RegistryChanged in the worker, where the caller
+    sees it (raising here, while unpickling, would kill a pool's worker process)."""
     key = (threading.get_ident(), paths, use_cache, sha256)
     registry = _REOPENED.get(key)
     if registry is None:
-        registry = load([Path(p) for p in paths], use_cache=use_cache)
+        try:
+            registry = load([Path(p) for p in paths], use_cache=use_cache)
+        except ExitcheckError as exc:
+            return _stale(paths, use_cache, sha256, f"it cannot be loaded again: {exc}")
         if tuple(f.sha256 for f in registry.files) != sha256:
-            raise ExitcheckError(
-                "the registry files changed since this registry was pickled: " + ", ".join(paths)
-            )
+            return _stale(paths, use_cache, sha256, "their content is not what was loaded")
         _REOPENED[key] = registry
+    return registry
+
+
+def _stale(paths: tuple[str, ...], use_cache: bool, sha256: tuple[str, ...], why: str) -> Registry:
+    from exitcheck.model import RegistryInfo
+
+    files = tuple(
+        RegistryInfo(p, digest, "", "", None) for p, digest in zip(paths, sha256, strict=False)
+    )
+    registry = Registry(files, (), (), lambda _id: None, lambda: iter(()))
+    registry.origin = (paths, use_cache)
+    registry.reopener = reopen
+    registry.stale = (
+        "the registry files changed since the registry was loaded (" + ", ".join(paths) + "): "
+        f"{why}; load it again"
+    )
     return registry
 
 

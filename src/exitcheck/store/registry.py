@@ -17,13 +17,16 @@ class Registry:
     ``index`` answers the matcher's look-ups.
 
     A registry from ``registry.load`` pickles as the paths it was loaded from and the SHA-256
-    of each file: unpickling loads it again (once per process; the cache makes that cheap),
-    and refuses files whose content changed since, so every worker answers from the same data.
+    of each file: unpickling loads it again (once per process; the cache makes that cheap).
+    Files whose content changed since give a ``stale`` registry, which every API function
+    refuses (``RegistryChanged``): an unpickling that raised would kill a pool's worker and
+    leave ``Pool.map`` waiting for ever, where an error raised by the work reaches the caller.
     """
 
     origin: tuple[tuple[str, ...], bool] | None = None  # (paths, use_cache), set by load
     reopener: Callable[..., Registry] | None = None  # registry.reopen, set by load
     thread: int | None = None  # the thread whose SQLite connection it reads, set by load
+    stale: str | None = None  # why it cannot be used: its files changed since it was pickled
 
     def __init__(
         self,

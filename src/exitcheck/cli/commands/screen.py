@@ -8,7 +8,7 @@ import typer
 
 from exitcheck.cli.options import AsOf, Bom, Fmt, KnownOn, Lang, Output, clock
 from exitcheck.cli.runner import Call, answer
-from exitcheck.errors import EXIT_HIT, EXIT_OK, UsageError
+from exitcheck.errors import EXIT_HIT, EXIT_OK, EXIT_UNREADABLE, UsageError
 from exitcheck.render import Format
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from exitcheck.answers.clocks import Clock
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen_input import Table
-    from exitcheck.answers.since import Tally
+    from exitcheck.answers.since import Recorded, Tally
     from exitcheck.render import Doc
 
 File = Annotated[
@@ -112,18 +112,32 @@ def screen(
                 code="threshold",
                 value=threshold,
             )
+        output.check_paths(file, output_path, summary)
         if summary is not None:
             output.check_summary(summary)
         table = api.read_names(
-            file, column=column, skip_header=header, encoding=encoding, plain=plain
+            file,
+            column=column,
+            skip_header=header,
+            encoding=encoding,
+            plain=plain,
+            waiting=sys.stdout.flush,
         )
         registry = call.registry()
         when = clock(as_of, known_on)
+        previous, then = None, None
+        if since is not None:  # before the first row: a bad PREVIOUS writes none
+            previous = api.read_previous(since)
+            if isinstance(previous, Path):  # an older registry answers the same rows too
+                import itertools
+
+                now, earlier = itertools.tee(table.rows)
+                table, then = table._replace(rows=now), table._replace(rows=earlier)
         counts, records = api.screen_table(registry, table, when, threshold)
         records = _progress(call, records)
         tally = None
-        if since is not None:  # before the first row: a bad PREVIOUS writes none
-            tally, records = _changed(call, since, records, table, when, threshold)
+        if since is not None and previous is not None:
+            tally, records = _changed(call, since, previous, records, then, when, threshold)
         lookups = None
         if call.fmt is Format.html:  # a report: the summary first, each match's measures
             from exitcheck.render.html import Lookups
@@ -145,11 +159,18 @@ def screen(
 
             record["changed"] = tally.changed
             call.note(changed_line(record, str(since), call.words()))
+            if tally.rows and not tally.common and not isinstance(previous, Path):
+                from exitcheck.render.changes import compared_notes
+
+                call.note(compared_notes(str(since), [], when, 0, tally.rows, False, call.words()))
         if summary is not None:
             output.write_summary(record, summary)
+        if counts.unreadable:
+            return EXIT_UNREADABLE
         hit = tally.hits if tally is not None else counts.match or counts.ambiguous
         return EXIT_HIT if fail_on_match and hit else EXIT_OK
 
+    output_path = output
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
 
 
@@ -164,7 +185,8 @@ def _progress(call: Call, records: "Iterator[Doc]") -> "Iterator[Doc]":
 
 
 def _summarise(call: Call, counts: "Counts") -> None:
-    """The summary line; after a "none" row (not a clean bill), what the registry covers."""
+    """The summary line; after a "none" row (not a clean bill), what the registry covers;
+    after unreadable rows, that they were not screened."""
     from exitcheck.render.notes import coverage_note, screened_line
 
     call.note(screened_line(counts.record(), call.words()) + "\n")
@@ -172,34 +194,37 @@ def _summarise(call: Call, counts: "Counts") -> None:
         from exitcheck import api
 
         call.note(coverage_note(api.coverage(call.registry()), call.words()))
+    if counts.unreadable:
+        w = call.words()
+        english = (
+            f"{counts.unreadable} row(s) could not be read and were not screened "
+            "(decision 'unreadable'; see their reason); exit code 5"
+        )
+        text = w.message("unreadable_rows", english, {"count": counts.unreadable})
+        call.note(f"exitcheck{w.colon}{text}\n")
 
 
 def _changed(
     call: Call,
     since: str,
+    previous: "Recorded | Path",
     records: "Iterator[Doc]",
-    table: "Table",
+    then: "Table | None",
     when: "Clock",
     threshold: float | None,
 ) -> "tuple[Tally, Iterator[Doc]]":
     """The rows whose answer changed since PREVIOUS, after notes on what they are compared
-    against (other clocks, no row in common, no measures recorded)."""
+    against (other clocks, no measures recorded); that no row was in PREVIOUS is said after
+    the rows, once they are read."""
     from exitcheck import api
     from exitcheck.cli.session import session
 
-    previous = api.read_previous(since)
-    found = api.compared_with(previous, table, when)
+    found = api.compared_with(previous, when)
     if found is not None:
         from exitcheck.render.changes import compared_notes
 
         notes = compared_notes(
-            since,
-            found["other_clocks"],
-            when,
-            found["common"],
-            table.size,
-            found["unmeasured"],
-            call.words(),
+            since, found["other_clocks"], when, 1, 0, found["unmeasured"], call.words()
         )
         call.note(notes)
-    return api.changed_since(previous, records, table, when, threshold, use_cache=session.use_cache)
+    return api.changed_since(previous, records, then, when, threshold, use_cache=session.use_cache)
