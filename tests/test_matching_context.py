@@ -249,3 +249,20 @@ def test_noise_around_an_everyday_word_never_matches(
 def test_noise_alone_is_none(parts: list[str]) -> None:
     query = " ".join(parts)
     assert match(INDEX, query).decision == "none", query
+
+
+@pytest.mark.parametrize(
+    ("query", "decision", "entity"),
+    [
+        ("NASDAQ: TIGR", "match", "tiger-brokers"),  # a ticker beside its exchange
+        ("HKEX: 01428", "match", "bright-smart"),  # a Hong Kong code, leading zero
+        ("BIDU", "ambiguous", "baidu"),  # a ticker alone: review
+        ("NYSE: GT", "ambiguous", "gate-io"),  # a token is not a ticker (Goodyear): review
+        ("NASDAQ: TSLA", "none", None),
+    ],
+)
+def test_stock_tickers(query: str, decision: str, entity: str | None) -> None:
+    got_decision, got, _ = _answer(query)
+    assert got_decision == decision
+    if entity is not None:
+        assert got == entity

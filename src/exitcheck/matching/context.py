@@ -41,6 +41,7 @@ from exitcheck.matching.names import (
 from exitcheck.matching.results import (
     DECISION_AMBIGUOUS,
     DECISION_MATCH,
+    DECISION_NONE,
     Candidate,
     MatchResult,
     none,
@@ -91,6 +92,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         "trading_as": frozenset(compact_key(w) for w in data["trading_as"]),
         "formerly": frozenset(compact_key(w) for w in data["formerly"]),
         "package": frozenset(data["package_words"]),
+        "listing": frozenset(data["listing_words"]),
     }
 
 
@@ -123,6 +125,10 @@ def _may_name(
     """True when a registry name may stand in the text: a run of its words is a key, or a
     word starts with one ('binanceholdingslimited'), or a Chinese key is in it."""
     tokens = words(text)
+    if not _vocab()["listing"].isdisjoint(tokens) and any(
+        _ticker(t, tokens, _vocab()) for t in tokens
+    ):
+        return True
     for i, token in enumerate(tokens):
         if token in prefixes and _name_at(tokens, i, table, prefixes) is not None:
             return True
@@ -149,6 +155,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     named = _may_name(text, table, prefixes, chinese, starts)
+    if not named and result.decision == DECISION_NONE:
+        return _bare_ticker(index, result, text)
     if not named and result.decision != DECISION_AMBIGUOUS:
         return None  # no registry name in any word: the common case, kept cheap
     package = _package(index, result, text)
@@ -179,6 +187,12 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         while i < len(tokens):
             token = tokens[i]
             hit = _name_at(tokens, i, table, prefixes) or _glued(token, i, table, starts, vocab)
+            ticker = _ticker(token, flat, vocab) if hit is None else None
+            if ticker is not None:
+                found.append((position, token, ticker))
+                position += 1
+                i += 1
+                continue
             if hit is not None:
                 end, key = hit
                 found.append((position, key, table[key]))
@@ -299,6 +313,40 @@ def _glued(
     return None
 
 
+def _ticker(token: str, tokens: list[str], vocab: dict[str, frozenset[str]]) -> str | None:
+    """The registry company whose stock ticker ``token`` is (``tickers`` in
+    data/matching.toml), when a stock exchange or listing word stands in the text
+    ('NASDAQ: TIGR', '1428 HK Equity')."""
+    if vocab["listing"].isdisjoint(tokens):
+        return None
+    return _tickers().get(token.lstrip("0") if token.isdigit() else token)
+
+
+@functools.cache
+def _tickers() -> dict[str, str]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data["tickers"].items()}
+
+
+def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A Latin ticker of three letters or more alone ('BIDU'): review with its company."""
+    tokens = words(text)
+    if len(tokens) != 1 or len(tokens[0]) < 3 or not tokens[0].isalpha():
+        return None
+    entity = _tickers().get(tokens[0])
+    if entity is None:
+        return None
+    from exitcheck.matching.nearby import _review
+
+    found = Candidate(entity, tokens[0].upper(), 90.0, "ticker")
+    return _review(
+        result, (found,), f"{tokens[0].upper()!r} is a stock ticker of a registry company"
+    )
+
+
 def _is_address(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
     return not vocab["address"].isdisjoint(tokens)
 
@@ -377,9 +425,9 @@ def _answer(
     index: KeyIndex, result: MatchResult, key: str, entity: str, why: str
 ) -> MatchResult | None:
     hits = [e for e in index.exact(key) or index.folded(key) if e.entity_id == entity]
-    if not hits:
+    if not hits and _tickers().get(key.lstrip("0") if key.isdigit() else key) != entity:
         return None
-    label = hits[0].label
+    label = hits[0].label if hits else key.upper()  # a ticker
     best = Candidate(entity, label, 100.0, METHOD)
     reason = why.format(label)
     return MatchResult(result.query, key, DECISION_MATCH, METHOD, best, (best,), reason)
