@@ -266,3 +266,31 @@ def test_stock_tickers(query: str, decision: str, entity: str | None) -> None:
     assert got_decision == decision
     if entity is not None:
         assert got == entity
+
+
+def test_a_pre_filter_may_skip_only_what_the_rule_leaves_alone() -> None:
+    """``may_answer`` False means ``in_context`` leaves a ``none`` as it is: checked on every
+    query of the evaluation set and of the mix of other companies."""
+    from pathlib import Path
+
+    from exitcheck.matching.context import in_context, may_answer
+    from exitcheck.matching.results import none
+
+    data = Path(__file__).parent / "data"
+    rows = data.joinpath("match_eval.tsv").read_text(encoding="utf-8").splitlines()
+    texts = [r.split("\t")[0] for r in rows if r and not r.startswith("#")]
+    texts += data.joinpath("company_mix.txt").read_text(encoding="utf-8").splitlines()
+    texts += ["Payment to KuCoinLtd", "NASDAQ: BIDU", "BIDU", "客户称资金来自其币安账户"]
+    skipped = answered = 0
+    for text in texts:
+        text = (
+            text.encode("ascii", "backslashreplace").decode("unicode_escape")
+            if "\\u" in text
+            else text
+        )
+        answer = in_context(INDEX, none(text, "", "no name is close enough to be sure"), text)
+        if not may_answer(INDEX, text):
+            skipped += 1
+            assert answer is None, text
+        answered += answer is not None
+    assert skipped > 1000 and answered > 100

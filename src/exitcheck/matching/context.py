@@ -58,6 +58,7 @@ _ABBREVIATION = re.compile(r"(?<![\w/])([a-z])[/.]([a-z])(?:[/.]([a-z]))?[/.]?(?
 _SUFFIX = re.compile(r"(?<=[^\W\d_])['’`][^\W\d_]{1,5}\b")  # Binance'e, Binance's
 _LISTING = re.compile(r"\b[a-z]{2}\s+(?=equity\b)", re.I)  # 'FUTU US Equity': the exchange's code
 _SEGMENTS = re.compile(r"[,;\n\r|]+|(?:^|\s)(?=[23]/)")
+_SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
 
 
@@ -93,6 +94,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         "formerly": frozenset(compact_key(w) for w in data["formerly"]),
         "package": frozenset(data["package_words"]),
         "listing": frozenset(data["listing_words"]),
+        "code_labels": frozenset(data["code_labels"]),
     }
 
 
@@ -113,6 +115,18 @@ def _prefixes(
     chinese = sorted((k for k in table if not k.isascii() and len(k) >= 2), key=len, reverse=True)
     starts = frozenset(k[:4] for k in latin if len(k) >= 4)
     return {**latin, **{k: table[k] for k in chinese}}, prefixes, chinese, starts
+
+
+def may_answer(index: KeyIndex, text: str) -> bool:
+    """False when ``in_context`` is sure to leave a ``none`` as it is (no registry name, ticker
+    or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
+    if len(text) > 2000:
+        return False
+    table, prefixes, chinese, starts = index.derived("context", _prefixes)
+    if _may_name(text, table, prefixes, chinese, starts):
+        return True
+    tokens = words(text)
+    return len(tokens) == 1 and tokens[0] in _tickers()
 
 
 def _may_name(
@@ -208,6 +222,10 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                     break
             else:
                 kind = _kind(token, vocab, chinese, table, address)
+                if kind == "unknown" and i and len(token) >= 8 and token.isalnum():
+                    before = tokens[i - 1]  # a BIC after its label or a SWIFT field tag
+                    if before in vocab["code_labels"] or _SWIFT_TAG.fullmatch(before):
+                        kind = "noise"
                 if kind == "veto":
                     vetoed = True
                 elif kind.startswith("name:"):
