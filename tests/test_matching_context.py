@@ -294,3 +294,13 @@ def test_a_pre_filter_may_skip_only_what_the_rule_leaves_alone() -> None:
             assert answer is None, text
         answered += answer is not None
     assert skipped > 1000 and answered > 100
+
+
+@pytest.mark.parametrize(
+    "query", ["Binance Singapore", "Binance HK", "Binance Ltd Hong Kong", "Huobi Dubai"]
+)
+def test_a_place_beside_the_name_is_not_an_address(query: str) -> None:
+    """A registration place right after the name may be an affiliate's: review; after a
+    comma, as part of an address, it is noise."""
+    assert match(INDEX, query).decision == "ambiguous"
+    assert match(INDEX, "Binance Holdings Ltd, Mahe, Seychelles").decision == "match"

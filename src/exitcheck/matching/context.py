@@ -75,14 +75,16 @@ def _vocab() -> dict[str, frozenset[str]]:
 
     zh = {
         to_simplified(w)
-        for name in ("context_words_zh", "memo_words_zh", "generic_words_zh", "places_zh")
+        for name in ("context_words_zh", "memo_words_zh", "generic_words_zh")
         for w in data[name]
     }
     qualifiers = latin("qualifiers") - {"formerly", "dissolved"}
     places = latin("affiliate_places")
     return {
-        "noise": (latin("context_words") | generic_words().latin | _legal_forms()[0] | qualifiers)
-        - places,
+        # places only in an address: beside the name, one may be an affiliate's
+        "noise": (latin("context_words") | generic_words().latin | _legal_forms()[0])
+        - places
+        - (qualifiers - latin("context_words")),
         "address": latin("address_words") | qualifiers,
         "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
         "veto": latin("context_vetoes") | places,
