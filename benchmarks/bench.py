@@ -2,6 +2,7 @@
 
     python3 benchmarks/bench.py            # everything (about 5 minutes on 2 cores)
     python3 benchmarks/bench.py --quick    # fewer runs, 10k-row screening, no 100k registry
+    python3 benchmarks/bench.py --screen-only [--quick] [--rows 100000 1000000]
 
 Sets up two virtual environments under benchmarks/out/: exitcheck installed from this checkout
 (non-editable, as a user gets it) and the peer, norwegianblue at a pinned version. Every timed
@@ -280,6 +281,152 @@ def screening(ex: Path, rows: int, registry: Path | None, env: dict[str, str]) -
     return f"| {which} | {rows:,} | {t:.1f} | {rows / t:,.0f} | {rss / 1024:.0f} | {rss_small / 1024:.0f} ({rows // 10:,} rows) |"
 
 
+# --------------------------------------------------------------------------------------------
+# Screening side by side: the previous release, this checkout at --jobs 1 and 2, two floors
+
+PREVIOUS = "1215c30"  # main before issue 25: the release screening is compared with
+
+FLOOR_EXACT = """
+import sys
+from exitcheck import load
+index = load().index
+index.preload()
+keys = {key for _, key in index.table.keys}  # every key of the shipped registry
+out = sys.stdout.write
+for line in sys.stdin:
+    name = line.strip().casefold()
+    out(f"{name in keys}\\n")
+"""
+FLOOR_RAPIDFUZZ = """
+import sys
+from rapidfuzz import fuzz, process
+from exitcheck import load
+index = load().index
+index.preload()
+keys = sorted({key for _, key in index.table.keys})
+out = sys.stdout.write
+for line in sys.stdin:
+    out(f"{process.extractOne(line.strip().casefold(), keys, scorer=fuzz.ratio)}\\n")
+"""
+
+
+def previous_release() -> Path:
+    """A virtual environment with exitcheck as it was at PREVIOUS (from `git archive`)."""
+    source = OUT / f"src-{PREVIOUS}"
+    if not source.exists():
+        source.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", PREVIOUS], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+    return venv(f"previous-{PREVIOUS}", str(source))
+
+
+def first_line(argv: Sequence[str], env: dict[str, str], stdin: Path) -> float:
+    """Seconds from the start of argv to its first line of output (then it is stopped)."""
+    with open(stdin, "rb") as source:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+        )
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        elapsed = time.perf_counter() - start
+        proc.terminate()
+        proc.wait()
+    return elapsed
+
+
+def screening_side_by_side(
+    ex: Path, previous: Path, sizes: list[int], runs: int, env: dict[str, str]
+) -> str:
+    """names/s, CPU, peak RSS and time to the first line of each way of screening, per size."""
+    exact = OUT / "floor_exact.py"
+    exact.write_text(FLOOR_EXACT, encoding="utf-8")
+    fuzzy = OUT / "floor_rapidfuzz.py"
+    fuzzy.write_text(FLOOR_RAPIDFUZZ, encoding="utf-8")
+    commands = {
+        f"previous release ({PREVIOUS}), `screen - --json`": [
+            str(previous / "exitcheck"),
+            "screen",
+            "-",
+            "--json",
+        ],
+        "this branch, `screen - --json --jobs 1`": [
+            str(ex / "exitcheck"),
+            "screen",
+            "-",
+            "--json",
+            "--jobs",
+            "1",
+        ],
+        "this branch, `screen - --json --jobs 2`": [
+            str(ex / "exitcheck"),
+            "screen",
+            "-",
+            "--json",
+            "--jobs",
+            "2",
+        ],
+        "floor: exact keys (casefold, strip, set look-up)": [str(ex / "python"), str(exact)],
+        "floor: rapidfuzz `extractOne(ratio)` over the keys": [str(ex / "python"), str(fuzzy)],
+    }
+    lines = [
+        "| rows | command | seconds (median) | names/s | CPU s (this process) | peak RSS MB | first line s |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    rates: dict[tuple[int, str], float] = {}
+    for size in sizes:
+        path = OUT / f"mix-{size}.txt"
+        if not path.exists():
+            with path.open("w", encoding="utf-8") as f:
+                subprocess.run(
+                    [sys.executable, str(ROOT / "benchmarks" / "mix.py"), str(size)],
+                    stdout=f,
+                    check=True,
+                )
+        samples: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+        for _ in range(runs):
+            order = list(commands.items())
+            random.shuffle(order)
+            for label, argv in order:
+                samples[label].append(run_cpu(argv, env, path))
+        for label, argv in commands.items():
+            wall = statistics.median(t for t, _ in samples[label])
+            cpu = statistics.median(c for _, c in samples[label])
+            rss = peak_rss(argv, env, path) / 1024
+            first = first_line(argv, env, path)
+            rates[(size, label)] = size / wall
+            lines.append(
+                f"| {size:,} | {label} | {wall:.1f} | {size / wall:,.0f} | {cpu:.1f} | {rss:.0f} | {first:.2f} |"
+            )
+    labels = list(commands)
+    goals = []
+    for size in sizes:
+        before, one, two = (rates[(size, label)] for label in labels[:3])
+        goals.append(
+            f"{size:,} rows: --jobs 1 is {one / before:.1f}× the previous release, --jobs 2 is "
+            f"{two / one:.2f}× --jobs 1"
+        )
+    return "\n".join(lines) + "\n\nGoals (≥ 10×, ≥ 1.7×): " + "; ".join(goals) + "."
+
+
+def run_cpu(argv: Sequence[str], env: dict[str, str], stdin: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process and the children it waited for)."""
+    with open(stdin, "rb") as source:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env
+        )
+        assert proc.stdout is not None
+        while proc.stdout.read(1 << 16):
+            pass
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+    assert os.waitstatus_to_exitcode(status) == 0, argv
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -298,14 +445,36 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="10 runs, 10k screening rows, registries up to 10k"
     )
+    parser.add_argument(
+        "--screen-only",
+        action="store_true",
+        help="only screening side by side (the previous release, --jobs 1 and 2, the floors)",
+    )
+    parser.add_argument(
+        "--rows",
+        type=int,
+        nargs="+",
+        help="sizes of the screening mix [default: 100000 1000000; --quick: 10000 100000]",
+    )
     args = parser.parse_args()
     runs = 10 if args.quick else args.runs
     OUT.mkdir(parents=True, exist_ok=True)
     ex = venv("exitcheck", "--force-reinstall", "--no-deps", str(ROOT))
     venv("exitcheck", str(ROOT))  # dependencies, once
-    peer = venv("peer", PEER)
     env = {k: v for k, v in os.environ.items() if k not in ("EXITCHECK_REGISTRY", "NO_COLOR")}
     env["XDG_CACHE_HOME"] = str(OUT / "cache-shipped")
+    mix_rows = args.rows or ([10000, 100000] if args.quick else [100000, 1000000])
+    side_by_side = [
+        "### Screening side by side (`benchmarks/mix.py`: 20% registry names, 80% other companies)",
+        "",
+        screening_side_by_side(ex, previous_release(), mix_rows, 1 if args.quick else 3, env),
+    ]
+    if args.screen_only:
+        text = "\n".join([f"Machine: {machine()}.", "", *side_by_side]) + "\n"
+        (OUT / "results-screening.md").write_text(text, encoding="utf-8")
+        print(text)
+        return
+    peer = venv("peer", PEER)
     sizes = [1000, 10000] if args.quick else [1000, 10000, 100000]
     rows = 10000 if args.quick else 100000
     report = [
@@ -331,6 +500,8 @@ def main() -> None:
             OUT / f"registry-{sizes[-1]}.toml",
             {**env, "XDG_CACHE_HOME": str(OUT / f"cache-{sizes[-1]}")},
         ),
+        "",
+        *side_by_side,
     ]
     text = "\n".join(report) + "\n"
     (OUT / "results.md").write_text(text, encoding="utf-8")

@@ -24,6 +24,7 @@ S = "src/exitcheck/answers/status.py"
 D = "src/exitcheck/dates.py"
 SC = "src/exitcheck/answers/screen.py"
 SI = "src/exitcheck/answers/screen_input.py"
+G = "src/exitcheck/matching/gate.py"
 ST = "src/exitcheck/store/sqlite.py"
 R = "src/exitcheck/store/cache.py"
 IX = "src/exitcheck/matching/index.py"
@@ -130,8 +131,8 @@ MUTANTS: list[Mutant] = [
     Mutant("dates", D, "        return moment.date()\n    if isinstance(moment, PartialDate):", "        return moment.date() + __import__('datetime').timedelta(days=1)\n    if isinstance(moment, PartialDate):"),
     Mutant("dates", D, 'and text[4] == text[7] == "-"', 'and text[4] == "-"'),
     # -- screening ------------------------------------------------------------------------------
-    Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if len(name) > MAX_QUERY_CHARS + 1"),
-    Mutant("screening", SC, "if len(name) > MAX_QUERY_CHARS", "if False"),
+    Mutant("screening", SC, "for n in new if len(n) > MAX_QUERY_CHARS}", "for n in new if len(n) > MAX_QUERY_CHARS + 1}"),
+    Mutant("screening", SC, "for n in new if len(n) > MAX_QUERY_CHARS}", "for n in new if False}"),
     Mutant("screening", SC, "used = SCORE_THRESHOLD if threshold is None else threshold", "used = SCORE_THRESHOLD"),
     Mutant("screening", SI, "    number = 0\n    while True:\n        line = _line(text)", "    number = 1\n    while True:\n        line = _line(text)"),
     Mutant("screening", SI, "    if skip_header:\n        first = _line(text) is None", "    if False:\n        first = _line(text) is None"),
@@ -155,10 +156,15 @@ MUTANTS: list[Mutant] = [
     Mutant("screening", SC, "if result.decision == DECISION_MATCH and result.entity_id", "if result.entity_id",
            "MatchResult.entity_id is already None unless the decision is a match"),
     Mutant("screening", SC, "entity_status(entity, clock.at, dates, clock.knowledge),", "entity_status(entity, clock.at, None, clock.knowledge),"),
-    Mutant("screening", SC, "else match(index, name, threshold=used, limit=0)", "else match(index, name, threshold=used, limit=5)"),
-    Mutant("screening", SC, "        counts.add(result.decision)\n", ""),
+    Mutant("screening", SC, "else (r for b in itertools.chain([head], batches) for r in answers.records(b))", "else (r for b in batches for r in answers.records(b))"),
+    Mutant("screening", SC, "pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance)", "pool = Pool(jobs, setup, batches, answers.provenance)"),
+    Mutant("screening", SC, 'for row in itertools.islice(rows, FIRST):', 'for row in itertools.islice(rows, 1, FIRST):'),
+    Mutant("screening", SC, '        for record in later:\n            counts.add(record["decision"])\n', "        for record in later:\n"),
+    Mutant("screening", G, "        if len(key) >= 4 and key.translate(_READS) in self.read_as:  # review.misread\n            return None\n", ""),
+    Mutant("screening", G, "if len(close) >= 5 and not has_cjk(close) and self._close(close):", "if False:"),
     Mutant("screening", SI, '        if path.is_dir():\n            raise UsageError(f"{file}: is a directory", code="is_directory", file=file)\n', ""),
-    Mutant("screening", SC, "        result = _unanswered(item) or answers.get(name)", "        result = _unanswered(item)",
+    Mutant("screening", SC, "result = _unanswered(item) or found[name]", 'result = found.get(name) or MatchResult(name, "", "none")'),
+    Mutant("screening", SC, "new = [n for n in dict.fromkeys(names) if n not in self.answers]", "new = list(dict.fromkeys(names))",
            "the memo of repeated names only saves time: a name's answer does not change within one run"),
     Mutant("screening", SC, "    if not row.name.strip():\n", "    if False:\n"),
     Mutant("screening", SC, "        counts.read += 1\n", ""),

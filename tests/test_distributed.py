@@ -30,32 +30,33 @@ pytestmark = pytest.mark.distributed
 
 DOC = REPO / "docs" / "python-api.md"
 FIELDS = ["decision", "entity_id", "entity_name", "status", "score", "method"]
-COLUMNS = ["client_id", "name", "country", "note"]
+COLUMNS = ["client_id", "name", "country", "note", "status"]
+PREFIX = "exitcheck_"  # of the examples' columns: the input has a "status" of its own
 # The input, with columns of text a reader could spoil (leading zeros, a quoted comma and
-# quote, empty cells, Chinese): empty and blank names, names pandas reads as missing unless
-# told not to, registry names in several forms (a domain, traditional characters, typos, an
+# quote, empty cells, Chinese, a column named as a field of the answer): empty and blank
+# names, names pandas reads as missing unless told not to, registry names in several forms (a domain, traditional characters, typos, an
 # OCR slip that is ambiguous) and other companies.
 CLIENTS = [
-    ["000101", "Huobi Global", "SC", "opened 2019"],
-    ["000102", "", "US", "name missing"],
-    ["000103", "NA", "", ""],
-    ["000104", "kucoin", "SC", 'said "closing", by mail'],
-    ["000105", "Acme Trading", "US", ""],
-    ["000106", 'Acme "Q", Ltd', "GB", "a, b"],
-    ["000107", "binance.com", "KY", "火币 client"],
-    ["000108", "None", "DE", "null"],
-    ["000109", "火幣", "HK", ""],
-    ["000110", "   ", "US", "blank name"],
-    ["000111", "Binanse", "MT", ""],
-    ["000112", "null", "FR", "nan"],
-    ["000113", "Huobi Globl", "SC", ""],
-    ["000114", "0KEx", "SC", "OCR"],
-    ["000115", "nan", "", ""],
-    ["000116", "OKEx", "MT", ""],
-    ["000117", "Coinbase", "US", ""],
-    ["000118", "", "", ""],
-    ["000119", "抹茶", "SG", "MEXC"],
-    ["000120", "Acme Trading", "US", "again"],
+    ["000101", "Huobi Global", "SC", "opened 2019", "active"],
+    ["000102", "", "US", "name missing", ""],
+    ["000103", "NA", "", "", "closed"],
+    ["000104", "kucoin", "SC", 'said "closing", by mail', "exited"],
+    ["000105", "Acme Trading", "US", "", "active"],
+    ["000106", 'Acme "Q", Ltd', "GB", "a, b", ""],
+    ["000107", "binance.com", "KY", "火币 client", "restricted"],
+    ["000108", "None", "DE", "null", "active"],
+    ["000109", "火幣", "HK", "", ""],
+    ["000110", "   ", "US", "blank name", "x"],
+    ["000111", "Binanse", "MT", "", ""],
+    ["000112", "null", "FR", "nan", "active"],
+    ["000113", "Huobi Globl", "SC", "", ""],
+    ["000114", "0KEx", "SC", "OCR", "exited"],
+    ["000115", "nan", "", "", ""],
+    ["000116", "OKEx", "MT", "", "active"],
+    ["000117", "Coinbase", "US", "", ""],
+    ["000118", "", "", "", ""],
+    ["000119", "抹茶", "SG", "MEXC", "closed"],
+    ["000120", "Acme Trading", "US", "again", "active"],
 ]
 # Written by hand, not read from the code: what a few rows must be answered.
 PINNED = {
@@ -140,12 +141,12 @@ def test_the_dask_example_keeps_every_column_and_numbers_rows_across_partitions(
     for path in written:
         with path.open(encoding="utf-8", newline="") as file:
             reader = csv.DictReader(file)
-            assert reader.fieldnames == [*COLUMNS, "row", *FIELDS]
+            assert reader.fieldnames == [*COLUMNS, *(PREFIX + f for f in ["row", *FIELDS])]
             rows += reader
-    assert [row["row"] for row in rows] == [str(n) for n in range(1, len(CLIENTS) + 1)]
+    assert [row[PREFIX + "row"] for row in rows] == [str(n) for n in range(1, len(CLIENTS) + 1)]
     for row, given, record in zip(rows, CLIENTS, records, strict=True):
         assert [row[c] for c in COLUMNS] == given
-        assert {f: row[f] for f in FIELDS} == {f: _text(record[f]) for f in FIELDS}, row
+        assert {f: row[PREFIX + f] for f in FIELDS} == {f: _text(record[f]) for f in FIELDS}, row
 
 
 # pyspark warns about pandas 3 on import; its RDD and CSV readers do not use pandas.
@@ -181,13 +182,13 @@ def test_the_spark_example_keeps_every_column_and_numbers_rows_across_partitions
         spark.stop()
     records = expected(tmp_path, ran["AS_OF"])
 
-    assert list(got[0]) == [*COLUMNS, "row", *FIELDS]
-    got.sort(key=lambda row: row["row"])
-    assert [row["row"] for row in got] == list(range(1, len(CLIENTS) + 1))
+    assert list(got[0]) == [*COLUMNS, *(PREFIX + f for f in ["row", *FIELDS])]
+    got.sort(key=lambda row: row[PREFIX + "row"])
+    assert [row[PREFIX + "row"] for row in got] == list(range(1, len(CLIENTS) + 1))
     for row, given, record in zip(got, CLIENTS, records, strict=True):
         # Spark reads an empty field as null, and keeps it so
         assert [row[c] for c in COLUMNS] == [cell or None for cell in given]
-        assert {f: row[f] for f in FIELDS} == {f: record[f] for f in FIELDS}, row
+        assert {f: row[PREFIX + f] for f in FIELDS} == {f: record[f] for f in FIELDS}, row
 
 
 def _text(value: object) -> str:

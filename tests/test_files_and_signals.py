@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -221,10 +222,16 @@ def test_a_signal_at_any_moment_of_start_up_prints_no_traceback(
     proc.send_signal(signum)
     _out, raw = proc.communicate(timeout=60)
     err = raw.decode(errors="replace")
-    assert PACKAGE not in err, err  # never a traceback through exitcheck's code
-    if "Traceback" in err:  # Python's own start-up, before exitcheck's first line
-        assert signum == signal.SIGINT and "exitcheck/__main__.py" not in err, err
+    if "Traceback" in err:  # Python's own start-up, before exitcheck's handlers are set
+        assert signum == signal.SIGINT and "KeyboardInterrupt" in err, err
+        frames = re.findall(r'File "([^"]+)", line \d+, in (\S+)', err)
+        ours = [(f, where) for f, where in frames if f.startswith(PACKAGE)]
+        # at most the package's first lines: its __init__ (a dict of names) or __main__'s
+        # own imports, before the handlers; never a frame inside a function of exitcheck's
+        assert all(where == "<module>" for _, where in ours), err
+        assert all(f.endswith(("__init__.py", "__main__.py")) for f, _ in ours), err
         return
+    assert PACKAGE not in err, err  # never a traceback through exitcheck's code
     assert err == "", err
     # killed before Python set its handlers (-signum), stopped with its code, or already done
     assert proc.returncode in (-signum, code, 0), proc.returncode

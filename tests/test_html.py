@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -151,7 +152,12 @@ def assert_only_its_own_script(page: Page) -> None:
         assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
         assert tag not in ("img", "iframe", "object", "embed", "link", "base", "b"), tag
         if tag == "a":
-            assert (attrs["href"] or "").startswith(("https://", "http://")), attrs
+            href = attrs["href"] or ""
+            if href.startswith("#"):  # a row's link to its entity's section on the page
+                ids = {a.get("id") for _, a in page.elements}
+                assert re.fullmatch(r"#entity-\d+", href) and href[1:] in ids, attrs
+                continue
+            assert href.startswith(("https://", "http://")), attrs
         assert "src" not in attrs, (tag, attrs)
     [csp] = [
         a["content"] or ""
@@ -461,3 +467,71 @@ def test_the_browser_takes_a_screenshot(report: Path, tmp_path: Path) -> None:
     browse(report, "", tmp_path, f"--screenshot={shot}", "--window-size=1280,900")
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+
+
+# --------------------------------------------------------------------------------------------
+# Found by review: size, provenance with no row, the input's columns, Chinese
+
+
+def test_each_matched_entity_is_shown_once_however_many_rows_match_it(cli) -> None:
+    quote = "they have halted margin trading services"  # one of Huobi's quotes
+    one = cli("screen", "-", "--format", "html", *DAY, input="huobi\n")
+    many = cli("screen", "-", "--format", "html", *DAY, input="huobi\nHuobi Global\n" * 50)
+    assert one.exit_code == many.exit_code == 0
+    assert one.stdout.count(quote) == many.stdout.count(quote) == 1
+    page = Page(many.stdout)
+    links = [a["href"] for t, a in page.elements if t == "a" and (a["href"] or "")[:1] == "#"]
+    assert links == ["#entity-1"] * 100  # every row links to the one section
+    assert ("section", {"class": "entity", "id": "entity-1"}) in page.elements
+    # the page grows by a row's size, not by a row plus its entity's measures
+    assert len(many.stdout) - len(one.stdout) < 99 * 1200
+
+
+@pytest.mark.parametrize(
+    "args, stdin",
+    [
+        (["screen", "-", "--format", "html"], ""),
+        (["list", "--after", "2099-01-01", "--format", "html"], None),
+    ],
+)
+def test_a_report_with_no_row_still_says_its_registry_and_clocks(
+    cli, args: list[str], stdin: str | None
+) -> None:
+    result = cli(*args, *DAY, input=stdin)
+    assert result.exit_code == 0, result.stderr
+    page = Page(result.stdout)
+    for label in ("as of", "known on", "SHA-256", "exitcheck-core", "2021-10-01"):
+        assert label in page.text, label
+
+
+def test_the_screen_report_keeps_the_input_rows_columns(cli, tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_text(
+        'client_id,name,desk\nC-001,Huobi Global,<b>Asia</b>\nC-002,Acme Ltd,"a, ""b"""\n',
+        encoding="utf-8",
+    )
+    result = cli("screen", str(book), "--column", "name", "--format", "html", *DAY)
+    assert result.exit_code == 0, result.stderr
+    assert "<b>" not in result.stdout
+    page = Page(result.stdout)
+    text_ = " ".join(page.text.split())
+    for shown in ("client_id: C-001", "desk: <b>Asia</b>", "client_id: C-002", 'desk: a, "b"'):
+        assert shown in text_, shown
+
+
+def test_a_chinese_report_writes_dates_and_brackets_in_chinese(cli) -> None:
+    status = cli("--lang", "zh", "status", "huobi", "--format", "html", *DAY)
+    assert status.exit_code == 0, status.stderr
+    text_ = Page(status.stdout).text
+    assert "火必（2022年11月22日起）" in text_
+    assert "(since" not in text_ and "(审核于" not in text_ and "（审核于" in text_
+    assert "2021年10月1日" in text_ and "2021-10-01" not in text_
+    screen = cli("--lang", "zh", "screen", "-", "--format", "html", *DAY, input="HTX\n")
+    assert "(since" not in Page(screen.stdout).text
+    no_match = cli("--lang", "zh", "status", "qkl124", "--format", "html", *DAY)
+    heads = [a["data-col"] for t, a in Page(no_match.stdout).elements if t == "th"]
+    page = Page(no_match.stdout)
+    assert "rank" in heads  # the sort key is the column's name
+    for english in ("rank", "score", "method", "normalized"):
+        assert english not in page.text.split(), english
+    assert "排名" in page.text and "得分" in page.text

@@ -402,6 +402,7 @@ BAD: dict[str, tuple[bytes, str]] = {
     "bool row": (b'{"row": true, "input": "x"}\n', "its 'row' is missing"),
     "huge int": (b'{"row": 1' + b"0" * 5000 + b"}\n", "line 1 is not JSON"),
     "deep": (b"{" + b'"a":[' * 100000 + b"\n", "line 1 is not JSON"),
+    "nested deeply": (b'{"a":' * 100000 + b"\n", "line 1 is not JSON (nested too deeply)"),
     "not utf-8": (b'{"row": 1, "input": "\xff"}\n', "line 1 is not valid UTF-8"),
     "toml, not a registry": (b'[tool]\nname = "x"\n', "neither the output of"),
 }
@@ -418,7 +419,7 @@ def test_a_bad_previous_is_refused_before_any_row(
     assert result.exit_code == 2, (result.stdout, result.stderr)
     assert result.stdout == ""
     assert message in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr
     as_json = cli("screen", str(names), "--since", str(bad), "--json")
     assert as_json.exit_code == 2
     assert message in json.loads(as_json.stdout)["error"]["message"]  # the error, no row
@@ -574,3 +575,252 @@ def test_the_html_report_shows_what_changed(
     assert sorted(html.unescape(s) for s in shown) == sorted(WHAT_CHANGED.values())
     assert not any(f"<td>{name}</td>" in page for name in UNCHANGED)
     assert re.search(r'data-count="changed"><strong>4</strong>', page)
+
+
+# --------------------------------------------------------------------------------------------
+# Found by review: what PREVIOUS holds is untrusted, and what --since compares is said
+
+
+HOSTILE = "\x1b]0;PWNED\x07\x1b[41mred"
+
+
+def _hostile_previous(previous: Path) -> Path:
+    """PREVIOUS with terminal controls in a decision, a status and a measure's kind."""
+    rows = _rows(previous.read_text(encoding="utf-8"))
+    for r in rows:
+        if r["input"] == "Huobi Global":
+            r["status"] = HOSTILE
+            r["measures"][0]["kind"] = HOSTILE + "k"
+        if r["input"] == "BiONE":
+            r["decision"] = HOSTILE + "d"
+    out = previous.parent / "hostile.ndjson"
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
+def test_controls_in_previous_are_shown_escaped(
+    cli: Callable[..., Any],
+    registries: tuple[Path, Path],
+    names: Path,
+    previous: Path,
+    fmt: str,
+    lang: str,
+) -> None:
+    hostile = _hostile_previous(previous)
+    result = cli(
+        "--lang", lang, "--only", "--registry", str(registries[0]),
+        "screen", str(names), "--since", str(hostile), "--format", fmt, *DAY,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    shown = re.sub(r"\\([\\\[\]])", r"\1", result.stdout)  # Markdown escapes \ [ ]
+    assert shown.count("\\x1b]0;PWNED\\x07\\x1b[41mred") == 3  # status, kind, decision
+    assert "PWNED\\x07\\x1b[41mredk" in shown and "PWNED\\x07\\x1b[41mredd" in shown
+
+
+def test_a_registry_file_as_previous_says_the_day_moving_is_not_compared(
+    cli: Callable[..., Any], registries: tuple[Path, Path], names: Path
+) -> None:
+    v1, v2 = registries
+    result = _since(cli, v2, names, v1, "--json", *DAY)
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert f"{v1} is a registry file (exitcheck-core " in said
+    assert "both answers are as of 2021-10-01" in said
+    assert "moved is not compared; for that, give the NDJSON of the earlier run" in said
+    zh = cli(
+        "--lang", "zh", "--only", "--registry", str(v2),
+        "screen", str(names), "--since", str(v1), *DAY,
+    )  # fmt: skip
+    assert "是数据库文件" in zh.stderr and "2021年10月1日" in zh.stderr
+
+
+def test_a_line_longer_than_the_limit_is_refused(
+    cli: Callable[..., Any], names: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(since, "MAX_LINE_BYTES", 1 << 17)
+    long = names.parent / "long.ndjson"
+    long.write_bytes(b'{"row": 1, "input": "' + b"x" * (1 << 20) + b'"}\n')
+    result = cli("screen", str(names), "--since", str(long))
+    assert result.exit_code == 2, result.stderr
+    assert "line 1 is longer than" in result.stderr
+
+
+def test_a_long_line_is_read_in_bounded_pieces() -> None:
+    class Endless:
+        """A stream of one line that never ends; counts what was read of it."""
+
+        taken = 0
+
+        def readline(self, size: int = -1) -> bytes:
+            assert 0 < size <= 1 << 16, size  # never "the whole line"
+            self.taken += size
+            return b"x" * size
+
+    stream = Endless()
+    with pytest.raises(UsageError, match="line 1 is longer than"):
+        list(since._lines(stream, "--since x"))
+    assert stream.taken <= since.MAX_LINE_BYTES + (1 << 16)
+
+
+def test_previous_that_is_the_output_file_is_refused(
+    cli: Callable[..., Any], registries: tuple[Path, Path], names: Path, previous: Path
+) -> None:
+    before = previous.read_bytes()
+    result = _since(cli, registries[1], names, previous, "--json", "-o", str(previous), *DAY)
+    assert result.exit_code == 2
+    assert "is also the output (-o)" in result.stderr
+    assert previous.read_bytes() == before  # the baseline is kept
+
+
+def test_a_since_output_as_previous_warns_that_it_is_not_a_baseline(
+    cli: Callable[..., Any], registries: tuple[Path, Path], names: Path, previous: Path
+) -> None:
+    changed = names.parent / "changed.ndjson"
+    first = _since(cli, registries[1], names, previous, "--json", "-o", str(changed), *DAY)
+    assert first.exit_code == 0, first.stderr
+    assert "is the output of a --since run" not in " ".join(first.stderr.split())
+    second = _since(cli, registries[1], names, changed, "--json", *DAY)
+    assert second.exit_code == 0, second.stderr
+    said = "".join(second.stderr.split())  # wrapped at 80 columns, inside the path too
+    assert "".join(f"warning: {changed} is the output of a --since run".split()) in said
+
+
+def test_a_layered_registry_as_previous_is_refused_with_a_hint_that_applies(
+    cli: Callable[..., Any], names: Path, write_registry: Callable[..., Path]
+) -> None:
+    layer = write_registry('\n[[extend]]\nentity = "huobi"\naliases = ["HB Desk"]\n')
+    result = cli("screen", str(names), "--since", str(layer))
+    assert result.exit_code == 2, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "with [[extend]]" in said and "PREVIOUS is loaded alone" in said
+    assert "'exitcheck screen --json'" in said
+
+
+def test_previous_from_a_pipe_or_stdin(
+    registries: tuple[Path, Path], names: Path, previous: Path
+) -> None:
+    base = [*entry_point(), "--only", "--registry", str(registries[1]), "screen"]
+    env_day = [*DAY, "--json"]
+    piped = subprocess.run(
+        ["bash", "-c", 'exec "$@" --since <(cat "$PREV")', "bash", *base, str(names), *env_day],
+        capture_output=True, text=True, timeout=120, env={**_env(), "PREV": str(previous)},
+    )  # fmt: skip
+    assert piped.returncode == 0, piped.stderr
+    assert {r["input"] for r in _rows(piped.stdout)} == set(_expected())
+    stdin = subprocess.run(
+        [*base, str(names), "--since", "-", *env_day],
+        input=previous.read_text(encoding="utf-8"), capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert stdin.returncode == 0, stdin.stderr
+    assert stdin.stdout == piped.stdout
+    both = subprocess.run(
+        [*base, "-", "--since", "-", *env_day],
+        input="Huobi Global\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert both.returncode == 2 and "stdin is already the list being screened" in both.stderr
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
+
+
+def test_a_registry_from_a_pipe_is_refused_clearly(
+    registries: tuple[Path, Path], names: Path
+) -> None:
+    done = subprocess.run(
+        [*entry_point(), "screen", str(names), "--since", "-"],
+        input=registries[0].read_text(encoding="utf-8"), capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "a registry file as PREVIOUS must be a file, not a pipe" in done.stderr
+
+
+def test_blank_lines_before_the_rows_are_skipped(
+    cli: Callable[..., Any], registries: tuple[Path, Path], names: Path, previous: Path
+) -> None:
+    padded = names.parent / "padded.ndjson"
+    padded.write_bytes(b"\n" * 5000 + b"  \r\n" * 100 + previous.read_bytes())
+    result = _since(cli, registries[1], names, padded, "--json", *DAY)
+    assert result.exit_code == 0, result.stderr
+    assert {r["input"] for r in _rows(result.stdout)} == set(_expected())
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_or_32_previous_is_named(
+    cli: Callable[..., Any], names: Path, previous: Path, encoding: str
+) -> None:
+    wide = names.parent / "wide.ndjson"
+    wide.write_bytes(previous.read_text(encoding="utf-8").encode(encoding))
+    result = cli("screen", str(names), "--since", str(wide))
+    assert result.exit_code == 2
+    assert f"is {encoding[:6].upper()}, not UTF-8" in result.stderr
+
+
+def test_refusals_of_a_malformed_previous_are_in_chinese(
+    cli: Callable[..., Any], names: Path
+) -> None:
+    cases = {
+        b'{"row": 1,\n': "第1行不是JSON",
+        b'{"row": 1, "input": "\xff"}\n': "第1行不是有效的UTF-8",
+        b'{"row": 1, "decision": "match"}\n': "第1行不是“exitcheck screen --json”输出的一行",
+        b'{"a":' * 100000 + b"\n": "嵌套过深",
+    }
+    for content, message in cases.items():
+        bad = names.parent / "bad.ndjson"
+        bad.write_bytes(content)
+        result = cli("--lang", "zh", "screen", str(names), "--since", str(bad))
+        assert result.exit_code == 2
+        assert message in result.stderr, result.stderr
+        assert "line 1" not in result.stderr and "Recursion" not in result.stderr
+
+
+def test_a_measure_without_an_id_is_named_by_its_kind_and_day() -> None:
+    from exitcheck.render.changes import changes_text
+    from exitcheck.render.i18n import words
+
+    measure = dict.fromkeys(SCREEN_MEASURE_FIELDS) | {
+        "kind": "closed", "source": "src", "announced": "2021-09-25",
+    }  # fmt: skip
+    changes = [
+        {"field": "measure", "change": "added", "measure": "closed/src/2021-09-25#1",
+         "before": None, "after": measure},
+        {"field": "measure", "change": "changed", "measure": "closed/src/2021-09-25#2",
+         "before": {"status": "exiting"}, "after": {"status": "exited"}},
+    ]  # fmt: skip
+    shown = changes_text(changes)
+    assert "#" not in shown and "src" not in shown
+    assert shown == (
+        "measure added: closed 2021-09-25; measure closed 2021-09-25: status exiting → exited"
+    )
+    assert changes_text(changes, words("zh")).startswith("新增措施：永久关闭 2021年9月25日")
+
+
+def test_the_html_report_says_what_it_compared_with(
+    cli: Callable[..., Any], registries: tuple[Path, Path], names: Path, previous: Path
+) -> None:
+    import html
+
+    v1, v2 = registries
+    report = names.parent / "changed.html"
+    result = _since(cli, v2, names, previous, "--format", "html", "-o", str(report))
+    assert result.exit_code == 0, result.stderr
+    page = html.unescape(re.sub(r"<[^>]+>", " ", report.read_text(encoding="utf-8")))
+    said = " ".join(page.split())
+    assert f"compared with {previous}" in said
+    assert "its answers as of 2021-10-01 (known on 2026-11-26)" in said
+    assert _sha256(v1) in said and _sha256(v2) in said  # PREVIOUS's registry, and this run's
+    assert (
+        f"The counts above are of all 6 rows answered; the table shows only the 4 rows whose "
+        f"answer changed since {previous}."
+    ) in said
+    assert f"{previous} answered as of 2021-10-01" in said  # the note of stderr, too
+    as_toml = _since(cli, v2, names, v1, "--format", "html", *DAY)
+    said = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", as_toml.stdout)).split())
+    assert f"{v1} is a registry file" in said

@@ -8,8 +8,8 @@ written is removed and nothing half-done is committed; when the answer is out, a
 the program at once again.
 """
 
+import _signal  # type: ignore  # the C module (signal.py first builds its enums: longer)
 import os
-import signal
 
 
 def _now(signum: int, frame: object) -> None:
@@ -17,8 +17,8 @@ def _now(signum: int, frame: object) -> None:
 
 
 for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
-    if hasattr(signal, _name):
-        signal.signal(getattr(signal, _name), _now)
+    if hasattr(_signal, _name):
+        _signal.signal(getattr(_signal, _name), _now)
 
 
 def main() -> None:
@@ -30,8 +30,8 @@ def main() -> None:
         run()
     except SystemExit as exc:  # the answer is out: a signal now ends the program at once
         for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-            if hasattr(signal, name):
-                signal.signal(getattr(signal, name), _now)
+            if hasattr(_signal, name):
+                _signal.signal(getattr(_signal, name), _now)
         sys.exit(exc.code)
 
 

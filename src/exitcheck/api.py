@@ -327,11 +327,14 @@ def timeline(selected: ListAnswer) -> Timeline:
     return tl.build(records, selected.registry.regulations, beijing_day(selected.as_of))
 
 
-def provenance(registry: Registry) -> dict[str, Any]:
-    """The registries behind an answer, with the version that gave it."""
+def provenance(registry: Registry, clock: Clock | None = None) -> dict[str, Any]:
+    """The registries behind an answer, with the version that gave it; with ``clock``, its
+    clocks (the provenance of a run's answers, even a run that answered nothing)."""
     from exitcheck.answers.clocks import current
     from exitcheck.answers.report_records import provenance_record
 
+    if clock is not None:
+        return provenance_record(registry, clock.as_of, clock.known_on, now=clock.now)
     now = current()
     return provenance_record(_for_this_thread(registry), now.date(), now=now)
 
@@ -462,42 +465,60 @@ def read_names(
 
 
 def screen_table(
-    registry: Registry, table: Table, clock: Clock, threshold: float | None
+    registry: Registry, table: Table, clock: Clock, threshold: float | None, jobs: int = 1
 ) -> tuple[Counts, Iterator[dict[str, Any]]]:
     """One record per row of a list read by ``read_names``, and the counts of the run (its
-    ``record()`` is the summary), which grow as the records are read."""
+    ``record()`` is the summary), which grow as the records are read; ``jobs`` worker
+    processes answer a list longer than one batch."""
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen import screen as run
 
     registry = _for_this_thread(registry)
     counts = Counts()
-    rows = run(registry, registry.index, table.rows, clock, threshold, counts, table.header)
+    rows = run(registry, registry.index, table.rows, clock, threshold, counts, table.header, jobs)
     return counts, rows
 
 
-def read_previous(file: str) -> Recorded | Path:
+def read_previous(file: str, *, stdin: bool = True, output: Path | None = None) -> Recorded | Path:
     """PREVIOUS of ``screen --since``: the answers of an earlier ``screen --json`` run, or the
     path of an older registry file (told apart by content); UsageError (exit 2) for a file
-    that is neither, or a malformed one."""
+    that is neither, or a malformed one, or that is the ``output`` file. ``-`` reads stdin,
+    unless ``stdin`` is False (stdin is the list screened)."""
     from exitcheck.answers import since
 
-    return since.read(file)
+    return since.read(file, stdin=stdin, output=output)
 
 
-def compared_with(previous: Recorded | Path, clock: Clock) -> dict[str, Any] | None:
-    """What a person should know about PREVIOUS's recorded answers before the rows: the clocks
-    of its answers that differ from this run's (``other_clocks``), and whether its rows carry
-    no measures (``unmeasured``); None for an older registry, which answers with this run's
-    clocks. How many rows PREVIOUS shares with the list is counted as they are read
-    (``Tally.common``)."""
+def compared_with(
+    previous: Recorded | Path, clock: Clock, *, use_cache: bool = True
+) -> dict[str, Any]:
+    """What a person should know about PREVIOUS before the rows: the clocks of its answers
+    (``clocks``) and those that differ from this run's (``other_clocks``), the registries
+    that gave them (``registries``), whether its rows carry no measures (``unmeasured``) or
+    are a --since output (``partial``), and whether it is a registry file
+    (``registry_file``), which answers with this run's clocks. How many rows of the list it
+    holds is counted as they are read (``Tally.common``)."""
     from exitcheck.answers import since
+    from exitcheck.answers.report_records import registries_record
 
-    if not isinstance(previous, since.Recorded):
-        return None
     as_of, known_on = clock.as_of.isoformat(), clock.known_on.isoformat()
+    if not isinstance(previous, since.Recorded):
+        return {
+            "registry_file": True,
+            "clocks": [(as_of, known_on)],
+            "other_clocks": [],
+            "registries": registries_record(load(previous, use_cache=use_cache, only=True)),
+            "unmeasured": False,
+            "partial": False,
+        }
+    clocks = since.clocks(previous)
     return {
-        "other_clocks": since.other_clocks(previous, as_of, known_on),
+        "registry_file": False,
+        "clocks": clocks,
+        "other_clocks": [c for c in clocks if c != (as_of, known_on)],
+        "registries": since.registries(previous),
         "unmeasured": since.unmeasured(previous),
+        "partial": previous.partial,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,13 @@ from exitcheck.answers.report_records import (
 from exitcheck.answers.screen_input import Row
 from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
-from exitcheck.matching import DECISION_MATCH, MAX_QUERY_CHARS, SCORE_THRESHOLD, MatchResult, match
+from exitcheck.matching import (
+    DECISION_MATCH,
+    MAX_QUERY_CHARS,
+    SCORE_THRESHOLD,
+    MatchResult,
+    match_many,
+)
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
@@ -76,6 +83,10 @@ def _unanswered(row: Row) -> MatchResult | None:
     return None
 
 
+BATCH = 512  # rows answered together: the gate's unit, and a worker's (--jobs)
+FIRST = 32  # the first rows, answered one by one in this process (as they come)
+
+
 def screen(
     registry: Registry,
     index: KeyIndex,
@@ -84,57 +95,141 @@ def screen(
     threshold: float | None,
     counts: Counts,
     header: tuple[str, ...] | None = None,
+    jobs: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """One record per row; with a CSV ``header``, each record keeps its row's cells."""
-    used = SCORE_THRESHOLD if threshold is None else threshold
-    index.preload()
-    dates = published(registry)
-    as_of, known_on = clock.as_of, clock.known_on
-    provenance = provenance_record(registry, as_of, known_on, now=clock.now)
-    answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
-    views: dict[str, _View] = {}  # per entity
-    layered = len(registry.files) > 1
-    for item in rows:
+    """One record per row, in order; with a CSV ``header``, each record keeps its row's cells.
+    The first ``FIRST`` rows are answered one by one as they are read (the first records come
+    at once, whatever the input's size, even from a pipe that stays open); the rest a batch at
+    a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them."""
+    rows = _counted(rows, counts)
+    answers = Answers(registry, index, clock, threshold, header)
+    for row in itertools.islice(rows, FIRST):  # one by one: each answer comes with its row
+        for record in answers.records([row]):
+            counts.add(record["decision"])
+            yield record
+    batches = _batches(rows)
+    head = next(batches, None)
+    if head is None:
+        return
+    pool = None
+    if jobs > 1 and len(head) == BATCH and registry.reopener and registry.origin:
+        from exitcheck.answers.screen_pool import Pool
+
+        setup = (registry, clock, threshold, header)
+        pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance)
+    try:
+        later = (
+            pool.records()
+            if pool
+            else (r for b in itertools.chain([head], batches) for r in answers.records(b))
+        )
+        for record in later:
+            counts.add(record["decision"])
+            yield record
+    finally:
+        if pool is not None:
+            pool.stop()
+
+
+def _counted(rows: Iterable[Row], counts: Counts) -> Iterator[Row]:
+    """The rows, counted as they are read (``read`` runs ahead of ``rows`` by what is being
+    answered)."""
+    for row in rows:
         counts.read += 1
-        number, name, cells = item.number, item.name, item.cells
-        result = _unanswered(item) or answers.get(name)
-        if result is None:
-            result = (
-                _too_long(name)
-                if len(name) > MAX_QUERY_CHARS
-                else match(index, name, threshold=used, limit=0)
+        yield row
+
+
+def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
+    while batch := list(itertools.islice(rows, BATCH)):
+        yield batch
+
+
+class Answers:
+    """The answers of one run: the registry's index, the clocks, and the names and entities
+    already answered (in the process that screens, or in each worker)."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        index: KeyIndex,
+        clock: Clock,
+        threshold: float | None,
+        header: tuple[str, ...] | None,
+    ) -> None:
+        self.registry, self.index, self.clock, self.header = registry, index, clock, header
+        self.used = SCORE_THRESHOLD if threshold is None else threshold
+        index.preload()
+        self.dates = published(registry)
+        self.provenance = provenance_record(registry, clock.as_of, clock.known_on, now=clock.now)
+        self.answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
+        self.views: dict[str, _View] = {}  # per entity
+        self.layered = len(registry.files) > 1
+
+    def results(self, names: list[str]) -> dict[str, MatchResult]:
+        """The answer of each name, the names not answered before matched together."""
+        new = [n for n in dict.fromkeys(names) if n not in self.answers]
+        fresh = {n: _too_long(n) for n in new if len(n) > MAX_QUERY_CHARS}
+        todo = [n for n in new if n not in fresh]
+        fresh.update(zip(todo, match_many(self.index, todo, self.used), strict=True))
+        found = {n: self.answers.get(n) or fresh[n] for n in names}
+        for name, result in fresh.items():
+            if len(self.answers) >= MEMO:
+                self.answers.clear()
+            self.answers[name] = result
+        return found
+
+    def records(self, rows: list[Row]) -> list[dict[str, Any]]:
+        registry, clock, provenance, header = (
+            self.registry,
+            self.clock,
+            self.provenance,
+            self.header,
+        )
+        found = self.results([r.name for r in rows if _unanswered(r) is None])
+        out = []
+        for item in rows:
+            number, name, cells = item.number, item.name, item.cells
+            result = _unanswered(item) or found[name]
+            entity = (
+                registry.entity(result.entity_id)
+                if result.decision == DECISION_MATCH and result.entity_id
+                else None
             )
-            if len(answers) >= MEMO:
-                answers.clear()
-            answers[name] = result
-        counts.add(result.decision)
-        entity = (
-            registry.entity(result.entity_id)
-            if result.decision == DECISION_MATCH and result.entity_id
-            else None
-        )
-        status, other, cited = None, None, provenance
-        measures = _NO_MEASURES
-        if entity is not None:
-            if entity.id not in views:
-                if len(views) >= MEMO:
-                    views.clear()
-                views[entity.id] = (
-                    entity_status(entity, clock.at, dates, clock.knowledge),
-                    other_view(entity, clock, dates),
-                    _cited(provenance, entity, clock.knowledge, dates, layered),
-                    _measures(entity, clock, dates),
-                )
-            status, other, cited, measures = views[entity.id]
-        row = ScreenRow(
-            number, name, result, entity, status, used, as_of, known_on, other, measures
-        )
-        record = screen_record(row, registry, cited)
-        if header is not None and cells is not None:
-            record["columns"] = {
-                h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
-            }
-        yield record
+            status, other, cited, measures = None, None, provenance, _NO_MEASURES
+            if entity is not None:
+                status, other, cited, measures = self._view(entity)
+            row = ScreenRow(
+                number,
+                name,
+                result,
+                entity,
+                status,
+                self.used,
+                clock.as_of,
+                clock.known_on,
+                other,
+                measures,
+            )
+            record = screen_record(row, registry, cited)
+            if header is not None and cells is not None:
+                record["columns"] = {
+                    h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
+                }
+            out.append(record)
+        return out
+
+    def _view(self, entity: Entity) -> _View:
+        if entity.id not in self.views:
+            if len(self.views) >= MEMO:
+                self.views.clear()
+            clock, dates = self.clock, self.dates
+            self.views[entity.id] = (
+                entity_status(entity, clock.at, dates, clock.knowledge),
+                other_view(entity, clock, dates),
+                _cited(self.provenance, entity, clock.knowledge, dates, self.layered),
+                _measures(entity, clock, dates),
+            )
+        return self.views[entity.id]
 
 
 def _measures(entity: Entity, clock: Clock, dates: dict[str, Day]) -> list[dict[str, Any]]:
@@ -164,4 +259,4 @@ def _cited(
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
-__all__ = ["DECISION_EMPTY", "DECISION_UNREADABLE", "Counts", "screen"]
+__all__ = ["BATCH", "DECISION_EMPTY", "DECISION_UNREADABLE", "Answers", "Counts", "screen"]

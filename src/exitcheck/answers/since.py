@@ -62,6 +62,7 @@ class Recorded(Record):
 
     file: str
     rows: dict[tuple[int, str], Earlier]
+    partial: bool = False  # its rows carry ``changes``: the output of a --since run
 
 
 @dataclass
@@ -97,19 +98,36 @@ def earlier(record: dict[str, Any]) -> Earlier:
 # Reading PREVIOUS
 
 
-def read(file: str) -> Recorded | Path:
+def read(file: str, *, stdin: bool = True, output: Path | None = None) -> Recorded | Path:
     """PREVIOUS as recorded answers, or the path of an older registry to answer under; a file
-    that is neither (or a malformed one) is a UsageError (exit 2)."""
+    that is neither (or a malformed one) is a UsageError (exit 2). PREVIOUS is read as a
+    stream, never seeked, so a pipe (``<(…)``) or stdin (``-``, when ``stdin`` is free: not
+    the list being screened) holds NDJSON as well as a file does; each line is read in bounded
+    pieces, so a line longer than MAX_LINE_BYTES is refused without being held."""
     path = Path(file)
     where = f"--since {file}"
+    if file == "-" and not stdin:
+        raise UsageError(
+            f"{where}: stdin is already the list being screened; give PREVIOUS as a file",
+            code="since_stdin",
+            file=where,
+        )
     if path.is_dir():
         raise UsageError(f"{where}: is a directory", code="is_directory", file=where)
+    if output is not None and _same_file(file, output):
+        raise UsageError(
+            f"{where} is also the output (-o): the answers compared against would be "
+            "overwritten by the rows that changed; write the output to another file",
+            code="since_is_output",
+            file=where,
+        )
     try:
+        if file == "-":
+            import sys
+
+            return _read_stream(sys.stdin.buffer, path, where, regular=False)
         with path.open("rb") as stream:
-            start = stream.read(4096)
-            if _looks_like_ndjson(start):
-                stream.seek(0)
-                return Recorded(file, _rows(stream, where))
+            return _read_stream(stream, path, where, regular=path.is_file())
     except FileNotFoundError:
         raise UsageError(f"{where}: no such file", code="no_such_file", file=where) from None
     except OSError as exc:
@@ -117,21 +135,123 @@ def read(file: str) -> Recorded | Path:
         raise UsageError(
             f"{where}: cannot read: {why}", code="cannot_read", file=where, why=why
         ) from None
-    if not start.strip():
+
+
+def _same_file(file: str, output: Path) -> bool:
+    import os
+
+    if file == "-" or str(output) == "-":
+        return False
+    try:
+        return os.path.samefile(file, output)
+    except OSError:  # either does not exist (yet)
+        return False
+
+
+MAX_LINE_BYTES = 64 << 20  # a screen row with every measure of an entity is a few KiB
+_CHUNK = 1 << 16
+
+
+def _lines(stream: Any, where: str) -> Iterator[tuple[int, bytes]]:
+    """(number, line) of a binary stream, each line read in pieces of at most _CHUNK bytes, so
+    that a line over MAX_LINE_BYTES is refused once that much is read, not after it is held."""
+    number, total = 0, 0
+    while True:
+        number += 1
+        pieces: list[bytes] = []
+        size = 0
+        while True:
+            piece = stream.readline(_CHUNK)
+            if not piece:
+                break
+            pieces.append(piece)
+            size += len(piece)
+            total += len(piece)
+            if total > MAX_PREVIOUS_BYTES:
+                raise UsageError(
+                    f"{where}: larger than {MAX_PREVIOUS_BYTES >> 20} MiB",
+                    code="since_too_large",
+                    file=where,
+                    limit=MAX_PREVIOUS_BYTES >> 20,
+                )
+            if piece.endswith(b"\n"):
+                break
+            if size > MAX_LINE_BYTES:
+                raise UsageError(
+                    f"{where}: line {number} is longer than {MAX_LINE_BYTES >> 20} MiB; "
+                    "a row of 'exitcheck screen --json' is a few KiB",
+                    code="since_line_too_long",
+                    file=where,
+                    line=number,
+                    limit=MAX_LINE_BYTES >> 20,
+                )
+        if not pieces:
+            return
+        yield number, b"".join(pieces)
+
+
+_UTF16_32 = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(start: bytes) -> str | None:
+    """UTF-16 or UTF-32 (as PowerShell's '>' writes UTF-16) by byte-order mark, or by the NUL
+    bytes beside ASCII that text in them has; None for anything else."""
+    for mark, name in _UTF16_32:
+        if start.startswith(mark):
+            return name
+    head = start[:64]
+    if len(head) >= 4 and head.count(0) * 4 >= len(head):
+        return "UTF-32" if head[1:3] == b"\x00\x00" or head[:2] == b"\x00\x00" else "UTF-16"
+    return None
+
+
+def _read_stream(stream: Any, path: Path, where: str, *, regular: bool) -> Recorded | Path:
+    lines = _lines(stream, where)
+    head: list[tuple[int, bytes]] = []  # the blank lines before the first that has text
+    for number, raw in lines:
+        if number == 1:
+            wide = _wide_encoding(raw)
+            if wide:
+                raise UsageError(
+                    f"{where}: is {wide}, not UTF-8 (PowerShell's '>' writes UTF-16); "
+                    "save it as UTF-8 (e.g. '| Out-File -Encoding utf8') or use the file "
+                    "'exitcheck screen --json -o FILE' writes",
+                    code="since_encoding",
+                    file=where,
+                    encoding=wide,
+                )
+        head.append((number, raw))
+        content = raw.removeprefix(b"\xef\xbb\xbf").strip() if number == 1 else raw.strip()
+        if content:
+            break
+    else:
         raise UsageError(
             f"{where}: is empty; nothing to compare with", code="since_empty", file=where
+        )
+    if content.startswith(b"{"):
+        import itertools
+
+        rows, partial = _rows(itertools.chain(head, lines), where)
+        return Recorded(str(path), rows, partial)
+    if not regular:
+        raise UsageError(
+            f"{where}: not the output of 'exitcheck screen --json' (NDJSON); a registry file "
+            "as PREVIOUS must be a file, not a pipe",
+            code="since_pipe",
+            file=where,
         )
     _check_registry(path, where)
     return path
 
 
-def _looks_like_ndjson(start: bytes) -> bool:
-    return start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
-
-
 def _check_registry(path: Path, where: str) -> None:
     """A file that is not NDJSON must at least be TOML with a [registry] table; the registry
-    is validated when it is loaded."""
+    is validated when it is loaded (alone, its [[extend]] not followed)."""
     from exitcheck.tomlcompat import loads
 
     neither = UsageError(
@@ -148,49 +268,83 @@ def _check_registry(path: Path, where: str) -> None:
         raise neither from None
     if not isinstance(document.get("registry"), dict):
         raise neither
+    if document.get("extend"):
+        raise UsageError(
+            f"{where}: a registry file with [[extend]] (a layer over other files) cannot be "
+            "PREVIOUS: PREVIOUS is loaded alone; give the output of the earlier run's "
+            "'exitcheck screen --json' instead",
+            code="since_layered",
+            file=where,
+        )
 
 
-def _rows(stream: Any, where: str) -> dict[tuple[int, str], Earlier]:
+def _rows(
+    lines: Iterable[tuple[int, bytes]], where: str
+) -> tuple[dict[tuple[int, str], Earlier], bool]:
+    """The rows by (number, input), and whether any carries ``changes`` (a --since output)."""
     import json
 
     rows: dict[tuple[int, str], Earlier] = {}
-    read = 0
     interned: dict[tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]] = {}
-    for number, raw in enumerate(stream, 1):
-        read += len(raw)
-        if read > MAX_PREVIOUS_BYTES:
-            raise UsageError(f"{where}: larger than {MAX_PREVIOUS_BYTES >> 20} MiB")
+    partial = False
+    for number, raw in lines:
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            raise UsageError(f"{where}: line {number} is not valid UTF-8") from None
+            raise UsageError(
+                f"{where}: line {number} is not valid UTF-8",
+                code="since_not_utf8",
+                file=where,
+                line=number,
+            ) from None
         if not text.strip():
             continue
         try:
             value = json.loads(text)
-        except (ValueError, RecursionError) as exc:
-            why = getattr(exc, "msg", None) or type(exc).__name__
-            raise UsageError(f"{where}: line {number} is not JSON ({why})") from None
+        except RecursionError:
+            raise UsageError(
+                f"{where}: line {number} is not JSON (nested too deeply)",
+                code="since_too_deep",
+                file=where,
+                line=number,
+            ) from None
+        except ValueError as exc:
+            why = getattr(exc, "msg", None) or "a number with too many digits"
+            raise UsageError(
+                f"{where}: line {number} is not JSON ({why})",
+                code="since_not_json",
+                file=where,
+                line=number,
+            ) from None
         problem = _malformed(value)
         if problem:
             raise UsageError(
                 f"{where}: line {number} is not a row of 'exitcheck screen --json' output "
-                f"(its {problem!r} is missing or not what screen writes)"
+                f"(its {problem!r} is missing or not what screen writes)",
+                code="since_not_a_row",
+                file=where,
+                line=number,
+                field=problem,
             )
         key = (value["row"], value["input"])
         if key in rows:
             raise UsageError(
-                f"{where}: line {number} repeats row {key[0]}: PREVIOUS must be one run's output"
+                f"{where}: line {number} repeats row {key[0]}: PREVIOUS must be one run's output",
+                code="since_repeated",
+                file=where,
+                line=number,
+                row=key[0],
             )
+        partial = partial or "changes" in value
         found = earlier(value)
         rows[key] = found._replace(
-            registries=interned.setdefault(found.registries, found.registries)
+            registries=interned.setdefault(found.registries, found.registries),
         )
     if not rows:
         raise UsageError(
             f"{where}: is empty; nothing to compare with", code="since_empty", file=where
         )
-    return rows
+    return rows, partial
 
 
 def _malformed(value: Any) -> str | None:
@@ -341,10 +495,15 @@ def against_answers(
 # What the person is told on stderr
 
 
-def other_clocks(recorded: Recorded, as_of: str, known_on: str) -> list[tuple[str, str | None]]:
-    """The clocks (as-of, known-on) of PREVIOUS's answers that differ from this run's."""
-    found = dict.fromkeys((e.as_of, e.known_on) for e in recorded.rows.values())
-    return [c for c in found if c != (as_of, known_on)]
+def clocks(recorded: Recorded) -> list[tuple[str, str | None]]:
+    """The clocks (as-of, known-on) of PREVIOUS's answers, in the order first met."""
+    return list(dict.fromkeys((e.as_of, e.known_on) for e in recorded.rows.values()))
+
+
+def registries(recorded: Recorded) -> list[dict[str, str]]:
+    """The registries (name, version, sha256) that gave PREVIOUS's answers, each once."""
+    found = dict.fromkeys(r for e in recorded.rows.values() for r in e.registries)
+    return [{"name": n, "version": v, "sha256": s} for n, v, s in found]
 
 
 def unmeasured(recorded: Recorded) -> bool:

@@ -7,6 +7,8 @@ more than a name and ``slips`` for typing slips) and ``results`` (what a decisio
 Other wings use what is named here.
 """
 
+from collections.abc import Sequence
+
 from exitcheck.matching.decide import match, search
 from exitcheck.matching.index import FuzzyRow, KeyIndex, MemoryTable, Rows, index_rows
 from exitcheck.matching.names import compact_key, mixes_scripts
@@ -17,6 +19,17 @@ from exitcheck.matching.results import (
     Candidate,
     MatchResult,
 )
+
+
+def match_many(
+    index: KeyIndex, names: Sequence[str], threshold: float = SCORE_THRESHOLD
+) -> list[MatchResult]:
+    """``[match(index, name, threshold=threshold, limit=0) for name in names]``, with the
+    names that no registry key can reach answered by a gate first (``gate.py``): screening."""
+    from exitcheck.matching.gate import match_many as answered
+
+    return answered(index, names, threshold)
+
 
 __all__ = [
     "DECISION_MATCH",
@@ -31,6 +44,7 @@ __all__ = [
     "compact_key",
     "index_rows",
     "match",
+    "match_many",
     "mixes_scripts",
     "search",
 ]

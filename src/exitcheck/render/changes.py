@@ -17,20 +17,42 @@ _LABELS = {"entity_id": "entity"}  # a field's label where it is not the field's
 
 
 def _value(field: str, value: Any, w: Words) -> str:
+    """A value of a change, shown: a value read from PREVIOUS is untrusted, so it is made
+    printable first, and a code is translated only when it is a known one (an unknown code
+    is shown as it is, escaped)."""
     if value is None:
         return "-"
     if isinstance(value, list):
         return w.listing.join(printable(v) for v in value) or "-"
-    if field == "decision":
-        return w.decision(str(value))
-    if field == "status":
-        return w.status(str(value))
-    if field == "kind":
-        return w.measure_kind(str(value))
     text = printable(value)
+    if field == "decision":
+        return w.decision(text)
+    if field == "status":
+        return w.status(text)
+    if field == "kind":
+        return w.measure_kind(text)
     if field in ("announced", "effective", "deadline"):
         return w.date(text, deadline=field == "deadline")
     return text
+
+
+def _measure(change: Doc, w: Words) -> str:
+    """A measure named in a change: its id; a measure without one (keyed in JSON as
+    ``kind/source/announced#n``) by its kind and day, as a person reads it."""
+    key = str(change["measure"])
+    whole = change["after"] if change["change"] == "added" else change["before"]
+    if change["change"] in ("added", "removed") and isinstance(whole, dict):
+        if whole.get("id"):
+            return printable(whole["id"])
+        kind, day = whole.get("kind"), whole.get("announced")
+    elif "#" in key and key.count("/") >= 2:
+        base = key.rsplit("#", 1)[0]
+        kind, day = base.split("/", 1)[0], base.rsplit("/", 1)[1]
+        day = None if day == "undated" else day
+    else:
+        return printable(key)
+    shown = _value("kind", kind, w)
+    return f"{shown} {_value('announced', day, w)}" if day else shown
 
 
 def _was(field: str, before: Any, after: Any, w: Words) -> str:
@@ -46,14 +68,14 @@ def changes_text(changes: list[Doc], w: Words = ENGLISH) -> str:
             parts.append(w.label("new_row", "new row"))
         elif field == "measure" and change in ("added", "removed"):
             label = w.label(f"measure_{change}", f"measure {change}")
-            parts.append(f"{label}{w.colon}{printable(c['measure'])}")
+            parts.append(f"{label}{w.colon}{_measure(c, w)}")
         elif field == "measure":
             between = w.colon if w.zh else " "
             fields = w.comma.join(
                 f"{w.label(f)}{between}{_was(f, c['before'][f], c['after'][f], w)}"
                 for f in c["after"]
             )
-            key = printable(c["measure"])
+            key = _measure(c, w)
             parts.append(
                 f"{w.label('measure')}{key}{w.paren(fields)}"
                 if w.zh
@@ -76,20 +98,35 @@ def changed_line(summary: Doc, previous: str, w: Words = ENGLISH) -> str:
     return w.message("since_changed", english.format(**params), params) + "\n"
 
 
-def compared_notes(
-    previous: str,
-    clocks: list[tuple[str, str | None]],
-    when: Clock,
-    common: int,
-    rows: int,
-    unmeasured: bool,
-    w: Words = ENGLISH,
-) -> str:
-    """Notes before the rows: PREVIOUS answered with other clocks (a status may have changed
-    because the day moved), shares no row with the list, or carries no measures."""
+def compared_notes(lines: list[str], w: Words = ENGLISH) -> str:
+    """The notes of ``compared_lines`` for stderr (in English, wrapped at 80 columns)."""
+    if not w.zh:
+        import textwrap
+
+        lines = [textwrap.fill(line, 80) for line in lines]
+    return "".join(line + "\n" for line in lines)
+
+
+def disjoint_line(previous: str, w: Words = ENGLISH) -> str:
+    """PREVIOUS shares no row with the list (known once the rows are read)."""
+    file = printable(previous)
+    english = (
+        "warning: no row of the list is in {previous} (rows are compared by number and "
+        "name), so every row is listed as new; was {previous} screened from another list?"
+    )
+    return w.message("since_disjoint", english.format(previous=file), {"previous": file})
+
+
+def compared_lines(
+    previous: str, found: Doc, when: Clock, rows: int, w: Words = ENGLISH
+) -> list[str]:
+    """Notes before the rows, from ``api.compared_with``: PREVIOUS answered with other clocks
+    (a status may have changed because the day moved), is a registry file (answered with this
+    run's clocks, so such a change is not seen), is a --since output (only changed rows),
+    shares no row with the list, or carries no measures."""
     lines = []
     file = printable(previous)
-    for as_of, known_on in clocks:
+    for as_of, known_on in found["other_clocks"]:
         params = {
             "previous": file,
             "before": w.day(printable(as_of)),
@@ -103,13 +140,35 @@ def compared_notes(
             "listed as a change"
         )
         lines.append(w.message("since_clock", english.format(**params), params))
-    if common == 0 and rows:
+    if found["registry_file"]:
+        registries = w.listing.join(
+            printable(f"{r['name']} {r['version']}")
+            + (w.paren(f"{w.label('reviewed', 'reviewed')} {w.date(r['last_reviewed'])}")
+               if r.get("last_reviewed") else "")
+            for r in found["registries"]
+        )  # fmt: skip
+        params = {
+            "previous": file,
+            "registries": registries,
+            "as_of": w.day(when.as_of.isoformat()),
+            "known_on": w.day(when.known_on.isoformat()),
+        }
         english = (
-            "warning: no row of the list is in {previous} (rows are compared by number and "
-            "name), so every row is listed as new; was {previous} screened from another list?"
+            "{previous} is a registry file ({registries}): both answers are as of {as_of} "
+            "(known on {known_on}), so a status that changed only because the day moved is not "
+            "compared; for that, give the NDJSON of the earlier run ('screen --json')"
         )
-        lines.append(w.message("since_disjoint", english.format(previous=file), {"previous": file}))
-    if unmeasured:
+        lines.append(w.message("since_registry", english.format(**params), params))
+    if found["partial"]:
+        english = (
+            "warning: {previous} is the output of a --since run: it holds only the rows that "
+            "changed then, so the rows missing from it are listed as new; compare with the "
+            "whole output of 'screen --json'"
+        )
+        lines.append(w.message("since_partial", english.format(previous=file), {"previous": file}))
+    if found.get("common") == 0 and rows:
+        lines.append(disjoint_line(previous, w))
+    if found["unmeasured"]:
         english = (
             "{previous} was written by an exitcheck whose rows carry no measures: measures are "
             "not compared, only decisions, entities and statuses"
@@ -117,8 +176,4 @@ def compared_notes(
         lines.append(
             w.message("since_unmeasured", english.format(previous=file), {"previous": file})
         )
-    if not w.zh:
-        import textwrap
-
-        lines = [textwrap.fill(line, 80) for line in lines]
-    return "".join(line + "\n" for line in lines)
+    return lines

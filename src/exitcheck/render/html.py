@@ -36,6 +36,8 @@ class Lookups(NamedTuple):
     entity: Callable[[str], Doc | None] | None = None  # an entity's status record, by id
     source: Callable[[str], Doc | None] | None = None  # a source record, by id
     coverage: Doc | None = None  # what the registry covers (after a "none")
+    provenance: Callable[[], Doc] | None = None  # the run's, for a report with no record
+    previous: Doc | None = None  # screen --since: what PREVIOUS is (api.compared_with + file)
 
 
 STYLE = """
@@ -79,6 +81,9 @@ blockquote{margin:2px 0;padding:0 0 0 8px;border-left:3px solid var(--line);colo
 .status{font-size:18px;font-weight:700}
 .url{font-family:ui-monospace,monospace;font-size:12px;color:var(--dim)}
 footer{margin-top:24px;color:var(--dim);font-size:12px}
+section.entity{border-top:1px solid var(--line);padding:4px 0 8px}
+h3{font-size:15px;margin:12px 0 4px}
+.cols{color:var(--dim);font-size:13px;margin:2px 0}
 @media print{thead th{position:static}.filters{display:none}body{padding:0}}
 """
 
@@ -166,6 +171,14 @@ SCRIPT = """
       go(change);
     });
   });
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-jump]"), function (a) {
+    a.addEventListener("click", function (event) {
+      var target = document.getElementById(a.getAttribute("data-jump"));
+      if (!target) { return; }
+      event.preventDefault();  /* the fragment holds the filter and the sort */
+      target.scrollIntoView();
+    });
+  });
   window.addEventListener("hashchange", apply);
   apply();
 })();
@@ -232,6 +245,12 @@ def _linkable(url: str) -> bool:
         return False
 
 
+def _later(later: Doc, w: Words) -> str:
+    """'HTX (since 2023-09-13)'; '火必（2022年11月22日起）'."""
+    template = w.label("report_later_name", "{name} (since {since})")
+    return template.format(name=printable(later["name"]), since=w.date(printable(later["since"])))
+
+
 def _decision_class(decision: Any) -> str:
     return f"d-{decision}" if decision in ("match", "ambiguous", "none") else "d-other"
 
@@ -261,9 +280,9 @@ def provenance_html(provenance: Doc, w: Words) -> str:
     """Registry name, version, review day and SHA-256 of each file; both clocks and the
     moment the run read as now; the exitcheck version."""
     pairs: list[tuple[str, str]] = [
-        (w.label("as_of", "as of"), text(provenance.get("as_of"))),
-        (w.label("known_on", "known on"), text(provenance.get("known_on"))),
-        (w.label("report_now", "run at (now)"), text(provenance.get("now"))),
+        (w.label("as_of", "as of"), text(w.date(provenance.get("as_of")))),
+        (w.label("known_on", "known on"), text(w.date(provenance.get("known_on")))),
+        (w.label("report_now", "run at (now)"), text(w.date(provenance.get("now")))),
     ]
     for f in provenance.get("registries") or []:
         pairs.append(
@@ -271,7 +290,7 @@ def provenance_html(provenance: Doc, w: Words) -> str:
                 w.label("registry", "registry"),
                 f"{text(f.get('name'))} {text(f.get('version'))}"
                 + (
-                    f" ({text(w.label('reviewed', 'reviewed'))} {text(f['last_reviewed'])})"
+                    text(w.paren(f"{w.label('reviewed', 'reviewed')} {w.date(f['last_reviewed'])}"))
                     if f.get("last_reviewed")
                     else ""
                 ),
@@ -282,7 +301,7 @@ def provenance_html(provenance: Doc, w: Words) -> str:
         pairs.append(
             (
                 w.label("report_contributors", "stated by"),
-                text(", ".join(provenance["contributors"])),
+                text(w.listing.join(provenance["contributors"])),
             )
         )
     pairs.append(("exitcheck", text(provenance.get("exitcheck_version"))))
@@ -302,13 +321,13 @@ def _filters(key: str, label: str, groups: dict[str, int], total: int, w: Words)
     )
     buttons = [
         f'<button type="button" data-filter="" aria-pressed="true">'
-        f"{text(w.label('report_all', 'all'))} ({total})</button>"
+        f"{text(w.label('report_all', 'all') + w.paren(str(total)))}</button>"
     ]
     for g in order:
         shown = w.decision(g) if key == "decision" else w.status(g)
         buttons.append(
             f'<button type="button" data-filter="{text(g)}" aria-pressed="false">'
-            f"{text(shown)} ({groups[g]})</button>"
+            f"{text(shown + w.paren(str(groups[g])))}</button>"
         )
     return (
         f'<div class="filters" role="group" aria-label="{text(label)}">'
@@ -343,7 +362,7 @@ def _source_html(source_id: str, sources: _Sources, w: Words) -> str:
     if s is None:
         return f"<code>{text(source_id)}</code>"
     url = s.get("url") or s.get("copy_url")
-    published = f" ({text(s['published'])})" if s.get("published") else ""
+    published = text(w.paren(w.date(s["published"]))) if s.get("published") else ""
     return f"{link(url, source_title(s, w))}{published} <code>{text(source_id)}</code>"
 
 
@@ -351,7 +370,7 @@ def _dates(m: Doc, w: Words) -> str:
     parts = []
     for key in ("effective", "deadline"):
         if m.get(key):
-            parts.append(f"{text(w.label(key))} {text(m[key])}")
+            parts.append(f"{text(w.label(key))} {text(w.date(m[key], deadline=key == 'deadline'))}")
     return "<br>".join(parts)
 
 
@@ -364,10 +383,15 @@ def measure_cells(m: Doc, sources: _Sources, w: Words) -> list[tuple[str, str]]:
         quote = (c.get("locator") or {}).get("quote")
         where = _source_html(c["source"], sources, w)
         quotes.append(where + (f"<blockquote>{text(quote)}</blockquote>" if quote else ""))
-    products = ", ".join(m.get("products") or [])
+    products = w.listing.join(
+        (m.get("products_zh") if w.zh and m.get("products_zh") else m.get("products")) or []
+    )
     scope = text(w.text(m, "scope")) + (f"<br><small>{text(products)}</small>" if products else "")
     return [
-        (text(m.get("announced") or ""), f'<span class="day">{text(m.get("announced"))}</span>'),
+        (
+            text(m.get("announced") or ""),
+            f'<span class="day">{text(w.date(m.get("announced")) if m.get("announced") else "")}</span>',
+        ),
         (text(m["kind"]), text(w.measure_kind(m["kind"]))),
         ("", scope),
         (text(m.get("status") or ""), text(w.status(m["status"])) if m.get("status") else ""),
@@ -435,8 +459,8 @@ class Renderer:
             f"{text(record.get('status_meaning'))}</p>\n",
         ]
         pairs = [
-            (w.label("as_of", "as of"), text(record.get("as_of"))),
-            (w.label("known_on", "known on"), text(record.get("known_on"))),
+            (w.label("as_of", "as of"), text(w.date(record.get("as_of")))),
+            (w.label("known_on", "known on"), text(w.date(record.get("known_on")))),
             (w.label("query", "query"), text(match.get("query"))),
             (
                 w.label("match", "match"),
@@ -444,10 +468,10 @@ class Renderer:
                 + (f" · {text(match['matched'])}" if match.get("matched") else "")
                 + (f" · {text(match['score'])}" if match.get("score") is not None else ""),
             ),
-            (w.label("aliases", "aliases"), text(", ".join(entity.get("aliases") or []))),
+            (w.label("aliases", "aliases"), text(w.listing.join(entity.get("aliases") or []))),
             (
                 w.label("later_names", "later names"),
-                text(", ".join(f"{n['name']} (since {n['since']})" for n in entity["later_names"]))
+                text(w.listing.join(_later(n, w) for n in entity["later_names"]))
                 if entity.get("later_names")
                 else "",
             ),
@@ -459,7 +483,8 @@ class Renderer:
                     w.label("other_view", "other view"),
                     text(
                         f"{w.status(other['status'])} · {w.label('as_of', 'as of')} "
-                        f"{other['as_of']} · {w.label('known_on', 'known on')} {other['known_on']}"
+                        f"{w.date(other['as_of'])} · {w.label('known_on', 'known on')} "
+                        f"{w.date(other['known_on'])}"
                     ),
                 )
             )
@@ -470,11 +495,11 @@ class Renderer:
         measures = record.get("measures") or []
         body = [
             *card,
-            f"<h2>{text(w.label('measures', 'measures'))} ({len(measures)})</h2>\n",
+            f"<h2>{text(w.label('measures', 'measures') + w.paren(str(len(measures))))}</h2>\n",
             self._measure_rows(measures, sources),
         ]
         for d in record.get("disagreements") or []:
-            values = ", ".join(f"{v['moment']} ({v['source']})" for v in d["values"])
+            values = w.listing.join(w.date(v["moment"]) + w.paren(v["source"]) for v in d["values"])
             body.append(
                 f'<p class="note">{text(w.label("report_disagreement", "sources disagree") + w.colon)}'
                 f"{text(d['kind'])} · {text(d['scope'])}: {text(values)}</p>\n"
@@ -535,7 +560,7 @@ class Renderer:
             f'<p class="sub"><span class="dec">{text(w.decision(match["decision"]))}</span>'
             + (f" — {text(w.reason(match['reason']))}" if match.get("reason") else "")
             + "</p>\n",
-            _table(CANDIDATE_COLUMNS, candidate_rows(record)),
+            _table(CANDIDATE_COLUMNS, candidate_rows(record), w),
             _note(record.get("coverage"), w),
             self._footer(record["provenance"]),
         ]
@@ -597,6 +622,8 @@ class Renderer:
             f'<p class="sub">{entities} {text(w.label("entities", "entities"))}, {total} '
             f"{text(w.label('rows', 'rows'))}</p>\n",
         ]
+        if provenance is None and self.lookups.provenance:  # no row: the run's own
+            provenance = self.lookups.provenance()
         if provenance is not None:
             parts.append(provenance_html(provenance, w))
         parts.append(_filters("status", w.label("status", "status"), statuses, total, w))
@@ -609,9 +636,10 @@ class Renderer:
 
     # -- screen -------------------------------------------------------------------------------
     def screen(self, records: Iterable[Doc]) -> Iterator[str]:
+        """The summary, the rows (a matched row links to its entity), then each matched
+        entity once, with its status and measures: the page grows with rows plus entities."""
         w = self.w
-        details: dict[str, str] = {}  # an entity's status and measures, rendered once per run
-        sources = _Sources(self.lookups.source)
+        entities: dict[str, str] = {}  # a matched entity's id: the anchor of its section
         decisions: dict[str, int] = {}
         provenance: Doc | None = None
         threshold = None
@@ -621,21 +649,22 @@ class Renderer:
             threshold = r.get("threshold", threshold)
             decision = str(r.get("decision"))
             decisions[decision] = decisions.get(decision, 0) + 1
-            detail = ""
+            anchor = None
             if r.get("entity_id") and self.lookups.entity:
-                if r["entity_id"] not in details:
-                    found = self.lookups.entity(r["entity_id"])
-                    details[r["entity_id"]] = self._entity_detail(found, sources) if found else ""
-                detail = details[r["entity_id"]]
-            body.append(self._screen_row(n, r, detail))
+                anchor = entities.setdefault(r["entity_id"], f"entity-{len(entities) + 1}")
+            body.append(self._screen_row(n, r, anchor))
         total = len(body)
         summary = self.lookups.summary() if self.lookups.summary else None
         if summary is None:
             summary = {"rows": total, **decisions}
+        if provenance is None and self.lookups.provenance:  # no row: the run's own
+            provenance = self.lookups.provenance()
         parts = [
             f"<h1>{text(w.label('report_screen_title', 'exitcheck screening report'))}</h1>\n",
             self._counts(summary),
         ]
+        if self.lookups.previous is not None:
+            parts.append(self._previous(self.lookups.previous, summary, total))
         if provenance is not None:
             parts.append(provenance_html(provenance, w))
         if threshold is not None:
@@ -660,7 +689,60 @@ class Renderer:
             + "".join(body)
             + "</table>\n"
         )
+        parts += self._entities(entities)
         yield page("exitcheck screen", parts, w)
+
+    def _entities(self, entities: dict[str, str]) -> Iterator[str]:
+        """A section per matched entity (its status, measures, sources and quotes), in the
+        order the rows first met them."""
+        if not entities or self.lookups.entity is None:
+            return
+        w = self.w
+        sources = _Sources(self.lookups.source)
+        title = text(w.label("report_entities", "matched entities"))
+        yield f"<h2>{title}{text(w.paren(str(len(entities))))}</h2>\n"
+        for entity_id, anchor in entities.items():
+            found = self.lookups.entity(entity_id)
+            if found is None:
+                continue
+            name = text(w.name(found.get("entity") or {"name": entity_id}))
+            yield (
+                f'<section class="entity" id="{anchor}"><h3>{name} <code>{text(entity_id)}'
+                f"</code></h3>\n{self._entity_detail(found, sources)}</section>\n"
+            )
+
+    def _previous(self, previous: Doc, summary: Doc, shown: int) -> str:
+        """screen --since: what the rows are compared with (the file, the clocks and the
+        registries of its answers) and what the counts count."""
+        w = self.w
+        clocks = w.listing.join(
+            f"{w.label('as_of', 'as of')} {w.date(a)}"
+            + w.paren(f"{w.label('known_on', 'known on')} {w.date(k) if k else '-'}")
+            for a, k in previous["clocks"]
+        )
+        registries = "<br>".join(
+            f'{text(r["name"])} {text(r["version"])} <code class="hash">{text(r["sha256"])}</code>'
+            for r in previous["registries"]
+        )
+        pairs = [
+            (w.label("report_previous_file", "compared with"), f"<code>{text(previous['file'])}</code>"),
+            (w.label("report_previous_clocks", "its answers"), text(clocks)),
+            (w.label("report_previous_registries", "its registries"), registries),
+        ]  # fmt: skip
+        answered = summary.get("rows", shown)
+        english = (
+            "The counts above are of all {answered} rows answered; the table shows only the "
+            "{shown} rows whose answer changed since {previous}."
+        )
+        params = {"answered": answered, "shown": shown, "previous": printable(previous["file"])}
+        notes = [w.message("report_since_counts", english.format(**params), params)]
+        notes += previous.get("notes") or []  # as on stderr: other clocks, a registry file…
+        title = text(w.label("report_previous", "compared with an earlier answer"))
+        return (
+            f"<h2>{title}</h2>\n"
+            + "".join(f'<p class="note">{text(n)}</p>\n' for n in notes)
+            + _facts(pairs)
+        )
 
     def _counts(self, summary: Doc) -> str:
         """Every count of the summary record, in its order (the run's seconds are not a count)."""
@@ -684,21 +766,22 @@ class Renderer:
         measures = found.get("measures") or []
         return status + (measures_table(measures, sources, w) if measures else "")
 
-    def _screen_row(self, n: int, r: Doc, detail: str) -> str:
+    def _screen_row(self, n: int, r: Doc, anchor: str | None) -> str:
+        """A row; a matched one links to its entity's section (``anchor``)."""
         w = self.w
         decision = r.get("decision")
         name = ""
         if r.get("entity_id"):
-            name = (
-                f"{text(w.name({'name': r.get('entity_name'), 'name_zh': r.get('entity_name_zh')}))}"
-                f" <code>{text(r['entity_id'])}</code>"
-            )
+            name = text(w.name({"name": r.get("entity_name"), "name_zh": r.get("entity_name_zh")}))
+            if anchor:
+                name = f'<a href="#{anchor}" data-jump="{anchor}">{name}</a>'
+            name += f" <code>{text(r['entity_id'])}</code>"
         matched = text(r.get("matched"))
         if r.get("method"):
             matched += f" <small>{text(w.method(r['method']))}</small>"
         if r.get("later_name"):
             later = r["later_name"]
-            matched += f"<br><small>{text(later['name'])} (since {text(later['since'])})</small>"
+            matched += f"<br><small>{text(_later(later, w))}</small>"
         score = r.get("score")
         cells = [
             f'<td class="num" data-key="{text(r.get("row"))}">{text(r.get("row"))}</td>',
@@ -711,7 +794,13 @@ class Renderer:
             f'<td class="num" data-key="{text(score)}">{text(score)}</td>',
         ]
         rows = [f"<tr>{''.join(cells)}</tr>"]
-        more = [detail] if detail else []
+        more = []
+        if r.get("columns"):  # the input row's columns (a CSV), as the CSV output keeps them
+            more.append(
+                '<p class="cols">'
+                + " · ".join(f"{text(k)}{text(w.colon)}{text(v)}" for k, v in r["columns"].items())
+                + "</p>"
+            )
         if r.get("changes"):  # screen --since: what changed, first
             from exitcheck.render.changes import changes_text
 
@@ -740,20 +829,35 @@ class Renderer:
 
     # -- tables of records (sources, regulations) ---------------------------------------------
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
-        yield page("exitcheck", [_table(columns, records)], self.w)
+        yield page("exitcheck", [_table(columns, records, self.w)], self.w)
 
 
-def _table(columns: list[str], records: Iterable[Doc]) -> str:
-    """A plain sortable table of records; a ``url`` column is a link (http/https only)."""
-    heads = "".join(_head(c, c) for c in columns)
+_CODES = {"method": "method", "decision": "decision", "status": "status", "kind": "entity_kind"}
+
+
+def _table(columns: list[str], records: Iterable[Doc], w: Words) -> str:
+    """A plain sortable table of records; a ``url`` column is a link (http/https only). In
+    Chinese the headings are Chinese, a column with a Chinese twin (name, name_zh) is shown
+    once, in Chinese where the record has it, and codes and dates are as the reader writes
+    them; the sort key stays the value itself."""
+    from exitcheck.render.pieces import localised
+
+    if w.zh:
+        columns = [c for c in columns if not (c.endswith("_zh") and c[:-3] in columns)]
+    heads = "".join(_head(w.label(c) if w.zh else c, c) for c in columns)
     body = []
     for n, r in enumerate(records):
         cells = []
         for c in columns:
             v = r.get(c)
+            shown_value = localised(r, c, w) if w.zh else v
+            if w.zh and isinstance(shown_value, str) and c in _CODES:
+                shown_value = getattr(w, _CODES[c])(shown_value)
             if isinstance(v, list):
                 v = "; ".join(map(str, v))
-            shown = link(v) if c in ("url", "copy_url") else text(v)
+            if isinstance(shown_value, list):
+                shown_value = w.listing.join(map(str, shown_value))
+            shown = link(v) if c in ("url", "copy_url") else text(shown_value)
             cells.append(f'<td data-key="{text(v)}">{shown}</td>')
         body.append(f'<tbody data-order="{n}"><tr>{"".join(cells)}</tr></tbody>\n')
     return f'<table id="rows">\n<thead><tr>{heads}</tr></thead>\n{"".join(body)}</table>\n'

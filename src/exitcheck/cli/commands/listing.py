@@ -197,7 +197,10 @@ def list_(
         if call.fmt is Format.html:  # a report links each measure's sources
             from exitcheck.render.html import Lookups
 
-            lookups = Lookups(source=lambda source_id: api.source(selected.registry, source_id))
+            lookups = Lookups(
+                source=lambda source_id: api.source(selected.registry, source_id),
+                provenance=lambda: api.provenance(selected.registry, selected.clock),
+            )
         out = call.renderer(order=sort, lookups=lookups)
         call.write(out.listing(api.list_records(selected)))
         return EXIT_OK

@@ -64,6 +64,17 @@ Summary = Annotated[
     Path | None,
     typer.Option("--summary", metavar="FILE", help="Also write the summary as JSON to this file."),
 ]
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes that answer the rows \\[default: the cores available]. "
+        "Workers start only for a list longer than one batch (512 rows); 1 answers in this "
+        "process.",
+    ),
+]
 NdJson = Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")]
 Since = Annotated[
     str | None,
@@ -94,11 +105,13 @@ def screen(
     output: Output = None,
     bom: Bom = False,
     lang: Lang = None,
+    jobs: Jobs = None,
 ) -> None:
     """Screen a list of counterparties: one result row per input row, streamed.
 
     Example: exitcheck screen clients.csv --column name --format csv > screened.csv
     """
+    target = output  # -o FILE; work() imports a module of the same name
 
     def work(call: Call) -> int:
         import math
@@ -127,17 +140,17 @@ def screen(
         when = clock(as_of, known_on)
         previous, then = None, None
         if since is not None:  # before the first row: a bad PREVIOUS writes none
-            previous = api.read_previous(since)
+            previous = api.read_previous(since, stdin=file != "-", output=target)
             if isinstance(previous, Path):  # an older registry answers the same rows too
                 import itertools
 
                 now, earlier = itertools.tee(table.rows)
                 table, then = table._replace(rows=now), table._replace(rows=earlier)
-        counts, records = api.screen_table(registry, table, when, threshold)
+        counts, records = api.screen_table(registry, table, when, threshold, jobs or _cores())
         records = _progress(call, records)
-        tally = None
+        tally, about = None, None
         if since is not None and previous is not None:
-            tally, records = _changed(call, since, previous, records, then, when, threshold)
+            tally, records, about = _changed(call, since, previous, records, then, when, threshold)
         lookups = None
         if call.fmt is Format.html:  # a report: the summary first, each match's measures
             from exitcheck.render.html import Lookups
@@ -149,6 +162,8 @@ def screen(
                 entity=lambda entity_id: api.entity_report(registry, entity_id, when),
                 source=lambda source_id: api.source(registry, source_id),
                 coverage=api.coverage(registry),
+                provenance=lambda: api.provenance(registry, when),
+                previous=about,
             )
         call.write(call.renderer(lookups=lookups).screen(records))
         sys.stdout.flush()
@@ -159,10 +174,6 @@ def screen(
 
             record["changed"] = tally.changed
             call.note(changed_line(record, str(since), call.words()))
-            if tally.rows and not tally.common and not isinstance(previous, Path):
-                from exitcheck.render.changes import compared_notes
-
-                call.note(compared_notes(str(since), [], when, 0, tally.rows, False, call.words()))
         if summary is not None:
             output.write_summary(record, summary)
         if counts.unreadable:
@@ -172,6 +183,18 @@ def screen(
 
     output_path = output
     answer(work, fmt=fmt, json=json, json_as=Format.ndjson, output=output, bom=bom, lang=lang)
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return int(counted() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _progress(call: Call, records: "Iterator[Doc]") -> "Iterator[Doc]":
@@ -212,19 +235,28 @@ def _changed(
     then: "Table | None",
     when: "Clock",
     threshold: float | None,
-) -> "tuple[Tally, Iterator[Doc]]":
+) -> "tuple[Tally, Iterator[Doc], Doc]":
     """The rows whose answer changed since PREVIOUS, after notes on what they are compared
-    against (other clocks, no measures recorded); that no row was in PREVIOUS is said after
-    the rows, once they are read."""
+    against (other clocks, a registry file, a --since output, no measures recorded); and what
+    PREVIOUS is, for a report. That no row of the list is in PREVIOUS is known once the rows
+    are read: it is said then, and added to the report's notes."""
     from exitcheck import api
     from exitcheck.cli.session import session
 
-    found = api.compared_with(previous, when)
-    if found is not None:
-        from exitcheck.render.changes import compared_notes
+    found = api.compared_with(previous, when, use_cache=session.use_cache)
+    from exitcheck.render.changes import compared_lines, compared_notes, disjoint_line
 
-        notes = compared_notes(
-            since, found["other_clocks"], when, 1, 0, found["unmeasured"], call.words()
-        )
-        call.note(notes)
-    return api.changed_since(previous, records, then, when, threshold, use_cache=session.use_cache)
+    notes = compared_lines(since, found, when, 0, call.words())
+    call.note(compared_notes(notes, call.words()))
+    tally, records = api.changed_since(
+        previous, records, then, when, threshold, use_cache=session.use_cache
+    )
+
+    def then_disjoint() -> "Iterator[Doc]":
+        yield from records
+        if tally.rows and not tally.common and not isinstance(previous, Path):
+            line = disjoint_line(since, call.words())
+            notes.append(line)
+            call.note(compared_notes([line], call.words()))
+
+    return tally, then_disjoint(), {**found, "file": since, "notes": notes}

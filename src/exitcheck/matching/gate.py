@@ -1,0 +1,337 @@
+"""The screening gate: answer at once the names that no registry key can reach.
+
+Most names a counterparty list holds are other companies, and for each the decision steps
+(``decide``, ``review``) try dozens of forms, fuzzy look-ups and review bands before saying
+``none``. The gate looks at a name the way those steps do (decoding, cleaning, words,
+generic words, Chinese folding) and sends it on unless it can show that every look-up the
+steps would make misses:
+
+- every key they would look up exactly (the name, any run of its words, its words reordered
+  or peeled, a long word's starts, its misreadings, a Chinese name's parts) is tested against
+  the set of every key of the index at once;
+- every fuzzy look-up (a form within the edit budget of a key with the same first letter, or
+  the first two swapped) is asked of the keys of that first letter and of the lengths the
+  budget allows, scored in C by rapidfuzz;
+- the last band's spelling score (``review.close_spelling``) is asked of the keys of the
+  lengths that can reach it, in C.
+
+A name is answered here only when it takes one of the two plain paths of ``decide._text``
+(Latin or other-script words, or Chinese characters only) and each band of ``decide._cell``
+around it can be shown to miss: another script's transliteration (``review.other_script``),
+the spelling band, each part of a cell of several names (``review.several``: the fuzzy step
+alone), brackets and a qualifying comma (the text outside is what is matched). A name with an
+encoding to undo, a domain, spelled punctuation, Chinese characters beside Latin words or
+digits beside Chinese characters goes on, as does a Chinese name that sounds as a registry
+name does (the homophone band: its pinyin is a key). The answer the gate gives is the
+``none`` of those steps, built with the same functions; it only decides which names need the
+steps, never what they answer: a test holds ``match_many`` equal to ``match`` name by name
+(``tests/test_gate.py``).
+
+The gate holds the index's keys in memory, so it is used for a registry ``KeyIndex.preload``
+holds in memory (the shipped one, a small ``--registry``); with a large one every name goes
+to the steps.
+"""
+
+from __future__ import annotations
+
+import itertools
+import weakref
+from collections.abc import Iterable
+
+from exitcheck.matching.decide import (
+    _SEPARATORS,
+    _joined_characters,
+    _other_script,
+    _variants,
+    _with_generic,
+    match,
+)
+from exitcheck.matching.decoding import _MARKS, decode
+from exitcheck.matching.index import KeyIndex, MemoryTable
+from exitcheck.matching.names import (
+    clean,
+    core_key,
+    domain_of,
+    has_cjk,
+    is_cjk,
+    is_qualifier,
+    is_tone_pinyin,
+    max_edits,
+    split_groups,
+    strip_bullet,
+    strip_generic,
+    to_simplified,
+    units,
+    without_versions,
+    words,
+)
+from exitcheck.matching.results import (
+    MAX_REORDER_WORDS,
+    MIN_CONTAINED,
+    MIN_FUZZY_CJK,
+    MIN_FUZZY_LATIN,
+    MatchResult,
+    none,
+)
+from exitcheck.matching.review import _OCR, _SPLIT, CLOSE
+
+# review.misread swaps look-alikes ('rn' and 'm', 'vv' and 'w', 'cl' and 'd', 'l' and 'i'): each
+# letter written as the letters it may be read as, a name and all its misreadings read alike
+_READS = str.maketrans({"m": "rn", "w": "vv", "d": "ci", "l": "i"})
+_NONE_CLOSE = "no name is close enough to be sure"
+_NONE_GENERIC = "the query is only generic words"
+_BRACKETS = frozenset("([{（【［")  # qualified names: decide._name, names.split_groups
+
+
+class Gate:
+    """The keys of one in-memory index, arranged for the gate's look-ups."""
+
+    def __init__(self, table: MemoryTable, cjk_characters: frozenset[str]) -> None:
+        self.keys = frozenset(key for _, key in table.keys)  # every kind: one set
+        self.read_as = frozenset(key.translate(_READS) for key in self.keys)
+        self.cjk_characters = cjk_characters
+        # (script, first letter, length) and (script, first two swapped, length) -> keys
+        self.first: dict[tuple[str, str, int], list[str]] = {}
+        self.first2: dict[tuple[str, str, int], list[str]] = {}
+        latin: list[str] = []
+        for script, key, *_ in table.fuzzy:
+            if script in ("latin", "cjk"):
+                self.first.setdefault((script, key[0], len(key)), []).append(key)
+                if len(key) > 1 and key[1] != key[0]:
+                    self.first2.setdefault((script, key[1::-1], len(key)), []).append(key)
+            if script == "latin":
+                latin.append(key)
+        self.latin = latin
+        self._near: dict[tuple[int, float], list[str]] = {}
+
+    # ----------------------------------------------------------------------------------------
+    # The look-ups, each a superset of the steps' own
+
+    def _fuzzy(self, script: str, form: str, minimum: int) -> bool:
+        """True when a key of this script could be a fuzzy candidate of ``form`` (decide
+        ._fuzzy and edit_candidates: within the budget, same first letter or first two
+        swapped)."""
+        from rapidfuzz.distance import OSA
+
+        budget = max_edits(len(form), minimum)
+        if budget == 0:
+            return False
+        first, first2, size = self.first, self.first2, len(form)
+        # KeyIndex.fuzzy's second block: the keys whose first two letters, swapped, are the form's
+        two = form[:2] if form[1] != form[0] else None
+        for length in range(size - budget, size + budget + 1):
+            keys = first.get((script, form[0], length), [])
+            if two is not None:
+                keys = keys + first2.get((script, two, length), [])
+            for key in keys:
+                if OSA.distance(form, key, score_cutoff=budget) <= budget:
+                    return True
+        return False
+
+    def _near_keys(self, length: int, cutoff: float) -> list[str]:
+        """The Latin keys whose length lets them reach a spelling score of ``cutoff`` with a
+        key of this length (KeyIndex.spelt_like's own rule), listed once per length."""
+        near = self._near.get((length, cutoff))
+        if near is None:
+            spread = int(length * (100 - cutoff) / cutoff) + 1
+            near = [k for k in self.latin if length - spread <= len(k) <= length + spread]
+            self._near[(length, cutoff)] = near
+        return near
+
+    def _close(self, key: str) -> bool:
+        """True when a Latin key is spelt within ``CLOSE`` of ``key`` (review.close_spelling
+        through KeyIndex.spelt_like: the keys of the lengths that can reach the score)."""
+        from rapidfuzz import fuzz, process
+
+        near = self._near_keys(len(key), CLOSE)
+        return bool(near) and (
+            process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=CLOSE) is not None
+        )
+
+    # ----------------------------------------------------------------------------------------
+    # One name
+
+    def answer(self, query: str) -> MatchResult | None:
+        """The steps' own ``none`` when the gate can show that nothing reaches the name,
+        else None (the name goes to the steps)."""
+        text = query
+        if not query.isascii() or not _MARKS.isdisjoint(query):  # mojibake is never ASCII
+            text, undone = decode(query)
+            if undone:
+                return None
+        folded = clean(text)
+        cleaned = strip_bullet(folded)
+        tokens = words(cleaned)
+        if not tokens or "dot" in tokens:
+            return None
+        # decide._name: brackets ('Huobi (HT)') and a qualifier after a comma ('…, Seychelles')
+        # leave the text outside to be matched; the parts only ever confirm a match
+        outside, groups = split_groups(cleaned) if not _BRACKETS.isdisjoint(cleaned) else ("", [])
+        if not groups and "," in cleaned:
+            head, _, tail = cleaned.rpartition(",")
+            if words(head) and is_qualifier(tail):
+                outside, groups = head, [tail]
+        if groups and words(outside):
+            cleaned, tokens = outside, words(outside)
+        if "." in cleaned and domain_of(cleaned) is not None:
+            return None
+        key = "".join(tokens)
+        digits = not key.isalpha() and any(ch.isdigit() for ch in key)
+        if digits and has_cjk(key):
+            return None
+        # the name's own look-ups first (most registry names stop there), then the cell's bands
+        if has_cjk(key):
+            result = self._chinese(query, tokens, key)
+        else:
+            plain = (words(without_versions(cleaned)) or tokens) if digits else tokens
+            result = self._latin(query, plain, key)
+        if result is None:
+            return None
+        if _other_script(text):  # review.other_script reads it by spelling and by sound
+            return None
+        # review.close_spelling's key: the words of the text (ASCII text is its own clean form)
+        said = tokens if text.isascii() and folded == cleaned else words(text)
+        close = "".join(strip_generic(said))
+        if len(close) >= 5 and not has_cjk(close) and self._close(close):
+            return None
+        if (not _SEPARATORS.isdisjoint(text) or " and " in text.lower()) and self._misspelt(text):
+            return None
+        return result
+
+    def _misspelt(self, text: str) -> bool:
+        """True when a part of a cell of several names could be a misspelt registry name
+        (review.several with decide._misspelt: the fuzzy step alone on each part)."""
+        import re
+
+        for part in re.split(_SPLIT, text, flags=re.IGNORECASE):
+            tokens = words(part)
+            key = "".join(strip_generic(tokens) or tokens)
+            if len(key) < MIN_FUZZY_LATIN:
+                continue
+            if has_cjk(key):
+                if self._fuzzy("cjk", core_key(to_simplified(key)), MIN_FUZZY_CJK):
+                    return True
+            elif self._fuzzy("latin", key, MIN_FUZZY_LATIN):
+                return True
+        return False
+
+    def _latin(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
+        """``tokens``: the words without versions (decide._text's ``plain``); ``key``: all
+        the words."""
+        n = len(tokens)
+        core = strip_generic(tokens)  # for Latin words, units are the words (names.units)
+        looked: list[str] = ["".join(tokens[i:j]) for i in range(n) for j in range(i + 1, n + 1)]
+        looked.append(key)
+        if 1 < n <= MAX_REORDER_WORDS:  # decide._variants: reordered (peeled: runs of words)
+            looked += ["".join(order) for order in itertools.permutations(tokens)]
+        if 1 < len(core) <= MAX_REORDER_WORDS:
+            looked += ["".join(order) for order in itertools.permutations(core)]
+        joined = "".join(core or tokens)
+        if not joined.isalpha() and is_tone_pinyin(joined):  # 'huo3bi4'
+            looked.append("".join(ch for ch in joined if not ch.isdigit()))
+        word = tokens[0]
+        if n == 1 and len(word) > MIN_CONTAINED + 2:  # review._latin_spans: a long word's starts
+            looked += [word[:end] for end in range(len(word) - 2, MIN_CONTAINED, -1)]
+        if len(key) >= 4 and not key.isalpha() and any(c in key for c in "0158|"):
+            looked += [key.translate(_OCR), key.replace("1", "i")]  # review._misreadings
+        if not self.keys.isdisjoint(looked):
+            return None
+        if len(key) >= 4 and key.translate(_READS) in self.read_as:  # review.misread
+            return None
+        if not core:
+            return none(query, key, _NONE_GENERIC)
+        orders = (
+            [core]
+            if len(core) > MAX_REORDER_WORDS
+            else [list(p) for p in itertools.permutations(core)]
+        )
+        forms = ["".join(order) for order in orders]
+        if len(core) < n:  # decide._with_generic: forms with generic words, when there are any
+            forms += _with_generic(tokens)
+        if any(self._fuzzy("latin", form, MIN_FUZZY_LATIN) for form in dict.fromkeys(forms)):
+            return None
+        return none(query, "".join(core), _NONE_CLOSE)
+
+    def _chinese(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
+        if not all(is_cjk(t[0]) for t in tokens):  # Latin and Chinese: decide's mixed path
+            return None
+        plain = _joined_characters(tokens)
+        folded_tokens = [to_simplified(t) for t in plain]
+        folded = "".join(folded_tokens)
+        looked = [key, folded, *plain]
+        looked += [form for form, _ in _variants(plain)]
+        looked += [form for form, _ in _variants(folded_tokens)]
+        # review._chinese_prefix: every piece of the distinctive part, at any place
+        cjk = [to_simplified("".join(u for u, generic in units([t]) if not generic)) for t in plain]
+        inner = "".join(t for t in cjk if has_cjk(t))
+        looked += [
+            inner[start : start + size]
+            for size in range(2, len(inner))
+            for start in range(len(inner) - size + 1)
+        ]
+        if not self.keys.isdisjoint(looked):
+            return None
+        if not strip_generic(plain):
+            return none(query, key, _NONE_GENERIC)
+        core = core_key(folded)
+        sound = to_simplified(core_key(key))  # review.homophone
+        if 2 <= len(sound) <= 8 and not self.cjk_characters.isdisjoint(sound):
+            from exitcheck.matching.names import romanise
+
+            if romanise(sound) in self.keys:  # a registry name's pinyin: it may sound alike
+                return None
+        if self._fuzzy("cjk", core, MIN_FUZZY_CJK):
+            return None
+        return none(query, core, _NONE_CLOSE)
+
+
+_GATES: weakref.WeakKeyDictionary[KeyIndex, tuple[MemoryTable, Gate]] = weakref.WeakKeyDictionary()
+
+
+def gate_of(index: KeyIndex) -> Gate | None:
+    """The gate of an index whose rows are in memory (after ``preload``), else None; made
+    once per index and table."""
+    table = index.table
+    if not isinstance(table, MemoryTable):
+        return None
+    made = _GATES.get(index)
+    if made is None or made[0] is not table:
+        made = (table, Gate(table, index.cjk_characters()))
+        _GATES[index] = made
+    return made[1]
+
+
+def match_many(index: KeyIndex, names: Iterable[str], threshold: float) -> list[MatchResult]:
+    """``[match(index, name, threshold=threshold, limit=0) for name in names]``, with the
+    names that no key can reach answered by the gate instead of the decision steps."""
+    gate = gate_of(index)
+    out = []
+    for name in names:
+        result = gate.answer(name) if gate is not None else None
+        if result is not None:
+            result = _last_bands(index, result, name, threshold)
+        out.append(
+            result if result is not None else match(index, name, threshold=threshold, limit=0)
+        )
+    return out
+
+
+def _last_bands(
+    index: KeyIndex, result: MatchResult, text: str, threshold: float
+) -> MatchResult | None:
+    """``decide._cell``'s bands after the name's own steps, on a name the gate answered
+    ``none``: a page on a social site goes to the steps, and so does a name that one of the
+    nearby bands (``nearby.surface``: memo words, repaired text, initials, sound …) surfaces;
+    else the gate's ``none`` stands."""
+    if "/" in text:
+        return None
+    from exitcheck.matching import decide, nearby
+
+    other = result.reason.endswith("does not list")
+    found = nearby.surface(
+        index, result, text, lambda part: decide._cell(index, part, threshold, 0), other=other
+    )
+    return result if found is result else None
+
+
+__all__ = ["Gate", "gate_of", "match_many"]

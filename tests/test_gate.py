@@ -1,0 +1,198 @@
+"""The screening gate (matching/gate.py) changes no answer: ``match_many`` gives, name for name,
+what ``match`` gives with ``limit=0``, on the evaluation sets, the company mixes and generated
+names; and it does answer most names of other companies itself (else it would gate nothing)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import exitcheck
+from exitcheck.matching import KeyIndex, match, match_many
+from exitcheck.matching.gate import gate_of
+
+DATA = Path(__file__).parent / "data"
+
+
+@functools.cache
+def index() -> KeyIndex:
+    found = exitcheck.load().index
+    found.preload()
+    return found
+
+
+def lines(path: Path, *, tsv: bool = False) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append(line.split("\t")[0] if tsv else line)
+    return out
+
+
+def assert_same(names: list[str], threshold: float = 75.0) -> None:
+    got = match_many(index(), names, threshold)
+    want = [match(index(), name, threshold=threshold, limit=0) for name in names]
+    wrong = [(n, g, w) for n, g, w in zip(names, got, want, strict=True) if g != w]
+    assert not wrong, wrong[:3]
+
+
+@pytest.mark.parametrize(
+    ("path", "tsv"),
+    [
+        (DATA / "match_eval.tsv", True),
+        (DATA / "blind" / "blind.tsv", True),
+        (DATA / "blind" / "others_mix.txt", False),
+        (DATA / "company_mix.txt", False),
+    ],
+    ids=["match_eval", "blind", "others_mix", "company_mix"],
+)
+def test_same_answers_on_the_evaluation_sets(path: Path, tsv: bool) -> None:
+    assert_same(lines(path, tsv=tsv))
+
+
+def test_same_answers_at_other_thresholds() -> None:
+    names = lines(DATA / "match_eval.tsv", tsv=True)[:300]
+    assert_same(names, threshold=0.0)
+    assert_same(names, threshold=100.0)
+
+
+def test_the_gate_answers_most_other_companies() -> None:
+    """Names of other companies are what the gate is for: most never reach the decision steps
+    (a gate that passes everything on would keep the answers and lose the point)."""
+    gate = gate_of(index())
+    assert gate is not None
+    names = lines(DATA / "company_mix.txt") + lines(DATA / "blind" / "others_mix.txt")
+    answered = [n for n in names if gate.answer(n) is not None]
+    assert len(answered) > 0.6 * len(names)
+    assert all(gate.answer(n).decision == "none" for n in answered[:200])  # type: ignore[union-attr]
+
+
+def test_registry_names_go_to_the_decision_steps() -> None:
+    gate = gate_of(index())
+    assert gate is not None
+    names = ["Huobi", "火币", "houbi", "Binance Exchange", "OKX Japan", "币安智能链", "Хуоби"]
+    names += [
+        "Bitrnain",
+        "Kucoln",
+        "0KEx",
+        "Vinance",
+        "伙币",
+        "Huobi (HT)",
+        "Binance, Huobi",
+        "huo3bi4",
+    ]
+    names += ["hclao", "ouyl", "rnexc", "zksvvap"]  # misread only: no fuzzy or spelling band
+    for name in names:
+        assert gate.answer(name) is None, name
+        assert match(index(), name, limit=0).decision != "none", name  # each is a band's hit
+
+
+def test_no_gate_for_an_index_outside_memory(tmp_path: Path, write_registry) -> None:
+    """A registry kept in SQLite (not preloaded) has no gate: every name goes to the steps."""
+    from .registries import ACME
+
+    registry = exitcheck.load(write_registry(ACME))
+    found = registry.index
+    if type(found.table).__name__ == "MemoryTable":
+        pytest.skip("this registry is small enough to be held in memory")
+    assert gate_of(found) is None
+    names = ["acmecoin", "Acme Coin Ltd", "Zeta Foods"]
+    assert match_many(found, names, 75.0) == [match(found, n, limit=0) for n in names]
+
+
+# --------------------------------------------------------------------------------------------
+# Generated names: registry names mutated as a counterparty list writes them
+
+
+@functools.cache
+def labels() -> list[str]:
+    table = index().table
+    out = {row[3] for row in table.fuzzy}  # type: ignore[attr-defined]
+    out |= {entry.label for rows in table.keys.values() for entry in rows}  # type: ignore[attr-defined]
+    return sorted(out)
+
+
+AFFIXES = [
+    " Ltd",
+    " Global",
+    " Exchange",
+    " Japan",
+    " Holdings Limited",
+    "有限公司",
+    "科技有限公司",
+    "付款给",
+    "北京",
+    "(香港)",
+    ", Seychelles",
+    " and Sons",
+    " & Co",
+    " Bank",
+    " 2",
+    " v2",
+    "1. ",
+    "www.",
+    ".com",
+    "(주) ",
+    " [HT]",
+    " (Seychelles)",
+    " 0",
+    " l2",
+    "3",
+]
+LETTERS = "abcdefghijklmnopqrstuvwxyz01583lrnmvw币安火欧易库交所 -.'&,/()（）|"
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    name = draw(st.sampled_from(labels()))
+    for _ in range(draw(st.integers(0, 3))):
+        kind = draw(st.sampled_from(["insert", "delete", "replace", "swap", "affix", "case"]))
+        at = draw(st.integers(0, max(0, len(name) - 1)))
+        if kind == "insert":
+            name = name[:at] + draw(st.sampled_from(LETTERS)) + name[at:]
+        elif kind == "delete" and len(name) > 1:
+            name = name[:at] + name[at + 1 :]
+        elif kind == "replace" and name:
+            name = name[:at] + draw(st.sampled_from(LETTERS)) + name[at + 1 :]
+        elif kind == "swap" and len(name) > at + 1:
+            name = name[:at] + name[at + 1] + name[at] + name[at + 2 :]
+        elif kind == "affix":
+            affix = draw(st.sampled_from(AFFIXES))
+            name = (affix + name) if draw(st.booleans()) else (name + affix)
+        elif kind == "case":
+            name = name.upper() if draw(st.booleans()) else name.lower()
+    return name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(mutated(), min_size=1, max_size=8))
+def test_same_answers_on_mutated_registry_names(names: list[str]) -> None:
+    assert_same(names)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=8))
+def test_same_answers_on_any_text(names: list[str]) -> None:
+    assert_same(names)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda a, b, sep: f"{a}{sep}{b}",
+            mutated(),
+            st.sampled_from(lines(DATA / "company_mix.txt")[:400]),
+            st.sampled_from([" ", ", ", " and ", " & ", "、", "/", " (", "｜"]),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_same_answers_beside_other_companies(names: list[str]) -> None:
+    assert_same(names)
