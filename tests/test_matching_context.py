@@ -304,3 +304,21 @@ def test_a_place_beside_the_name_is_not_an_address(query: str) -> None:
     comma, as part of an address, it is noise."""
     assert match(INDEX, query).decision == "ambiguous"
     assert match(INDEX, "Binance Holdings Ltd, Mahe, Seychelles").decision == "match"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    before=st.lists(st.sampled_from(NOISE), max_size=3, unique=True),
+    name=st.sampled_from([*DISTINCTIVE, *EVERYDAY, "KUCOINLTD", "BitgetLimited", "TIGR", "BIDU"]),
+    after=st.lists(st.sampled_from([*NOISE, "NASDAQ:", "US Equity"]), max_size=3, unique=True),
+)
+def test_the_screening_gate_keeps_these_answers(
+    before: list[str], name: str, after: list[str]
+) -> None:
+    """``match_many`` (the gate in front of the steps) answers these as ``match`` does."""
+    from exitcheck.matching import match_many
+
+    index = load([shipped_registry()], use_cache=True).index
+    index.preload()
+    query = " ".join([*before, name, *after])
+    assert match_many(index, [query]) == [match(index, query, limit=0)], query
