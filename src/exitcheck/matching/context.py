@@ -125,13 +125,14 @@ def may_answer(index: KeyIndex, text: str) -> bool:
     if len(text) > 2000:
         return False
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
-    if _may_name(text, table, prefixes, chinese, starts):
+    if _may_name(index, text, table, prefixes, chinese, starts):
         return True
     tokens = words(text)
     return len(tokens) == 1 and tokens[0] in _tickers()
 
 
 def _may_name(
+    index: KeyIndex,
     text: str,
     table: dict[str, str],
     prefixes: frozenset[str],
@@ -141,19 +142,19 @@ def _may_name(
     """True when a registry name may stand in the text: a run of its words is a key, or a
     word starts with one ('binanceholdingslimited'), or a Chinese key is in it."""
     tokens = words(text)
-    if not _vocab()["listing"].isdisjoint(tokens) and any(
-        _ticker(t, tokens, _vocab()) for t in tokens
-    ):
+    vocab = _vocab()
+    if not vocab["listing"].isdisjoint(tokens) and any(_ticker(t, tokens, vocab) for t in tokens):
         return True
     for i, token in enumerate(tokens):
-        if token in prefixes and _name_at(tokens, i, table, prefixes) is not None:
-            return True
-        if token[:4] in starts and any(token[:n] in table for n in range(4, len(token))):
+        if token in prefixes:
+            if _name_at(tokens, i, table, prefixes) is not None:
+                return True
+        elif token[:4] in starts and any(token[:n] in table for n in range(4, len(token))):
             return True
     if text.isascii() or not has_cjk(text):
         return False
-    simplified = to_simplified(text)
-    return any(key in simplified for key in chinese)
+    pattern = index.derived("context_zh", lambda _: re.compile("|".join(map(re.escape, chinese))))
+    return pattern.search(to_simplified(text)) is not None
 
 
 def _split_humps(text: str) -> str:
@@ -170,7 +171,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if len(text) > 2000:
         return None
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
-    named = _may_name(text, table, prefixes, chinese, starts)
+    named = _may_name(index, text, table, prefixes, chinese, starts)
     if not named and result.decision == DECISION_NONE:
         return _bare_ticker(index, result, text)
     if not named and result.decision != DECISION_AMBIGUOUS:
