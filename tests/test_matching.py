@@ -125,6 +125,9 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "other_script", "ocr_shapes", "spelled_punctuation", "homophone_zh", "ticker_product",
     "zh_context", "social", "typo_phonetic", "zh_slip", "mojibake", "abbreviation",
     "everyday_brand", "emoji", "truncation",
+    "ctx_payment", "ctx_swift", "ctx_kyc", "ctx_foreign", "ctx_address", "ctx_channel",
+    "ctx_aka", "ctx_concat", "ctx_listing", "ctx_registration", "cantonese", "japanese",
+    "package_id",
 }  # fmt: skip
 
 

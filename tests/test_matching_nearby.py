@@ -148,15 +148,22 @@ def test_ascii_is_never_mojibake(text: str) -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("向路印转账", ("ambiguous", "loopring", "memo")),
-        ("【火币】提现", ("ambiguous", "huobi", "memo")),
+        # memo words only around a distinctive name: a match (matching/context.py)
+        ("向路印转账", ("match", "loopring", "exact_in_context")),
+        ("【火币】提现", ("match", "huobi", "exact_in_context")),
         ("对方：芝麻开门", ("ambiguous", "gate-io", "memo")),  # an everyday word, in a memo
+        ("向路印转账 Acme", ("ambiguous", "loopring", "memo")),  # a word that is not noise
         ("转账-平安银行", ("none", None, None)),  # 安银 inside another word is not read
         ("备注：火锅", ("none", None, None)),
     ],
 )
 def test_chinese_memo(query: str, expected: tuple[str, str | None, str | None]) -> None:
     decision, first, method = _review(query)
+    if expected[0] != "none":  # the band itself reviews the memo
+        band = nearby.chinese_memo(
+            INDEX, none(query, "", ""), query, lambda text: match(INDEX, text)
+        )
+        assert band is not None and band.candidates[0].entity_id == expected[1]
     assert (decision, first if decision != "none" else None) == expected[:2]
     if expected[2]:
         assert method == expected[2]

@@ -95,6 +95,12 @@ def match(
     """
     text, decoded = _module("decoding").decode(query)
     result = _cell(index, text, threshold, limit)
+    if (
+        result.decision != DECISION_MATCH
+        and not result.reason.endswith("does not list")
+        and not _masked(text)  # what a mask hides may be anything but noise
+    ):
+        result = _module("context").in_context(index, result, text) or result
     if decoded or result.decoded:
         result = result._replace(query=query, decoded=(*decoded, *result.decoded))
     return result

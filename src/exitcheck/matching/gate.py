@@ -321,11 +321,16 @@ def _last_bands(
 ) -> MatchResult | None:
     """``decide._cell``'s bands after the name's own steps, on a name the gate answered
     ``none``: a page on a social site goes to the steps, and so does a name that one of the
-    nearby bands (``nearby.surface``: memo words, repaired text, initials, sound …) surfaces;
+    nearby bands (``nearby.surface``: memo words, repaired text, initials, sound …) surfaces,
+    and a name in which ``context.in_context`` may find a registry name among noise words (a
+    name run together with its legal form, 'KUCOINLTD'; a stock ticker: ``may_answer``);
     else the gate's ``none`` stands."""
     if "/" in text:
         return None
-    from exitcheck.matching import decide, nearby
+    from exitcheck.matching import context, decide, nearby
+
+    if context.may_answer(index, text):
+        return None
 
     other = result.reason.endswith("does not list")
     found = nearby.surface(

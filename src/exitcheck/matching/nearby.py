@@ -467,10 +467,67 @@ def sounds_like(
     return _review(result, tuple(found), f"sounds as {found[0].label!r} does")
 
 
+# --------------------------------------------------------------------------------------------
+# Cantonese readings
+
+MIN_CANTONESE = 4  # letters of the query's key
+
+
+@functools.cache
+def _cantonese() -> dict[str, tuple[str, ...]]:
+    """data/cantonese.txt: a character to its Hong Kong romanisations."""
+    from exitcheck.datafiles import data_file
+
+    out = {}
+    for line in data_file("cantonese.txt").read_text(encoding="utf-8").splitlines():
+        char, tab, readings = line.partition("\t")
+        if tab and not line.startswith("#"):
+            out[char] = tuple(readings.split())
+    return out
+
+
+def _cantonese_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every Cantonese reading of the registry's Chinese names (whole, and their distinctive
+    part), spelt without spaces or tones, to the entries that have it."""
+    readings = _cantonese()
+    table: dict[str, list[Entry]] = {}
+    for _, e in index.names("cjk"):
+        if not e.entity_id:
+            continue
+        simplified = to_simplified(compact_key(e.label))
+        for form in dict.fromkeys([simplified, "".join(strip_generic([simplified]))]):
+            if len(form) < 2 or any(ch not in readings for ch in form):
+                continue
+            choices = [readings[ch] for ch in form]
+            if len(list(itertools.islice(itertools.product(*choices), 513))) > 512:
+                continue  # too many spellings to list: a long name is not read this way
+            for spelling in itertools.product(*choices):
+                table.setdefault("".join(spelling), []).append(e)
+    return table
+
+
+def cantonese(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the Latin query's words without generic words. Condition: joined, they have
+    ``MIN_CANTONESE`` letters or more and are a Hong Kong reading of a registry Chinese name
+    (data/cantonese.txt: Hong Kong government spellings, Yale, Jyutping; 'Fo Bai' for 火币).
+    A reading is shared by many characters: review."""
+    key = "".join(strip_generic(words(text)))
+    if len(key) < MIN_CANTONESE or not key.isascii() or not key.isalpha():
+        return None
+    hits = index.derived("cantonese", _cantonese_table).get(key, [])
+    if not hits:
+        return None
+    found = tuple(Candidate(e.entity_id, e.label, 80.0, "cantonese") for e in hits)
+    return _review(result, found, f"a Cantonese reading of {found[0].label!r}")
+
+
 BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
     letter_symbols,
+    cantonese,
     truncated,
     initialism,
     sounds_like,

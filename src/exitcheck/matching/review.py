@@ -7,7 +7,9 @@ another platform (``none``). Loaded only when such a query is seen.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -363,7 +365,7 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     for a match: at most ambiguous."""
     from anyascii import anyascii
 
-    latin = anyascii(text)
+    latin = anyascii(_japanese_words().sub(" ", text))
     tokens = words(latin)
     core = strip_generic(tokens)
     key = "".join(core)
@@ -390,6 +392,17 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
         return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
     reason = f"written in another script, it reads as {latin.strip()!r}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+@functools.cache
+def _japanese_words() -> re.Pattern[str]:
+    """Words of Japanese company names and press ('取引所', '株式会社', data/matching.toml)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    found = sorted(data["japanese_words"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in found))
 
 
 CLOSE = 85.0  # the spelling score (rapidfuzz ratio) of the last band, close_spelling

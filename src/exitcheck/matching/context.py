@@ -1,0 +1,454 @@
+"""A registry name inside longer text: a payment instruction, a SWIFT field, a KYC note, an
+address, a channel's display name, a trading-as form, a name run together with its legal form.
+
+``in_context`` reads a text that no rule matched and answers a confident match when
+
+- a registry name or alias stands in it as whole words (Latin names: a run of whole words,
+  words run together being split at their capitals and underscores first; Chinese names: a
+  run of characters whose neighbours in the same run are context words);
+- the name is distinctive: one entity's, not an everyday word without a word that
+  corroborates it (data/everyday_names.txt);
+- every other word is noise: a context word of data/matching.toml (payments, wires, KYC notes,
+  registration data, listings, channels, in English, Chinese and a few other languages), a
+  generic word or legal form, a place, an address part after the name, a number, amount, date
+  or reference (a word with a digit), or a word in a script other than Latin and Chinese;
+- no veto stands in it (``context_vetoes``: an affiliate or division, a support or fake
+  account, a negation; an affiliate place; a second registry name or another platform's).
+
+Around 'trading as' and its kind the name after the marker is the one the company trades
+under: it must be the registry's, and the words before it (the legal name) may be anything
+but a veto or another name. Around 'formerly' and its kind every name must be the entity's.
+Anything else is left as the rules before answered (review or none). Loaded on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from exitcheck.matching.names import (
+    clean,
+    compact_key,
+    domain_of,
+    everyday_name,
+    generic_words,
+    has_cjk,
+    is_cjk,
+    to_simplified,
+    words,
+)
+from exitcheck.matching.results import (
+    DECISION_AMBIGUOUS,
+    DECISION_MATCH,
+    DECISION_NONE,
+    Candidate,
+    MatchResult,
+    none,
+)
+
+if TYPE_CHECKING:
+    from exitcheck.matching.index import KeyIndex
+
+METHOD = "exact_in_context"
+MAX_NAME_WORDS = 8
+
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|_+")
+_ABBREVIATION = re.compile(r"(?<![\w/])([a-z])[/.]([a-z])(?:[/.]([a-z]))?[/.]?(?![\w/])", re.I)
+_SUFFIX = re.compile(r"(?<=[^\W\d_])['’`][^\W\d_]{1,5}\b")  # Binance'e, Binance's
+_LISTING = re.compile(r"\b[a-z]{2}\s+(?=equity\b)", re.I)  # 'FUTU US Equity': the exchange's code
+_SEGMENTS = re.compile(r"[,;\n\r|]+|(?:^|\s)(?=[23]/)")
+_SWIFT_TAG = re.compile(r"\d\d[a-z]")
+_SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
+
+
+@functools.cache
+def _vocab() -> dict[str, frozenset[str]]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.matching.names import _legal_forms
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+
+    def latin(name: str) -> frozenset[str]:
+        return frozenset(w for item in data[name] for w in words(item))
+
+    zh = {
+        to_simplified(w)
+        for name in ("context_words_zh", "memo_words_zh", "generic_words_zh")
+        for w in data[name]
+    }
+    qualifiers = latin("qualifiers") - {"formerly", "dissolved"}
+    places = latin("affiliate_places")
+    return {
+        # places only in an address: beside the name, one may be an affiliate's
+        "noise": (latin("context_words") | generic_words().latin | _legal_forms()[0])
+        - places
+        - (qualifiers - latin("context_words")),
+        "address": latin("address_words") | qualifiers,
+        "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
+        "veto": latin("context_vetoes") | places,
+        "noise_zh": frozenset(zh),
+        "veto_zh": frozenset(
+            to_simplified(w) for n in ("context_vetoes_zh", "affiliate_places_zh") for w in data[n]
+        ),
+        "trading_as": frozenset(compact_key(w) for w in data["trading_as"]),
+        "formerly": frozenset(compact_key(w) for w in data["formerly"]),
+        "package": frozenset(data["package_words"]),
+        "listing": frozenset(data["listing_words"]),
+        "code_labels": frozenset(data["code_labels"]),
+    }
+
+
+def _prefixes(
+    index: KeyIndex,
+) -> tuple[dict[str, str], frozenset[str], list[str], frozenset[str]]:
+    """Every exact key of the registry and of the other platforms, to the entity id ('' for
+    another platform; '*' for a key of several entities), the prefixes of the Latin keys, the
+    registry's Chinese keys, longest first, and the first four letters of the Latin keys."""
+    keys, _, _, _ = index.table.rows()
+    owners: dict[str, set[str]] = {}
+    for kind, key, entity, _, _ in keys:
+        if kind in ("exact", "folded", "other"):
+            owners.setdefault(key, set()).add(entity)
+    table = {k: (next(iter(v)) if len(v) == 1 else "*") for k, v in owners.items()}
+    latin = {k: v for k, v in table.items() if k.isascii()}
+    prefixes = frozenset(k[:i] for k in latin for i in range(1, len(k) + 1))
+    chinese = sorted((k for k in table if not k.isascii() and len(k) >= 2), key=len, reverse=True)
+    starts = frozenset(k[:4] for k in latin if len(k) >= 4)
+    return {**latin, **{k: table[k] for k in chinese}}, prefixes, chinese, starts
+
+
+def may_answer(index: KeyIndex, text: str) -> bool:
+    """False when ``in_context`` is sure to leave a ``none`` as it is (no registry name, ticker
+    or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
+    if len(text) > 2000:
+        return False
+    table, prefixes, chinese, starts = index.derived("context", _prefixes)
+    if _may_name(index, text, table, prefixes, chinese, starts):
+        return True
+    tokens = words(text)
+    return len(tokens) == 1 and tokens[0] in _tickers()
+
+
+def _may_name(
+    index: KeyIndex,
+    text: str,
+    table: dict[str, str],
+    prefixes: frozenset[str],
+    chinese: list[str],
+    starts: frozenset[str],
+) -> bool:
+    """True when a registry name may stand in the text: a run of its words is a key, or a
+    word starts with one ('binanceholdingslimited'), or a Chinese key is in it."""
+    tokens = words(text)
+    vocab = _vocab()
+    if not vocab["listing"].isdisjoint(tokens) and any(_ticker(t, tokens, vocab) for t in tokens):
+        return True
+    for i, token in enumerate(tokens):
+        if token in prefixes:
+            if _name_at(tokens, i, table, prefixes) is not None:
+                return True
+        elif token[:4] in starts and any(token[:n] in table for n in range(4, len(token))):
+            return True
+    if text.isascii() or not has_cjk(text):
+        return False
+    pattern = index.derived("context_zh", lambda _: re.compile("|".join(map(re.escape, chinese))))
+    return pattern.search(to_simplified(text)) is not None
+
+
+def _split_humps(text: str) -> str:
+    """'BinanceHoldingsLimited' -> 'Binance Holdings Limited', 'huobi_global' -> 'huobi global';
+    'c/o', 'd/b/a', 't/a', 'a.k.a.' as one word each; suffixes after an apostrophe dropped."""
+    text = _ABBREVIATION.sub(lambda m: " " + "".join(g for g in m.groups() if g) + " ", text)
+    text = _SUFFIX.sub("", _LISTING.sub("", text))
+    return _HUMP.sub(" ", text)
+
+
+def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """The match of a registry name that stands among noise words, or None (see the module's
+    docstring)."""
+    if len(text) > 2000:
+        return None
+    table, prefixes, chinese, starts = index.derived("context", _prefixes)
+    named = _may_name(index, text, table, prefixes, chinese, starts)
+    if not named and result.decision == DECISION_NONE:
+        return _bare_ticker(index, result, text)
+    if not named and result.decision != DECISION_AMBIGUOUS:
+        return None  # no registry name in any word: the common case, kept cheap
+    package = _package(index, result, text)
+    if package is not None:
+        return package
+    if "." in text and domain_of(clean(text)) is not None:
+        return None  # a host: the domain rules decided
+    vocab = _vocab()
+    segments: list[list[str]] = []
+    for part in _SEGMENTS.split(_split_humps(text)):
+        tokens = words(part)
+        if tokens:
+            segments.append(tokens if not _SWIFT_ADDRESS.match(part) else ["\x00address", *tokens])
+    flat = [t for s in segments for t in s]
+    found: list[tuple[int, str, str]] = []  # (segment, key, entity)
+    unknown: list[int] = []  # segments with a word that is neither noise nor a name
+    vetoed = False
+    marker_at: list[tuple[int, str]] = []  # (segment-position, kind) of trading-as/formerly
+    position = 0
+    name_segment = -1
+    for s, tokens in enumerate(segments):
+        address = tokens[0] == "\x00address"
+        if address:
+            tokens = tokens[1:]
+        elif 0 <= name_segment < s and not _names_in(tokens, table, prefixes):
+            address = _is_address(tokens, vocab)  # a part after the name: '1 Raffles Place'
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            hit = _name_at(tokens, i, table, prefixes) or _glued(token, i, table, starts, vocab)
+            ticker = _ticker(token, flat, vocab) if hit is None else None
+            if ticker is not None:
+                found.append((position, token, ticker))
+                position += 1
+                i += 1
+                continue
+            if hit is not None:
+                end, key = hit
+                found.append((position, key, table[key]))
+                name_segment = s if name_segment < 0 else name_segment
+                i = end
+                position += 1
+                continue
+            two = token + tokens[i + 1] if i + 1 < len(tokens) else ""
+            for marker in ("trading_as", "formerly"):
+                if token in vocab[marker] or two in vocab[marker]:
+                    marker_at.append((position, marker))
+                    position += 1
+                    break
+            else:
+                kind = _kind(token, vocab, chinese, table, address)
+                if kind == "unknown" and i and len(token) >= 8 and token.isalnum():
+                    before = tokens[i - 1]  # a BIC after its label or a SWIFT field tag
+                    if before in vocab["code_labels"] or _SWIFT_TAG.fullmatch(before):
+                        kind = "noise"
+                if kind == "veto":
+                    vetoed = True
+                elif kind.startswith("name:"):
+                    found.append((position, kind[5:], table[kind[5:]]))
+                    position += 1
+                elif kind == "unknown":
+                    unknown.append(position)
+                    position += 1
+            i += 1
+    plain = text.isascii() or has_cjk(text)  # symbols and mojibake are read by other bands
+    if not named and not vetoed and flat and plain and _only_noise(flat, vocab):
+        reason = "only payment, address, note or channel words: no name"
+        return none(result.query, result.normalized, reason)
+    if vetoed or not found:
+        return None
+    entities = {e for _, _, e in found}
+    if len(entities) != 1 or "" in entities or "*" in entities:
+        return None
+    (entity,) = entities
+    if unknown and not _trading_name(found, unknown, marker_at):
+        return None
+    key = found[-1][1]
+    if everyday_name(key, flat) or everyday_name(compact_key(key), flat):
+        return None
+    return _answer(
+        index, result, key, entity, "{!r} stands among payment, address, note or channel words"
+    )
+
+
+_PACKAGE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}")
+_DEEP_LINK = re.compile(r"([a-z][a-z0-9+.-]*)://\S*")
+_WEB_SCHEMES = frozenset({"http", "https", "ftp", "ws", "wss", "file", "mailto"})
+
+
+def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """An app's package or bundle id ('com.binance.dev': its first label a package word) or
+    a deep link's scheme ('binance://trade'): the labels without ``package_words`` are the
+    brand. A distinctive registry name: a match; anything else the matcher names: review."""
+    cleaned = clean(text)
+    vocab = _vocab()["package"]
+    if _PACKAGE_ID.fullmatch(cleaned) and cleaned.split(".")[0] in vocab:
+        labels = re.split(r"[._]", cleaned)
+    else:
+        link = _DEEP_LINK.fullmatch(cleaned)
+        if link is None or link[1] in _WEB_SCHEMES:
+            return None
+        labels = re.split(r"[._+-]", link[1])
+    brand = [label for label in labels if label and label not in vocab]
+    if not brand:
+        return None
+    key = "".join(brand)
+    table = index.derived("context", _prefixes)[0]
+    entity = table.get(key)
+    if entity and entity != "*" and not everyday_name(key, brand):
+        found = _answer(index, result, key, entity, "{!r} is the brand of an app's id or link")
+        if found is not None:
+            return found
+    from exitcheck.matching.decide import match
+
+    named = match(index, " ".join(brand), limit=0)
+    candidates = tuple(c for c in named.candidates if c.entity_id)
+    if not candidates:
+        return None
+    from exitcheck.matching.nearby import _review
+
+    return _review(result, candidates, f"an app's id or link that names {candidates[0].label!r}")
+
+
+def _name_at(
+    tokens: list[str], i: int, table: dict[str, str], prefixes: frozenset[str]
+) -> tuple[int, str] | None:
+    """(end, key) of the longest registry or other-platform key that starts at word ``i``."""
+    best = None
+    joined = ""
+    for j in range(i, min(len(tokens), i + MAX_NAME_WORDS)):
+        joined += tokens[j]
+        if joined not in prefixes:
+            break
+        if joined in table:
+            best = (j + 1, joined)
+    return best
+
+
+def _names_in(tokens: list[str], table: dict[str, str], prefixes: frozenset[str]) -> bool:
+    return any(_name_at(tokens, i, table, prefixes) for i in range(len(tokens)))
+
+
+def _glued(
+    token: str,
+    i: int,
+    table: dict[str, str],
+    starts: frozenset[str],
+    vocab: dict[str, frozenset[str]],
+) -> tuple[int, str] | None:
+    """(end, key) of a registry name run together with noise words in one word, written in
+    capitals ('BINANCEHOLDINGSLIMITED', 'huobigloballtd'): the longest key it starts with
+    whose rest is made of generic words and legal forms of three letters or more."""
+    if token[:4] not in starts:
+        return None
+    for n in range(len(token) - 1, 3, -1):
+        if token[:n] in table and _spelt_of(token[n:], vocab["glued"]):
+            return i + 1, token[:n]
+    return None
+
+
+def _ticker(token: str, tokens: list[str], vocab: dict[str, frozenset[str]]) -> str | None:
+    """The registry company whose stock ticker ``token`` is (``tickers`` in
+    data/matching.toml), when a stock exchange or listing word stands in the text
+    ('NASDAQ: TIGR', '1428 HK Equity')."""
+    if vocab["listing"].isdisjoint(tokens):
+        return None
+    return _tickers().get(token.lstrip("0") if token.isdigit() else token)
+
+
+@functools.cache
+def _tickers() -> dict[str, str]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data["tickers"].items()}
+
+
+def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A Latin ticker of three letters or more alone ('BIDU'): review with its company."""
+    tokens = words(text)
+    if len(tokens) != 1 or len(tokens[0]) < 3 or not tokens[0].isalpha():
+        return None
+    entity = _tickers().get(tokens[0])
+    if entity is None:
+        return None
+    from exitcheck.matching.nearby import _review
+
+    found = Candidate(entity, tokens[0].upper(), 90.0, "ticker")
+    return _review(
+        result, (found,), f"{tokens[0].upper()!r} is a stock ticker of a registry company"
+    )
+
+
+def _is_address(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
+    return not vocab["address"].isdisjoint(tokens)
+
+
+def _kind(
+    token: str,
+    vocab: dict[str, frozenset[str]],
+    chinese: list[str],
+    table: dict[str, str],
+    address: bool,
+) -> str:
+    """noise, veto, name:KEY (a Chinese name among context words), or unknown."""
+    if token in vocab["veto"]:
+        return "veto"
+    if token.isascii():
+        if token in vocab["noise"] or address or any(ch.isdigit() for ch in token):
+            return "noise"
+        return "unknown"
+    if not is_cjk(token[0]):
+        return "noise"  # another script: the words of a sentence around the name
+    simplified = to_simplified(token)
+    if any(v in simplified for v in vocab["veto_zh"]):
+        return "veto"
+    rest = simplified
+    name = ""
+    for key in chinese:
+        if key in rest:
+            if name and key not in name:
+                return "unknown"  # two names in one run
+            name = name or key
+            rest = rest.replace(key, " ")
+    if not _spelt_of(rest, vocab["noise_zh"]):
+        return "unknown"
+    if name:
+        return "name:" + name
+    return "noise"
+
+
+def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
+    """True when every run of characters in ``text`` is made of words of ``vocab``."""
+    for run in text.split():
+        ends = {0}
+        for end in range(1, len(run) + 1):
+            if any(run[start:end] in vocab for start in ends if start < end):
+                ends.add(end)
+        if len(run) not in ends:
+            return False
+    return True
+
+
+def _only_noise(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
+    """True when every word is a context, generic, address word or a number, or Chinese
+    made of context words: a text that holds no name at all."""
+    latin = vocab["noise"] | vocab["address"]
+    return all(
+        t.isdigit()
+        or t in latin
+        or (not t.isascii() and is_cjk(t[0]) and _spelt_of(to_simplified(t), vocab["noise_zh"]))
+        for t in tokens
+        if t != "\x00address"
+    )
+
+
+def _trading_name(
+    found: list[tuple[int, str, str]], unknown: list[int], markers: list[tuple[int, str]]
+) -> bool:
+    """True when the unknown words all stand before a 'trading as' marker and the name after
+    it: 'Acme Ltd t/a Binance'. Words around 'formerly' never pass (another company's)."""
+    if not markers or any(kind != "trading_as" for _, kind in markers):
+        return False
+    last = markers[-1][0]
+    return all(u < last for u in unknown) and all(p > last for p, _, _ in found)
+
+
+def _answer(
+    index: KeyIndex, result: MatchResult, key: str, entity: str, why: str
+) -> MatchResult | None:
+    hits = [e for e in index.exact(key) or index.folded(key) if e.entity_id == entity]
+    if not hits and _tickers().get(key.lstrip("0") if key.isdigit() else key) != entity:
+        return None
+    label = hits[0].label if hits else key.upper()  # a ticker
+    best = Candidate(entity, label, 100.0, METHOD)
+    reason = why.format(label)
+    return MatchResult(result.query, key, DECISION_MATCH, METHOD, best, (best,), reason)

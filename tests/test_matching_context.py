@@ -1,0 +1,324 @@
+"""A registry name inside longer text (matching/context.py), Cantonese readings and Japanese
+press forms (nearby.cantonese, review.other_script), app ids and deep links: one test per rule,
+one per veto, and properties over noise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exitcheck.matching import match
+from exitcheck.matching.context import METHOD, _vocab
+from exitcheck.store.loading import load, shipped_registry
+
+INDEX = load([shipped_registry()], use_cache=False).index
+
+
+def _answer(query: str) -> tuple[str, str | None, str]:
+    """(decision, matched entity or the first candidate's, method)."""
+    result = match(INDEX, query)
+    first = result.candidates[0].entity_id if result.candidates else None
+    return result.decision, result.entity_id or first, result.method or "-"
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Payment to Binance Holdings Ltd", "binance"),  # payment wording, legal form
+        ("Pay to the order of Huobi Global Ltd USD 5,000.00 value 2021-09-30", "huobi"),
+        ("FBO KuCoin, ref INV-20211012", "kucoin"),
+        ("c/o Bitget Ltd", "bitget"),
+        (":59:/123456789\nBINANCE HOLDINGS LIMITED\n2/ORCHARD ROAD 1\n3/SG/SINGAPORE", "binance"),
+        ("Cdtr Nm: OKCoin", "okcoin"),  # ISO 20022
+        (":59:/998877\nGATE IO", "gate-io"),  # SWIFT character set: dots dropped
+        ("Client says funds came from his Binance account, closed 2021.", "binance"),  # KYC
+        ("客户称资金来自其币安账户，已于2021年关闭", "binance"),
+        ("Оплата Binance Ltd по договору", "binance"),  # another script around the name
+        ("Binance'e ödeme", "binance"),  # a suffix after an apostrophe
+        ("Chuyển tiền cho Binance", "binance"),
+        ("\u200fتحويل إلى Binance\u200f", "binance"),  # bidi marks
+        ("Bitget Ltd, 1 Raffles Place, #44-01, Singapore 048616", "bitget"),  # an address
+        ("币安中文社区", "binance"),  # a channel
+        ("Huobi Official Channel", "huobi"),
+        ("Mek Global Ltd d/b/a KuCoin", "kucoin"),  # the registry name is the trading name
+        ("OKX f/k/a OKEx", "okex"),  # both names the entity's
+        ("BinanceHoldingsLimited", "binance"),  # run together
+        ("KuCoinGlobalLtd", "kucoin"),
+        ("BINANCEHOLDINGSLIMITED", "binance"),  # run together in capitals
+        ("FUTU US Equity", "futu"),  # a listing: the exchange's code set aside
+        (
+            "北京火币天下网络技术有限公司 统一社会信用代码：91110108MA01XXXX5A",
+            "beijing-huobi-tianxia",
+        ),
+        ("Binance Holdings Ltd, CR No. 1234567", "binance"),
+        ("com.binance.dev", "binance"),  # an app's package id
+        ("com.kucoin.exchange.android", "kucoin"),
+    ],
+)
+def test_a_distinctive_name_among_noise_is_a_match(query: str, entity: str) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.entity_id) == ("match", entity)
+    assert result.method == METHOD
+    assert result.reason  # names the rule: what the name stands among
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Payment to Huobi Japan KK", None),  # an affiliate place
+        ("Payment to Binance US", None),
+        ("Zahlung an Binance Deutschland", None),
+        ("Beneficiary: Binance Labs Fund", "binance"),  # a division
+        ("BinanceLabsLtd", "binance"),
+        ("Binance Support Official", "binance"),  # a support account
+        ("币安客服", "binance"),
+        ("Fake Binance Official", "binance"),  # an impostor
+        ("Binance VIP Signals", "binance"),
+        ("Client says he never used Binance", "binance"),  # a negation
+        ("Client says funds came from his Binance and Coinbase accounts", "binance"),  # two names
+        ("Payment to Binance and OKX", None),  # two registry names
+        ("Acme Ltd f/k/a Binance", "binance"),  # formerly another company
+        ("Binance t/a ABC Ltd", "binance"),  # the registry name is not the trading name
+        ("Binance, 1 Main Street, San Francisco, USA", "binance"),  # an affiliate's address
+        ("Payment to Binance ref Acme", "binance"),  # a word that is not noise
+    ],
+)
+def test_a_veto_or_an_unknown_word_keeps_review(query: str, entity: str | None) -> None:
+    decision, got, method = _answer(query)
+    assert decision != "match", (query, method)
+    if entity is not None:
+        assert (decision, got) == ("ambiguous", entity)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Payment to Tiger Airways",
+        "c/o Keystone Foods",
+        "Payment to Keystone",  # an everyday word: no corroborating word
+        ":59:/123456789\nHSBC BANK PLC\n2/8 CANADA SQUARE\n3/GB/LONDON",
+        "Client says funds came from his HSBC account",
+        "KeystoneFoodsLLC",
+        "TigerAirwaysHoldings",
+        "HUOBIAN LTD",  # a name run together with a word that is not a company word
+        "腾讯科技（深圳）有限公司 统一社会信用代码 9144030071526726XG",
+        "Tiger Official Channel",
+        "区块链闻名世界",  # 链闻 inside other words: not a whole word
+        "com.google.android.gm",
+    ],
+)
+def test_other_companies_in_the_same_wording_are_not_matched(query: str) -> None:
+    assert match(INDEX, query).decision != "match"
+
+
+def test_context_words_are_data() -> None:
+    vocab = _vocab()
+    assert {"payment", "beneficiary", "fbo", "says", "registration"} <= vocab["noise"]
+    assert {"support", "labs", "fake", "not"} <= vocab["veto"]
+    assert {"japan", "us"} <= vocab["veto"]  # the affiliate places veto
+    assert "us" not in vocab["noise"]
+    assert {"中文社区", "统一社会信用代码", "收款方"} <= vocab["noise_zh"]
+    assert {"客服", "日本"} <= vocab["veto_zh"]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Fo Bai", "huobi"),  # Hong Kong government spelling of 火币
+        ("Foo Bai", "kucoin"),  # 库币
+        ("Bai On Exchange", "binance"),  # 币安, with a generic word
+        ("Chi Ma Hoi Mun", "gate-io"),  # 芝麻开门
+        ("Fei Siu Ho", "feixiaohao"),  # 非小号
+    ],
+)
+def test_a_cantonese_reading_is_review(query: str, entity: str) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", entity)
+    assert result.candidates[0].method in ("cantonese", "sounds_like")
+
+
+@pytest.mark.parametrize("query", ["Hong Kong Land", "Hang Seng Bank", "Wing Lung Bank"])
+def test_hong_kong_names_that_read_as_no_registry_name_are_none(query: str) -> None:
+    assert match(INDEX, query).decision == "none"
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("バイナンス取引所", "binance"),
+        ("フォビ株式会社", "huobi"),
+        ("クーコイン取引所", "kucoin"),
+        ("オーケーコイン・ジャパン株式会社", "okcoin"),  # an affiliate: review, never a match
+    ],
+)
+def test_japanese_press_forms_are_review(query: str, entity: str) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", entity)
+
+
+@pytest.mark.parametrize("query", ["トヨタ自動車株式会社", "ソニーグループ株式会社"])
+def test_other_japanese_companies_are_none(query: str) -> None:
+    assert match(INDEX, query).decision == "none"
+
+
+@pytest.mark.parametrize(
+    ("query", "decision", "entity"),
+    [
+        ("binance://trade", "match", "binance"),
+        ("com.tigerbrokers.stock", "ambiguous", "tiger-brokers"),  # not an exact name: review
+        ("com.keystone.wallet", "ambiguous", "keystone"),  # an everyday word: review
+        ("org.telegram.messenger", "none", None),
+    ],
+)
+def test_app_ids_and_deep_links(query: str, decision: str, entity: str | None) -> None:
+    got_decision, got, _ = _answer(query)
+    assert got_decision == decision
+    if entity is not None:
+        assert got == entity
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+
+NOISE = [
+    "Payment to",
+    "Pay to the order of",
+    "FBO",
+    "Attn:",
+    "Beneficiary:",
+    "Ref",
+    "USD 5,000.00",
+    "value date 2021-09-30",
+    "INV-4411",
+    ":59:/123456789",
+    "Client says funds came from his",
+    "account, closed 2021.",
+    "Ltd",
+    "Holdings Limited",
+    "Official",
+    "中文社区",
+    "Оплата",
+    "转账",
+    "金额5000元",
+    "Cdtr Nm:",
+    "CR No. 1234567",
+]
+DISTINCTIVE = {
+    "Binance": "binance",
+    "Huobi Global": "huobi",
+    "KuCoin": "kucoin",
+    "Bitget": "bitget",
+    "币安": "binance",
+    "OKCoin": "okcoin",
+    "Matrixport": "matrixport",
+}
+EVERYDAY = ["Keystone", "Tiger", "Spark", "Matrix", "Bee", "Mars", "Pocket", "Loop"]
+
+noise = st.lists(st.sampled_from(NOISE), min_size=1, max_size=4, unique=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=noise,
+    after=st.lists(st.sampled_from(NOISE), max_size=3, unique=True),
+    name=st.sampled_from(sorted(DISTINCTIVE)),
+)
+def test_noise_around_a_distinctive_name_matches(
+    before: list[str], after: list[str], name: str
+) -> None:
+    query = " ".join([*before, name, *after])
+    assert match(INDEX, query).entity_id == DISTINCTIVE[name], query
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=noise,
+    after=st.lists(st.sampled_from(NOISE), max_size=3, unique=True),
+    word=st.sampled_from(EVERYDAY),
+)
+def test_noise_around_an_everyday_word_never_matches(
+    before: list[str], after: list[str], word: str
+) -> None:
+    query = " ".join([*before, word, *after])
+    assert match(INDEX, query).decision != "match", query
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=noise)
+def test_noise_alone_is_none(parts: list[str]) -> None:
+    query = " ".join(parts)
+    assert match(INDEX, query).decision == "none", query
+
+
+@pytest.mark.parametrize(
+    ("query", "decision", "entity"),
+    [
+        ("NASDAQ: TIGR", "match", "tiger-brokers"),  # a ticker beside its exchange
+        ("HKEX: 01428", "match", "bright-smart"),  # a Hong Kong code, leading zero
+        ("BIDU", "ambiguous", "baidu"),  # a ticker alone: review
+        ("NYSE: GT", "ambiguous", "gate-io"),  # a token is not a ticker (Goodyear): review
+        ("NASDAQ: TSLA", "none", None),
+    ],
+)
+def test_stock_tickers(query: str, decision: str, entity: str | None) -> None:
+    got_decision, got, _ = _answer(query)
+    assert got_decision == decision
+    if entity is not None:
+        assert got == entity
+
+
+def test_a_pre_filter_may_skip_only_what_the_rule_leaves_alone() -> None:
+    """``may_answer`` False means ``in_context`` leaves a ``none`` as it is: checked on every
+    query of the evaluation set and of the mix of other companies."""
+    from pathlib import Path
+
+    from exitcheck.matching.context import in_context, may_answer
+    from exitcheck.matching.results import none
+
+    data = Path(__file__).parent / "data"
+    rows = data.joinpath("match_eval.tsv").read_text(encoding="utf-8").splitlines()
+    texts = [r.split("\t")[0] for r in rows if r and not r.startswith("#")]
+    texts += data.joinpath("company_mix.txt").read_text(encoding="utf-8").splitlines()
+    texts += ["Payment to KuCoinLtd", "NASDAQ: BIDU", "BIDU", "客户称资金来自其币安账户"]
+    skipped = answered = 0
+    for text in texts:
+        text = (
+            text.encode("ascii", "backslashreplace").decode("unicode_escape")
+            if "\\u" in text
+            else text
+        )
+        answer = in_context(INDEX, none(text, "", "no name is close enough to be sure"), text)
+        if not may_answer(INDEX, text):
+            skipped += 1
+            assert answer is None, text
+        answered += answer is not None
+    assert skipped > 1000 and answered > 100
+
+
+@pytest.mark.parametrize(
+    "query", ["Binance Singapore", "Binance HK", "Binance Ltd Hong Kong", "Huobi Dubai"]
+)
+def test_a_place_beside_the_name_is_not_an_address(query: str) -> None:
+    """A registration place right after the name may be an affiliate's: review; after a
+    comma, as part of an address, it is noise."""
+    assert match(INDEX, query).decision == "ambiguous"
+    assert match(INDEX, "Binance Holdings Ltd, Mahe, Seychelles").decision == "match"
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    before=st.lists(st.sampled_from(NOISE), max_size=3, unique=True),
+    name=st.sampled_from([*DISTINCTIVE, *EVERYDAY, "KUCOINLTD", "BitgetLimited", "TIGR", "BIDU"]),
+    after=st.lists(st.sampled_from([*NOISE, "NASDAQ:", "US Equity"]), max_size=3, unique=True),
+)
+def test_the_screening_gate_keeps_these_answers(
+    before: list[str], name: str, after: list[str]
+) -> None:
+    """``match_many`` (the gate in front of the steps) answers these as ``match`` does."""
+    from exitcheck.matching import match_many
+
+    index = load([shipped_registry()], use_cache=True).index
+    index.preload()
+    query = " ".join([*before, name, *after])
+    assert match_many(index, [query]) == [match(index, query, limit=0)], query
