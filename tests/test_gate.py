@@ -48,8 +48,21 @@ def assert_same(names: list[str], threshold: float = 75.0) -> None:
         (DATA / "blind" / "blind.tsv", True),
         (DATA / "blind" / "others_mix.txt", False),
         (DATA / "company_mix.txt", False),
+        (DATA / "blind" / "round2" / "blind2.tsv", True),
+        (DATA / "blind" / "round2" / "others2.txt", False),
+        (DATA / "blind" / "round3" / "blind3.tsv", True),
+        (DATA / "blind" / "round3" / "others3.txt", False),
     ],
-    ids=["match_eval", "blind", "others_mix", "company_mix"],
+    ids=[
+        "match_eval",
+        "blind",
+        "others_mix",
+        "company_mix",
+        "blind2",
+        "others2",
+        "blind3",
+        "others3",
+    ],
 )
 def test_same_answers_on_the_evaluation_sets(path: Path, tsv: bool) -> None:
     assert_same(lines(path, tsv=tsv))
