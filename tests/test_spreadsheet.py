@@ -281,3 +281,15 @@ def test_output_to_a_full_disk_is_exit_4() -> None:
     )
     assert done.returncode == 4, done.stderr
     assert done.stderr.startswith("exitcheck: cannot write") and "Traceback" not in done.stderr
+
+
+def test_the_same_answer_gives_the_same_workbook_bytes(cli, tmp_path: Path) -> None:
+    pytest.importorskip("xlsxwriter")
+    import time
+
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for target in (first, second):
+        result = cli("screen", "-", "--format", "xlsx", "-o", str(target), input="huobi\nacme\n")
+        assert result.exit_code == 0, result.stderr
+        time.sleep(1.1)  # xlsxwriter's own clock has one-second steps
+    assert first.read_bytes() == second.read_bytes()

@@ -72,6 +72,7 @@ def spooled(
 def _write(
     book: Any, columns: list[str], rows: Iterable[dict[str, Any]], provenance: Doc | None
 ) -> None:
+    book.set_properties({"created": _created(provenance)})
     bold = book.add_format({"bold": True})
     sheet = book.add_worksheet("results")
     widths = [len(c) for c in columns]
@@ -97,6 +98,21 @@ def _write(
     sheet.autofilter(0, 0, count, len(columns) - 1)
     _provenance(book.add_worksheet("provenance"), provenance, bold)
     book.close()
+
+
+def _created(provenance: Doc | None) -> Any:
+    """The workbook's creation time: the moment the run read as now (UTC), so that the same
+    answer gives the same bytes (xlsxwriter would write the wall clock)."""
+    from datetime import datetime, timezone
+
+    now = (provenance or {}).get("now")
+    try:
+        moment = datetime.fromisoformat(str(now))
+    except ValueError:
+        return datetime(2000, 1, 1)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
 
 
 def _provenance(sheet: Any, provenance: Doc | None, bold: Any) -> None:
