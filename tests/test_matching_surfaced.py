@@ -51,3 +51,92 @@ def test_a_distinctive_name_among_file_or_query_noise_is_a_match(query: str, ent
 )
 def test_file_and_query_noise_never_matches_anything_else(query: str) -> None:
     assert _answer(query)[0] != "match"
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        (
+            "https://www.coindesk.com/markets/2021/09/26/huobi-to-stop-serving-china-users/"
+            "?utm_source=twitter",
+            "huobi",
+        ),
+        ("https://www.theblock.co/amp/post/123/okx-exits-china", "okex"),
+        (  # a search engine's redirect, percent-encoded
+            "https://www.google.com/url?sa=t&url=https%3A%2F%2Fwww.ft.com%2Fcontent%2Fbitget-china-exit",
+            "bitget",
+        ),
+        ("https://m.21jingji.com/article/20210927/huobi_exit.html", "huobi"),
+    ],
+)
+def test_an_article_about_a_platform_is_review(query: str, entity: str) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", entity)
+    assert result.candidates[0].method == "article_address"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "https://www.reuters.com/business/finance/hsbc-to-cut-jobs-2023-01-01/",
+        "https://www.bbc.com/news/business-58700000?utm_source=weibo",  # tracking: set aside
+        "https://www.reuters.com/technology/tiger-global-cuts-china-bets-2022-05-01/",
+    ],
+)
+def test_an_article_about_anything_else_is_none(query: str) -> None:
+    assert _answer(query)[0] == "none"
+
+
+def test_a_platforms_own_page_is_still_its_domain() -> None:
+    assert _answer("https://www.huobi.com/en-us/news/huobi-global-update")[:2] == (
+        "match",
+        "huobi",
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "method"),
+    [
+        ("B安", "binance", "letter_for_character"),  # 币安, 'b' for 币
+        ("火B", "huobi", "letter_for_character"),
+        ("欧Y", "okex", "letter_for_character"),  # 欧易
+        ("b安交易所", "binance", "letter_for_character"),  # generic words set aside
+        ("0KX", "okex", None),  # leetspeak (the band's candidates keep the exact rule's method)
+        ("K|_|C0in Ltd", "kucoin", None),
+        ("M3XC", "mexc", None),
+        ("Bin***", "binance", "masked"),
+        ("B****e", "binance", "masked"),  # one mask more or fewer than the letters hidden
+        ("火*", "huobi", "masked"),  # a mask beside a Chinese character
+        ("K•••in", "kucoin", "masked"),
+    ],
+)
+def test_a_dodged_or_masked_name_is_review(query: str, entity: str, method: str | None) -> None:
+    result = match(INDEX, query)
+    assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", entity)
+    if method is not None:
+        assert result.candidates[0].method == method
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "X安",  # no registry name has a character read 'x' there
+        "火Z",
+        "工B银行",
+        "A股",
+        "H3LL0 W0RLD",  # leetspeak of no registry name
+        "3M Company",
+        "Acm3 H0ldings",
+        "B***",  # too many names fit
+        "Acm***",
+        "Tencent***",
+        "张**",
+    ],
+)
+def test_the_same_shapes_of_no_registry_name_are_none(query: str) -> None:
+    assert _answer(query)[0] == "none"
+
+
+def test_a_masked_name_is_never_a_match() -> None:
+    assert _answer("Binan**")[0] != "match"
+    assert _answer("Huobi Gl***al")[0] != "match"

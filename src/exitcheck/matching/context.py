@@ -84,9 +84,7 @@ def _vocab() -> dict[str, frozenset[str]]:
     said |= latin("query_words")
     return {
         # places only in an address: beside the name, one may be an affiliate's
-        "noise": (said | generic_words().latin | _legal_forms()[0])
-        - places
-        - (qualifiers - said),
+        "noise": (said | generic_words().latin | _legal_forms()[0]) - places - (qualifiers - said),
         "address": latin("address_words") | qualifiers,
         "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
         "veto": latin("context_vetoes") | places,

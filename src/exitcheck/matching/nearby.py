@@ -34,6 +34,8 @@ from exitcheck.matching.names import (
     generic_words,
     has_cjk,
     initials,
+    is_cjk,
+    romanise,
     sound_key,
     spells_letters,
     strip_generic,
@@ -134,6 +136,185 @@ def social_page(
     ids = {c.entity_id for c in named}
     site = tuple(c for c in _named(result) if c.entity_id not in ids)  # 'weibo.com/huobi'
     return answer._replace(candidates=answer.candidates + site)
+
+
+# --------------------------------------------------------------------------------------------
+# An article's address
+
+_REDIRECT = re.compile(r"[?&](?:q|url|u|target|dest)=(https?(?::|%3a)[^&\s]+)", re.I)
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|ref|source|src|amp|output|outputtype)$")
+_SLUG_SPLIT = re.compile(r"[-_/.+~:;,=]+")
+MIN_SLUG_NAME = 3  # a registry name this long at least, as whole words of the path
+
+
+def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """Reads ``clean(text)``. Condition: it is a web address ('https://…/…', after a search
+    engine's redirect, 'google.com/url?q=…', is undone) whose host names no registry entity,
+    and among the words of its path and query values (split at '-', '_', '/', '.'; tracking
+    parameters such as 'utm_source' and 'amp' set aside) a registry name of
+    ``MIN_SLUG_NAME`` letters or more stands as a run of whole words
+    ('coindesk.com/…/huobi-to-stop-serving-china-users/'). An article about a platform is not
+    the platform: review, never a match."""
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    from exitcheck.matching.context import _name_at, _prefixes
+
+    cleaned = clean(text)
+    for _ in range(3):  # a redirect of a redirect
+        inner = _REDIRECT.search(cleaned)
+        if inner is None:
+            break
+        cleaned = unquote(inner[1])
+    if "://" not in cleaned[:12] and not cleaned.startswith("www."):
+        return None
+    parts = urlsplit(cleaned if "://" in cleaned[:12] else "http://" + cleaned)
+    host = (parts.hostname or "").removeprefix("www.")
+    table, prefixes, _, _ = index.derived("context", _prefixes)
+    if not host or any(table.get(label) for label in host.split(".")):
+        return None  # the host is a registry name's: the domain rules decided
+    said = [w for w in _SLUG_SPLIT.split(unquote(parts.path)) if w]
+    said += [v for k, v in parse_qsl(parts.query) if not _TRACKING.match(k.lower())]
+    tokens = [t for t in words(" ".join(said)) if not _TRACKING.match(t)]
+    found: list[Candidate] = []
+    for i in range(len(tokens)):
+        hit = _name_at(tokens, i, table, prefixes)
+        if hit is None or len(hit[1]) < MIN_SLUG_NAME or table[hit[1]] in ("", "*"):
+            continue
+        entries = [e for e in index.exact(hit[1]) or index.folded(hit[1]) if e.entity_id]
+        found += [Candidate(e.entity_id, e.label, 80.0, "article_address") for e in entries[:1]]
+    if not found:
+        return None
+    reason = f"an article on {host} about {found[0].label!r}: not the platform itself"
+    return _review(result, tuple(found), reason)
+
+
+# --------------------------------------------------------------------------------------------
+# A Latin letter for a Chinese character
+
+_LETTER_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]*[a-z][\u3400-\u9fff\uf900-\ufaff]*")
+
+
+def _letter_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every registry Chinese name of two to four characters with one character replaced by
+    the first letter of its pinyin ('火币' -> 'h币', '火b'), to its entries."""
+    table: dict[str, list[Entry]] = {}
+    for key, e in index.names("cjk"):
+        if not e.entity_id or not 2 <= len(key) <= 4 or not all(map(is_cjk, key)):
+            continue
+        for at, ch in enumerate(key):
+            letter = romanise(ch)[:1]
+            if letter.isalpha():
+                table.setdefault(key[:at] + letter + key[at + 1 :], []).append(e)
+    return table
+
+
+def letter_for_character(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified`` of the text's words run together, without generic words.
+    Condition: it is two to four characters, one of them a Latin letter and the others
+    Chinese ('B安', '火B', '欧Y'), and putting back for the letter a character of a registry
+    Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易). A
+    letter for a character dodges a filter: review."""
+    if not has_cjk(text):
+        return None
+    tokens = words(text)
+    found: list[Entry] = []
+    table = index.derived("letter_for_character", _letter_table)
+    for form in dict.fromkeys(["".join(tokens), "".join(strip_generic(tokens))]):
+        form = to_simplified(form)
+        if 2 <= len(form) <= 4 and _LETTER_CJK.fullmatch(form):
+            found += table.get(form, [])
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
+    return _review(result, named, f"a letter stands for a character of {named[0].label!r}?")
+
+
+# --------------------------------------------------------------------------------------------
+# Privacy-masked names
+
+_MASK_RUN = re.compile(r"[*＊∗⁎•●×]+")
+_MASK_BY_CJK = re.compile(r"[\u3400-\u9fff][*＊∗⁎•●×]|[*＊∗⁎•●×][\u3400-\u9fff]")
+MAX_MASKED = 3  # entities a masked name may fit and still be worth a reviewer's time
+
+
+def masked(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified(clean(text))``. Condition: ``decide._masked`` (letters replaced
+    by a run of '*', '•', '●' … : 'Bin***', 'B****e', 'Hu*bi'), or a mask beside a Chinese
+    character ('火*'); two Latin letters or one Chinese character left visible; and the
+    registry names (exact keys, with generic words or not) that agree with the visible parts
+    are those of one to ``MAX_MASKED`` entities, each run of masks standing for as many
+    characters as it has, else for one more or fewer, else for any number. What a mask hides
+    cannot be checked: review; too many fit ('B***'): none."""
+    from exitcheck.matching.context import _prefixes
+    from exitcheck.matching.decide import _masked
+
+    if not (_masked(text) or _MASK_BY_CJK.search(text)):
+        return None
+    folded = to_simplified(clean(text))
+    pieces = ["".join(words(piece)) for piece in _MASK_RUN.split(folded)]
+    runs = [len(run) for run in _MASK_RUN.findall(folded)]
+    visible = "".join(pieces)
+    if len(visible) < (1 if has_cjk(visible) else 2):
+        return None
+    table = index.derived("context", _prefixes)[0]
+    size = len(visible) + sum(runs)
+    for slack in (0, 1, None):
+        gaps = [".+" if slack is None else f".{{{max(1, n - slack)},{n + slack}}}" for n in runs]
+        spans = itertools.zip_longest(map(re.escape, pieces), gaps, fillvalue="")
+        pattern = re.compile("".join(itertools.chain(*spans)))
+        keys = [k for k, e in table.items() if e not in ("", "*") and pattern.fullmatch(k)]
+        if 1 <= len({table[k] for k in keys}) <= MAX_MASKED:
+            break
+    else:
+        return None
+    found: list[Candidate] = []
+    for key in sorted(keys, key=lambda k: (abs(len(k) - size), len(k))):
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id]
+        found += [Candidate(e.entity_id, e.label, 70.0, "masked") for e in entries[:1]]
+    if not found:
+        return None
+    answer = _review(result, tuple(found), "")
+    return answer._replace(reason=f"a masked name that {answer.candidates[0].label!r} fits")
+
+
+# --------------------------------------------------------------------------------------------
+# Leetspeak
+
+_LEET = (("|_|", "u"), ("\\/\\/", "w"), ("\\/", "v"), ("vv", "w"), ("|<", "k"), ("ph", "f"))
+_LEET_CHARS = str.maketrans({"0": "o", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
+_LEET_MARKS = re.compile(r"[0-9@$!|]")
+
+
+def leetspeak(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``clean(text)``. Condition: a word of it mixes letters with digits or symbols
+    that stand for letters ('B!nance', 'K|_|Coin', '0KX', 'Hu0bi', 'Bin@nce', 'vv' for 'w'),
+    and with these read as the letters ('0' o, '3' e, '4' and '@' a, '$' and '5' s, '7' t,
+    '1', '!' and '|' i or l, '|_|' u) the text is a registry name by an exact rule. Spelling
+    that dodges a filter: review."""
+    cleaned = clean(text)
+    if not any(_LEET_MARKS.search(w) and re.search("[a-z]", w) for w in cleaned.split()):
+        return None  # no word mixes letters and symbols
+    spelt = cleaned
+    for written, letter in _LEET:
+        spelt = spelt.replace(written, letter)
+    spelt = spelt.translate(_LEET_CHARS)
+    found: tuple[Candidate, ...] = ()
+    for i_or_l in ("i", "l"):
+        form = re.sub(r"[1!|]", i_or_l, spelt)
+        if form == cleaned or _LEET_MARKS.search(form):
+            continue
+        answer = match_text(form)
+        if (answer.method or "").startswith("exact"):
+            found += _named(answer)
+    if not found:
+        return None
+    return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
 
 
 # --------------------------------------------------------------------------------------------
@@ -527,6 +708,9 @@ BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
     letter_symbols,
+    letter_for_character,
+    masked,
+    leetspeak,
     cantonese,
     truncated,
     initialism,
