@@ -194,6 +194,9 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
 _LETTER_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]*[a-z][\u3400-\u9fff\uf900-\ufaff]*")
 
 
+MAX_LETTER_TEXT = 24  # a name of four characters, with generic words and spaces
+
+
 def _letter_table(index: KeyIndex) -> dict[str, list[Entry]]:
     """Every registry Chinese name of two to four characters with one character replaced by
     the first letter of its pinyin ('火币' -> 'h币', '火b'), to its entries."""
@@ -216,7 +219,7 @@ def letter_for_character(
     Chinese ('B安', '火B', '欧Y'), and putting back for the letter a character of a registry
     Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易). A
     letter for a character dodges a filter: review."""
-    if not has_cjk(text):
+    if text.isascii() or len(text) > MAX_LETTER_TEXT or not has_cjk(text):
         return None
     tokens = words(text)
     found: list[Entry] = []
@@ -236,6 +239,7 @@ def letter_for_character(
 
 _MASK_RUN = re.compile(r"[*＊∗⁎•●×]+")
 _MASK_BY_CJK = re.compile(r"[\u3400-\u9fff][*＊∗⁎•●×]|[*＊∗⁎•●×][\u3400-\u9fff]")
+_MASKS = frozenset("*＊∗⁎•●×")
 MAX_MASKED = 3  # entities a masked name may fit and still be worth a reviewer's time
 
 
@@ -249,6 +253,8 @@ def masked(
     are those of one to ``MAX_MASKED`` entities, each run of masks standing for as many
     characters as it has, else for one more or fewer, else for any number. What a mask hides
     cannot be checked: review; too many fit ('B***'): none."""
+    if _MASKS.isdisjoint(text):
+        return None
     from exitcheck.matching.context import _prefixes
     from exitcheck.matching.decide import _masked
 
@@ -286,6 +292,7 @@ def masked(
 
 _LEET = (("|_|", "u"), ("\\/\\/", "w"), ("\\/", "v"), ("vv", "w"), ("|<", "k"), ("ph", "f"))
 _LEET_CHARS = str.maketrans({"0": "o", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
+_LEET_SYMBOLS = frozenset("0123456789@$!|")
 _LEET_MARKS = re.compile(r"[0-9@$!|]")
 
 
@@ -297,6 +304,8 @@ def leetspeak(
     and with these read as the letters ('0' o, '3' e, '4' and '@' a, '$' and '5' s, '7' t,
     '1', '!' and '|' i or l, '|_|' u) the text is a registry name by an exact rule. Spelling
     that dodges a filter: review."""
+    if _LEET_SYMBOLS.isdisjoint(text):
+        return None
     cleaned = clean(text)
     if not any(_LEET_MARKS.search(w) and re.search("[a-z]", w) for w in cleaned.split()):
         return None  # no word mixes letters and symbols
