@@ -194,6 +194,7 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
 _LETTER_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]*[a-z][\u3400-\u9fff\uf900-\ufaff]*")
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 MAX_LETTER_TEXT = 24  # a name of four characters, with generic words and spaces
 
 
@@ -219,7 +220,9 @@ def letter_for_character(
     Chinese ('B安', '火B', '欧Y'), and putting back for the letter a character of a registry
     Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易). A
     letter for a character dodges a filter: review."""
-    if text.isascii() or len(text) > MAX_LETTER_TEXT or not has_cjk(text):
+    if text.isascii() or len(text) > MAX_LETTER_TEXT or not _LATIN_LETTER.search(text):
+        return None
+    if not has_cjk(text):
         return None
     tokens = words(text)
     found: list[Entry] = []
