@@ -101,20 +101,19 @@ def test_a_platforms_own_page_is_still_its_domain() -> None:
         ("火B", "huobi", "letter_for_character"),
         ("欧Y", "okex", "letter_for_character"),  # 欧易
         ("b安交易所", "binance", "letter_for_character"),  # generic words set aside
-        ("0KX", "okex", None),  # leetspeak (the band's candidates keep the exact rule's method)
-        ("K|_|C0in Ltd", "kucoin", None),
-        ("M3XC", "mexc", None),
+        ("0KX", "okex", "leetspeak"),
+        ("K|_|C0in Ltd", "kucoin", "leetspeak"),
+        ("M3XC", "mexc", "leetspeak"),
         ("Bin***", "binance", "masked"),
         ("B****e", "binance", "masked"),  # one mask more or fewer than the letters hidden
         ("火*", "huobi", "masked"),  # a mask beside a Chinese character
         ("K•••in", "kucoin", "masked"),
     ],
 )
-def test_a_dodged_or_masked_name_is_review(query: str, entity: str, method: str | None) -> None:
+def test_a_dodged_or_masked_name_is_review(query: str, entity: str, method: str) -> None:
     result = match(INDEX, query)
     assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", entity)
-    if method is not None:
-        assert result.candidates[0].method == method
+    assert result.candidates[0].method == method
 
 
 @pytest.mark.parametrize(

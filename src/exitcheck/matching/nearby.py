@@ -323,7 +323,9 @@ def leetspeak(
             continue
         answer = match_text(form)
         if (answer.method or "").startswith("exact"):
-            found += _named(answer)
+            found += tuple(
+                Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
+            )
     if not found:
         return None
     return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
