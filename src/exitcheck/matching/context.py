@@ -9,7 +9,8 @@ address, a channel's display name, a trading-as form, a name run together with i
 - the name is distinctive: one entity's, not an everyday word without a word that
   corroborates it (data/everyday_names.txt);
 - every other word is noise: a context word of data/matching.toml (payments, wires, KYC notes,
-  registration data, listings, channels, in English, Chinese and a few other languages), a
+  registration data, listings, channels, file names and search queries, in English, Chinese
+  and a few other languages), a
   generic word or legal form, a place, an address part after the name, a number, amount, date
   or reference (a word with a digit), or a word in a script other than Latin and Chinese;
 - no veto stands in it (``context_vetoes``: an affiliate or division, a support or fake

@@ -9,12 +9,17 @@ bands run only on a query answered ``none`` so far, in the order of ``BANDS``:
 - ``chinese_memo``: a Chinese name among memo and label words ('向路印转账', '【火币】提现');
 - ``mojibake``: text whose bytes were decoded with the wrong encoding ('ç\\x81«å¸\\x81');
 - ``letter_symbols``: letters written as symbols ('🇧🇮🇳🇦🇳🇨🇪', 'Bit🅶et');
+- ``letter_for_character``: a Latin letter for a character of a Chinese name ('B安', '火B');
+- ``masked``: a privacy-masked name ('Bin***', 'B****e', '火*');
+- ``leetspeak``: digits and symbols for letters ('0KX', 'K|_|C0in');
 - ``truncated``: the start of a registry name ('Coinmarketc', 'Guotai Junan Intern', 'Tiger');
 - ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号);
 - ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring').
 
 ``social_page`` (the address of a page on a social site: 'twitter.com/binance') is asked of
-any answer to a text with a '/' but a match by the page's own entity.
+any answer to a text with a '/' but a match by the page's own entity; ``article`` (a news
+article's address that names a platform) of any ``none`` with a '/', another platform's too
+(the news site's).
 
 Loaded only when a query reaches them.
 """
