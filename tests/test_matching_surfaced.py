@@ -104,6 +104,8 @@ def test_a_platforms_own_page_is_still_its_domain() -> None:
         ("0KX", "okex", "leetspeak"),
         ("K|_|C0in Ltd", "kucoin", "leetspeak"),
         ("M3XC", "mexc", "leetspeak"),
+        ("Hu○bi", "huobi", "leetspeak"),  # a symbol that looks like the letter
+        ("B!n@nc€", "binance", "leetspeak"),
         ("Bin***", "binance", "masked"),
         ("B****e", "binance", "masked"),  # one mask more or fewer than the letters hidden
         ("火*", "huobi", "masked"),  # a mask beside a Chinese character
@@ -126,6 +128,8 @@ def test_a_dodged_or_masked_name_is_review(query: str, entity: str, method: str)
         "H3LL0 W0RLD",  # leetspeak of no registry name
         "3M Company",
         "Acm3 H0ldings",
+        "Acme (HK) Ltd",  # brackets are not letters
+        "J0hn$ B@kery Ltd",
         "B***",  # too many names fit
         "Acm***",
         "Tencent***",

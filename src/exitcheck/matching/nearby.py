@@ -298,20 +298,29 @@ def masked(
 # --------------------------------------------------------------------------------------------
 # Leetspeak
 
-_LEET = (("|_|", "u"), ("\\/\\/", "w"), ("\\/", "v"), ("vv", "w"), ("|<", "k"), ("ph", "f"))
-_LEET_CHARS = str.maketrans({"0": "o", "3": "e", "4": "a", "@": "a", "$": "s", "5": "s", "7": "t"})
-_LEET_SYMBOLS = frozenset("0123456789@$!|")
-_LEET_MARKS = re.compile(r"[0-9@$!|]")
+_LEET = (
+    ("|_|", "u"),
+    ("|\\|", "n"),
+    ("\\/\\/", "w"),
+    ("\\/", "v"),
+    ("/\\", "a"),
+    ("()", "o"),
+    ("vv", "w"),
+    ("|<", "k"),
+)
+_LEET_CHARS = str.maketrans("034@$57○◯ø°€¥", "oeaasstoooo" + "ey")
+_LEET_SYMBOLS = frozenset("0123456789@$!|○◯ø°€¥()/\\")
+_LEET_MARKS = re.compile(r"[0-9@$!|○◯ø°€¥()/\\]")
 
 
 def leetspeak(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
     """Reads ``clean(text)``. Condition: a word of it mixes letters with digits or symbols
-    that stand for letters ('B!nance', 'K|_|Coin', '0KX', 'Hu0bi', 'Bin@nce', 'vv' for 'w'),
-    and with these read as the letters ('0' o, '3' e, '4' and '@' a, '$' and '5' s, '7' t,
-    '1', '!' and '|' i or l, '|_|' u) the text is a registry name by an exact rule. Spelling
-    that dodges a filter: review."""
+    that stand for letters ('B!nance', 'K|_|C0in', '0KX', 'Hu○bi', 'Bin@nce', 'vv' for 'w'),
+    and with these read as the letters ('0', '○' and '()' o, '3' and '€' e, '4' and '@' a,
+    '$' and '5' s, '7' t, '1', '!' and '|' i or l, '|_|' u, '|\\|' n) and no symbol left,
+    the text is a registry name by an exact rule. Spelling that dodges a filter: review."""
     if _LEET_SYMBOLS.isdisjoint(text):
         return None
     cleaned = clean(text)
