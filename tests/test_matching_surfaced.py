@@ -32,6 +32,7 @@ def _answer(query: str) -> tuple[str, str | None, str]:
         ("火币还能用吗", "huobi"),
         ("how to withdraw from binance", "binance"),
         ("OKX 还能用吗", "okex"),
+        ("how to close binance account", "binance"),
     ],
 )
 def test_a_distinctive_name_among_file_or_query_noise_is_a_match(query: str, entity: str) -> None:
@@ -67,6 +68,11 @@ def test_file_and_query_noise_never_matches_anything_else(query: str) -> None:
             "bitget",
         ),
         ("https://m.21jingji.com/article/20210927/huobi_exit.html", "huobi"),
+        ("https://www.8btc.com/article/%E7%81%AB%E5%B8%81-%E9%80%80%E5%87%BA", "huobi"),  # 火币
+        (  # a redirect to the platform's own page: the domain rules never saw it
+            "https://www.google.com/url?q=https://www.binance.com/en/support/announcement&sa=D",
+            "binance",
+        ),
     ],
 )
 def test_an_article_about_a_platform_is_review(query: str, entity: str) -> None:
@@ -81,6 +87,8 @@ def test_an_article_about_a_platform_is_review(query: str, entity: str) -> None:
         "https://www.reuters.com/business/finance/hsbc-to-cut-jobs-2023-01-01/",
         "https://www.bbc.com/news/business-58700000?utm_source=weibo",  # tracking: set aside
         "https://www.reuters.com/technology/tiger-global-cuts-china-bets-2022-05-01/",
+        "https://www.sina.com.cn/news/中国银行-公告",
+        "https://www.google.com/url?q=https://www.hsbc.com/news&sa=D",
     ],
 )
 def test_an_article_about_anything_else_is_none(query: str) -> None:

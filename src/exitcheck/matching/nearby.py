@@ -158,39 +158,58 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
     and among the words of its path and query values (split at '-', '_', '/', '.'; tracking
     parameters such as 'utm_source' and 'amp' set aside) a registry name of
     ``MIN_SLUG_NAME`` letters or more stands as a run of whole words
-    ('coindesk.com/…/huobi-to-stop-serving-china-users/'). An article about a platform is not
-    the platform: review, never a match."""
+    ('coindesk.com/…/huobi-to-stop-serving-china-users/'), or a Chinese name in a run of
+    characters ('8btc.com/article/火币-退出'). An article about a platform is not the
+    platform: review, never a match. A search engine's redirect to a page of a registry
+    entity's own site is review with that entity (what the redirect hides was not read by
+    the domain rules)."""
     from urllib.parse import parse_qsl, unquote, urlsplit
 
     from exitcheck.matching.context import _name_at, _prefixes
 
     cleaned = clean(text)
+    redirected = False
     for _ in range(3):  # a redirect of a redirect
         inner = _REDIRECT.search(cleaned)
         if inner is None:
             break
-        cleaned = unquote(inner[1])
+        cleaned, redirected = unquote(inner[1]), True
     if "://" not in cleaned[:12] and not cleaned.startswith("www."):
         return None
     parts = urlsplit(cleaned if "://" in cleaned[:12] else "http://" + cleaned)
     host = (parts.hostname or "").removeprefix("www.")
-    table, prefixes, _, _ = index.derived("context", _prefixes)
-    if not host or any(table.get(label) for label in host.split(".")):
+    table, prefixes, chinese, _ = index.derived("context", _prefixes)
+    owners = [table[label] for label in host.split(".") if table.get(label)]
+    if not host or (owners and not redirected):
         return None  # the host is a registry name's: the domain rules decided
+    if owners:  # a search engine's link to a page of the platform's own site
+        keys = [label for label in host.split(".") if table.get(label) not in (None, "", "*")]
+        return _slug_review(index, result, keys, f"a search engine's link to {host}")
     said = [w for w in _SLUG_SPLIT.split(unquote(parts.path)) if w]
     said += [v for k, v in parse_qsl(parts.query) if not _TRACKING.match(k.lower())]
     tokens = [t for t in words(" ".join(said)) if not _TRACKING.match(t)]
-    found: list[Candidate] = []
-    for i in range(len(tokens)):
+    keys = []
+    for i, token in enumerate(tokens):
         hit = _name_at(tokens, i, table, prefixes)
-        if hit is None or len(hit[1]) < MIN_SLUG_NAME or table[hit[1]] in ("", "*"):
-            continue
-        entries = [e for e in index.exact(hit[1]) or index.folded(hit[1]) if e.entity_id]
+        if hit is not None and len(hit[1]) >= MIN_SLUG_NAME:
+            keys.append(hit[1])
+        elif has_cjk(token):  # a Chinese slug: '火币-退出', '火币退出中国'
+            keys += [key for key in chinese if key in to_simplified(token)][:1]
+    keys = [key for key in keys if table[key] not in ("", "*")]
+    return _slug_review(index, result, keys, f"an article on {host} about {{}}: not the platform")
+
+
+def _slug_review(
+    index: KeyIndex, result: MatchResult, keys: list[str], reason: str
+) -> MatchResult | None:
+    found: list[Candidate] = []
+    for key in keys:
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id]
         found += [Candidate(e.entity_id, e.label, 80.0, "article_address") for e in entries[:1]]
     if not found:
         return None
-    reason = f"an article on {host} about {found[0].label!r}: not the platform itself"
-    return _review(result, tuple(found), reason)
+    answer = _review(result, tuple(found), "")
+    return answer._replace(reason=reason.format(repr(answer.candidates[0].label)))
 
 
 # --------------------------------------------------------------------------------------------
