@@ -108,6 +108,7 @@ def test_a_platforms_own_page_is_still_its_domain() -> None:
         ("B安", "binance", "letter_for_character"),  # 币安, 'b' for 币
         ("火B", "huobi", "letter_for_character"),
         ("欧Y", "okex", "letter_for_character"),  # 欧易
+        ("抹C", "mexc", "letter_for_character"),  # 抹茶, an exact key but not a fuzzy one
         ("b安交易所", "binance", "letter_for_character"),  # generic words set aside
         ("0KX", "okex", "leetspeak"),
         ("K|_|C0in Ltd", "kucoin", "leetspeak"),

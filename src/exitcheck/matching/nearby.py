@@ -223,16 +223,20 @@ MAX_LETTER_TEXT = 24  # a name of four characters, with generic words and spaces
 
 
 def _letter_table(index: KeyIndex) -> dict[str, list[Entry]]:
-    """Every registry Chinese name of two to four characters with one character replaced by
-    the first letter of its pinyin ('火币' -> 'h币', '火b'), to its entries."""
+    """Every registry Chinese name of two to four characters (an exact key: 火币, 火币网, 欧易)
+    with one character replaced by the first letter of its pinyin ('h币', '火b', '火币w'), to
+    its entries."""
+    from exitcheck.matching.context import _prefixes
+
     table: dict[str, list[Entry]] = {}
-    for key, e in index.names("cjk"):
-        if not e.entity_id or not 2 <= len(key) <= 4 or not all(map(is_cjk, key)):
+    for key in index.derived("context", _prefixes)[2]:
+        if not 2 <= len(key) <= 4 or not all(map(is_cjk, key)):
             continue
-        for at, ch in enumerate(key):
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id][:1]
+        for at, ch in enumerate(key if entries else ""):
             letter = romanise(ch)[:1]
             if letter.isalpha():
-                table.setdefault(key[:at] + letter + key[at + 1 :], []).append(e)
+                table.setdefault(key[:at] + letter + key[at + 1 :], []).extend(entries)
     return table
 
 
