@@ -119,6 +119,7 @@ def test_a_platforms_own_page_is_still_its_domain() -> None:
         ("B****e", "binance", "masked"),  # one mask more or fewer than the letters hidden
         ("火*", "huobi", "masked"),  # a mask beside a Chinese character
         ("K•••in", "kucoin", "masked"),
+        ("Bin*** Holdings Ltd", "binance", "masked"),  # generic words and legal forms aside
     ],
 )
 def test_a_dodged_or_masked_name_is_review(query: str, entity: str, method: str) -> None:
@@ -142,6 +143,7 @@ def test_a_dodged_or_masked_name_is_review(query: str, entity: str, method: str)
         "B***",  # too many names fit
         "Acm***",
         "Tencent***",
+        "Acm*** Holdings Ltd",
         "张**",
     ],
 )

@@ -286,28 +286,17 @@ def masked(
     cannot be checked: review; too many fit ('B***'): none."""
     if _MASKS.isdisjoint(text):
         return None
-    from exitcheck.matching.context import _prefixes
     from exitcheck.matching.decide import _masked
 
     if not (_masked(text) or _MASK_BY_CJK.search(text)):
         return None
     folded = to_simplified(clean(text))
-    pieces = ["".join(words(piece)) for piece in _MASK_RUN.split(folded)]
-    runs = [len(run) for run in _MASK_RUN.findall(folded)]
-    visible = "".join(pieces)
-    if len(visible) < (1 if has_cjk(visible) else 2):
+    plain = " ".join(t for t in folded.split() if _MASK_RUN.search(t) or strip_generic(words(t)))
+    keys = _masked_keys(index, folded) or _masked_keys(index, plain)  # 'Bin*** Holdings Ltd'
+    if not keys:
         return None
-    table = index.derived("context", _prefixes)[0]
-    size = len(visible) + sum(runs)
-    for slack in (0, 1, None):
-        gaps = [".+" if slack is None else f".{{{max(1, n - slack)},{n + slack}}}" for n in runs]
-        spans = itertools.zip_longest(map(re.escape, pieces), gaps, fillvalue="")
-        pattern = re.compile("".join(itertools.chain(*spans)))
-        keys = [k for k, e in table.items() if e not in ("", "*") and pattern.fullmatch(k)]
-        if 1 <= len({table[k] for k in keys}) <= MAX_MASKED:
-            break
-    else:
-        return None
+    size = len(_MASK_RUN.sub("", "".join(folded.split())))
+    size += sum(len(run) for run in _MASK_RUN.findall(folded))
     found: list[Candidate] = []
     for key in sorted(keys, key=lambda k: (abs(len(k) - size), len(k))):
         entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id]
@@ -316,6 +305,27 @@ def masked(
         return None
     answer = _review(result, tuple(found), "")
     return answer._replace(reason=f"a masked name that {answer.candidates[0].label!r} fits")
+
+
+def _masked_keys(index: KeyIndex, folded: str) -> list[str]:
+    """The registry keys that fit a masked text (see ``masked``), or [] when none or too
+    many do."""
+    from exitcheck.matching.context import _prefixes
+
+    pieces = ["".join(words(piece)) for piece in _MASK_RUN.split(folded)]
+    runs = [len(run) for run in _MASK_RUN.findall(folded)]
+    visible = "".join(pieces)
+    if not runs or len(visible) < (1 if has_cjk(visible) else 2):
+        return []
+    table = index.derived("context", _prefixes)[0]
+    for slack in (0, 1, None):
+        gaps = [".+" if slack is None else f".{{{max(1, n - slack)},{n + slack}}}" for n in runs]
+        spans = itertools.zip_longest(map(re.escape, pieces), gaps, fillvalue="")
+        pattern = re.compile("".join(itertools.chain(*spans)))
+        keys = [k for k, e in table.items() if e not in ("", "*") and pattern.fullmatch(k)]
+        if 1 <= len({table[k] for k in keys}) <= MAX_MASKED:
+            return keys
+    return []
 
 
 # --------------------------------------------------------------------------------------------
