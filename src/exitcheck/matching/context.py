@@ -9,7 +9,8 @@ address, a channel's display name, a trading-as form, a name run together with i
 - the name is distinctive: one entity's, not an everyday word without a word that
   corroborates it (data/everyday_names.txt);
 - every other word is noise: a context word of data/matching.toml (payments, wires, KYC notes,
-  registration data, listings, channels, in English, Chinese and a few other languages), a
+  registration data, listings, channels, file names and search queries, in English, Chinese
+  and a few other languages), a
   generic word or legal form, a place, an address part after the name, a number, amount, date
   or reference (a word with a digit), or a word in a script other than Latin and Chinese;
 - no veto stands in it (``context_vetoes``: an affiliate or division, a support or fake
@@ -75,16 +76,16 @@ def _vocab() -> dict[str, frozenset[str]]:
 
     zh = {
         to_simplified(w)
-        for name in ("context_words_zh", "memo_words_zh", "generic_words_zh")
+        for name in ("context_words_zh", "memo_words_zh", "generic_words_zh", "query_words_zh")
         for w in data[name]
     }
     qualifiers = latin("qualifiers") - {"formerly", "dissolved"}
     places = latin("affiliate_places")
+    said = latin("context_words") | latin("file_words") | latin("file_extensions")
+    said |= latin("query_words")
     return {
         # places only in an address: beside the name, one may be an affiliate's
-        "noise": (latin("context_words") | generic_words().latin | _legal_forms()[0])
-        - places
-        - (qualifiers - latin("context_words")),
+        "noise": (said | generic_words().latin | _legal_forms()[0]) - places - (qualifiers - said),
         "address": latin("address_words") | qualifiers,
         "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
         "veto": latin("context_vetoes") | places,
@@ -95,6 +96,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         "trading_as": frozenset(compact_key(w) for w in data["trading_as"]),
         "formerly": frozenset(compact_key(w) for w in data["formerly"]),
         "package": frozenset(data["package_words"]),
+        "extensions": frozenset(data["file_extensions"]),
         "listing": frozenset(data["listing_words"]),
         "code_labels": frozenset(data["code_labels"]),
     }
@@ -179,9 +181,9 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     package = _package(index, result, text)
     if package is not None:
         return package
-    if "." in text and domain_of(clean(text)) is not None:
-        return None  # a host: the domain rules decided
     vocab = _vocab()
+    if "." in text and domain_of(clean(text)) is not None and not _file_name(text, vocab):
+        return None  # a host: the domain rules decided
     segments: list[list[str]] = []
     for part in _SEGMENTS.split(_split_humps(text)):
         tokens = words(part)
@@ -295,6 +297,12 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
     from exitcheck.matching.nearby import _review
 
     return _review(result, candidates, f"an app's id or link that names {candidates[0].label!r}")
+
+
+def _file_name(text: str, vocab: dict[str, frozenset[str]]) -> bool:
+    """True when the text ends in a file's extension ('bybit-export-2023-04.xlsx'), which
+    reads as a host's top-level domain."""
+    return clean(text).rpartition(".")[2] in vocab["extensions"]
 
 
 def _name_at(

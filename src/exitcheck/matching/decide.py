@@ -133,6 +133,8 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
     if "/" in text:  # a page on a social site: its host decided, its path names the account
         page = _module("nearby").social_page
         result = page(index, result, text, lambda part: _cell(index, part, threshold, 0)) or result
+    if result.decision == DECISION_NONE and "/" in text:  # an article's address names one
+        result = _module("nearby").article(index, result, text) or result
     if result.decision == DECISION_NONE:
         other = result.reason.endswith("does not list")
         result = _module("nearby").surface(

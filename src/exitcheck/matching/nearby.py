@@ -9,12 +9,17 @@ bands run only on a query answered ``none`` so far, in the order of ``BANDS``:
 - ``chinese_memo``: a Chinese name among memo and label words ('向路印转账', '【火币】提现');
 - ``mojibake``: text whose bytes were decoded with the wrong encoding ('ç\\x81«å¸\\x81');
 - ``letter_symbols``: letters written as symbols ('🇧🇮🇳🇦🇳🇨🇪', 'Bit🅶et');
+- ``letter_for_character``: a Latin letter for a character of a Chinese name ('B安', '火B');
+- ``masked``: a privacy-masked name ('Bin***', 'B****e', '火*');
+- ``leetspeak``: digits and symbols for letters ('0KX', 'K|_|C0in');
 - ``truncated``: the start of a registry name ('Coinmarketc', 'Guotai Junan Intern', 'Tiger');
 - ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号);
 - ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring').
 
 ``social_page`` (the address of a page on a social site: 'twitter.com/binance') is asked of
-any answer to a text with a '/' but a match by the page's own entity.
+any answer to a text with a '/' but a match by the page's own entity; ``article`` (a news
+article's address that names a platform) of any ``none`` with a '/', another platform's too
+(the news site's).
 
 Loaded only when a query reaches them.
 """
@@ -34,6 +39,8 @@ from exitcheck.matching.names import (
     generic_words,
     has_cjk,
     initials,
+    is_cjk,
+    romanise,
     sound_key,
     spells_letters,
     strip_generic,
@@ -134,6 +141,241 @@ def social_page(
     ids = {c.entity_id for c in named}
     site = tuple(c for c in _named(result) if c.entity_id not in ids)  # 'weibo.com/huobi'
     return answer._replace(candidates=answer.candidates + site)
+
+
+# --------------------------------------------------------------------------------------------
+# An article's address
+
+_REDIRECT = re.compile(r"[?&](?:q|url|u|target|dest)=(https?(?::|%3a)[^&\s]+)", re.I)
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|ref|source|src|amp|output|outputtype)$")
+_SLUG_SPLIT = re.compile(r"[-_/.+~:;,=]+")
+MIN_SLUG_NAME = 3  # a registry name this long at least, as whole words of the path
+
+
+def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """Reads ``clean(text)``. Condition: it is a web address ('https://…/…', after a search
+    engine's redirect, 'google.com/url?q=…', is undone) whose host names no registry entity,
+    and among the words of its path and query values (split at '-', '_', '/', '.'; tracking
+    parameters such as 'utm_source' and 'amp' set aside) a registry name of
+    ``MIN_SLUG_NAME`` letters or more stands as a run of whole words
+    ('coindesk.com/…/huobi-to-stop-serving-china-users/'), or a Chinese name in a run of
+    characters ('8btc.com/article/火币-退出'). An article about a platform is not the
+    platform: review, never a match. A search engine's redirect to a page of a registry
+    entity's own site is review with that entity (what the redirect hides was not read by
+    the domain rules)."""
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    from exitcheck.matching.context import _name_at, _prefixes
+
+    cleaned = clean(text)
+    redirected = False
+    for _ in range(3):  # a redirect of a redirect
+        inner = _REDIRECT.search(cleaned)
+        if inner is None:
+            break
+        cleaned, redirected = unquote(inner[1]), True
+    if "://" not in cleaned[:12] and not cleaned.startswith("www."):
+        return None
+    parts = urlsplit(cleaned if "://" in cleaned[:12] else "http://" + cleaned)
+    host = (parts.hostname or "").removeprefix("www.")
+    table, prefixes, chinese, _ = index.derived("context", _prefixes)
+    owners = [table[label] for label in host.split(".") if table.get(label)]
+    if not host or (owners and not redirected):
+        return None  # the host is a registry name's: the domain rules decided
+    if owners:  # a search engine's link to a page of the platform's own site
+        keys = [label for label in host.split(".") if table.get(label) not in (None, "", "*")]
+        return _slug_review(index, result, keys, f"a search engine's link to {host}")
+    said = [w for w in _SLUG_SPLIT.split(unquote(parts.path)) if w]
+    said += [v for k, v in parse_qsl(parts.query) if not _TRACKING.match(k.lower())]
+    tokens = [t for t in words(" ".join(said)) if not _TRACKING.match(t)]
+    keys = []
+    for i, token in enumerate(tokens):
+        hit = _name_at(tokens, i, table, prefixes)
+        if hit is not None and len(hit[1]) >= MIN_SLUG_NAME:
+            keys.append(hit[1])
+        elif has_cjk(token):  # a Chinese slug: '火币-退出', '火币退出中国'
+            keys += [key for key in chinese if key in to_simplified(token)][:1]
+    keys = [key for key in keys if table[key] not in ("", "*")]
+    return _slug_review(index, result, keys, f"an article on {host} about {{}}: not the platform")
+
+
+def _slug_review(
+    index: KeyIndex, result: MatchResult, keys: list[str], reason: str
+) -> MatchResult | None:
+    found: list[Candidate] = []
+    for key in keys:
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id]
+        found += [Candidate(e.entity_id, e.label, 80.0, "article_address") for e in entries[:1]]
+    if not found:
+        return None
+    answer = _review(result, tuple(found), "")
+    return answer._replace(reason=reason.format(repr(answer.candidates[0].label)))
+
+
+# --------------------------------------------------------------------------------------------
+# A Latin letter for a Chinese character
+
+_LETTER_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]*[a-z][\u3400-\u9fff\uf900-\ufaff]*")
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
+MAX_LETTER_TEXT = 24  # a name of four characters, with generic words and spaces
+
+
+def _letter_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every registry Chinese name of two to four characters (an exact key: 火币, 火币网, 欧易)
+    with one character replaced by the first letter of its pinyin ('h币', '火b', '火币w'), to
+    its entries."""
+    from exitcheck.matching.context import _prefixes
+
+    table: dict[str, list[Entry]] = {}
+    for key in index.derived("context", _prefixes)[2]:
+        if not 2 <= len(key) <= 4 or not all(map(is_cjk, key)):
+            continue
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id][:1]
+        for at, ch in enumerate(key if entries else ""):
+            letter = romanise(ch)[:1]
+            if letter.isalpha():
+                table.setdefault(key[:at] + letter + key[at + 1 :], []).extend(entries)
+    return table
+
+
+def letter_for_character(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified`` of the text's words run together, without generic words.
+    Condition: it is two to four characters, one of them a Latin letter and the others
+    Chinese ('B安', '火B', '欧Y'), and putting back for the letter a character of a registry
+    Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易). A
+    letter for a character dodges a filter: review."""
+    if text.isascii() or len(text) > MAX_LETTER_TEXT or not _LATIN_LETTER.search(text):
+        return None
+    if not has_cjk(text):
+        return None
+    tokens = words(text)
+    found: list[Entry] = []
+    table = index.derived("letter_for_character", _letter_table)
+    for form in dict.fromkeys(["".join(tokens), "".join(strip_generic(tokens))]):
+        form = to_simplified(form)
+        if 2 <= len(form) <= 4 and _LETTER_CJK.fullmatch(form):
+            found += table.get(form, [])
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
+    return _review(result, named, f"a letter stands for a character of {named[0].label!r}?")
+
+
+# --------------------------------------------------------------------------------------------
+# Privacy-masked names
+
+_MASK_RUN = re.compile(r"[*＊∗⁎•●×]+")
+_MASK_BY_CJK = re.compile(r"[\u3400-\u9fff][*＊∗⁎•●×]|[*＊∗⁎•●×][\u3400-\u9fff]")
+_MASKS = frozenset("*＊∗⁎•●×")
+MAX_MASKED = 3  # entities a masked name may fit and still be worth a reviewer's time
+
+
+def masked(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified(clean(text))``. Condition: ``decide._masked`` (letters replaced
+    by a run of '*', '•', '●' … : 'Bin***', 'B****e', 'Hu*bi'), or a mask beside a Chinese
+    character ('火*'); two Latin letters or one Chinese character left visible; and the
+    registry names (exact keys, with generic words or not) that agree with the visible parts
+    are those of one to ``MAX_MASKED`` entities, each run of masks standing for as many
+    characters as it has, else for one more or fewer, else for any number. What a mask hides
+    cannot be checked: review; too many fit ('B***'): none."""
+    if _MASKS.isdisjoint(text):
+        return None
+    from exitcheck.matching.decide import _masked
+
+    if not (_masked(text) or _MASK_BY_CJK.search(text)):
+        return None
+    folded = to_simplified(clean(text))
+    plain = " ".join(t for t in folded.split() if _MASK_RUN.search(t) or strip_generic(words(t)))
+    keys = _masked_keys(index, folded) or _masked_keys(index, plain)  # 'Bin*** Holdings Ltd'
+    if not keys:
+        return None
+    size = len(_MASK_RUN.sub("", "".join(folded.split())))
+    size += sum(len(run) for run in _MASK_RUN.findall(folded))
+    found: list[Candidate] = []
+    for key in sorted(keys, key=lambda k: (abs(len(k) - size), len(k))):
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id]
+        found += [Candidate(e.entity_id, e.label, 70.0, "masked") for e in entries[:1]]
+    if not found:
+        return None
+    answer = _review(result, tuple(found), "")
+    return answer._replace(reason=f"a masked name that {answer.candidates[0].label!r} fits")
+
+
+def _masked_keys(index: KeyIndex, folded: str) -> list[str]:
+    """The registry keys that fit a masked text (see ``masked``), or [] when none or too
+    many do."""
+    from exitcheck.matching.context import _prefixes
+
+    pieces = ["".join(words(piece)) for piece in _MASK_RUN.split(folded)]
+    runs = [len(run) for run in _MASK_RUN.findall(folded)]
+    visible = "".join(pieces)
+    if not runs or len(visible) < (1 if has_cjk(visible) else 2):
+        return []
+    table = index.derived("context", _prefixes)[0]
+    for slack in (0, 1, None):
+        gaps = [".+" if slack is None else f".{{{max(1, n - slack)},{n + slack}}}" for n in runs]
+        spans = itertools.zip_longest(map(re.escape, pieces), gaps, fillvalue="")
+        pattern = re.compile("".join(itertools.chain(*spans)))
+        keys = [k for k, e in table.items() if e not in ("", "*") and pattern.fullmatch(k)]
+        if 1 <= len({table[k] for k in keys}) <= MAX_MASKED:
+            return keys
+    return []
+
+
+# --------------------------------------------------------------------------------------------
+# Leetspeak
+
+_LEET = (
+    ("|_|", "u"),
+    ("|\\|", "n"),
+    ("\\/\\/", "w"),
+    ("\\/", "v"),
+    ("/\\", "a"),
+    ("()", "o"),
+    ("vv", "w"),
+    ("|<", "k"),
+)
+_LEET_CHARS = str.maketrans("034@$57○◯ø°€¥", "oeaasstoooo" + "ey")
+_LEET_SYMBOLS = frozenset("0123456789@$!|○◯ø°€¥()/\\")
+_LEET_MARKS = re.compile(r"[0-9@$!|○◯ø°€¥()/\\]")
+
+
+def leetspeak(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``clean(text)``. Condition: a word of it mixes letters with digits or symbols
+    that stand for letters ('B!nance', 'K|_|C0in', '0KX', 'Hu○bi', 'Bin@nce', 'vv' for 'w'),
+    and with these read as the letters ('0', '○' and '()' o, '3' and '€' e, '4' and '@' a,
+    '$' and '5' s, '7' t, '1', '!' and '|' i or l, '|_|' u, '|\\|' n) and no symbol left,
+    the text is a registry name by an exact rule. Spelling that dodges a filter: review."""
+    if _LEET_SYMBOLS.isdisjoint(text):
+        return None
+    cleaned = clean(text)
+    if not any(_LEET_MARKS.search(w) and re.search("[a-z]", w) for w in cleaned.split()):
+        return None  # no word mixes letters and symbols
+    spelt = cleaned
+    for written, letter in _LEET:
+        spelt = spelt.replace(written, letter)
+    spelt = spelt.translate(_LEET_CHARS)
+    found: tuple[Candidate, ...] = ()
+    for i_or_l in ("i", "l"):
+        form = re.sub(r"[1!|]", i_or_l, spelt)
+        if form == cleaned or _LEET_MARKS.search(form):
+            continue
+        answer = match_text(form)
+        if (answer.method or "").startswith("exact"):
+            found += tuple(
+                Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
+            )
+    if not found:
+        return None
+    return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
 
 
 # --------------------------------------------------------------------------------------------
@@ -527,6 +769,9 @@ BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
     letter_symbols,
+    letter_for_character,
+    masked,
+    leetspeak,
     cantonese,
     truncated,
     initialism,
