@@ -209,3 +209,22 @@ def test_same_answers_on_any_text(names: list[str]) -> None:
 )
 def test_same_answers_beside_other_companies(names: list[str]) -> None:
     assert_same(names)
+
+
+def test_same_answers_on_every_misreading_the_review_table_knows() -> None:
+    """Registry names with one letter written as each character the OCR table reads as that
+    letter ('6ateio', '9ateio', 'b1nance'): the table is read, so a digit added to it later is
+    asked here too (the gate once kept its own list and missed 6 and 9)."""
+    from exitcheck.matching.review import _OCR
+
+    reads = {chr(code): letter for code, letter in _OCR.items()}
+    labels = sorted({e.name.lower() for e in exitcheck.load().entities})
+    names = [
+        label[:i] + mark + label[i + 1 :]
+        for label in labels
+        for i, ch in enumerate(label)
+        for mark, letter in reads.items()
+        if ch == letter
+    ]
+    assert "6ate.io" in names or "6ateio" in names
+    assert_same(names)

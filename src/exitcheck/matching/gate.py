@@ -73,7 +73,7 @@ from exitcheck.matching.results import (
     MatchResult,
     none,
 )
-from exitcheck.matching.review import _OCR, _SPLIT, CLOSE
+from exitcheck.matching.review import _OCR, _OCR_MARKS, _SPLIT, CLOSE
 
 # review.misread swaps look-alikes ('rn' and 'm', 'vv' and 'w', 'cl' and 'd', 'l' and 'i'): each
 # letter written as the letters it may be read as, a name and all its misreadings read alike
@@ -232,7 +232,7 @@ class Gate:
         word = tokens[0]
         if n == 1 and len(word) > MIN_CONTAINED + 2:  # review._latin_spans: a long word's starts
             looked += [word[:end] for end in range(len(word) - 2, MIN_CONTAINED, -1)]
-        if len(key) >= 4 and not key.isalpha() and any(c in key for c in "0158|"):
+        if len(key) >= 4 and not key.isalpha() and any(c in key for c in _OCR_MARKS):
             looked += [key.translate(_OCR), key.replace("1", "i")]  # review._misreadings
         if not self.keys.isdisjoint(looked):
             return None

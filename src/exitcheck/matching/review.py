@@ -200,11 +200,14 @@ def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | Non
     return None
 
 
+_OCR_MARKS = "015689|"  # what _OCR reads as letters (the gate asks the same question)
+
+
 def _misreadings(key: str) -> set[str]:
     """The key as it would read with look-alike characters swapped, one kind at a time, and
     one l or i read as the other."""
     forms = (
-        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in "015689|") else set()
+        {key.translate(_OCR), key.replace("1", "i")} if any(c in key for c in _OCR_MARKS) else set()
     )
     forms |= {key.replace(a, b) for a, b in _SHAPES if a in key}
     flip = {"l": "i", "i": "l"}
