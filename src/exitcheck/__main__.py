@@ -16,12 +16,14 @@ def _now(signum: int, frame: object) -> None:
     os._exit(128 + signum)  # nothing to clean up: nothing was written yet, or all of it
 
 
-for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
-    if hasattr(_signal, _name):
-        _signal.signal(getattr(_signal, _name), _now)
+def _quiet() -> None:
+    """A signal ends the program at once, with its exit code."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(_signal, name):
+            _signal.signal(getattr(_signal, name), _now)
 
 
-STOPPED = (129, 130, 143)  # SIGHUP, SIGINT, SIGTERM: exit codes of a run a signal stopped
+_quiet()
 
 
 def main() -> None:
@@ -33,10 +35,14 @@ def main() -> None:
 
         run()
     except SystemExit as exc:  # the answer is out: a signal now ends the program at once
-        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-            if hasattr(_signal, name):
-                _signal.signal(getattr(_signal, name), _now)
-        if exc.code in STOPPED:  # stopped by a signal, cleaned up: end now, without waiting at
+        _quiet()
+        from exitcheck.errors import EXIT_HANGUP, EXIT_INTERRUPTED, EXIT_TERMINATED
+
+        if exc.code in (
+            EXIT_HANGUP,
+            EXIT_INTERRUPTED,
+            EXIT_TERMINATED,
+        ):  # stopped by a signal, cleaned up: end now, without waiting at
             for stream in (sys.stdout, sys.stderr):  # exit for worker processes' pipes
                 with contextlib.suppress(Exception):
                     stream.flush()

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 DECISION_UNREADABLE = "unreadable"  # a row that could not be read (its reason says why)
 DECISION_EMPTY = "empty"  # a blank row
 MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
-# per matched entity: its status, the other view, the provenance cited, its measures
 _NO_MEASURES: list[dict[str, Any]] = []  # every unmatched row's (never changed)
+# per matched entity: its status, the other view, the provenance cited, its measures
 _View = tuple[Status, dict[str, Any] | None, dict[str, Any], list[dict[str, Any]]]
 
 

@@ -117,13 +117,12 @@ def disjoint_line(previous: str, w: Words = ENGLISH) -> str:
     return w.message("since_disjoint", english.format(previous=file), {"previous": file})
 
 
-def compared_lines(
-    previous: str, found: Doc, when: Clock, rows: int, w: Words = ENGLISH
-) -> list[str]:
+def compared_lines(previous: str, found: Doc, when: Clock, w: Words = ENGLISH) -> list[str]:
     """Notes before the rows, from ``api.compared_with``: PREVIOUS answered with other clocks
     (a status may have changed because the day moved), is a registry file (answered with this
-    run's clocks, so such a change is not seen), is a --since output (only changed rows),
-    shares no row with the list, or carries no measures."""
+    run's clocks, so such a change is not seen), is a --since output (only changed rows), or
+    carries no measures. That it shares no row with the list is known after the rows
+    (``disjoint_line``)."""
     lines = []
     file = printable(previous)
     for as_of, known_on in found["other_clocks"]:
@@ -166,8 +165,6 @@ def compared_lines(
             "whole output of 'screen --json'"
         )
         lines.append(w.message("since_partial", english.format(previous=file), {"previous": file}))
-    if found.get("common") == 0 and rows:
-        lines.append(disjoint_line(previous, w))
     if found["unmeasured"]:
         english = (
             "{previous} was written by an exitcheck whose rows carry no measures: measures are "

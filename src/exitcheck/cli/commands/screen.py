@@ -71,8 +71,8 @@ Jobs = Annotated[
         "-j",
         min=1,
         help="Worker processes that answer the rows \\[default: the cores available]. "
-        "Workers start only for a list longer than one batch (512 rows); 1 answers in this "
-        "process.",
+        "The first 32 rows are answered here as they come; workers start only when a whole "
+        "batch (512 rows) follows them; 1 answers in this process.",
     ),
 ]
 NdJson = Annotated[bool, typer.Option("--json", help="Short for --format ndjson.")]
@@ -246,7 +246,7 @@ def _changed(
     found = api.compared_with(previous, when, use_cache=session.use_cache)
     from exitcheck.render.changes import compared_lines, compared_notes, disjoint_line
 
-    notes = compared_lines(since, found, when, 0, call.words())
+    notes = compared_lines(since, found, when, call.words())
     call.note(compared_notes(notes, call.words()))
     tally, records = api.changed_since(
         previous, records, then, when, threshold, use_cache=session.use_cache
