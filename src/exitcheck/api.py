@@ -479,14 +479,14 @@ def screen_table(
     return counts, rows
 
 
-def read_previous(file: str, *, stdin: bool = True, output: Path | None = None) -> Recorded | Path:
+def read_previous(file: str, *, stdin: bool = True) -> Recorded | Path:
     """PREVIOUS of ``screen --since``: the answers of an earlier ``screen --json`` run, or the
     path of an older registry file (told apart by content); UsageError (exit 2) for a file
-    that is neither, or a malformed one, or that is the ``output`` file. ``-`` reads stdin,
+    that is neither, or a malformed one. ``-`` reads stdin,
     unless ``stdin`` is False (stdin is the list screened)."""
     from exitcheck.answers import since
 
-    return since.read(file, stdin=stdin, output=output)
+    return since.read(file, stdin=stdin)
 
 
 def compared_with(

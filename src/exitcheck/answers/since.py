@@ -98,7 +98,7 @@ def earlier(record: dict[str, Any]) -> Earlier:
 # Reading PREVIOUS
 
 
-def read(file: str, *, stdin: bool = True, output: Path | None = None) -> Recorded | Path:
+def read(file: str, *, stdin: bool = True) -> Recorded | Path:
     """PREVIOUS as recorded answers, or the path of an older registry to answer under; a file
     that is neither (or a malformed one) is a UsageError (exit 2). PREVIOUS is read as a
     stream, never seeked, so a pipe (``<(…)``) or stdin (``-``, when ``stdin`` is free: not
@@ -114,13 +114,6 @@ def read(file: str, *, stdin: bool = True, output: Path | None = None) -> Record
         )
     if path.is_dir():
         raise UsageError(f"{where}: is a directory", code="is_directory", file=where)
-    if output is not None and _same_file(file, output):
-        raise UsageError(
-            f"{where} is also the output (-o): the answers compared against would be "
-            "overwritten by the rows that changed; write the output to another file",
-            code="since_is_output",
-            file=where,
-        )
     try:
         if file == "-":
             import sys
@@ -135,17 +128,6 @@ def read(file: str, *, stdin: bool = True, output: Path | None = None) -> Record
         raise UsageError(
             f"{where}: cannot read: {why}", code="cannot_read", file=where, why=why
         ) from None
-
-
-def _same_file(file: str, output: Path) -> bool:
-    import os
-
-    if file == "-" or str(output) == "-":
-        return False
-    try:
-        return os.path.samefile(file, output)
-    except OSError:  # either does not exist (yet)
-        return False
 
 
 MAX_LINE_BYTES = 64 << 20  # a screen row with every measure of an entity is a few KiB

@@ -173,6 +173,14 @@ def check_paths(
     """Refuse, before anything is written, an output that would overwrite the input or the
     earlier results compared with (``--since``), ``-o`` and ``--summary`` naming one file (one
     would be lost), and a summary written among the rows on standard output."""
+    if output is not None and since not in (None, "-") and _same(Path(str(since)), output):
+        where = f"--since {since}"
+        raise UsageError(
+            f"{where} is also the output (-o): the answers compared against would be "
+            "overwritten by the rows that changed; write the output to another file",
+            code="since_is_output",
+            file=where,
+        )
     if summary is not None and since not in (None, "-") and _same(Path(str(since)), summary):
         raise UsageError(
             f"--summary {summary} is PREVIOUS (--since): it would be overwritten; "

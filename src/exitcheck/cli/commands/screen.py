@@ -111,7 +111,6 @@ def screen(
 
     Example: exitcheck screen clients.csv --column name --format csv > screened.csv
     """
-    target = output  # -o FILE; work() imports a module of the same name
 
     def work(call: Call) -> int:
         import math
@@ -140,7 +139,7 @@ def screen(
         when = clock(as_of, known_on)
         previous, then = None, None
         if since is not None:  # before the first row: a bad PREVIOUS writes none
-            previous = api.read_previous(since, stdin=file != "-", output=target)
+            previous = api.read_previous(since, stdin=file != "-")
             if isinstance(previous, Path):  # an older registry answers the same rows too
                 import itertools
 
