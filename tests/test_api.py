@@ -16,6 +16,7 @@ import pytest
 
 import exitcheck
 from exitcheck.store import loading as reg
+from tests.evalsets import queries
 
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 DAY = date(2021, 10, 1)  # a day on which statuses differ (closing, exited, restricting ...)
@@ -24,13 +25,7 @@ DAY = date(2021, 10, 1)  # a day on which statuses differ (closing, exited, rest
 def _queries() -> list[str]:
     """The evaluation set's queries, with their '\\u' escapes as the characters they stand for;
     a query holding a line break is left out (screen reads one name per line)."""
-    lines = EVAL.read_text(encoding="utf-8").splitlines()
-    queries = [line.split("\t")[0] for line in lines if line and not line.startswith("#")]
-    unescaped = [
-        q.encode("ascii", "backslashreplace").decode("unicode_escape") if "\\u" in q else q
-        for q in queries
-    ]
-    return [q for q in unescaped if "\n" not in q and "\r" not in q]
+    return queries(EVAL, one_line=True)
 
 
 QUERIES = _queries()

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import exitcheck
 from exitcheck.matching import KeyIndex, match, match_many
 from exitcheck.matching.gate import gate_of
+from tests.evalsets import queries
 
 DATA = Path(__file__).parent / "data"
 
@@ -25,15 +26,6 @@ def index() -> KeyIndex:
     return found
 
 
-def lines(path: Path, *, tsv: bool = False) -> list[str]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        out.append(line.split("\t")[0] if tsv else line)
-    return out
-
-
 def assert_same(names: list[str], threshold: float = 75.0) -> None:
     got = match_many(index(), names, threshold)
     want = [match(index(), name, threshold=threshold, limit=0) for name in names]
@@ -41,35 +33,28 @@ def assert_same(names: list[str], threshold: float = 75.0) -> None:
     assert not wrong, wrong[:3]
 
 
-@pytest.mark.parametrize(
-    ("path", "tsv"),
-    [
-        (DATA / "match_eval.tsv", True),
-        (DATA / "blind" / "blind.tsv", True),
-        (DATA / "blind" / "others_mix.txt", False),
-        (DATA / "company_mix.txt", False),
-        (DATA / "blind" / "round2" / "blind2.tsv", True),
-        (DATA / "blind" / "round2" / "others2.txt", False),
-        (DATA / "blind" / "round3" / "blind3.tsv", True),
-        (DATA / "blind" / "round3" / "others3.txt", False),
-    ],
-    ids=[
-        "match_eval",
-        "blind",
-        "others_mix",
-        "company_mix",
-        "blind2",
-        "others2",
-        "blind3",
-        "others3",
-    ],
-)
-def test_same_answers_on_the_evaluation_sets(path: Path, tsv: bool) -> None:
-    assert_same(lines(path, tsv=tsv))
+SETS = [
+    DATA / "match_eval.tsv",
+    DATA / "company_mix.txt",
+    *sorted((DATA / "blind").glob("**/*.tsv")),
+    *sorted((DATA / "blind").glob("**/others*.txt")),
+]
+
+
+def test_every_blind_round_is_checked() -> None:
+    """Each round's set and its other companies (a new round is checked without editing here)."""
+    rounds = {p.parent.name for p in SETS if "blind" in p.parts}
+    assert {"blind", "round2", "round3", "round4"} <= rounds
+    assert len(SETS) >= 10
+
+
+@pytest.mark.parametrize("path", SETS, ids=[str(p.relative_to(DATA)) for p in SETS])
+def test_same_answers_on_the_evaluation_sets(path: Path) -> None:
+    assert_same(queries(path))
 
 
 def test_same_answers_at_other_thresholds() -> None:
-    names = lines(DATA / "match_eval.tsv", tsv=True)[:300]
+    names = queries(DATA / "match_eval.tsv")[:300]
     assert_same(names, threshold=0.0)
     assert_same(names, threshold=100.0)
 
@@ -79,7 +64,7 @@ def test_the_gate_answers_most_other_companies() -> None:
     (a gate that passes everything on would keep the answers and lose the point)."""
     gate = gate_of(index())
     assert gate is not None
-    names = lines(DATA / "company_mix.txt") + lines(DATA / "blind" / "others_mix.txt")
+    names = queries(DATA / "company_mix.txt") + queries(DATA / "blind" / "others_mix.txt")
     answered = [n for n in names if gate.answer(n) is not None]
     assert len(answered) > 0.6 * len(names)
     assert all(gate.answer(n).decision == "none" for n in answered[:200])  # type: ignore[union-attr]
@@ -200,7 +185,7 @@ def test_same_answers_on_any_text(names: list[str]) -> None:
         st.builds(
             lambda a, b, sep: f"{a}{sep}{b}",
             mutated(),
-            st.sampled_from(lines(DATA / "company_mix.txt")[:400]),
+            st.sampled_from(queries(DATA / "company_mix.txt")[:400]),
             st.sampled_from([" ", ", ", " and ", " & ", "、", "/", " (", "｜"]),
         ),
         min_size=1,

@@ -21,6 +21,7 @@ from exitcheck.matching.names import (
     words,
 )
 from exitcheck.store.loading import load, shipped_registry
+from tests import evalsets
 
 from .registries import entity
 
@@ -108,12 +109,8 @@ def test_edit_budget(length: int, budget: int) -> None:
 
 def _eval_rows() -> list[tuple[str, str, str, str, str]]:
     rows = []
-    for line in EVAL.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            query, expected, category, decision, method = line.split("\t")
-            if "\\u" in query:
-                query = query.encode("ascii", "backslashreplace").decode("unicode_escape")
-            rows.append((query, expected, category, decision, method))
+    for query, expected, category, decision, method in evalsets.rows(EVAL):
+        rows.append((query, expected, category, decision, method))
     return rows
 
 
@@ -474,13 +471,16 @@ def test_a_fuzzy_candidate_must_beat_every_known_other_platform(write_registry) 
 def test_other_companies_are_left_alone() -> None:
     """tests/data/company_mix.txt (tools/company_mix.py: Faker in twelve languages, and names
     made of everyday words): no confident match, and at most 1% sent to review (issue 24)."""
-    names = [
-        line
-        for line in MIX.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    names = evalsets.queries(MIX)
     assert len(names) >= 2000
     answers = [match(INDEX, name) for name in names]
     assert [n for n, a in zip(names, answers, strict=True) if a.decision == "match"] == []
     review = sum(a.decision == "ambiguous" for a in answers)
     assert review <= 0.01 * len(names)
+
+
+def test_a_row_that_starts_with_a_hash_is_read() -> None:
+    """A hashtag or a Markdown heading is a query, not a comment: it is pinned like any row."""
+    assert "#Binance" in [row[0] for row in _eval_rows()]
+    assert evalsets.is_comment("# a note") and evalsets.is_comment("# query\texpected\tcategory")
+    assert not evalsets.is_comment("### MEXC Global\tmexc\tdoc_markup\tmatch")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from exitcheck.matching import match
 from exitcheck.matching.context import METHOD, _vocab
 from exitcheck.store.loading import load, shipped_registry
+from tests.evalsets import queries
 
 INDEX = load([shipped_registry()], use_cache=False).index
 
@@ -277,9 +278,7 @@ def test_a_pre_filter_may_skip_only_what_the_rule_leaves_alone() -> None:
     from exitcheck.matching.results import none
 
     data = Path(__file__).parent / "data"
-    rows = data.joinpath("match_eval.tsv").read_text(encoding="utf-8").splitlines()
-    texts = [r.split("\t")[0] for r in rows if r and not r.startswith("#")]
-    texts += data.joinpath("company_mix.txt").read_text(encoding="utf-8").splitlines()
+    texts = queries(data / "match_eval.tsv") + queries(data / "company_mix.txt")
     texts += ["Payment to KuCoinLtd", "NASDAQ: BIDU", "BIDU", "客户称资金来自其币安账户"]
     skipped = answered = 0
     for text in texts:

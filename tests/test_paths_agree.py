@@ -18,20 +18,14 @@ from exitcheck.matching import KeyIndex, MemoryTable, compact_key, match
 from exitcheck.store.loading import load, shipped_registry
 from exitcheck.store.pack import PackTable
 from exitcheck.store.sqlite import SqlTable
+from tests.evalsets import queries
 
 EVAL = Path(__file__).parent / "data" / "match_eval.tsv"
 EXTRA = ["qkl124", "qkl12", "qkl1234", "qkl132", "kql123", "区块链124", "huobi2", "bione1"]
 
 
 def eval_queries() -> list[str]:
-    rows = []
-    for line in EVAL.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            query = line.split("\t")[0]
-            if "\\u" in query:  # an escape stands for that (invisible) character
-                query = query.encode("ascii", "backslashreplace").decode("unicode_escape")
-            if "\n" not in query and "\r" not in query:  # screen reads one name per line
-                rows.append(query)
+    rows = queries(EVAL, one_line=True)  # screen reads one name per line
     assert len(rows) > 100, "the evaluation set went missing"
     return rows
 

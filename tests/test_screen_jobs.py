@@ -15,6 +15,7 @@ from exitcheck import api
 from exitcheck.answers import screen_pool
 from exitcheck.answers.screen import BATCH, FIRST
 from exitcheck.errors import ExitcheckError
+from tests.evalsets import queries
 
 from .conftest import entry_point
 from .registries import ACME
@@ -34,11 +35,7 @@ HITS = [
 
 def mixed_rows(count: int) -> list[str]:
     """Registry names and other companies, interleaved, most of them distinct."""
-    others = [
-        line
-        for line in (DATA / "company_mix.txt").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    ]
+    others = queries(DATA / "company_mix.txt")
     return [
         HITS[i % len(HITS)] if i % 5 == 0 else f"{others[i % len(others)]} {i // len(others)}"
         for i in range(count)

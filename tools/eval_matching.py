@@ -44,11 +44,19 @@ def unescape(query: str) -> str:
     return query.encode("ascii", "backslashreplace").decode("unicode_escape")
 
 
+def is_comment(line: str) -> bool:
+    """A line that starts with '#' and has no tab (or the tuned set's '# query' header); a row
+    may start with '#' itself (a hashtag, a Markdown heading). As tests/evalsets.py reads."""
+    return not line.strip() or (
+        line.startswith("#") and ("\t" not in line or line.startswith("# query\t"))
+    )
+
+
 def rows(path: Path = TUNED) -> list[list[str]]:
     """The rows of a TSV set, queries unescaped; comments and blank lines skipped."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
+        if is_comment(line):
             continue
         cells = line.split("\t")
         if cells[:3] == ["query", "expected", "category"]:  # a header row
@@ -150,7 +158,7 @@ def mix(path: Path, show_wrong: bool) -> None:
     names = [
         unescape(line.strip())
         for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
+        if not is_comment(line)
     ]
     matched, review = [], []
     for name in names:
