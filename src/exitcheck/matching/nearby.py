@@ -36,6 +36,8 @@ from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
     clean,
     compact_key,
+    core_key,
+    everyday_name,
     generic_words,
     has_cjk,
     initials,
@@ -110,7 +112,9 @@ def _data() -> dict[str, list[str]]:
     from exitcheck.tomlcompat import loads
 
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
-    return {"social_hosts": data["social_hosts"], "memo_words_zh": data["memo_words_zh"]}
+    names = ("social_hosts", "memo_words_zh", "spelling_alphabet", "letter_names")
+    names += ("number_words", "spelling_words")
+    return {name: data[name] for name in names}
 
 
 def social_page(
@@ -765,6 +769,258 @@ def cantonese(
     return _review(result, found, f"a Cantonese reading of {found[0].label!r}")
 
 
+# --------------------------------------------------------------------------------------------
+# Names dictated letter by letter, or character by character
+
+MIN_SPELLED = 3  # letters spelt one by one, at least
+_DICTATED_ZH = re.compile(r"([\u3400-\u9fff]{1,8}?)的([\u3400-\u9fff])")
+
+
+@functools.cache
+def _spelling() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(word -> letter or digit it spells, letter name -> letter, framing words): the
+    spelling alphabet, the digits as words and the single letters; the names of the letters as
+    said ('eye', 'oh'); the words that only frame a spelling (data/matching.toml)."""
+    data = _data()
+    spelt = {word: word[0] for word in data["spelling_alphabet"]}
+    spelt |= {word: str(digit) for digit, word in enumerate(data["number_words"])}
+    spelt |= {chr(code): chr(code) for code in range(ord("a"), ord("z") + 1)}
+    said = dict(pair.split() for pair in data["letter_names"])
+    return spelt, said, frozenset(data["spelling_words"])
+
+
+_SPELT_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _spelt_runs(tokens: list[str]) -> list[str]:
+    """The runs of letters and digits spelt one by one in ``tokens`` ('h as in hotel u o b i'
+    -> ['huobi']); framing words are skipped, any other word ends a run."""
+    spelt, _, framing = _spelling()
+    runs: list[str] = []
+    run = ""
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token in spelt:
+            run += spelt[token]
+            if tokens[at + 1 : at + 3] == ["as", "in"]:  # 'h as in hotel': the word says h
+                at += 3
+        elif token.isdigit() and len(token) == 1:
+            run += token
+        elif token not in framing:
+            runs.append(run)
+            run = ""
+        at += 1
+    runs.append(run)
+    return [r for r in runs if r]
+
+
+def dictated(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Three readings of a name dictated, any of which is enough:
+
+    - spelt letter by letter: the words of the spelling alphabet ('Bravo India November …'),
+      single letters ('O K C O I N', 'U-O-B-I'), 'H as in hotel' and digits as words, at least
+      ``MIN_SPELLED`` of them, read as what they spell, framing words ('the number') set aside
+      and any other word ending a run; a run of three or more, longest first, else all the
+      runs together, names a registry entity by any rule ('B-I-N-A-N': the start of Binance);
+    - said: the names of letters and digits among other words ('gate eye oh', 'mex see',
+      'eff two pool') read as the letters, the text is a registry name by an exact rule;
+    - character by character in Chinese ('火车的火，人民币的币': each character named by a
+      word that holds it), two characters or more, the characters read together name a
+      registry entity.
+
+    What is dictated is heard, and may be misheard: review."""
+    if "的" in text:
+        said_zh = [ch for word, ch in _DICTATED_ZH.findall(to_simplified(text)) if ch in word]
+        if len(said_zh) >= 2:
+            named = _named(match_text("".join(said_zh)))
+            if named:
+                return _dictated(result, named, "".join(said_zh))
+    if not text.isascii():
+        return None
+    tokens = _SPELT_WORD.findall(text.lower())
+    spelt, said, _ = _spelling()
+    whole = "".join(tokens)  # a reading that is the text itself is no reading
+    if sum(token in spelt or len(token) == 1 for token in tokens) >= MIN_SPELLED:
+        runs = _spelt_runs(tokens)
+        readings = sorted((r for r in runs if len(r) >= MIN_SPELLED), key=len, reverse=True)
+        readings += ["".join(runs)] if len(runs) > 1 else []
+        for reading in dict.fromkeys(r for r in readings if not r.isdigit() and r != whole):
+            named = _whole(match_text(reading))
+            if named:
+                return _dictated(result, named, reading)
+    if said.keys() & tokens and len(tokens) >= 2:
+        reading = "".join(said.get(t) or _digit(t) or t for t in tokens)
+        answer = match_text(reading) if reading != whole else result
+        if (answer.method or "").startswith("exact"):
+            return _dictated(result, _named(answer), reading)
+    return None
+
+
+def _whole(answer: MatchResult) -> tuple[Candidate, ...]:
+    """The entities an answer names by the whole text it was given, not by a name among its
+    other words (``contained``, ``inside``): a reading is a name or nothing."""
+    return tuple(c for c in _named(answer) if c.method not in ("contained", "inside"))
+
+
+def _digit(word: str) -> str:
+    spelt = _spelling()[0]
+    found = spelt.get(word, "")
+    return found if found.isdigit() else ""
+
+
+def _dictated(result: MatchResult, named: tuple[Candidate, ...], reading: str) -> MatchResult:
+    found = tuple(Candidate(c.entity_id, c.label, 80.0, "dictated") for c in named)
+    return _review(result, found, f"dictated, it spells {reading!r}: {found[0].label!r}?")
+
+
+# --------------------------------------------------------------------------------------------
+# Romanisation with tone numbers
+
+_TONED = re.compile(r"(?:[a-z]+[1-6])+")
+
+
+def tone_numbers(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``clean(text)``. Condition: two words or more are syllables each followed by a
+    tone number, 1 to 6 (pinyin 'bi4 an1', Jyutping 'fo2 bai6', 'jiao1yi4suo3'), and with the
+    numbers taken out the text names a registry entity by any rule (a Cantonese reading, a
+    pinyin name, a Chinese name's romanisation), first without the words that are the pinyin of
+    a Chinese generic word ('jiao1yi4suo3', 交易所). A romanisation loses the characters: review."""
+    if not text.isascii() or not any(ch in "123456" for ch in text):
+        return None
+    cleaned = clean(text)
+    toned = [w for w in cleaned.split() if _TONED.fullmatch(w)]
+    if len(toned) < 2:
+        return None
+    plain = [re.sub(r"(?<=[a-z])[1-6]", "", w) if _TONED.fullmatch(w) else w for w in cleaned.split()]
+    generic = _generic_pinyin()
+    named: tuple[Candidate, ...] = ()
+    core = " ".join(w for w in plain if w not in generic)
+    for reading in dict.fromkeys([core, " ".join(plain)] if core else [" ".join(plain)]):
+        named = _whole(match_text(reading))
+        if named:
+            break
+    if not named:
+        return None
+    found = tuple(Candidate(c.entity_id, c.label, 80.0, "tone_numbers") for c in named)
+    said = " ".join(plain)
+    return _review(result, found, f"reads as {said!r} without its tone numbers")
+
+
+@functools.cache
+def _generic_pinyin() -> frozenset[str]:
+    """The pinyin of the Chinese generic words (交易所 'jiaoyisuo', 矿池 'kuangchi')."""
+    return frozenset(romanise(w) for w in generic_words().chinese if has_cjk(w))
+
+
+# --------------------------------------------------------------------------------------------
+# A registry name inside a longer word
+
+MIN_INSIDE = 5  # letters of a Latin registry name read inside a longer word
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def _inside_table(
+    index: KeyIndex,
+) -> tuple[dict[str, list[tuple[str, Entry]]], dict[str, list[tuple[str, Entry]]]]:
+    """(Latin, Chinese): the registry's Latin names of ``MIN_INSIDE`` letters or more (not the
+    pinyin of its Chinese names: syllables stand in many words) by their first ``MIN_INSIDE``
+    letters, and its Chinese names of two characters or more by their first two."""
+    latin: dict[str, list[tuple[str, Entry]]] = {}
+    for key, e in index.names("latin"):
+        if e.entity_id and len(key) >= MIN_INSIDE and key.isascii() and not has_cjk(e.label):
+            latin.setdefault(key[:MIN_INSIDE], []).append((key, e))
+    chinese: dict[str, list[tuple[str, Entry]]] = {}
+    for key, e in index.names("cjk"):
+        if e.entity_id and len(key) >= 2 and all(map(is_cjk, key)):
+            chinese.setdefault(key[:2], []).append((key, e))
+    return latin, chinese
+
+
+def inside(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified(clean(text))``. Condition, either of:
+
+    - a word of it (what stands between spaces; not a web address), its letters and digits run
+      together, holds a registry Latin name of ``MIN_INSIDE`` letters or more ('Binances',
+      'imToken-v2.14.1-release.apk', '(Huobi'), whose digits do not run on into others
+      ('qkl1234' is another name);
+    - a run of Chinese characters (spaces and punctuation between two characters closed up)
+      holds a registry Chinese name of three characters or more anywhere, or of two before a
+      generic word of ``generic_words_zh`` ('北京火币科技', '在火币网注册'), or as the whole run;
+      a name of two in the middle of other characters is too often part of another word
+      (平安银行), and a place before it or a legal form after it says nothing ('上海老虎餐饮
+      有限公司').
+
+    A name that is an everyday word stands only with a word that corroborates it
+    (``names.everyday_name``). A name inside other letters may be part of another word:
+    review."""
+    folded = to_simplified(clean(text))
+    latin, chinese = index.derived("inside", _inside_table)
+    found: list[tuple[str, Entry]] = []
+    for word in folded.split():
+        if "/" in word:  # a web address: the domain and article rules read it
+            continue
+        letters = _NOT_KEY.sub("", word)
+        for at in range(len(letters) - MIN_INSIDE + 1):
+            for key, e in latin.get(letters[at : at + MIN_INSIDE], ()):
+                end = at + len(key)
+                if letters.startswith(key, at) and not _digit_beside(letters, key, at, end):
+                    found.append((key, e))
+    if has_cjk(folded):
+        closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/:：]+(?={_CJK})", "", folded)
+        for run in _CJK_RUN.findall(closed):
+            found += _inside_run(run, chinese)
+    if not found:
+        return None
+    tokens = words(folded)
+    named = [(k, e) for k, e in found if not everyday_name(core_key(k), tokens)]
+    if not named:
+        return None
+    candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "inside") for _, e in named)
+    return _review(result, candidates, f"{named[0][1].label!r} stands inside a longer word")
+
+
+def _digit_beside(letters: str, key: str, start: int, end: int) -> bool:
+    """True when a digit of the key runs on into a digit beside it ('qkl1234' is another
+    name, as 'qkl124' is)."""
+    after = end < len(letters) and key[-1].isdigit() and letters[end].isdigit()
+    return after or (start > 0 and key[0].isdigit() and letters[start - 1].isdigit())
+
+
+@functools.cache
+def _generic_zh() -> tuple[str, ...]:
+    """The Chinese generic words of a platform's kind and trade (data/matching.toml
+    ``generic_words_zh``): not places, not legal forms."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    legal = {"有限公司", "有限责任公司", "股份有限公司", "股份公司", "公司", "集团", "控股"}
+    return tuple(w for w in data["generic_words_zh"] if w not in legal)
+
+
+def _inside_run(run: str, chinese: dict[str, list[tuple[str, Entry]]]) -> list[tuple[str, Entry]]:
+    """The registry Chinese names in a run of characters (see ``inside``)."""
+    generic = _generic_zh()
+    out = []
+    for at in range(len(run) - 1):
+        for key, e in chinese.get(run[at : at + 2], ()):
+            if not run.startswith(key, at):
+                continue
+            end = at + len(key)
+            before, after = run[:at], run[end:]
+            if len(key) >= 3 or not (before or after) or any(map(after.startswith, generic)):
+                out.append((key, e))
+    return out
+
+
 BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
@@ -776,6 +1032,9 @@ BANDS: tuple[Band, ...] = (
     truncated,
     initialism,
     sounds_like,
+    dictated,
+    tone_numbers,
+    inside,
 )
 
 __all__ = ["BANDS", "sounds_alike", "surface"]
