@@ -244,14 +244,53 @@ def _letter_table(index: KeyIndex) -> dict[str, list[Entry]]:
     return table
 
 
+def _spelt_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every registry Chinese name of two to four characters with some of its characters, not
+    all, written as their pinyin or its first letter ('bi安', 'zm开门', '比特d陆'), to its
+    entries."""
+    from exitcheck.matching.context import _prefixes
+
+    table: dict[str, list[Entry]] = {}
+    for key in index.derived("context", _prefixes)[2]:
+        if not 2 <= len(key) <= 4 or not all(map(is_cjk, key)):
+            continue
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id][:1]
+        if not entries:
+            continue
+        choices = [(ch, romanise(ch), romanise(ch)[:1]) for ch in key]
+        for spelt in itertools.product(*choices):
+            form = "".join(spelt)
+            if form != key and has_cjk(form):
+                table.setdefault(form, []).extend(entries)
+    return table
+
+
+def _spelt_characters(index: KeyIndex, text: str) -> list[Entry]:
+    """The registry Chinese names written in ``text`` (words run together) with some
+    characters as pinyin or its first letter (see ``letter_for_character``)."""
+    table = index.derived("spelt_characters", _spelt_table)
+    found: list[Entry] = []
+    for start in range(len(text)):
+        if start and text[start - 1].isascii() and text[start].isascii():
+            continue  # a Latin run is read from its start
+        for end in range(start + 2, min(len(text), start + 16) + 1):
+            hits = table.get(text[start:end])
+            if hits and not (end < len(text) and text[end - 1].isascii() and text[end].isascii()):
+                found += hits
+    return found
+
+
 def letter_for_character(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
     """Reads ``to_simplified`` of the text's words run together, without generic words.
     Condition: it is two to four characters, one of them a Latin letter and the others
     Chinese ('B安', '火B', '欧Y'), and putting back for the letter a character of a registry
-    Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易). A
-    letter for a character dodges a filter: review."""
+    Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易); or,
+    among other words, a registry Chinese name of two to four characters written with some of
+    its characters (not all) as their pinyin or its first letter ('bi安 合约', '火bi全球站',
+    'ZM开门交易所', '比特D陆 矿机'), the Latin letters not run on into others. A letter for a
+    character dodges a filter: review."""
     if text.isascii() or len(text) > MAX_LETTER_TEXT or not _LATIN_LETTER.search(text):
         return None
     if not has_cjk(text):
@@ -263,6 +302,8 @@ def letter_for_character(
         form = to_simplified(form)
         if 2 <= len(form) <= 4 and _LETTER_CJK.fullmatch(form):
             found += table.get(form, [])
+    if not found:
+        found = _spelt_characters(index, to_simplified("".join(tokens)))
     if not found:
         return None
     named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
@@ -1021,6 +1062,55 @@ def _inside_run(run: str, chinese: dict[str, list[tuple[str, Entry]]]) -> list[t
     return out
 
 
+# --------------------------------------------------------------------------------------------
+# One character of a Chinese name misread or mistyped
+
+MIN_ONE_CHARACTER = 3  # characters of a Chinese name read with one character changed
+
+
+def _one_character_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every registry Chinese name of ``MIN_ONE_CHARACTER`` characters or more with one
+    character replaced by '?' ('富途?牛'; not the first of three), to its entries."""
+    from exitcheck.matching.context import _prefixes
+
+    table: dict[str, list[Entry]] = {}
+    for key in index.derived("context", _prefixes)[2]:
+        if len(key) < MIN_ONE_CHARACTER or not all(map(is_cjk, key)):
+            continue
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id][:1]
+        for at in range(len(key) if entries else 0):
+            if at or len(key) > MIN_ONE_CHARACTER:  # another first of three: 新世界, 莱特币
+                table.setdefault(key[:at] + "?" + key[at + 1 :], []).extend(entries)
+    return table
+
+
+def one_character(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified`` of the text's words run together, and without generic words.
+    Condition: either is Chinese characters only, ``MIN_ONE_CHARACTER`` or more, and is a
+    registry Chinese name with one character changed, the others in place ('富徐牛牛' for
+    富途牛牛, '云币冈' for 云币网, '星火矿地' for 星火矿池): a character misread by a scan
+    (they look alike) or picked wrong by an input method. A name of two characters is not
+    read this way (one character in common is too little), nor a name of three with another
+    first character (新世界 is not 币世界, 莱特币 not 比特币). Review."""
+    if text.isascii() or not has_cjk(text):
+        return None
+    tokens = words(text)
+    found: list[Entry] = []
+    table = index.derived("one_character", _one_character_table)
+    for form in dict.fromkeys(["".join(tokens), "".join(strip_generic(tokens))]):
+        form = to_simplified(form)
+        if len(form) < MIN_ONE_CHARACTER or not all(map(is_cjk, form)):
+            continue
+        for at in range(len(form)):
+            found += table.get(form[:at] + "?" + form[at + 1 :], [])
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 70.0, "one_character") for e in found)
+    return _review(result, named, f"{named[0].label!r} with one character changed?")
+
+
 BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
@@ -1035,6 +1125,7 @@ BANDS: tuple[Band, ...] = (
     dictated,
     tone_numbers,
     inside,
+    one_character,
 )
 
 __all__ = ["BANDS", "sounds_alike", "surface"]
