@@ -1111,6 +1111,53 @@ def one_character(
     return _review(result, named, f"{named[0].label!r} with one character changed?")
 
 
+# --------------------------------------------------------------------------------------------
+# A name abbreviated by leaving letters out
+
+MIN_ABBREVIATED = 5  # letters of the query's key
+ABBREVIATED_SHARE = 0.5  # ... that keeps this share of the name's letters at least
+
+
+def _ends_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
+    """The distinctive parts of the registry's Latin names (not the pinyin of Chinese ones:
+    'Loopring Wallet' is 'loopring') by their first and last letters."""
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    for _, e in index.names("latin"):
+        key = core_key(e.label)
+        if e.entity_id and len(key) > MIN_ABBREVIATED and not has_cjk(e.label):
+            if (key, e) not in table.get(key[0] + key[-1], []):
+                table.setdefault(key[0] + key[-1], []).append((key, e))
+    return table
+
+
+def _kept_in(short: str, key: str) -> bool:
+    """True when ``short`` is ``key`` with letters left out, in order ('coinmktcap')."""
+    letters = iter(key)
+    return all(ch in letters for ch in short)
+
+
+def abbreviated(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``key``, the Latin query's ``compact_key`` without generic words. Condition: it
+    has ``MIN_ABBREVIATED`` letters or more, and it is a registry Latin name with letters left
+    out ('CoinMktCap', 'Trdg View'): the same first and last letters, the others in order,
+    ``ABBREVIATED_SHARE`` of the name's letters kept at least. A name written short, as a
+    field too narrow or a note writes it: review."""
+    key = "".join(strip_generic(words(text)))
+    if len(key) < MIN_ABBREVIATED or not key.isascii() or not key.isalnum():
+        return None
+    names = index.derived("abbreviated", _ends_table).get(key[0] + key[-1], [])
+    found = [
+        Candidate(e.entity_id, e.label, round(100.0 * len(key) / len(name), 1), "abbreviated")
+        for name, e in names
+        if len(name) > len(key) >= ABBREVIATED_SHARE * len(name) and _kept_in(key, name)
+    ]
+    if not found:
+        return None
+    return _review(result, tuple(found), f"{found[0].label!r} with letters left out?")
+
+
 BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
@@ -1126,6 +1173,7 @@ BANDS: tuple[Band, ...] = (
     tone_numbers,
     inside,
     one_character,
+    abbreviated,
 )
 
 __all__ = ["BANDS", "sounds_alike", "surface"]
