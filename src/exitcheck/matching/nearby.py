@@ -1066,6 +1066,7 @@ def _inside_run(run: str, chinese: dict[str, list[tuple[str, Entry]]]) -> list[t
 # One character of a Chinese name misread or mistyped
 
 MIN_ONE_CHARACTER = 3  # characters of a Chinese name read with one character changed
+MAX_ONE_CHARACTER = 6  # ... a name alone: not a company's full name with its place and form
 
 
 def _one_character_table(index: KeyIndex) -> dict[str, list[Entry]]:
@@ -1087,24 +1088,27 @@ def _one_character_table(index: KeyIndex) -> dict[str, list[Entry]]:
 def one_character(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
-    """Reads ``to_simplified`` of the text's words run together, and without generic words.
-    Condition: either is Chinese characters only, ``MIN_ONE_CHARACTER`` or more, and is a
-    registry Chinese name with one character changed, the others in place ('富徐牛牛' for
-    富途牛牛, '云币冈' for 云币网, '星火矿地' for 星火矿池): a character misread by a scan
-    (they look alike) or picked wrong by an input method. A name of two characters is not
-    read this way (one character in common is too little), nor a name of three with another
-    first character (新世界 is not 币世界, 莱特币 not 比特币). Review."""
+    """Reads ``to_simplified`` of the text's words run together. Condition: it is Chinese
+    characters only, ``MIN_ONE_CHARACTER`` to ``MAX_ONE_CHARACTER`` of them, and is a registry
+    Chinese name with one character changed, the others in place ('富徐牛牛' for 富途牛牛,
+    '云币冈' for 云币网, '星火矿地' for 星火矿池), not into a generic word (蚂蚁矿池 is not
+    蚂蚁矿机): a character misread by a scan (they look alike) or picked wrong by an input
+    method. A name of two characters is not read this way (one character in common is too
+    little), nor a name of three with another first character (新世界 is not 币世界, 莱特币
+    not 比特币), nor a company's full name (北京火星天下网络技术有限公司: a registered name
+    one character apart is another company). Review."""
     if text.isascii() or not has_cjk(text):
         return None
-    tokens = words(text)
-    found: list[Entry] = []
+    form = to_simplified("".join(words(text)))
+    if not MIN_ONE_CHARACTER <= len(form) <= MAX_ONE_CHARACTER or not all(map(is_cjk, form)):
+        return None
     table = index.derived("one_character", _one_character_table)
-    for form in dict.fromkeys(["".join(tokens), "".join(strip_generic(tokens))]):
-        form = to_simplified(form)
-        if len(form) < MIN_ONE_CHARACTER or not all(map(is_cjk, form)):
-            continue
-        for at in range(len(form)):
-            found += table.get(form[:at] + "?" + form[at + 1 :], [])
+    found = [
+        e
+        for at in range(len(form))
+        for e in table.get(form[:at] + "?" + form[at + 1 :], [])
+        if len(core_key(form)) >= len(core_key(e.label))  # not 矿机 made 矿池, a generic word
+    ]
     if not found:
         return None
     named = tuple(Candidate(e.entity_id, e.label, 70.0, "one_character") for e in found)
