@@ -929,8 +929,9 @@ def tone_numbers(
     """Reads ``clean(text)``. Condition: two words or more are syllables each followed by a
     tone number, 1 to 6 (pinyin 'bi4 an1', Jyutping 'fo2 bai6', 'jiao1yi4suo3'), and with the
     numbers taken out the text names a registry entity by any rule (a Cantonese reading, a
-    pinyin name, a Chinese name's romanisation), first without the words that are the pinyin of
-    a Chinese generic word ('jiao1yi4suo3', 交易所). A romanisation loses the characters: review."""
+    pinyin name, a Chinese name's romanisation), first without the syllables at its end that
+    are the pinyin of a Chinese generic word ('jiao1 yi4 suo3', 交易所). A romanisation loses
+    the characters: review."""
     if not text.isascii() or not any(ch in "123456" for ch in text):
         return None
     cleaned = clean(text)
@@ -939,9 +940,10 @@ def tone_numbers(
         return None
     plain = [re.sub(r"(?<=[a-z])[1-6]", "", w) if _TONED.fullmatch(w) else w for w in cleaned.split()]
     generic = _generic_pinyin()
+    ends = [k for k in range(1, len(plain)) if "".join(plain[k:]) in generic]
+    readings = [" ".join(plain[: ends[0]])] if ends else []  # 'bi an jiao yi suo': 'bi an'
     named: tuple[Candidate, ...] = ()
-    core = " ".join(w for w in plain if w not in generic)
-    for reading in dict.fromkeys([core, " ".join(plain)] if core else [" ".join(plain)]):
+    for reading in dict.fromkeys([*readings, " ".join(plain)]):
         named = _whole(match_text(reading))
         if named:
             break
