@@ -79,6 +79,13 @@ def surface(
     return result
 
 
+@functools.lru_cache(maxsize=64)
+def _distinctive(text: str) -> str:
+    """The text's words without generic words, run together: several bands read it, one
+    text after another."""
+    return "".join(strip_generic(words(text)))
+
+
 def _named(answer: MatchResult) -> tuple[Candidate, ...]:
     """The registry entities an answer names: its match, or its candidates for review."""
     if answer.decision == DECISION_NONE:
@@ -112,8 +119,8 @@ def _data() -> dict[str, list[str]]:
     from exitcheck.tomlcompat import loads
 
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
-    names = ("social_hosts", "memo_words_zh", "spelling_alphabet", "letter_names")
-    names += ("number_words", "spelling_words")
+    names = ["social_hosts", "memo_words_zh", "spelling_alphabet", "letter_names"]
+    names += ["number_words", "spelling_words"]
     return {name: data[name] for name in names}
 
 
@@ -745,7 +752,7 @@ def sounds_like(
     ``key`` has ``MIN_SOUNDS_LIKE`` letters or more, and a registry name's Latin key has the
     same ``sound_key`` (consonants as they sound) and is spelt within 60 of it (70 when the
     sound has two consonants or fewer): 'Kookoin' and KuCoin, 'Lupring' and Loopring. Review."""
-    key = "".join(strip_generic(words(text)))
+    key = _distinctive(text)
     if len(key) < MIN_SOUNDS_LIKE or not key.isascii() or not key.isalpha():
         return None
     found = sounds_alike(index, key, 60.0, 60.0)
@@ -800,7 +807,7 @@ def cantonese(
     ``MIN_CANTONESE`` letters or more and are a Hong Kong reading of a registry Chinese name
     (data/cantonese.txt: Hong Kong government spellings, Yale, Jyutping; 'Fo Bai' for 火币).
     A reading is shared by many characters: review."""
-    key = "".join(strip_generic(words(text)))
+    key = _distinctive(text)
     if len(key) < MIN_CANTONESE or not key.isascii() or not key.isalpha():
         return None
     hits = index.derived("cantonese", _cantonese_table).get(key, [])
@@ -831,6 +838,17 @@ def _spelling() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
 
 
 _SPELT_WORD = re.compile(r"[a-z0-9]+")
+
+
+_LETTER_RUN = re.compile(r"\b[a-z](?:[\s,-]+[a-z]\b){2}")  # 'o k c', 'u-o-b-i'
+
+
+@functools.cache
+def _spelling_words() -> frozenset[str]:
+    """Every word that spells a letter or a digit, said or in the spelling alphabet (not the
+    single letters and digits)."""
+    spelt, said, _ = _spelling()
+    return frozenset(w for w in [*spelt, *said] if len(w) > 1)
 
 
 def _spelt_runs(tokens: list[str]) -> list[str]:
@@ -883,6 +901,8 @@ def dictated(
         return None
     tokens = _SPELT_WORD.findall(text.lower())
     spelt, said, _ = _spelling()
+    if _spelling_words().isdisjoint(tokens) and not _LETTER_RUN.search(text.lower()):
+        return None  # no word of a spelling, no letters one by one ('S.A.R.L.' is a legal form)
     whole = "".join(tokens)  # a reading that is the text itself is no reading
     if sum(token in spelt or len(token) == 1 for token in tokens) >= MIN_SPELLED:
         runs = _spelt_runs(tokens)
@@ -921,6 +941,7 @@ def _dictated(result: MatchResult, named: tuple[Candidate, ...], reading: str) -
 # Romanisation with tone numbers
 
 _TONED = re.compile(r"(?:[a-z]+[1-6])+")
+_TONE_DIGITS = frozenset("123456")
 
 
 def tone_numbers(
@@ -932,13 +953,15 @@ def tone_numbers(
     pinyin name, a Chinese name's romanisation), first without the syllables at its end that
     are the pinyin of a Chinese generic word ('jiao1 yi4 suo3', 交易所). A romanisation loses
     the characters: review."""
-    if not text.isascii() or not any(ch in "123456" for ch in text):
+    if not text.isascii() or _TONE_DIGITS.isdisjoint(text):
         return None
     cleaned = clean(text)
     toned = [w for w in cleaned.split() if _TONED.fullmatch(w)]
     if len(toned) < 2:
         return None
-    plain = [re.sub(r"(?<=[a-z])[1-6]", "", w) if _TONED.fullmatch(w) else w for w in cleaned.split()]
+    plain = [
+        re.sub(r"(?<=[a-z])[1-6]", "", w) if _TONED.fullmatch(w) else w for w in cleaned.split()
+    ]
     generic = _generic_pinyin()
     ends = [k for k in range(1, len(plain)) if "".join(plain[k:]) in generic]
     readings = [" ".join(plain[: ends[0]])] if ends else []  # 'bi an jiao yi suo': 'bi an'
@@ -1004,10 +1027,17 @@ def inside(
     A name that is an everyday word stands only with a word that corroborates it
     (``names.everyday_name``). A name inside other letters may be part of another word:
     review."""
-    folded = to_simplified(clean(text))
+    folded = clean(text) if text.isascii() else to_simplified(clean(text))
     latin, chinese = index.derived("inside", _inside_table)
     found: list[tuple[str, Entry]] = []
-    for word in folded.split():
+    run = _NOT_KEY.sub("", folded)  # every word's letters: a superset of any one word's
+    if latin.keys().isdisjoint(
+        {run[at : at + MIN_INSIDE] for at in range(len(run) - MIN_INSIDE + 1)}
+    ):
+        words_of: list[str] = []  # no name starts anywhere: the cheap way out
+    else:
+        words_of = folded.split()
+    for word in words_of:
         if "/" in word:  # a web address: the domain and article rules read it
             continue
         letters = _NOT_KEY.sub("", word)
@@ -1016,7 +1046,7 @@ def inside(
                 end = at + len(key)
                 if letters.startswith(key, at) and not _digit_beside(letters, key, at, end):
                     found.append((key, e))
-    if has_cjk(folded):
+    if not folded.isascii() and has_cjk(folded):
         closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/:：]+(?={_CJK})", "", folded)
         for run in _CJK_RUN.findall(closed):
             found += _inside_run(run, chinese)
@@ -1130,9 +1160,10 @@ def _ends_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
     table: dict[str, list[tuple[str, Entry]]] = {}
     for _, e in index.names("latin"):
         key = core_key(e.label)
-        if e.entity_id and len(key) > MIN_ABBREVIATED and not has_cjk(e.label):
-            if (key, e) not in table.get(key[0] + key[-1], []):
-                table.setdefault(key[0] + key[-1], []).append((key, e))
+        if not e.entity_id or len(key) <= MIN_ABBREVIATED or has_cjk(e.label):
+            continue
+        if (key, e) not in table.get(key[0] + key[-1], []):
+            table.setdefault(key[0] + key[-1], []).append((key, e))
     return table
 
 
@@ -1150,7 +1181,7 @@ def abbreviated(
     out ('CoinMktCap', 'Trdg View'): the same first and last letters, the others in order,
     ``ABBREVIATED_SHARE`` of the name's letters kept at least. A name written short, as a
     field too narrow or a note writes it: review."""
-    key = "".join(strip_generic(words(text)))
+    key = _distinctive(text)
     if len(key) < MIN_ABBREVIATED or not key.isascii() or not key.isalnum():
         return None
     names = index.derived("abbreviated", _ends_table).get(key[0] + key[-1], [])

@@ -196,7 +196,9 @@ def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | Non
         hits = [e for e in index.exact(form) if e.entity_id]
         if hits:
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "misread") for e in hits)
-            reason = f"reads as {hits[0].label!r} if a character is misread (0/o, 1/l, rn/m, ri/n, vv/w)"
+            reason = (
+                f"reads as {hits[0].label!r} if a character is misread (0/o, 1/l, rn/m, ri/n, vv/w)"
+            )
             return ambiguous(result.query, result.normalized, _merge(candidates), reason)
     return None
 
