@@ -323,6 +323,9 @@ def test_trade_mark_signs_are_not_letters(query: str, expected: str) -> None:
         ("芝麻开闩", "gate-io", "one_character"),
         ("CnMktCp", "coinmarketcap", "abbreviated"),
         ("Biriance", "binance", "misread"),
+        ("Fire Coin", "huobi", "translated"),
+        ("Sesame Open exchange", "gate-io", "translated"),
+        ("Firecoin", "huobi", "translated"),  # two glosses run together
     ],
 )
 def test_new_bands_review(query: str, expected: str, method: str) -> None:
@@ -347,6 +350,9 @@ def test_new_bands_review(query: str, expected: str, method: str) -> None:
         "北京老虎食品有限公司",  # two characters after a place, before a trade
         "中国平安银行",  # 安银 inside another word
         "AB币业",
+        "Fire Coin Laundromat",  # the words of a translation in another business's name
+        "Fire Coin Ltd",  # with a company's word
+        "Fish Pond",  # 鱼池, an everyday name, uncorroborated
     ],
 )
 def test_new_bands_leave_other_names(query: str) -> None:

@@ -1195,6 +1195,86 @@ def abbreviated(
     return _review(result, tuple(found), f"{found[0].label!r} with letters left out?")
 
 
+# --------------------------------------------------------------------------------------------
+# A Chinese name translated word for word
+
+MAX_TRANSLATED_WORDS = 4  # words of a translated name, generic words set aside
+
+
+@functools.cache
+def _glosses() -> dict[str, tuple[str, ...]]:
+    """An English word to the Chinese characters or words it translates (data/matching.toml
+    ``glosses_zh``)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for chinese, english in data["glosses_zh"].items():
+        for word in english.split():
+            out.setdefault(word, []).append(chinese)
+    return {word: tuple(pieces) for word, pieces in out.items()}
+
+
+def _translations(word: str) -> tuple[str, ...]:
+    """What one word translates: itself a gloss, or two run together ('firecoin')."""
+    glosses = _glosses()
+    found = glosses.get(word)
+    if found is not None:
+        return found
+    return tuple(
+        a + b
+        for cut in range(2, len(word) - 1)
+        for a in glosses.get(word[:cut], ())
+        for b in glosses.get(word[cut:], ())
+    )
+
+
+def translated(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the Latin query's words, all of them, else without generic words. Condition:
+    one to ``MAX_TRANSLATED_WORDS`` words, each an English word that translates a character
+    or word of the registry's Chinese names (``glosses_zh``: 'fire' 火, 'coin' 币, 'open'
+    开门) or two such run together ('Firecoin'), and put together, in their order or another
+    ('Open Sesame': 芝麻开门), the translations are a registry Chinese name ('Fire Coin
+    exchange', 'Rich Road Securities', 'Not Small Number'). Another word that is not generic
+    ('Open Sesame Bakery', 'Fish Pond Aquaculture') or a company's word ('Holdings', 'Ltd')
+    means another business; a name that is an everyday word (鱼池) needs a word that
+    corroborates it ('Fish Pond mining pool'). A translation is not the name: review."""
+    if not text.isascii():
+        return None
+    tokens = words(text)
+    glosses = _glosses()
+    if not _not_kind().isdisjoint(tokens):
+        return None  # a company's word ('Holdings', 'Ltd')
+    if glosses.keys().isdisjoint(tokens) and not any(
+        word[:cut] in glosses for word in tokens for cut in range(2, len(word) - 1)
+    ):
+        return None  # no word translates, nor starts with one that does ('firecoin')
+    core = strip_generic(tokens)
+    found: list[tuple[str, Entry]] = []
+    for said in dict.fromkeys([tuple(tokens), tuple(core)]):
+        if not said or len(said) > MAX_TRANSLATED_WORDS:
+            continue
+        choices = [_translations(w) for w in said]
+        if not all(choices):
+            continue
+        orders = itertools.permutations(choices) if len(said) <= 3 else [choices]
+        for order in orders:
+            for pieces in itertools.islice(itertools.product(*order), 256):
+                key = "".join(pieces)
+                if len(key) >= 2 and not everyday_name(core_key(key), tokens):
+                    hits = index.exact(key) or index.folded(key)
+                    found += [(key, e) for e in hits if e.entity_id]
+        if found:
+            break
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 70.0, "translated") for _, e in found)
+    return _review(result, named, f"translated word for word, it reads as {named[0].label!r}")
+
+
 BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
@@ -1211,6 +1291,7 @@ BANDS: tuple[Band, ...] = (
     inside,
     one_character,
     abbreviated,
+    translated,
 )
 
 __all__ = ["BANDS", "sounds_alike", "surface"]
