@@ -993,10 +993,11 @@ _NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 def _inside_table(
     index: KeyIndex,
-) -> tuple[dict[str, list[tuple[str, Entry]]], dict[str, list[tuple[str, Entry]]]]:
-    """(Latin, Chinese): the registry's Latin names of ``MIN_INSIDE`` letters or more (not the
-    pinyin of its Chinese names: syllables stand in many words) by their first ``MIN_INSIDE``
-    letters, and its Chinese names of two characters or more by their first two."""
+) -> tuple[dict[str, list[tuple[str, Entry]]], dict[str, list[tuple[str, Entry]]], frozenset[str]]:
+    """(Latin, Chinese, first characters): the registry's Latin names of ``MIN_INSIDE``
+    letters or more (not the pinyin of its Chinese names: syllables stand in many words) by
+    their first ``MIN_INSIDE`` letters, its Chinese names of two characters or more by their
+    first two, and the first characters of those."""
     latin: dict[str, list[tuple[str, Entry]]] = {}
     for key, e in index.names("latin"):
         if e.entity_id and len(key) >= MIN_INSIDE and key.isascii() and not has_cjk(e.label):
@@ -1005,7 +1006,7 @@ def _inside_table(
     for key, e in index.names("cjk"):
         if e.entity_id and len(key) >= 2 and all(map(is_cjk, key)):
             chinese.setdefault(key[:2], []).append((key, e))
-    return latin, chinese
+    return latin, chinese, frozenset(key[0] for key in chinese)
 
 
 def inside(
@@ -1027,17 +1028,17 @@ def inside(
     A name that is an everyday word stands only with a word that corroborates it
     (``names.everyday_name``). A name inside other letters may be part of another word:
     review."""
-    folded = clean(text) if text.isascii() else to_simplified(clean(text))
-    latin, chinese = index.derived("inside", _inside_table)
+    latin, chinese, firsts = index.derived("inside", _inside_table)
+    ascii_text = text.isascii()
+    if ascii_text or firsts.isdisjoint(to_simplified(text)):  # no Chinese name can start
+        run = _NOT_KEY.sub("", text.lower())  # every word's letters: a superset of any word's
+        if latin.keys().isdisjoint(
+            {run[at : at + MIN_INSIDE] for at in range(len(run) - MIN_INSIDE + 1)}
+        ):
+            return None  # no name starts anywhere: the cheap way out
+    folded = clean(text) if ascii_text else to_simplified(clean(text))
     found: list[tuple[str, Entry]] = []
-    run = _NOT_KEY.sub("", folded)  # every word's letters: a superset of any one word's
-    if latin.keys().isdisjoint(
-        {run[at : at + MIN_INSIDE] for at in range(len(run) - MIN_INSIDE + 1)}
-    ):
-        words_of: list[str] = []  # no name starts anywhere: the cheap way out
-    else:
-        words_of = folded.split()
-    for word in words_of:
+    for word in folded.split():
         if "/" in word:  # a web address: the domain and article rules read it
             continue
         letters = _NOT_KEY.sub("", word)
@@ -1046,7 +1047,7 @@ def inside(
                 end = at + len(key)
                 if letters.startswith(key, at) and not _digit_beside(letters, key, at, end):
                     found.append((key, e))
-    if not folded.isascii() and has_cjk(folded):
+    if not ascii_text and not firsts.isdisjoint(folded):
         closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/:：]+(?={_CJK})", "", folded)
         for run in _CJK_RUN.findall(closed):
             found += _inside_run(run, chinese)
