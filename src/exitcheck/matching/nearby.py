@@ -405,7 +405,8 @@ def leetspeak(
     that stand for letters ('B!nance', 'K|_|C0in', '0KX', 'Hu○bi', 'Bin@nce', 'vv' for 'w'),
     and with these read as the letters ('0', '○' and '()' o, '3' and '€' e, '4' and '@' a,
     '$' and '5' s, '7' t, '1', '!' and '|' i or l, '|_|' u, '|\\|' n) and no symbol left,
-    the text is a registry name by an exact rule. Spelling that dodges a filter: review."""
+    the text, else one of the words that had symbols ('Bin@nce transfer'), is a registry name
+    by an exact rule. Spelling that dodges a filter: review."""
     if _LEET_SYMBOLS.isdisjoint(text):
         return None
     cleaned = clean(text)
@@ -420,11 +421,15 @@ def leetspeak(
         form = re.sub(r"[1!|]", i_or_l, spelt)
         if form == cleaned or _LEET_MARKS.search(form):
             continue
-        answer = match_text(form)
-        if (answer.method or "").startswith("exact"):
-            found += tuple(
-                Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
-            )
+        read = [form]  # the text, else each word that had symbols ('Bin@nce transfer')
+        read += [w for w, was in zip(form.split(), cleaned.split()) if w != was and " " in form]
+        for reading in read:
+            answer = match_text(reading)
+            if (answer.method or "").startswith("exact"):
+                found += tuple(
+                    Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
+                )
+                break
     if not found:
         return None
     return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
