@@ -422,7 +422,8 @@ def leetspeak(
         if form == cleaned or _LEET_MARKS.search(form):
             continue
         read = [form]  # the text, else each word that had symbols ('Bin@nce transfer')
-        read += [w for w, was in zip(form.split(), cleaned.split()) if w != was and " " in form]
+        pairs = zip(form.split(), cleaned.split(), strict=False)
+        read += [w for w, was in pairs if w != was and " " in form]
         for reading in read:
             answer = match_text(reading)
             if (answer.method or "").startswith("exact"):
