@@ -1186,7 +1186,8 @@ def abbreviated(
     """Reads ``key``, the Latin query's ``compact_key`` without generic words. Condition: it
     has ``MIN_ABBREVIATED`` letters or more, and it is a registry Latin name with letters left
     out ('CoinMktCap', 'Trdg View'): the same first and last letters, the others in order,
-    ``ABBREVIATED_SHARE`` of the name's letters kept at least. A name written short, as a
+    ``ABBREVIATED_SHARE`` of the name's letters kept at least, not only its start ('Bright'
+    of Bright Smart is cut short, not abbreviated). A name written short, as a
     field too narrow or a note writes it: review."""
     key = _distinctive(text)
     if len(key) < MIN_ABBREVIATED or not key.isascii() or not key.isalnum():
@@ -1195,7 +1196,9 @@ def abbreviated(
     found = [
         Candidate(e.entity_id, e.label, round(100.0 * len(key) / len(name), 1), "abbreviated")
         for name, e in names
-        if len(name) > len(key) >= ABBREVIATED_SHARE * len(name) and _kept_in(key, name)
+        if len(name) > len(key) >= ABBREVIATED_SHARE * len(name)
+        and not name.startswith(key)  # a start is cut short: the truncated band's
+        and _kept_in(key, name)
     ]
     if not found:
         return None
