@@ -905,9 +905,10 @@ def dictated(
                 return _dictated(result, named, "".join(said_zh))
     if not text.isascii():
         return None
-    tokens = _SPELT_WORD.findall(text.lower())
+    lower = text.lower()
+    tokens = _SPELT_WORD.findall(lower)
     spelt, said, _ = _spelling()
-    if _spelling_words().isdisjoint(tokens) and not _LETTER_RUN.search(text.lower()):
+    if _spelling_words().isdisjoint(tokens) and not _LETTER_RUN.search(lower):
         return None  # no word of a spelling, no letters one by one ('S.A.R.L.' is a legal form)
     whole = "".join(tokens)  # a reading that is the text itself is no reading
     if sum(token in spelt or len(token) == 1 for token in tokens) >= MIN_SPELLED:
@@ -1226,6 +1227,12 @@ def _glosses() -> dict[str, tuple[str, ...]]:
     return {word: tuple(pieces) for word, pieces in out.items()}
 
 
+@functools.cache
+def _gloss_starts() -> frozenset[str]:
+    """The first three letters of every gloss (a word of two letters is its own start)."""
+    return frozenset(word[:3] for word in _glosses())
+
+
 def _translations(word: str) -> tuple[str, ...]:
     """What one word translates: itself a gloss, or two run together ('firecoin')."""
     glosses = _glosses()
@@ -1258,10 +1265,8 @@ def translated(
     glosses = _glosses()
     if not _not_kind().isdisjoint(tokens):
         return None  # a company's word ('Holdings', 'Ltd')
-    if glosses.keys().isdisjoint(tokens) and not any(
-        word[:cut] in glosses for word in tokens for cut in range(2, len(word) - 1)
-    ):
-        return None  # no word translates, nor starts with one that does ('firecoin')
+    if glosses.keys().isdisjoint(tokens) and _gloss_starts().isdisjoint(w[:3] for w in tokens):
+        return None  # no word translates, nor starts as one that does ('firecoin')
     core = strip_generic(tokens)
     found: list[tuple[str, Entry]] = []
     for said in dict.fromkeys([tuple(tokens), tuple(core)]):
