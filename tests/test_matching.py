@@ -125,7 +125,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "ctx_payment", "ctx_swift", "ctx_kyc", "ctx_foreign", "ctx_address", "ctx_channel",
     "ctx_aka", "ctx_concat", "ctx_listing", "ctx_registration", "cantonese", "japanese",
     "package_id", "news_slug", "file_name", "search_query", "zh_letter_sub", "leetspeak",
-    "masked",
+    "masked", "dictated", "tone_numbers", "inside", "one_character", "abbreviated", "translated",
 }  # fmt: skip
 
 

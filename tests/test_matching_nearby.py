@@ -297,3 +297,75 @@ def test_bands_never_match_and_name_what_they_find(text: str) -> None:
 def test_trade_mark_signs_are_not_letters(query: str, expected: str) -> None:
     """NFKC spells ™ and ℠ out ('binancetm'): they are dropped before it."""
     assert match(INDEX, query).entity_id == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Dictated names, tone numbers, a name inside a longer word, pinyin for characters, one
+# character changed, letters left out: each review with the band's method, and hard negatives
+# of the same shape
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "method"),
+    [
+        ("Sierra Papa Alpha Romeo Kilo Papa Oscar Oscar Lima", "sparkpool", "dictated"),
+        ("F as in foxtrot, U, T as in tango, U", "futu", "dictated"),
+        ("Zulu Hotel India Hotel Uniform", "zhihu", "dictated"),
+        ("eff ex bee tee see", "fxbtc", "dictated"),  # the names of the letters
+        ("富裕的富，路途的途", "futu", "dictated"),
+        ("fo2 bai6", "huobi", "tone_numbers"),
+        ("ou1 yi4 jiao1 yi4 suo3", "okex", "tone_numbers"),
+        ("fakeTokenpocket", "tokenpocket", "inside"),
+        ("backup_Matrixport2.zip", "matrixport", "inside"),
+        ("收款人在火币网开户", "huobi", "inside"),
+        ("库B 交易所", "kucoin", "letter_for_character"),
+        ("fei小号 排行", "feixiaohao", "letter_for_character"),
+        ("芝麻开闩", "gate-io", "one_character"),
+        ("CnMktCp", "coinmarketcap", "abbreviated"),
+        ("Biriance", "binance", "misread"),
+        ("Fire Coin", "huobi", "translated"),
+        ("Sesame Open exchange", "gate-io", "translated"),
+        ("Firecoin", "huobi", "translated"),  # two glosses run together
+    ],
+)
+def test_new_bands_review(query: str, expected: str, method: str) -> None:
+    assert _review(query) == ("ambiguous", expected, method)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Alpha Omega Partners",  # one spelling-alphabet word among others
+        "Hotel Golf Resort",
+        "Oscar Mike Echo Trading",  # spells 'ome': no registry name
+        "A B C Trading Co",
+        "see sea holdings",  # letter names that spell no name
+        "上海的上",  # one character dictated
+        "ma1 ma1 mian4 guan3",  # tone numbers, no registry name
+        "Unit 3 Floor 5",
+        "Qkl1239 Ltd",  # digits run on
+        "Cobox Logistics",  # 'cobo' is four letters: too short inside a word
+        "Keystonefoods Inc",  # an everyday name inside a word, uncorroborated
+        "https://news.example.com/story?utm_source=huobi",  # an address: its own rules
+        "北京老虎食品有限公司",  # two characters after a place, before a trade
+        "中国平安银行",  # 安银 inside another word
+        "AB币业",
+        "Fire Coin Laundromat",  # the words of a translation in another business's name
+        "Fire Coin Ltd",  # with a company's word
+        "Fish Pond",  # 鱼池, an everyday name, uncorroborated
+    ],
+)
+def test_new_bands_leave_other_names(query: str) -> None:
+    assert match(INDEX, query).decision == "none"
+
+
+def test_one_character_reads_a_name_alone_not_a_company_of_another_first_character() -> None:
+    assert _review("新世界")[0] == "none"  # 币世界 with another first character
+    assert _review("北京富途牛午网络科技有限公司")[0] != "match"
+    assert _review("蚂蚁矿池")[0] == "none"  # 矿机 turned into the generic 矿池
+
+
+def test_dictated_readings_never_recurse() -> None:
+    """A reading that is the text itself is not read again ('p0f3b2c1' spelt as it stands)."""
+    for query in ["SPOTIFY P0F3B2C1", "a b c d e f g", "oh oh oh oh", "one two three four"]:
+        assert match(INDEX, query).decision in ("none", "ambiguous")

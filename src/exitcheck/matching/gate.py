@@ -75,9 +75,10 @@ from exitcheck.matching.results import (
 )
 from exitcheck.matching.review import _OCR, _OCR_MARKS, _SPLIT, CLOSE
 
-# review.misread swaps look-alikes ('rn' and 'm', 'vv' and 'w', 'cl' and 'd', 'l' and 'i'): each
-# letter written as the letters it may be read as, a name and all its misreadings read alike
-_READS = str.maketrans({"m": "rn", "w": "vv", "d": "ci", "l": "i"})
+# review.misread swaps look-alikes ('rn' and 'm', 'ri' and 'n', 'vv' and 'w', 'cl' and 'd', 'l'
+# and 'i'): each letter written as the letters it may be read as ('m' as 'rn', its 'n' as 'ri'),
+# a name and all its misreadings read alike
+_READS = str.maketrans({"m": "rri", "n": "ri", "w": "vv", "d": "ci", "l": "i"})
 _NONE_CLOSE = "no name is close enough to be sure"
 _NONE_GENERIC = "the query is only generic words"
 _BRACKETS = frozenset("([{（【［")  # qualified names: decide._name, names.split_groups

@@ -36,6 +36,8 @@ from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
     clean,
     compact_key,
+    core_key,
+    everyday_name,
     generic_words,
     has_cjk,
     initials,
@@ -77,6 +79,13 @@ def surface(
     return result
 
 
+@functools.lru_cache(maxsize=64)
+def _distinctive(text: str) -> str:
+    """The text's words without generic words, run together: several bands read it, one
+    text after another."""
+    return "".join(strip_generic(words(text)))
+
+
 def _named(answer: MatchResult) -> tuple[Candidate, ...]:
     """The registry entities an answer names: its match, or its candidates for review."""
     if answer.decision == DECISION_NONE:
@@ -110,7 +119,9 @@ def _data() -> dict[str, list[str]]:
     from exitcheck.tomlcompat import loads
 
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
-    return {"social_hosts": data["social_hosts"], "memo_words_zh": data["memo_words_zh"]}
+    names = ["social_hosts", "memo_words_zh", "spelling_alphabet", "letter_names"]
+    names += ["number_words", "spelling_words"]
+    return {name: data[name] for name in names}
 
 
 def social_page(
@@ -240,14 +251,53 @@ def _letter_table(index: KeyIndex) -> dict[str, list[Entry]]:
     return table
 
 
+def _spelt_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every registry Chinese name of two to four characters with some of its characters, not
+    all, written as their pinyin or its first letter ('bi安', 'zm开门', '比特d陆'), to its
+    entries."""
+    from exitcheck.matching.context import _prefixes
+
+    table: dict[str, list[Entry]] = {}
+    for key in index.derived("context", _prefixes)[2]:
+        if not 2 <= len(key) <= 4 or not all(map(is_cjk, key)):
+            continue
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id][:1]
+        if not entries:
+            continue
+        choices = [(ch, romanise(ch), romanise(ch)[:1]) for ch in key]
+        for spelt in itertools.product(*choices):
+            form = "".join(spelt)
+            if form != key and has_cjk(form):
+                table.setdefault(form, []).extend(entries)
+    return table
+
+
+def _spelt_characters(index: KeyIndex, text: str) -> list[Entry]:
+    """The registry Chinese names written in ``text`` (words run together) with some
+    characters as pinyin or its first letter (see ``letter_for_character``)."""
+    table = index.derived("spelt_characters", _spelt_table)
+    found: list[Entry] = []
+    for start in range(len(text)):
+        if start and text[start - 1].isascii() and text[start].isascii():
+            continue  # a Latin run is read from its start
+        for end in range(start + 2, min(len(text), start + 16) + 1):
+            hits = table.get(text[start:end])
+            if hits and not (end < len(text) and text[end - 1].isascii() and text[end].isascii()):
+                found += hits
+    return found
+
+
 def letter_for_character(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
     """Reads ``to_simplified`` of the text's words run together, without generic words.
     Condition: it is two to four characters, one of them a Latin letter and the others
     Chinese ('B安', '火B', '欧Y'), and putting back for the letter a character of a registry
-    Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易). A
-    letter for a character dodges a filter: review."""
+    Chinese name whose pinyin starts with that letter gives the name (币安, 火币, 欧易); or,
+    among other words, a registry Chinese name of two to four characters written with some of
+    its characters (not all) as their pinyin or its first letter ('bi安 合约', '火bi全球站',
+    'ZM开门交易所', '比特D陆 矿机'), the Latin letters not run on into others. A letter for a
+    character dodges a filter: review."""
     if text.isascii() or len(text) > MAX_LETTER_TEXT or not _LATIN_LETTER.search(text):
         return None
     if not has_cjk(text):
@@ -259,6 +309,8 @@ def letter_for_character(
         form = to_simplified(form)
         if 2 <= len(form) <= 4 and _LETTER_CJK.fullmatch(form):
             found += table.get(form, [])
+    if not found:
+        found = _spelt_characters(index, to_simplified("".join(tokens)))
     if not found:
         return None
     named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
@@ -353,7 +405,8 @@ def leetspeak(
     that stand for letters ('B!nance', 'K|_|C0in', '0KX', 'Hu○bi', 'Bin@nce', 'vv' for 'w'),
     and with these read as the letters ('0', '○' and '()' o, '3' and '€' e, '4' and '@' a,
     '$' and '5' s, '7' t, '1', '!' and '|' i or l, '|_|' u, '|\\|' n) and no symbol left,
-    the text is a registry name by an exact rule. Spelling that dodges a filter: review."""
+    the text, else one of the words that had symbols ('Bin@nce transfer'), is a registry name
+    by an exact rule. Spelling that dodges a filter: review."""
     if _LEET_SYMBOLS.isdisjoint(text):
         return None
     cleaned = clean(text)
@@ -368,11 +421,16 @@ def leetspeak(
         form = re.sub(r"[1!|]", i_or_l, spelt)
         if form == cleaned or _LEET_MARKS.search(form):
             continue
-        answer = match_text(form)
-        if (answer.method or "").startswith("exact"):
-            found += tuple(
-                Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
-            )
+        read = [form]  # the text, else each word that had symbols ('Bin@nce transfer')
+        pairs = zip(form.split(), cleaned.split(), strict=False)
+        read += [w for w, was in pairs if w != was and " " in form]
+        for reading in read:
+            answer = match_text(reading)
+            if (answer.method or "").startswith("exact"):
+                found += tuple(
+                    Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
+                )
+                break
     if not found:
         return None
     return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
@@ -700,7 +758,7 @@ def sounds_like(
     ``key`` has ``MIN_SOUNDS_LIKE`` letters or more, and a registry name's Latin key has the
     same ``sound_key`` (consonants as they sound) and is spelt within 60 of it (70 when the
     sound has two consonants or fewer): 'Kookoin' and KuCoin, 'Lupring' and Loopring. Review."""
-    key = "".join(strip_generic(words(text)))
+    key = _distinctive(text)
     if len(key) < MIN_SOUNDS_LIKE or not key.isascii() or not key.isalpha():
         return None
     found = sounds_alike(index, key, 60.0, 60.0)
@@ -755,7 +813,7 @@ def cantonese(
     ``MIN_CANTONESE`` letters or more and are a Hong Kong reading of a registry Chinese name
     (data/cantonese.txt: Hong Kong government spellings, Yale, Jyutping; 'Fo Bai' for 火币).
     A reading is shared by many characters: review."""
-    key = "".join(strip_generic(words(text)))
+    key = _distinctive(text)
     if len(key) < MIN_CANTONESE or not key.isascii() or not key.isalpha():
         return None
     hits = index.derived("cantonese", _cantonese_table).get(key, [])
@@ -763,6 +821,473 @@ def cantonese(
         return None
     found = tuple(Candidate(e.entity_id, e.label, 80.0, "cantonese") for e in hits)
     return _review(result, found, f"a Cantonese reading of {found[0].label!r}")
+
+
+# --------------------------------------------------------------------------------------------
+# Names dictated letter by letter, or character by character
+
+MIN_SPELLED = 3  # letters spelt one by one, at least
+_DICTATED_ZH = re.compile(r"([\u3400-\u9fff]{1,8}?)的([\u3400-\u9fff])")
+
+
+@functools.cache
+def _spelling() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(word -> letter or digit it spells, letter name -> letter, framing words): the
+    spelling alphabet, the digits as words and the single letters; the names of the letters as
+    said ('eye', 'oh'); the words that only frame a spelling (data/matching.toml)."""
+    data = _data()
+    spelt = {word: word[0] for word in data["spelling_alphabet"]}
+    spelt |= {word: str(digit) for digit, word in enumerate(data["number_words"])}
+    spelt |= {chr(code): chr(code) for code in range(ord("a"), ord("z") + 1)}
+    said = dict(pair.split() for pair in data["letter_names"])
+    return spelt, said, frozenset(data["spelling_words"])
+
+
+_SPELT_WORD = re.compile(r"[a-z0-9]+")
+
+
+_LETTER_RUN = re.compile(r"\b[a-z](?:[\s,-]+[a-z]\b){2}")  # 'o k c', 'u-o-b-i'
+
+
+@functools.cache
+def _spelling_words() -> frozenset[str]:
+    """Every word that spells a letter or a digit, said or in the spelling alphabet (not the
+    single letters and digits)."""
+    spelt, said, _ = _spelling()
+    return frozenset(w for w in [*spelt, *said] if len(w) > 1)
+
+
+def _spelt_runs(tokens: list[str]) -> list[str]:
+    """The runs of letters and digits spelt one by one in ``tokens`` ('h as in hotel u o b i'
+    -> ['huobi']); framing words are skipped, any other word ends a run."""
+    spelt, _, framing = _spelling()
+    runs: list[str] = []
+    run = ""
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token in spelt:
+            run += spelt[token]
+            if tokens[at + 1 : at + 3] == ["as", "in"]:  # 'h as in hotel': the word says h
+                at += 3
+        elif token.isdigit() and len(token) == 1:
+            run += token
+        elif token not in framing:
+            runs.append(run)
+            run = ""
+        at += 1
+    runs.append(run)
+    return [r for r in runs if r]
+
+
+def dictated(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Three readings of a name dictated, any of which is enough:
+
+    - spelt letter by letter: the words of the spelling alphabet ('Bravo India November …'),
+      single letters ('O K C O I N', 'U-O-B-I'), 'H as in hotel' and digits as words, at least
+      ``MIN_SPELLED`` of them, read as what they spell, framing words ('the number') set aside
+      and any other word ending a run; a run of three or more, longest first, else all the
+      runs together, names a registry entity by any rule ('B-I-N-A-N': the start of Binance);
+    - said: the names of letters and digits among other words ('gate eye oh', 'mex see',
+      'eff two pool') read as the letters, the text is a registry name by an exact rule;
+    - character by character in Chinese ('火车的火，人民币的币': each character named by a
+      word that holds it), two characters or more, the characters read together name a
+      registry entity.
+
+    What is dictated is heard, and may be misheard: review."""
+    if "的" in text:
+        said_zh = [ch for word, ch in _DICTATED_ZH.findall(to_simplified(text)) if ch in word]
+        if len(said_zh) >= 2:
+            named = _named(match_text("".join(said_zh)))
+            if named:
+                return _dictated(result, named, "".join(said_zh))
+    if not text.isascii():
+        return None
+    lower = text.lower()
+    tokens = _SPELT_WORD.findall(lower)
+    spelt, said, _ = _spelling()
+    if _spelling_words().isdisjoint(tokens) and not _LETTER_RUN.search(lower):
+        return None  # no word of a spelling, no letters one by one ('S.A.R.L.' is a legal form)
+    whole = "".join(tokens)  # a reading that is the text itself is no reading
+    if sum(token in spelt or len(token) == 1 for token in tokens) >= MIN_SPELLED:
+        runs = _spelt_runs(tokens)
+        readings = sorted((r for r in runs if len(r) >= MIN_SPELLED), key=len, reverse=True)
+        readings += ["".join(runs)] if len(runs) > 1 else []
+        for reading in dict.fromkeys(r for r in readings if not r.isdigit() and r != whole):
+            named = _whole(match_text(reading))
+            if named:
+                return _dictated(result, named, reading)
+    if said.keys() & tokens and len(tokens) >= 2:
+        reading = "".join(said.get(t) or _digit(t) or t for t in tokens)
+        answer = match_text(reading) if reading != whole else result
+        if (answer.method or "").startswith("exact"):
+            return _dictated(result, _named(answer), reading)
+    return None
+
+
+def _whole(answer: MatchResult) -> tuple[Candidate, ...]:
+    """The entities an answer names by the whole text it was given, not by a name among its
+    other words (``contained``, ``inside``): a reading is a name or nothing."""
+    return tuple(c for c in _named(answer) if c.method not in ("contained", "inside"))
+
+
+def _digit(word: str) -> str:
+    spelt = _spelling()[0]
+    found = spelt.get(word, "")
+    return found if found.isdigit() else ""
+
+
+def _dictated(result: MatchResult, named: tuple[Candidate, ...], reading: str) -> MatchResult:
+    found = tuple(Candidate(c.entity_id, c.label, 80.0, "dictated") for c in named)
+    return _review(result, found, f"dictated, it spells {reading!r}: {found[0].label!r}?")
+
+
+# --------------------------------------------------------------------------------------------
+# Romanisation with tone numbers
+
+_TONED = re.compile(r"(?:[a-z]+[1-6])+")
+_TONE_DIGITS = frozenset("123456")
+
+
+def tone_numbers(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``clean(text)``. Condition: two words or more are syllables each followed by a
+    tone number, 1 to 6 (pinyin 'bi4 an1', Jyutping 'fo2 bai6', 'jiao1yi4suo3'), and with the
+    numbers taken out the text names a registry entity by any rule (a Cantonese reading, a
+    pinyin name, a Chinese name's romanisation), first without the syllables at its end that
+    are the pinyin of a Chinese generic word ('jiao1 yi4 suo3', 交易所). A romanisation loses
+    the characters: review."""
+    if not text.isascii() or _TONE_DIGITS.isdisjoint(text):
+        return None
+    cleaned = clean(text)
+    toned = [w for w in cleaned.split() if _TONED.fullmatch(w)]
+    if len(toned) < 2:
+        return None
+    plain = [
+        re.sub(r"(?<=[a-z])[1-6]", "", w) if _TONED.fullmatch(w) else w for w in cleaned.split()
+    ]
+    generic = _generic_pinyin()
+    ends = [k for k in range(1, len(plain)) if "".join(plain[k:]) in generic]
+    readings = [" ".join(plain[: ends[0]])] if ends else []  # 'bi an jiao yi suo': 'bi an'
+    named: tuple[Candidate, ...] = ()
+    for reading in dict.fromkeys([*readings, " ".join(plain)]):
+        named = _whole(match_text(reading))
+        if named:
+            break
+    if not named:
+        return None
+    found = tuple(Candidate(c.entity_id, c.label, 80.0, "tone_numbers") for c in named)
+    said = " ".join(plain)
+    return _review(result, found, f"reads as {said!r} without its tone numbers")
+
+
+@functools.cache
+def _generic_pinyin() -> frozenset[str]:
+    """The pinyin of the Chinese generic words (交易所 'jiaoyisuo', 矿池 'kuangchi')."""
+    return frozenset(romanise(w) for w in generic_words().chinese if has_cjk(w))
+
+
+# --------------------------------------------------------------------------------------------
+# A registry name inside a longer word
+
+MIN_INSIDE = 5  # letters of a Latin registry name read inside a longer word
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
+def _inside_table(
+    index: KeyIndex,
+) -> tuple[dict[str, list[tuple[str, Entry]]], dict[str, list[tuple[str, Entry]]], frozenset[str]]:
+    """(Latin, Chinese, first characters): the registry's Latin names of ``MIN_INSIDE``
+    letters or more (not the pinyin of its Chinese names: syllables stand in many words) by
+    their first ``MIN_INSIDE`` letters, its Chinese names of two characters or more by their
+    first two, and the first characters of those."""
+    latin: dict[str, list[tuple[str, Entry]]] = {}
+    for key, e in index.names("latin"):
+        if e.entity_id and len(key) >= MIN_INSIDE and key.isascii() and not has_cjk(e.label):
+            latin.setdefault(key[:MIN_INSIDE], []).append((key, e))
+    chinese: dict[str, list[tuple[str, Entry]]] = {}
+    for key, e in index.names("cjk"):
+        if e.entity_id and len(key) >= 2 and all(map(is_cjk, key)):
+            chinese.setdefault(key[:2], []).append((key, e))
+    return latin, chinese, frozenset(key[0] for key in chinese)
+
+
+def inside(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified(clean(text))``. Condition, either of:
+
+    - a word of it (what stands between spaces; not a web address), its letters and digits run
+      together, holds a registry Latin name of ``MIN_INSIDE`` letters or more ('Binances',
+      'imToken-v2.14.1-release.apk', '(Huobi'), whose digits do not run on into others
+      ('qkl1234' is another name);
+    - a run of Chinese characters (spaces and punctuation between two characters closed up)
+      holds a registry Chinese name of three characters or more anywhere, or of two before a
+      generic word of ``generic_words_zh`` ('北京火币科技', '在火币网注册'), or as the whole run;
+      a name of two in the middle of other characters is too often part of another word
+      (平安银行), and a place before it or a legal form after it says nothing ('上海老虎餐饮
+      有限公司').
+
+    A name that is an everyday word stands only with a word that corroborates it
+    (``names.everyday_name``). A name inside other letters may be part of another word:
+    review."""
+    latin, chinese, firsts = index.derived("inside", _inside_table)
+    ascii_text = text.isascii()
+    if ascii_text or firsts.isdisjoint(to_simplified(text)):  # no Chinese name can start
+        run = _NOT_KEY.sub("", text.lower())  # every word's letters: a superset of any word's
+        if latin.keys().isdisjoint(
+            {run[at : at + MIN_INSIDE] for at in range(len(run) - MIN_INSIDE + 1)}
+        ):
+            return None  # no name starts anywhere: the cheap way out
+    folded = clean(text) if ascii_text else to_simplified(clean(text))
+    found: list[tuple[str, Entry]] = []
+    for word in folded.split():
+        if "/" in word:  # a web address: the domain and article rules read it
+            continue
+        letters = _NOT_KEY.sub("", word)
+        for at in range(len(letters) - MIN_INSIDE + 1):
+            for key, e in latin.get(letters[at : at + MIN_INSIDE], ()):
+                end = at + len(key)
+                if letters.startswith(key, at) and not _digit_beside(letters, key, at, end):
+                    found.append((key, e))
+    if not ascii_text and not firsts.isdisjoint(folded):
+        closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/:：]+(?={_CJK})", "", folded)
+        for run in _CJK_RUN.findall(closed):
+            found += _inside_run(run, chinese)
+    if not found:
+        return None
+    tokens = words(folded)
+    named = [(k, e) for k, e in found if not everyday_name(core_key(k), tokens)]
+    if not named:
+        return None
+    candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "inside") for _, e in named)
+    return _review(result, candidates, f"{named[0][1].label!r} stands inside a longer word")
+
+
+def _digit_beside(letters: str, key: str, start: int, end: int) -> bool:
+    """True when a digit of the key runs on into a digit beside it ('qkl1234' is another
+    name, as 'qkl124' is)."""
+    after = end < len(letters) and key[-1].isdigit() and letters[end].isdigit()
+    return after or (start > 0 and key[0].isdigit() and letters[start - 1].isdigit())
+
+
+@functools.cache
+def _generic_zh() -> tuple[str, ...]:
+    """The Chinese generic words of a platform's kind and trade (data/matching.toml
+    ``generic_words_zh``): not places, not legal forms."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    legal = {"有限公司", "有限责任公司", "股份有限公司", "股份公司", "公司", "集团", "控股"}
+    return tuple(w for w in data["generic_words_zh"] if w not in legal)
+
+
+def _inside_run(run: str, chinese: dict[str, list[tuple[str, Entry]]]) -> list[tuple[str, Entry]]:
+    """The registry Chinese names in a run of characters (see ``inside``)."""
+    generic = _generic_zh()
+    out = []
+    for at in range(len(run) - 1):
+        for key, e in chinese.get(run[at : at + 2], ()):
+            if not run.startswith(key, at):
+                continue
+            end = at + len(key)
+            before, after = run[:at], run[end:]
+            if len(key) >= 3 or not (before or after) or any(map(after.startswith, generic)):
+                out.append((key, e))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# One character of a Chinese name misread or mistyped
+
+MIN_ONE_CHARACTER = 3  # characters of a Chinese name read with one character changed
+MAX_ONE_CHARACTER = 6  # ... a name alone: not a company's full name with its place and form
+
+
+def _one_character_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every registry Chinese name of ``MIN_ONE_CHARACTER`` characters or more with one
+    character replaced by '?' ('富途?牛'; not the first of three), to its entries."""
+    from exitcheck.matching.context import _prefixes
+
+    table: dict[str, list[Entry]] = {}
+    for key in index.derived("context", _prefixes)[2]:
+        if len(key) < MIN_ONE_CHARACTER or not all(map(is_cjk, key)):
+            continue
+        entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id][:1]
+        for at in range(len(key) if entries else 0):
+            if at or len(key) > MIN_ONE_CHARACTER:  # another first of three: 新世界, 莱特币
+                table.setdefault(key[:at] + "?" + key[at + 1 :], []).extend(entries)
+    return table
+
+
+def one_character(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``to_simplified`` of the text's words run together. Condition: it is Chinese
+    characters only, ``MIN_ONE_CHARACTER`` to ``MAX_ONE_CHARACTER`` of them, and is a registry
+    Chinese name with one character changed, the others in place ('富徐牛牛' for 富途牛牛,
+    '云币冈' for 云币网, '星火矿地' for 星火矿池), not into a generic word (蚂蚁矿池 is not
+    蚂蚁矿机): a character misread by a scan (they look alike) or picked wrong by an input
+    method. A name of two characters is not read this way (one character in common is too
+    little), nor a name of three with another first character (新世界 is not 币世界, 莱特币
+    not 比特币), nor a company's full name (北京火星天下网络技术有限公司: a registered name
+    one character apart is another company). Review."""
+    if text.isascii() or not has_cjk(text):
+        return None
+    form = to_simplified("".join(words(text)))
+    if not MIN_ONE_CHARACTER <= len(form) <= MAX_ONE_CHARACTER or not all(map(is_cjk, form)):
+        return None
+    table = index.derived("one_character", _one_character_table)
+    found = [
+        e
+        for at in range(len(form))
+        for e in table.get(form[:at] + "?" + form[at + 1 :], [])
+        if len(core_key(form)) >= len(core_key(e.label))  # not 矿机 made 矿池, a generic word
+    ]
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 70.0, "one_character") for e in found)
+    return _review(result, named, f"{named[0].label!r} with one character changed?")
+
+
+# --------------------------------------------------------------------------------------------
+# A name abbreviated by leaving letters out
+
+MIN_ABBREVIATED = 5  # letters of the query's key
+ABBREVIATED_SHARE = 0.5  # ... that keeps this share of the name's letters at least
+
+
+def _ends_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
+    """The distinctive parts of the registry's Latin names (not the pinyin of Chinese ones:
+    'Loopring Wallet' is 'loopring') by their first and last letters."""
+    table: dict[str, list[tuple[str, Entry]]] = {}
+    for _, e in index.names("latin"):
+        key = core_key(e.label)
+        if not e.entity_id or len(key) <= MIN_ABBREVIATED or has_cjk(e.label):
+            continue
+        if (key, e) not in table.get(key[0] + key[-1], []):
+            table.setdefault(key[0] + key[-1], []).append((key, e))
+    return table
+
+
+def _kept_in(short: str, key: str) -> bool:
+    """True when ``short`` is ``key`` with letters left out, in order ('coinmktcap')."""
+    letters = iter(key)
+    return all(ch in letters for ch in short)
+
+
+def abbreviated(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``key``, the Latin query's ``compact_key`` without generic words. Condition: it
+    has ``MIN_ABBREVIATED`` letters or more, and it is a registry Latin name with letters left
+    out ('CoinMktCap', 'Trdg View'): the same first and last letters, the others in order,
+    ``ABBREVIATED_SHARE`` of the name's letters kept at least, not only its start ('Bright'
+    of Bright Smart is cut short, not abbreviated). A name written short, as a
+    field too narrow or a note writes it: review."""
+    key = _distinctive(text)
+    if len(key) < MIN_ABBREVIATED or not key.isascii() or not key.isalnum():
+        return None
+    names = index.derived("abbreviated", _ends_table).get(key[0] + key[-1], [])
+    found = [
+        Candidate(e.entity_id, e.label, round(100.0 * len(key) / len(name), 1), "abbreviated")
+        for name, e in names
+        if len(name) > len(key) >= ABBREVIATED_SHARE * len(name)
+        and not name.startswith(key)  # a start is cut short: the truncated band's
+        and _kept_in(key, name)
+    ]
+    if not found:
+        return None
+    return _review(result, tuple(found), f"{found[0].label!r} with letters left out?")
+
+
+# --------------------------------------------------------------------------------------------
+# A Chinese name translated word for word
+
+MAX_TRANSLATED_WORDS = 4  # words of a translated name, generic words set aside
+
+
+@functools.cache
+def _glosses() -> dict[str, tuple[str, ...]]:
+    """An English word to the Chinese characters or words it translates (data/matching.toml
+    ``glosses_zh``)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    out: dict[str, list[str]] = {}
+    for chinese, english in data["glosses_zh"].items():
+        for word in english.split():
+            out.setdefault(word, []).append(chinese)
+    return {word: tuple(pieces) for word, pieces in out.items()}
+
+
+@functools.cache
+def _gloss_starts() -> frozenset[str]:
+    """The first three letters of every gloss (a word of two letters is its own start)."""
+    return frozenset(word[:3] for word in _glosses())
+
+
+def _translations(word: str) -> tuple[str, ...]:
+    """What one word translates: itself a gloss, or two run together ('firecoin')."""
+    glosses = _glosses()
+    found = glosses.get(word)
+    if found is not None:
+        return found
+    return tuple(
+        a + b
+        for cut in range(2, len(word) - 1)
+        for a in glosses.get(word[:cut], ())
+        for b in glosses.get(word[cut:], ())
+    )
+
+
+def translated(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the Latin query's words, all of them, else without generic words. Condition:
+    one to ``MAX_TRANSLATED_WORDS`` words, each an English word that translates a character
+    or word of the registry's Chinese names (``glosses_zh``: 'fire' 火, 'coin' 币, 'open'
+    开门) or two such run together ('Firecoin'), and put together, in their order or another
+    ('Open Sesame': 芝麻开门), the translations are a registry Chinese name ('Fire Coin
+    exchange', 'Rich Road Securities', 'Not Small Number'). Another word that is not generic
+    ('Open Sesame Bakery', 'Fish Pond Aquaculture') or a company's word ('Holdings', 'Ltd')
+    means another business; a name that is an everyday word (鱼池) needs a word that
+    corroborates it ('Fish Pond mining pool'). A translation is not the name: review."""
+    if not text.isascii():
+        return None
+    tokens = words(text)
+    glosses = _glosses()
+    if not _not_kind().isdisjoint(tokens):
+        return None  # a company's word ('Holdings', 'Ltd')
+    if glosses.keys().isdisjoint(tokens) and _gloss_starts().isdisjoint(w[:3] for w in tokens):
+        return None  # no word translates, nor starts as one that does ('firecoin')
+    core = strip_generic(tokens)
+    found: list[tuple[str, Entry]] = []
+    for said in dict.fromkeys([tuple(tokens), tuple(core)]):
+        if not said or len(said) > MAX_TRANSLATED_WORDS:
+            continue
+        choices = [_translations(w) for w in said]
+        if not all(choices):
+            continue
+        orders = itertools.permutations(choices) if len(said) <= 3 else [choices]
+        for order in orders:
+            for pieces in itertools.islice(itertools.product(*order), 256):
+                key = "".join(pieces)
+                if len(key) >= 2 and not everyday_name(core_key(key), tokens):
+                    hits = index.exact(key) or index.folded(key)
+                    found += [(key, e) for e in hits if e.entity_id]
+        if found:
+            break
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 70.0, "translated") for _, e in found)
+    return _review(result, named, f"translated word for word, it reads as {named[0].label!r}")
 
 
 BANDS: tuple[Band, ...] = (
@@ -776,6 +1301,12 @@ BANDS: tuple[Band, ...] = (
     truncated,
     initialism,
     sounds_like,
+    dictated,
+    tone_numbers,
+    inside,
+    one_character,
+    abbreviated,
+    translated,
 )
 
 __all__ = ["BANDS", "sounds_alike", "surface"]

@@ -181,13 +181,14 @@ def split_scripts(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 
 _OCR = str.maketrans({"0": "o", "1": "l", "5": "s", "8": "b", "6": "g", "9": "g", "|": "l"})
-_SHAPES = (("rn", "m"), ("m", "rn"), ("vv", "w"), ("w", "vv"), ("cl", "d"))  # read alike
+_SHAPES = (("rn", "m"), ("m", "rn"), ("vv", "w"), ("w", "vv"), ("cl", "d"), ("ri", "n"))  # alike
 
 
 def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | None:
     """A name as a scan misreads it: a digit where a letter looks alike ('0KEx', 'Loopr1ng',
     'Bit9et'),
-    'rn' for 'm' ('Bitrnain'), 'vv' for 'w', 'l' and 'I' confused ('Kucoln', 'F2PooI'). Never
+    'rn' for 'm' ('Bitrnain'), 'ri' for 'n' ('Binarice'), 'vv' for 'w', 'l' and 'I' confused
+    ('Kucoln', 'F2PooI'). Never
     a match, but ambiguous with the entity it would read as, for a person to check the scan."""
     if len(key) < 4 or key.isdigit() or has_cjk(key):
         return None
@@ -195,7 +196,9 @@ def misread(index: KeyIndex, result: MatchResult, key: str) -> MatchResult | Non
         hits = [e for e in index.exact(form) if e.entity_id]
         if hits:
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "misread") for e in hits)
-            reason = f"reads as {hits[0].label!r} if a character is misread (0/o, 1/l, rn/m, vv/w)"
+            reason = (
+                f"reads as {hits[0].label!r} if a character is misread (0/o, 1/l, rn/m, ri/n, vv/w)"
+            )
             return ambiguous(result.query, result.normalized, _merge(candidates), reason)
     return None
 
