@@ -35,9 +35,14 @@ to the steps.
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from exitcheck.matching import context, decide, nearby
 from exitcheck.matching.decide import (
     _SEPARATORS,
     _joined_characters,
@@ -57,6 +62,7 @@ from exitcheck.matching.names import (
     is_qualifier,
     is_tone_pinyin,
     max_edits,
+    romanise,
     split_groups,
     strip_bullet,
     strip_generic,
@@ -81,6 +87,7 @@ _READS = str.maketrans({"m": "rn", "w": "vv", "d": "ci", "l": "i"})
 _NONE_CLOSE = "no name is close enough to be sure"
 _NONE_GENERIC = "the query is only generic words"
 _BRACKETS = frozenset("([{（【［")  # qualified names: decide._name, names.split_groups
+_PARTS = re.compile(_SPLIT, re.IGNORECASE)  # review.several's split of a cell
 
 
 class Gate:
@@ -111,8 +118,6 @@ class Gate:
         """True when a key of this script could be a fuzzy candidate of ``form`` (decide
         ._fuzzy and edit_candidates: within the budget, same first letter or first two
         swapped)."""
-        from rapidfuzz.distance import OSA
-
         budget = max_edits(len(form), minimum)
         if budget == 0:
             return False
@@ -141,8 +146,6 @@ class Gate:
     def _close(self, key: str) -> bool:
         """True when a Latin key is spelt within ``CLOSE`` of ``key`` (review.close_spelling
         through KeyIndex.spelt_like: the keys of the lengths that can reach the score)."""
-        from rapidfuzz import fuzz, process
-
         near = self._near_keys(len(key), CLOSE)
         return bool(near) and (
             process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=CLOSE) is not None
@@ -201,9 +204,7 @@ class Gate:
     def _misspelt(self, text: str) -> bool:
         """True when a part of a cell of several names could be a misspelt registry name
         (review.several with decide._misspelt: the fuzzy step alone on each part)."""
-        import re
-
-        for part in re.split(_SPLIT, text, flags=re.IGNORECASE):
+        for part in _PARTS.split(text):
             tokens = words(part)
             key = "".join(strip_generic(tokens) or tokens)
             if len(key) < MIN_FUZZY_LATIN:
@@ -275,11 +276,12 @@ class Gate:
             return none(query, key, _NONE_GENERIC)
         core = core_key(folded)
         sound = to_simplified(core_key(key))  # review.homophone
-        if 2 <= len(sound) <= 8 and not self.cjk_characters.isdisjoint(sound):
-            from exitcheck.matching.names import romanise
-
-            if romanise(sound) in self.keys:  # a registry name's pinyin: it may sound alike
-                return None
+        if (
+            2 <= len(sound) <= 8
+            and not self.cjk_characters.isdisjoint(sound)
+            and romanise(sound) in self.keys  # a registry name's pinyin: it may sound alike
+        ):
+            return None
         if self._fuzzy("cjk", core, MIN_FUZZY_CJK):
             return None
         return none(query, core, _NONE_CLOSE)
@@ -327,8 +329,6 @@ def _last_bands(
     else the gate's ``none`` stands."""
     if "/" in text:
         return None
-    from exitcheck.matching import context, decide, nearby
-
     if context.may_answer(index, text):
         return None
 
