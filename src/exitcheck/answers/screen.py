@@ -96,11 +96,14 @@ def screen(
     counts: Counts,
     header: tuple[str, ...] | None = None,
     jobs: int = 1,
+    lines: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """One record per row, in order; with a CSV ``header``, each record keeps its row's cells.
     The first ``FIRST`` rows are answered one by one as they are read (the first records come
     at once, whatever the input's size, even from a pipe that stays open); the rest a batch at
-    a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them."""
+    a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them.
+    With ``lines`` (the output is NDJSON), the workers also write each record's line: their
+    records are ``Line``s, which hold the decision and the line only."""
     rows = _counted(rows, counts)
     answers = Answers(registry, index, clock, threshold, header)
     for row in itertools.islice(rows, FIRST):  # one by one: each answer comes with its row
@@ -116,7 +119,7 @@ def screen(
         from exitcheck.answers.screen_pool import Pool
 
         setup = (registry, clock, threshold, header)
-        pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance)
+        pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance, lines)
     try:
         later = (
             pool.records()
@@ -142,6 +145,20 @@ def _counted(rows: Iterable[Row], counts: Counts) -> Iterator[Row]:
 def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
     while batch := list(itertools.islice(rows, BATCH)):
         yield batch
+
+
+class Line(dict[str, Any]):
+    """A row's record as a worker gave it when the output is NDJSON: its ``decision`` (what
+    the run counts) and its ``line``, the NDJSON line the main process would have written
+    for the whole record (``render.ndjson.Renderer.screen`` writes it as it is). The main
+    process then only reads, sends and writes: the records are built and serialised on the
+    workers' cores."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, decision: str, line: str) -> None:
+        super().__init__(decision=decision)
+        self.line = line
 
 
 class Answers:
@@ -259,4 +276,12 @@ def _cited(
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
-__all__ = ["BATCH", "DECISION_EMPTY", "DECISION_UNREADABLE", "Answers", "Counts", "screen"]
+__all__ = [
+    "BATCH",
+    "DECISION_EMPTY",
+    "DECISION_UNREADABLE",
+    "Answers",
+    "Counts",
+    "Line",
+    "screen",
+]

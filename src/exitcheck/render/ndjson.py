@@ -42,6 +42,10 @@ class Renderer:
         text = ""
         measured: dict[int, tuple[object, str]] = {}  # id -> (the list, its text)
         for record in records:
+            written = getattr(record, "line", None)  # by a worker (answers.screen.Line)
+            if written is not None:
+                yield written
+                continue
             provenance = record.get("provenance")
             if provenance is None or list(record)[-2:] != ["measures", "provenance"]:
                 yield line(record) + "\n"
