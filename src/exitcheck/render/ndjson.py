@@ -35,8 +35,12 @@ class Renderer:
         entity's measures, the same object for every row matched to it."""
         import json  # bound once for the run: a screen writes a line per input row
 
-        def line(value: object) -> str:  # what dumps(value, indent=None) gives
-            return json_safe(json.dumps(value, ensure_ascii=False))
+        # what dumps(value, indent=None) gives: json.dumps with these settings makes this
+        # encoder anew for every call
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+
+        def line(value: object) -> str:
+            return json_safe(encode(value))
 
         shared: object = None
         text = ""
