@@ -95,6 +95,7 @@ class Gate:
 
     def __init__(self, table: MemoryTable, cjk_characters: frozenset[str]) -> None:
         self.keys = frozenset(key for _, key in table.keys)  # every kind: one set
+        self.starts = frozenset(key[:i] for key in self.keys for i in range(1, len(key) + 1))
         self.read_as = frozenset(key.translate(_READS) for key in self.keys)
         self.cjk_characters = cjk_characters
         # (script, first letter, length) and (script, first two swapped, length) -> keys
@@ -110,6 +111,7 @@ class Gate:
                 latin.append(key)
         self.latin = latin
         self._near: dict[tuple[int, float], list[str]] = {}
+        self._blocks: dict[tuple[str, str, int, int], list[str]] = {}
 
     # ----------------------------------------------------------------------------------------
     # The look-ups, each a superset of the steps' own
@@ -121,17 +123,28 @@ class Gate:
         budget = max_edits(len(form), minimum)
         if budget == 0:
             return False
-        first, first2, size = self.first, self.first2, len(form)
-        # KeyIndex.fuzzy's second block: the keys whose first two letters, swapped, are the form's
-        two = form[:2] if form[1] != form[0] else None
+        block = (script, form[:2], len(form), budget)
+        keys = self._blocks.get(block)
+        if keys is None:
+            if len(self._blocks) >= 65536:  # Chinese starts are many: memory stays bounded
+                self._blocks.clear()
+            keys = self._blocks[block] = self._block(*block)
+        return bool(keys) and (
+            process.extractOne(form, keys, scorer=OSA.distance, score_cutoff=budget) is not None
+        )
+
+    def _block(self, script: str, start: str, size: int, budget: int) -> list[str]:
+        """The keys a form of this start and length is scored against: the same first letter,
+        or (KeyIndex.fuzzy's second block) the first two letters swapped, and a length within
+        the budget; listed once per block."""
+        first, first2 = self.first, self.first2
+        two = start if start[1] != start[0] else None
+        keys: list[str] = []
         for length in range(size - budget, size + budget + 1):
-            keys = first.get((script, form[0], length), [])
+            keys += first.get((script, start[0], length), [])
             if two is not None:
-                keys = keys + first2.get((script, two, length), [])
-            for key in keys:
-                if OSA.distance(form, key, score_cutoff=budget) <= budget:
-                    return True
-        return False
+                keys += first2.get((script, two, length), [])
+        return keys
 
     def _near_keys(self, length: int, cutoff: float) -> list[str]:
         """The Latin keys whose length lets them reach a spelling score of ``cutoff`` with a
@@ -216,17 +229,46 @@ class Gate:
                 return True
         return False
 
+    def _runs(self, tokens: list[str]) -> bool:
+        """True when a run of the words, joined, is a key: each run grown a word at a time
+        while it is the start of a key."""
+        keys, starts = self.keys, self.starts
+        for i in range(len(tokens)):
+            form = ""
+            for token in tokens[i:]:
+                form += token
+                if form in keys:
+                    return True
+                if form not in starts:
+                    break
+        return False
+
+    def _ordered(self, form: str, tokens: list[str]) -> bool:
+        """True when ``form`` followed by the words in some order, joined, is a key (the
+        orders of ``itertools.permutations``, grown a word at a time while they are the
+        start of a key)."""
+        for i, token in enumerate(tokens):
+            grown = form + token
+            rest = tokens[:i] + tokens[i + 1 :]
+            if rest:
+                if grown in self.starts and self._ordered(grown, rest):
+                    return True
+            elif grown in self.keys:
+                return True
+        return False
+
     def _latin(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
         """``tokens``: the words without versions (decide._text's ``plain``); ``key``: all
         the words."""
         n = len(tokens)
         core = strip_generic(tokens)  # for Latin words, units are the words (names.units)
-        looked: list[str] = ["".join(tokens[i:j]) for i in range(n) for j in range(i + 1, n + 1)]
-        looked.append(key)
-        if 1 < n <= MAX_REORDER_WORDS:  # decide._variants: reordered (peeled: runs of words)
-            looked += ["".join(order) for order in itertools.permutations(tokens)]
-        if 1 < len(core) <= MAX_REORDER_WORDS:
-            looked += ["".join(order) for order in itertools.permutations(core)]
+        if self._runs(tokens):  # decide._variants: peeled (runs of words)
+            return None
+        if 1 < n <= MAX_REORDER_WORDS and self._ordered("", tokens):  # reordered
+            return None
+        if 1 < len(core) <= MAX_REORDER_WORDS and self._ordered("", core):
+            return None
+        looked = [key]
         joined = "".join(core or tokens)
         if not joined.isalpha() and is_tone_pinyin(joined):  # 'huo3bi4'
             looked.append("".join(ch for ch in joined if not ch.isdigit()))
