@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import time
 from collections.abc import Iterable, Iterator
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
 
 DECISION_UNREADABLE = "unreadable"  # a row that could not be read (its reason says why)
 DECISION_EMPTY = "empty"  # a blank row
-MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
+MEMO = 16384  # distinct names whose answers a run keeps, the last used (memory stays bounded)
+VIEWS = 8192  # entities whose views a run keeps
 _NO_MEASURES: list[dict[str, Any]] = []  # every unmatched row's (never changed)
 # per matched entity: its status, the other view, the provenance cited, its measures
 _View = tuple[Status, dict[str, Any] | None, dict[str, Any], list[dict[str, Any]]]
@@ -178,21 +180,32 @@ class Answers:
         index.preload()
         self.dates = published(registry)
         self.provenance = provenance_record(registry, clock.as_of, clock.known_on, now=clock.now)
-        self.answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
+        # a list repeats names: each is matched once while it is among the last used
+        self.answers: collections.OrderedDict[str, MatchResult] = collections.OrderedDict()
         self.views: dict[str, _View] = {}  # per entity
         self.layered = len(registry.files) > 1
 
     def results(self, names: list[str]) -> dict[str, MatchResult]:
-        """The answer of each name, the names not answered before matched together."""
-        new = [n for n in dict.fromkeys(names) if n not in self.answers]
+        """The answer of each name, the names not answered before matched together. The memo
+        keeps the ``MEMO`` names used last: a book's registry names come back all through it
+        (and cost the most to match), other companies' names seldom."""
+        answers = self.answers
+        found: dict[str, MatchResult] = {}
+        new: list[str] = []
+        for name in dict.fromkeys(names):
+            known = answers.get(name)
+            if known is None:
+                new.append(name)
+            else:  # used again: the last out
+                answers.move_to_end(name)
+                found[name] = known
         fresh = {n: _too_long(n) for n in new if len(n) > MAX_QUERY_CHARS}
         todo = [n for n in new if n not in fresh]
         fresh.update(zip(todo, match_many(self.index, todo, self.used), strict=True))
-        found = {n: self.answers.get(n) or fresh[n] for n in names}
         for name, result in fresh.items():
-            if len(self.answers) >= MEMO:
-                self.answers.clear()
-            self.answers[name] = result
+            if len(answers) >= MEMO:
+                answers.popitem(last=False)  # the one used longest ago
+            found[name] = answers[name] = result
         return found
 
     def records(self, rows: list[Row]) -> list[dict[str, Any]]:
@@ -237,7 +250,7 @@ class Answers:
 
     def _view(self, entity: Entity) -> _View:
         if entity.id not in self.views:
-            if len(self.views) >= MEMO:
+            if len(self.views) >= VIEWS:
                 self.views.clear()
             clock, dates = self.clock, self.dates
             self.views[entity.id] = (
