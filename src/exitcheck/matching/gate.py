@@ -96,6 +96,11 @@ class Gate:
     def __init__(self, table: MemoryTable, cjk_characters: frozenset[str]) -> None:
         self.keys = frozenset(key for _, key in table.keys)  # every kind: one set
         self.starts = frozenset(key[:i] for key in self.keys for i in range(1, len(key) + 1))
+        # first character -> the characters of each key that starts with it (_spells)
+        self.spelt: dict[str, list[frozenset[str]]] = {}
+        for key in self.keys:
+            if not key.isascii():
+                self.spelt.setdefault(key[0], []).append(frozenset(key))
         self.read_as = frozenset(key.translate(_READS) for key in self.keys)
         self.cjk_characters = cjk_characters
         # (script, first letter, length) and (script, first two swapped, length) -> keys
@@ -295,12 +300,18 @@ class Gate:
             return None
         return none(query, "".join(core), _NONE_CLOSE)
 
-    def _chinese(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
-        if not all(is_cjk(t[0]) for t in tokens):  # Latin and Chinese: decide's mixed path
-            return None
-        plain = _joined_characters(tokens)
-        folded_tokens = [to_simplified(t) for t in plain]
-        folded = "".join(folded_tokens)
+    def _spells(self, text: str) -> bool:
+        """True when a key is made of the text's characters only. Every form ``_chinese``
+        looks up is (its words, their orders and parts, folded to simplified or not), so
+        when no key is, none of them is one and they need not be made."""
+        chars = set(text)
+        spelt = self.spelt
+        return any(made <= chars for ch in chars for made in spelt.get(ch, ()))
+
+    def _chinese_forms(
+        self, key: str, plain: list[str], folded_tokens: list[str], folded: str
+    ) -> list[str]:
+        """The forms of a Chinese name the steps look up exactly."""
         looked = [key, folded, *plain]
         looked += [form for form, _ in _variants(plain)]
         looked += [form for form, _ in _variants(folded_tokens)]
@@ -312,7 +323,17 @@ class Gate:
             for size in range(2, len(inner))
             for start in range(len(inner) - size + 1)
         ]
-        if not self.keys.isdisjoint(looked):
+        return looked
+
+    def _chinese(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
+        if not all(is_cjk(t[0]) for t in tokens):  # Latin and Chinese: decide's mixed path
+            return None
+        plain = _joined_characters(tokens)
+        folded_tokens = [to_simplified(t) for t in plain]
+        folded = "".join(folded_tokens)
+        if self._spells(key + folded) and not self.keys.isdisjoint(
+            self._chinese_forms(key, plain, folded_tokens, folded)
+        ):
             return None
         if not strip_generic(plain):
             return none(query, key, _NONE_GENERIC)
