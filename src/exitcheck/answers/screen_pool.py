@@ -106,6 +106,12 @@ class Pool:
                 process.terminate()
         for process in processes:
             process.join()
+        # the executor's own thread closes its wake-up pipe as it ends; on Python < 3.12 the
+        # exit hook may write to that pipe as it closes ("Exception ignored … Bad file
+        # descriptor" at exit, CPython gh-125451): it ends here, before the exit
+        manager = getattr(self.pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=10)
 
 
 def _context() -> multiprocessing.context.BaseContext:
