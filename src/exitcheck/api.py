@@ -481,10 +481,24 @@ def screen_table(
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen import screen as run
 
+    writer: Callable[[Iterable[dict[str, Any]]], Iterable[str]] | None = None
+    if lines:  # the workers write NDJSON's lines
+        from exitcheck.render.ndjson import screen_lines
+
+        writer = screen_lines
+
     registry = _for_this_thread(registry)
     counts = Counts()
     rows = run(
-        registry, registry.index, table.rows, clock, threshold, counts, table.header, jobs, lines
+        registry,
+        registry.index,
+        table.rows,
+        clock,
+        threshold,
+        counts,
+        table.header,
+        jobs,
+        writer,
     )
     return counts, rows
 

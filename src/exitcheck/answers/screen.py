@@ -31,6 +31,7 @@ from exitcheck.matching import (
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
+    from exitcheck.answers.screen_pool import Lines
     from exitcheck.matching import KeyIndex
     from exitcheck.store import Registry
 
@@ -98,14 +99,15 @@ def screen(
     counts: Counts,
     header: tuple[str, ...] | None = None,
     jobs: int = 1,
-    lines: bool = False,
+    lines: Lines | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One record per row, in order; with a CSV ``header``, each record keeps its row's cells.
     The first ``FIRST`` rows are answered one by one as they are read (the first records come
     at once, whatever the input's size, even from a pipe that stays open); the rest a batch at
     a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them.
-    With ``lines`` (the output is NDJSON), the workers also write each record's line: their
-    records are ``Line``s, which hold the decision and the line only."""
+    With ``lines`` (the writer of the output's lines, one per record: NDJSON's), the workers
+    also write each record's line: their records are ``Line``s, which hold the decision and
+    the line only."""
     rows = _counted(rows, counts)
     answers = Answers(registry, index, clock, threshold, header)
     for row in itertools.islice(rows, FIRST):  # one by one: each answer comes with its row

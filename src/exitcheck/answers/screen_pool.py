@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -28,13 +28,15 @@ if TYPE_CHECKING:
     from exitcheck.store import Registry
 
 Setup = tuple["Registry", "Clock", float | None, tuple[str, ...] | None]
+# The writer of a run's lines (NDJSON's), passed by name from the layer that writes
+Lines = Callable[[Iterable[dict[str, Any]]], Iterable[str]]
 # What a worker is given: the registry as the means to load it again (its pickled form)
 Given = tuple[
     tuple[Any, tuple[Any, ...]],
     "Clock",
     float | None,
     tuple[str, ...] | None,
-    dict[str, Any] | None,  # the run's provenance when the workers write NDJSON lines
+    tuple[Lines, dict[str, Any]] | None,  # the writer of lines, the run's provenance
 ]
 
 _SHARED = 0  # in a worker's record: "the run's provenance", put back by the main process
@@ -52,19 +54,19 @@ class Pool:
         setup: Setup,
         batches: Iterator[list[Row]],
         provenance: dict[str, Any],
-        lines: bool = False,
+        lines: Lines | None = None,
     ) -> None:
         registry, clock, threshold, header = setup
-        # with lines, the workers write the NDJSON lines with the run's provenance
+        # with lines, the workers write the lines, with the run's provenance
         given: Given = (
             registry.__reduce__(),
             clock,
             threshold,
             header,
-            provenance if lines else None,
+            None if lines is None else (lines, provenance),
         )
         self.provenance = provenance  # the run's, put back into the workers' records
-        self.lines = lines
+        self.lines = lines is not None
         self.batches, self.window = batches, 2 * jobs
         self.pending: collections.deque[Future[list[Any]]] = collections.deque()
         self.pool = ProcessPoolExecutor(
@@ -160,17 +162,15 @@ def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
 
 
 def _lines(rows: list[tuple[Any, ...]]) -> list[tuple[str, str]]:
-    """(decision, NDJSON line) of each row, the lines written as the main process would
-    write them: with the run's provenance, which the main process gave."""
-    from exitcheck.render.ndjson import Renderer
-
-    assert _setup is not None
-    provenance = _setup[4]
+    """(decision, line) of each row, the lines written as the main process would write
+    them: by the writer it gave, with the run's provenance."""
+    assert _setup is not None and _setup[4] is not None
+    write, provenance = _setup[4]
     records = _answer(rows)
     for record in records:
         if record["provenance"] == _SHARED:
             record["provenance"] = provenance
-    texts = Renderer().screen(records)
+    texts = write(records)
     return [(record["decision"], text) for record, text in zip(records, texts, strict=True)]
 
 

@@ -67,3 +67,9 @@ class Renderer:
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return self.listing(records)
+
+
+def screen_lines(records: Iterable[Doc]) -> Iterator[str]:
+    """The lines of screened rows (``Renderer.screen``): what a ``screen --jobs`` worker
+    writes for the main process (given by name: a module-level function pickles)."""
+    return Renderer().screen(records)
