@@ -417,9 +417,9 @@ def screening_side_by_side(
     labels = list(commands)
     goals = []
     for size in sizes:
-        before, one, two = (rates[(size, label)] for label in labels[:3])
+        release, one, two = (rates[(size, label)] for label in labels[:3])
         goals.append(
-            f"{size:,} rows: --jobs 1 is {one / before:.1f}× the previous release, --jobs 2 is "
+            f"{size:,} rows: --jobs 1 is {one / release:.1f}× the previous release, --jobs 2 is "
             f"{two / one:.2f}× --jobs 1"
         )
         if before:
