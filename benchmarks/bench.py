@@ -310,16 +310,16 @@ for line in sys.stdin:
 """
 
 
-def previous_release() -> Path:
-    """A virtual environment with exitcheck as it was at PREVIOUS (from `git archive`)."""
-    source = OUT / f"src-{PREVIOUS}"
+def previous_release(ref: str = PREVIOUS) -> Path:
+    """A virtual environment with exitcheck as it was at ``ref`` (from `git archive`)."""
+    source = OUT / f"src-{ref}"
     if not source.exists():
         source.mkdir(parents=True)
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", PREVIOUS], capture_output=True, check=True
+            ["git", "-C", str(ROOT), "archive", ref], capture_output=True, check=True
         ).stdout
         subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
-    return venv(f"previous-{PREVIOUS}", str(source))
+    return venv(f"previous-{ref}", str(source))
 
 
 def first_line(argv: Sequence[str], env: dict[str, str], stdin: Path) -> float:
@@ -338,9 +338,15 @@ def first_line(argv: Sequence[str], env: dict[str, str], stdin: Path) -> float:
 
 
 def screening_side_by_side(
-    ex: Path, previous: Path, sizes: list[int], runs: int, env: dict[str, str]
+    ex: Path,
+    previous: Path,
+    sizes: list[int],
+    runs: int,
+    env: dict[str, str],
+    before: tuple[str, Path] | None = None,
 ) -> str:
-    """names/s, CPU, peak RSS and time to the first line of each way of screening, per size."""
+    """names/s, CPU, peak RSS and time to the first line of each way of screening, per size;
+    with ``before`` (a commit and its environment), that commit at --jobs 1 too."""
     exact = OUT / "floor_exact.py"
     exact.write_text(FLOOR_EXACT, encoding="utf-8")
     fuzzy = OUT / "floor_rapidfuzz.py"
@@ -368,9 +374,17 @@ def screening_side_by_side(
             "--jobs",
             "2",
         ],
-        "floor: exact keys (casefold, strip, set look-up)": [str(ex / "python"), str(exact)],
-        "floor: rapidfuzz `extractOne(ratio)` over the keys": [str(ex / "python"), str(fuzzy)],
     }
+    if before:  # a commit of this branch, in the same run
+        commands[f"{before[0]}, `screen - --json --jobs 1`"] = [
+            str(before[1] / "exitcheck"),
+            *("screen", "-", "--json", "--jobs", "1"),
+        ]
+    commands["floor: exact keys (casefold, strip, set look-up)"] = [str(ex / "python"), str(exact)]
+    commands["floor: rapidfuzz `extractOne(ratio)` over the keys"] = [
+        str(ex / "python"),
+        str(fuzzy),
+    ]
     lines = [
         "| rows | command | seconds (median) | names/s | CPU s (this process) | peak RSS MB | first line s |",
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
@@ -403,11 +417,14 @@ def screening_side_by_side(
     labels = list(commands)
     goals = []
     for size in sizes:
-        before, one, two = (rates[(size, label)] for label in labels[:3])
+        release, one, two = (rates[(size, label)] for label in labels[:3])
         goals.append(
-            f"{size:,} rows: --jobs 1 is {one / before:.1f}× the previous release, --jobs 2 is "
+            f"{size:,} rows: --jobs 1 is {one / release:.1f}× the previous release, --jobs 2 is "
             f"{two / one:.2f}× --jobs 1"
         )
+        if before:
+            then = rates[(size, labels[3])]
+            goals[-1] += f", --jobs 1 is {one / then:.2f}× {before[0]}"
     return "\n".join(lines) + "\n\nGoals (≥ 10×, ≥ 1.7×): " + "; ".join(goals) + "."
 
 
@@ -456,6 +473,11 @@ def main() -> None:
         nargs="+",
         help="sizes of the screening mix [default: 100000 1000000; --quick: 10000 100000]",
     )
+    parser.add_argument(
+        "--before",
+        metavar="REF",
+        help="also screen with this commit at --jobs 1, in the same run (a branch's own gain)",
+    )
     args = parser.parse_args()
     runs = 10 if args.quick else args.runs
     OUT.mkdir(parents=True, exist_ok=True)
@@ -467,10 +489,20 @@ def main() -> None:
     side_by_side = [
         "### Screening side by side (`benchmarks/mix.py`: 20% registry names, 80% other companies)",
         "",
-        screening_side_by_side(ex, previous_release(), mix_rows, 1 if args.quick else 3, env),
+        screening_side_by_side(
+            ex,
+            previous_release(),
+            mix_rows,
+            1 if args.quick else 3,
+            env,
+            (args.before, previous_release(args.before)) if args.before else None,
+        ),
     ]
     if args.screen_only:
-        text = "\n".join([f"Machine: {machine()}.", "", *side_by_side]) + "\n"
+        load = "load average (1, 5, 15 min) at the end: " + ", ".join(
+            f"{x:.2f}" for x in os.getloadavg()
+        )
+        text = "\n".join([f"Machine: {machine()}; {load}.", "", *side_by_side]) + "\n"
         (OUT / "results-screening.md").write_text(text, encoding="utf-8")
         print(text)
         return

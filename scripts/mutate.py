@@ -47,7 +47,7 @@ TESTS = {
                "tests/test_cli.py"],
     "dates": ["tests/test_clocks.py", "tests/test_sources_say.py", "tests/test_status_rules.py", "tests/test_cli_edges.py", "tests/test_facts.py", "tests/test_registry_format.py", "tests/test_cli.py",
               "tests/test_golden.py", "tests/test_integrity.py", "tests/test_dates.py"],
-    "screening": ["tests/test_gate.py", "tests/test_screen_input.py", "tests/test_screen_stream.py", "tests/test_hostile_input.py", "tests/test_screen.py", "tests/test_cli_edges.py", "tests/test_paths_agree.py",
+    "screening": ["tests/test_gate.py", "tests/test_screen_input.py", "tests/test_screen_stream.py", "tests/test_screen_jobs.py", "tests/test_hostile_input.py", "tests/test_screen.py", "tests/test_cli_edges.py", "tests/test_paths_agree.py",
                   "tests/test_golden.py", "tests/test_cli.py"],
     "cache": ["tests/test_cache.py", "tests/test_hostile_cache.py", "tests/test_pack.py", "tests/test_paths_agree.py", "tests/test_matching_rules.py", "tests/test_matching.py",
               "tests/test_pinned_data.py", "tests/test_golden.py"],

@@ -213,3 +213,64 @@ def test_same_answers_on_every_misreading_the_review_table_knows() -> None:
     ]
     assert "6ate.io" in names or "6ateio" in names
     assert_same(names)
+
+
+@st.composite
+def split_keys(draw: st.DrawFn) -> list[str]:
+    """A name's words when some of its runs or orders are keys and others only start one: a
+    key cut into pieces, and maybe another key's piece or another word, in any order."""
+    keys = sorted(gate_of(index()).keys)  # type: ignore[union-attr]
+    key = draw(st.sampled_from(keys))
+    cuts = sorted(draw(st.sets(st.integers(1, max(1, len(key) - 1)), max_size=2)))
+    pieces = [key[i:j] for i, j in zip([0, *cuts], [*cuts, len(key)], strict=True)]
+    other = draw(st.sampled_from(keys))
+    pieces += draw(st.lists(st.sampled_from(["group", "x", other, other[:2]]), max_size=1))
+    return [p for p in draw(st.permutations(pieces)) if p][:4]
+
+
+@settings(max_examples=300, deadline=None)
+@given(split_keys())
+def test_the_pruned_look_ups_find_what_every_form_would(tokens: list[str]) -> None:
+    """``Gate._runs`` and ``Gate._ordered`` grow a form only while it starts a key: they find
+    a key exactly when one of all the runs, or of all the orders, is one."""
+    import itertools
+
+    gate = gate_of(index())
+    assert gate is not None
+    runs = {"".join(tokens[i:j]) for i in range(len(tokens)) for j in range(i + 1, len(tokens) + 1)}
+    orders = {"".join(order) for order in itertools.permutations(tokens)}
+    assert gate._runs(tokens) == (not gate.keys.isdisjoint(runs))
+    assert gate._ordered("", tokens) == (not gate.keys.isdisjoint(orders))
+
+
+@st.composite
+def chinese_names(draw: st.DrawFn) -> str:
+    """Chinese names near the registry's: pieces of its Chinese keys (traditional forms too),
+    common characters and generic words, in any order, some typed one by one."""
+    keys = sorted(k for k in gate_of(index()).keys if not k.isascii())  # type: ignore[union-attr]
+    key = draw(st.sampled_from(keys))
+    cut = draw(st.integers(0, len(key)))
+    others = ["有限公司", "科技", "幣", "網", "中", "国", "星", "火", "交易所", key[::-1]]
+    pieces = [key[:cut], key[cut:], *draw(st.lists(st.sampled_from(others), max_size=3))]
+    spaced = draw(st.booleans())
+    return (" " if spaced else "").join(p for p in draw(st.permutations(pieces)) if p)
+
+
+@settings(max_examples=300, deadline=None)
+@given(chinese_names())
+def test_a_chinese_name_that_spells_no_key_looks_up_none(name: str) -> None:
+    """``Gate._spells`` skips the exact look-ups of a Chinese name only when none of its
+    forms can be a key: each is made of the name's characters, folded or not."""
+    from exitcheck.matching.decide import _joined_characters
+    from exitcheck.matching.names import clean, to_simplified, words
+
+    gate = gate_of(index())
+    assert gate is not None
+    tokens = words(clean(name))
+    key = "".join(tokens)
+    plain = _joined_characters(tokens)
+    folded_tokens = [to_simplified(t) for t in plain]
+    folded = "".join(folded_tokens)
+    forms = gate._chinese_forms(key, plain, folded_tokens, folded)
+    if not gate._spells(key + folded):
+        assert gate.keys.isdisjoint(forms), name

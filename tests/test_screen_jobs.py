@@ -59,6 +59,28 @@ def test_two_jobs_write_the_bytes_of_one(tmp_path: Path, fmt: str) -> None:
     assert b'"decision": "match"' in one.stdout or b",match," in one.stdout
 
 
+def test_workers_write_the_ndjson_lines_of_one_process(tmp_path: Path) -> None:
+    """With NDJSON out, the workers write the lines (each row's CSV cells too, and the
+    measures of the entities matched), and the main process only writes them."""
+    import csv
+    import json
+
+    path = tmp_path / "book.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["id", "name", "note"])
+        out.writerows([i, name, f"note, {i}"] for i, name in enumerate(mixed_rows(2 * BATCH + 50)))
+    args = ("--column", "name", "--json", "--as-of", "2024-01-01")
+    one, two = run(path, *args, "--jobs", "1"), run(path, *args, "--jobs", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert two.stdout == one.stdout
+    rows = [json.loads(line) for line in two.stdout.splitlines()]
+    assert [r["row"] for r in rows] == list(range(1, 2 * BATCH + 51))
+    huobi = rows[2 * BATCH + 16]  # in the last batch, answered by a worker
+    assert huobi["input"] == "Huobi" and huobi["decision"] == "match" and huobi["measures"]
+    assert rows[-1]["columns"]["note"] == f"note, {2 * BATCH + 49}"
+
+
 def test_records_come_back_in_input_order(shipped: Path) -> None:
     names = mixed_rows(3 * BATCH + 7)
     registry = exitcheck.load()

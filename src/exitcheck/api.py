@@ -465,17 +465,41 @@ def read_names(
 
 
 def screen_table(
-    registry: Registry, table: Table, clock: Clock, threshold: float | None, jobs: int = 1
+    registry: Registry,
+    table: Table,
+    clock: Clock,
+    threshold: float | None,
+    jobs: int = 1,
+    *,
+    lines: bool = False,
 ) -> tuple[Counts, Iterator[dict[str, Any]]]:
     """One record per row of a list read by ``read_names``, and the counts of the run (its
     ``record()`` is the summary), which grow as the records are read; ``jobs`` worker
-    processes answer a list longer than one batch."""
+    processes answer a list longer than one batch. With ``lines`` (for an NDJSON writer
+    only), the workers' records hold only their ``decision`` and the NDJSON ``line`` they
+    wrote (``answers.screen.Line``), so that the main process only reads and writes."""
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen import screen as run
 
+    writer: Callable[[Iterable[dict[str, Any]]], Iterable[str]] | None = None
+    if lines:  # the workers write NDJSON's lines
+        from exitcheck.render.ndjson import screen_lines
+
+        writer = screen_lines
+
     registry = _for_this_thread(registry)
     counts = Counts()
-    rows = run(registry, registry.index, table.rows, clock, threshold, counts, table.header, jobs)
+    rows = run(
+        registry,
+        registry.index,
+        table.rows,
+        clock,
+        threshold,
+        counts,
+        table.header,
+        jobs,
+        writer,
+    )
     return counts, rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 import time
 from collections.abc import Iterable, Iterator
@@ -30,13 +31,15 @@ from exitcheck.matching import (
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
+    from exitcheck.answers.screen_pool import Lines
     from exitcheck.matching import KeyIndex
     from exitcheck.store import Registry
 
 
 DECISION_UNREADABLE = "unreadable"  # a row that could not be read (its reason says why)
 DECISION_EMPTY = "empty"  # a blank row
-MEMO = 8192  # distinct names whose answers a run keeps (memory stays bounded)
+MEMO = 16384  # distinct names whose answers a run keeps, the last used (memory stays bounded)
+VIEWS = 8192  # entities whose views a run keeps
 _NO_MEASURES: list[dict[str, Any]] = []  # every unmatched row's (never changed)
 # per matched entity: its status, the other view, the provenance cited, its measures
 _View = tuple[Status, dict[str, Any] | None, dict[str, Any], list[dict[str, Any]]]
@@ -96,11 +99,15 @@ def screen(
     counts: Counts,
     header: tuple[str, ...] | None = None,
     jobs: int = 1,
+    lines: Lines | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One record per row, in order; with a CSV ``header``, each record keeps its row's cells.
     The first ``FIRST`` rows are answered one by one as they are read (the first records come
     at once, whatever the input's size, even from a pipe that stays open); the rest a batch at
-    a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them."""
+    a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them.
+    With ``lines`` (the writer of the output's lines, one per record: NDJSON's), the workers
+    also write each record's line: their records are ``Line``s, which hold the decision and
+    the line only."""
     rows = _counted(rows, counts)
     answers = Answers(registry, index, clock, threshold, header)
     for row in itertools.islice(rows, FIRST):  # one by one: each answer comes with its row
@@ -116,7 +123,7 @@ def screen(
         from exitcheck.answers.screen_pool import Pool
 
         setup = (registry, clock, threshold, header)
-        pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance)
+        pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance, lines)
     try:
         later = (
             pool.records()
@@ -144,6 +151,20 @@ def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
         yield batch
 
 
+class Line(dict[str, Any]):
+    """A row's record as a worker gave it when the output is NDJSON: its ``decision`` (what
+    the run counts) and its ``line``, the NDJSON line the main process would have written
+    for the whole record (``render.ndjson.Renderer.screen`` writes it as it is). The main
+    process then only reads, sends and writes: the records are built and serialised on the
+    workers' cores."""
+
+    __slots__ = ("line",)
+
+    def __init__(self, decision: str, line: str) -> None:
+        super().__init__(decision=decision)
+        self.line = line
+
+
 class Answers:
     """The answers of one run: the registry's index, the clocks, and the names and entities
     already answered (in the process that screens, or in each worker)."""
@@ -161,21 +182,32 @@ class Answers:
         index.preload()
         self.dates = published(registry)
         self.provenance = provenance_record(registry, clock.as_of, clock.known_on, now=clock.now)
-        self.answers: dict[str, MatchResult] = {}  # a list repeats names: each is matched once
+        # a list repeats names: each is matched once while it is among the last used
+        self.answers: collections.OrderedDict[str, MatchResult] = collections.OrderedDict()
         self.views: dict[str, _View] = {}  # per entity
         self.layered = len(registry.files) > 1
 
     def results(self, names: list[str]) -> dict[str, MatchResult]:
-        """The answer of each name, the names not answered before matched together."""
-        new = [n for n in dict.fromkeys(names) if n not in self.answers]
+        """The answer of each name, the names not answered before matched together. The memo
+        keeps the ``MEMO`` names used last: a book's registry names come back all through it
+        (and cost the most to match), other companies' names seldom."""
+        answers = self.answers
+        found: dict[str, MatchResult] = {}
+        new: list[str] = []
+        for name in dict.fromkeys(names):
+            known = answers.get(name)
+            if known is None:
+                new.append(name)
+            else:  # used again: the last out
+                answers.move_to_end(name)
+                found[name] = known
         fresh = {n: _too_long(n) for n in new if len(n) > MAX_QUERY_CHARS}
         todo = [n for n in new if n not in fresh]
         fresh.update(zip(todo, match_many(self.index, todo, self.used), strict=True))
-        found = {n: self.answers.get(n) or fresh[n] for n in names}
         for name, result in fresh.items():
-            if len(self.answers) >= MEMO:
-                self.answers.clear()
-            self.answers[name] = result
+            if len(answers) >= MEMO:
+                answers.popitem(last=False)  # the one used longest ago
+            found[name] = answers[name] = result
         return found
 
     def records(self, rows: list[Row]) -> list[dict[str, Any]]:
@@ -220,7 +252,7 @@ class Answers:
 
     def _view(self, entity: Entity) -> _View:
         if entity.id not in self.views:
-            if len(self.views) >= MEMO:
+            if len(self.views) >= VIEWS:
                 self.views.clear()
             clock, dates = self.clock, self.dates
             self.views[entity.id] = (
@@ -259,4 +291,12 @@ def _cited(
     return {**provenance, "contributors": contributors(shown(entity, known_on, dates))}
 
 
-__all__ = ["BATCH", "DECISION_EMPTY", "DECISION_UNREADABLE", "Answers", "Counts", "screen"]
+__all__ = [
+    "BATCH",
+    "DECISION_EMPTY",
+    "DECISION_UNREADABLE",
+    "Answers",
+    "Counts",
+    "Line",
+    "screen",
+]

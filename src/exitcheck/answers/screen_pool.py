@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +28,16 @@ if TYPE_CHECKING:
     from exitcheck.store import Registry
 
 Setup = tuple["Registry", "Clock", float | None, tuple[str, ...] | None]
+# The writer of a run's lines (NDJSON's), passed by name from the layer that writes
+Lines = Callable[[Iterable[dict[str, Any]]], Iterable[str]]
 # What a worker is given: the registry as the means to load it again (its pickled form)
-Given = tuple[tuple[Any, tuple[Any, ...]], "Clock", float | None, tuple[str, ...] | None]
+Given = tuple[
+    tuple[Any, tuple[Any, ...]],
+    "Clock",
+    float | None,
+    tuple[str, ...] | None,
+    tuple[Lines, dict[str, Any]] | None,  # the writer of lines, the run's provenance
+]
 
 _SHARED = 0  # in a worker's record: "the run's provenance", put back by the main process
 _setup: Given | None = None  # a worker's run, as the main process gave it
@@ -41,13 +49,26 @@ class Pool:
     in order, keeping two batches per worker in flight; ``stop`` ends the workers."""
 
     def __init__(
-        self, jobs: int, setup: Setup, batches: Iterator[list[Row]], provenance: dict[str, Any]
+        self,
+        jobs: int,
+        setup: Setup,
+        batches: Iterator[list[Row]],
+        provenance: dict[str, Any],
+        lines: Lines | None = None,
     ) -> None:
         registry, clock, threshold, header = setup
-        given: Given = (registry.__reduce__(), clock, threshold, header)
+        # with lines, the workers write the lines, with the run's provenance
+        given: Given = (
+            registry.__reduce__(),
+            clock,
+            threshold,
+            header,
+            None if lines is None else (lines, provenance),
+        )
         self.provenance = provenance  # the run's, put back into the workers' records
+        self.lines = lines is not None
         self.batches, self.window = batches, 2 * jobs
-        self.pending: collections.deque[Future[list[dict[str, Any]]]] = collections.deque()
+        self.pending: collections.deque[Future[list[Any]]] = collections.deque()
         self.pool = ProcessPoolExecutor(
             jobs, mp_context=_context(), initializer=_start, initargs=(given,)
         )
@@ -63,13 +84,18 @@ class Pool:
             if batch is None:
                 return
             rows = [tuple(row) for row in batch]
-            self.pending.append(self.pool.submit(_answer, rows))
+            self.pending.append(self.pool.submit(_lines if self.lines else _answer, rows))
 
     def records(self) -> Iterator[dict[str, Any]]:
+        from exitcheck.answers.screen import Line
+
         while self.pending:
-            records = self.pending.popleft().result()
-            yield from _restored(records, self.provenance)  # before reading on: a pipe
-            self._fill()  # that stays open gets every answer the workers have
+            answered = self.pending.popleft().result()
+            if self.lines:  # before reading on: a pipe that stays open gets every answer
+                yield from (Line(decision, line) for decision, line in answered)
+            else:  # the workers have
+                yield from _restored(answered, self.provenance)
+            self._fill()
 
     def stop(self) -> None:
         """End the workers now: nothing they are doing is wanted any more."""
@@ -82,6 +108,12 @@ class Pool:
                 process.terminate()
         for process in processes:
             process.join()
+        # the executor's own thread closes its wake-up pipe as it ends; on Python < 3.12 the
+        # exit hook may write to that pipe as it closes ("Exception ignored … Bad file
+        # descriptor" at exit, CPython gh-125451): it ends here, before the exit
+        manager = getattr(self.pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=10)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -129,6 +161,19 @@ def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
     os._exit(1)
 
 
+def _lines(rows: list[tuple[Any, ...]]) -> list[tuple[str, str]]:
+    """(decision, line) of each row, the lines written as the main process would write
+    them: by the writer it gave, with the run's provenance."""
+    assert _setup is not None and _setup[4] is not None
+    write, provenance = _setup[4]
+    records = _answer(rows)
+    for record in records:
+        if record["provenance"] == _SHARED:
+            record["provenance"] = provenance
+    texts = write(records)
+    return [(record["decision"], text) for record, text in zip(records, texts, strict=True)]
+
+
 def _answer(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:  # Row fields, in order
     global _answers
     from exitcheck.answers.screen_input import Row
@@ -137,7 +182,7 @@ def _answer(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:  # Row fields,
         from exitcheck.answers.screen import Answers
 
         assert _setup is not None
-        (reopen, paths), clock, threshold, header = _setup
+        (reopen, paths), clock, threshold, header, _ = _setup
         registry = reopen(*paths)
         if registry.stale is not None:  # its files changed since the run loaded it
             from exitcheck.errors import RegistryChanged

@@ -35,9 +35,14 @@ to the steps.
 from __future__ import annotations
 
 import itertools
+import re
 import weakref
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from exitcheck.matching import context, decide, nearby
 from exitcheck.matching.decide import (
     _SEPARATORS,
     _joined_characters,
@@ -57,6 +62,7 @@ from exitcheck.matching.names import (
     is_qualifier,
     is_tone_pinyin,
     max_edits,
+    romanise,
     split_groups,
     strip_bullet,
     strip_generic,
@@ -82,6 +88,7 @@ _READS = str.maketrans({"m": "rri", "n": "ri", "w": "vv", "d": "ci", "l": "i"})
 _NONE_CLOSE = "no name is close enough to be sure"
 _NONE_GENERIC = "the query is only generic words"
 _BRACKETS = frozenset("([{（【［")  # qualified names: decide._name, names.split_groups
+_PARTS = re.compile(_SPLIT, re.IGNORECASE)  # review.several's split of a cell
 
 
 class Gate:
@@ -89,6 +96,12 @@ class Gate:
 
     def __init__(self, table: MemoryTable, cjk_characters: frozenset[str]) -> None:
         self.keys = frozenset(key for _, key in table.keys)  # every kind: one set
+        self.starts = frozenset(key[:i] for key in self.keys for i in range(1, len(key) + 1))
+        # first character -> the characters of each key that starts with it (_spells)
+        self.spelt: dict[str, list[frozenset[str]]] = {}
+        for key in self.keys:
+            if not key.isascii():
+                self.spelt.setdefault(key[0], []).append(frozenset(key))
         self.read_as = frozenset(key.translate(_READS) for key in self.keys)
         self.cjk_characters = cjk_characters
         # (script, first letter, length) and (script, first two swapped, length) -> keys
@@ -104,6 +117,7 @@ class Gate:
                 latin.append(key)
         self.latin = latin
         self._near: dict[tuple[int, float], list[str]] = {}
+        self._blocks: dict[tuple[str, str, int, int], list[str]] = {}
 
     # ----------------------------------------------------------------------------------------
     # The look-ups, each a superset of the steps' own
@@ -112,22 +126,31 @@ class Gate:
         """True when a key of this script could be a fuzzy candidate of ``form`` (decide
         ._fuzzy and edit_candidates: within the budget, same first letter or first two
         swapped)."""
-        from rapidfuzz.distance import OSA
-
         budget = max_edits(len(form), minimum)
         if budget == 0:
             return False
-        first, first2, size = self.first, self.first2, len(form)
-        # KeyIndex.fuzzy's second block: the keys whose first two letters, swapped, are the form's
-        two = form[:2] if form[1] != form[0] else None
+        block = (script, form[:2], len(form), budget)
+        keys = self._blocks.get(block)
+        if keys is None:
+            if len(self._blocks) >= 65536:  # Chinese starts are many: memory stays bounded
+                self._blocks.clear()
+            keys = self._blocks[block] = self._block(*block)
+        return bool(keys) and (
+            process.extractOne(form, keys, scorer=OSA.distance, score_cutoff=budget) is not None
+        )
+
+    def _block(self, script: str, start: str, size: int, budget: int) -> list[str]:
+        """The keys a form of this start and length is scored against: the same first letter,
+        or (KeyIndex.fuzzy's second block) the first two letters swapped, and a length within
+        the budget; listed once per block."""
+        first, first2 = self.first, self.first2
+        two = start if start[1] != start[0] else None
+        keys: list[str] = []
         for length in range(size - budget, size + budget + 1):
-            keys = first.get((script, form[0], length), [])
+            keys += first.get((script, start[0], length), [])
             if two is not None:
-                keys = keys + first2.get((script, two, length), [])
-            for key in keys:
-                if OSA.distance(form, key, score_cutoff=budget) <= budget:
-                    return True
-        return False
+                keys += first2.get((script, two, length), [])
+        return keys
 
     def _near_keys(self, length: int, cutoff: float) -> list[str]:
         """The Latin keys whose length lets them reach a spelling score of ``cutoff`` with a
@@ -142,8 +165,6 @@ class Gate:
     def _close(self, key: str) -> bool:
         """True when a Latin key is spelt within ``CLOSE`` of ``key`` (review.close_spelling
         through KeyIndex.spelt_like: the keys of the lengths that can reach the score)."""
-        from rapidfuzz import fuzz, process
-
         near = self._near_keys(len(key), CLOSE)
         return bool(near) and (
             process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=CLOSE) is not None
@@ -202,9 +223,7 @@ class Gate:
     def _misspelt(self, text: str) -> bool:
         """True when a part of a cell of several names could be a misspelt registry name
         (review.several with decide._misspelt: the fuzzy step alone on each part)."""
-        import re
-
-        for part in re.split(_SPLIT, text, flags=re.IGNORECASE):
+        for part in _PARTS.split(text):
             tokens = words(part)
             key = "".join(strip_generic(tokens) or tokens)
             if len(key) < MIN_FUZZY_LATIN:
@@ -216,17 +235,46 @@ class Gate:
                 return True
         return False
 
+    def _runs(self, tokens: list[str]) -> bool:
+        """True when a run of the words, joined, is a key: each run grown a word at a time
+        while it is the start of a key."""
+        keys, starts = self.keys, self.starts
+        for i in range(len(tokens)):
+            form = ""
+            for token in tokens[i:]:
+                form += token
+                if form in keys:
+                    return True
+                if form not in starts:
+                    break
+        return False
+
+    def _ordered(self, form: str, tokens: list[str]) -> bool:
+        """True when ``form`` followed by the words in some order, joined, is a key (the
+        orders of ``itertools.permutations``, grown a word at a time while they are the
+        start of a key)."""
+        for i, token in enumerate(tokens):
+            grown = form + token
+            rest = tokens[:i] + tokens[i + 1 :]
+            if rest:
+                if grown in self.starts and self._ordered(grown, rest):
+                    return True
+            elif grown in self.keys:
+                return True
+        return False
+
     def _latin(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
         """``tokens``: the words without versions (decide._text's ``plain``); ``key``: all
         the words."""
         n = len(tokens)
         core = strip_generic(tokens)  # for Latin words, units are the words (names.units)
-        looked: list[str] = ["".join(tokens[i:j]) for i in range(n) for j in range(i + 1, n + 1)]
-        looked.append(key)
-        if 1 < n <= MAX_REORDER_WORDS:  # decide._variants: reordered (peeled: runs of words)
-            looked += ["".join(order) for order in itertools.permutations(tokens)]
-        if 1 < len(core) <= MAX_REORDER_WORDS:
-            looked += ["".join(order) for order in itertools.permutations(core)]
+        if self._runs(tokens):  # decide._variants: peeled (runs of words)
+            return None
+        if 1 < n <= MAX_REORDER_WORDS and self._ordered("", tokens):  # reordered
+            return None
+        if 1 < len(core) <= MAX_REORDER_WORDS and self._ordered("", core):
+            return None
+        looked = [key]
         joined = "".join(core or tokens)
         if not joined.isalpha() and is_tone_pinyin(joined):  # 'huo3bi4'
             looked.append("".join(ch for ch in joined if not ch.isdigit()))
@@ -253,12 +301,18 @@ class Gate:
             return None
         return none(query, "".join(core), _NONE_CLOSE)
 
-    def _chinese(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
-        if not all(is_cjk(t[0]) for t in tokens):  # Latin and Chinese: decide's mixed path
-            return None
-        plain = _joined_characters(tokens)
-        folded_tokens = [to_simplified(t) for t in plain]
-        folded = "".join(folded_tokens)
+    def _spells(self, text: str) -> bool:
+        """True when a key is made of the text's characters only. Every form ``_chinese``
+        looks up is (its words, their orders and parts, folded to simplified or not), so
+        when no key is, none of them is one and they need not be made."""
+        chars = set(text)
+        spelt = self.spelt
+        return any(made <= chars for ch in chars for made in spelt.get(ch, ()))
+
+    def _chinese_forms(
+        self, key: str, plain: list[str], folded_tokens: list[str], folded: str
+    ) -> list[str]:
+        """The forms of a Chinese name the steps look up exactly."""
         looked = [key, folded, *plain]
         looked += [form for form, _ in _variants(plain)]
         looked += [form for form, _ in _variants(folded_tokens)]
@@ -270,17 +324,28 @@ class Gate:
             for size in range(2, len(inner))
             for start in range(len(inner) - size + 1)
         ]
-        if not self.keys.isdisjoint(looked):
+        return looked
+
+    def _chinese(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
+        if not all(is_cjk(t[0]) for t in tokens):  # Latin and Chinese: decide's mixed path
+            return None
+        plain = _joined_characters(tokens)
+        folded_tokens = [to_simplified(t) for t in plain]
+        folded = "".join(folded_tokens)
+        if self._spells(key + folded) and not self.keys.isdisjoint(
+            self._chinese_forms(key, plain, folded_tokens, folded)
+        ):
             return None
         if not strip_generic(plain):
             return none(query, key, _NONE_GENERIC)
         core = core_key(folded)
         sound = to_simplified(core_key(key))  # review.homophone
-        if 2 <= len(sound) <= 8 and not self.cjk_characters.isdisjoint(sound):
-            from exitcheck.matching.names import romanise
-
-            if romanise(sound) in self.keys:  # a registry name's pinyin: it may sound alike
-                return None
+        if (
+            2 <= len(sound) <= 8
+            and not self.cjk_characters.isdisjoint(sound)
+            and romanise(sound) in self.keys  # a registry name's pinyin: it may sound alike
+        ):
+            return None
         if self._fuzzy("cjk", core, MIN_FUZZY_CJK):
             return None
         return none(query, core, _NONE_CLOSE)
@@ -328,8 +393,6 @@ def _last_bands(
     else the gate's ``none`` stands."""
     if "/" in text:
         return None
-    from exitcheck.matching import context, decide, nearby
-
     if context.may_answer(index, text):
         return None
 

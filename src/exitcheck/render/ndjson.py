@@ -35,13 +35,21 @@ class Renderer:
         entity's measures, the same object for every row matched to it."""
         import json  # bound once for the run: a screen writes a line per input row
 
-        def line(value: object) -> str:  # what dumps(value, indent=None) gives
-            return json_safe(json.dumps(value, ensure_ascii=False))
+        # what dumps(value, indent=None) gives: json.dumps with these settings makes this
+        # encoder anew for every call
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+
+        def line(value: object) -> str:
+            return json_safe(encode(value))
 
         shared: object = None
         text = ""
         measured: dict[int, tuple[object, str]] = {}  # id -> (the list, its text)
         for record in records:
+            written = getattr(record, "line", None)  # by a worker (answers.screen.Line)
+            if written is not None:
+                yield written
+                continue
             provenance = record.get("provenance")
             if provenance is None or list(record)[-2:] != ["measures", "provenance"]:
                 yield line(record) + "\n"
@@ -59,3 +67,9 @@ class Renderer:
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return self.listing(records)
+
+
+def screen_lines(records: Iterable[Doc]) -> Iterator[str]:
+    """The lines of screened rows (``Renderer.screen``): what a ``screen --jobs`` worker
+    writes for the main process (given by name: a module-level function pickles)."""
+    return Renderer().screen(records)

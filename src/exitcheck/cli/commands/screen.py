@@ -145,7 +145,11 @@ def screen(
 
                 now, earlier = itertools.tee(table.rows)
                 table, then = table._replace(rows=now), table._replace(rows=earlier)
-        counts, records = api.screen_table(registry, table, when, threshold, jobs or _cores())
+        # NDJSON rows straight to the output: the workers write the lines (--jobs)
+        lines = call.fmt is Format.ndjson and since is None
+        counts, records = api.screen_table(
+            registry, table, when, threshold, jobs or _cores(), lines=lines
+        )
         records = _progress(call, records)
         tally, about = None, None
         if since is not None and previous is not None:
