@@ -39,6 +39,8 @@ def test_the_everyday_words_are_data_and_nobody_s_name() -> None:
         ("MEXC 4.2.0 (release notes)", "mexc"),  # a version, a gloss in brackets
         ("Why was my Bitmart transfer delayed", "bitmart"),
         ("Binance (garden kitchen)", "binance"),  # in brackets: another phrase
+        ("Matrixport Ltd (Cayman Islands), file ref 7781", "matrixport"),  # a place apart
+        ("OKCoin — pmt ref for Q3", "okcoin"),  # an abbreviation apart
     ],
 )
 def test_everyday_words_apart_from_the_name_are_debris(query: str, entity: str) -> None:
@@ -61,6 +63,9 @@ def test_everyday_words_apart_from_the_name_are_debris(query: str, entity: str) 
         "Huobi / Golden Harvest Trading",
         "Payment to MEXC and Orchard Logistics LLC",
         "Binance, George Inc",  # a legal form makes a name, whatever its words
+        "Bybit API",  # an abbreviation beside the name
+        "Huobi Seychelles",  # a place beside the name: an affiliate's, perhaps
+        "Binance t/a ABC Ltd",  # the trading name is ABC's
     ],
 )
 def test_a_possible_second_name_keeps_review(query: str) -> None:
@@ -114,3 +119,11 @@ def test_the_screening_gate_keeps_these_answers(name: str, rest: list[str], mark
     index.preload()
     query = f"{name}{mark}{' '.join(rest)}"
     assert match_many(index, [query]) == [match(index, query, limit=0)], query
+
+
+@pytest.mark.parametrize(
+    "query", ["Lifestyle International (SOGO)", "Golden Harvest Ltd (Binance)", "App Store (Bybit)"]
+)
+def test_a_name_only_in_brackets_beside_everyday_words_is_no_match(query: str) -> None:
+    """The words outside the brackets are the name the text is about."""
+    assert match(INDEX, query).decision != "match"

@@ -99,6 +99,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         # the words of notes, payments, files and queries, not those of names ('group')
         "said": said - generic_words().latin - _legal_forms()[0],
         "company": _legal_forms()[0] | _COMPANY,
+        "places": qualifiers - places,
         "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
         # the last word of a place of two ('new zealand'): 'new' alone is no affiliate's
         "veto": latin("context_vetoes") | {words(p)[-1] for p in data["affiliate_places"]},
@@ -254,7 +255,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                 elif kind.startswith("name:"):
                     found.append((position, kind[5:], table[kind[5:]]))
                     position += 1
-                elif kind == "unknown" and token in _common_words():
+                elif kind == "unknown" and _loose(token, vocab):
                     common.append((s, i, position))  # debris, unless it reads as a name's
                     position += 1
                 elif kind == "unknown":
@@ -267,10 +268,12 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return none(result.query, result.normalized, reason)
     if vetoed or not found:
         return None
-    if common and _everyday_brand(spans, segments):
+    if common and (marker_at or _everyday_brand(spans, segments)):
         unknown += [position for _, _, position in common]  # only the curated words
+        common = []
     else:
         unknown += _named_words(common, spans, segments, parts)
+        unknown += _bracketed_name(common, spans, segments, parts)
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
@@ -405,6 +408,17 @@ def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     )
 
 
+def _loose(token: str, vocab: dict[str, frozenset[str]]) -> bool:
+    """A word that is debris unless it stands in the name's own phrase: an everyday word, a
+    place where platforms register ('Seychelles', 'Hong Kong'), or an abbreviation of three
+    letters or two ('val', 'API', 'CT')."""
+    return (
+        token in _common_words()
+        or token in vocab["places"]
+        or (2 <= len(token) <= 3 and token.isascii() and token.isalpha())
+    )
+
+
 @functools.cache
 def _common_words() -> frozenset[str]:
     """data/common_words.txt: everyday words of English and other languages in Latin letters
@@ -438,7 +452,8 @@ def _another_name(
             continue
         if any(ch.isdigit() for t in tokens for ch in t) or all(len(t) < 2 for t in tokens):
             continue
-        if not vocab["company"].isdisjoint(tokens) and any(t not in glue for t in tokens):
+        named = [t for t in tokens if t not in glue and t not in said]
+        if named and not vocab["company"].isdisjoint(tokens):
             return True  # a legal form and a name: 'Up Holdings Corp', 'George Inc'
         if not (said.isdisjoint(tokens) and address.isdisjoint(tokens)):
             continue
@@ -479,9 +494,8 @@ def _named_words(
     out = []
     for s, i, position in common:
         if s not in phrases:
-            offset = 1 if segments[s][0] == "\x00address" else 0
-            found = _phrases(parts[s], segments[s][offset:])
-            phrases[s] = None if found is None else [-1] * offset + found
+            shape = _shape(segments, parts, s)
+            phrases[s] = None if shape is None else [phrase for phrase, _ in shape]
         if any(_in_name(segments[s], phrases[s], i, a, b) for seg, a, b in spans if seg == s):
             out.append(position)
     return out
@@ -503,19 +517,46 @@ def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, e
     return len({phrases[j] for j in (i, beside, *between)}) == 1
 
 
-_PHRASE_BREAK = re.compile(r"[^\w\s]|_")
+_PHRASE_BREAK = re.compile(r"([^\w\s]|_)")
+_OPEN, _CLOSE = "([{（【［「『《", ")]}）】］」』》"
 
 
-def _phrases(part: str, tokens: list[str]) -> list[int] | None:
-    """The phrase of each word of ``part``, phrases being split by punctuation; None when the
-    words found so do not line up with ``tokens`` (then all count as one phrase)."""
-    out: list[int] = []
+def _phrases(part: str, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """The phrase and the bracket depth of each word of ``part``, phrases being split by
+    punctuation; None when the words found so do not line up with ``tokens`` (then all count
+    as one phrase, outside brackets)."""
+    out: list[tuple[int, int]] = []
     found: list[str] = []
-    for n, phrase in enumerate(_PHRASE_BREAK.split(part)):
-        pieces = words(phrase)
+    depth = 0
+    for n, piece in enumerate(_PHRASE_BREAK.split(part)):
+        if n % 2:  # a punctuation mark
+            depth += (piece in _OPEN) - (piece in _CLOSE and depth > 0)
+            continue
+        pieces = words(piece)
         found += pieces
-        out += [n] * len(pieces)
+        out += [(n, depth)] * len(pieces)
     return out if found == tokens else None
+
+
+def _bracketed_name(
+    common: list[tuple[int, int, int]],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+) -> list[int]:
+    """When every registry name found stands in brackets ('Lifestyle International (SOGO)',
+    'Golden Harvest Ltd (Binance)'), the words outside them are the name the text is about:
+    the positions of the loose words there, none of which is debris."""
+    shapes = {s: _shape(segments, parts, s) for s in {s for s, _, _ in spans + common}}
+    if any(shapes[s] is None or shapes[s][i][1] == 0 for s, i, _ in spans):  # type: ignore[index]
+        return []
+    return [p for s, i, p in common if shapes[s][i][1] == 0]  # type: ignore[index]
+
+
+def _shape(segments: list[list[str]], parts: list[str], s: int) -> list[tuple[int, int]] | None:
+    offset = 1 if segments[s][0] == "\x00address" else 0
+    found = _phrases(parts[s], segments[s][offset:])
+    return None if found is None else [(-1, 0)] * offset + found
 
 
 def _is_address(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
