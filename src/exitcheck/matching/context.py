@@ -100,6 +100,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         "said": said - generic_words().latin - _legal_forms()[0],
         "company": _legal_forms()[0] | _COMPANY,
         "places": qualifiers - places,
+        "affiliate": places,
         "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
         # the last word of a place of two ('new zealand'): 'new' alone is no affiliate's
         "veto": latin("context_vetoes") | {words(p)[-1] for p in data["affiliate_places"]},
@@ -443,7 +444,9 @@ def _another_name(
         return False
     vocab = _vocab()
     said, address, glue = vocab["said"], vocab["address"], generic_words().latin
-    for part in _LIST.split(_split_humps(text)):
+    lines = _SEGMENTS.split(_split_humps(text))
+    parts = (p for line in lines if not _SWIFT_ADDRESS.match(line) for p in _LIST.split(line))
+    for part in parts:  # a SWIFT '2/' or '3/' line is an address, its '/' no list
         tokens = words(part)
         if not tokens or _names_in(tokens, table, prefixes):
             continue
@@ -571,6 +574,8 @@ def _kind(
     address: bool,
 ) -> str:
     """noise, veto, name:KEY (a Chinese name among context words), or unknown."""
+    if address and token in vocab["affiliate"]:
+        return "noise"  # the country of an address ('3/US/NEW YORK'), not an affiliate's
     if token in vocab["veto"]:
         return "veto"
     if token.isascii():
