@@ -33,9 +33,11 @@ from exitcheck.matching.names import (
     compact_key,
     domain_of,
     everyday_name,
+    everyday_names,
     generic_words,
     has_cjk,
     is_cjk,
+    strip_generic,
     to_simplified,
     words,
 )
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
 
 METHOD = "exact_in_context"
+IN_TEXT = "exact_in_text"  # the same, with everyday words (data/common_words.txt) set aside
 MAX_NAME_WORDS = 8
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|_+")
@@ -61,6 +64,12 @@ _LISTING = re.compile(r"\b[a-z]{2}\s+(?=equity\b)", re.I)  # 'FUTU US Equity': t
 _SEGMENTS = re.compile(r"[,;\n\r|]+|(?:^|\s)(?=[23]/)")
 _SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
+
+
+_COMPANY = frozenset(
+    {"inc", "ltd", "limited", "co", "corp", "corporation", "incorporated", "company", "llc"}
+    | {"plc", "pte", "pty", "gmbh", "ag", "sa", "nv", "bv", "group", "holding", "holdings"}
+)  # legal forms written by hand in data/matching.toml, and the words that stand for one
 
 
 @functools.cache
@@ -87,8 +96,14 @@ def _vocab() -> dict[str, frozenset[str]]:
         # places only in an address: beside the name, one may be an affiliate's
         "noise": (said | generic_words().latin | _legal_forms()[0]) - places - (qualifiers - said),
         "address": latin("address_words") | qualifiers,
+        # the words of notes, payments, files and queries, not those of names ('group')
+        "said": said - generic_words().latin - _legal_forms()[0],
+        "company": _legal_forms()[0] | _COMPANY,
+        "places": qualifiers - places,
+        "affiliate": places,
         "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
-        "veto": latin("context_vetoes") | places,
+        # the last word of a place of two ('new zealand'): 'new' alone is no affiliate's
+        "veto": latin("context_vetoes") | {words(p)[-1] for p in data["affiliate_places"]},
         "noise_zh": frozenset(zh),
         "veto_zh": frozenset(
             to_simplified(w) for n in ("context_vetoes_zh", "affiliate_places_zh") for w in data[n]
@@ -185,15 +200,19 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if "." in text and domain_of(clean(text)) is not None and not _file_name(text, vocab):
         return None  # a host: the domain rules decided
     segments: list[list[str]] = []
+    parts: list[str] = []
     for part in _SEGMENTS.split(_split_humps(text)):
         tokens = words(part)
         if tokens:
             segments.append(tokens if not _SWIFT_ADDRESS.match(part) else ["\x00address", *tokens])
+            parts.append(part)
     flat = [t for s in segments for t in s]
     found: list[tuple[int, str, str]] = []  # (segment, key, entity)
     unknown: list[int] = []  # segments with a word that is neither noise nor a name
     vetoed = False
     marker_at: list[tuple[int, str]] = []  # (segment-position, kind) of trading-as/formerly
+    spans: list[tuple[int, int, int]] = []  # (segment, first word, end) of each name found
+    common: list[tuple[int, int, int]] = []  # (segment, word, position) of everyday words
     position = 0
     name_segment = -1
     for s, tokens in enumerate(segments):
@@ -215,6 +234,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
             if hit is not None:
                 end, key = hit
                 found.append((position, key, table[key]))
+                spans.append((s, i, end))
                 name_segment = s if name_segment < 0 else name_segment
                 i = end
                 position += 1
@@ -236,6 +256,9 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                 elif kind.startswith("name:"):
                     found.append((position, kind[5:], table[kind[5:]]))
                     position += 1
+                elif kind == "unknown" and _loose(token, vocab):
+                    common.append((s, i, position))  # debris, unless it reads as a name's
+                    position += 1
                 elif kind == "unknown":
                     unknown.append(position)
                     position += 1
@@ -246,6 +269,12 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return none(result.query, result.normalized, reason)
     if vetoed or not found:
         return None
+    if common and (marker_at or _everyday_brand(spans, segments)):
+        unknown += [position for _, _, position in common]  # only the curated words
+        common = []
+    else:
+        unknown += _named_words(common, spans, segments, parts)
+        unknown += _bracketed_name(common, spans, segments, parts)
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
@@ -255,9 +284,13 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     key = found[-1][1]
     if everyday_name(key, flat) or everyday_name(compact_key(key), flat):
         return None
-    return _answer(
-        index, result, key, entity, "{!r} stands among payment, address, note or channel words"
-    )
+    if not marker_at and _another_name(text, table, prefixes, chinese):
+        return None
+    if common:  # the match rests on everyday words set aside: said apart
+        why = "{!r} stands among words that name nothing: numbers, everyday and note words"
+        return _answer(index, result, key, entity, why, IN_TEXT)
+    why = "{!r} stands among payment, address, note or channel words"
+    return _answer(index, result, key, entity, why)
 
 
 _PACKAGE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}")
@@ -376,6 +409,159 @@ def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     )
 
 
+def _loose(token: str, vocab: dict[str, frozenset[str]]) -> bool:
+    """A word that is debris unless it stands in the name's own phrase: an everyday word, a
+    place where platforms register ('Seychelles', 'Hong Kong'), or an abbreviation of three
+    letters or two ('val', 'API', 'CT')."""
+    return (
+        token in _common_words()
+        or token in vocab["places"]
+        or (2 <= len(token) <= 3 and token.isascii() and token.isalpha())
+    )
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """data/common_words.txt: everyday words of English and other languages in Latin letters
+    that are nobody's name (generated by tools/common_words.py)."""
+    from exitcheck.datafiles import data_file
+
+    text = data_file("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if line[:1] != "#" for w in line.split())
+
+
+_LIST = re.compile(r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*", re.I)
+
+
+def _another_name(
+    text: str, table: dict[str, str], prefixes: frozenset[str], chinese: list[str]
+) -> bool:
+    """True when the text is a list ('Binance, Rogers Group', 'KuCoin and Mine Energy LLC',
+    the separators of ``review.several``) and a part without a registry name may be another
+    company's name: no number, reference, note, payment or address word in it, a word of two
+    letters or more, not only places ('Seychelles'). The cell then names several parties."""
+    if _LIST_MARKS.isdisjoint(text) and " and " not in text.lower():
+        return False
+    vocab = _vocab()
+    said, address, glue = vocab["said"], vocab["address"], generic_words().latin
+    lines = _SEGMENTS.split(_split_humps(text))
+    parts = (p for line in lines if not _SWIFT_ADDRESS.match(line) for p in _LIST.split(line))
+    for part in parts:  # a SWIFT '2/' or '3/' line is an address, its '/' no list
+        tokens = words(part)
+        if not tokens or _names_in(tokens, table, prefixes):
+            continue
+        zh = [to_simplified(t) for t in tokens if is_cjk(t[0])]
+        if any(key in t for t in zh for key in chinese):
+            continue
+        if any(ch.isdigit() for t in tokens for ch in t) or all(len(t) < 2 for t in tokens):
+            continue
+        named = [t for t in tokens if t not in glue and t not in said]
+        if named and not vocab["company"].isdisjoint(tokens):
+            return True  # a legal form and a name: 'Up Holdings Corp', 'George Inc'
+        if not (said.isdisjoint(tokens) and address.isdisjoint(tokens)):
+            continue
+        if zh and all(_spelt_of(t, vocab["noise_zh"]) for t in zh):
+            continue
+        return True
+    return False
+
+
+_LIST_MARKS = frozenset(",;|/、&\n和")
+
+
+def _everyday_brand(spans: list[tuple[int, int, int]], segments: list[list[str]]) -> bool:
+    """True when a name found is an everyday word once its generic words are set aside
+    ('Bee Pool', 'Tiger Brokers': data/everyday_names.txt): everyday words around it may
+    describe another company ('Bee Pool Ltd (swimming pools)'), so none of them is debris."""
+    everyday = everyday_names()
+    for s, start, end in spans:
+        name = segments[s][start:end]
+        if "".join(name) in everyday or "".join(strip_generic(name)) in everyday:
+            return True
+    return False
+
+
+def _named_words(
+    common: list[tuple[int, int, int]],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+) -> list[int]:
+    """The positions of the everyday words that may be part of another company's name: a word
+    in the same phrase as a registry name (no punctuation between), next to it or with only
+    generic and everyday words between ('Futu Kitchen Appliances Co.', 'Bee Pool Supplies',
+    'Bitmain Mining Farm Ltd', in any case: 'Bione dental clinic'). An everyday word
+    elsewhere is debris around the name: 'Binance: Hot Wallet 20', 'Payment to KuCoin for
+    deposit', 'Pago a KuCoin por depósito', 'TokenPocket 1.8.6 (Chrome extension)'."""
+    phrases: dict[int, list[int] | None] = {}
+    out = []
+    for s, i, position in common:
+        if s not in phrases:
+            shape = _shape(segments, parts, s)
+            phrases[s] = None if shape is None else [phrase for phrase, _ in shape]
+        if any(_in_name(segments[s], phrases[s], i, a, b) for seg, a, b in spans if seg == s):
+            out.append(position)
+    return out
+
+
+def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, end: int) -> bool:
+    """True when word ``i`` reaches the name at ``start:end`` within one phrase through generic
+    and everyday words only (a word of the payment, note or query vocabularies ends a name)."""
+    between = range(end, i) if i >= end else range(i + 1, start)
+    glue, said = generic_words().latin, _vocab()["noise"]
+    if any(
+        tokens[j] not in glue and (tokens[j] in said or tokens[j] not in _common_words())
+        for j in between
+    ):
+        return False
+    if phrases is None:
+        return True
+    beside = end - 1 if i >= end else start
+    return len({phrases[j] for j in (i, beside, *between)}) == 1
+
+
+_PHRASE_BREAK = re.compile(r"([^\w\s]|_)")
+_OPEN, _CLOSE = "([{（【［「『《", ")]}）】］」』》"
+
+
+def _phrases(part: str, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """The phrase and the bracket depth of each word of ``part``, phrases being split by
+    punctuation; None when the words found so do not line up with ``tokens`` (then all count
+    as one phrase, outside brackets)."""
+    out: list[tuple[int, int]] = []
+    found: list[str] = []
+    depth = 0
+    for n, piece in enumerate(_PHRASE_BREAK.split(part)):
+        if n % 2:  # a punctuation mark
+            depth += (piece in _OPEN) - (piece in _CLOSE and depth > 0)
+            continue
+        pieces = words(piece)
+        found += pieces
+        out += [(n, depth)] * len(pieces)
+    return out if found == tokens else None
+
+
+def _bracketed_name(
+    common: list[tuple[int, int, int]],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+) -> list[int]:
+    """When every registry name found stands in brackets ('Lifestyle International (SOGO)',
+    'Golden Harvest Ltd (Binance)'), the words outside them are the name the text is about:
+    the positions of the loose words there, none of which is debris."""
+    shapes = {s: _shape(segments, parts, s) for s in {s for s, _, _ in spans + common}}
+    if any(shapes[s] is None or shapes[s][i][1] == 0 for s, i, _ in spans):  # type: ignore[index]
+        return []
+    return [p for s, i, p in common if shapes[s][i][1] == 0]  # type: ignore[index]
+
+
+def _shape(segments: list[list[str]], parts: list[str], s: int) -> list[tuple[int, int]] | None:
+    offset = 1 if segments[s][0] == "\x00address" else 0
+    found = _phrases(parts[s], segments[s][offset:])
+    return None if found is None else [(-1, 0)] * offset + found
+
+
 def _is_address(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
     return not vocab["address"].isdisjoint(tokens)
 
@@ -388,6 +574,8 @@ def _kind(
     address: bool,
 ) -> str:
     """noise, veto, name:KEY (a Chinese name among context words), or unknown."""
+    if address and token in vocab["affiliate"]:
+        return "noise"  # the country of an address ('3/US/NEW YORK'), not an affiliate's
     if token in vocab["veto"]:
         return "veto"
     if token.isascii():
@@ -451,12 +639,12 @@ def _trading_name(
 
 
 def _answer(
-    index: KeyIndex, result: MatchResult, key: str, entity: str, why: str
+    index: KeyIndex, result: MatchResult, key: str, entity: str, why: str, method: str = METHOD
 ) -> MatchResult | None:
     hits = [e for e in index.exact(key) or index.folded(key) if e.entity_id == entity]
     if not hits and _tickers().get(key.lstrip("0") if key.isdigit() else key) != entity:
         return None
     label = hits[0].label if hits else key.upper()  # a ticker
-    best = Candidate(entity, label, 100.0, METHOD)
+    best = Candidate(entity, label, 100.0, method)
     reason = why.format(label)
-    return MatchResult(result.query, key, DECISION_MATCH, METHOD, best, (best,), reason)
+    return MatchResult(result.query, key, DECISION_MATCH, method, best, (best,), reason)
