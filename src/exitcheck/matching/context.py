@@ -37,6 +37,7 @@ from exitcheck.matching.names import (
     generic_words,
     has_cjk,
     is_cjk,
+    legal_forms,
     strip_generic,
     to_simplified,
     words,
@@ -66,12 +67,6 @@ _SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
 
 
-_COMPANY = frozenset(
-    {"inc", "ltd", "limited", "co", "corp", "corporation", "incorporated", "company", "llc"}
-    | {"plc", "pte", "pty", "gmbh", "ag", "sa", "nv", "bv", "group", "holding", "holdings"}
-)  # legal forms written by hand in data/matching.toml, and the words that stand for one
-
-
 @functools.cache
 def _vocab() -> dict[str, frozenset[str]]:
     from exitcheck.datafiles import data_file
@@ -98,7 +93,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         "address": latin("address_words") | qualifiers,
         # the words of notes, payments, files and queries, not those of names ('group')
         "said": said - generic_words().latin - _legal_forms()[0],
-        "company": _legal_forms()[0] | _COMPANY,
+        "company": legal_forms(),
         "places": qualifiers - places,
         "affiliate": places,
         "glued": frozenset(w for w in generic_words().latin | _legal_forms()[0] if len(w) > 2),
@@ -438,12 +433,17 @@ def _another_name(
 ) -> bool:
     """True when the text is a list ('Binance, Rogers Group', 'KuCoin and Mine Energy LLC',
     the separators of ``review.several``) and a part without a registry name may be another
-    company's name: no number, reference, note, payment or address word in it, a word of two
-    letters or more, not only places ('Seychelles'). The cell then names several parties."""
+    party's name. A part is set aside only when each of its words is a note (a number or
+    reference, a note, payment or address word, a place, Chinese note words), or when it only
+    qualifies (a legal form or generic words: '…, Ltd'); a word of neither kind ('De
+    Oliveira', 'Ford-May'), or a legal form or generic word beside a note word ('Page Group',
+    'Up Holdings Corp'), is another party. The cell then names several parties."""
     if _LIST_MARKS.isdisjoint(text) and " and " not in text.lower():
         return False
     vocab = _vocab()
     said, address, glue = vocab["said"], vocab["address"], generic_words().latin
+    places = vocab["affiliate"] | vocab["places"]
+    codes = {t.casefold() for t in _BIC.findall(text)}  # bank codes in upper case
     lines = _SEGMENTS.split(_split_humps(text))
     parts = (p for line in lines if not _SWIFT_ADDRESS.match(line) for p in _LIST.split(line))
     for part in parts:  # a SWIFT '2/' or '3/' line is an address, its '/' no list
@@ -454,19 +454,31 @@ def _another_name(
         if any(key in t for t in zh for key in chinese):
             continue
         if any(ch.isdigit() for t in tokens for ch in t) or all(len(t) < 2 for t in tokens):
-            continue
-        named = [t for t in tokens if t not in glue and t not in said]
-        if named and not vocab["company"].isdisjoint(tokens):
-            return True  # a legal form and a name: 'Up Holdings Corp', 'George Inc'
-        if not (said.isdisjoint(tokens) and address.isdisjoint(tokens)):
-            continue
-        if zh and all(_spelt_of(t, vocab["noise_zh"]) for t in zh):
-            continue
-        return True
+            continue  # a number, a reference, an address line
+        if zh and not all(_spelt_of(t, vocab["noise_zh"]) for t in zh):
+            return True  # Chinese words that are not notes: a name
+        latin = [t for t in tokens if not is_cjk(t[0]) and len(t) > 1]
+        # a note word of four letters or more is a note ('Oct', 'Ltd account'); a shorter one,
+        # beside an unknown word, may be the name's ('De Oliveira'); beside a legal form, any
+        # word but a long note word may be ('Up Holdings Corp', 'Page Group', 'George Inc')
+        noting = {t for t in latin if (t in said or t in address) and len(t) > 3}
+        if not vocab["company"].isdisjoint(latin) and any(
+            t not in vocab["company"] and t not in places and (t not in said or len(t) < 6)
+            for t in latin
+        ):
+            return True  # a legal form and a name: 'Up Holdings Corp', 'Pool Holdings Pty Ltd'
+        unknown = [t for t in latin if t not in said and t not in address and t not in glue]
+        notes = [t for t in latin if t in said or t in address]
+        if any(t not in codes for t in unknown):
+            notes = [t for t in notes if t in noting]
+        if notes or all(t in codes for t in unknown):
+            continue  # a note ('Oct', 'SWIFT BIC DBSSSGSG'), an address, a sentence, generic words
+        return True  # a word that is neither a note nor generic: 'Silva', 'De Oliveira'
     return False
 
 
 _LIST_MARKS = frozenset(",;|/、&\n和")
+_BIC = re.compile(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")  # ISO 9362, as banks write it
 
 
 def _everyday_brand(spans: list[tuple[int, int, int]], segments: list[list[str]]) -> bool:

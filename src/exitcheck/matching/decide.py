@@ -144,26 +144,9 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         return result
     several: Callable[[MatchResult, str, Callable[[str], MatchResult]], MatchResult]
     several = _module("review").several
-    if result.decision != DECISION_NONE:
-        return several(result, text, lambda part: _name(index, part, threshold, 0))
-    # Nothing in the cell is a registry name, in any span of its words (the contained band
-    # looked): only a misspelt name can be among its parts, so only the fuzzy step is run.
-    return several(result, text, lambda part: _misspelt(index, part, threshold))
-
-
-def _misspelt(index: KeyIndex, text: str, threshold: float) -> MatchResult:
-    """The fuzzy step alone, on the distinctive part of a name."""
-    tokens = words(text)
-    key = "".join(strip_generic(tokens) or tokens)
-    if len(key) >= MIN_FUZZY_LATIN:  # shorter: too short for any edit
-        script, minimum, method = "latin", MIN_FUZZY_LATIN, "fuzzy"
-        if has_cjk(key):
-            key = core_key(to_simplified(key))
-            script, minimum, method = "cjk", MIN_FUZZY_CJK, "fuzzy_chinese"
-        scored = _fuzzy(index, script, key, minimum, method)
-        if scored:
-            return _fuzzy_decision(index, text, key, scored, threshold, 0, script=script)
-    return none(text, key, "no name is close enough to be sure")
+    # each part on its own, even when the whole cell read as nothing ('Silva, Futu': a short
+    # name after another's is no span the bands read)
+    return several(result, text, lambda part: _name(index, part, threshold, 0))
 
 
 _MASKS = frozenset("*＊∗⁎•●×")  # what privacy masking puts in place of letters

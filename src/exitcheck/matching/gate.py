@@ -35,7 +35,6 @@ to the steps.
 from __future__ import annotations
 
 import itertools
-import re
 import weakref
 from collections.abc import Iterable
 
@@ -79,7 +78,7 @@ from exitcheck.matching.results import (
     MatchResult,
     none,
 )
-from exitcheck.matching.review import _OCR, _OCR_MARKS, _SPLIT, CLOSE
+from exitcheck.matching.review import _OCR, _OCR_MARKS, CLOSE, parts_of
 
 # review.misread swaps look-alikes ('rn' and 'm', 'ri' and 'n', 'vv' and 'w', 'cl' and 'd', 'l'
 # and 'i'): each letter written as the letters it may be read as ('m' as 'rn', its 'n' as 'ri'),
@@ -88,7 +87,6 @@ _READS = str.maketrans({"m": "rri", "n": "ri", "w": "vv", "d": "ci", "l": "i"})
 _NONE_CLOSE = "no name is close enough to be sure"
 _NONE_GENERIC = "the query is only generic words"
 _BRACKETS = frozenset("([{（【［")  # qualified names: decide._name, names.split_groups
-_PARTS = re.compile(_SPLIT, re.IGNORECASE)  # review.several's split of a cell
 
 
 class Gate:
@@ -216,24 +214,15 @@ class Gate:
         close = "".join(strip_generic(said))
         if len(close) >= 5 and not has_cjk(close) and self._close(close):
             return None
-        if (not _SEPARATORS.isdisjoint(text) or " and " in text.lower()) and self._misspelt(text):
+        if (not _SEPARATORS.isdisjoint(text) or " and " in text.lower()) and self._a_part(text):
             return None
         return result
 
-    def _misspelt(self, text: str) -> bool:
-        """True when a part of a cell of several names could be a misspelt registry name
-        (review.several with decide._misspelt: the fuzzy step alone on each part)."""
-        for part in _PARTS.split(text):
-            tokens = words(part)
-            key = "".join(strip_generic(tokens) or tokens)
-            if len(key) < MIN_FUZZY_LATIN:
-                continue
-            if has_cjk(key):
-                if self._fuzzy("cjk", core_key(to_simplified(key)), MIN_FUZZY_CJK):
-                    return True
-            elif self._fuzzy("latin", key, MIN_FUZZY_LATIN):
-                return True
-        return False
+    def _a_part(self, text: str) -> bool:
+        """True when a part of a cell of several names may be a registry name (review.several
+        asks decide._name of each part): the gate cannot show that nothing reaches it."""
+        parts = [part for part in parts_of(text) if words(part)]
+        return len(parts) > 1 and any(self.answer(part) is None for part in parts)
 
     def _runs(self, tokens: list[str]) -> bool:
         """True when a run of the words, joined, is a key: each run grown a word at a time

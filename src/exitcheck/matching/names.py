@@ -242,6 +242,19 @@ def generic_words() -> GenericWords:
     return GenericWords(latin, chinese, qualifiers, affiliates)
 
 
+_COMPANY = frozenset(
+    {"inc", "ltd", "limited", "co", "corp", "corporation", "incorporated", "company", "llc"}
+    | {"plc", "pte", "pty", "gmbh", "ag", "sa", "nv", "bv", "group", "holding", "holdings"}
+)  # legal forms written by hand in data/matching.toml, and the words that stand for one
+
+
+@functools.cache
+def legal_forms() -> frozenset[str]:
+    """The legal forms, as keys: data/legal_forms.txt's and the common ones ('ltd', 'pty',
+    'gmbh', 'holdings' …)."""
+    return _legal_forms()[0] | _COMPANY
+
+
 def _legal_forms() -> tuple[frozenset[str], frozenset[str]]:
     """(whole words, Chinese-character affixes) of data/legal_forms.txt, generated from rigour's
     table by tools/legal_forms.py: already keys, so nothing is normalised here."""

@@ -22,6 +22,7 @@ from exitcheck.matching.names import (
     generic_words,
     has_cjk,
     is_qualifier,
+    legal_forms,
     parent_hosts,
     strip_generic,
     to_simplified,
@@ -80,7 +81,14 @@ def by_domain(
     return ambiguous(query, result.normalized, (best,), reason)
 
 
-_SPLIT = r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*"
+_SPLIT = re.compile(r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*", re.I)
+_ABBREVIATED = re.compile(r"\b([a-z])/(?=[a-z]\b)", re.I)  # 'd/b/a', 'c/o', 'a/k/a': one word
+
+
+def parts_of(text: str) -> list[str]:
+    """The parts of a cell of several names, split at its separators (the slashes of 'd/b/a'
+    or 'c/o' separate nothing)."""
+    return _SPLIT.split(_ABBREVIATED.sub(r"\1", text))
 
 
 def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
@@ -88,19 +96,23 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     part is matched on its own. Parts that only qualify ('…, Seychelles', '& Co') are set
     aside. When a part names a registry entity and another part names anything else, the
     answer is ambiguous with each entity named: never a match to the first."""
-    import re
 
     if domain_of(clean(text)) is not None:  # a URL's '/' and '&' separate nothing
         return result
     if result.method in EXACT_METHODS and result.normalized == compact_key(text):
         return result  # the whole cell is one registry name ('… Securities and Commodities')
-    parts = [p for p in re.split(_SPLIT, text, flags=re.IGNORECASE) if words(p)]
-    qualifiers = generic_words().qualifiers
-    parts = [p for p in parts if not all(t in qualifiers for t in words(p))]
+    parts = [p for p in parts_of(text) if words(p)]
+    parts = [p for p in parts if not _qualifies(words(p))]
     if len(parts) < 2:
         return result
     answers = [match_part(p) for p in parts]
-    named = {c.entity_id for a in answers for c in a.candidates if c.entity_id}
+    named = {  # a part answered none names nothing, whatever it was close to
+        c.entity_id
+        for a in answers
+        if a.decision != DECISION_NONE
+        for c in a.candidates
+        if c.entity_id
+    }
     if not named:
         return result
     ids = {a.entity_id for a in answers}
@@ -110,6 +122,20 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+def _qualifies(tokens: list[str]) -> bool:
+    """A part that only qualifies the name beside it ('…, Seychelles', '& Co', ', Ltd'): its
+    words are places, legal forms or generic words, and not a legal form with a word that is no
+    legal form ('Pool Holdings Pty Ltd' is a company made of generic words)."""
+    generic = generic_words()
+    if not all(t in generic.qualifiers for t in tokens):
+        return False
+    forms = legal_forms()
+    if forms.isdisjoint(tokens):
+        return True
+    places = generic.qualifiers - generic.latin
+    return all(t in forms or t in places for t in tokens)
 
 
 _TLDS = ("com", "io", "org", "net", "pro", "top", "one", "im", "cc", "co", "info", "app", "cn")
