@@ -458,13 +458,16 @@ def _another_name(
         if zh and not all(_spelt_of(t, vocab["noise_zh"]) for t in zh):
             return True  # Chinese words that are not notes: a name
         latin = [t for t in tokens if not is_cjk(t[0]) and len(t) > 1]
-        # a note word of four letters or more is a note ('Oct', 'Ltd account'); a shorter one,
-        # beside an unknown word, may be the name's ('De Oliveira'); beside a legal form, any
-        # word but a long note word may be ('Up Holdings Corp', 'Page Group', 'George Inc')
+        # a note word of four letters or more is a note ('Oct'); a shorter one, beside an
+        # unknown word, may be the name's ('De Oliveira'); a legal form with another word is a
+        # company ('Up Holdings Corp', 'Page Group', 'George Inc', 'Pool Holdings Pty Ltd')
+        # unless a long note word says it is a note ('Ltd Official account')
         noting = {t for t in latin if (t in said or t in address) and len(t) > 3}
-        if not vocab["company"].isdisjoint(latin) and any(
-            t not in vocab["company"] and t not in places and (t not in said or len(t) < 6)
-            for t in latin
+        long_note = any(t in said and len(t) > 5 for t in latin)
+        if (
+            not long_note
+            and not vocab["company"].isdisjoint(latin)
+            and any(t not in vocab["company"] and t not in places for t in latin)
         ):
             return True  # a legal form and a name: 'Up Holdings Corp', 'Pool Holdings Pty Ltd'
         unknown = [t for t in latin if t not in said and t not in address and t not in glue]
