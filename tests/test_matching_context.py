@@ -321,3 +321,23 @@ def test_the_screening_gate_keeps_these_answers(
     index.preload()
     query = " ".join([*before, name, *after])
     assert match_many(index, [query]) == [match(index, query, limit=0)], query
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("ⓑⓔⓔⓡ 转账至币安", "binance"),
+        ("火币科技控股有限公司 - Ⓖⓔⓒⓚⓞ Ⓡⓞⓑⓞⓣⓘⓒⓢ", "huobi"),
+        ("路印科技. D̖̤́B̰̈̃Ş͓͐ B̖̤́ä̰̃ņ͓͐ḱ̖̤", "loopring"),
+        ("备注：火币全球站 技术服务、Foùndry、Cobalt Metals'te", "huobi"),
+    ],
+)
+def test_a_chinese_name_beside_styled_letters_is_answered(text: str, entity: str) -> None:
+    """Circled letters and combining marks split into words otherwise than the phrases do: a
+    Chinese name among them was answered with an internal error, which stopped a whole screen."""
+    from exitcheck.matching import match_many
+
+    result = match(INDEX, text)
+    first = result.candidates[0].entity_id if result.candidates else None
+    assert (result.entity_id or first) == entity
+    assert match_many(INDEX, [text], 75.0) == [match(INDEX, text, limit=0)]

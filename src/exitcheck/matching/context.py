@@ -50,6 +50,7 @@ from exitcheck.matching.results import (
     MatchResult,
     none,
 )
+from exitcheck.matching.review import parts_of
 
 if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
@@ -281,6 +282,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None
     if not marker_at and _another_name(text, table, prefixes, chinese):
         return None
+    if common and _another_company(spans, segments, parts, vocab):
+        return None
     if common:  # the match rests on everyday words set aside: said apart
         why = "{!r} stands among words that name nothing: numbers, everyday and note words"
         return _answer(index, result, key, entity, why, IN_TEXT)
@@ -425,9 +428,6 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if line[:1] != "#" for w in line.split())
 
 
-_LIST = re.compile(r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*", re.I)
-
-
 def _another_name(
     text: str, table: dict[str, str], prefixes: frozenset[str], chinese: list[str]
 ) -> bool:
@@ -445,7 +445,7 @@ def _another_name(
     places = vocab["affiliate"] | vocab["places"]
     codes = {t.casefold() for t in _BIC.findall(text)}  # bank codes in upper case
     lines = _SEGMENTS.split(_split_humps(text))
-    parts = (p for line in lines if not _SWIFT_ADDRESS.match(line) for p in _LIST.split(line))
+    parts = (p for line in lines if not _SWIFT_ADDRESS.match(line) for p in parts_of(line))
     for part in parts:  # a SWIFT '2/' or '3/' line is an address, its '/' no list
         tokens = words(part)
         if not tokens or _names_in(tokens, table, prefixes):
@@ -482,6 +482,29 @@ def _another_name(
 
 _LIST_MARKS = frozenset(",;|/、&\n和")
 _BIC = re.compile(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")  # ISO 9362, as banks write it
+
+
+def _another_company(
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when a legal form stands in another phrase than the registry name's, past a
+    punctuation mark ('Apple Farm Inc - KuCoin', 'Binance (Golden Bakery Ltd)'): the everyday
+    words there name a company, not debris. Its own legal form is in its phrase ('Binance
+    Holdings Ltd')."""
+    forms = vocab["company"] - _STANDS_FOR_A_FORM
+    for s, start, _end in spans:
+        shape = _shape(segments, parts, s)
+        tokens = segments[s]
+        for j, token in enumerate(tokens):
+            if token in forms and (shape is None or shape[j][0] != shape[start][0]):
+                return True
+    return False
+
+
+_STANDS_FOR_A_FORM = frozenset({"group", "holding", "holdings"})  # name words too
 
 
 def _everyday_brand(spans: list[tuple[int, int, int]], segments: list[list[str]]) -> bool:
@@ -565,10 +588,12 @@ def _bracketed_name(
     """When every registry name found stands in brackets ('Lifestyle International (SOGO)',
     'Golden Harvest Ltd (Binance)'), the words outside them are the name the text is about:
     the positions of the loose words there, none of which is debris."""
+    if not spans:  # no name's place is known (a Chinese name among context words)
+        return []
     shapes = {s: _shape(segments, parts, s) for s in {s for s, _, _ in spans + common}}
     if any(shapes[s] is None or shapes[s][i][1] == 0 for s, i, _ in spans):  # type: ignore[index]
         return []
-    return [p for s, i, p in common if shapes[s][i][1] == 0]  # type: ignore[index]
+    return [p for s, i, p in common if (shapes[s] or [(0, 0)] * (i + 1))[i][1] == 0]
 
 
 def _shape(segments: list[list[str]], parts: list[str], s: int) -> list[tuple[int, int]] | None:

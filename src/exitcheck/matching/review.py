@@ -106,11 +106,14 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     if len(parts) < 2:
         return result
     answers = [match_part(p) for p in parts]
-    named = {  # a part answered none names nothing, whatever it was close to
+    # a part answered none names nothing, whatever it was close to; a part matched names its
+    # entity even without candidates (a misspelt name: 'Silva, Binanse')
+    shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
+    named = {
         c.entity_id
-        for a in answers
+        for a, cs in zip(answers, shown, strict=True)
         if a.decision != DECISION_NONE
-        for c in a.candidates
+        for c in cs
         if c.entity_id
     }
     if not named:
@@ -118,7 +121,7 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     ids = {a.entity_id for a in answers}
     if len(ids) == 1 and None not in ids:  # every part names the same entity
         return result if result.entity_id in ids else answers[0]._replace(query=result.query)
-    candidates = _merge(*(a.candidates for a in answers))
+    candidates = _merge(*shown)
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
@@ -129,6 +132,8 @@ def _qualifies(tokens: list[str]) -> bool:
     words are places, legal forms or generic words, and not a legal form with a word that is no
     legal form ('Pool Holdings Pty Ltd' is a company made of generic words)."""
     generic = generic_words()
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):  # spaced letters: 'L t d'
+        tokens = ["".join(tokens)]
     if not all(t in generic.qualifiers for t in tokens):
         return False
     forms = legal_forms()
