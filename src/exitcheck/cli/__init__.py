@@ -208,9 +208,6 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("exitcheck: cannot write the output: standard output is closed\n")
         sys.exit(EXIT_OUTPUT)
-    from exitcheck import stops
-
-    stops.arm()  # from here a signal unwinds the command, removing what it was writing
     args = sys.argv[1:]
     for stream in (sys.stdout, sys.stderr):
         if (
@@ -221,4 +218,14 @@ def main() -> None:
                 stream.reconfigure(encoding="utf-8", errors="strict")  # bytes a program reads
             else:
                 stream.reconfigure(errors="backslashreplace")
-    sys.exit(_guarded(lambda: run(args), args))
+
+    def armed() -> int:
+        from exitcheck import stops
+
+        # from here a signal unwinds the command, removing what it was writing; until here
+        # (inside the guard, so that no moment is left between) the entry point's handlers
+        # end the program quietly
+        stops.arm()
+        return run(args)
+
+    sys.exit(_guarded(armed, args))
