@@ -558,7 +558,9 @@ def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, e
     return len({phrases[j] for j in (i, beside, *between)}) == 1
 
 
-_PHRASE_BREAK = re.compile(r"([^\w\s]|_)")
+# punctuation splits phrases, but '+', '@' and a hyphen inside a word join them ('Futu-Kitchen
+# Appliances'), except before an ending of up to three letters ('Binance-nál', 'OKX-en')
+_PHRASE_BREAK = re.compile(r"((?<!\w)-|-(?!\w)|-(?=\w{1,3}\b)|[^\w\s+@-]|_)")
 _OPEN, _CLOSE = "([{（【［「『《", ")]}）】］」』》"
 
 
