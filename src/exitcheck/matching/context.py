@@ -28,7 +28,9 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from exitcheck.matching.decide import is_list
 from exitcheck.matching.names import (
+    STANDS_FOR_A_FORM,
     clean,
     compact_key,
     domain_of,
@@ -438,7 +440,7 @@ def _another_name(
     qualifies (a legal form or generic words: '…, Ltd'); a word of neither kind ('De
     Oliveira', 'Ford-May'), or a legal form or generic word beside a note word ('Page Group',
     'Up Holdings Corp'), is another party. The cell then names several parties."""
-    if _LIST_MARKS.isdisjoint(text) and " and " not in text.lower():
+    if not is_list(text):
         return False
     vocab = _vocab()
     said, address, glue = vocab["said"], vocab["address"], generic_words().latin
@@ -480,7 +482,6 @@ def _another_name(
     return False
 
 
-_LIST_MARKS = frozenset(",;|/、&\n和")
 _BIC = re.compile(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")  # ISO 9362, as banks write it
 
 
@@ -494,7 +495,7 @@ def _another_company(
     punctuation mark ('Apple Farm Inc - KuCoin', 'Binance (Golden Bakery Ltd)'): the everyday
     words there name a company, not debris. Its own legal form is in its phrase ('Binance
     Holdings Ltd')."""
-    forms = vocab["company"] - _STANDS_FOR_A_FORM
+    forms = vocab["company"] - STANDS_FOR_A_FORM  # name words too
     for s, start, _end in spans:
         shape = _shape(segments, parts, s)
         tokens = segments[s]
@@ -502,9 +503,6 @@ def _another_company(
             if token in forms and (shape is None or shape[j][0] != shape[start][0]):
                 return True
     return False
-
-
-_STANDS_FOR_A_FORM = frozenset({"group", "holding", "holdings"})  # name words too
 
 
 def _everyday_brand(spans: list[tuple[int, int, int]], segments: list[list[str]]) -> bool:

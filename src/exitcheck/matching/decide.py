@@ -109,6 +109,11 @@ def match(
 _SEPARATORS = frozenset(",;|/、&\n和")  # and ' and '
 
 
+def is_list(text: str) -> bool:
+    """True when the text may hold several names: a separator of review.several's parts."""
+    return not _SEPARATORS.isdisjoint(text) or " and " in text.lower()
+
+
 @functools.cache
 def _module(name: str) -> ModuleType:
     """decoding or review, imported on first use and then read without the import machinery:
@@ -140,7 +145,7 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         result = _module("nearby").surface(
             index, result, text, lambda part: _cell(index, part, threshold, 0), other=other
         )
-    if _SEPARATORS.isdisjoint(text) and " and " not in text.lower():
+    if not is_list(text):
         return result
     several: Callable[[MatchResult, str, Callable[[str], MatchResult]], MatchResult]
     several = _module("review").several

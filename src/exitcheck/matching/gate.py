@@ -43,11 +43,11 @@ from rapidfuzz.distance import OSA
 
 from exitcheck.matching import context, decide, nearby
 from exitcheck.matching.decide import (
-    _SEPARATORS,
     _joined_characters,
     _other_script,
     _variants,
     _with_generic,
+    is_list,
     match,
 )
 from exitcheck.matching.decoding import _MARKS, decode
@@ -214,7 +214,7 @@ class Gate:
         close = "".join(strip_generic(said))
         if len(close) >= 5 and not has_cjk(close) and self._close(close):
             return None
-        if (not _SEPARATORS.isdisjoint(text) or " and " in text.lower()) and self._a_part(text):
+        if is_list(text) and self._a_part(text):
             return None
         return result
 

@@ -242,9 +242,11 @@ def generic_words() -> GenericWords:
     return GenericWords(latin, chinese, qualifiers, affiliates)
 
 
-_COMPANY = frozenset(
-    {"inc", "ltd", "limited", "co", "corp", "corporation", "incorporated", "company", "llc"}
-    | {"plc", "pte", "pty", "gmbh", "ag", "sa", "nv", "bv", "group", "holding", "holdings"}
+STANDS_FOR_A_FORM = frozenset({"group", "holding", "holdings"})  # and may be a name's word
+_COMPANY = (
+    frozenset({"inc", "ltd", "limited", "co", "corp", "corporation", "incorporated", "company"})
+    | {"llc", "plc", "pte", "pty", "gmbh", "ag", "sa", "nv", "bv"}
+    | STANDS_FOR_A_FORM
 )  # legal forms written by hand in data/matching.toml, and the words that stand for one
 
 

@@ -96,7 +96,6 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     part is matched on its own. Parts that only qualify ('…, Seychelles', '& Co') are set
     aside. When a part names a registry entity and another part names anything else, the
     answer is ambiguous with each entity named: never a match to the first."""
-
     if domain_of(clean(text)) is not None:  # a URL's '/' and '&' separate nothing
         return result
     if result.method in EXACT_METHODS and result.normalized == compact_key(text):
