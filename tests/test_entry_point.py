@@ -101,3 +101,19 @@ def test_styled_output_in_a_terminal_and_no_color() -> None:
         cmd, capture_output=True, timeout=60, env={**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
     )
     assert b"\x1b[" not in plain.stdout
+
+
+def test_the_collector_is_off_for_the_imports_only() -> None:
+    """The entry point imports the command line with the cyclic collector off, then freezes
+    what it made and turns the collector on: a command (screen over a large file) runs with
+    it on."""
+    code = (
+        "import gc, sys; import exitcheck.__main__ as entry; print(gc.isenabled()); "
+        "import exitcheck.cli as cli; "
+        "cli.main = lambda: print(gc.isenabled(), gc.get_freeze_count() > 10000) or sys.exit(0); "
+        "entry.main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["False", "True", "True"]
