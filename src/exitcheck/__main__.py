@@ -12,14 +12,13 @@ The cyclic garbage collector is off while the command line is imported: what is 
 ends. Collecting during the imports freed ~460 of them (a few tens of KB) for 3-4 ms, and the
 collection at exit went through them all again. Once imported they are frozen (``gc.freeze``:
 never looked at again, at exit neither) and the collector runs as usual for what the command
-makes.
+makes. It is switched off in ``main``, not when this module is imported: the workers of
+``screen --jobs`` import the console script, and with it this module, and run with it on.
 """
 
 import _signal  # type: ignore  # the C module (signal.py first builds its enums: longer)
 import gc
 import os
-
-gc.disable()
 
 
 def _now(signum: int, frame: object) -> None:
@@ -41,6 +40,7 @@ def main() -> None:
     import sys
 
     try:
+        gc.disable()  # for the imports (see above)
         from exitcheck.cli import main as run
 
         gc.freeze()
