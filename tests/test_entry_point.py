@@ -101,3 +101,30 @@ def test_styled_output_in_a_terminal_and_no_color() -> None:
         cmd, capture_output=True, timeout=60, env={**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
     )
     assert b"\x1b[" not in plain.stdout
+
+
+def test_the_collector_is_off_for_the_imports_only() -> None:
+    """The entry point imports the command line with the cyclic collector off, then freezes
+    what it made and turns the collector on for the command (screen over a large file).
+    Importing the module, as the workers of screen --jobs do, leaves the collector on."""
+    code = """
+import gc, sys, types
+import exitcheck.__main__ as entry
+print(gc.isenabled())
+cli = types.ModuleType("exitcheck.cli")
+def command():
+    print(gc.isenabled(), gc.get_freeze_count() > 0)
+    sys.exit(0)
+def attribute(name):
+    if name != "main":
+        raise AttributeError(name)
+    print(gc.isenabled())  # while `from exitcheck.cli import main` runs
+    return command
+cli.__getattr__ = attribute
+sys.modules["exitcheck.cli"] = cli
+entry.main()
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["True", "False", "True", "True"]
