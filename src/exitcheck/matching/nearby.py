@@ -219,7 +219,10 @@ def _slug_review(
         found += [Candidate(e.entity_id, e.label, 80.0, "article_address") for e in entries[:1]]
     if not found:
         return None
-    answer = _review(result, tuple(found), "")
+    from exitcheck.matching.review import in_order
+
+    # the entities in the order the address names them ('okcoin-and-huobi-to-halt': OKCoin)
+    answer = ambiguous(result.query, result.normalized, in_order(tuple(found)), "")
     return answer._replace(reason=reason.format(repr(answer.candidates[0].label)))
 
 
@@ -689,6 +692,69 @@ def initialism(
         return None
     found = tuple(Candidate(e.entity_id, e.label, 70.0, "initials") for e in hits)
     return _review(result, found, f"the initials of {found[0].label!r}")
+
+
+# --------------------------------------------------------------------------------------------
+# The pinyin initials of a Chinese name
+
+MIN_PINYIN_INITIALS = 2  # letters: 'HB' for 火币, as Chinese users write it
+MAX_PINYIN_INITIALS = 5
+_KIND_WORDS_ZH = ("所",)  # 'HB所': slang for an exchange, beside the generic words (交易所, 钱包 …)
+_INITIALS_RUN = re.compile(r"^([a-z]+?)([\u3400-\u9fff\uf900-\ufaff]*)(app)?$")
+
+
+def _pinyin_initials_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """The pinyin initials of every registry name written wholly in Chinese characters, and of
+    it without its generic ending ('hb' 火币, 'zmkm' 芝麻开门, 'yb' 云币网, 'lh' 老虎证券), to
+    its entries. Names with Latin letters or digits ('KuCoin交易所') give none."""
+    generic = generic_words().chinese
+    table: dict[str, list[Entry]] = {}
+    for _, e in index.names("cjk"):
+        label = to_simplified(e.label)
+        if not e.entity_id or not all(map(is_cjk, label)):
+            continue
+        forms = {label}
+        for word in generic:
+            if label.endswith(word) and len(label) - len(word) >= MIN_PINYIN_INITIALS:
+                forms.add(label[: -len(word)])
+        for form in forms:
+            letters = initials(form)
+            if MIN_PINYIN_INITIALS <= len(letters) <= MAX_PINYIN_INITIALS:
+                entries = table.setdefault(letters, [])
+                entries += [] if e in entries else [e]
+    return table
+
+
+def pinyin_initials(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the text without spaces, case folded. Condition: it is ``MIN_PINYIN_INITIALS`` to
+    ``MAX_PINYIN_INITIALS`` Latin letters that are the pinyin initials of a registry name
+    written in Chinese characters (the first letter of each character's pinyin: 'hb' 火币,
+    'zmkm' 芝麻开门), and either a word of its kind follows ('hb交易所', 'BA所', 'KB钱包',
+    'HB app': a generic Chinese word, 所, or 'app') or the letters stand alone in capitals
+    ('HB'). Two letters stand for many names, and the initials of other Chinese companies
+    ('ZGPA', 'HW') are common in lists: only a registry Chinese name's initials are read, and
+    only ever for review."""
+    if len(text) > 24 or not any("a" <= ch <= "z" for ch in text.lower()):
+        return None
+    form = to_simplified("".join(text.split())).lower()
+    found = _INITIALS_RUN.match(form)
+    if found is None:
+        return None
+    letters, kind, app = found[1], found[2], found[3]
+    if not MIN_PINYIN_INITIALS <= len(letters) <= MAX_PINYIN_INITIALS:
+        return None
+    if kind or app:
+        if kind and kind not in _KIND_WORDS_ZH and kind not in generic_words().chinese:
+            return None
+    elif not text.strip().isupper():
+        return None
+    hits = index.derived("pinyin_initials", _pinyin_initials_table).get(letters, [])
+    if not hits:
+        return None
+    found_ = tuple(Candidate(e.entity_id, e.label, 60.0, "pinyin_initials") for e in hits)
+    return _review(result, found_, f"the pinyin initials of {found_[0].label!r}?")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1300,6 +1366,7 @@ BANDS: tuple[Band, ...] = (
     cantonese,
     truncated,
     initialism,
+    pinyin_initials,
     sounds_like,
     dictated,
     tone_numbers,

@@ -120,7 +120,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     ids = {a.entity_id for a in answers}
     if len(ids) == 1 and None not in ids:  # every part names the same entity
         return result if result.entity_id in ids else answers[0]._replace(query=result.query)
-    candidates = _merge(*shown)
+    said = [cs for a, cs in zip(answers, shown, strict=True) if a.decision != DECISION_NONE]
+    candidates = in_order(*said, _merge(*shown))  # the names in the order the cell gives them
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
@@ -164,7 +165,7 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
     if result.decision != DECISION_MATCH or result.best is None:
         return result
     for group in groups:
-        if is_qualifier(group):
+        if is_qualifier(group) and not _names_another(result, group, match_text):
             continue
         qualifiers = generic_words().qualifiers
         kept = [t for t in words(group) if t not in qualifiers]  # 'formerly huobi' -> 'huobi'
@@ -172,9 +173,18 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
         if inner.decision == DECISION_MATCH and inner.entity_id == result.entity_id:
             continue
         reason = f"the bracketed part {group!r} does not confirm the name"
-        candidates = _merge(result.candidates, inner.candidates)
+        candidates = in_order(result.candidates, _merge(inner.candidates))  # the name first
         return ambiguous(result.query, result.normalized, candidates, reason)
     return result
+
+
+def _names_another(result: MatchResult, group: str, match_text: Matcher) -> bool:
+    """True when a bracketed word that reads as a ticker ('Huobi (HT)') is another registry
+    entity's name ('Huobi (Bybit)', '链闻 (Odaily)'): two platforms, not one qualified."""
+    if has_cjk(group) or compact_key(group) in generic_words().qualifiers:
+        return False
+    inner = match_text(group)
+    return inner.decision == DECISION_MATCH and inner.entity_id != result.entity_id
 
 
 def mixed(
@@ -463,6 +473,18 @@ def close_spelling(index: KeyIndex, result: MatchResult, text: str) -> MatchResu
     return ambiguous(result.query, result.normalized, _merge(tuple(close)), reason)
 
 
+def in_order(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Each entity once, where it first appears: a cell's names in the order the cell gives
+    them ('火币、币安': Huobi first), each group already in its own order; an entity keeps
+    its best score."""
+    seen: dict[str, Candidate] = {}
+    for group in groups:
+        for c in group:
+            if c.entity_id and (c.entity_id not in seen or c.score > seen[c.entity_id].score):
+                seen[c.entity_id] = c  # a dict keeps the place of a key's first insertion
+    return tuple(seen.values())
+
+
 def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     seen: dict[str, Candidate] = {}
     for group in groups:
@@ -477,6 +499,7 @@ __all__ = [
     "close_spelling",
     "contained",
     "homophone",
+    "in_order",
     "misread",
     "mixed",
     "other_script",
