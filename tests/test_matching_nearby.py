@@ -254,7 +254,7 @@ def test_not_initials(query: str) -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [("HB", "huobi"), ("hb交易所", "huobi"), ("BA所", "binance"), ("Zmkm 交易所", "gate-io"),
-     ("kb钱包", "kucoin"), ("ly app", "loopring"), ("YC", "f2pool")],
+     ("kb钱包", "kucoin"), ("ly app", "loopring"), ("FT", "futu")],
 )  # fmt: skip
 def test_pinyin_initials(query: str, expected: str) -> None:
     """The pinyin initials of a registry Chinese name (火币 hb, 芝麻开门 zmkm)."""
