@@ -19,6 +19,9 @@ INDEX = load([shipped_registry()], use_cache=False).index
         ("Huobi", "Huobi", ()),  # nothing to undo: the text as it is
         ("OKX & Co", "OKX & Co", ()),  # an ampersand that is no character reference
         ("Hu&#111;bi", "Huobi", ("HTML character references",)),
+        ("xn--bnance-pvf.com", "b\u0456nance.com", ("punycode",)),  # a Cyrillic і
+        ("XN--HUBI-65D.COM", "hu\u043ebi.COM", ("punycode",)),
+        ("xn--!!", "xn--!!", ()),  # no punycode label
         ("&#x706B;&#x5E01;", "火币", ("HTML character references",)),
         ("Bitget&nbsp;Global", "Bitget Global", ("HTML character references",)),
         ("<b>Huobi</b>", "Huobi", ("HTML tags",)),

@@ -101,9 +101,23 @@ def match(
         and not _masked(text)  # what a mask hides may be anything but noise
     ):
         result = _module("context").in_context(index, result, text) or result
+    if decoded and result.decision == DECISION_MATCH:
+        result = _internationalised(result, decoded)
     if decoded or result.decoded:
         result = result._replace(query=query, decoded=(*decoded, *result.decoded))
     return result
+
+
+def _internationalised(result: MatchResult, decoded: tuple[str, ...]) -> MatchResult:
+    """A match read through punycode ('xn--bnance-pvf.com', which is 'bіnance.com' with a
+    Cyrillic і) is review: the registry lists no internationalised domain, and one whose
+    letters imitate a listed name is a look-alike, not the platform's."""
+    from exitcheck.matching.decoding import PUNYCODE
+
+    if PUNYCODE not in decoded or result.best is None:
+        return result
+    reason = f"an internationalised domain that reads as {result.best.label!r}: a look-alike?"
+    return ambiguous(result.query, result.normalized, (result.best,), reason)
 
 
 _SEPARATORS = frozenset(",;|/、&\n和")  # and ' and '

@@ -2,8 +2,9 @@
 
 A counterparty name arrives as a spreadsheet formula (``=HYPERLINK("https://huobi.com","Huobi")``,
 ``="Huobi"``), inside HTML (``<b>Huobi</b>``, ``Hu&#111;bi``, ``&amp;``), percent-encoded
-(``Binance%20Exchange``), with JSON-style ``\\u`` escapes (``\\u706b\\u5e01``) or as a MIME
-encoded-word (``=?UTF-8?B?54Gr5biB?=``). ``decode`` returns the plain text and the names of
+(``Binance%20Exchange``), with JSON-style ``\\u`` escapes (``\\u706b\\u5e01``), as a MIME
+encoded-word (``=?UTF-8?B?54Gr5biB?=``) or as the punycode of an internationalised domain
+(``xn--bnance-pvf.com``). ``decode`` returns the plain text and the names of
 what it undid, in order, so that the answer can say so. Layers are undone until nothing
 changes (at most a few rounds: an encoded formula inside HTML). Pure; the modules it needs are
 imported only for a name that holds one of the marks ``& % \\ < =``.
@@ -22,6 +23,7 @@ PERCENT = "percent-encoding"
 ESCAPES = "\\u escapes"
 MIME = "MIME encoded-words"
 SPELLED = "spelled punctuation"
+PUNYCODE = "punycode"
 
 _MARKS = frozenset("&%\\<=")
 _ROUNDS = 3
@@ -47,7 +49,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def decode(text: str) -> tuple[str, tuple[str, ...]]:
     """(the text with its encodings undone, what was undone): ('Hu&#111;bi', ('HTML …',))."""
-    if _MARKS.isdisjoint(text) and (text.isascii() or _mojibake(text) == text):
+    if (
+        _MARKS.isdisjoint(text)
+        and not has_punycode(text)
+        and (text.isascii() or _mojibake(text) == text)
+    ):
         return text, ()
     undone: list[str] = []
     for _ in range(_ROUNDS):
@@ -61,6 +67,29 @@ def decode(text: str) -> tuple[str, tuple[str, ...]]:
         if text == before or _MARKS.isdisjoint(text):
             break
     return text, tuple(undone)
+
+
+def has_punycode(text: str) -> bool:
+    """True when the text may hold a label of an internationalised domain ('xn--…')."""
+    return "xn--" in text or "XN--" in text or "Xn--" in text
+
+
+_PUNYCODE = re.compile(r"(?<![a-z0-9-])xn--([a-z0-9-]+)", re.IGNORECASE)
+
+
+def _punycode(text: str) -> str:
+    """Each 'xn--' label as the Unicode it encodes ('xn--bnance-pvf' -> 'bіnance', its і
+    Cyrillic); a label that does not decode is left as it is."""
+    if not has_punycode(text):
+        return text
+
+    def label(found: re.Match[str]) -> str:
+        try:
+            return found[1].lower().encode("ascii").decode("punycode")
+        except (UnicodeError, ValueError):
+            return found[0]
+
+    return _PUNYCODE.sub(label, text)
 
 
 def _formula(text: str) -> str:
@@ -250,7 +279,8 @@ _STEPS = (
     (REFERENCES, _references),
     (ESCAPES, _escapes),
     (PERCENT, _percent),
+    (PUNYCODE, _punycode),
 )
 
 
-__all__ = ["decode", "repair_mojibake", "spelled_domain"]
+__all__ = ["decode", "has_punycode", "repair_mojibake", "spelled_domain"]

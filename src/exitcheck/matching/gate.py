@@ -50,7 +50,7 @@ from exitcheck.matching.decide import (
     is_list,
     match,
 )
-from exitcheck.matching.decoding import _MARKS, decode
+from exitcheck.matching.decoding import _MARKS, decode, has_punycode
 from exitcheck.matching.index import KeyIndex, MemoryTable
 from exitcheck.matching.names import (
     clean,
@@ -175,7 +175,8 @@ class Gate:
         """The steps' own ``none`` when the gate can show that nothing reaches the name,
         else None (the name goes to the steps)."""
         text = query
-        if not query.isascii() or not _MARKS.isdisjoint(query):  # mojibake is never ASCII
+        # mojibake is never ASCII; punycode is ('xn--…')
+        if not query.isascii() or not _MARKS.isdisjoint(query) or has_punycode(query):
             text, undone = decode(query)
             if undone:
                 return None
