@@ -65,6 +65,9 @@ _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|_+")
 _ABBREVIATION = re.compile(r"(?<![\w/])([a-z])[/.]([a-z])(?:[/.]([a-z]))?[/.]?(?![\w/])", re.I)
 _SUFFIX = re.compile(r"(?<=[^\W\d_])['’`][^\W\d_]{1,5}\b")  # Binance'e, Binance's
 _LISTING = re.compile(r"\b[a-z]{2}\s+(?=equity\b)", re.I)  # 'FUTU US Equity': the exchange's code
+# a Hong Kong stock code in a quote system's form ('1428.HK', '0700.HK'): the code and a
+# listing word, so that the code reads as a ticker ('1428 HKEX')
+_HK_QUOTE = re.compile(r"(?<![\w.])(\d{3,5})\.hk\b", re.I)
 _SEGMENTS = re.compile(r"[,;\n\r|]+|(?:^|\s)(?=[23]/)")
 _SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
@@ -139,11 +142,29 @@ def may_answer(index: KeyIndex, text: str) -> bool:
     or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
     if len(text) > 2000:
         return False
+    text = _quoted(text)
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     if _may_name(index, text, table, prefixes, chinese, starts):
         return True
     tokens = words(text)
-    return len(tokens) == 1 and tokens[0] in _tickers()
+    return len(tokens) == 1 and _ticker_alone(tokens[0]) is not None
+
+
+def _quoted(text: str) -> str:
+    """The text with a Hong Kong stock code in a quote system's form ('1428.HK') written as
+    the code and a listing word ('1428 HKEX')."""
+    if "." not in text:
+        return text
+    return _HK_QUOTE.sub(r"\1 HKEX", text)
+
+
+def _ticker_alone(token: str) -> str | None:
+    """The registry company of a ticker standing alone: a Latin ticker of three letters or
+    more ('BIDU'), or a Hong Kong code of five digits, as that exchange writes them with their
+    leading zeros ('01428'); a bare number of four digits is any number."""
+    if token.isdigit():
+        return _tickers().get(token.lstrip("0")) if len(token) == 5 and token[0] == "0" else None
+    return _tickers().get(token) if len(token) >= 3 and token.isalpha() else None
 
 
 def _may_name(
@@ -185,6 +206,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     docstring)."""
     if len(text) > 2000:
         return None
+    text = _quoted(text)
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     named = _may_name(index, text, table, prefixes, chinese, starts)
     if not named and result.decision == DECISION_NONE:
@@ -394,11 +416,9 @@ def _tickers() -> dict[str, str]:
 
 
 def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
-    """A Latin ticker of three letters or more alone ('BIDU'): review with its company."""
+    """A ticker alone ('BIDU', '01428': ``_ticker_alone``): review with its company."""
     tokens = words(text)
-    if len(tokens) != 1 or len(tokens[0]) < 3 or not tokens[0].isalpha():
-        return None
-    entity = _tickers().get(tokens[0])
+    entity = _ticker_alone(tokens[0]) if len(tokens) == 1 else None
     if entity is None:
         return None
     from exitcheck.matching.nearby import _review
