@@ -119,7 +119,8 @@ def _data() -> dict[str, list[str]]:
     from exitcheck.tomlcompat import loads
 
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
-    names = ["social_hosts", "memo_words_zh", "spelling_alphabet", "letter_names"]
+    names = ["social_hosts", "memo_words_zh", "sentence_words_zh", "spelling_alphabet"]
+    names += ["letter_names"]
     names += ["number_words", "spelling_words"]
     return {name: data[name] for name in names}
 
@@ -443,10 +444,14 @@ def leetspeak(
 # Chinese memos and labels
 
 
-@functools.cache
-def _memo_pattern() -> re.Pattern[str]:
-    memo = sorted({to_simplified(w) for w in _data()["memo_words_zh"]}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in memo))
+def _sentence_pattern(index: KeyIndex) -> re.Pattern[str]:
+    """The memo words and the words of a sentence (``sentence_words_zh``) that are inside no
+    registry Chinese name (所 is in 交易所, 上 could be in a name), longest first."""
+    keys = [to_simplified(e.label) for _, e in index.names("cjk")]
+    said = {to_simplified(w) for w in _data()["sentence_words_zh"]}
+    said = {w for w in said if not any(w in key for key in keys)}
+    words_ = sorted(said | {to_simplified(w) for w in _data()["memo_words_zh"]}, key=len)
+    return re.compile("|".join(re.escape(w) for w in reversed(words_)))
 
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -460,17 +465,24 @@ def chinese_memo(
     memo and label words of ``memo_words_zh`` (data/matching.toml: 转账, 收款方, 备注, 提现, 向
     …) are taken out and every run of characters is split there, a run of two characters or
     more is a registry name, Chinese or folded, with or without generic affixes ('比特大陆科技').
-    Amounts, dates and Latin words are not Chinese characters: they only separate. A memo may
-    name a payee or only mention it: review."""
-    if not has_cjk(text) or _memo_pattern().search(to_simplified(text)) is None:
-        return None  # no memo word: the rules before have read the name
+    Amounts, dates and Latin words are not Chinese characters: they only separate. So do the
+    words of a sentence around a name (``sentence_words_zh``: 我, 在, 了, 的, 买 …; '我在火币买了
+    比特币'), those inside no registry Chinese name. A memo may name a payee or only mention
+    it, a sentence may say anything of it: review."""
+    if not has_cjk(text):
+        return None
+    splitter = index.derived("sentence_words", _sentence_pattern)
+    if splitter.search(to_simplified(text)) is None:
+        return None  # no memo or sentence word: the rules before have read the name
     simplified = to_simplified(clean(text))
     closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/]+(?={_CJK})", "", simplified)
-    pieces = re.findall(rf"{_CJK}{{2,}}", _memo_pattern().sub(" ", closed))
+    pieces = re.findall(rf"{_CJK}{{2,}}", splitter.sub(" ", closed))
     found: list[Candidate] = []
     for piece in dict.fromkeys(pieces):
         core = "".join(u for u, generic in units([piece]) if not generic)
-        for form in dict.fromkeys([piece, core]):
+        # a verb or particle the word lists lack, glued on ('路印提了', '用过抹茶'): one character
+        glued = [piece[1:], piece[:-1]] if len(piece) >= 3 and piece == core else []
+        for form in dict.fromkeys([piece, core, *glued]):
             if len(form) < 2:
                 continue
             hits = index.exact(form) or index.folded(form)
