@@ -24,6 +24,7 @@ from exitcheck.matching.names import (
     domain_of,
     everyday_name,
     everyday_names,
+    generic_words,
     has_cjk,
     is_cjk,
     is_qualifier,
@@ -62,6 +63,18 @@ if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
 
 
+MIN_GLUED_NAME = 3  # letters left of a word run on into a generic word ('okx' of 'OkxExchange')
+
+
+def _glued_generic(token: str) -> list[str]:
+    """A Latin word that ends in a generic word run on to it ('okxexchange', 'htxglobal'),
+    without it: the name a space would have set apart ('OKX Exchange')."""
+    if not token.isascii() or not token.isalpha() or len(token) < MIN_GLUED_NAME + 2:
+        return []
+    generic = generic_words().latin
+    return [token[:-n] for n in range(2, len(token) - MIN_GLUED_NAME + 1) if token[-n:] in generic]
+
+
 def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
     return _variants_of(tuple(tokens))
 
@@ -73,6 +86,8 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     if 1 < len(tokens) <= MAX_REORDER_WORDS:
         out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
     out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
+    if len(tokens) == 1:
+        out += ((key, "exact_without_generic") for key in _glued_generic(tokens[0]))
     core = strip_generic(list(tokens))
     if 1 < len(core) <= MAX_REORDER_WORDS:
         out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
@@ -255,6 +270,10 @@ def _text(index: KeyIndex, query: str, cleaned: str, threshold: float, limit: in
     if not strip_generic(plain):
         return none(query, key, "the query is only generic words")
     if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
+        simplified = to_simplified(key)  # 'TP錢包' is the alias 'TP钱包'
+        found = index.exact(simplified) if simplified != key else []
+        if found:
+            return decide(query, simplified, found, "exact_traditional")
         from exitcheck.matching.review import mixed, split_scripts
 
         latin, chinese = split_scripts(plain)

@@ -126,10 +126,46 @@ def _mime(text: str) -> str:
     return "".join(out)
 
 
+# The elements of HTML a cell's markup is made of: a tag of another name is not markup
+# ('<Binance>' is a name in angle brackets)
+_ELEMENTS = frozenset({
+    "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "big", "blockquote", "body",
+    "br", "button", "caption", "center", "cite", "code", "col", "dd", "del", "details", "dfn",
+    "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "img", "input", "ins",
+    "kbd", "label", "legend", "li", "link", "main", "mark", "meta", "nav", "nobr", "ol",
+    "option", "p", "pre", "q", "s", "samp", "section", "small", "span", "strike", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "tt",
+    "u", "ul", "var", "wbr",
+})  # fmt: skip
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+_SAID = re.compile(r"""\b(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9]*)")
+_LINK = re.compile(r"^<((?:https?|mailto):[^|<>\s]+)(?:\|([^<>]+))?>$", re.I)
+
+
+def _tag(found: re.Match[str], closed: frozenset[str]) -> str:
+    """A tag as the text it stands for: markup (an HTML element's, or one the text closes:
+    XML, '<Nm>…</Nm>', '<Party/>') as its alt or title text, or nothing ('<b>', '<img alt="Huobi" …>');
+    a chat or Markdown link as its label or address ('<https://gate.io|Gate.io>'); a name in
+    angle brackets that is no element and is not closed, as the name ('<Binance>')."""
+    tag = found[0]
+    name = _TAG_NAME.match(tag)
+    known = name is not None and (name[1].lower() in _ELEMENTS or name[1].lower() in closed)
+    if known or tag.startswith(("<!--", "</")) or tag.endswith("/>"):
+        said = [a or b for a, b in _SAID.findall(tag)]
+        return " " + " ".join(w for w in said if w.strip()) + " "
+    link = _LINK.match(tag)
+    if link is not None:
+        return " " + (link[2] or link[1]) + " "
+    return " " + tag[1:-1].strip("/ ") + " "
+
+
 def _tags(text: str) -> str:
     if "<" not in text:
         return text
-    stripped = _patterns()["tag"].sub(" ", text)
+    closed = frozenset(n.lower() for n in _CLOSING.findall(text))
+    stripped = _patterns()["tag"].sub(lambda found: _tag(found, closed), text)
     return " ".join(stripped.split()) if stripped != text else text
 
 
