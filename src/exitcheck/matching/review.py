@@ -415,8 +415,41 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     tokens = words(latin)
     core = strip_generic(tokens)
     key = "".join(core)
-    if not 4 <= len(key) <= 24:  # a brand, not a sentence
-        return None
+    found: list[Candidate] = []
+    if 4 <= len(key) <= 24:  # a brand, not a sentence
+        found = _transliterated(index, key, core)
+    if not found and len(tokens) > 1 and not re.search("[A-Za-z]", text):
+        from exitcheck.matching.nearby import sounds_alike
+
+        # a word of a sentence wholly in another script ('Перевод на Хуоби'), spelt close
+        for word in re.findall(r"[^\W\d_]+", text)[:MAX_OTHER_SCRIPT_WORDS]:  # as written
+            said = "".join(words(anyascii(word)))
+            if 4 <= len(said) <= 24 and said not in generic_words().latin:
+                found += [
+                    Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
+                    for _, e, score in index.spelt_like("latin", said, SENTENCE_WORD_SPELLING)
+                    if e.entity_id
+                ]
+                near = SENTENCE_WORD_SOUND
+                found += [
+                    c._replace(method="transliterated")
+                    for c in sounds_alike(index, said, near, near, near=near)
+                ]
+    candidates = _merge(tuple(found))
+    if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
+        return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
+    reason = f"written in another script, it reads as {latin.strip()!r}"
+    return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+MAX_OTHER_SCRIPT_WORDS = 8  # words of a text in another script read one by one
+SENTENCE_WORD_SPELLING = 85  # ... each spelt this close to a registry name ('Khuobi')
+SENTENCE_WORD_SOUND = 70  # ... or sounding as one does, spelt this close ('Binans')
+
+
+def _transliterated(index: KeyIndex, key: str, core: list[str]) -> list[Candidate]:
+    """The registry names a transliterated name is, exactly (it or one of its long words),
+    or close to by spelling or sound (the whole name only)."""
     found: list[Candidate] = []
     for piece in dict.fromkeys([key, *(t for t in core if len(t) >= 4)]):
         hits = [e for e in index.exact(piece) if e.entity_id]
@@ -433,11 +466,7 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
                 c._replace(method="transliterated")
                 for c in sounds_alike(index, piece, 60, 0, near=60)
             ]
-    candidates = _merge(tuple(found))
-    if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
-        return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
-    reason = f"written in another script, it reads as {latin.strip()!r}"
-    return ambiguous(result.query, result.normalized, candidates, reason)
+    return found
 
 
 @functools.cache
