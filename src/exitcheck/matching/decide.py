@@ -75,6 +75,20 @@ def _glued_generic(token: str) -> list[str]:
     return [token[:-n] for n in range(2, len(token) - MIN_GLUED_NAME + 1) if token[-n:] in generic]
 
 
+def _inner_generic(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """The words joined without one generic word that stands between two others ('Spark
+    Mining Pool' -> 'sparkpool'): a name with a word of its trade put inside. Not a company
+    word ('Keystone Capital Wallet' names another firm), nor 'global' (Tiger Global)."""
+    if not 3 <= len(tokens) <= MAX_REORDER_WORDS:
+        return []
+    generic, company = generic_words().latin, _company_words()
+    return [
+        "".join(tokens[:i] + tokens[i + 1 :])
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in generic and tokens[i] not in company and tokens[i] != "global"
+    ]
+
+
 def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
     return _variants_of(tuple(tokens))
 
@@ -88,6 +102,7 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
     if len(tokens) == 1:
         out += ((key, "exact_without_generic") for key in _glued_generic(tokens[0]))
+    out += ((key, "exact_without_generic") for key in _inner_generic(tokens))
     core = strip_generic(list(tokens))
     if 1 < len(core) <= MAX_REORDER_WORDS:
         out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))

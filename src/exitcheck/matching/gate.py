@@ -44,6 +44,7 @@ from rapidfuzz.distance import OSA
 from exitcheck.matching import context, decide, nearby
 from exitcheck.matching.decide import (
     _glued_generic,
+    _inner_generic,
     _joined_characters,
     _other_script,
     _variants,
@@ -274,6 +275,7 @@ class Gate:
             looked += [word[:end] for end in range(len(word) - 2, MIN_CONTAINED, -1)]
         if n == 1:  # decide._variants: a word run on into a generic word ('okxexchange')
             looked += _glued_generic(word)
+        looked += _inner_generic(tokens)  # ... and without a generic word inside a name
         if len(key) >= 4 and not key.isalpha() and any(c in key for c in _OCR_MARKS):
             looked += [key.translate(_OCR), key.replace("1", "i")]  # review._misreadings
         if not self.keys.isdisjoint(looked):
