@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from exitcheck.matching.names import (
@@ -75,7 +75,7 @@ def _glued_generic(token: str) -> list[str]:
     return [token[:-n] for n in range(2, len(token) - MIN_GLUED_NAME + 1) if token[-n:] in generic]
 
 
-def _inner_generic(tokens: tuple[str, ...] | list[str]) -> list[str]:
+def _inner_generic(tokens: Sequence[str]) -> list[str]:
     """The words joined without one generic word that stands between two others ('Spark
     Mining Pool' -> 'sparkpool'): a name with a word of its trade put inside. Not a company
     word ('Keystone Capital Wallet' names another firm), nor 'global' (Tiger Global)."""
@@ -83,7 +83,7 @@ def _inner_generic(tokens: tuple[str, ...] | list[str]) -> list[str]:
         return []
     generic, company = generic_words().latin, _company_words()
     return [
-        "".join(tokens[:i] + tokens[i + 1 :])
+        "".join([*tokens[:i], *tokens[i + 1 :]])
         for i in range(1, len(tokens) - 1)
         if tokens[i] in generic and tokens[i] not in company and tokens[i] != "global"
     ]
