@@ -50,6 +50,7 @@ from exitcheck.matching.results import (
     DECISION_NONE,
     Candidate,
     MatchResult,
+    ambiguous,
     none,
 )
 from exitcheck.matching.review import parts_of
@@ -303,7 +304,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None
     key = found[-1][1]
     if everyday_name(key, flat) or everyday_name(compact_key(key), flat):
-        return None
+        return _everyday_among_noise(index, result, key, entity)
     if not marker_at and _another_name(text, table, prefixes, chinese):
         return None
     if common and _another_company(spans, segments, parts, vocab):
@@ -313,6 +314,28 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return _answer(index, result, key, entity, why, IN_TEXT)
     why = "{!r} stands among payment, address, note or channel words"
     return _answer(index, result, key, entity, why)
+
+
+def _everyday_among_noise(
+    index: KeyIndex, result: MatchResult, key: str, entity: str
+) -> MatchResult | None:
+    """A registry name that is an everyday word, among words that name nothing ('Payment to
+    Keystone USD 149', 'Keystone, Shenzhen'): review, as the name alone is; never a match.
+    Not beside a legal form, a generic word or a bank ('Neo Bank AG', 'Neo Bank Tech'): a
+    company of that everyday name."""
+    if result.decision != DECISION_NONE:
+        return None
+    from exitcheck.matching.decide import _company_words
+
+    company = _company_words() | generic_words().latin | {"bank"}
+    if any(t in company for t in words(_split_humps(result.query)) if t != key):
+        return None
+    hits = [e for e in index.exact(key) or index.folded(key) if e.entity_id == entity]
+    if not hits:
+        return None
+    best = Candidate(entity, hits[0].label, 90.0, METHOD)
+    reason = f"{hits[0].label!r} is an everyday word, among words that name nothing"
+    return ambiguous(result.query, result.normalized, (best,), reason)
 
 
 _PACKAGE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}")
