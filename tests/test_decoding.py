@@ -19,9 +19,16 @@ INDEX = load([shipped_registry()], use_cache=False).index
         ("Huobi", "Huobi", ()),  # nothing to undo: the text as it is
         ("OKX & Co", "OKX & Co", ()),  # an ampersand that is no character reference
         ("Hu&#111;bi", "Huobi", ("HTML character references",)),
+        ("xn--bnance-pvf.com", "b\u0456nance.com", ("punycode",)),  # a Cyrillic і
+        ("XN--HUBI-65D.COM", "hu\u043ebi.COM", ("punycode",)),
+        ("xn--!!", "xn--!!", ()),  # no punycode label
         ("&#x706B;&#x5E01;", "火币", ("HTML character references",)),
         ("Bitget&nbsp;Global", "Bitget Global", ("HTML character references",)),
         ("<b>Huobi</b>", "Huobi", ("HTML tags",)),
+        ("&lt;Huobi&gt;", "Huobi", ("HTML character references", "HTML tags")),  # no element
+        ('<img src="h.png" alt="Huobi">', "Huobi", ("HTML tags",)),  # its alt text
+        ("<https://www.huobi.com|Huobi>", "Huobi", ("HTML tags",)),  # a chat link's label
+        ("<Nm>Huobi</Nm><Ctry/>", "Huobi", ("HTML tags",)),  # XML: closed, or self-closing
         ("Binance%20Exchange", "Binance Exchange", ("percent-encoding",)),
         ("%E7%81%AB%E5%B8%81", "火币", ("percent-encoding",)),
         ("https://huobi.com/a%20b", "https://huobi.com/a%20b", ()),  # a URL keeps its escapes

@@ -253,6 +253,22 @@ def test_not_initials(query: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
+    [("HB", "huobi"), ("hb交易所", "huobi"), ("BA所", "binance"), ("Zmkm 交易所", "gate-io"),
+     ("kb钱包", "kucoin"), ("ly app", "loopring"), ("FT", "futu")],
+)  # fmt: skip
+def test_pinyin_initials(query: str, expected: str) -> None:
+    """The pinyin initials of a registry Chinese name (火币 hb, 芝麻开门 zmkm)."""
+    assert _review(query) == ("ambiguous", expected, "pinyin_initials")
+
+
+@pytest.mark.parametrize("query", ["hb", "Hb", "HW", "ZGPA", "JSYH", "HB Fuller", "QX交易所"])
+def test_not_pinyin_initials(query: str) -> None:
+    """Lower case alone, other Chinese companies' initials, initials among other words."""
+    assert match(INDEX, query).decision == "none"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
     [("Kookoin", "kucoin"), ("Lupring", "loopring"), ("Tokinpokit", "tokenpocket")],
 )
 def test_sounds_like(query: str, expected: str) -> None:

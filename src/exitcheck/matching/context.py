@@ -50,6 +50,7 @@ from exitcheck.matching.results import (
     DECISION_NONE,
     Candidate,
     MatchResult,
+    ambiguous,
     none,
 )
 from exitcheck.matching.review import parts_of
@@ -65,6 +66,9 @@ _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|_+")
 _ABBREVIATION = re.compile(r"(?<![\w/])([a-z])[/.]([a-z])(?:[/.]([a-z]))?[/.]?(?![\w/])", re.I)
 _SUFFIX = re.compile(r"(?<=[^\W\d_])['’`][^\W\d_]{1,5}\b")  # Binance'e, Binance's
 _LISTING = re.compile(r"\b[a-z]{2}\s+(?=equity\b)", re.I)  # 'FUTU US Equity': the exchange's code
+# a Hong Kong stock code in a quote system's form ('1428.HK', '0700.HK'): the code and a
+# listing word, so that the code reads as a ticker ('1428 HKEX')
+_HK_QUOTE = re.compile(r"(?<![\w.])(\d{3,5})\.hk\b", re.I)
 _SEGMENTS = re.compile(r"[,;\n\r|]+|(?:^|\s)(?=[23]/)")
 _SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
@@ -139,11 +143,29 @@ def may_answer(index: KeyIndex, text: str) -> bool:
     or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
     if len(text) > 2000:
         return False
+    text = _quoted(text)
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     if _may_name(index, text, table, prefixes, chinese, starts):
         return True
     tokens = words(text)
-    return len(tokens) == 1 and tokens[0] in _tickers()
+    return len(tokens) == 1 and _ticker_alone(tokens[0]) is not None
+
+
+def _quoted(text: str) -> str:
+    """The text with a Hong Kong stock code in a quote system's form ('1428.HK') written as
+    the code and a listing word ('1428 HKEX')."""
+    if "." not in text:
+        return text
+    return _HK_QUOTE.sub(r"\1 HKEX", text)
+
+
+def _ticker_alone(token: str) -> str | None:
+    """The registry company of a ticker standing alone: a Latin ticker of three letters or
+    more ('BIDU'), or a Hong Kong code of five digits, as that exchange writes them with their
+    leading zeros ('01428'); a bare number of four digits is any number."""
+    if token.isdigit():
+        return _tickers().get(token.lstrip("0")) if len(token) == 5 and token[0] == "0" else None
+    return _tickers().get(token) if len(token) >= 3 and token.isalpha() else None
 
 
 def _may_name(
@@ -185,6 +207,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     docstring)."""
     if len(text) > 2000:
         return None
+    text = _quoted(text)
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     named = _may_name(index, text, table, prefixes, chinese, starts)
     if not named and result.decision == DECISION_NONE:
@@ -281,7 +304,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None
     key = found[-1][1]
     if everyday_name(key, flat) or everyday_name(compact_key(key), flat):
-        return None
+        return _everyday_among_noise(index, result, key, entity)
     if not marker_at and _another_name(text, table, prefixes, chinese):
         return None
     if common and _another_company(spans, segments, parts, vocab):
@@ -291,6 +314,28 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return _answer(index, result, key, entity, why, IN_TEXT)
     why = "{!r} stands among payment, address, note or channel words"
     return _answer(index, result, key, entity, why)
+
+
+def _everyday_among_noise(
+    index: KeyIndex, result: MatchResult, key: str, entity: str
+) -> MatchResult | None:
+    """A registry name that is an everyday word, among words that name nothing ('Payment to
+    Keystone USD 149', 'Keystone, Shenzhen'): review, as the name alone is; never a match.
+    Not beside a legal form, a generic word or a bank ('Neo Bank AG', 'Neo Bank Tech'): a
+    company of that everyday name."""
+    if result.decision != DECISION_NONE:
+        return None
+    from exitcheck.matching.decide import _company_words
+
+    company = _company_words() | generic_words().latin | {"bank"}
+    if any(t in company for t in words(_split_humps(result.query)) if t != key):
+        return None
+    hits = [e for e in index.exact(key) or index.folded(key) if e.entity_id == entity]
+    if not hits:
+        return None
+    best = Candidate(entity, hits[0].label, 90.0, METHOD)
+    reason = f"{hits[0].label!r} is an everyday word, among words that name nothing"
+    return ambiguous(result.query, result.normalized, (best,), reason)
 
 
 _PACKAGE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*){2,}")
@@ -394,11 +439,9 @@ def _tickers() -> dict[str, str]:
 
 
 def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
-    """A Latin ticker of three letters or more alone ('BIDU'): review with its company."""
+    """A ticker alone ('BIDU', '01428': ``_ticker_alone``): review with its company."""
     tokens = words(text)
-    if len(tokens) != 1 or len(tokens[0]) < 3 or not tokens[0].isalpha():
-        return None
-    entity = _tickers().get(tokens[0])
+    entity = _ticker_alone(tokens[0]) if len(tokens) == 1 else None
     if entity is None:
         return None
     from exitcheck.matching.nearby import _review

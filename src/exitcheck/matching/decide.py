@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from exitcheck.matching.names import (
@@ -24,6 +24,7 @@ from exitcheck.matching.names import (
     domain_of,
     everyday_name,
     everyday_names,
+    generic_words,
     has_cjk,
     is_cjk,
     is_qualifier,
@@ -62,6 +63,32 @@ if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
 
 
+MIN_GLUED_NAME = 3  # letters left of a word run on into a generic word ('okx' of 'OkxExchange')
+
+
+def _glued_generic(token: str) -> list[str]:
+    """A Latin word that ends in a generic word run on to it ('okxexchange', 'htxglobal'),
+    without it: the name a space would have set apart ('OKX Exchange')."""
+    if not token.isascii() or not token.isalpha() or len(token) < MIN_GLUED_NAME + 2:
+        return []
+    generic = generic_words().latin
+    return [token[:-n] for n in range(2, len(token) - MIN_GLUED_NAME + 1) if token[-n:] in generic]
+
+
+def _inner_generic(tokens: Sequence[str]) -> list[str]:
+    """The words joined without one generic word that stands between two others ('Spark
+    Mining Pool' -> 'sparkpool'): a name with a word of its trade put inside. Not a company
+    word ('Keystone Capital Wallet' names another firm), nor 'global' (Tiger Global)."""
+    if not 3 <= len(tokens) <= MAX_REORDER_WORDS:
+        return []
+    generic, company = generic_words().latin, _company_words()
+    return [
+        "".join([*tokens[:i], *tokens[i + 1 :]])
+        for i in range(1, len(tokens) - 1)
+        if tokens[i] in generic and tokens[i] not in company and tokens[i] != "global"
+    ]
+
+
 def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
     return _variants_of(tuple(tokens))
 
@@ -73,6 +100,9 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     if 1 < len(tokens) <= MAX_REORDER_WORDS:
         out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
     out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
+    if len(tokens) == 1:
+        out += ((key, "exact_without_generic") for key in _glued_generic(tokens[0]))
+    out += ((key, "exact_without_generic") for key in _inner_generic(tokens))
     core = strip_generic(list(tokens))
     if 1 < len(core) <= MAX_REORDER_WORDS:
         out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
@@ -101,9 +131,23 @@ def match(
         and not _masked(text)  # what a mask hides may be anything but noise
     ):
         result = _module("context").in_context(index, result, text) or result
+    if decoded and result.decision == DECISION_MATCH:
+        result = _internationalised(result, decoded)
     if decoded or result.decoded:
         result = result._replace(query=query, decoded=(*decoded, *result.decoded))
     return result
+
+
+def _internationalised(result: MatchResult, decoded: tuple[str, ...]) -> MatchResult:
+    """A match read through punycode ('xn--bnance-pvf.com', which is 'bіnance.com' with a
+    Cyrillic і) is review: the registry lists no internationalised domain, and one whose
+    letters imitate a listed name is a look-alike, not the platform's."""
+    from exitcheck.matching.decoding import PUNYCODE
+
+    if PUNYCODE not in decoded or result.best is None:
+        return result
+    reason = f"an internationalised domain that reads as {result.best.label!r}: a look-alike?"
+    return ambiguous(result.query, result.normalized, (result.best,), reason)
 
 
 _SEPARATORS = frozenset(",;|/、&\n和")  # and ' and '
@@ -241,6 +285,10 @@ def _text(index: KeyIndex, query: str, cleaned: str, threshold: float, limit: in
     if not strip_generic(plain):
         return none(query, key, "the query is only generic words")
     if any(has_cjk(t) for t in plain) and not all(has_cjk(t) or t.isdigit() for t in plain):
+        simplified = to_simplified(key)  # 'TP錢包' is the alias 'TP钱包'
+        found = index.exact(simplified) if simplified != key else []
+        if found:
+            return decide(query, simplified, found, "exact_traditional")
         from exitcheck.matching.review import mixed, split_scripts
 
         latin, chinese = split_scripts(plain)

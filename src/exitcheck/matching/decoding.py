@@ -2,8 +2,9 @@
 
 A counterparty name arrives as a spreadsheet formula (``=HYPERLINK("https://huobi.com","Huobi")``,
 ``="Huobi"``), inside HTML (``<b>Huobi</b>``, ``Hu&#111;bi``, ``&amp;``), percent-encoded
-(``Binance%20Exchange``), with JSON-style ``\\u`` escapes (``\\u706b\\u5e01``) or as a MIME
-encoded-word (``=?UTF-8?B?54Gr5biB?=``). ``decode`` returns the plain text and the names of
+(``Binance%20Exchange``), with JSON-style ``\\u`` escapes (``\\u706b\\u5e01``), as a MIME
+encoded-word (``=?UTF-8?B?54Gr5biB?=``) or as the punycode of an internationalised domain
+(``xn--bnance-pvf.com``). ``decode`` returns the plain text and the names of
 what it undid, in order, so that the answer can say so. Layers are undone until nothing
 changes (at most a few rounds: an encoded formula inside HTML). Pure; the modules it needs are
 imported only for a name that holds one of the marks ``& % \\ < =``.
@@ -22,6 +23,7 @@ PERCENT = "percent-encoding"
 ESCAPES = "\\u escapes"
 MIME = "MIME encoded-words"
 SPELLED = "spelled punctuation"
+PUNYCODE = "punycode"
 
 _MARKS = frozenset("&%\\<=")
 _ROUNDS = 3
@@ -47,7 +49,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def decode(text: str) -> tuple[str, tuple[str, ...]]:
     """(the text with its encodings undone, what was undone): ('Hu&#111;bi', ('HTML …',))."""
-    if _MARKS.isdisjoint(text) and (text.isascii() or _mojibake(text) == text):
+    if (
+        _MARKS.isdisjoint(text)
+        and not has_punycode(text)
+        and (text.isascii() or _mojibake(text) == text)
+    ):
         return text, ()
     undone: list[str] = []
     for _ in range(_ROUNDS):
@@ -61,6 +67,29 @@ def decode(text: str) -> tuple[str, tuple[str, ...]]:
         if text == before or _MARKS.isdisjoint(text):
             break
     return text, tuple(undone)
+
+
+def has_punycode(text: str) -> bool:
+    """True when the text may hold a label of an internationalised domain ('xn--…')."""
+    return "xn--" in text or "XN--" in text or "Xn--" in text
+
+
+_PUNYCODE = re.compile(r"(?<![a-z0-9-])xn--([a-z0-9-]+)", re.IGNORECASE)
+
+
+def _punycode(text: str) -> str:
+    """Each 'xn--' label as the Unicode it encodes ('xn--bnance-pvf' -> 'bіnance', its і
+    Cyrillic); a label that does not decode is left as it is."""
+    if not has_punycode(text):
+        return text
+
+    def label(found: re.Match[str]) -> str:
+        try:
+            return found[1].lower().encode("ascii").decode("punycode")
+        except (UnicodeError, ValueError):
+            return found[0]
+
+    return _PUNYCODE.sub(label, text)
 
 
 def _formula(text: str) -> str:
@@ -97,10 +126,46 @@ def _mime(text: str) -> str:
     return "".join(out)
 
 
+# The elements of HTML a cell's markup is made of: a tag of another name is not markup
+# ('<Binance>' is a name in angle brackets)
+_ELEMENTS = frozenset({
+    "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "big", "blockquote", "body",
+    "br", "button", "caption", "center", "cite", "code", "col", "dd", "del", "details", "dfn",
+    "div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "font", "footer", "form", "h1",
+    "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "img", "input", "ins",
+    "kbd", "label", "legend", "li", "link", "main", "mark", "meta", "nav", "nobr", "ol",
+    "option", "p", "pre", "q", "s", "samp", "section", "small", "span", "strike", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "tt",
+    "u", "ul", "var", "wbr",
+})  # fmt: skip
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+_SAID = re.compile(r"""\b(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9]*)")
+_LINK = re.compile(r"^<((?:https?|mailto):[^|<>\s]+)(?:\|([^<>]+))?>$", re.I)
+
+
+def _tag(found: re.Match[str], closed: frozenset[str]) -> str:
+    """A tag as the text it stands for: markup (an HTML element's, or one the text closes:
+    XML, '<Nm>…</Nm>', '<Party/>') as its alt or title text, or nothing ('<b>', '<img alt="Huobi" …>');
+    a chat or Markdown link as its label or address ('<https://gate.io|Gate.io>'); a name in
+    angle brackets that is no element and is not closed, as the name ('<Binance>')."""
+    tag = found[0]
+    name = _TAG_NAME.match(tag)
+    known = name is not None and (name[1].lower() in _ELEMENTS or name[1].lower() in closed)
+    if known or tag.startswith(("<!--", "</")) or tag.endswith("/>"):
+        said = [a or b for a, b in _SAID.findall(tag)]
+        return " " + " ".join(w for w in said if w.strip()) + " "
+    link = _LINK.match(tag)
+    if link is not None:
+        return " " + (link[2] or link[1]) + " "
+    return " " + tag[1:-1].strip("/ ") + " "
+
+
 def _tags(text: str) -> str:
     if "<" not in text:
         return text
-    stripped = _patterns()["tag"].sub(" ", text)
+    closed = frozenset(n.lower() for n in _CLOSING.findall(text))
+    stripped = _patterns()["tag"].sub(lambda found: _tag(found, closed), text)
     return " ".join(stripped.split()) if stripped != text else text
 
 
@@ -250,7 +315,8 @@ _STEPS = (
     (REFERENCES, _references),
     (ESCAPES, _escapes),
     (PERCENT, _percent),
+    (PUNYCODE, _punycode),
 )
 
 
-__all__ = ["decode", "repair_mojibake", "spelled_domain"]
+__all__ = ["decode", "has_punycode", "repair_mojibake", "spelled_domain"]

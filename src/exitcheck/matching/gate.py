@@ -43,6 +43,8 @@ from rapidfuzz.distance import OSA
 
 from exitcheck.matching import context, decide, nearby
 from exitcheck.matching.decide import (
+    _glued_generic,
+    _inner_generic,
     _joined_characters,
     _other_script,
     _variants,
@@ -50,7 +52,7 @@ from exitcheck.matching.decide import (
     is_list,
     match,
 )
-from exitcheck.matching.decoding import _MARKS, decode
+from exitcheck.matching.decoding import _MARKS, decode, has_punycode
 from exitcheck.matching.index import KeyIndex, MemoryTable
 from exitcheck.matching.names import (
     clean,
@@ -175,7 +177,8 @@ class Gate:
         """The steps' own ``none`` when the gate can show that nothing reaches the name,
         else None (the name goes to the steps)."""
         text = query
-        if not query.isascii() or not _MARKS.isdisjoint(query):  # mojibake is never ASCII
+        # mojibake is never ASCII; punycode is ('xn--…')
+        if not query.isascii() or not _MARKS.isdisjoint(query) or has_punycode(query):
             text, undone = decode(query)
             if undone:
                 return None
@@ -270,6 +273,9 @@ class Gate:
         word = tokens[0]
         if n == 1 and len(word) > MIN_CONTAINED + 2:  # review._latin_spans: a long word's starts
             looked += [word[:end] for end in range(len(word) - 2, MIN_CONTAINED, -1)]
+        if n == 1:  # decide._variants: a word run on into a generic word ('okxexchange')
+            looked += _glued_generic(word)
+        looked += _inner_generic(tokens)  # ... and without a generic word inside a name
         if len(key) >= 4 and not key.isalpha() and any(c in key for c in _OCR_MARKS):
             looked += [key.translate(_OCR), key.replace("1", "i")]  # review._misreadings
         if not self.keys.isdisjoint(looked):

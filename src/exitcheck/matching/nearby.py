@@ -119,7 +119,8 @@ def _data() -> dict[str, list[str]]:
     from exitcheck.tomlcompat import loads
 
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
-    names = ["social_hosts", "memo_words_zh", "spelling_alphabet", "letter_names"]
+    names = ["social_hosts", "memo_words_zh", "sentence_words_zh", "spelling_alphabet"]
+    names += ["letter_names"]
     names += ["number_words", "spelling_words"]
     return {name: data[name] for name in names}
 
@@ -219,7 +220,10 @@ def _slug_review(
         found += [Candidate(e.entity_id, e.label, 80.0, "article_address") for e in entries[:1]]
     if not found:
         return None
-    answer = _review(result, tuple(found), "")
+    from exitcheck.matching.review import in_order
+
+    # the entities in the order the address names them ('okcoin-and-huobi-to-halt': OKCoin)
+    answer = ambiguous(result.query, result.normalized, in_order(tuple(found)), "")
     return answer._replace(reason=reason.format(repr(answer.candidates[0].label)))
 
 
@@ -440,10 +444,14 @@ def leetspeak(
 # Chinese memos and labels
 
 
-@functools.cache
-def _memo_pattern() -> re.Pattern[str]:
-    memo = sorted({to_simplified(w) for w in _data()["memo_words_zh"]}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in memo))
+def _sentence_pattern(index: KeyIndex) -> re.Pattern[str]:
+    """The memo words and the words of a sentence (``sentence_words_zh``) that are inside no
+    registry Chinese name (所 is in 交易所, 上 could be in a name), longest first."""
+    keys = [to_simplified(e.label) for _, e in index.names("cjk")]
+    said = {to_simplified(w) for w in _data()["sentence_words_zh"]}
+    said = {w for w in said if not any(w in key for key in keys)}
+    words_ = sorted(said | {to_simplified(w) for w in _data()["memo_words_zh"]}, key=len)
+    return re.compile("|".join(re.escape(w) for w in reversed(words_)))
 
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -457,17 +465,24 @@ def chinese_memo(
     memo and label words of ``memo_words_zh`` (data/matching.toml: 转账, 收款方, 备注, 提现, 向
     …) are taken out and every run of characters is split there, a run of two characters or
     more is a registry name, Chinese or folded, with or without generic affixes ('比特大陆科技').
-    Amounts, dates and Latin words are not Chinese characters: they only separate. A memo may
-    name a payee or only mention it: review."""
-    if not has_cjk(text) or _memo_pattern().search(to_simplified(text)) is None:
-        return None  # no memo word: the rules before have read the name
+    Amounts, dates and Latin words are not Chinese characters: they only separate. So do the
+    words of a sentence around a name (``sentence_words_zh``: 我, 在, 了, 的, 买 …; '我在火币买了
+    比特币'), those inside no registry Chinese name. A memo may name a payee or only mention
+    it, a sentence may say anything of it: review."""
+    if not has_cjk(text):
+        return None
+    splitter = index.derived("sentence_words", _sentence_pattern)
+    if splitter.search(to_simplified(text)) is None:
+        return None  # no memo or sentence word: the rules before have read the name
     simplified = to_simplified(clean(text))
     closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/]+(?={_CJK})", "", simplified)
-    pieces = re.findall(rf"{_CJK}{{2,}}", _memo_pattern().sub(" ", closed))
+    pieces = re.findall(rf"{_CJK}{{2,}}", splitter.sub(" ", closed))
     found: list[Candidate] = []
     for piece in dict.fromkeys(pieces):
         core = "".join(u for u, generic in units([piece]) if not generic)
-        for form in dict.fromkeys([piece, core]):
+        # a verb or particle the word lists lack, glued on ('路印提了', '用过抹茶'): one character
+        glued = [piece[1:], piece[:-1]] if len(piece) >= 3 and piece == core else []
+        for form in dict.fromkeys([piece, core, *glued]):
             if len(form) < 2:
                 continue
             hits = index.exact(form) or index.folded(form)
@@ -692,6 +707,69 @@ def initialism(
 
 
 # --------------------------------------------------------------------------------------------
+# The pinyin initials of a Chinese name
+
+MIN_PINYIN_INITIALS = 2  # letters: 'HB' for 火币, as Chinese users write it
+MAX_PINYIN_INITIALS = 5
+_KIND_WORDS_ZH = ("所",)  # 'HB所': slang for an exchange, beside the generic words (交易所, 钱包 …)
+_INITIALS_RUN = re.compile(r"^([a-z]+?)([\u3400-\u9fff\uf900-\ufaff]*)(app)?$")
+
+
+def _pinyin_initials_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """The pinyin initials of every registry name written wholly in Chinese characters, and of
+    it without its generic ending ('hb' 火币, 'zmkm' 芝麻开门, 'yb' 云币网, 'lh' 老虎证券), to
+    its entries. Names with Latin letters or digits ('KuCoin交易所') give none."""
+    generic = generic_words().chinese
+    table: dict[str, list[Entry]] = {}
+    for _, e in index.names("cjk"):
+        label = to_simplified(e.label)
+        if not e.entity_id or not all(map(is_cjk, label)):
+            continue
+        forms = {label}
+        for word in generic:
+            if label.endswith(word) and len(label) - len(word) >= MIN_PINYIN_INITIALS:
+                forms.add(label[: -len(word)])
+        for form in forms:
+            letters = initials(form)
+            if MIN_PINYIN_INITIALS <= len(letters) <= MAX_PINYIN_INITIALS:
+                entries = table.setdefault(letters, [])
+                entries += [] if e in entries else [e]
+    return table
+
+
+def pinyin_initials(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the text without spaces, case folded. Condition: it is ``MIN_PINYIN_INITIALS`` to
+    ``MAX_PINYIN_INITIALS`` Latin letters that are the pinyin initials of a registry name
+    written in Chinese characters (the first letter of each character's pinyin: 'hb' 火币,
+    'zmkm' 芝麻开门), and either a word of its kind follows ('hb交易所', 'BA所', 'KB钱包',
+    'HB app': a generic Chinese word, 所, or 'app') or the letters stand alone in capitals
+    ('HB'). Two letters stand for many names, and the initials of other Chinese companies
+    ('ZGPA', 'HW') are common in lists: only a registry Chinese name's initials are read, and
+    only ever for review."""
+    if len(text) > 24 or not any("a" <= ch <= "z" for ch in text.lower()):
+        return None
+    form = to_simplified("".join(text.split())).lower()
+    found = _INITIALS_RUN.match(form)
+    if found is None:
+        return None
+    letters, kind, app = found[1], found[2], found[3]
+    if not MIN_PINYIN_INITIALS <= len(letters) <= MAX_PINYIN_INITIALS:
+        return None
+    if kind or app:
+        if kind and kind not in _KIND_WORDS_ZH and kind not in generic_words().chinese:
+            return None
+    elif not text.strip().isupper():
+        return None
+    hits = index.derived("pinyin_initials", _pinyin_initials_table).get(letters, [])
+    if not hits:
+        return None
+    found_ = tuple(Candidate(e.entity_id, e.label, 60.0, "pinyin_initials") for e in hits)
+    return _review(result, found_, f"the pinyin initials of {found_[0].label!r}?")
+
+
+# --------------------------------------------------------------------------------------------
 # Names spelt as they sound
 
 MIN_SOUNDS_LIKE = 5  # letters of the query's key
@@ -900,7 +978,9 @@ def dictated(
     if "的" in text:
         said_zh = [ch for word, ch in _DICTATED_ZH.findall(to_simplified(text)) if ch in word]
         if len(said_zh) >= 2:
-            named = _named(match_text("".join(said_zh)))
+            # each character is named on purpose: one that differs is another word (喜茶)
+            heard = match_text("".join(said_zh))
+            named = tuple(c for c in _named(heard) if c.method != "one_character")
             if named:
                 return _dictated(result, named, "".join(said_zh))
     if not text.isascii():
@@ -1120,8 +1200,8 @@ def _one_character_table(index: KeyIndex) -> dict[str, list[Entry]]:
             continue
         entries = [e for e in index.exact(key) or index.folded(key) if e.entity_id][:1]
         for at in range(len(key) if entries else 0):
-            if at or len(key) > MIN_ONE_CHARACTER:  # another first of three: 新世界, 莱特币
-                table.setdefault(key[:at] + "?" + key[at + 1 :], []).extend(entries)
+            # the first of three only where it looks alike (one_character): 新世界, 莱特币
+            table.setdefault(key[:at] + "?" + key[at + 1 :], []).extend(entries)
     return table
 
 
@@ -1133,13 +1213,16 @@ def one_character(
     Chinese name with one character changed, the others in place ('富徐牛牛' for 富途牛牛,
     '云币冈' for 云币网, '星火矿地' for 星火矿池), not into a generic word (蚂蚁矿池 is not
     蚂蚁矿机): a character misread by a scan (they look alike) or picked wrong by an input
-    method. A name of two characters is not read this way (one character in common is too
-    little), nor a name of three with another first character (新世界 is not 币世界, 莱特币
-    not 比特币), nor a company's full name (北京火星天下网络技术有限公司: a registered name
-    one character apart is another company). Review."""
+    method. A name of two characters is read so only when alone (``_two_characters``), and
+    a name of three with another first character only when that one looks alike (韭小号 for
+    非小号; 新世界 is not 币世界, 莱特币 not 比特币); not a company's full name
+    (北京火星天下网络技术有限公司: a registered name one character apart is another
+    company). Review."""
     if text.isascii() or not has_cjk(text):
         return None
     form = to_simplified("".join(words(text)))
+    if len(form) == 2 and all(map(is_cjk, form)):
+        return _two_characters(index, result, form)
     if not MIN_ONE_CHARACTER <= len(form) <= MAX_ONE_CHARACTER or not all(map(is_cjk, form)):
         return None
     table = index.derived("one_character", _one_character_table)
@@ -1148,10 +1231,67 @@ def one_character(
         for at in range(len(form))
         for e in table.get(form[:at] + "?" + form[at + 1 :], [])
         if len(core_key(form)) >= len(core_key(e.label))  # not 矿机 made 矿池, a generic word
+        and (at or len(form) > MIN_ONE_CHARACTER or looks_alike(form[0], to_simplified(e.label)[0]))
     ]
     if not found:
         return None
     named = tuple(Candidate(e.entity_id, e.label, 70.0, "one_character") for e in found)
+    return _review(result, named, f"{named[0].label!r} with one character changed?")
+
+
+@functools.cache
+def _components() -> dict[str, str]:
+    """data/components_zh.txt (generated by tools/components_zh.py): each common Chinese
+    character to the parts it is written with."""
+    from exitcheck.datafiles import data_file
+
+    lines = data_file("components_zh.txt").read_text(encoding="utf-8").splitlines()
+    return {line[0]: line[1:] for line in lines if line and not line.startswith("#")}
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """True when two Chinese characters are written with a part in common (市 and 币: 巾; 根
+    and 银: 艮; 他 and 池: 也), or one is a part of the other (卬 in 印, 女 in 安): what a scan
+    misreads, or a hand misshapes. 车 and 币, 锅 and 币 are not alike."""
+    if a == b:
+        return True
+    parts = _components()
+    of_a, of_b = parts.get(a, ""), parts.get(b, "")
+    return a in of_b or b in of_a or not set(of_a).isdisjoint(of_b)
+
+
+def _two_character_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """Every registry Chinese name of two characters with one of them replaced by '?' ('火?',
+    '?币'), to its entries."""
+    table: dict[str, list[Entry]] = {}
+    for _, e in index.names("cjk"):
+        key = to_simplified(e.label)
+        if not e.entity_id or len(key) != 2 or not all(map(is_cjk, key)):
+            continue
+        for masked in (key[0] + "?", "?" + key[1]):
+            entries = table.setdefault(masked, [])
+            entries += [] if any(x.entity_id == e.entity_id for x in entries) else [e]
+    return table
+
+
+def _two_characters(index: KeyIndex, result: MatchResult, form: str) -> MatchResult | None:
+    """A cell that is two Chinese characters and nothing else ('大币', '链闰', '魚他'), one of
+    them a registry name's and in its place, the other one that ``looks_alike`` the name's:
+    a character misread by a scan or misshapen by a hand (市 for 币, 闰 for 闻). One
+    character in common is little: the other must look alike (火车, 火锅 are not 火币), the
+    answer is review, with every registry name that fits, and only for a cell that is
+    nothing else: a company's name around two such characters ('小米科技有限公司',
+    '北京银行') is another company."""
+    table = index.derived("two_characters", _two_character_table)
+    found = [
+        e
+        for at, masked in ((1, form[0] + "?"), (0, "?" + form[1]))
+        for e in table.get(masked, [])
+        if looks_alike(form[at], to_simplified(e.label)[at])
+    ]
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 60.0, "one_character") for e in found)
     return _review(result, named, f"{named[0].label!r} with one character changed?")
 
 
@@ -1300,6 +1440,7 @@ BANDS: tuple[Band, ...] = (
     cantonese,
     truncated,
     initialism,
+    pinyin_initials,
     sounds_like,
     dictated,
     tone_numbers,

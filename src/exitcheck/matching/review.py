@@ -120,7 +120,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     ids = {a.entity_id for a in answers}
     if len(ids) == 1 and None not in ids:  # every part names the same entity
         return result if result.entity_id in ids else answers[0]._replace(query=result.query)
-    candidates = _merge(*shown)
+    said = [cs for a, cs in zip(answers, shown, strict=True) if a.decision != DECISION_NONE]
+    candidates = in_order(*said, _merge(*shown))  # the names in the order the cell gives them
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
@@ -164,7 +165,7 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
     if result.decision != DECISION_MATCH or result.best is None:
         return result
     for group in groups:
-        if is_qualifier(group):
+        if is_qualifier(group) and not _names_another(result, group, match_text):
             continue
         qualifiers = generic_words().qualifiers
         kept = [t for t in words(group) if t not in qualifiers]  # 'formerly huobi' -> 'huobi'
@@ -172,9 +173,18 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
         if inner.decision == DECISION_MATCH and inner.entity_id == result.entity_id:
             continue
         reason = f"the bracketed part {group!r} does not confirm the name"
-        candidates = _merge(result.candidates, inner.candidates)
+        candidates = in_order(result.candidates, _merge(inner.candidates))  # the name first
         return ambiguous(result.query, result.normalized, candidates, reason)
     return result
+
+
+def _names_another(result: MatchResult, group: str, match_text: Matcher) -> bool:
+    """True when a bracketed word that reads as a ticker ('Huobi (HT)') is another registry
+    entity's name ('Huobi (Bybit)', '链闻 (Odaily)'): two platforms, not one qualified."""
+    if has_cjk(group) or compact_key(group) in generic_words().qualifiers:
+        return False
+    inner = match_text(group)
+    return inner.decision == DECISION_MATCH and inner.entity_id != result.entity_id
 
 
 def mixed(
@@ -405,8 +415,41 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     tokens = words(latin)
     core = strip_generic(tokens)
     key = "".join(core)
-    if not 4 <= len(key) <= 24:  # a brand, not a sentence
-        return None
+    found: list[Candidate] = []
+    if 4 <= len(key) <= 24:  # a brand, not a sentence
+        found = _transliterated(index, key, core)
+    if not found and len(tokens) > 1 and not re.search("[A-Za-z]", text):
+        from exitcheck.matching.nearby import sounds_alike
+
+        # a word of a sentence wholly in another script ('Перевод на Хуоби'), spelt close
+        for word in re.findall(r"[^\W\d_]+", text)[:MAX_OTHER_SCRIPT_WORDS]:  # as written
+            said = "".join(words(anyascii(word)))
+            if 4 <= len(said) <= 24 and said not in generic_words().latin:
+                found += [
+                    Candidate(e.entity_id, e.label, round(score, 1), "transliterated")
+                    for _, e, score in index.spelt_like("latin", said, SENTENCE_WORD_SPELLING)
+                    if e.entity_id
+                ]
+                near = SENTENCE_WORD_SOUND
+                found += [
+                    c._replace(method="transliterated")
+                    for c in sounds_alike(index, said, near, near, near=near)
+                ]
+    candidates = _merge(tuple(found))
+    if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
+        return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
+    reason = f"written in another script, it reads as {latin.strip()!r}"
+    return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+MAX_OTHER_SCRIPT_WORDS = 8  # words of a text in another script read one by one
+SENTENCE_WORD_SPELLING = 85  # ... each spelt this close to a registry name ('Khuobi')
+SENTENCE_WORD_SOUND = 70  # ... or sounding as one does, spelt this close ('Binans')
+
+
+def _transliterated(index: KeyIndex, key: str, core: list[str]) -> list[Candidate]:
+    """The registry names a transliterated name is, exactly (it or one of its long words),
+    or close to by spelling or sound (the whole name only)."""
     found: list[Candidate] = []
     for piece in dict.fromkeys([key, *(t for t in core if len(t) >= 4)]):
         hits = [e for e in index.exact(piece) if e.entity_id]
@@ -423,11 +466,7 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
                 c._replace(method="transliterated")
                 for c in sounds_alike(index, piece, 60, 0, near=60)
             ]
-    candidates = _merge(tuple(found))
-    if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
-        return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
-    reason = f"written in another script, it reads as {latin.strip()!r}"
-    return ambiguous(result.query, result.normalized, candidates, reason)
+    return found
 
 
 @functools.cache
@@ -463,6 +502,18 @@ def close_spelling(index: KeyIndex, result: MatchResult, text: str) -> MatchResu
     return ambiguous(result.query, result.normalized, _merge(tuple(close)), reason)
 
 
+def in_order(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Each entity once, where it first appears: a cell's names in the order the cell gives
+    them ('火币、币安': Huobi first), each group already in its own order; an entity keeps
+    its best score."""
+    seen: dict[str, Candidate] = {}
+    for group in groups:
+        for c in group:
+            if c.entity_id and (c.entity_id not in seen or c.score > seen[c.entity_id].score):
+                seen[c.entity_id] = c  # a dict keeps the place of a key's first insertion
+    return tuple(seen.values())
+
+
 def _merge(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     seen: dict[str, Candidate] = {}
     for group in groups:
@@ -477,6 +528,7 @@ __all__ = [
     "close_spelling",
     "contained",
     "homophone",
+    "in_order",
     "misread",
     "mixed",
     "other_script",
