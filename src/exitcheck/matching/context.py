@@ -199,7 +199,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None  # a host: the domain rules decided
     segments: list[list[str]] = []
     parts: list[str] = []
-    for part in _SEGMENTS.split(_split_humps(text)):
+    for part in _SEGMENTS.split(_split_humps(_codes(text, table, prefixes))):
         tokens = words(part)
         if tokens:
             segments.append(tokens if not _SWIFT_ADDRESS.match(part) else ["\x00address", *tokens])
@@ -330,6 +330,73 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
     from exitcheck.matching.nearby import _review
 
     return _review(result, candidates, f"an app's id or link that names {candidates[0].label!r}")
+
+
+# The syntax of machine text around a name, found by its shape: nobody's name, whatever the
+# words. Each is written over with a number ('0', a noise word) or, for a host that is not a
+# registry name's, with a word that is nobody's noise (another site: review).
+_SCHEME = re.compile(r"\b(?:https?|ftps?|wss?)://|\bmailto:|\bwww\d?\.", re.I)
+_HOST = re.compile(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?![\w-]|\.\w)", re.I)
+# a trading pair or contract: a base of 2-8 letters or digits and a quote currency written
+# on it ('BTCUSDT', 'ethusdc', 'BTCPERP'); 'USD' only in capitals ('BTCUSD', not 'thusd')
+_PAIR = re.compile(r"\b[a-z0-9]{2,8}(?:usdt|usdc|busd|fdusd|tusd|perp|(?-i:USD))\b", re.I)
+# a field's label before its value: 'UID: 1882', 'Txn Hash: 0x88d2', 'memo # 104882', 'ID=77';
+# or a code in capitals of two to five letters before a value with a digit that ends the
+# phrase ('UID 18827731'; not 'ACME 12 Ltd')
+_LABEL = re.compile(r"\b[a-z]{2,12}(?:[ _][a-z]{2,12})?(?=\s*[:#=]\s*#?[\w.,/+-]*\d)", re.I)
+_CAPS_CODE = re.compile(r"\b[A-Z]{2,5}(?=\s+#?[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))")
+# a one-letter suffix in capitals after a code: a contract's or a listing's ('ETHUSDT.P',
+# 'FUTU.O'); not an initial ('S.A', 'U.S.')
+_SUFFIX_CODE = re.compile(r"(?<=[A-Za-z0-9]{2})\.[A-Z](?![\w.])")
+HOST_WORD = "otherhostname"  # unknown to every vocabulary: a word of another site's name
+
+
+def _codes(text: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
+    """The text with the syntax of machine text written over by shape (see the patterns
+    above): a URL's scheme and 'www.', a code's one-letter suffix, a trading pair, a field's label before a value with a
+    digit become '0' (noise, like a number); a host that is no registry or platform name's
+    ('apple.com' beside 'Binance') becomes a word that keeps the match at review. A label or
+    code that is a registry name, a legal form or a generic word is left as it is."""
+    if text.isascii() and not any(ch.isupper() or ch in ".:#=" for ch in text):
+        return text  # no capitals and no punctuation of machine text: nothing to read
+    text = _SUFFIX_CODE.sub(" ", _SCHEME.sub(" ", text))
+    text = _HOST.sub(lambda m: _host(m[0], table), text)
+    text = _LABEL.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+    text = _CAPS_CODE.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+    return _PAIR.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+
+
+def _named(label: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
+    """True when the words of ``label`` hold a registry or platform name, a stock ticker, a
+    legal form or a generic word: a company's name, not a field's label."""
+    tokens = words(label)
+    glue = generic_words().latin | _vocab()["company"]
+    if any(t in glue or t in _tickers() for t in tokens):
+        return True
+    return _names_in(tokens, table, prefixes)
+
+
+def _host(host: str, table: dict[str, str]) -> str:
+    """A host as it stands when its name is a registry or platform key ('bybit.com',
+    'Gate.io', 'BTC.TOP'), a file's name ('export.csv') or a social site's; else another
+    site's: ``HOST_WORD``."""
+    labels = host.casefold().split(".")
+    if labels[-1] in _vocab()["extensions"] or labels[-1].isdigit():
+        return host
+    if any(".".join(labels[i:]) in _social_hosts() for i in range(len(labels) - 1)):
+        return host
+    label = labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "net", "org") else ""
+    keys = ("".join(labels), "".join(labels[:-1]), labels[-2], label)
+    return host if any(k in table for k in keys if k) else f" {HOST_WORD} "
+
+
+@functools.cache
+def _social_hosts() -> frozenset[str]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return frozenset(data["social_hosts"])
 
 
 def _file_name(text: str, vocab: dict[str, frozenset[str]]) -> bool:
