@@ -381,7 +381,7 @@ def _host(host: str, table: dict[str, str]) -> str:
     'Gate.io', 'BTC.TOP'), a file's name ('export.csv') or a social site's; else another
     site's: ``HOST_WORD``."""
     labels = host.casefold().split(".")
-    if labels[-1] in _vocab()["extensions"] or labels[-1].isdigit():
+    if labels[-1] in _vocab()["extensions"] or labels[-2].isdigit():  # '9988.HK': a listing
         return host
     if any(".".join(labels[i:]) in _social_hosts() for i in range(len(labels) - 1)):
         return host
