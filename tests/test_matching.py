@@ -126,7 +126,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "ctx_aka", "ctx_concat", "ctx_listing", "ctx_registration", "cantonese", "japanese",
     "package_id", "news_slug", "file_name", "search_query", "zh_letter_sub", "leetspeak",
     "masked", "dictated", "tone_numbers", "inside", "one_character", "abbreviated", "translated",
-    "several_party",
+    "several_party", "ctx_code_conflict",
 }  # fmt: skip
 
 

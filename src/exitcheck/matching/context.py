@@ -336,15 +336,23 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
 # words. Each is written over with a number ('0', a noise word) or, for a host that is not a
 # registry name's, with a word that is nobody's noise (another site: review).
 _SCHEME = re.compile(r"\b(?:https?|ftps?|wss?)://|\bmailto:|\bwww\d?\.", re.I)
-_HOST = re.compile(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?![\w-]|\.\w)", re.I)
+_HOST = re.compile(
+    r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?![\w-]|\.\w)", re.I
+)
 # a trading pair or contract: a base of 2-8 letters or digits and a quote currency written
 # on it ('BTCUSDT', 'ethusdc', 'BTCPERP'); 'USD' only in capitals ('BTCUSD', not 'thusd')
-_PAIR = re.compile(r"\b[a-z0-9]{2,8}(?:usdt|usdc|busd|fdusd|tusd|perp|(?-i:USD))\b", re.I)
-# a field's label before its value: 'UID: 1882', 'Txn Hash: 0x88d2', 'memo # 104882', 'ID=77';
-# or a code in capitals of two to five letters before a value with a digit that ends the
-# phrase ('UID 18827731'; not 'ACME 12 Ltd')
-_LABEL = re.compile(r"\b[a-z]{2,12}(?:[ _][a-z]{2,12})?(?=\s*[:#=]\s*#?[\w.,/+-]*\d)", re.I)
-_CAPS_CODE = re.compile(r"\b[A-Z]{2,5}(?=\s+#?[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))")
+_PAIR = re.compile(
+    r"(?<![a-z0-9])[a-z0-9]{2,8}(?:usdt|usdc|busd|fdusd|tusd|perp|(?-i:USD))(?![a-z0-9])", re.I
+)
+# a field's label before its value of three characters or more with a digit: 'UID: 1882',
+# 'Txn Hash: 0x88d2', 'memo # 104882', 'ID=7731'; or a code in capitals of two to four letters
+# before such a value that ends the phrase ('UID 18827731'; not 'ACME 12 Ltd', 'STUDIO 54')
+_LABEL = re.compile(
+    r"\b[a-z]{2,12}(?:[ _][a-z]{2,12})?(?=\s*[:#=]\s*#?(?=[\w.,/+-]{3})[\w.,/+-]*\d)", re.I
+)
+_CAPS_CODE = re.compile(
+    r"\b[A-Z]{2,4}(?=\s+#?(?=[\w.,/-]{4})[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))"
+)
 # a one-letter suffix in capitals after a code: a contract's or a listing's ('ETHUSDT.P',
 # 'FUTU.O'); not an initial ('S.A', 'U.S.')
 _SUFFIX_CODE = re.compile(r"(?<=[A-Za-z0-9]{2})\.[A-Z](?![\w.])")
@@ -361,9 +369,28 @@ def _codes(text: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
         return text  # no capitals and no punctuation of machine text: nothing to read
     text = _SUFFIX_CODE.sub(" ", _SCHEME.sub(" ", text))
     text = _HOST.sub(lambda m: _host(m[0], table), text)
-    text = _LABEL.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+    text = _LABEL.sub(lambda m: _label(m[0], table, prefixes), text)
     text = _CAPS_CODE.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
     return _PAIR.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+
+
+def _label(label: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
+    """'0' for a field's label ('Txn Hash', 'memo', 'TxID'): each word an everyday or note
+    word, or a code of three letters ('Txn') or of four not written as a name ('TXID', not
+    'Acme');
+    else the label as it stands."""
+    if _named(label, table, prefixes):
+        return label
+    vocab = _vocab()
+    for word in re.split(r"[ _]", label):
+        key = word.casefold()
+        if key in vocab["veto"] or key in vocab["affiliate"]:
+            return label
+        if key in _common_words() or key in vocab["noise"]:
+            continue
+        if len(word) > 4 or (len(word) == 4 and word.istitle()):
+            return label
+    return "0"
 
 
 def _named(label: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
@@ -523,6 +550,8 @@ def _another_name(
         if any(key in t for t in zh for key in chinese):
             continue
         if any(ch.isdigit() for t in tokens for ch in t) or all(len(t) < 2 for t in tokens):
+            if _numbered_company(words(_BRACKETED.sub(" ", part)), vocab, places):
+                return True  # 'Studio 54 Ltd', 'Acme 2 Pte Ltd'
             continue  # a number, a reference, an address line
         if zh and not all(_spelt_of(t, vocab["noise_zh"]) for t in zh):
             return True  # Chinese words that are not notes: a name
@@ -547,6 +576,26 @@ def _another_name(
             continue  # a note ('Oct', 'SWIFT BIC DBSSSGSG'), an address, a sentence, generic words
         return True  # a word that is neither a note nor generic: 'Silva', 'De Oliveira'
     return False
+
+
+_BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
+
+
+def _numbered_company(
+    tokens: list[str], vocab: dict[str, frozenset[str]], places: frozenset[str]
+) -> bool:
+    """True when a part with a number is a company's name: a legal form with a word that is
+    neither a number, a legal form, a place nor a note or address word ('Studio 54 Ltd'),
+    outside brackets ('Case No. 22-11068 (JTD)': a judge's initials)."""
+    forms = vocab["company"] - STANDS_FOR_A_FORM
+    if forms.isdisjoint(tokens):
+        return False
+    said, address = vocab["said"], vocab["address"]
+    return any(
+        t not in vocab["company"] and t not in places and t not in said and t not in address
+        for t in tokens
+        if not any(ch.isdigit() for ch in t) and len(t) > 1
+    )
 
 
 _BIC = re.compile(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")  # ISO 9362, as banks write it
