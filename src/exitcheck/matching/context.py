@@ -356,6 +356,9 @@ _CAPS_CODE = re.compile(
 # a one-letter suffix in capitals after a code: a contract's or a listing's ('ETHUSDT.P',
 # 'FUTU.O'); not an initial ('S.A', 'U.S.')
 _SUFFIX_CODE = re.compile(r"(?<=[A-Za-z0-9]{2})\.[A-Z](?![\w.])")
+# a field's label in Chinese characters before a colon, at the start of a line or after a
+# space ('被告：', '发票抬头：', '税号：'): the name of a field, not of a party
+_LABEL_ZH = re.compile(r"(?:^|(?<=[\s|]))([\u4e00-\u9fff]{1,6})\s*[：:]")
 HOST_WORD = "otherhostname"  # unknown to every vocabulary: a word of another site's name
 
 
@@ -368,6 +371,8 @@ def _codes(text: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
     if text.isascii() and not any(ch.isupper() or ch in ".:#=" for ch in text):
         return text  # no capitals and no punctuation of machine text: nothing to read
     text = _SUFFIX_CODE.sub(" ", _SCHEME.sub(" ", text))
+    if not text.isascii():
+        text = _LABEL_ZH.sub(lambda m: _label_zh(m[0], m[1], table), text)
     text = _HOST.sub(lambda m: _host(m[0], table), text)
     text = _LABEL.sub(lambda m: _label(m[0], table, prefixes), text)
     text = _CAPS_CODE.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
@@ -391,6 +396,22 @@ def _label(label: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
         if len(word) > 4 or (len(word) == 4 and word.istitle()):
             return label
     return "0"
+
+
+def _label_zh(found: str, label: str, table: dict[str, str]) -> str:
+    """' 0 ' for a Chinese field's label; the label as it stands when it holds a registry or
+    platform name, a veto, a generic word (公司, 集团) or a place."""
+    simplified = to_simplified(label)
+    vocab = _vocab()
+    if any(v in simplified for v in vocab["veto_zh"]) or any(
+        g in simplified for g in generic_words().chinese
+    ):
+        return found
+    if any(
+        simplified[i:j] in table for i in range(len(label)) for j in range(i + 2, len(label) + 1)
+    ):
+        return found
+    return " 0 "
 
 
 def _named(label: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
