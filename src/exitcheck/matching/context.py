@@ -222,7 +222,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None  # a host: the domain rules decided
     segments: list[list[str]] = []
     parts: list[str] = []
-    for part in _SEGMENTS.split(_split_humps(text)):
+    for part in _SEGMENTS.split(_split_humps(_codes(text, table, prefixes))):
         tokens = words(part)
         if tokens:
             segments.append(tokens if not _SWIFT_ADDRESS.match(part) else ["\x00address", *tokens])
@@ -377,6 +377,121 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
     return _review(result, candidates, f"an app's id or link that names {candidates[0].label!r}")
 
 
+# The syntax of machine text around a name, found by its shape: nobody's name, whatever the
+# words. Each is written over with a number ('0', a noise word) or, for a host that is not a
+# registry name's, with a word that is nobody's noise (another site: review).
+_SCHEME = re.compile(r"\b(?:https?|ftps?|wss?)://|\bmailto:|\bwww\d?\.", re.I)
+_HOST = re.compile(
+    r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24}(?![\w-]|\.\w)", re.I
+)
+# a trading pair or contract: a base of 2-8 letters or digits and a quote currency written
+# on it ('BTCUSDT', 'ethusdc', 'BTCPERP'); 'USD' only in capitals ('BTCUSD', not 'thusd')
+_PAIR = re.compile(
+    r"(?<![a-z0-9])[a-z0-9]{2,8}(?:usdt|usdc|busd|fdusd|tusd|perp|(?-i:USD))(?![a-z0-9])", re.I
+)
+# a field's label before its value of three characters or more with a digit: 'UID: 1882',
+# 'Txn Hash: 0x88d2', 'memo # 104882', 'ID=7731'; or a code in capitals of two to four letters
+# before such a value that ends the phrase ('UID 18827731'; not 'ACME 12 Ltd', 'STUDIO 54')
+_LABEL = re.compile(
+    r"\b[a-z]{2,12}(?:[ _][a-z]{2,12})?(?=\s*[:#=]\s*#?(?=[\w.,/+-]{3})[\w.,/+-]*\d)", re.I
+)
+_CAPS_CODE = re.compile(
+    r"\b[A-Z]{2,4}(?=\s+#?(?=[\w.,/-]{4})[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))"
+)
+# a one-letter suffix in capitals after a code: a contract's or a listing's ('ETHUSDT.P',
+# 'FUTU.O'); not an initial ('S.A', 'U.S.')
+_SUFFIX_CODE = re.compile(r"(?<=[A-Za-z0-9]{2})\.[A-Z](?![\w.])")
+# a field's label in Chinese characters before a colon, at the start of a line or after a
+# space ('被告：', '发票抬头：', '税号：'): the name of a field, not of a party
+_LABEL_ZH = re.compile(r"(?:^|(?<=[\s|]))([\u4e00-\u9fff]{1,6})\s*[：:]")
+HOST_WORD = "otherhostname"  # unknown to every vocabulary: a word of another site's name
+
+
+def _codes(text: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
+    """The text with the syntax of machine text written over by shape (see the patterns
+    above): a URL's scheme and 'www.', a code's one-letter suffix, a trading pair, a field's label before a value with a
+    digit become '0' (noise, like a number); a host that is no registry or platform name's
+    ('apple.com' beside 'Binance') becomes a word that keeps the match at review. A label or
+    code that is a registry name, a legal form or a generic word is left as it is."""
+    if text.isascii() and not any(ch.isupper() or ch in ".:#=" for ch in text):
+        return text  # no capitals and no punctuation of machine text: nothing to read
+    text = _SUFFIX_CODE.sub(" ", _SCHEME.sub(" ", text))
+    if not text.isascii():
+        text = _LABEL_ZH.sub(lambda m: _label_zh(m[0], m[1], table), text)
+    text = _HOST.sub(lambda m: _host(m[0], table), text)
+    text = _LABEL.sub(lambda m: _label(m[0], table, prefixes), text)
+    text = _CAPS_CODE.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+    return _PAIR.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+
+
+def _label(label: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
+    """'0' for a field's label ('Txn Hash', 'memo', 'TxID'): each word an everyday or note
+    word, or a code of three letters ('Txn') or of four not written as a name ('TXID', not
+    'Acme');
+    else the label as it stands."""
+    if _named(label, table, prefixes):
+        return label
+    vocab = _vocab()
+    for word in re.split(r"[ _]", label):
+        key = word.casefold()
+        if key in vocab["veto"] or key in vocab["affiliate"]:
+            return label
+        if key in _common_words() or key in vocab["noise"]:
+            continue
+        if len(word) > 4 or (len(word) == 4 and word.istitle()):
+            return label
+    return "0"
+
+
+def _label_zh(found: str, label: str, table: dict[str, str]) -> str:
+    """' 0 ' for a Chinese field's label; the label as it stands when it holds a registry or
+    platform name, a veto, a generic word (公司, 集团) or a place."""
+    simplified = to_simplified(label)
+    vocab = _vocab()
+    if any(v in simplified for v in vocab["veto_zh"]) or any(
+        g in simplified for g in generic_words().chinese
+    ):
+        return found
+    if any(
+        simplified[i:j] in table for i in range(len(label)) for j in range(i + 2, len(label) + 1)
+    ):
+        return found
+    return " 0 "
+
+
+def _named(label: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
+    """True when the words of ``label`` hold a registry or platform name, a stock ticker, a
+    legal form or a generic word: a company's name, not a field's label."""
+    tokens = words(label)
+    glue = generic_words().latin | _vocab()["company"]
+    if any(t in glue or t in _tickers() for t in tokens):
+        return True
+    return _names_in(tokens, table, prefixes)
+
+
+def _host(host: str, table: dict[str, str]) -> str:
+    """A host as it stands when its name is a registry or platform key ('bybit.com',
+    'Gate.io', 'BTC.TOP'), a file's name ('export.csv') or a social site's; else another
+    site's: ``HOST_WORD``."""
+    labels = host.casefold().split(".")
+    if labels[-1] in _vocab()["extensions"] or labels[-2].isdigit():  # '9988.HK': a listing
+        return host
+    if any(".".join(labels[i:]) in _social_hosts() for i in range(len(labels) - 1)):
+        return host
+    label = labels[-3] if len(labels) >= 3 and labels[-2] in ("co", "com", "net", "org") else ""
+    keys = ("".join(labels), "".join(labels[:-1]), labels[-2], label)
+    return host if any(k in table for k in keys if k) else f" {HOST_WORD} "
+
+
+@functools.cache
+def _social_hosts() -> frozenset[str]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return frozenset(data["social_hosts"])
+
+
 def _file_name(text: str, vocab: dict[str, frozenset[str]]) -> bool:
     """True when the text ends in a file's extension ('bybit-export-2023-04.xlsx'), which
     reads as a host's top-level domain."""
@@ -499,6 +614,8 @@ def _another_name(
         if any(key in t for t in zh for key in chinese):
             continue
         if any(ch.isdigit() for t in tokens for ch in t) or all(len(t) < 2 for t in tokens):
+            if _numbered_company(words(_BRACKETED.sub(" ", part)), vocab, places):
+                return True  # 'Studio 54 Ltd', 'Acme 2 Pte Ltd'
             continue  # a number, a reference, an address line
         if zh and not all(_spelt_of(t, vocab["noise_zh"]) for t in zh):
             return True  # Chinese words that are not notes: a name
@@ -523,6 +640,26 @@ def _another_name(
             continue  # a note ('Oct', 'SWIFT BIC DBSSSGSG'), an address, a sentence, generic words
         return True  # a word that is neither a note nor generic: 'Silva', 'De Oliveira'
     return False
+
+
+_BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
+
+
+def _numbered_company(
+    tokens: list[str], vocab: dict[str, frozenset[str]], places: frozenset[str]
+) -> bool:
+    """True when a part with a number is a company's name: a legal form with a word that is
+    neither a number, a legal form, a place nor a note or address word ('Studio 54 Ltd'),
+    outside brackets ('Case No. 22-11068 (JTD)': a judge's initials)."""
+    forms = vocab["company"] - STANDS_FOR_A_FORM
+    if forms.isdisjoint(tokens):
+        return False
+    said, address = vocab["said"], vocab["address"]
+    return any(
+        t not in vocab["company"] and t not in places and t not in said and t not in address
+        for t in tokens
+        if not any(ch.isdigit() for ch in t) and len(t) > 1
+    )
 
 
 _BIC = re.compile(r"\b[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")  # ISO 9362, as banks write it

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -199,13 +200,17 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
 
 
 _MASKS = frozenset("*＊∗⁎•●×")  # what privacy masking puts in place of letters
+# Markdown's strong emphasis around whole words ('**Binance**', '- **AEX 安银**'): markup
+_EMPHASIS = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*]*?[^\s*])\*\*(?![\w*])")
 
 
 def _masked(text: str) -> bool:
     """True when letters of the name were replaced by masking characters: two or more in a
-    row ('Bin***', '有限**'), or one between two letters or digits ('Hu*bi')."""
+    row ('Bin***', '有限**'), or one between two letters or digits ('Hu*bi'). Stars in pairs
+    around whole words are markup, not a mask ('**Binance**')."""
     if _MASKS.isdisjoint(text):
         return False
+    text = _EMPHASIS.sub(r"\1", text)
     for at, ch in enumerate(text):
         if ch not in _MASKS:
             continue
