@@ -72,7 +72,7 @@ def surface(
     finds anything. ``match_text`` matches a text through every rule (a page's name, repaired
     text). A query that is another platform's name (``other``) is left as it is: a looser
     measure must not outweigh the name of a platform the registry does not list."""
-    for band in () if other else BANDS:
+    for band in OTHER_BANDS if other else BANDS:
         found = band(index, result, text, match_text)
         if found is not None:
             return found
@@ -1390,6 +1390,24 @@ def _translations(word: str) -> tuple[str, ...]:
 def translated(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
+    """See ``_translated``: the query's words, all of them, else without generic words."""
+    return _translated(index, result, text, whole=False)
+
+
+def translated_whole(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """The one band asked of a query that holds another platform's name ('Bitcoin China':
+    'Bitcoin'; 'Matcha exchange': 0x's Matcha): ``_translated`` with every word translated,
+    generic words too, into a registry Chinese name (比特币中国, 抹茶交易所). Another
+    platform's name explains some of the words; a translation that explains all of them
+    is as likely: review, with the registry's name."""
+    return _translated(index, result, text, whole=True)
+
+
+def _translated(
+    index: KeyIndex, result: MatchResult, text: str, *, whole: bool
+) -> MatchResult | None:
     """Reads the Latin query's words, all of them, else without generic words. Condition:
     one to ``MAX_TRANSLATED_WORDS`` words, each an English word that translates a character
     or word of the registry's Chinese names (``glosses_zh``: 'fire' 火, 'coin' 币, 'open'
@@ -1402,6 +1420,8 @@ def translated(
     if not text.isascii():
         return None
     tokens = words(text)
+    if len(tokens) > 1 and tokens[0] == "the":  # an article ('the fire coin exchange'), as
+        tokens = tokens[1:]  # 'the' in 'The Fire Coin Company' is no company's word either
     glosses = _glosses()
     if not _not_kind().isdisjoint(tokens):
         return None  # a company's word ('Holdings', 'Ltd')
@@ -1409,7 +1429,7 @@ def translated(
         return None  # no word translates, nor starts as one that does ('firecoin')
     core = strip_generic(tokens)
     found: list[tuple[str, Entry]] = []
-    for said in dict.fromkeys([tuple(tokens), tuple(core)]):
+    for said in dict.fromkeys([tuple(tokens)] if whole else [tuple(tokens), tuple(core)]):
         if not said or len(said) > MAX_TRANSLATED_WORDS:
             continue
         choices = [_translations(w) for w in said]
@@ -1430,6 +1450,40 @@ def translated(
     return _review(result, named, f"translated word for word, it reads as {named[0].label!r}")
 
 
+# --------------------------------------------------------------------------------------------
+# A name quoted inside a longer text
+
+MAX_QUOTED_WORDS = 5
+_QUOTES = frozenset('"\u201c\u201d\u300c\u300d\u300e\u300f\u00ab\u00bb\u2018\u2019')
+_QUOTED = re.compile(
+    r'"([^"]{2,80})"|\u201c([^\u201c\u201d]{2,80})\u201d|\u300c([^\u300c\u300d]{1,40})\u300d'
+    r"|\u300e([^\u300e\u300f]{1,40})\u300f|\u00ab([^\u00ab\u00bb]{2,80})\u00bb"
+    r"|(?<![\w])\u2018([^\u2018\u2019]{2,80})\u2019(?![\w])"
+)
+
+
+def quoted(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads a span in quotation marks (straight or curly double quotes, curly single ones
+    around words, 「」, 『』, « ») inside a longer text: 'Customer mentioned "the fire coin
+    exchange" as the source', '"Fire Coin" (trans.)'. Condition: the span has one to
+    ``MAX_QUOTED_WORDS`` words and is not the whole text, and by every rule, the bands
+    included, it names a registry entity. Someone quoted a name as it was said or written:
+    review, never more."""
+    if _QUOTES.isdisjoint(text):
+        return None
+    whole = compact_key(text)
+    for found in _QUOTED.finditer(text):
+        span = next(group for group in found.groups() if group is not None)
+        if not 1 <= len(words(span)) <= MAX_QUOTED_WORDS or compact_key(span) == whole:
+            continue
+        named = _named(match_text(span))
+        if named:
+            return _review(result, named, f"{span.strip()!r}, quoted in the text, names it")
+    return None
+
+
 BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
@@ -1448,6 +1502,11 @@ BANDS: tuple[Band, ...] = (
     one_character,
     abbreviated,
     translated,
+    quoted,
 )
 
-__all__ = ["BANDS", "sounds_alike", "surface"]
+# The bands asked of a query that names a platform the registry does not list: a looser
+# measure must not outweigh that name, but a reading of every word may stand beside it.
+OTHER_BANDS: tuple[Band, ...] = (translated_whole,)
+
+__all__ = ["BANDS", "OTHER_BANDS", "sounds_alike", "surface"]
