@@ -338,7 +338,9 @@ def _own_code(found: list[tuple[int, str, str]], key: str) -> bool:
     """True when, beside the name ``key``, the text gives the company's own stock code or
     ticker with a listing word ('HKEX 01428 Bright Smart'): the listing corroborates an
     everyday name as a word of its kind does (the entities found are already one)."""
-    return any(k != key and _tickers().get(k.lstrip("0") if k.isdigit() else k) for _, k, _ in found)
+    return any(
+        k != key and _tickers().get(k.lstrip("0") if k.isdigit() else k) for _, k, _ in found
+    )
 
 
 def _everyday_among_noise(

@@ -121,7 +121,7 @@ def _data() -> dict[str, list[str]]:
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
     names = ["social_hosts", "memo_words_zh", "sentence_words_zh", "spelling_alphabet"]
     names += ["letter_names"]
-    names += ["number_words", "spelling_words"]
+    names += ["number_words", "spelling_words", "spoken_fillers"]
     return {name: data[name] for name in names}
 
 
@@ -864,10 +864,41 @@ def _cantonese() -> dict[str, tuple[str, ...]]:
     return out
 
 
+_UNASPIRATED = (("gw", "kw"), ("b", "p"), ("d", "t"), ("g", "k"), ("z", "ch"), ("c", "ch"))
+_HK_FINALS = (("eoi", "ui"), ("yun", "uen"), ("yut", "uet"), ("aa", "a"), ("oe", "eu"))
+
+
+def _hong_kong_spelling(reading: str) -> str:
+    """A reading as Hong Kong names and street signs spell it: unaspirated initials written
+    p, t, k, ch ('bai' -> 'pai', 'zing' -> 'ching'), 'j' as 'y', and 'eoi', 'yun', 'aa' as
+    'ui', 'uen', 'a' ('gyun' -> 'kuen', 'keoi' -> 'kui'): 'Lo Fu Ching Kuen' for 老虎证券."""
+    for written, said in _UNASPIRATED:
+        if reading.startswith(written):
+            reading = said + reading[len(written) :]
+            break
+    else:
+        if reading.startswith("j"):
+            reading = "y" + reading[1:]
+    for written, said in _HK_FINALS:
+        reading = reading.replace(written, said)
+    return reading
+
+
+@functools.cache
+def _cantonese_readings() -> dict[str, tuple[str, ...]]:
+    """``_cantonese`` with each reading's Hong Kong spelling, and each digit read as itself
+    ('区块链123')."""
+    out = {
+        ch: tuple(dict.fromkeys([*readings, *map(_hong_kong_spelling, readings)]))
+        for ch, readings in _cantonese().items()
+    }
+    return out | {digit: (digit,) for digit in "0123456789"}
+
+
 def _cantonese_table(index: KeyIndex) -> dict[str, list[Entry]]:
     """Every Cantonese reading of the registry's Chinese names (whole, and their distinctive
     part), spelt without spaces or tones, to the entries that have it."""
-    readings = _cantonese()
+    readings = _cantonese_readings()
     table: dict[str, list[Entry]] = {}
     for _, e in index.names("cjk"):
         if not e.entity_id:
@@ -892,7 +923,7 @@ def cantonese(
     (data/cantonese.txt: Hong Kong government spellings, Yale, Jyutping; 'Fo Bai' for 火币).
     A reading is shared by many characters: review."""
     key = _distinctive(text)
-    if len(key) < MIN_CANTONESE or not key.isascii() or not key.isalpha():
+    if len(key) < MIN_CANTONESE or not key.isascii() or not key[:MIN_CANTONESE].isalpha():
         return None
     hits = index.derived("cantonese", _cantonese_table).get(key, [])
     if not hits:
@@ -1484,6 +1515,151 @@ def quoted(
     return None
 
 
+# --------------------------------------------------------------------------------------------
+# A Chinese name heard and written down as English syllables
+
+_PINYIN_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")
+_HEARD_INITIALS = ("zh", "ch", "sh", "wh", "ph", "hs", "dj", "ts", "dz", *"bpmfdtnlgkhjqxrzcsyw")
+# an initial as heard: the sounds an English listener does not tell apart are one class
+_INITIAL_CLASS = {
+    "zh": "j", "dj": "j", "q": "ch", "x": "sh", "hs": "sh", "dz": "z", "ts": "c",
+    "wh": "h", "ph": "f",
+}  # fmt: skip
+_PINYIN_FINALS = {
+    "i": "i", "u": "u", "v": "u", "a": "a", "o": "o", "uo": "o", "e": "e", "ai": "ai",
+    "ei": "ei", "ui": "ei", "ao": "ao", "ou": "ou", "ia": "ia", "ie": "ie", "iao": "iao",
+    "iu": "iu", "ua": "ua", "uai": "ai", "an": "an", "en": "en", "ang": "ang", "eng": "eng",
+    "ong": "ong", "in": "in", "ing": "ing", "ian": "ien", "un": "un", "uan": "uan",
+    "iang": "iang", "iong": "ong", "er": "er", "ue": "ie",
+}  # fmt: skip
+# the English spellings of a final, each with the finals it may stand for
+_HEARD_FINALS = {
+    "ee": "i", "ea": "i", "ie": "i ai", "i": "i", "y": "i ai", "e": "i e", "ey": "ei i",
+    "oo": "u", "u": "u", "ue": "u ie", "ew": "iu u", "eu": "iu", "ou": "u ou",
+    "o": "u o ou", "oe": "ou o", "oh": "o ou", "ow": "ao ou", "wo": "o", "uo": "o", "aw": "o",
+    "or": "o", "a": "a", "ah": "a", "ar": "a", "ay": "ei", "ai": "ai ei", "ei": "ei",
+    "eigh": "ei", "ye": "ai", "aye": "ai", "igh": "ai", "uy": "ai", "ao": "ao", "au": "ao",
+    "iao": "iao", "eow": "iao", "iow": "iao", "yao": "iao", "an": "an", "ahn": "an",
+    "en": "en ien", "un": "un en", "ang": "ang", "eng": "eng", "ung": "ong eng", "ong": "ong",
+    "in": "in", "een": "in", "ing": "ing", "ian": "ien", "ien": "ien", "yen": "ien",
+    "uan": "uan", "wan": "uan", "er": "er e", "ur": "er e", "uh": "e a", "ia": "ia",
+    "ya": "ia", "ieh": "ie", "yeh": "ie", "iu": "iu", "yo": "iu ou", "ui": "ei",
+}  # fmt: skip
+
+
+def _initial_of(syllable: str, initials: tuple[str, ...]) -> tuple[str, str]:
+    """(initial, final) of a syllable: its leading consonants as ``initials`` spell them."""
+    for initial in initials:
+        if syllable.startswith(initial) and len(syllable) > len(initial):
+            return initial, syllable[len(initial) :]
+    return "", syllable
+
+
+def _pinyin_sound(syllable: str) -> tuple[str, str] | None:
+    initial, final = _initial_of(syllable, _PINYIN_INITIALS)
+    final_class = _PINYIN_FINALS.get(final)
+    if final_class is None:
+        return None
+    return _INITIAL_CLASS.get(initial, initial), final_class
+
+
+def _heard_sounds(word: str) -> tuple[list[str], frozenset[str]] | None:
+    """(initials, finals) a word written as heard may stand for ('jee': zh or j, and i;
+    'coo': k, and u); None for a word that is no syllable."""
+    initial, final = _initial_of(word, _HEARD_INITIALS)
+    finals = _HEARD_FINALS.get(final)
+    if finals is None:
+        return None
+    if initial == "c":  # hard before a, o, u ('coo'), soft before e, i, y
+        heard = ["k"] if final[0] in "aou" else ["s"]
+    elif initial == "g" and final[0] in "eiy":
+        heard = ["g", "j"]
+    else:
+        heard = [_INITIAL_CLASS.get(initial, initial)]
+    return heard, frozenset(finals.split())
+
+
+def _syllables_table(index: KeyIndex) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]]:
+    """The registry's Chinese names (whole, and their distinctive part) of two characters or
+    more, as the sounds of their pinyin syllables: initials -> (finals, entry)."""
+    table: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = {}
+    for _, e in index.names("cjk"):
+        if not e.entity_id:
+            continue
+        simplified = to_simplified(compact_key(e.label))
+        for form in dict.fromkeys([simplified, "".join(strip_generic([simplified]))]):
+            if not 2 <= len(form) <= MAX_HEARD_SYLLABLES or not all(map(is_cjk, form)):
+                continue
+            sounds = [_pinyin_sound(romanise(ch)) for ch in form]
+            if all(sounds):
+                sound_initials = tuple(sound[0] for sound in sounds if sound)
+                finals = tuple(sound[1] for sound in sounds if sound)
+                table.setdefault(sound_initials, []).append((finals, e))
+    return table
+
+
+MAX_HEARD_SYLLABLES = 4
+
+
+@functools.cache
+def _fillers() -> frozenset[str]:
+    return frozenset(_data()["spoken_fillers"])
+
+
+def heard_syllables(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the Latin query's words without generic words and the fillers of speech ('uh',
+    'um'). Condition: two to ``MAX_HEARD_SYLLABLES`` words, each an English spelling of one
+    syllable ('who', 'bee', 'shiao'), that stand one for one for the pinyin syllables of a
+    registry Chinese name, by sound: initials an English ear does not tell apart (zh and j,
+    x and sh, q and ch) and the spellings of a final ('ee' for i, 'ow' for ao, 'y' for ai):
+    'fay shiao how' for 非小号, 'jee hoo' for 知乎, 'by do' for 百度. A name written as it was
+    heard on a call or in a recording: review."""
+    if not text.isascii():
+        return None
+    fillers = _fillers()
+    said = [w for w in strip_generic(words(text)) if w not in fillers]
+    if not 2 <= len(said) <= MAX_HEARD_SYLLABLES or not all(w.isalpha() for w in said):
+        return None
+    heard = [_heard_sounds(w) for w in said]
+    if not all(heard):
+        return None
+    table = index.derived("syllables", _syllables_table)
+    sounds = [sound for sound in heard if sound]
+    found: list[Entry] = []
+    for heard_initials in itertools.product(*(sound[0] for sound in sounds)):
+        for finals, e in table.get(heard_initials, []):
+            if all(f in sound[1] for f, sound in zip(finals, sounds, strict=True)):
+                found.append(e)
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 70.0, "heard_syllables") for e in found)
+    return _review(result, named, f"heard and written down, it sounds as {named[0].label!r} does")
+
+
+def spoken_parts(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads a transcript of speech: a text with a filler of speech ('uh', 'um') among its
+    words, cut at its commas ('uh, bye nance, the crypto one'). Condition: a part, fillers
+    and generic words set aside, sounds as a registry name does (``sounds_like``,
+    ``heard_syllables``). Review."""
+    if "," not in text or not text.isascii() or _fillers().isdisjoint(words(text)):
+        return None
+    for part in text.split(","):
+        kept = [w for w in words(part) if w not in _fillers()]
+        if not strip_generic(kept) or len(kept) == len(words(text)):
+            continue
+        spoken = " ".join(kept)
+        found = sounds_like(index, result, spoken, match_text) or heard_syllables(
+            index, result, spoken, match_text
+        )
+        if found is not None:
+            return found
+    return None
+
+
 BANDS: tuple[Band, ...] = (
     chinese_memo,
     mojibake,
@@ -1503,6 +1679,8 @@ BANDS: tuple[Band, ...] = (
     abbreviated,
     translated,
     quoted,
+    heard_syllables,
+    spoken_parts,
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser

@@ -411,7 +411,7 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     for a match: at most ambiguous."""
     from anyascii import anyascii
 
-    latin = anyascii(_japanese_words().sub(" ", text))
+    latin = anyascii(_kana_spelling(_japanese_words().sub(" ", text)))
     tokens = words(latin)
     core = strip_generic(tokens)
     key = "".join(core)
@@ -467,6 +467,28 @@ def _transliterated(index: KeyIndex, key: str, core: list[str]) -> list[Candidat
                 for c in sounds_alike(index, piece, 60, 0, near=60)
             ]
     return found
+
+
+# katakana pairs of a loanword that a letter-by-letter reading splits ('ティ' is ti, not tei;
+# 'キャ' kya, not kiya), and the long-vowel mark after an a-sound: English -er, -ar ('タイガー'
+# tiger, 'ブローカーズ' brokers)
+_KANA_PAIRS = {
+    "ティ": "ti", "ディ": "di", "トゥ": "tu", "ウィ": "wi", "ウェ": "we", "ウォ": "wo",
+    "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "ヴァ": "va", "ヴィ": "vi",
+    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo",
+    "シャ": "sha", "シュ": "shu", "ショ": "sho", "ジャ": "ja", "ジュ": "ju", "ジョ": "jo",
+    "チャ": "cha", "チュ": "chu", "チョ": "cho", "ニャ": "nya", "リャ": "rya", "ビャ": "bya",
+    "ピャ": "pya", "ミャ": "mya", "ヒャ": "hya", "シェ": "she", "ジェ": "je", "チェ": "che",
+}  # fmt: skip
+_KANA = re.compile("|".join(_KANA_PAIRS) + "|(?<=[アカガサザタダナハバパマヤラワァャ])ー")
+
+
+def _kana_spelling(text: str) -> str:
+    """Katakana written as the loanword it spells, before a letter-by-letter reading:
+    'ウィーチャット' -> 'wiーcha' + 'ット' (wichatto), 'タイガー' -> 'タイガr' (taigar)."""
+    if not any("\u30a0" <= ch <= "\u30ff" for ch in text):
+        return text
+    return _KANA.sub(lambda found: _KANA_PAIRS.get(found[0], "r"), text)
 
 
 @functools.cache
