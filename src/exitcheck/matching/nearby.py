@@ -1380,7 +1380,7 @@ def abbreviated(
 # --------------------------------------------------------------------------------------------
 # A Chinese name translated word for word
 
-MAX_TRANSLATED_WORDS = 4  # words of a translated name, generic words set aside
+MAX_TRANSLATED_WORDS = 6  # words of a translated name (more than 3: in their order only)
 
 
 @functools.cache
@@ -1410,12 +1410,21 @@ def _translations(word: str) -> tuple[str, ...]:
     found = glosses.get(word)
     if found is not None:
         return found
+    if word.isdigit():  # a number stays a number ('Blockchain 123': 区块链123)
+        return (word,)
     return tuple(
         a + b
         for cut in range(2, len(word) - 1)
         for a in glosses.get(word[:cut], ())
         for b in glosses.get(word[cut:], ())
     )
+
+
+def _core_hits(index: KeyIndex, key: str) -> list[Entry]:
+    """The registry names a translation is once its Chinese places and generic words are
+    peeled ('Beijing Fire Coin World Network Technology': 北京火币天下网络技术 -> 火币天下)."""
+    core = core_key(key)
+    return index.exact(core) if core != key and len(core) >= 2 else []
 
 
 def translated(
@@ -1471,7 +1480,7 @@ def _translated(
             for pieces in itertools.islice(itertools.product(*order), 256):
                 key = "".join(pieces)
                 if len(key) >= 2 and not everyday_name(core_key(key), tokens):
-                    hits = index.exact(key) or index.folded(key)
+                    hits = index.exact(key) or index.folded(key) or _core_hits(index, key)
                     found += [(key, e) for e in hits if e.entity_id]
         if found:
             break
