@@ -24,6 +24,7 @@ from exitcheck.matching.names import (
     is_qualifier,
     legal_forms,
     parent_hosts,
+    sound_key,
     strip_generic,
     to_simplified,
     units,
@@ -430,6 +431,11 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
                     for _, e, score in index.spelt_like("latin", said, SENTENCE_WORD_SPELLING)
                     if e.entity_id
                 ]
+                if _abjad(word):  # its w and y inside a word are mostly long vowels
+                    found += _abjad_sound(
+                        index, said[0] + said[1:].replace("w", "").replace("y", "")
+                    )
+                    continue
                 near = SENTENCE_WORD_SOUND
                 found += [
                     c._replace(method="transliterated")
@@ -443,6 +449,27 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
 
 
 MAX_OTHER_SCRIPT_WORDS = 8  # words of a text in another script read one by one
+# ... a word in a script that leaves vowels unwritten (Arabic, Hebrew: 'بينانس' is 'bynns'),
+# whose sound is the name's, spelt this close: its consonants are all it has to compare
+ABJAD_WORD_SOUND = 45
+
+
+def _abjad_sound(index: KeyIndex, said: str) -> list[Candidate]:
+    """The registry names that sound as an Arabic or Hebrew word does, when its sound has
+    three consonants or more: spelt within ``ABJAD_WORD_SOUND``."""
+    from exitcheck.matching.nearby import sounds_alike
+
+    if len(sound_key(said)) < 3:
+        return []
+    near = ABJAD_WORD_SOUND
+    return [c._replace(method="transliterated") for c in sounds_alike(index, said, near, near)]
+
+
+def _abjad(word: str) -> bool:
+    """True for a word in Arabic or Hebrew letters (their scripts write no short vowels)."""
+    return all("\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in word)
+
+
 SENTENCE_WORD_SPELLING = 85  # ... each spelt this close to a registry name ('Khuobi')
 SENTENCE_WORD_SOUND = 70  # ... or sounding as one does, spelt this close ('Binans')
 
