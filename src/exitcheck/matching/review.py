@@ -303,9 +303,23 @@ def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchR
     if not candidates:
         return other(result.query, result.normalized, [e for e, _ in found], result.candidates)
     if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):
+        if _an_app(tokens):
+            reason = f"{rest} is an everyday word, in the name of an app: its own, or another's"
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
         reason = f"{rest} is an everyday word here, and nothing else in the name points to it"
         return none(result.query, result.normalized, reason, _merge(candidates))
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+_APP_WORDS = frozenset({"app", "apps"})
+
+
+def _an_app(tokens: list[str]) -> bool:
+    """True when the name ends in 'app' and holds no company word ('Keystone Companion App',
+    not 'Keystone Apps Ltd'): a platform's own app is named so, as often as another's."""
+    from exitcheck.matching.decide import _company_words
+
+    return tokens[-1] in _APP_WORDS and _company_words().isdisjoint(tokens)
 
 
 def _said(label: str, chinese: bool) -> str:
