@@ -402,16 +402,35 @@ def homophone(index: KeyIndex, result: MatchResult, core: str) -> MatchResult | 
     if not 2 <= len(core) <= 8 or not all(has_cjk(ch) for ch in core):  # registry names' lengths
         return None
     if index.cjk_characters().isdisjoint(core):  # a slip of one character keeps the others
-        return None
+        return _pinyin_is_name(index, result, core)
     hits = [
         e
         for e in index.romanised(romanise(core))
         if e.entity_id and len(e.label) == len(core) and to_simplified(e.label) != core
     ]
     if not hits:
-        return None
+        return _pinyin_is_name(index, result, core)
     candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "homophone") for e in hits)
     reason = f"sounds as {hits[0].label!r} does: a slip of the input method?"
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+MIN_PINYIN_NAME = 3  # characters: two sound as too many namesakes do (伟博, 维博: weibo)
+
+
+def _pinyin_is_name(index: KeyIndex, result: MatchResult, core: str) -> MatchResult | None:
+    """A Chinese name of ``MIN_PINYIN_NAME`` characters or more whose pinyin is a registry
+    entity's Latin name ('阿里巴巴' is 'alibaba', '阿里巴巴（中国）网络技术有限公司'): the
+    brand's Chinese name, which the registry does not list, or a namesake. Ambiguous."""
+    from exitcheck.matching.names import romanise
+
+    if len(core) < MIN_PINYIN_NAME:
+        return None
+    hits = [e for e in index.exact(romanise(core)) if e.entity_id and not has_cjk(e.label)]
+    if not hits:
+        return None
+    candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "homophone") for e in hits)
+    reason = f"its pinyin is {hits[0].label!r}: the brand's Chinese name, or a namesake's?"
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
