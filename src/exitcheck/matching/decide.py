@@ -41,6 +41,7 @@ from exitcheck.matching.names import (
     words,
 )
 from exitcheck.matching.results import (
+    DECISION_AMBIGUOUS,
     DECISION_MATCH,
     DECISION_NONE,
     MARGIN,
@@ -201,6 +202,10 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         result = ambiguous(result.query, result.normalized, (best,) if best else (), reason)
     elif result.decision == DECISION_NONE and _other_script(text):
         result = _module("review").other_script(index, result, text) or result
+    if result.decision == DECISION_AMBIGUOUS and all(
+        c.method == UNUSUAL for c in result.candidates
+    ):
+        result = _module("nearby").sound_first(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
         result = _module("review").close_spelling(index, result, text) or result
     if "/" in text:  # a page on a social site: its host decided, its path names the account

@@ -825,8 +825,16 @@ def sounds_alike(
             score = fuzz.ratio(key, name)
             if score >= cutoff:
                 out.append((name, Candidate(e.entity_id, e.label, round(score, 1), "sounds_like")))
-    same_start = [c for name, c in out if name[0] == key[0]]  # 'koukoin': KuCoin, not OKCoin
+    # 'koukoin', 'coo coin': KuCoin, not OKCoin (the first letters as they sound: c is k)
+    same_start = [c for name, c in out if _first_sound(name) == _first_sound(key)]
     return same_start or [c for _, c in out]
+
+
+_FIRST_SOUND = str.maketrans("cqzvwfjl", "kksbbhgr")  # names.sound_key's folding
+
+
+def _first_sound(key: str) -> str:
+    return key[0].translate(_FIRST_SOUND)
 
 
 def sounds_like(
@@ -1488,6 +1496,25 @@ def _translated(
         return None
     named = tuple(Candidate(e.entity_id, e.label, 70.0, "translated") for _, e in found)
     return _review(result, named, f"translated word for word, it reads as {named[0].label!r}")
+
+
+def sound_first(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """An answer sent to review only for spellings that are no usual slip ('Coin Ecks' and
+    CoinGecko, 'Fu Bai exchange' and Baidu), with a registry name that the text is a reading
+    of, or sounds as (``cantonese``, ``sounds_like``, ``heard_syllables``: CoinEx, 库币): that
+    name first, then the others. Still review."""
+    for band in (cantonese, sounds_like, heard_syllables):
+        found = band(index, result, text, lambda part: result)
+        if found is not None and found.candidates:
+            candidates = _merge_in_order(found.candidates, result.candidates)
+            return ambiguous(result.query, result.normalized, candidates, found.reason)
+    return None
+
+
+def _merge_in_order(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    from exitcheck.matching.review import in_order
+
+    return in_order(*groups)
 
 
 # --------------------------------------------------------------------------------------------
