@@ -1502,10 +1502,11 @@ def sound_first(index: KeyIndex, result: MatchResult, text: str) -> MatchResult 
     """An answer sent to review only for spellings that are no usual slip ('Coin Ecks' and
     CoinGecko, 'Fu Bai exchange' and Baidu), with a registry name that the text is a reading
     of, or sounds as (``cantonese``, ``sounds_like``, ``heard_syllables``: CoinEx, 库币): that
-    name first, then the others. Still review."""
+    name first, then the others, when it was not first already. Still review."""
+    first = result.candidates[0].entity_id if result.candidates else None
     for band in (cantonese, sounds_like, heard_syllables):
         found = band(index, result, text, lambda part: result)
-        if found is not None and found.candidates:
+        if found is not None and found.candidates and found.candidates[0].entity_id != first:
             candidates = _merge_in_order(found.candidates, result.candidates)
             return ambiguous(result.query, result.normalized, candidates, found.reason)
     return None
@@ -1658,15 +1659,17 @@ def heard_syllables(
     said = [w for w in strip_generic(words(text)) if w not in fillers]
     if not 2 <= len(said) <= MAX_HEARD_SYLLABLES or not all(w.isalpha() for w in said):
         return None
-    heard = [_heard_sounds(w) for w in said]
-    if not all(heard):
-        return None
+    heard = []
+    for w in said:  # most names hold a word that is no syllable: stop at the first
+        sound = _heard_sounds(w)
+        if sound is None:
+            return None
+        heard.append(sound)
     table = index.derived("syllables", _syllables_table)
-    sounds = [sound for sound in heard if sound]
     found: list[Entry] = []
-    for heard_initials in itertools.product(*(sound[0] for sound in sounds)):
+    for heard_initials in itertools.product(*(sound[0] for sound in heard)):
         for finals, e in table.get(heard_initials, []):
-            if all(f in sound[1] for f, sound in zip(finals, sounds, strict=True)):
+            if all(f in sound[1] for f, sound in zip(finals, heard, strict=True)):
                 found.append(e)
     if not found:
         return None
