@@ -60,6 +60,12 @@ class Counts:
         self.rows += 1
         setattr(self, decision, getattr(self, decision) + 1)
 
+    def tally(self, decisions: dict[str, int]) -> None:
+        """Rows answered together: how many of each decision."""
+        for decision, count in decisions.items():
+            self.rows += count
+            setattr(self, decision, getattr(self, decision) + count)
+
     def record(self) -> dict[str, Any]:
         return {
             "read": self.read,
@@ -106,15 +112,16 @@ def screen(
     at once, whatever the input's size, even from a pipe that stays open); the rest a batch at
     a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them.
     With ``lines`` (the writer of the output's lines, one per record: NDJSON's), the workers
-    also write each record's line: their records are ``Line``s, which hold the decision and
-    the line only."""
-    rows = _counted(rows, counts)
+    also write each record's line, a batch at a time: past the first rows, what comes is
+    ``Written`` batches, which hold the decisions' tally and the lines only."""
+    rows = iter(rows)
     answers = Answers(registry, index, clock, threshold, header)
     for row in itertools.islice(rows, FIRST):  # one by one: each answer comes with its row
+        counts.read += 1
         for record in answers.records([row]):
             counts.add(record["decision"])
             yield record
-    batches = _batches(rows)
+    batches = _batches(rows, counts)
     head = next(batches, None)
     if head is None:
         return
@@ -125,6 +132,11 @@ def screen(
         setup = (registry, clock, threshold, header)
         pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance, lines)
     try:
+        if pool is not None and lines is not None:  # a batch's lines at a time
+            for written in pool.written():
+                counts.tally(written.tally)
+                yield written
+            return
         later = (
             pool.records()
             if pool
@@ -138,31 +150,28 @@ def screen(
             pool.stop()
 
 
-def _counted(rows: Iterable[Row], counts: Counts) -> Iterator[Row]:
-    """The rows, counted as they are read (``read`` runs ahead of ``rows`` by what is being
-    answered)."""
-    for row in rows:
-        counts.read += 1
-        yield row
-
-
-def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
+def _batches(rows: Iterator[Row], counts: Counts) -> Iterator[list[Row]]:
+    """The rows a batch at a time, counted as they are read (``read`` runs ahead of ``rows``
+    by what is being answered)."""
     while batch := list(itertools.islice(rows, BATCH)):
+        counts.read += len(batch)
         yield batch
 
 
-class Line(dict[str, Any]):
-    """A row's record as a worker gave it when the output is NDJSON: its ``decision`` (what
-    the run counts) and its ``line``, the NDJSON line the main process would have written
-    for the whole record (``render.ndjson.Renderer.screen`` writes it as it is). The main
-    process then only reads, sends and writes: the records are built and serialised on the
-    workers' cores."""
+class Written(dict[str, Any]):
+    """A batch of rows as a worker gave it when the output is NDJSON: how many rows of each
+    decision (``tally``, what the run counts), how many rows (``rows``), and ``line``, their
+    NDJSON lines as UTF-8 bytes, the lines the main process would have written for their
+    records (``render.ndjson.Renderer.screen`` gives them on as they are). The main process then
+    only reads, sends and writes, once per batch: the records are built and serialised on
+    the workers' cores."""
 
-    __slots__ = ("line",)
+    __slots__ = ("line", "rows", "tally")
 
-    def __init__(self, decision: str, line: str) -> None:
-        super().__init__(decision=decision)
-        self.line = line
+    def __init__(self, tally: dict[str, int], line: bytes) -> None:
+        super().__init__()
+        self.tally, self.line = tally, line
+        self.rows = sum(tally.values())
 
 
 class Answers:
@@ -297,6 +306,6 @@ __all__ = [
     "DECISION_UNREADABLE",
     "Answers",
     "Counts",
-    "Line",
+    "Written",
     "screen",
 ]

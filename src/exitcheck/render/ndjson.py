@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from exitcheck.render import Doc
 from exitcheck.render.i18n import ENGLISH, Words
@@ -29,10 +30,12 @@ class Renderer:
         for record in records:
             yield dumps(record, indent=None) + "\n"
 
-    def screen(self, records: Iterable[Doc]) -> Iterator[str]:
+    def screen(self, records: Iterable[Doc]) -> Iterator[str | bytes]:
         """One line per row. The provenance, the same object for every row of a run, is
         serialised once and spliced in (it is most of each line); so is the list of an
-        entity's measures, the same object for every row matched to it."""
+        entity's measures, the same object for every row matched to it. A batch of rows
+        whose lines a worker wrote (``answers.screen.Written``) is given on as it is: the
+        lines' UTF-8 bytes."""
         import json  # bound once for the run: a screen writes a line per input row
 
         # what dumps(value, indent=None) gives: json.dumps with these settings makes this
@@ -46,7 +49,7 @@ class Renderer:
         text = ""
         measured: dict[int, tuple[object, str]] = {}  # id -> (the list, its text)
         for record in records:
-            written = getattr(record, "line", None)  # by a worker (answers.screen.Line)
+            written = getattr(record, "line", None)  # by a worker (answers.screen.Written)
             if written is not None:
                 yield written
                 continue
@@ -72,4 +75,4 @@ class Renderer:
 def screen_lines(records: Iterable[Doc]) -> Iterator[str]:
     """The lines of screened rows (``Renderer.screen``): what a ``screen --jobs`` worker
     writes for the main process (given by name: a module-level function pickles)."""
-    return Renderer().screen(records)
+    return cast("Iterator[str]", Renderer().screen(records))  # records only: text only
