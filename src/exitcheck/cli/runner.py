@@ -108,7 +108,7 @@ class Call:
         """Text, or bytes: a binary stream's (a workbook), or UTF-8 lines that workers wrote
         for a text stream, written as they are to its buffer when it is UTF-8 and does not
         translate line ends, else as text."""
-        out = session.out or sys.stdout
+        out: Any = session.out or sys.stdout  # text, or binary for a workbook
         for chunk in chunks:
             if session.bom:
                 out.write("\ufeff")
