@@ -28,6 +28,7 @@ from exitcheck.matching import (
     MatchResult,
     match_many,
 )
+from exitcheck.matching.results import DECISION_NONE
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
@@ -194,6 +195,7 @@ class Answers:
         # a list repeats names: each is matched once while it is among the last used
         self.answers: collections.OrderedDict[str, MatchResult] = collections.OrderedDict()
         self.views: dict[str, _View] = {}  # per entity
+        self.blanks: dict[tuple[str | None, str], dict[str, Any]] = {}  # see _blank
         self.layered = len(registry.files) > 1
 
     def results(self, names: list[str]) -> dict[str, MatchResult]:
@@ -231,6 +233,21 @@ class Answers:
         for item in rows:
             number, name, cells = item.number, item.name, item.cells
             result = _unanswered(item) or found[name]
+            if (
+                result.decision == DECISION_NONE
+                and result.best is None
+                and not (result.candidates or result.decoded)
+            ):  # most rows: the record of its kind, with the row's own three fields
+                record = self._blank(result).copy()
+                record["row"], record["input"] = number, name
+                record["normalized"] = result.normalized
+                record["decoded"], record["candidates"] = [], []  # each record its own lists
+                if header is not None and cells is not None:
+                    record["columns"] = {
+                        h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
+                    }
+                out.append(record)
+                continue
             entity = (
                 registry.entity(result.entity_id)
                 if result.decision == DECISION_MATCH and result.entity_id
@@ -258,6 +275,31 @@ class Answers:
                 }
             out.append(record)
         return out
+
+    def _blank(self, result: MatchResult) -> dict[str, Any]:
+        """The record of a ``none`` with no candidate, nothing decoded, and this method and
+        reason, made by ``screen_record`` once per kind: a row's differs from it only by its
+        number, its input and the normalised name (``records`` sets them)."""
+        kind = (result.method, result.reason)
+        blank = self.blanks.get(kind)
+        if blank is None:
+            if len(self.blanks) >= VIEWS:
+                self.blanks.clear()
+            clock = self.clock
+            row = ScreenRow(
+                0,
+                "",
+                result,
+                None,
+                None,
+                self.used,
+                clock.as_of,
+                clock.known_on,
+                None,
+                _NO_MEASURES,
+            )
+            blank = self.blanks[kind] = screen_record(row, self.registry, self.provenance)
+        return blank
 
     def _view(self, entity: Entity) -> _View:
         if entity.id not in self.views:

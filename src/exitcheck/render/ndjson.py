@@ -10,8 +10,6 @@ from exitcheck.render.i18n import ENGLISH, Words
 from exitcheck.render.jsonfmt import dumps
 from exitcheck.render.safe import json_safe
 
-_SPLICED = ("measures", "provenance")  # serialised once per object, not once per row
-
 
 class Renderer:
     def __init__(self, width: int | None = None, words: Words = ENGLISH) -> None:
@@ -54,7 +52,8 @@ class Renderer:
                 yield written
                 continue
             provenance = record.get("provenance")
-            if provenance is None or list(record)[-2:] != ["measures", "provenance"]:
+            last = reversed(record)
+            if provenance is None or next(last) != "provenance" or next(last, "") != "measures":
                 yield line(record) + "\n"
                 continue
             if provenance is not shared:
@@ -65,7 +64,9 @@ class Renderer:
                 if len(measured) >= 1024:
                     measured.clear()
                 known = measured[id(measures)] = (measures, line(measures))
-            head = line({k: v for k, v in record.items() if k not in _SPLICED})
+            rest = dict(record)  # the record but its last two, copied in C
+            del rest["measures"], rest["provenance"]
+            head = line(rest)
             yield f'{head[:-1]}, "measures": {known[1]}, "provenance": {text}}}\n'
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
