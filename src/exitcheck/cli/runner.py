@@ -134,7 +134,7 @@ class Call:
 
 def _utf8_buffer(out: Any) -> Any:
     """The binary buffer under a text stream whose text is written as UTF-8 bytes unchanged
-    (``\n`` stays ``\n``), else None."""
+    (line ends are not translated), else None."""
     encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
     if encoding != "utf8" or os.linesep != "\n":
         return None
