@@ -23,12 +23,12 @@ from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
 from exitcheck.matching import (
     DECISION_MATCH,
+    DECISION_NONE,
     MAX_QUERY_CHARS,
     SCORE_THRESHOLD,
     MatchResult,
     match_many,
 )
-from exitcheck.matching.results import DECISION_NONE
 from exitcheck.model import Entity
 
 if TYPE_CHECKING:
