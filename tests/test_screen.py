@@ -335,3 +335,36 @@ def test_a_none_row_is_the_record_screen_record_makes(shipped: Path) -> None:
         assert len(nones) >= 5
         assert nones[0]["decoded"] is not nones[1]["decoded"]
         assert nones[0]["candidates"] is not nones[-1]["candidates"]
+
+
+def test_a_none_row_is_written_as_its_record(shipped: Path) -> None:
+    """The NDJSON writer writes a row made from its kind's record (its line once per kind,
+    the row's number, input and normalised name filled in) as it writes the record itself:
+    quotes, backslashes, controls, invisible and bidirectional characters, other scripts."""
+    import exitcheck
+    from exitcheck import api
+    from exitcheck.answers.screen import Answers, Blank
+    from exitcheck.answers.screen_input import Row
+    from exitcheck.render.ndjson import Renderer
+
+    registry = exitcheck.load()
+    answers = Answers(registry, registry.index, api.clock("2026-12-07"), None, None)
+    names = [
+        'Acme "Quoted" Bakery',
+        "Back\\slash Foods",
+        "Tab\tand Bell\x07 Trading",
+        "Zero\u200bWidth Mills",
+        "Right\u202eto left Ltd",
+        "Ürün Gıda Sanayi",
+        "Ωmega Ποτά",
+        "Holdings Ltd",
+        "x" * 300,
+        "Acme Bakery",
+    ]
+    records = answers.records([Row(i, name) for i, name in enumerate(names, 1)])
+    made = [r for r in records if isinstance(r, Blank) and hasattr(r, "blank")]
+    assert len(made) >= 8
+    fast = list(Renderer().screen(records))
+    plain = list(Renderer().screen([dict(r) for r in records]))
+    assert fast == plain
+    assert [json.loads(line) for line in fast] == [dict(r) for r in records]

@@ -175,6 +175,20 @@ class Written(dict[str, Any]):
         self.rows = sum(tally.values())
 
 
+class Blank(dict[str, Any]):
+    """The record of a row answered ``none`` with nothing to show, made from its kind's
+    (``Answers._blank``). With ``blank``, that record of its kind, it differs from it only in
+    ``row``, ``input`` and ``normalized`` (its lists are its own, and empty as the kind's):
+    a writer may write the kind's line once and fill in those three. Pickled (and copied) as
+    a plain dict."""
+
+    __slots__ = ("blank",)
+    blank: dict[str, Any]  # unset when the record has more (a CSV row's columns)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))
+
+
 class Answers:
     """The answers of one run: the registry's index, the clocks, and the names and entities
     already answered (in the process that screens, or in each worker)."""
@@ -229,7 +243,7 @@ class Answers:
             self.header,
         )
         found = self.results([r.name for r in rows if _unanswered(r) is None])
-        out = []
+        out: list[dict[str, Any]] = []
         for item in rows:
             number, name, cells = item.number, item.name, item.cells
             result = _unanswered(item) or found[name]
@@ -238,15 +252,18 @@ class Answers:
                 and result.best is None
                 and not (result.candidates or result.decoded)
             ):  # most rows: the record of its kind, with the row's own three fields
-                record = self._blank(result).copy()
-                record["row"], record["input"] = number, name
-                record["normalized"] = result.normalized
-                record["decoded"], record["candidates"] = [], []  # each record its own lists
+                blank = self._blank(result)
+                made = Blank(blank)
+                made["row"], made["input"] = number, name
+                made["normalized"] = result.normalized
+                made["decoded"], made["candidates"] = [], []  # each record its own lists
                 if header is not None and cells is not None:
-                    record["columns"] = {
+                    made["columns"] = {
                         h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
                     }
-                out.append(record)
+                else:
+                    made.blank = blank
+                out.append(made)
                 continue
             entity = (
                 registry.entity(result.entity_id)
@@ -347,6 +364,7 @@ __all__ = [
     "DECISION_EMPTY",
     "DECISION_UNREADABLE",
     "Answers",
+    "Blank",
     "Counts",
     "Written",
     "screen",

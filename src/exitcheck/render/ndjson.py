@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import cast
 
 from exitcheck.render import Doc
@@ -46,16 +46,13 @@ class Renderer:
         shared: object = None
         text = ""
         measured: dict[int, tuple[object, str]] = {}  # id -> (the list, its text)
-        for record in records:
-            written = getattr(record, "line", None)  # by a worker (answers.screen.Written)
-            if written is not None:
-                yield written
-                continue
+
+        def write(record: Doc) -> str:
+            nonlocal shared, text
             provenance = record.get("provenance")
             last = reversed(record)
             if provenance is None or next(last) != "provenance" or next(last, "") != "measures":
-                yield line(record) + "\n"
-                continue
+                return line(record) + "\n"
             if provenance is not shared:
                 shared, text = provenance, line(provenance)
             measures = record["measures"]
@@ -67,10 +64,54 @@ class Renderer:
             rest = dict(record)  # the record but its last two, copied in C
             del rest["measures"], rest["provenance"]
             head = line(rest)
-            yield f'{head[:-1]}, "measures": {known[1]}, "provenance": {text}}}\n'
+            return f'{head[:-1]}, "measures": {known[1]}, "provenance": {text}}}\n'
+
+        # a row made from its kind's record (answers.screen.Blank): the kind's line, written
+        # once with markers for the row's three fields, and those filled in
+        kinds: dict[int, tuple[object, object, list[str] | None]] = {}
+        for record in records:
+            written = getattr(record, "line", None)  # by a worker (answers.screen.Written)
+            if written is not None:
+                yield written
+                continue
+            blank = getattr(record, "blank", None)
+            if blank is None:
+                yield write(record)
+                continue
+            provenance = record.get("provenance")
+            kind = kinds.get(id(blank))
+            if kind is None or kind[0] is not blank or kind[1] is not provenance:
+                if len(kinds) >= 1024:
+                    kinds.clear()
+                marked = {**record, **_MARKERS}
+                kind = kinds[id(blank)] = (blank, provenance, _split(write(marked), line))
+            if kind[2] is None:  # a field without its marker: written as any record
+                yield write(record)
+                continue
+            head, after_row, after_input, tail = kind[2]
+            number = record["row"]
+            row = str(number) if type(number) is int else line(number)
+            name, normalized = line(record["input"]), line(record["normalized"])
+            yield f"{head}{row}{after_row}{name}{after_input}{normalized}{tail}"
 
     def rows(self, columns: list[str], records: Iterable[Doc]) -> Iterator[str]:
         return self.listing(records)
+
+
+# a row's own fields in its kind's line (answers.screen.Blank): no record holds a NUL
+_MARKERS = {"row": "\x00row\x00", "input": "\x00input\x00", "normalized": "\x00normalized\x00"}
+
+
+def _split(text: str, line: Callable[[object], str]) -> list[str] | None:
+    """A kind's line cut where the row's three fields go (around their markers), in order;
+    None if one is not found where it should be."""
+    pieces = [text]
+    for marker in _MARKERS.values():
+        before, found, after = pieces.pop().partition(line(marker))
+        if not found:
+            return None
+        pieces += [before, after]
+    return pieces
 
 
 def screen_lines(records: Iterable[Doc]) -> Iterator[str]:
