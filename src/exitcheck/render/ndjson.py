@@ -75,7 +75,7 @@ class Renderer:
                 yield written
                 continue
             blank = getattr(record, "blank", None)
-            if blank is None:
+            if blank is None or len(record) != len(blank):  # a field added since: in full
                 yield write(record)
                 continue
             provenance = record.get("provenance")
