@@ -231,7 +231,7 @@ class Gate:
         those of a book's cells are distinct, so each is asked once while it is remembered."""
         known = self._parts.get(part)
         if known is None:
-            if len(self._parts) >= 65536:  # memory stays bounded
+            if len(self._parts) >= 16384:  # memory stays bounded (a few MB)
                 self._parts.clear()
             known = self._parts[part] = self.answer(part) is None
         return known
