@@ -219,16 +219,23 @@ EVERYDAY = ["Keystone", "Tiger", "Spark", "Matrix", "Bee", "Mars", "Pocket", "Lo
 noise = st.lists(st.sampled_from(NOISE), min_size=1, max_size=4, unique=True)
 
 
+FORMS = ["Ltd", "Holdings Limited"]
+NOTES = [n for n in NOISE if n not in FORMS]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
-    before=noise,
-    after=st.lists(st.sampled_from(NOISE), max_size=3, unique=True),
+    before=st.lists(st.sampled_from(NOTES), min_size=1, max_size=4, unique=True),
+    form=st.sampled_from(["", *FORMS]),
+    after=st.lists(st.sampled_from(NOTES), max_size=3, unique=True),
     name=st.sampled_from(sorted(DISTINCTIVE)),
 )
 def test_noise_around_a_distinctive_name_matches(
-    before: list[str], after: list[str], name: str
+    before: list[str], form: str, after: list[str], name: str
 ) -> None:
-    query = " ".join([*before, name, *after])
+    """A legal form stands right after the name, as its own; elsewhere, beside a number and
+    other words ('… USD 5,000.00 Ltd account'), it may make another company (review)."""
+    query = " ".join(w for w in [*before, name, form, *after] if w)
     assert match(INDEX, query).entity_id == DISTINCTIVE[name], query
 
 

@@ -53,7 +53,7 @@ from exitcheck.matching.results import (
     ambiguous,
     none,
 )
-from exitcheck.matching.review import parts_of
+from exitcheck.matching.review import LIST_COMMA, parts_of
 
 if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
@@ -69,7 +69,7 @@ _LISTING = re.compile(r"\b[a-z]{2}\s+(?=equity\b)", re.I)  # 'FUTU US Equity': t
 # a Hong Kong stock code in a quote system's form ('1428.HK', '0700.HK'): the code and a
 # listing word, so that the code reads as a ticker ('1428 HKEX')
 _HK_QUOTE = re.compile(r"(?<![\w.])(\d{3,5})\.hk\b", re.I)
-_SEGMENTS = re.compile(r"[,;\n\r|]+|(?:^|\s)(?=[23]/)")
+_SEGMENTS = re.compile(rf"(?:[;\n\r|]|{LIST_COMMA})+|(?:^|\s)(?=[23]/)")
 _SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
 
@@ -738,7 +738,10 @@ def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, e
 
 # punctuation splits phrases, but '+', '@' and a hyphen inside a word join them ('Futu-Kitchen
 # Appliances'), except before an ending of up to three letters ('Binance-nál', 'OKX-en')
-_PHRASE_BREAK = re.compile(r"((?<!\w)-|-(?!\w)|-(?=\w{1,3}\b)|[^\w\s+@-]|_)")
+# a mark between digits is the number's ("5,000.00"), no break
+_PHRASE_BREAK = re.compile(
+    r"((?<!\w)-|-(?!\w)|-(?=\w{1,3}\b)|(?<!\d)[.,]|[.,](?!\d)|[^\w\s+@.,-]|_)"
+)
 _OPEN, _CLOSE = "([{（【［「『《", ")]}）】］」』》"
 
 

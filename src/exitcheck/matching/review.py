@@ -81,7 +81,11 @@ def by_domain(
     return ambiguous(query, result.normalized, (best,), reason)
 
 
-_SPLIT = re.compile(r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*", re.I)
+# a comma between a digit and three more is a thousands separator ("USD 5,000.00"), no list
+LIST_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
+_SPLIT = re.compile(
+    rf"\s*(?:[;|、\n]|{LIST_COMMA}|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*", re.I
+)
 _ABBREVIATED = re.compile(r"\b([a-z])/(?=[a-z]\b)", re.I)  # 'd/b/a', 'c/o', 'a/k/a': one word
 
 
