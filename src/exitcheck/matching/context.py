@@ -295,7 +295,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         common = []
     else:
         unknown += _named_words(common, spans, segments, parts)
-        unknown += _bracketed_name(common, spans, segments, parts)
+        if not _sender_tag(text, found):
+            unknown += _bracketed_name(common, spans, segments, parts)
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
@@ -777,6 +778,20 @@ def _bracketed_name(
     if any(shapes[s] is None or shapes[s][i][1] == 0 for s, i, _ in spans):  # type: ignore[index]
         return []
     return [p for s, i, p in common if (shapes[s] or [(0, 0)] * (i + 1))[i][1] == 0]
+
+
+_SENDER_TAG = re.compile(r"\s*[\[【［]([^\]】］]{1,40})[\]】］]")
+
+
+def _sender_tag(text: str, found: list[tuple[int, str, str]]) -> bool:
+    """True when every name found is the whole of a leading tag in square or lenticular
+    brackets ('[MEXC] Deposit confirmed …', '【火币】您的验证码 …'): a message's sender, not a
+    bracketed note on the words after it; those are a message of four words or more (fewer
+    may be another company's name: '[OKX] Kitchen Appliances')."""
+    tag = _SENDER_TAG.match(text)
+    if tag is None or len(words(text[tag.end() :])) < 4:
+        return False
+    return all(key == compact_key(tag[1]) for _, key, _ in found)
 
 
 def _shape(segments: list[list[str]], parts: list[str], s: int) -> list[tuple[int, int]] | None:
