@@ -378,3 +378,21 @@ def test_a_code_or_label_that_may_be_a_name_keeps_review(query: str, entity: str
 )
 def test_field_labels_and_codes_are_still_noise(query: str, entity: str) -> None:
     assert _answer(query)[:2] == ("match", entity)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=st.sampled_from(["Binance", "Huobi", "KuCoin", "Bybit", "Tiger Brokers", "火币"]),
+    word=st.sampled_from(sorted(_vocab()["veto"] | _vocab()["affiliate"])),
+    shape=st.sampled_from(["{} {} 12345678", "{} {} UID 18827731", "{} {} ID: 12345"]),
+)
+def test_a_veto_or_place_beside_a_code_is_never_looked_past(
+    name: str, word: str, shape: str
+) -> None:
+    """A word that makes the name another entity's or no platform's ('Binance FAKE',
+    'Huobi KR'), in capitals or not, stays what it is beside a number or a field's label:
+    the answer is a match only where the name and the word alone are one."""
+    alone = match(INDEX, f"{name} {word}").decision
+    for written in (word, word.upper()):
+        query = shape.format(name, written)
+        assert match(INDEX, query).decision != "match" or alone == "match", query
