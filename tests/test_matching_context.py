@@ -403,3 +403,19 @@ def test_a_veto_or_place_beside_a_code_is_never_looked_past(
     for written in (word, word.upper()):
         query = shape.format(name, written)
         assert match(INDEX, query).decision != "match" or alone == "match", query
+
+
+def test_another_company_beside_a_registry_companys_ticker_is_never_a_match() -> None:
+    """'Frost Inc NASDAQ: BIDU', '3M Company 1428.HK': whose listing the ticker is, the cell
+    does not say (review at most); the ticker with listing words alone still matches."""
+    from pathlib import Path
+
+    from exitcheck.matching import match_many
+
+    names = queries(Path(__file__).parent / "data" / "company_mix.txt")[:300]
+    shapes = ["{} NASDAQ: BIDU", "{} TIGR US Equity", "{} 1428.HK", "{} 9888 HK Equity"]
+    cells = [shape.format(name) for name in names for shape in shapes]
+    answers = match_many(INDEX, cells)
+    matched = [c for c, a in zip(cells, answers, strict=True) if a.decision == "match"]
+    assert matched == []
+    assert [match(INDEX, q).decision for q in ("NASDAQ: BIDU", "1428.HK")] == ["match"] * 2

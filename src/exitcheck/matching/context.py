@@ -300,6 +300,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
+    if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
+        return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
     if unknown and not _trading_name(found, unknown, marker_at):
         return None
@@ -596,6 +598,40 @@ def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     found = Candidate(entity, tokens[0].upper(), 90.0, "ticker")
     return _review(
         result, (found,), f"{tokens[0].upper()!r} is a stock ticker of a registry company"
+    )
+
+
+def _ticker_beside(result: MatchResult, found: list[tuple[int, str, str]]) -> MatchResult:
+    """A stock ticker beside everyday or company words ('Frost Inc NASDAQ: BIDU', '3M Company
+    1428.HK'): the words may be another company's name, quoted beside a registry company's
+    listing. Review with the ticker's company, never a match."""
+    from exitcheck.matching.nearby import _review
+
+    _, token, entity = found[0]
+    best = Candidate(entity, token.upper(), 90.0, "ticker")
+    reason = f"{token.upper()!r} is a stock ticker of a registry company, beside other words"
+    return _review(result, (best,), reason)
+
+
+def _all_tickers(found: list[tuple[int, str, str]]) -> bool:
+    """True when every name found is a stock ticker (no registry name, no Chinese name)."""
+    tickers = _tickers()
+    return all(tickers.get(k.lstrip("0") if k.isdigit() else k) == e for _, k, e in found)
+
+
+def _only_listing(
+    flat: list[str], found: list[tuple[int, str, str]], vocab: dict[str, frozenset[str]]
+) -> bool:
+    """True when every word beside the tickers found is a number, a listing word ('NASDAQ',
+    'Equity'), an exchange's or country's code of two letters ('HK', 'US') or a note word."""
+    tickers = {t for _, t, _ in found}
+    return all(
+        t in tickers
+        or t.isdigit()
+        or (len(t) <= 2 and t.isascii())
+        or t in vocab["listing"]
+        or (t in vocab["said"] and t not in vocab["company"])
+        for t in flat
     )
 
 
