@@ -171,6 +171,10 @@ MUTANTS: list[Mutant] = [
     Mutant("screening", ND, "            if written is not None:\n", "            if False:\n"),
     Mutant("screening", SC, "    if not row.name.strip():\n", "    if False:\n"),
     Mutant("screening", SC, "        counts.read += 1\n", ""),
+    Mutant("screening", SC, '                made["normalized"] = result.normalized\n', ""),
+    Mutant("screening", SC, "        kind = (result.method, result.reason)", "        kind = result.method"),
+    Mutant("screening", SC, "        counts.read += len(batch)\n", ""),
+    Mutant("screening", ND, "            row = str(number) if type(number) is int else line(number)", "            row = line(number + 1)"),
     # -- cache (registry.py's cache, store.py) --------------------------------------------------
     Mutant("cache", R, '_fnv1a(__version__ + "\\0" + data + "\\0" + "\\0".join(s[0] for s in signature))', '_fnv1a(data + "\\0" + "\\0".join(s[0] for s in signature))'),
     Mutant("cache", R, '_fnv1a(__version__ + "\\0" + data + "\\0" + "\\0".join(s[0] for s in signature))', '_fnv1a(__version__ + "\\0" + "\\0".join(s[0] for s in signature))'),

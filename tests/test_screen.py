@@ -277,3 +277,94 @@ def test_every_machine_format_carries_provenance(cli) -> None:
     assert (
         "Registry: exitcheck-core 2026.12.07, reviewed 2026-12-07" in cli("status", "huobi").stdout
     )
+
+
+def test_a_none_row_is_the_record_screen_record_makes(shipped: Path) -> None:
+    """Rows answered none with nothing to show are made from one record of their kind
+    (``Answers._blank``): each is the record ``screen_record`` makes for the row itself,
+    with its own lists, whatever its method, reason, CSV cells or place in the run."""
+    import exitcheck
+    from exitcheck import api
+    from exitcheck.answers.report import ScreenRow, screen_record
+    from exitcheck.answers.screen import Answers
+    from exitcheck.answers.screen_input import Row
+
+    registry = exitcheck.load()
+    clock = api.clock("2026-12-07")
+    names = [
+        "Stiebitz Faulkner-Howard",
+        "Holdings Ltd",  # only generic words: another reason
+        "Acme Bakery",
+        "x" * 300,  # too long: another reason again
+        "Huobi",
+        "Walmart Stores",
+        "Stiebitz Faulkner-Howard",  # again, from the memo
+    ]
+    for header in (None, ("name", "note")):
+        answers = Answers(registry, registry.index, clock, None, header)
+        rows = [
+            Row(i, name, (name, f"n{i}") if header else None) for i, name in enumerate(names, 1)
+        ]
+        made = answers.records(rows)
+        found = answers.results(names)
+        for row, record in zip(rows, made, strict=True):
+            result = found[row.name]
+            if result.decision != "none":
+                continue
+            expected = screen_record(
+                ScreenRow(
+                    row.number,
+                    row.name,
+                    result,
+                    None,
+                    None,
+                    75.0,
+                    clock.as_of,
+                    clock.known_on,
+                    None,
+                    [],
+                ),
+                registry,
+                answers.provenance,
+            )
+            if header:
+                expected["columns"] = {"name": row.name, "note": f"n{row.number}"}
+            assert record == expected
+            assert list(record) == list(expected)
+        nones = [r for r in made if r["decision"] == "none"]
+        assert len(nones) >= 5
+        assert nones[0]["decoded"] is not nones[1]["decoded"]
+        assert nones[0]["candidates"] is not nones[-1]["candidates"]
+
+
+def test_a_none_row_is_written_as_its_record(shipped: Path) -> None:
+    """The NDJSON writer writes a row made from its kind's record (its line once per kind,
+    the row's number, input and normalised name filled in) as it writes the record itself:
+    quotes, backslashes, controls, invisible and bidirectional characters, other scripts."""
+    import exitcheck
+    from exitcheck import api
+    from exitcheck.answers.screen import Answers, Blank
+    from exitcheck.answers.screen_input import Row
+    from exitcheck.render.ndjson import Renderer
+
+    registry = exitcheck.load()
+    answers = Answers(registry, registry.index, api.clock("2026-12-07"), None, None)
+    names = [
+        'Acme "Quoted" Bakery',
+        "Back\\slash Foods",
+        "Tab\tand Bell\x07 Trading",
+        "Zero\u200bWidth Mills",
+        "Right\u202eto left Ltd",
+        "Ürün Gıda Sanayi",
+        "Ωmega Ποτά",
+        "Holdings Ltd",
+        "x" * 300,
+        "Acme Bakery",
+    ]
+    records = answers.records([Row(i, name) for i, name in enumerate(names, 1)])
+    made = [r for r in records if isinstance(r, Blank) and hasattr(r, "blank")]
+    assert len(made) >= 8
+    fast = list(Renderer().screen(records))
+    plain = list(Renderer().screen([dict(r) for r in records]))
+    assert fast == plain
+    assert [json.loads(line) for line in fast] == [dict(r) for r in records]

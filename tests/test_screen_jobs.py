@@ -81,6 +81,36 @@ def test_workers_write_the_ndjson_lines_of_one_process(tmp_path: Path) -> None:
     assert rows[-1]["columns"]["note"] == f"note, {2 * BATCH + 49}"
 
 
+def test_the_workers_lines_reach_a_file_and_text_streams_as_they_are(tmp_path: Path) -> None:
+    """The workers send each batch's lines as UTF-8 bytes: written to -o's file (after the
+    first rows, written as text), and to a text stream with no buffer (decoded), the same
+    text as one process writes."""
+    import io
+
+    from exitcheck.answers.screen import Written
+    from exitcheck.cli.runner import Call
+    from exitcheck.render import Format
+
+    path = tmp_path / "names.txt"
+    names = [*mixed_rows(2 * BATCH), "火币 Ürün", "Binance\u200b"]
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    one = run(path, "--json", "--jobs", "1")
+    two = run(path, "--json", "--jobs", "2", "-o", str(tmp_path / "two.ndjson"))
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert (tmp_path / "two.ndjson").read_bytes() == one.stdout
+    assert one.stdout.count(b"\n") == len(names)
+
+    text = io.StringIO()  # no buffer under it: the bytes are decoded
+    from exitcheck.cli.session import session
+
+    saved, session.out = session.out, text
+    try:
+        Call(Format.ndjson).write(["first\n", Written({"none": 1}, "火币\n".encode()).line])
+    finally:
+        session.out = saved
+    assert text.getvalue() == "first\n火币\n"
+
+
 def test_records_come_back_in_input_order(shipped: Path) -> None:
     names = mixed_rows(3 * BATCH + 7)
     registry = exitcheck.load()

@@ -204,6 +204,18 @@ def test_progress_is_drawn_only_on_a_terminal(monkeypatch) -> None:
     assert "screening" in terminal.getvalue()
 
 
+def test_progress_counts_a_batch_as_its_rows(monkeypatch) -> None:
+    """``screen --jobs`` gives the NDJSON lines a batch at a time: each counts as its rows."""
+
+    class Batch:
+        rows = 300
+
+    monkeypatch.setenv("TERM", "xterm")
+    terminal = FakeTerminal()
+    list(tracked([Batch()] * 4, terminal))
+    assert "1,200 rows" in terminal.getvalue()
+
+
 def test_screen_without_a_terminal_prints_only_the_summary(cli) -> None:
     result = cli("screen", "-", input="huobi\n" * 600)
     assert result.exit_code == 0

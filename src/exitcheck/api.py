@@ -476,8 +476,9 @@ def screen_table(
     """One record per row of a list read by ``read_names``, and the counts of the run (its
     ``record()`` is the summary), which grow as the records are read; ``jobs`` worker
     processes answer a list longer than one batch. With ``lines`` (for an NDJSON writer
-    only), the workers' records hold only their ``decision`` and the NDJSON ``line`` they
-    wrote (``answers.screen.Line``), so that the main process only reads and writes."""
+    only), what the workers give is a batch at a time: the tally of its decisions and the
+    NDJSON lines they wrote, as UTF-8 bytes (``answers.screen.Written``), so that the main
+    process only reads and writes."""
     from exitcheck.answers.screen import Counts
     from exitcheck.answers.screen import screen as run
 

@@ -23,6 +23,7 @@ from exitcheck.answers.status import Status, entity_status
 from exitcheck.dates import Day
 from exitcheck.matching import (
     DECISION_MATCH,
+    DECISION_NONE,
     MAX_QUERY_CHARS,
     SCORE_THRESHOLD,
     MatchResult,
@@ -59,6 +60,12 @@ class Counts:
     def add(self, decision: str) -> None:
         self.rows += 1
         setattr(self, decision, getattr(self, decision) + 1)
+
+    def tally(self, decisions: dict[str, int]) -> None:
+        """Rows answered together: how many of each decision."""
+        for decision, count in decisions.items():
+            self.rows += count
+            setattr(self, decision, getattr(self, decision) + count)
 
     def record(self) -> dict[str, Any]:
         return {
@@ -106,15 +113,16 @@ def screen(
     at once, whatever the input's size, even from a pipe that stays open); the rest a batch at
     a time, by ``jobs`` worker processes when ``jobs`` > 1 and a whole batch follows them.
     With ``lines`` (the writer of the output's lines, one per record: NDJSON's), the workers
-    also write each record's line: their records are ``Line``s, which hold the decision and
-    the line only."""
-    rows = _counted(rows, counts)
+    also write each record's line, a batch at a time: past the first rows, what comes is
+    ``Written`` batches, which hold the decisions' tally and the lines only."""
+    rows = iter(rows)
     answers = Answers(registry, index, clock, threshold, header)
     for row in itertools.islice(rows, FIRST):  # one by one: each answer comes with its row
+        counts.read += 1
         for record in answers.records([row]):
             counts.add(record["decision"])
             yield record
-    batches = _batches(rows)
+    batches = _batches(rows, counts)
     head = next(batches, None)
     if head is None:
         return
@@ -125,6 +133,11 @@ def screen(
         setup = (registry, clock, threshold, header)
         pool = Pool(jobs, setup, itertools.chain([head], batches), answers.provenance, lines)
     try:
+        if pool is not None and lines is not None:  # a batch's lines at a time
+            for written in pool.written():
+                counts.tally(written.tally)
+                yield written
+            return
         later = (
             pool.records()
             if pool
@@ -138,31 +151,42 @@ def screen(
             pool.stop()
 
 
-def _counted(rows: Iterable[Row], counts: Counts) -> Iterator[Row]:
-    """The rows, counted as they are read (``read`` runs ahead of ``rows`` by what is being
-    answered)."""
-    for row in rows:
-        counts.read += 1
-        yield row
-
-
-def _batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
+def _batches(rows: Iterator[Row], counts: Counts) -> Iterator[list[Row]]:
+    """The rows a batch at a time, counted as they are read (``read`` runs ahead of ``rows``
+    by what is being answered)."""
     while batch := list(itertools.islice(rows, BATCH)):
+        counts.read += len(batch)
         yield batch
 
 
-class Line(dict[str, Any]):
-    """A row's record as a worker gave it when the output is NDJSON: its ``decision`` (what
-    the run counts) and its ``line``, the NDJSON line the main process would have written
-    for the whole record (``render.ndjson.Renderer.screen`` writes it as it is). The main
-    process then only reads, sends and writes: the records are built and serialised on the
-    workers' cores."""
+class Written(dict[str, Any]):
+    """A batch of rows as a worker gave it when the output is NDJSON: how many rows of each
+    decision (``tally``, what the run counts), how many rows (``rows``), and ``line``, their
+    NDJSON lines as UTF-8 bytes, the lines the main process would have written for their
+    records (``render.ndjson.Renderer.screen`` gives them on as they are). The main process then
+    only reads, sends and writes, once per batch: the records are built and serialised on
+    the workers' cores."""
 
-    __slots__ = ("line",)
+    __slots__ = ("line", "rows", "tally")
 
-    def __init__(self, decision: str, line: str) -> None:
-        super().__init__(decision=decision)
-        self.line = line
+    def __init__(self, tally: dict[str, int], line: bytes) -> None:
+        super().__init__()
+        self.tally, self.line = tally, line
+        self.rows = sum(tally.values())
+
+
+class Blank(dict[str, Any]):
+    """The record of a row answered ``none`` with nothing to show, made from its kind's
+    (``Answers._blank``). With ``blank``, that record of its kind, it differs from it only in
+    ``row``, ``input`` and ``normalized`` (its lists are its own, and empty as the kind's):
+    a writer may write the kind's line once and fill in those three. Pickled (and copied) as
+    a plain dict."""
+
+    __slots__ = ("blank",)
+    blank: dict[str, Any]  # unset when the record has more (a CSV row's columns)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (dict, (dict(self),))
 
 
 class Answers:
@@ -185,6 +209,7 @@ class Answers:
         # a list repeats names: each is matched once while it is among the last used
         self.answers: collections.OrderedDict[str, MatchResult] = collections.OrderedDict()
         self.views: dict[str, _View] = {}  # per entity
+        self.blanks: dict[tuple[str | None, str], dict[str, Any]] = {}  # see _blank
         self.layered = len(registry.files) > 1
 
     def results(self, names: list[str]) -> dict[str, MatchResult]:
@@ -218,10 +243,28 @@ class Answers:
             self.header,
         )
         found = self.results([r.name for r in rows if _unanswered(r) is None])
-        out = []
+        out: list[dict[str, Any]] = []
         for item in rows:
             number, name, cells = item.number, item.name, item.cells
             result = _unanswered(item) or found[name]
+            if (
+                result.decision == DECISION_NONE
+                and result.best is None
+                and not (result.candidates or result.decoded)
+            ):  # most rows: the record of its kind, with the row's own three fields
+                blank = self._blank(result)
+                made = Blank(blank)
+                made["row"], made["input"] = number, name
+                made["normalized"] = result.normalized
+                made["decoded"], made["candidates"] = [], []  # each record its own lists
+                if header is not None and cells is not None:
+                    made["columns"] = {
+                        h: cells[i] if i < len(cells) else "" for i, h in enumerate(header)
+                    }
+                else:
+                    made.blank = blank
+                out.append(made)
+                continue
             entity = (
                 registry.entity(result.entity_id)
                 if result.decision == DECISION_MATCH and result.entity_id
@@ -249,6 +292,31 @@ class Answers:
                 }
             out.append(record)
         return out
+
+    def _blank(self, result: MatchResult) -> dict[str, Any]:
+        """The record of a ``none`` with no candidate, nothing decoded, and this method and
+        reason, made by ``screen_record`` once per kind: a row's differs from it only by its
+        number, its input and the normalised name (``records`` sets them)."""
+        kind = (result.method, result.reason)
+        blank = self.blanks.get(kind)
+        if blank is None:
+            if len(self.blanks) >= VIEWS:
+                self.blanks.clear()
+            clock = self.clock
+            row = ScreenRow(
+                0,
+                "",
+                result,
+                None,
+                None,
+                self.used,
+                clock.as_of,
+                clock.known_on,
+                None,
+                _NO_MEASURES,
+            )
+            blank = self.blanks[kind] = screen_record(row, self.registry, self.provenance)
+        return blank
 
     def _view(self, entity: Entity) -> _View:
         if entity.id not in self.views:
@@ -296,7 +364,8 @@ __all__ = [
     "DECISION_EMPTY",
     "DECISION_UNREADABLE",
     "Answers",
+    "Blank",
     "Counts",
-    "Line",
+    "Written",
     "screen",
 ]

@@ -68,6 +68,9 @@ class Row(Record):
     problem: str | None = None  # why the row cannot be read: it is answered "unreadable"
 
 
+_row = tuple.__new__  # Row(number, line) without the keyword handling: one per input line
+
+
 class Table(Record):
     header: tuple[str, ...] | None  # CSV column names; None for a plain list
     rows: Iterator[Row]  # read as they are asked for, once
@@ -333,18 +336,19 @@ def _lines(text: IO[str], skip_header: bool, encoding: str) -> Iterator[Row]:
         if first:  # a byte-order mark of another encoding than the one read with
             line, first = line.removeprefix("\ufeff"), False
         number += 1
-        why = problem(line, encoding)
-        yield Row(number, shown(line), None, why) if why else Row(number, line)
+        # most lines are ASCII without a NUL: nothing to ask of them (``problem``)
+        why = problem(line, encoding) if not line.isascii() or "\x00" in line else None
+        yield Row(number, shown(line), None, why) if why else _row(Row, (number, line, None, None))
 
 
 def _line(text: IO[str]) -> str | None:
     """The next line without its end; a longer one than MAX_LINE is cut there (the rest is
     skipped, the name is answered as too long); None at the end of the input."""
     line = text.readline(MAX_LINE)
+    if line[-1:] == "\n":
+        return line[:-1]
     if not line:
         return None
-    if line.endswith("\n"):
-        return line[:-1]
     if len(line) >= MAX_LINE:
         while (rest := text.readline(MAX_LINE)) and not rest.endswith("\n"):
             pass

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from exitcheck.answers.clocks import Clock
-    from exitcheck.answers.screen import Answers
+    from exitcheck.answers.screen import Answers, Written
     from exitcheck.answers.screen_input import Row
     from exitcheck.store import Registry
 
@@ -68,7 +68,7 @@ class Pool:
         self.provenance = provenance  # the run's, put back into the workers' records
         self.lines = lines is not None
         self.batches, self.window = batches, 2 * jobs
-        self.pending: collections.deque[Future[list[Any]]] = collections.deque()
+        self.pending: collections.deque[Future[Any]] = collections.deque()
         self.pool = ProcessPoolExecutor(
             jobs, mp_context=_context(), initializer=_start, initargs=(given,)
         )
@@ -87,14 +87,19 @@ class Pool:
             self.pending.append(self.pool.submit(_lines if self.lines else _answer, rows))
 
     def records(self) -> Iterator[dict[str, Any]]:
-        from exitcheck.answers.screen import Line
-
+        """The workers' records, in order (the output is not NDJSON)."""
         while self.pending:
             answered = self.pending.popleft().result()
-            if self.lines:  # before reading on: a pipe that stays open gets every answer
-                yield from (Line(decision, line) for decision, line in answered)
-            else:  # the workers have
-                yield from _restored(answered, self.provenance)
+            yield from _restored(answered, self.provenance)
+            self._fill()
+
+    def written(self) -> Iterator[Written]:
+        """The workers' batches of lines, in order (the output is NDJSON)."""
+        from exitcheck.answers.screen import Written
+
+        while self.pending:
+            tally, text = self.pending.popleft().result()
+            yield Written(tally, text)  # before reading on: a pipe that stays open gets it
             self._fill()
 
     def stop(self) -> None:
@@ -161,17 +166,21 @@ def _end_with(parent: multiprocessing.process.BaseProcess) -> None:
     os._exit(1)
 
 
-def _lines(rows: list[tuple[Any, ...]]) -> list[tuple[str, str]]:
-    """(decision, line) of each row, the lines written as the main process would write
-    them: by the writer it gave, with the run's provenance."""
+def _lines(rows: list[tuple[Any, ...]]) -> tuple[dict[str, int], bytes]:
+    """How many rows of each decision, and the rows' lines, written as the main process
+    would write them (by the writer it gave, with the run's provenance), as UTF-8 bytes: the
+    main process writes them as they are (a text of other scripts would be decoded there and
+    encoded again, the main process's largest cost)."""
     assert _setup is not None and _setup[4] is not None
     write, provenance = _setup[4]
     records = _answer(rows)
+    tally: dict[str, int] = {}
     for record in records:
         if record["provenance"] == _SHARED:
             record["provenance"] = provenance
-    texts = write(records)
-    return [(record["decision"], text) for record, text in zip(records, texts, strict=True)]
+        decision = record["decision"]
+        tally[decision] = tally.get(decision, 0) + 1
+    return tally, "".join(write(records)).encode("utf-8")
 
 
 def _answer(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:  # Row fields, in order

@@ -11,10 +11,11 @@ take a closed pipe for its own exit 1).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -103,12 +104,23 @@ class Call:
             lookups=lookups,
         )
 
-    def write(self, chunks: Iterable[str]) -> None:
-        out = session.out or sys.stdout
+    def write(self, chunks: Iterable[str | bytes]) -> None:
+        """Text, or bytes: a binary stream's (a workbook), or UTF-8 lines that workers wrote
+        for a text stream, written as they are to its buffer when it is UTF-8 and does not
+        translate line ends, else as text."""
+        out: Any = session.out or sys.stdout  # text, or binary for a workbook
         for chunk in chunks:
             if session.bom:
                 out.write("\ufeff")
                 session.bom = False
+            if isinstance(chunk, bytes) and hasattr(out, "encoding"):  # to a text stream
+                raw = _utf8_buffer(out)
+                if raw is None:
+                    out.write(chunk.decode("utf-8"))
+                    continue
+                out.flush()  # what was written as text comes first
+                raw.write(chunk)
+                continue
             out.write(chunk)
 
     def note(self, text: str) -> None:
@@ -118,6 +130,15 @@ class Call:
     def to_file(self) -> bool:
         """Whether the answer goes to an -o file."""
         return session.out is not None
+
+
+def _utf8_buffer(out: Any) -> Any:
+    """The binary buffer under a text stream whose text is written as UTF-8 bytes unchanged
+    (line ends are not translated), else None."""
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if encoding != "utf8" or os.linesep != "\n":
+        return None
+    return getattr(out, "buffer", None)
 
 
 def use_lang(lang: str | None) -> None:

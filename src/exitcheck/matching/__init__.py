@@ -14,6 +14,7 @@ from exitcheck.matching.index import FuzzyRow, KeyIndex, MemoryTable, Rows, inde
 from exitcheck.matching.names import compact_key, mixes_scripts
 from exitcheck.matching.results import (
     DECISION_MATCH,
+    DECISION_NONE,
     MAX_QUERY_CHARS,
     SCORE_THRESHOLD,
     Candidate,
@@ -33,6 +34,7 @@ def match_many(
 
 __all__ = [
     "DECISION_MATCH",
+    "DECISION_NONE",
     "MAX_QUERY_CHARS",
     "SCORE_THRESHOLD",
     "Candidate",

@@ -53,7 +53,7 @@ from exitcheck.matching.results import (
     ambiguous,
     none,
 )
-from exitcheck.matching.review import parts_of
+from exitcheck.matching.review import LIST_COMMA, parts_of
 
 if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
@@ -69,7 +69,7 @@ _LISTING = re.compile(r"\b[a-z]{2}\s+(?=equity\b)", re.I)  # 'FUTU US Equity': t
 # a Hong Kong stock code in a quote system's form ('1428.HK', '0700.HK'): the code and a
 # listing word, so that the code reads as a ticker ('1428 HKEX')
 _HK_QUOTE = re.compile(r"(?<![\w.])(\d{3,5})\.hk\b", re.I)
-_SEGMENTS = re.compile(r"[,;\n\r|]+|(?:^|\s)(?=[23]/)")
+_SEGMENTS = re.compile(rf"(?:[;\n\r|]|{LIST_COMMA})+|(?:^|\s)(?=[23]/)")
 _SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
 
@@ -311,10 +311,13 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         common = []
     else:
         unknown += _named_words(common, spans, segments, parts)
-        unknown += _bracketed_name(common, spans, segments, parts)
+        if not _sender_tag(text, found):
+            unknown += _bracketed_name(common, spans, segments, parts)
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
+    if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
+        return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
     if unknown and not _trading_name(found, unknown, marker_at):
         return None
@@ -418,12 +421,13 @@ _PAIR = re.compile(
 )
 # a field's label before its value of three characters or more with a digit: 'UID: 1882',
 # 'Txn Hash: 0x88d2', 'memo # 104882', 'ID=7731'; or a code in capitals of two to four letters
-# before such a value that ends the phrase ('UID 18827731'; not 'ACME 12 Ltd', 'STUDIO 54')
+# of three or four letters before such a value that ends the phrase ('UID 18827731'; not
+# 'ACME 12 Ltd', 'STUDIO 54'); two capitals are a country's code ('Binance TR 1234': an affiliate)
 _LABEL = re.compile(
     r"\b[a-z]{2,12}(?:[ _][a-z]{2,12})?(?=\s*[:#=]\s*#?(?=[\w.,/+-]{3})[\w.,/+-]*\d)", re.I
 )
 _CAPS_CODE = re.compile(
-    r"\b[A-Z]{2,4}(?=\s+#?(?=[\w.,/-]{4})[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))"
+    r"\b[A-Z]{3,4}(?=\s+#?(?=[\w.,/-]{4})[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))"
 )
 # a one-letter suffix in capitals after a code: a contract's or a listing's ('ETHUSDT.P',
 # 'FUTU.O'); not an initial ('S.A', 'U.S.')
@@ -446,25 +450,44 @@ def _codes(text: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
     if not text.isascii():
         text = _LABEL_ZH.sub(lambda m: _label_zh(m[0], m[1], table), text)
     text = _HOST.sub(lambda m: _host(m[0], table), text)
-    text = _LABEL.sub(lambda m: _label(m[0], table, prefixes), text)
-    text = _CAPS_CODE.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+    keyed = any(_named(m[0], table, prefixes) for m in _LABEL.finditer(text))
+    text = _LABEL.sub(lambda m: _label(m[0], table, prefixes, keyed=keyed), text)
+    text = _CAPS_CODE.sub(lambda m: m[0] if _kept(m[0], table, prefixes) else "0", text)
     return _PAIR.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
 
 
-def _label(label: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
+def _kept(code: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
+    """True when a code in capitals is a name's ('OKX'), or a word that makes a name beside
+    it another entity's or no platform's ('LABS', 'NFT', 'USA', 'FAKE'): not a field's code."""
+    vocab = _vocab()
+    key = code.casefold()
+    return key in vocab["veto"] or key in vocab["affiliate"] or _named(code, table, prefixes)
+
+
+def _label(
+    label: str, table: dict[str, str], prefixes: frozenset[str], *, keyed: bool = False
+) -> str:
     """'0' for a field's label ('Txn Hash', 'memo', 'TxID'): each word an everyday or note
     word, or a code of three letters ('Txn') or of four not written as a name ('TXID', not
-    'Acme');
-    else the label as it stands."""
+    'Acme'); else the label as it stands. The first of two words may be the end of the name
+    before it ('Huobi Trust ID: 1', 'Binance Cloud ID: 1': another entity or product): an
+    everyday word there stays, and only the label after it goes ('Huobi Trust 0'), unless
+    it is a note word ('order', 'deposit') or a code. When ``keyed`` (a registry name is a
+    label itself: 'Binance: 100 BKEX: 200'), the labels are names of a list: a code stays."""
     if _named(label, table, prefixes):
         return label
     vocab = _vocab()
-    for word in re.split(r"[ _]", label):
+    first, *rest = re.split(r"[ _]", label)
+    if rest and first.casefold() not in vocab["noise"] and first.casefold() in _common_words():
+        return f"{first} {_label(rest[0], table, prefixes, keyed=keyed)}"
+    for word in (first, *rest):
         key = word.casefold()
         if key in vocab["veto"] or key in vocab["affiliate"]:
             return label
         if key in _common_words() or key in vocab["noise"]:
             continue
+        if keyed:
+            return label
         if len(word) > 4 or (len(word) == 4 and word.istitle()):
             return label
     return "0"
@@ -472,7 +495,9 @@ def _label(label: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
 
 def _label_zh(found: str, label: str, table: dict[str, str]) -> str:
     """' 0 ' for a Chinese field's label; the label as it stands when it holds a registry or
-    platform name, a veto, a generic word (公司, 集团) or a place."""
+    platform name, a veto, a generic word (公司, 集团) or a place, or when it does not end as
+    a field's label does (``_LABEL_ENDINGS_ZH`` or a note word): a word of a name, a fake's
+    mark ('山寨：币安') or another company ('币安 热币：100')."""
     simplified = to_simplified(label)
     vocab = _vocab()
     if any(v in simplified for v in vocab["veto_zh"]) or any(
@@ -483,7 +508,16 @@ def _label_zh(found: str, label: str, table: dict[str, str]) -> str:
         simplified[i:j] in table for i in range(len(label)) for j in range(i + 2, len(label) + 1)
     ):
         return found
+    if not simplified.endswith(_LABEL_ENDINGS_ZH) and not any(
+        simplified.endswith(w) for w in vocab["noise_zh"]
+    ):
+        return found  # '热币：100' (another exchange), '山寨：币安' (a fake), '火币 信托：1'
     return " 0 "
+
+
+# what a field's label in Chinese ends in: a party (申请人, 付款方, 被告), a name (名称,
+# 抬头) or a number (税号); a note word (备注, 用途) counts too
+_LABEL_ENDINGS_ZH = ("人", "方", "告", "名称", "抬头", "号")
 
 
 def _named(label: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
@@ -591,6 +625,40 @@ def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     found = Candidate(entity, tokens[0].upper(), 90.0, "ticker")
     return _review(
         result, (found,), f"{tokens[0].upper()!r} is a stock ticker of a registry company"
+    )
+
+
+def _ticker_beside(result: MatchResult, found: list[tuple[int, str, str]]) -> MatchResult:
+    """A stock ticker beside everyday or company words ('Frost Inc NASDAQ: BIDU', '3M Company
+    1428.HK'): the words may be another company's name, quoted beside a registry company's
+    listing. Review with the ticker's company, never a match."""
+    from exitcheck.matching.nearby import _review
+
+    _, token, entity = found[0]
+    best = Candidate(entity, token.upper(), 90.0, "ticker")
+    reason = f"{token.upper()!r} is a stock ticker of a registry company, beside other words"
+    return _review(result, (best,), reason)
+
+
+def _all_tickers(found: list[tuple[int, str, str]]) -> bool:
+    """True when every name found is a stock ticker (no registry name, no Chinese name)."""
+    tickers = _tickers()
+    return all(tickers.get(k.lstrip("0") if k.isdigit() else k) == e for _, k, e in found)
+
+
+def _only_listing(
+    flat: list[str], found: list[tuple[int, str, str]], vocab: dict[str, frozenset[str]]
+) -> bool:
+    """True when every word beside the tickers found is a number, a listing word ('NASDAQ',
+    'Equity'), an exchange's or country's code of two letters ('HK', 'US') or a note word."""
+    tickers = {t for _, t, _ in found}
+    return all(
+        t in tickers
+        or t.isdigit()
+        or (len(t) <= 2 and t.isascii())
+        or t in vocab["listing"]
+        or (t in vocab["said"] and t not in vocab["company"])
+        for t in flat
     )
 
 
@@ -765,7 +833,10 @@ def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, e
 
 # punctuation splits phrases, but '+', '@' and a hyphen inside a word join them ('Futu-Kitchen
 # Appliances'), except before an ending of up to three letters ('Binance-nál', 'OKX-en')
-_PHRASE_BREAK = re.compile(r"((?<!\w)-|-(?!\w)|-(?=\w{1,3}\b)|[^\w\s+@-]|_)")
+# a mark between digits is the number's ("5,000.00"), no break
+_PHRASE_BREAK = re.compile(
+    r"((?<!\w)-|-(?!\w)|-(?=\w{1,3}\b)|(?<!\d)[.,]|[.,](?!\d)|[^\w\s+@.,-]|_)"
+)
 _OPEN, _CLOSE = "([{（【［「『《", ")]}）】］」』》"
 
 
@@ -801,6 +872,20 @@ def _bracketed_name(
     if any(shapes[s] is None or shapes[s][i][1] == 0 for s, i, _ in spans):  # type: ignore[index]
         return []
     return [p for s, i, p in common if (shapes[s] or [(0, 0)] * (i + 1))[i][1] == 0]
+
+
+_SENDER_TAG = re.compile(r"\s*[\[【［]([^\]】］]{1,40})[\]】］]")
+
+
+def _sender_tag(text: str, found: list[tuple[int, str, str]]) -> bool:
+    """True when every name found is the whole of a leading tag in square or lenticular
+    brackets ('[MEXC] Deposit confirmed …', '【火币】您的验证码 …'): a message's sender, not a
+    bracketed note on the words after it; those are a message of four words or more (fewer
+    may be another company's name: '[OKX] Kitchen Appliances')."""
+    tag = _SENDER_TAG.match(text)
+    if tag is None or len(words(text[tag.end() :])) < 4:
+        return False
+    return all(key == compact_key(tag[1]) for _, key, _ in found)
 
 
 def _shape(segments: list[list[str]], parts: list[str], s: int) -> list[tuple[int, int]] | None:

@@ -118,6 +118,7 @@ class Gate:
         self.latin = latin
         self._near: dict[tuple[int, float], list[str]] = {}
         self._blocks: dict[tuple[str, str, int, int], list[str]] = {}
+        self._parts: dict[str, bool] = {}  # a part of a cell -> the gate cannot answer it
 
     # ----------------------------------------------------------------------------------------
     # The look-ups, each a superset of the steps' own
@@ -225,7 +226,18 @@ class Gate:
         """True when a part of a cell of several names may be a registry name (review.several
         asks decide._name of each part): the gate cannot show that nothing reaches it."""
         parts = [part for part in parts_of(text) if words(part)]
-        return len(parts) > 1 and any(self.answer(part) is None for part in parts)
+        return len(parts) > 1 and any(self._open(part) for part in parts)
+
+    def _open(self, part: str) -> bool:
+        """True when the gate cannot answer ``part`` (``answer`` gives None). The parts of
+        cells recur far more than cells do ('Sons', 'Ltd.', 'Co. KG', a surname): a third of
+        those of a book's cells are distinct, so each is asked once while it is remembered."""
+        known = self._parts.get(part)
+        if known is None:
+            if len(self._parts) >= 16384:  # memory stays bounded (a few MB)
+                self._parts.clear()
+            known = self._parts[part] = self.answer(part) is None
+        return known
 
     def _runs(self, tokens: list[str]) -> bool:
         """True when a run of the words, joined, is a key: each run grown a word at a time

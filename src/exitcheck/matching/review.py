@@ -82,7 +82,11 @@ def by_domain(
     return ambiguous(query, result.normalized, (best,), reason)
 
 
-_SPLIT = re.compile(r"\s*(?:[,;|、\n]|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*", re.I)
+# a comma between a digit and three more is a thousands separator ("USD 5,000.00"), no list
+LIST_COMMA = r"(?:(?<!\d),|,(?!\d{3}(?!\d)))"
+_SPLIT = re.compile(
+    rf"\s*(?:[;|、\n]|{LIST_COMMA}|\s/\s|(?<=[^\s/:])/(?=[^\s/])|&|\band\b|和)\s*", re.I
+)
 _ABBREVIATED = re.compile(r"\b([a-z])/(?=[a-z]\b)", re.I)  # 'd/b/a', 'c/o', 'a/k/a': one word
 
 
@@ -162,7 +166,11 @@ def _same_label(index: KeyIndex, host: str, label: str) -> Entry | None:
 def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> MatchResult:
     """A name with bracketed parts ('Huobi (HT)', 'Huobi (火币)', '... Limited (Seychelles)'):
     a part that qualifies (place, legal form, ticker) or names the same entity keeps the
-    match; a part naming another entity, or unknown words, make it ambiguous."""
+    match; a part naming another entity, or unknown words, make it ambiguous. When the words
+    outside name nothing and a part names an entity ('Kitchen Appliances (Futu)', '[MEXC]
+    Deposit confirmed'), that entity is for review, never a silent none."""
+    if result.decision == DECISION_NONE:
+        return _bracketed_only(result, groups, match_text)
     if result.decision != DECISION_MATCH or result.best is None:
         return result
     for group in groups:
@@ -177,6 +185,18 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
         candidates = in_order(result.candidates, _merge(inner.candidates))  # the name first
         return ambiguous(result.query, result.normalized, candidates, reason)
     return result
+
+
+def _bracketed_only(result: MatchResult, groups: list[str], match_text: Matcher) -> MatchResult:
+    inner = [match_text(g) for g in groups]
+    named = [a for a in inner if a.decision == DECISION_MATCH and a.best is not None]
+    if not named:
+        return result
+    labels = ", ".join(dict.fromkeys(a.best.label for a in named if a.best is not None))
+    reason = f"only the bracketed part names {labels}; the words outside it name nothing registered"
+    return ambiguous(
+        result.query, result.normalized, _merge(*(a.candidates for a in named)), reason
+    )
 
 
 def _names_another(result: MatchResult, group: str, match_text: Matcher) -> bool:

@@ -18,7 +18,8 @@ def wanted(stream: Any) -> bool:
 def tracked(
     items: Iterable[T], stream: Any, what: str = "screening", unit: str = "rows"
 ) -> Iterator[T]:
-    """Yield ``items`` unchanged; while they flow, show a count and rate on ``stream`` if it is a
+    """Yield ``items`` unchanged (an item with a ``rows`` attribute counts as that many);
+    while they flow, show a count and rate on ``stream`` if it is a
     terminal (the display is removed when done). Not a terminal: nothing is written."""
     if not wanted(stream):
         yield from items
@@ -36,11 +37,12 @@ def tracked(
     )
     with Progress(*columns, console=console, transient=True, refresh_per_second=8) as progress:
         task = progress.add_task(what, total=None, rate="")
-        done = 0
+        done, shown = 0, 0
         for item in items:
             yield item
-            done += 1
-            if done % EVERY == 0:
+            done += getattr(item, "rows", 1)  # an item may stand for several rows (a batch)
+            if done - shown >= EVERY:
+                shown = done
                 elapsed = progress.tasks[0].elapsed or 0.0
                 rate = f"{done / elapsed:,.0f}/s" if elapsed > 0 else ""
                 progress.update(task, completed=done, rate=rate)
