@@ -1546,6 +1546,9 @@ def quoted(
         span = next(group for group in found.groups() if group is not None)
         if not 1 <= len(words(span)) <= MAX_QUOTED_WORDS or compact_key(span) == whole:
             continue
+        outside = words(text[: found.start()] + " " + text[found.end() :])
+        if not strip_generic(outside):  # 'ООО «Кабанов»': the quoted part is the whole name,
+            continue  # which the steps before read with its legal form
         named = _named(match_text(span))
         if named:
             return _review(result, named, f"{span.strip()!r}, quoted in the text, names it")
