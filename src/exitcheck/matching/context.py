@@ -143,7 +143,7 @@ def may_answer(index: KeyIndex, text: str) -> bool:
     or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
     if len(text) > 2000:
         return False
-    text = _quoted(text)
+    text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     if _may_name(index, text, table, prefixes, chinese, starts):
         return True
@@ -157,6 +157,22 @@ def _quoted(text: str) -> str:
     if "." not in text:
         return text
     return _HK_QUOTE.sub(r"\1 HKEX", text)
+
+
+@functools.cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    from exitcheck.matching.decide import _abbreviations
+
+    return re.compile(r"\b(" + "|".join(_abbreviations()) + r")\b\.?", re.IGNORECASE)
+
+
+def _written_out(text: str) -> str:
+    """The text with each abbreviation of a name's word written out ('Guotai Junan Intl' ->
+    'Guotai Junan international'), as ``decide._variants`` looks the name up."""
+    from exitcheck.matching.decide import _abbreviations
+
+    table = _abbreviations()
+    return _abbreviation_pattern().sub(lambda found: table[found[1].lower()], text)
 
 
 def _ticker_alone(token: str) -> str | None:
@@ -207,7 +223,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     docstring)."""
     if len(text) > 2000:
         return None
-    text = _quoted(text)
+    text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     named = _may_name(index, text, table, prefixes, chinese, starts)
     if not named and result.decision == DECISION_NONE:
@@ -306,7 +322,9 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if unknown and not _trading_name(found, unknown, marker_at):
         return None
     key = found[-1][1]
-    if everyday_name(key, flat) or everyday_name(compact_key(key), flat):
+    if (everyday_name(key, flat) or everyday_name(compact_key(key), flat)) and not _own_code(
+        found, key
+    ):
         return _everyday_among_noise(index, result, key, entity)
     if not marker_at and _another_name(text, table, prefixes, chinese):
         return None
@@ -317,6 +335,15 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return _answer(index, result, key, entity, why, IN_TEXT)
     why = "{!r} stands among payment, address, note or channel words"
     return _answer(index, result, key, entity, why)
+
+
+def _own_code(found: list[tuple[int, str, str]], key: str) -> bool:
+    """True when, beside the name ``key``, the text gives the company's own stock code or
+    ticker with a listing word ('HKEX 01428 Bright Smart'): the listing corroborates an
+    everyday name as a word of its kind does (the entities found are already one)."""
+    return any(
+        k != key and _tickers().get(k.lstrip("0") if k.isdigit() else k) for _, k, _ in found
+    )
 
 
 def _everyday_among_noise(
