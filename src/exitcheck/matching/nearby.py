@@ -488,22 +488,35 @@ def leetspeak(
 # Chinese memos and labels
 
 
-def _sentence_pattern(index: KeyIndex) -> re.Pattern[str]:
+def _sentence_words(index: KeyIndex) -> list[str]:
     """The memo words and the words of a sentence (``sentence_words_zh``) that are inside no
     registry Chinese name (所 is in 交易所, 上 could be in a name), longest first."""
     keys = [to_simplified(e.label) for _, e in index.names("cjk")]
     said = {to_simplified(w) for w in _data()["sentence_words_zh"]}
     said = {w for w in said if not any(w in key for key in keys)}
-    words_ = sorted(said | {to_simplified(w) for w in _data()["memo_words_zh"]}, key=len)
-    return re.compile("|".join(re.escape(w) for w in reversed(words_)))
+    return sorted(said | {to_simplified(w) for w in _data()["memo_words_zh"]}, key=len)[::-1]
+
+
+def _sentence_pattern(index: KeyIndex) -> re.Pattern[str]:
+    """``_sentence_words``, the longest first where several start at one place."""
+    said = index.derived("sentence_word_list", _sentence_words)
+    return re.compile("|".join(re.escape(w) for w in said))
 
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 
 
 def _may_chinese_memo(index: KeyIndex, query: Query) -> bool:
-    """Chinese characters."""
-    return query.cjk
+    """Chinese characters and a memo or sentence word (the band's own first test, with a
+    pattern that finds any of them sooner)."""
+    if not query.cjk:
+        return False
+    said = index.derived("sentence_words_any", _sentence_words_any)
+    return said.search(to_simplified(query.text)) is not None
+
+
+def _sentence_words_any(index: KeyIndex) -> re.Pattern[str]:
+    return any_of(index.derived("sentence_word_list", _sentence_words))
 
 
 def chinese_memo(
@@ -1073,20 +1086,22 @@ def _spelt_runs(tokens: list[str]) -> list[str]:
 
 
 def _may_dictated(index: KeyIndex, query: Query) -> bool:
-    """'的'; or ASCII with a word of a spelling or letters one by one, and either three
-    letters spelt or a letter's name among two words or more."""
-    if "的" in query.text:
+    """'的'; or ASCII with a letter's name among two words or more (a word of a spelling), or
+    three letters spelt and a word of a spelling or letters one by one (three words of one
+    letter at least)."""
+    text = query.text
+    if "的" in text:
         return True
     if not query.ascii:
         return False
-    lower = query.text.lower()
-    tokens = _SPELT_WORD.findall(lower)
-    if _spelling_words().isdisjoint(tokens) and not _LETTER_RUN.search(lower):
-        return False
+    # the band's words: for printable ASCII, those the words' cache holds
+    tokens = words(text) if text.isprintable() else _SPELT_WORD.findall(text.lower())
     spelt, said, _ = _spelling()
     if len(tokens) >= 2 and not said.keys().isdisjoint(tokens):
         return True
-    return sum(token in spelt or len(token) == 1 for token in tokens) >= MIN_SPELLED
+    if len(tokens) < MIN_SPELLED or sum(t in spelt or len(t) == 1 for t in tokens) < MIN_SPELLED:
+        return False
+    return not _spelling_words().isdisjoint(tokens) or bool(_LETTER_RUN.search(text.lower()))
 
 
 def dictated(
