@@ -11,10 +11,11 @@ import inspect
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from exitcheck.matching import match, nearby
+from exitcheck.matching.decoding import repair_mojibake
 from exitcheck.matching.patterns import any_of
 from exitcheck.matching.results import MatchResult, none
 from exitcheck.store.loading import load, shipped_registry
@@ -104,7 +105,7 @@ _PIECES = [
     *["fire", "coin", "open", "sesame", "not", "small", "number", "rich", "road", "firecoin"],
     *["bravo", "india", "november", "alpha", "oh", "eye", "see", "gee", "one", "two", "as in"],
     *["fo", "bai", "bi4", "an1", "huo3", "jiao1yi4suo3", "ç\x81«", "»ð", "甯佸", "é", "ü", "Ž"],
-    *["\U0001f1e7\U0001f1ee\U0001f1f3", "🅶", "🅱", "ＨＵＯＢＩ", "İ", "K"],
+    *["\U0001f1e7\U0001f1ee\U0001f1f3", "🅶", "🅱", "ＨＵＯＢＩ", "İ", "K", "\xa0", "\x85", "\u3000"],
 ]
 _SEPARATORS = ["", " ", "  ", "-", ".", ",", "_", " & ", "·", "\t"]
 
@@ -135,3 +136,24 @@ def test_a_pattern_of_strings_finds_where_one_starts(strings: list[str], text: s
     for at in range(len(text) + 1):
         assert (found.match(text, at) is not None) == any(text.startswith(s, at) for s in strings)
     assert (found.search(text) is not None) == any(s in text for s in strings)
+
+
+@example("Ab\xa0Cd\xa0Ef")
+@example("OK\x85X\x85Ltd")
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet="Ab \xa0\x85é»ð±Ò甯佸畨火币ç\x81«", max_size=12),
+        st.sampled_from(["火币", "币安网", "KuCoin™", "Huobi Global"]).map(
+            lambda s: s.encode().decode("latin-1", errors="replace")
+        ),
+        st.sampled_from(["火币", "比特大陆", "币安"]).map(
+            lambda s: s.encode().decode("gbk", errors="replace")
+        ),
+    )
+)
+def test_the_mojibake_guard_passes_every_text_with_a_round_trip(text: str) -> None:
+    """The mojibake band's condition starts with a round trip: its guard passes every text
+    that has one, whatever the repaired text then matches ('Ab\\xa0Cd\\xa0Ef' has one)."""
+    if repair_mojibake(text) is not None:
+        assert nearby._may_mojibake(INDEX, nearby.Query(text))

@@ -559,9 +559,9 @@ def chinese_memo(
 
 
 def _may_mojibake(index: KeyIndex, query: Query) -> bool:
-    """What each round trip of ``repair_mojibake`` needs: a Latin-1 letter (the bytes of UTF-8
-    or GBK read as Latin-1 or cp1252 show one at least), or Chinese characters that GBK
-    encodes into bytes that are UTF-8."""
+    """What each round trip of ``repair_mojibake`` needs: a character of Latin-1's upper half
+    (the bytes of UTF-8 or GBK read as Latin-1 or cp1252 show one at least; a no-break space
+    is one too), or Chinese characters that GBK encodes into bytes that are UTF-8."""
     if query.ascii:
         return False
     if not _LATIN_1.isdisjoint(query.characters):
@@ -575,7 +575,7 @@ def _may_mojibake(index: KeyIndex, query: Query) -> bool:
     return True
 
 
-_LATIN_1 = frozenset(map(chr, range(0xA1, 0xFF)))
+_LATIN_1 = frozenset(map(chr, range(0x80, 0x100)))
 
 
 def mojibake(
