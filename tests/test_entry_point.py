@@ -128,3 +128,26 @@ entry.main()
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.split() == ["True", "False", "True", "True"]
+
+
+def test_the_collector_is_on_again_when_the_import_fails() -> None:
+    """An import that raises (a broken install) leaves the collector on for whoever called
+    ``main`` in the same process."""
+    code = """
+import gc, sys, types
+import exitcheck.__main__ as entry
+cli = types.ModuleType("exitcheck.cli")
+def attribute(name):
+    raise ImportError("broken")
+cli.__getattr__ = attribute
+sys.modules["exitcheck.cli"] = cli
+try:
+    entry.main()
+except ImportError:
+    pass
+print(gc.isenabled())
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["True"]

@@ -348,3 +348,74 @@ def test_a_chinese_name_beside_styled_letters_is_answered(text: str, entity: str
     first = result.candidates[0].entity_id if result.candidates else None
     assert (result.entity_id or first) == entity
     assert match_many(INDEX, [text], 75.0) == [match(INDEX, text, limit=0)]
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Binance TR 12345678", "binance"),  # a country's code: Binance TR is another platform
+        ("Binance US 12345678", "binance"),
+        ("Huobi HK 1234567", "huobi"),
+        ("Tiger Brokers NZ 12345678", "tiger-brokers"),
+        ("Binance LABS 1234567", "binance"),  # an affiliate's word in capitals
+        ("Huobi Trust ID: 12345", "huobi"),  # a word of the name before a label
+        ("Binance Cloud ID: 12345", "binance"),
+        ("Binance: 100 BKEX: 200", "binance"),  # the name is a label: so is another exchange
+        ("币安：100 热币：200", "binance"),
+        ("币安 热币：100", "binance"),
+        ("山寨：币安", "binance"),  # a fake's mark before a colon is no field's label
+        ("火币 信托：123", "huobi"),
+    ],
+)
+def test_a_code_or_label_that_may_be_a_name_keeps_review(query: str, entity: str) -> None:
+    """Machine text read as noise (a code before a number, a field's label) must not take
+    away a word that makes the name another entity's, or another party's name."""
+    assert _answer(query)[:2] == ("ambiguous", entity)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Transfer to Bybit UID 18827731", "bybit"),
+        ("Binance order ID: 12345", "binance"),
+        ("Binance Txn Hash: 0x88d2", "binance"),
+        ("收款方：火币", "huobi"),
+        ("被告：火币", "huobi"),
+    ],
+)
+def test_field_labels_and_codes_are_still_noise(query: str, entity: str) -> None:
+    assert _answer(query)[:2] == ("match", entity)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=st.sampled_from(["Binance", "Huobi", "KuCoin", "Bybit", "Tiger Brokers", "火币"]),
+    word=st.sampled_from(sorted(_vocab()["veto"] | _vocab()["affiliate"])),
+    shape=st.sampled_from(["{} {} 12345678", "{} {} UID 18827731", "{} {} ID: 12345"]),
+)
+def test_a_veto_or_place_beside_a_code_is_never_looked_past(
+    name: str, word: str, shape: str
+) -> None:
+    """A word that makes the name another entity's or no platform's ('Binance FAKE',
+    'Huobi KR'), in capitals or not, stays what it is beside a number or a field's label:
+    the answer is a match only where the name and the word alone are one."""
+    alone = match(INDEX, f"{name} {word}").decision
+    for written in (word, word.upper()):
+        query = shape.format(name, written)
+        assert match(INDEX, query).decision != "match" or alone == "match", query
+
+
+def test_another_company_beside_a_registry_companys_ticker_is_never_a_match() -> None:
+    """'Frost Inc NASDAQ: BIDU', '3M Company 1428.HK': whose listing the ticker is, the cell
+    does not say (review at most); the ticker with listing words alone still matches."""
+    from pathlib import Path
+
+    from exitcheck.matching import match_many
+
+    names = queries(Path(__file__).parent / "data" / "company_mix.txt")[:300]
+    shapes = ["{} NASDAQ: BIDU", "{} TIGR US Equity", "{} 1428.HK", "{} 9888 HK Equity"]
+    cells = [shape.format(name) for name in names for shape in shapes]
+    answers = match_many(INDEX, cells)
+    matched = [c for c, a in zip(cells, answers, strict=True) if a.decision == "match"]
+    assert matched == []
+    assert [match(INDEX, q).decision for q in ("NASDAQ: BIDU", "1428.HK")] == ["match"] * 2

@@ -41,10 +41,12 @@ def main() -> None:
 
     try:
         gc.disable()  # for the imports (see above)
-        from exitcheck.cli import main as run
+        try:
+            from exitcheck.cli import main as run
 
-        gc.freeze()
-        gc.enable()
+            gc.freeze()
+        finally:  # on, whatever the import raised: a caller in the same process goes on
+            gc.enable()
         run()
     except SystemExit as exc:  # the answer is out: a signal now ends the program at once
         _quiet()

@@ -144,7 +144,7 @@ def may_answer(index: KeyIndex, text: str) -> bool:
     or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
     if len(text) > 2000:
         return False
-    text = _quoted(text)
+    text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     if _may_name(index, text, table, prefixes, chinese, starts):
         return True
@@ -158,6 +158,22 @@ def _quoted(text: str) -> str:
     if "." not in text:
         return text
     return _HK_QUOTE.sub(r"\1 HKEX", text)
+
+
+@functools.cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    from exitcheck.matching.decide import _abbreviations
+
+    return re.compile(r"\b(" + "|".join(_abbreviations()) + r")\b\.?", re.IGNORECASE)
+
+
+def _written_out(text: str) -> str:
+    """The text with each abbreviation of a name's word written out ('Guotai Junan Intl' ->
+    'Guotai Junan international'), as ``decide._variants`` looks the name up."""
+    from exitcheck.matching.decide import _abbreviations
+
+    table = _abbreviations()
+    return _abbreviation_pattern().sub(lambda found: table[found[1].lower()], text)
 
 
 def _ticker_alone(token: str) -> str | None:
@@ -208,7 +224,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     docstring)."""
     if len(text) > 2000:
         return None
-    text = _quoted(text)
+    text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     named = _may_name(index, text, table, prefixes, chinese, starts)
     if not named and result.decision == DECISION_NONE:
@@ -301,11 +317,15 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
+    if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
+        return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
     if unknown and not _trading_name(found, unknown, marker_at):
         return None
     key = found[-1][1]
-    if everyday_name(key, flat) or everyday_name(compact_key(key), flat):
+    if (everyday_name(key, flat) or everyday_name(compact_key(key), flat)) and not _own_code(
+        found, key
+    ):
         return _everyday_among_noise(index, result, key, entity)
     if not marker_at and _another_name(text, table, prefixes, chinese):
         return None
@@ -316,6 +336,15 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return _answer(index, result, key, entity, why, IN_TEXT)
     why = "{!r} stands among payment, address, note or channel words"
     return _answer(index, result, key, entity, why)
+
+
+def _own_code(found: list[tuple[int, str, str]], key: str) -> bool:
+    """True when, beside the name ``key``, the text gives the company's own stock code or
+    ticker with a listing word ('HKEX 01428 Bright Smart'): the listing corroborates an
+    everyday name as a word of its kind does (the entities found are already one)."""
+    return any(
+        k != key and _tickers().get(k.lstrip("0") if k.isdigit() else k) for _, k, _ in found
+    )
 
 
 def _everyday_among_noise(
@@ -393,12 +422,13 @@ _PAIR = re.compile(
 )
 # a field's label before its value of three characters or more with a digit: 'UID: 1882',
 # 'Txn Hash: 0x88d2', 'memo # 104882', 'ID=7731'; or a code in capitals of two to four letters
-# before such a value that ends the phrase ('UID 18827731'; not 'ACME 12 Ltd', 'STUDIO 54')
+# of three or four letters before such a value that ends the phrase ('UID 18827731'; not
+# 'ACME 12 Ltd', 'STUDIO 54'); two capitals are a country's code ('Binance TR 1234': an affiliate)
 _LABEL = re.compile(
     r"\b[a-z]{2,12}(?:[ _][a-z]{2,12})?(?=\s*[:#=]\s*#?(?=[\w.,/+-]{3})[\w.,/+-]*\d)", re.I
 )
 _CAPS_CODE = re.compile(
-    r"\b[A-Z]{2,4}(?=\s+#?(?=[\w.,/-]{4})[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))"
+    r"\b[A-Z]{3,4}(?=\s+#?(?=[\w.,/-]{4})[A-Za-z]{0,3}\d[\w.,/-]*\s*(?:$|[;|)\]]))"
 )
 # a one-letter suffix in capitals after a code: a contract's or a listing's ('ETHUSDT.P',
 # 'FUTU.O'); not an initial ('S.A', 'U.S.')
@@ -421,25 +451,44 @@ def _codes(text: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
     if not text.isascii():
         text = _LABEL_ZH.sub(lambda m: _label_zh(m[0], m[1], table), text)
     text = _HOST.sub(lambda m: _host(m[0], table), text)
-    text = _LABEL.sub(lambda m: _label(m[0], table, prefixes), text)
-    text = _CAPS_CODE.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
+    keyed = any(_named(m[0], table, prefixes) for m in _LABEL.finditer(text))
+    text = _LABEL.sub(lambda m: _label(m[0], table, prefixes, keyed=keyed), text)
+    text = _CAPS_CODE.sub(lambda m: m[0] if _kept(m[0], table, prefixes) else "0", text)
     return _PAIR.sub(lambda m: m[0] if _named(m[0], table, prefixes) else "0", text)
 
 
-def _label(label: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
+def _kept(code: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
+    """True when a code in capitals is a name's ('OKX'), or a word that makes a name beside
+    it another entity's or no platform's ('LABS', 'NFT', 'USA', 'FAKE'): not a field's code."""
+    vocab = _vocab()
+    key = code.casefold()
+    return key in vocab["veto"] or key in vocab["affiliate"] or _named(code, table, prefixes)
+
+
+def _label(
+    label: str, table: dict[str, str], prefixes: frozenset[str], *, keyed: bool = False
+) -> str:
     """'0' for a field's label ('Txn Hash', 'memo', 'TxID'): each word an everyday or note
     word, or a code of three letters ('Txn') or of four not written as a name ('TXID', not
-    'Acme');
-    else the label as it stands."""
+    'Acme'); else the label as it stands. The first of two words may be the end of the name
+    before it ('Huobi Trust ID: 1', 'Binance Cloud ID: 1': another entity or product): an
+    everyday word there stays, and only the label after it goes ('Huobi Trust 0'), unless
+    it is a note word ('order', 'deposit') or a code. When ``keyed`` (a registry name is a
+    label itself: 'Binance: 100 BKEX: 200'), the labels are names of a list: a code stays."""
     if _named(label, table, prefixes):
         return label
     vocab = _vocab()
-    for word in re.split(r"[ _]", label):
+    first, *rest = re.split(r"[ _]", label)
+    if rest and first.casefold() not in vocab["noise"] and first.casefold() in _common_words():
+        return f"{first} {_label(rest[0], table, prefixes, keyed=keyed)}"
+    for word in (first, *rest):
         key = word.casefold()
         if key in vocab["veto"] or key in vocab["affiliate"]:
             return label
         if key in _common_words() or key in vocab["noise"]:
             continue
+        if keyed:
+            return label
         if len(word) > 4 or (len(word) == 4 and word.istitle()):
             return label
     return "0"
@@ -447,7 +496,9 @@ def _label(label: str, table: dict[str, str], prefixes: frozenset[str]) -> str:
 
 def _label_zh(found: str, label: str, table: dict[str, str]) -> str:
     """' 0 ' for a Chinese field's label; the label as it stands when it holds a registry or
-    platform name, a veto, a generic word (公司, 集团) or a place."""
+    platform name, a veto, a generic word (公司, 集团) or a place, or when it does not end as
+    a field's label does (``_LABEL_ENDINGS_ZH`` or a note word): a word of a name, a fake's
+    mark ('山寨：币安') or another company ('币安 热币：100')."""
     simplified = to_simplified(label)
     vocab = _vocab()
     if any(v in simplified for v in vocab["veto_zh"]) or any(
@@ -458,7 +509,16 @@ def _label_zh(found: str, label: str, table: dict[str, str]) -> str:
         simplified[i:j] in table for i in range(len(label)) for j in range(i + 2, len(label) + 1)
     ):
         return found
+    if not simplified.endswith(_LABEL_ENDINGS_ZH) and not any(
+        simplified.endswith(w) for w in vocab["noise_zh"]
+    ):
+        return found  # '热币：100' (another exchange), '山寨：币安' (a fake), '火币 信托：1'
     return " 0 "
+
+
+# what a field's label in Chinese ends in: a party (申请人, 付款方, 被告), a name (名称,
+# 抬头) or a number (税号); a note word (备注, 用途) counts too
+_LABEL_ENDINGS_ZH = ("人", "方", "告", "名称", "抬头", "号")
 
 
 def _named(label: str, table: dict[str, str], prefixes: frozenset[str]) -> bool:
@@ -566,6 +626,40 @@ def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     found = Candidate(entity, tokens[0].upper(), 90.0, "ticker")
     return _review(
         result, (found,), f"{tokens[0].upper()!r} is a stock ticker of a registry company"
+    )
+
+
+def _ticker_beside(result: MatchResult, found: list[tuple[int, str, str]]) -> MatchResult:
+    """A stock ticker beside everyday or company words ('Frost Inc NASDAQ: BIDU', '3M Company
+    1428.HK'): the words may be another company's name, quoted beside a registry company's
+    listing. Review with the ticker's company, never a match."""
+    from exitcheck.matching.nearby import _review
+
+    _, token, entity = found[0]
+    best = Candidate(entity, token.upper(), 90.0, "ticker")
+    reason = f"{token.upper()!r} is a stock ticker of a registry company, beside other words"
+    return _review(result, (best,), reason)
+
+
+def _all_tickers(found: list[tuple[int, str, str]]) -> bool:
+    """True when every name found is a stock ticker (no registry name, no Chinese name)."""
+    tickers = _tickers()
+    return all(tickers.get(k.lstrip("0") if k.isdigit() else k) == e for _, k, e in found)
+
+
+def _only_listing(
+    flat: list[str], found: list[tuple[int, str, str]], vocab: dict[str, frozenset[str]]
+) -> bool:
+    """True when every word beside the tickers found is a number, a listing word ('NASDAQ',
+    'Equity'), an exchange's or country's code of two letters ('HK', 'US') or a note word."""
+    tickers = {t for _, t, _ in found}
+    return all(
+        t in tickers
+        or t.isdigit()
+        or (len(t) <= 2 and t.isascii())
+        or t in vocab["listing"]
+        or (t in vocab["said"] and t not in vocab["company"])
+        for t in flat
     )
 
 

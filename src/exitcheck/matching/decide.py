@@ -41,6 +41,7 @@ from exitcheck.matching.names import (
     words,
 )
 from exitcheck.matching.results import (
+    DECISION_AMBIGUOUS,
     DECISION_MATCH,
     DECISION_NONE,
     MARGIN,
@@ -110,7 +111,30 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     joined = "".join(core or tokens)
     if is_tone_pinyin(joined):
         out.append(("".join(ch for ch in joined if not ch.isdigit()), "pinyin"))
+    expanded = _expanded(tokens)
+    if expanded != tokens:  # 'Guotai Junan Intl': the name's words as a bank statement cuts them
+        out.append(("".join(expanded), "exact_expanded"))
+        out += ((key, "exact_expanded") for key, _ in _variants_of(expanded))
     return tuple(dict.fromkeys(out))  # each form once, in order
+
+
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    """A word's abbreviation to the word (data/matching.toml ``word_abbreviations``)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return dict(pair.split() for pair in data["word_abbreviations"])
+
+
+def _expanded(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with each abbreviation of a word a name may hold written out ('intl' ->
+    'international', 'hldgs' -> 'holdings'); the words themselves when none is."""
+    table = _abbreviations()
+    if table.keys().isdisjoint(tokens):
+        return tokens
+    return tuple(table.get(token, token) for token in tokens)
 
 
 def match(
@@ -178,6 +202,10 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         result = ambiguous(result.query, result.normalized, (best,) if best else (), reason)
     elif result.decision == DECISION_NONE and _other_script(text):
         result = _module("review").other_script(index, result, text) or result
+    if result.decision == DECISION_AMBIGUOUS and all(
+        c.method == UNUSUAL for c in result.candidates
+    ):
+        result = _module("nearby").sound_first(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
         result = _module("review").close_spelling(index, result, text) or result
     if "/" in text:  # a page on a social site: its host decided, its path names the account

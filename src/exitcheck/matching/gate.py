@@ -349,7 +349,6 @@ class Gate:
         sound = to_simplified(core_key(key))  # review.homophone
         if (
             2 <= len(sound) <= 8
-            and not self.cjk_characters.isdisjoint(sound)
             and romanise(sound) in self.keys  # a registry name's pinyin: it may sound alike
         ):
             return None

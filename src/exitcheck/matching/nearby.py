@@ -100,7 +100,7 @@ def surface(
     measure must not outweigh the name of a platform the registry does not list. A band whose
     guard says it cannot answer is not asked."""
     query = Query(text)
-    for may, band in () if other else BANDS:
+    for may, band in OTHER_BANDS if other else BANDS:
         if may(index, query):
             found = band(index, result, text, match_text)
             if found is not None:
@@ -150,7 +150,7 @@ def _data() -> dict[str, list[str]]:
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
     names = ["social_hosts", "memo_words_zh", "sentence_words_zh", "spelling_alphabet"]
     names += ["letter_names"]
-    names += ["number_words", "spelling_words"]
+    names += ["number_words", "spelling_words", "spoken_fillers"]
     return {name: data[name] for name in names}
 
 
@@ -935,8 +935,16 @@ def sounds_alike(
             score = fuzz.ratio(key, name)
             if score >= cutoff:
                 out.append((name, Candidate(e.entity_id, e.label, round(score, 1), "sounds_like")))
-    same_start = [c for name, c in out if name[0] == key[0]]  # 'koukoin': KuCoin, not OKCoin
+    # 'koukoin', 'coo coin': KuCoin, not OKCoin (the first letters as they sound: c is k)
+    same_start = [c for name, c in out if _first_sound(name) == _first_sound(key)]
     return same_start or [c for _, c in out]
+
+
+_FIRST_SOUND = str.maketrans("cqzvwfjl", "kksbbhgr")  # names.sound_key's folding
+
+
+def _first_sound(key: str) -> str:
+    return key[0].translate(_FIRST_SOUND)
 
 
 def _may_sounds_like(index: KeyIndex, query: Query) -> bool:
@@ -985,10 +993,41 @@ def _cantonese() -> dict[str, tuple[str, ...]]:
     return out
 
 
+_UNASPIRATED = (("gw", "kw"), ("b", "p"), ("d", "t"), ("g", "k"), ("z", "ch"), ("c", "ch"))
+_HK_FINALS = (("eoi", "ui"), ("yun", "uen"), ("yut", "uet"), ("aa", "a"), ("oe", "eu"))
+
+
+def _hong_kong_spelling(reading: str) -> str:
+    """A reading as Hong Kong names and street signs spell it: unaspirated initials written
+    p, t, k, ch ('bai' -> 'pai', 'zing' -> 'ching'), 'j' as 'y', and 'eoi', 'yun', 'aa' as
+    'ui', 'uen', 'a' ('gyun' -> 'kuen', 'keoi' -> 'kui'): 'Lo Fu Ching Kuen' for 老虎证券."""
+    for written, said in _UNASPIRATED:
+        if reading.startswith(written):
+            reading = said + reading[len(written) :]
+            break
+    else:
+        if reading.startswith("j"):
+            reading = "y" + reading[1:]
+    for written, said in _HK_FINALS:
+        reading = reading.replace(written, said)
+    return reading
+
+
+@functools.cache
+def _cantonese_readings() -> dict[str, tuple[str, ...]]:
+    """``_cantonese`` with each reading's Hong Kong spelling, and each digit read as itself
+    ('区块链123')."""
+    out = {
+        ch: tuple(dict.fromkeys([*readings, *map(_hong_kong_spelling, readings)]))
+        for ch, readings in _cantonese().items()
+    }
+    return out | {digit: (digit,) for digit in "0123456789"}
+
+
 def _cantonese_table(index: KeyIndex) -> dict[str, list[Entry]]:
     """Every Cantonese reading of the registry's Chinese names (whole, and their distinctive
     part), spelt without spaces or tones, to the entries that have it."""
-    readings = _cantonese()
+    readings = _cantonese_readings()
     table: dict[str, list[Entry]] = {}
     for _, e in index.names("cjk"):
         if not e.entity_id:
@@ -1019,7 +1058,7 @@ def cantonese(
     (data/cantonese.txt: Hong Kong government spellings, Yale, Jyutping; 'Fo Bai' for 火币).
     A reading is shared by many characters: review."""
     key = _distinctive(text)
-    if len(key) < MIN_CANTONESE or not key.isascii() or not key.isalpha():
+    if len(key) < MIN_CANTONESE or not key.isascii() or not key[:MIN_CANTONESE].isalpha():
         return None
     hits = index.derived("cantonese", _cantonese_table).get(key, [])
     if not hits:
@@ -1544,7 +1583,7 @@ def abbreviated(
 # --------------------------------------------------------------------------------------------
 # A Chinese name translated word for word
 
-MAX_TRANSLATED_WORDS = 4  # words of a translated name, generic words set aside
+MAX_TRANSLATED_WORDS = 6  # words of a translated name (more than 3: in their order only)
 
 
 @functools.cache
@@ -1574,6 +1613,8 @@ def _translations(word: str) -> tuple[str, ...]:
     found = glosses.get(word)
     if found is not None:
         return found
+    if word.isdigit():  # a number stays a number ('Blockchain 123': 区块链123)
+        return (word,)
     return tuple(
         a + b
         for cut in range(2, len(word) - 1)
@@ -1582,21 +1623,49 @@ def _translations(word: str) -> tuple[str, ...]:
     )
 
 
+def _core_hits(index: KeyIndex, key: str) -> list[Entry]:
+    """The registry names a translation is once its Chinese places and generic words are
+    peeled ('Beijing Fire Coin World Network Technology': 北京火币天下网络技术 -> 火币天下)."""
+    core = core_key(key)
+    return index.exact(core) if core != key and len(core) >= 2 else []
+
+
 def _may_translated(index: KeyIndex, query: Query) -> bool:
-    """ASCII, and every word that must translate (those without generic words, else all, and
-    ``MAX_TRANSLATED_WORDS`` at most) is a gloss or starts as one (two run together)."""
+    """ASCII, and every word that must translate (after an article, those without generic
+    words, else all, and ``MAX_TRANSLATED_WORDS`` at most) is a number, a gloss or starts as
+    one (two run together). ``translated_whole``'s too: it translates every word."""
     if not query.ascii:
         return False
     tokens = words(query.text)
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
     said = strip_generic(tokens) or tokens
     if not said or len(said) > MAX_TRANSLATED_WORDS:
         return False
     glosses, starts = _glosses(), _gloss_starts()
-    return all(w in glosses or w[:3] in starts or w[:2] in starts for w in said)
+    return all(w in glosses or w.isdigit() or w[:3] in starts or w[:2] in starts for w in said)
 
 
 def translated(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """See ``_translated``: the query's words, all of them, else without generic words."""
+    return _translated(index, result, text, whole=False)
+
+
+def translated_whole(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """The one band asked of a query that holds another platform's name ('Bitcoin China':
+    'Bitcoin'; 'Matcha exchange': 0x's Matcha): ``_translated`` with every word translated,
+    generic words too, into a registry Chinese name (比特币中国, 抹茶交易所). Another
+    platform's name explains some of the words; a translation that explains all of them
+    is as likely: review, with the registry's name."""
+    return _translated(index, result, text, whole=True)
+
+
+def _translated(
+    index: KeyIndex, result: MatchResult, text: str, *, whole: bool
 ) -> MatchResult | None:
     """Reads the Latin query's words, all of them, else without generic words. Condition:
     one to ``MAX_TRANSLATED_WORDS`` words, each an English word that translates a character
@@ -1610,6 +1679,8 @@ def translated(
     if not text.isascii():
         return None
     tokens = words(text)
+    if len(tokens) > 1 and tokens[0] == "the":  # an article ('the fire coin exchange'), as
+        tokens = tokens[1:]  # 'the' in 'The Fire Coin Company' is no company's word either
     glosses = _glosses()
     if not _not_kind().isdisjoint(tokens):
         return None  # a company's word ('Holdings', 'Ltd')
@@ -1617,7 +1688,7 @@ def translated(
         return None  # no word translates, nor starts as one that does ('firecoin')
     core = strip_generic(tokens)
     found: list[tuple[str, Entry]] = []
-    for said in dict.fromkeys([tuple(tokens), tuple(core)]):
+    for said in dict.fromkeys([tuple(tokens)] if whole else [tuple(tokens), tuple(core)]):
         if not said or len(said) > MAX_TRANSLATED_WORDS:
             continue
         choices = [_translations(w) for w in said]
@@ -1628,7 +1699,7 @@ def translated(
             for pieces in itertools.islice(itertools.product(*order), 256):
                 key = "".join(pieces)
                 if len(key) >= 2 and not everyday_name(core_key(key), tokens):
-                    hits = index.exact(key) or index.folded(key)
+                    hits = index.exact(key) or index.folded(key) or _core_hits(index, key)
                     found += [(key, e) for e in hits if e.entity_id]
         if found:
             break
@@ -1636,6 +1707,231 @@ def translated(
         return None
     named = tuple(Candidate(e.entity_id, e.label, 70.0, "translated") for _, e in found)
     return _review(result, named, f"translated word for word, it reads as {named[0].label!r}")
+
+
+def sound_first(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """An answer sent to review only for spellings that are no usual slip ('Coin Ecks' and
+    CoinGecko, 'Fu Bai exchange' and Baidu), with a registry name that the text is a reading
+    of, or sounds as (``cantonese``, ``sounds_like``, ``heard_syllables``: CoinEx, 库币): that
+    name first, then the others, when it was not first already. Still review."""
+    first = result.candidates[0].entity_id if result.candidates else None
+    for band in (cantonese, sounds_like, heard_syllables):
+        found = band(index, result, text, lambda part: result)
+        if found is not None and found.candidates and found.candidates[0].entity_id != first:
+            candidates = _merge_in_order(found.candidates, result.candidates)
+            return ambiguous(result.query, result.normalized, candidates, found.reason)
+    return None
+
+
+def _merge_in_order(*groups: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    from exitcheck.matching.review import in_order
+
+    return in_order(*groups)
+
+
+# --------------------------------------------------------------------------------------------
+# A name quoted inside a longer text
+
+MAX_QUOTED_WORDS = 5
+_QUOTES = frozenset('"\u201c\u201d\u300c\u300d\u300e\u300f\u00ab\u00bb\u2018\u2019')
+_QUOTED = re.compile(
+    r'"([^"]{2,80})"|\u201c([^\u201c\u201d]{2,80})\u201d|\u300c([^\u300c\u300d]{1,40})\u300d'
+    r"|\u300e([^\u300e\u300f]{1,40})\u300f|\u00ab([^\u00ab\u00bb]{2,80})\u00bb"
+    r"|(?<![\w])\u2018([^\u2018\u2019]{2,80})\u2019(?![\w])"
+)
+
+
+def _may_quoted(index: KeyIndex, query: Query) -> bool:
+    """A quotation mark."""
+    return not _QUOTES.isdisjoint(query.characters)
+
+
+def quoted(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads a span in quotation marks (straight or curly double quotes, curly single ones
+    around words, 「」, 『』, « ») inside a longer text: 'Customer mentioned "the fire coin
+    exchange" as the source', '"Fire Coin" (trans.)'. Condition: the span has one to
+    ``MAX_QUOTED_WORDS`` words and is not the whole text, and by every rule, the bands
+    included, it names a registry entity. Someone quoted a name as it was said or written:
+    review, never more."""
+    if _QUOTES.isdisjoint(text):
+        return None
+    whole = compact_key(text)
+    for found in _QUOTED.finditer(text):
+        span = next(group for group in found.groups() if group is not None)
+        if not 1 <= len(words(span)) <= MAX_QUOTED_WORDS or compact_key(span) == whole:
+            continue
+        outside = words(text[: found.start()] + " " + text[found.end() :])
+        if not strip_generic(outside):  # 'ООО «Кабанов»': the quoted part is the whole name,
+            continue  # which the steps before read with its legal form
+        named = _named(match_text(span))
+        if named:
+            return _review(result, named, f"{span.strip()!r}, quoted in the text, names it")
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# A Chinese name heard and written down as English syllables
+
+_PINYIN_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")
+_HEARD_INITIALS = ("zh", "ch", "sh", "wh", "ph", "hs", "dj", "ts", "dz", *"bpmfdtnlgkhjqxrzcsyw")
+# an initial as heard: the sounds an English listener does not tell apart are one class
+_INITIAL_CLASS = {
+    "zh": "j", "dj": "j", "q": "ch", "x": "sh", "hs": "sh", "dz": "z", "ts": "c",
+    "wh": "h", "ph": "f",
+}  # fmt: skip
+_PINYIN_FINALS = {
+    "i": "i", "u": "u", "v": "u", "a": "a", "o": "o", "uo": "o", "e": "e", "ai": "ai",
+    "ei": "ei", "ui": "ei", "ao": "ao", "ou": "ou", "ia": "ia", "ie": "ie", "iao": "iao",
+    "iu": "iu", "ua": "ua", "uai": "ai", "an": "an", "en": "en", "ang": "ang", "eng": "eng",
+    "ong": "ong", "in": "in", "ing": "ing", "ian": "ien", "un": "un", "uan": "uan",
+    "iang": "iang", "iong": "ong", "er": "er", "ue": "ie",
+}  # fmt: skip
+# the English spellings of a final, each with the finals it may stand for
+_HEARD_FINALS = {
+    "ee": "i", "ea": "i", "ie": "i ai", "i": "i", "y": "i ai", "e": "i e", "ey": "ei i",
+    "oo": "u", "u": "u", "ue": "u ie", "ew": "iu u", "eu": "iu", "ou": "u ou",
+    "o": "u o ou", "oe": "ou o", "oh": "o ou", "ow": "ao ou", "wo": "o", "uo": "o", "aw": "o",
+    "or": "o", "a": "a", "ah": "a", "ar": "a", "ay": "ei", "ai": "ai ei", "ei": "ei",
+    "eigh": "ei", "ye": "ai", "aye": "ai", "igh": "ai", "uy": "ai", "ao": "ao", "au": "ao",
+    "iao": "iao", "eow": "iao", "iow": "iao", "yao": "iao", "an": "an", "ahn": "an",
+    "en": "en ien", "un": "un en", "ang": "ang", "eng": "eng", "ung": "ong eng", "ong": "ong",
+    "in": "in", "een": "in", "ing": "ing", "ian": "ien", "ien": "ien", "yen": "ien",
+    "uan": "uan", "wan": "uan", "er": "er e", "ur": "er e", "uh": "e a", "ia": "ia",
+    "ya": "ia", "ieh": "ie", "yeh": "ie", "iu": "iu", "yo": "iu ou", "ui": "ei",
+}  # fmt: skip
+
+
+def _initial_of(syllable: str, initials: tuple[str, ...]) -> tuple[str, str]:
+    """(initial, final) of a syllable: its leading consonants as ``initials`` spell them."""
+    for initial in initials:
+        if syllable.startswith(initial) and len(syllable) > len(initial):
+            return initial, syllable[len(initial) :]
+    return "", syllable
+
+
+def _pinyin_sound(syllable: str) -> tuple[str, str] | None:
+    initial, final = _initial_of(syllable, _PINYIN_INITIALS)
+    final_class = _PINYIN_FINALS.get(final)
+    if final_class is None:
+        return None
+    return _INITIAL_CLASS.get(initial, initial), final_class
+
+
+def _heard_sounds(word: str) -> tuple[list[str], frozenset[str]] | None:
+    """(initials, finals) a word written as heard may stand for ('jee': zh or j, and i;
+    'coo': k, and u); None for a word that is no syllable."""
+    initial, final = _initial_of(word, _HEARD_INITIALS)
+    finals = _HEARD_FINALS.get(final)
+    if finals is None:
+        return None
+    if initial == "c":  # hard before a, o, u ('coo'), soft before e, i, y
+        heard = ["k"] if final[0] in "aou" else ["s"]
+    elif initial == "g" and final[0] in "eiy":
+        heard = ["g", "j"]
+    else:
+        heard = [_INITIAL_CLASS.get(initial, initial)]
+    return heard, frozenset(finals.split())
+
+
+def _syllables_table(index: KeyIndex) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]]:
+    """The registry's Chinese names (whole, and their distinctive part) of two characters or
+    more, as the sounds of their pinyin syllables: initials -> (finals, entry)."""
+    table: dict[tuple[str, ...], list[tuple[tuple[str, ...], Entry]]] = {}
+    for _, e in index.names("cjk"):
+        if not e.entity_id:
+            continue
+        simplified = to_simplified(compact_key(e.label))
+        for form in dict.fromkeys([simplified, "".join(strip_generic([simplified]))]):
+            if not 2 <= len(form) <= MAX_HEARD_SYLLABLES or not all(map(is_cjk, form)):
+                continue
+            sounds = [_pinyin_sound(romanise(ch)) for ch in form]
+            if all(sounds):
+                sound_initials = tuple(sound[0] for sound in sounds if sound)
+                finals = tuple(sound[1] for sound in sounds if sound)
+                table.setdefault(sound_initials, []).append((finals, e))
+    return table
+
+
+MAX_HEARD_SYLLABLES = 4
+
+
+@functools.cache
+def _fillers() -> frozenset[str]:
+    return frozenset(_data()["spoken_fillers"])
+
+
+def _may_heard_syllables(index: KeyIndex, query: Query) -> bool:
+    """ASCII, and two to ``MAX_HEARD_SYLLABLES`` words of letters once generic words and
+    fillers are set aside (the band's own first test)."""
+    if not query.ascii:
+        return False
+    fillers = _fillers()
+    said = [w for w in strip_generic(words(query.text)) if w not in fillers]
+    return 2 <= len(said) <= MAX_HEARD_SYLLABLES and all(w.isalpha() for w in said)
+
+
+def heard_syllables(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the Latin query's words without generic words and the fillers of speech ('uh',
+    'um'). Condition: two to ``MAX_HEARD_SYLLABLES`` words, each an English spelling of one
+    syllable ('who', 'bee', 'shiao'), that stand one for one for the pinyin syllables of a
+    registry Chinese name, by sound: initials an English ear does not tell apart (zh and j,
+    x and sh, q and ch) and the spellings of a final ('ee' for i, 'ow' for ao, 'y' for ai):
+    'fay shiao how' for 非小号, 'jee hoo' for 知乎, 'by do' for 百度. A name written as it was
+    heard on a call or in a recording: review."""
+    if not text.isascii():
+        return None
+    fillers = _fillers()
+    said = [w for w in strip_generic(words(text)) if w not in fillers]
+    if not 2 <= len(said) <= MAX_HEARD_SYLLABLES or not all(w.isalpha() for w in said):
+        return None
+    heard = []
+    for w in said:  # most names hold a word that is no syllable: stop at the first
+        sound = _heard_sounds(w)
+        if sound is None:
+            return None
+        heard.append(sound)
+    table = index.derived("syllables", _syllables_table)
+    found: list[Entry] = []
+    for heard_initials in itertools.product(*(sound[0] for sound in heard)):
+        for finals, e in table.get(heard_initials, []):
+            if all(f in sound[1] for f, sound in zip(finals, heard, strict=True)):
+                found.append(e)
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 70.0, "heard_syllables") for e in found)
+    return _review(result, named, f"heard and written down, it sounds as {named[0].label!r} does")
+
+
+def _may_spoken_parts(index: KeyIndex, query: Query) -> bool:
+    """ASCII with a comma and a filler of speech (the band's own first test)."""
+    text = query.text
+    return query.ascii and "," in text and not _fillers().isdisjoint(words(text))
+
+
+def spoken_parts(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads a transcript of speech: a text with a filler of speech ('uh', 'um') among its
+    words, cut at its commas ('uh, bye nance, the crypto one'). Condition: a part, fillers
+    and generic words set aside, sounds as a registry name does (``sounds_like``,
+    ``heard_syllables``). Review."""
+    if "," not in text or not text.isascii() or _fillers().isdisjoint(words(text)):
+        return None
+    for part in text.split(","):
+        kept = [w for w in words(part) if w not in _fillers()]
+        if not strip_generic(kept) or len(kept) == len(words(text)):
+            continue
+        spoken = " ".join(kept)
+        found = sounds_like(index, result, spoken, match_text) or heard_syllables(
+            index, result, spoken, match_text
+        )
+        if found is not None:
+            return found
+    return None
 
 
 BANDS: tuple[tuple[Guard, Band], ...] = (
@@ -1656,6 +1952,13 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_one_character, one_character),
     (_may_abbreviated, abbreviated),
     (_may_translated, translated),
+    (_may_quoted, quoted),
+    (_may_heard_syllables, heard_syllables),
+    (_may_spoken_parts, spoken_parts),
 )
 
-__all__ = ["BANDS", "sounds_alike", "surface"]
+# The bands asked of a query that names a platform the registry does not list: a looser
+# measure must not outweigh that name, but a reading of every word may stand beside it.
+OTHER_BANDS: tuple[tuple[Guard, Band], ...] = ((_may_translated, translated_whole),)
+
+__all__ = ["BANDS", "OTHER_BANDS", "sounds_alike", "surface"]

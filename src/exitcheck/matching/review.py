@@ -24,6 +24,7 @@ from exitcheck.matching.names import (
     is_qualifier,
     legal_forms,
     parent_hosts,
+    sound_key,
     strip_generic,
     to_simplified,
     units,
@@ -322,9 +323,23 @@ def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchR
     if not candidates:
         return other(result.query, result.normalized, [e for e, _ in found], result.candidates)
     if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):
+        if _an_app(tokens):
+            reason = f"{rest} is an everyday word, in the name of an app: its own, or another's"
+            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
         reason = f"{rest} is an everyday word here, and nothing else in the name points to it"
         return none(result.query, result.normalized, reason, _merge(candidates))
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+_APP_WORDS = frozenset({"app", "apps"})
+
+
+def _an_app(tokens: list[str]) -> bool:
+    """True when the name ends in 'app' and holds no company word ('Keystone Companion App',
+    not 'Keystone Apps Ltd'): a platform's own app is named so, as often as another's."""
+    from exitcheck.matching.decide import _company_words
+
+    return tokens[-1] in _APP_WORDS and _company_words().isdisjoint(tokens)
 
 
 def _said(label: str, chinese: bool) -> str:
@@ -407,16 +422,35 @@ def homophone(index: KeyIndex, result: MatchResult, core: str) -> MatchResult | 
     if not 2 <= len(core) <= 8 or not all(has_cjk(ch) for ch in core):  # registry names' lengths
         return None
     if index.cjk_characters().isdisjoint(core):  # a slip of one character keeps the others
-        return None
+        return _pinyin_is_name(index, result, core)
     hits = [
         e
         for e in index.romanised(romanise(core))
         if e.entity_id and len(e.label) == len(core) and to_simplified(e.label) != core
     ]
     if not hits:
-        return None
+        return _pinyin_is_name(index, result, core)
     candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "homophone") for e in hits)
     reason = f"sounds as {hits[0].label!r} does: a slip of the input method?"
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+MIN_PINYIN_NAME = 3  # characters: two sound as too many namesakes do (伟博, 维博: weibo)
+
+
+def _pinyin_is_name(index: KeyIndex, result: MatchResult, core: str) -> MatchResult | None:
+    """A Chinese name of ``MIN_PINYIN_NAME`` characters or more whose pinyin is a registry
+    entity's Latin name ('阿里巴巴' is 'alibaba', '阿里巴巴（中国）网络技术有限公司'): the
+    brand's Chinese name, which the registry does not list, or a namesake. Ambiguous."""
+    from exitcheck.matching.names import romanise
+
+    if len(core) < MIN_PINYIN_NAME:
+        return None
+    hits = [e for e in index.exact(romanise(core)) if e.entity_id and not has_cjk(e.label)]
+    if not hits:
+        return None
+    candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "homophone") for e in hits)
+    reason = f"its pinyin is {hits[0].label!r}: the brand's Chinese name, or a namesake's?"
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
@@ -431,7 +465,7 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     for a match: at most ambiguous."""
     from anyascii import anyascii
 
-    latin = anyascii(_japanese_words().sub(" ", text))
+    latin = anyascii(_kana_spelling(_japanese_words().sub(" ", text)))
     tokens = words(latin)
     core = strip_generic(tokens)
     key = "".join(core)
@@ -450,6 +484,11 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
                     for _, e, score in index.spelt_like("latin", said, SENTENCE_WORD_SPELLING)
                     if e.entity_id
                 ]
+                if _abjad(word):  # its w and y inside a word are mostly long vowels
+                    found += _abjad_sound(
+                        index, said[0] + said[1:].replace("w", "").replace("y", "")
+                    )
+                    continue
                 near = SENTENCE_WORD_SOUND
                 found += [
                     c._replace(method="transliterated")
@@ -463,6 +502,27 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
 
 
 MAX_OTHER_SCRIPT_WORDS = 8  # words of a text in another script read one by one
+# ... a word in a script that leaves vowels unwritten (Arabic, Hebrew: 'بينانس' is 'bynns'),
+# whose sound is the name's, spelt this close: its consonants are all it has to compare
+ABJAD_WORD_SOUND = 45
+
+
+def _abjad_sound(index: KeyIndex, said: str) -> list[Candidate]:
+    """The registry names that sound as an Arabic or Hebrew word does, when its sound has
+    three consonants or more: spelt within ``ABJAD_WORD_SOUND``."""
+    from exitcheck.matching.nearby import sounds_alike
+
+    if len(sound_key(said)) < 3:
+        return []
+    near = ABJAD_WORD_SOUND
+    return [c._replace(method="transliterated") for c in sounds_alike(index, said, near, near)]
+
+
+def _abjad(word: str) -> bool:
+    """True for a word in Arabic or Hebrew letters (their scripts write no short vowels)."""
+    return all("\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in word)
+
+
 SENTENCE_WORD_SPELLING = 85  # ... each spelt this close to a registry name ('Khuobi')
 SENTENCE_WORD_SOUND = 70  # ... or sounding as one does, spelt this close ('Binans')
 
@@ -487,6 +547,28 @@ def _transliterated(index: KeyIndex, key: str, core: list[str]) -> list[Candidat
                 for c in sounds_alike(index, piece, 60, 0, near=60)
             ]
     return found
+
+
+# katakana pairs of a loanword that a letter-by-letter reading splits ('ティ' is ti, not tei;
+# 'キャ' kya, not kiya), and the long-vowel mark after an a-sound: English -er, -ar ('タイガー'
+# tiger, 'ブローカーズ' brokers)
+_KANA_PAIRS = {
+    "ティ": "ti", "ディ": "di", "トゥ": "tu", "ウィ": "wi", "ウェ": "we", "ウォ": "wo",
+    "ファ": "fa", "フィ": "fi", "フェ": "fe", "フォ": "fo", "ヴァ": "va", "ヴィ": "vi",
+    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo",
+    "シャ": "sha", "シュ": "shu", "ショ": "sho", "ジャ": "ja", "ジュ": "ju", "ジョ": "jo",
+    "チャ": "cha", "チュ": "chu", "チョ": "cho", "ニャ": "nya", "リャ": "rya", "ビャ": "bya",
+    "ピャ": "pya", "ミャ": "mya", "ヒャ": "hya", "シェ": "she", "ジェ": "je", "チェ": "che",
+}  # fmt: skip
+_KANA = re.compile("|".join(_KANA_PAIRS) + "|(?<=[アカガサザタダナハバパマヤラワァャ])ー")
+
+
+def _kana_spelling(text: str) -> str:
+    """Katakana written as the loanword it spells, before a letter-by-letter reading:
+    'ウィーチャット' -> 'wiーcha' + 'ット' (wichatto), 'タイガー' -> 'タイガr' (taigar)."""
+    if not any("\u30a0" <= ch <= "\u30ff" for ch in text):
+        return text
+    return _KANA.sub(lambda found: _KANA_PAIRS.get(found[0], "r"), text)
 
 
 @functools.cache
