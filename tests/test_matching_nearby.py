@@ -296,7 +296,7 @@ def test_bands_never_match_and_name_what_they_find(text: str) -> None:
     """Whatever the text, a band answers review with a registry entity first, or nothing; or
     a match once mojibake is undone, saying so."""
     before = none(text, "", "no name is close enough to be sure")
-    for band in (nearby.social_page, *nearby.BANDS):
+    for band in (nearby.social_page, *(band for _, band in nearby.BANDS)):
         found = band(INDEX, before, text, lambda part: match(INDEX, part, limit=0))
         if found is not None:
             assert found.candidates and found.candidates[0].entity_id

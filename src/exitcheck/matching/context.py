@@ -44,6 +44,7 @@ from exitcheck.matching.names import (
     to_simplified,
     words,
 )
+from exitcheck.matching.patterns import any_of
 from exitcheck.matching.results import (
     DECISION_AMBIGUOUS,
     DECISION_MATCH,
@@ -206,7 +207,7 @@ def _may_name(
             return True
     if text.isascii() or not has_cjk(text):
         return False
-    pattern = index.derived("context_zh", lambda _: re.compile("|".join(map(re.escape, chinese))))
+    pattern = index.derived("context_zh", lambda _: any_of(chinese))
     return pattern.search(to_simplified(text)) is not None
 
 

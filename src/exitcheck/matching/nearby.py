@@ -3,8 +3,10 @@ to by a looser measure. So a ``none`` means that no registry name is close by an
 
 Each band answers ``ambiguous`` (review) with the candidates it found, never a confident
 match, except a strict mojibake round trip to a registry name exactly. Each band states, in its docstring, the form of the query
-it reads and the condition under which it can answer, so that a pre-filter can skip it; the
-bands run only on a query answered ``none`` so far, in the order of ``BANDS``:
+it reads and the condition under which it can answer, and comes with its guard (``Guard``):
+a cheap test that the band's condition implies, asked first, so that a name no band can read
+leaves at the cost of a few tests. The bands run only on a query answered ``none`` so far, in
+the order of ``BANDS``:
 
 - ``chinese_memo``: a Chinese name among memo and label words ('向路印转账', '【火币】提现');
 - ``mojibake``: text whose bytes were decoded with the wrong encoding ('ç\\x81«å¸\\x81');
@@ -50,6 +52,7 @@ from exitcheck.matching.names import (
     units,
     words,
 )
+from exitcheck.matching.patterns import any_of
 from exitcheck.matching.results import (
     DECISION_NONE,
     Candidate,
@@ -65,17 +68,43 @@ Matcher = Callable[[str], MatchResult]
 Band = Callable[["KeyIndex", MatchResult, str, Matcher], "MatchResult | None"]
 
 
+class Query:
+    """A query as the guards read it: the tests most guards ask, made once per query."""
+
+    __slots__ = ("ascii", "characters", "cjk", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ascii = text.isascii()
+        self.cjk = not self.ascii and has_cjk(text)
+        self.characters = frozenset(text)
+
+    @property
+    def key(self) -> str:
+        """The words without generic words, run together (``_distinctive``)."""
+        return _distinctive(self.text)
+
+
+# A band's guard: False only when the band is sure to answer None for the query; True lets the
+# band decide. It must be cheap, and implied by the band's condition: a test runs every band
+# with and without its guard over the evaluation sets and generated names (tests/test_guards.py).
+Guard = Callable[["KeyIndex", Query], bool]
+
+
 def surface(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher, *, other: bool
 ) -> MatchResult:
     """The first band's answer for a query answered ``none``; the answer itself when no band
     finds anything. ``match_text`` matches a text through every rule (a page's name, repaired
     text). A query that is another platform's name (``other``) is left as it is: a looser
-    measure must not outweigh the name of a platform the registry does not list."""
-    for band in OTHER_BANDS if other else BANDS:
-        found = band(index, result, text, match_text)
-        if found is not None:
-            return found
+    measure must not outweigh the name of a platform the registry does not list. A band whose
+    guard says it cannot answer is not asked."""
+    query = Query(text)
+    for may, band in OTHER_BANDS if other else BANDS:
+        if may(index, query):
+            found = band(index, result, text, match_text)
+            if found is not None:
+                return found
     return result
 
 
@@ -291,6 +320,11 @@ def _spelt_characters(index: KeyIndex, text: str) -> list[Entry]:
     return found
 
 
+def _may_letter_for_character(index: KeyIndex, query: Query) -> bool:
+    """Chinese characters, in a short text."""
+    return query.cjk and len(query.text) <= MAX_LETTER_TEXT
+
+
 def letter_for_character(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -328,6 +362,11 @@ _MASK_RUN = re.compile(r"[*＊∗⁎•●×]+")
 _MASK_BY_CJK = re.compile(r"[\u3400-\u9fff][*＊∗⁎•●×]|[*＊∗⁎•●×][\u3400-\u9fff]")
 _MASKS = frozenset("*＊∗⁎•●×")
 MAX_MASKED = 3  # entities a masked name may fit and still be worth a reviewer's time
+
+
+def _may_masked(index: KeyIndex, query: Query) -> bool:
+    """A mask character."""
+    return not _MASKS.isdisjoint(query.characters)
 
 
 def masked(
@@ -402,6 +441,11 @@ _LEET_SYMBOLS = frozenset("0123456789@$!|○◯ø°€¥()/\\")
 _LEET_MARKS = re.compile(r"[0-9@$!|○◯ø°€¥()/\\]")
 
 
+def _may_leetspeak(index: KeyIndex, query: Query) -> bool:
+    """A digit or a symbol that stands for a letter."""
+    return not _LEET_SYMBOLS.isdisjoint(query.characters)
+
+
 def leetspeak(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -444,17 +488,35 @@ def leetspeak(
 # Chinese memos and labels
 
 
-def _sentence_pattern(index: KeyIndex) -> re.Pattern[str]:
+def _sentence_words(index: KeyIndex) -> list[str]:
     """The memo words and the words of a sentence (``sentence_words_zh``) that are inside no
     registry Chinese name (所 is in 交易所, 上 could be in a name), longest first."""
     keys = [to_simplified(e.label) for _, e in index.names("cjk")]
     said = {to_simplified(w) for w in _data()["sentence_words_zh"]}
     said = {w for w in said if not any(w in key for key in keys)}
-    words_ = sorted(said | {to_simplified(w) for w in _data()["memo_words_zh"]}, key=len)
-    return re.compile("|".join(re.escape(w) for w in reversed(words_)))
+    return sorted(said | {to_simplified(w) for w in _data()["memo_words_zh"]}, key=len)[::-1]
+
+
+def _sentence_pattern(index: KeyIndex) -> re.Pattern[str]:
+    """``_sentence_words``, the longest first where several start at one place."""
+    said = index.derived("sentence_word_list", _sentence_words)
+    return re.compile("|".join(re.escape(w) for w in said))
 
 
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+
+
+def _may_chinese_memo(index: KeyIndex, query: Query) -> bool:
+    """Chinese characters and a memo or sentence word (the band's own first test, with a
+    pattern that finds any of them sooner)."""
+    if not query.cjk:
+        return False
+    said = index.derived("sentence_words_any", _sentence_words_any)
+    return said.search(to_simplified(query.text)) is not None
+
+
+def _sentence_words_any(index: KeyIndex) -> re.Pattern[str]:
+    return any_of(index.derived("sentence_word_list", _sentence_words))
 
 
 def chinese_memo(
@@ -494,6 +556,26 @@ def chinese_memo(
 
 # --------------------------------------------------------------------------------------------
 # Mojibake
+
+
+def _may_mojibake(index: KeyIndex, query: Query) -> bool:
+    """What each round trip of ``repair_mojibake`` needs: a character of Latin-1's upper half
+    (the bytes of UTF-8 or GBK read as Latin-1 or cp1252 show one at least; a no-break space
+    is one too), or Chinese characters that GBK encodes into bytes that are UTF-8."""
+    if query.ascii:
+        return False
+    if not _LATIN_1.isdisjoint(query.characters):
+        return True
+    if not query.cjk:
+        return False
+    try:
+        query.text.encode("gbk").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+    return True
+
+
+_LATIN_1 = frozenset(map(chr, range(0x80, 0x100)))
 
 
 def mojibake(
@@ -537,6 +619,11 @@ def _as_letter(ch: str) -> str:
     return ch
 
 
+def _may_letter_symbols(index: KeyIndex, query: Query) -> bool:
+    """A character of the blocks ``spells_letters`` reads (U+1F130 and after)."""
+    return not query.ascii and max(query.text) >= "\U0001f130"
+
+
 def letter_symbols(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -557,6 +644,13 @@ def letter_symbols(
 
 MIN_TRUNCATED = 4  # a start of a name this long at least
 TRUNCATED_SHARE = 0.6  # ... that holds this share of the name's key, or ends at a word
+
+
+def _may_truncated(index: KeyIndex, query: Query) -> bool:
+    """A registry Latin key starts as the whole key does, or as the key without generic words
+    does."""
+    starts = index.derived("starts", _starts_table)
+    return compact_key(query.text)[:MIN_TRUNCATED] in starts or query.key[:MIN_TRUNCATED] in starts
 
 
 def truncated(
@@ -685,6 +779,13 @@ def _generic() -> frozenset[str]:
     return generic_words().latin
 
 
+def _may_initialism(index: KeyIndex, query: Query) -> bool:
+    """Capitals in a row, and the key is a registry name's initials."""
+    return _capitals().search(query.text) is not None and query.key in index.derived(
+        "initials", _initials_table
+    )
+
+
 def initialism(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -735,6 +836,15 @@ def _pinyin_initials_table(index: KeyIndex) -> dict[str, list[Entry]]:
                 entries = table.setdefault(letters, [])
                 entries += [] if e in entries else [e]
     return table
+
+
+def _may_pinyin_initials(index: KeyIndex, query: Query) -> bool:
+    """A short text that starts with a Latin letter; without Chinese characters, two to five
+    letters and 'app' at most."""
+    text = query.text
+    if len(text) > 24 or not "a" <= text.lstrip()[:1].lower()[:1] <= "z":
+        return False
+    return query.cjk or len("".join(text.split())) <= MAX_PINYIN_INITIALS + 3
 
 
 def pinyin_initials(
@@ -837,6 +947,17 @@ def _first_sound(key: str) -> str:
     return key[0].translate(_FIRST_SOUND)
 
 
+def _may_sounds_like(index: KeyIndex, query: Query) -> bool:
+    """A registry Latin name sounds as the key does."""
+    key = query.key
+    return (
+        len(key) >= MIN_SOUNDS_LIKE
+        and key.isascii()
+        and key.isalpha()
+        and sound_key(key) in index.derived("sounds", _sounds_table)
+    )
+
+
 def sounds_like(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -923,6 +1044,12 @@ def _cantonese_table(index: KeyIndex) -> dict[str, list[Entry]]:
     return table
 
 
+def _may_cantonese(index: KeyIndex, query: Query) -> bool:
+    """The key is a reading."""
+    key = query.key
+    return len(key) >= MIN_CANTONESE and key in index.derived("cantonese", _cantonese_table)
+
+
 def cantonese(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -995,6 +1122,25 @@ def _spelt_runs(tokens: list[str]) -> list[str]:
         at += 1
     runs.append(run)
     return [r for r in runs if r]
+
+
+def _may_dictated(index: KeyIndex, query: Query) -> bool:
+    """'的'; or ASCII with a letter's name among two words or more (a word of a spelling), or
+    three letters spelt and a word of a spelling or letters one by one (three words of one
+    letter at least)."""
+    text = query.text
+    if "的" in text:
+        return True
+    if not query.ascii:
+        return False
+    # the band's words: for printable ASCII, those the words' cache holds
+    tokens = words(text) if text.isprintable() else _SPELT_WORD.findall(text.lower())
+    spelt, said, _ = _spelling()
+    if len(tokens) >= 2 and not said.keys().isdisjoint(tokens):
+        return True
+    if len(tokens) < MIN_SPELLED or sum(t in spelt or len(t) == 1 for t in tokens) < MIN_SPELLED:
+        return False
+    return not _spelling_words().isdisjoint(tokens) or bool(_LETTER_RUN.search(text.lower()))
 
 
 def dictated(
@@ -1070,6 +1216,11 @@ _TONED = re.compile(r"(?:[a-z]+[1-6])+")
 _TONE_DIGITS = frozenset("123456")
 
 
+def _may_tone_numbers(index: KeyIndex, query: Query) -> bool:
+    """ASCII with a tone number."""
+    return query.ascii and not _TONE_DIGITS.isdisjoint(query.characters)
+
+
 def tone_numbers(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -1133,6 +1284,26 @@ def _inside_table(
         if e.entity_id and len(key) >= 2 and all(map(is_cjk, key)):
             chinese.setdefault(key[:2], []).append((key, e))
     return latin, chinese, frozenset(key[0] for key in chinese)
+
+
+def _may_inside(index: KeyIndex, query: Query) -> bool:
+    """A registry Chinese name's first character, or a registry Latin name's first letters
+    anywhere in the text's letters (the band's own first test); for ASCII text, whose letters
+    are its key (held by the words' cache) and hold every word's, a whole name there."""
+    names, starts = index.derived("inside_patterns", _inside_patterns)
+    text = query.text
+    if query.ascii:
+        return names.search(compact_key(text)) is not None
+    if not index.derived("inside", _inside_table)[2].isdisjoint(to_simplified(text)):
+        return True
+    return starts.search(_NOT_KEY.sub("", text.lower())) is not None
+
+
+def _inside_patterns(index: KeyIndex) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of the Latin names of ``_inside_table``, whole and their first
+    ``MIN_INSIDE`` letters."""
+    latin = index.derived("inside", _inside_table)[0]
+    return any_of(key for found in latin.values() for key, _ in found), any_of(latin)
 
 
 def inside(
@@ -1242,6 +1413,11 @@ def _one_character_table(index: KeyIndex) -> dict[str, list[Entry]]:
             # the first of three only where it looks alike (one_character): 新世界, 莱特币
             table.setdefault(key[:at] + "?" + key[at + 1 :], []).extend(entries)
     return table
+
+
+def _may_one_character(index: KeyIndex, query: Query) -> bool:
+    """Chinese characters, two to ``MAX_ONE_CHARACTER`` characters of key in all."""
+    return query.cjk and 2 <= len(compact_key(query.text)) <= MAX_ONE_CHARACTER
 
 
 def one_character(
@@ -1354,10 +1530,29 @@ def _ends_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
     return table
 
 
+def _ends_lengths(index: KeyIndex) -> dict[str, tuple[int, int]]:
+    """The shortest and longest name of ``_ends_table`` by their first and last letters."""
+    table = index.derived("abbreviated", _ends_table)
+    return {
+        ends: (min(len(key) for key, _ in names), max(len(key) for key, _ in names))
+        for ends, names in table.items()
+    }
+
+
 def _kept_in(short: str, key: str) -> bool:
     """True when ``short`` is ``key`` with letters left out, in order ('coinmktcap')."""
     letters = iter(key)
     return all(ch in letters for ch in short)
+
+
+def _may_abbreviated(index: KeyIndex, query: Query) -> bool:
+    """A registry Latin name has the key's first and last letters and a length the key can
+    abbreviate."""
+    key = query.key
+    if len(key) < MIN_ABBREVIATED:
+        return False
+    lengths = index.derived("abbreviated_lengths", _ends_lengths).get(key[0] + key[-1])
+    return lengths is not None and lengths[0] < len(key) * 2 + 1 and len(key) < lengths[1]
 
 
 def abbreviated(
@@ -1433,6 +1628,22 @@ def _core_hits(index: KeyIndex, key: str) -> list[Entry]:
     peeled ('Beijing Fire Coin World Network Technology': 北京火币天下网络技术 -> 火币天下)."""
     core = core_key(key)
     return index.exact(core) if core != key and len(core) >= 2 else []
+
+
+def _may_translated(index: KeyIndex, query: Query) -> bool:
+    """ASCII, and every word that must translate (after an article, those without generic
+    words, else all, and ``MAX_TRANSLATED_WORDS`` at most) is a number, a gloss or starts as
+    one (two run together). ``translated_whole``'s too: it translates every word."""
+    if not query.ascii:
+        return False
+    tokens = words(query.text)
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    said = strip_generic(tokens) or tokens
+    if not said or len(said) > MAX_TRANSLATED_WORDS:
+        return False
+    glosses, starts = _glosses(), _gloss_starts()
+    return all(w in glosses or w.isdigit() or w[:3] in starts or w[:2] in starts for w in said)
 
 
 def translated(
@@ -1528,6 +1739,11 @@ _QUOTED = re.compile(
     r"|\u300e([^\u300e\u300f]{1,40})\u300f|\u00ab([^\u00ab\u00bb]{2,80})\u00bb"
     r"|(?<![\w])\u2018([^\u2018\u2019]{2,80})\u2019(?![\w])"
 )
+
+
+def _may_quoted(index: KeyIndex, query: Query) -> bool:
+    """A quotation mark."""
+    return not _QUOTES.isdisjoint(query.characters)
 
 
 def quoted(
@@ -1646,6 +1862,16 @@ def _fillers() -> frozenset[str]:
     return frozenset(_data()["spoken_fillers"])
 
 
+def _may_heard_syllables(index: KeyIndex, query: Query) -> bool:
+    """ASCII, and two to ``MAX_HEARD_SYLLABLES`` words of letters once generic words and
+    fillers are set aside (the band's own first test)."""
+    if not query.ascii:
+        return False
+    fillers = _fillers()
+    said = [w for w in strip_generic(words(query.text)) if w not in fillers]
+    return 2 <= len(said) <= MAX_HEARD_SYLLABLES and all(w.isalpha() for w in said)
+
+
 def heard_syllables(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -1680,6 +1906,12 @@ def heard_syllables(
     return _review(result, named, f"heard and written down, it sounds as {named[0].label!r} does")
 
 
+def _may_spoken_parts(index: KeyIndex, query: Query) -> bool:
+    """ASCII with a comma and a filler of speech (the band's own first test)."""
+    text = query.text
+    return query.ascii and "," in text and not _fillers().isdisjoint(words(text))
+
+
 def spoken_parts(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
@@ -1702,31 +1934,31 @@ def spoken_parts(
     return None
 
 
-BANDS: tuple[Band, ...] = (
-    chinese_memo,
-    mojibake,
-    letter_symbols,
-    letter_for_character,
-    masked,
-    leetspeak,
-    cantonese,
-    truncated,
-    initialism,
-    pinyin_initials,
-    sounds_like,
-    dictated,
-    tone_numbers,
-    inside,
-    one_character,
-    abbreviated,
-    translated,
-    quoted,
-    heard_syllables,
-    spoken_parts,
+BANDS: tuple[tuple[Guard, Band], ...] = (
+    (_may_chinese_memo, chinese_memo),
+    (_may_mojibake, mojibake),
+    (_may_letter_symbols, letter_symbols),
+    (_may_letter_for_character, letter_for_character),
+    (_may_masked, masked),
+    (_may_leetspeak, leetspeak),
+    (_may_cantonese, cantonese),
+    (_may_truncated, truncated),
+    (_may_initialism, initialism),
+    (_may_pinyin_initials, pinyin_initials),
+    (_may_sounds_like, sounds_like),
+    (_may_dictated, dictated),
+    (_may_tone_numbers, tone_numbers),
+    (_may_inside, inside),
+    (_may_one_character, one_character),
+    (_may_abbreviated, abbreviated),
+    (_may_translated, translated),
+    (_may_quoted, quoted),
+    (_may_heard_syllables, heard_syllables),
+    (_may_spoken_parts, spoken_parts),
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser
 # measure must not outweigh that name, but a reading of every word may stand beside it.
-OTHER_BANDS: tuple[Band, ...] = (translated_whole,)
+OTHER_BANDS: tuple[tuple[Guard, Band], ...] = ((_may_translated, translated_whole),)
 
 __all__ = ["BANDS", "OTHER_BANDS", "sounds_alike", "surface"]
