@@ -510,3 +510,25 @@ def test_a_registry_name_beside_another_party_is_ambiguous() -> None:
     assert silent == []
     matched = [c for c, a in zip(cells, answers, strict=True) if a.decision == "match"]
     assert len(matched) <= len(cells) // 1000, matched
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Guotai Junan Sec", "guotai-junan-international"),  # as 'Guotai Junan Securities'
+        ("Tiger Sec", "tiger-brokers"),  # as 'Tiger Securities': the start of 'Tiger Brokers'
+        ("Interactive Tech", "interactive-brokers"),
+    ],
+)
+def test_abbreviated_words_reach_the_review_their_words_reach(query: str, entity: str) -> None:
+    """Written out, the abbreviated words of a name are read by the review bands too: a name
+    that is review with its words whole is review abbreviated, not a silent none, and
+    screening (``match_many``) answers it alike."""
+    from exitcheck.matching import match_many
+
+    written = match(INDEX, query.replace("Sec", "Securities").replace("Tech", "Technology"))
+    assert written.decision == "ambiguous"
+    got = match(INDEX, query)
+    assert got.decision == "ambiguous", got
+    assert entity in {c.entity_id for c in got.candidates}
+    assert match_many(INDEX, [query])[0].decision == "ambiguous"

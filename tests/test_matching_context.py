@@ -276,6 +276,38 @@ def test_stock_tickers(query: str, decision: str, entity: str | None) -> None:
         assert got == entity
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Bright Smart, 1428 Equity Road",  # an address: a house number on Equity Road
+        "Bright Smart Equity 1428",  # another firm's name with a number after it
+        "1428 Bright Smart Equity Fund",  # a fund's name, a number before it
+        "Bright Smart Equity 1428 Ltd",
+    ],
+)
+def test_a_number_beside_an_everyday_name_is_no_listing(query: str) -> None:
+    """An everyday-word registry name is corroborated by its company's stock code only where
+    the code reads as a listing ('HKEX 01428', '1428 HK Equity'), not by a number anywhere
+    in a text that holds the word 'Equity' (a street's, a fund's name)."""
+    decision, _, _ = _answer(query)
+    assert decision != "match", query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "HKEX 01428 Bright Smart",
+        "Bright Smart HKEX 1428",
+        "SEHK 01428 Bright Smart",
+        "Bright Smart (SEHK: 1428)",
+        "Bright Smart 1428 HK Equity",
+        "1428 HKEX Bright Smart",
+    ],
+)
+def test_an_everyday_name_beside_its_listing_is_a_match(query: str) -> None:
+    assert _answer(query)[:2] == ("match", "bright-smart"), query
+
+
 def test_a_pre_filter_may_skip_only_what_the_rule_leaves_alone() -> None:
     """``may_answer`` False means ``in_context`` leaves a ``none`` as it is: checked on every
     query of the evaluation set and of the mix of other companies."""

@@ -323,10 +323,12 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if unknown and not _trading_name(found, unknown, marker_at):
         return None
     key = found[-1][1]
-    if (everyday_name(key, flat) or everyday_name(compact_key(key), flat)) and not _own_code(
-        found, key
+    names = [k for _, k, _ in found if k in table]
+    name = names[-1] if names else key  # the name, not a stock code written after it
+    if (everyday_name(name, flat) or everyday_name(compact_key(name), flat)) and not _own_code(
+        found, name, flat, vocab
     ):
-        return _everyday_among_noise(index, result, key, entity)
+        return _everyday_among_noise(index, result, name, entity)
     if not marker_at and _another_name(text, table, prefixes, chinese):
         return None
     if common and _another_company(spans, segments, parts, vocab):
@@ -338,13 +340,33 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     return _answer(index, result, key, entity, why)
 
 
-def _own_code(found: list[tuple[int, str, str]], key: str) -> bool:
+def _own_code(
+    found: list[tuple[int, str, str]], key: str, flat: list[str], vocab: dict[str, frozenset[str]]
+) -> bool:
     """True when, beside the name ``key``, the text gives the company's own stock code or
-    ticker with a listing word ('HKEX 01428 Bright Smart'): the listing corroborates an
-    everyday name as a word of its kind does (the entities found are already one)."""
+    ticker as a listing ('HKEX 01428 Bright Smart'): the listing corroborates an everyday
+    name as a word of its kind does (the entities found are already one)."""
     return any(
-        k != key and _tickers().get(k.lstrip("0") if k.isdigit() else k) for _, k, _ in found
+        k != key and _tickers().get(k.lstrip("0") if k.isdigit() else k) and _listed(k, flat, vocab)
+        for _, k, _ in found
     )
+
+
+def _listed(code: str, flat: list[str], vocab: dict[str, frozenset[str]]) -> bool:
+    """True when ``code`` stands as a listing: beside an exchange ('HKEX 01428', '1428 HKEX',
+    'SEHK: 1428'), or before 'Equity' ('1428 HK Equity': the exchange's code is set aside
+    before). Not a number anywhere in a text that says 'Equity': a number after a fund's name
+    ('Bright Smart Equity 1428'), a house number on a street ('1428 Equity Road')."""
+    exchanges = vocab["listing"] - {"equity"}
+
+    def listed(i: int) -> bool:
+        if not exchanges.isdisjoint(flat[max(i - 1, 0) : i + 2]):
+            return True
+        after = flat[i + 1 : i + 4]
+        j = 1 if after[1:2] == ["equity"] and len(after[0]) == 2 else 0
+        return after[j : j + 1] == ["equity"] and not set(after[j + 1 : j + 2]) & vocab["address"]
+
+    return any(token == code and listed(i) for i, token in enumerate(flat))
 
 
 def _everyday_among_noise(

@@ -156,11 +156,32 @@ def match(
         and not _masked(text)  # what a mask hides may be anything but noise
     ):
         result = _module("context").in_context(index, result, text) or result
+    if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
+        result = _written_out(index, result, text, threshold) or result
     if decoded and result.decision == DECISION_MATCH:
         result = _internationalised(result, decoded)
     if decoded or result.decoded:
         result = result._replace(query=query, decoded=(*decoded, *result.decoded))
     return result
+
+
+def _written_out(
+    index: KeyIndex, result: MatchResult, text: str, threshold: float
+) -> MatchResult | None:
+    """A name whose abbreviated words leave it reading as nothing ('Guotai Junan Sec') is
+    read again with them written out ('Guotai Junan securities'), as the exact look-ups
+    already are: what the review bands find there is review here too, never more."""
+    table = _abbreviations()
+    if table.keys().isdisjoint(words(text)):
+        return None
+    written = _ABBREVIATED.sub(lambda m: table.get(m[0].lower(), m[0]), text)
+    again = match(index, written, threshold=threshold, limit=0)
+    if again.decision != DECISION_AMBIGUOUS:
+        return None
+    return ambiguous(result.query, result.normalized, again.candidates, again.reason)
+
+
+_ABBREVIATED = re.compile(r"[A-Za-z]+")
 
 
 def _internationalised(result: MatchResult, decoded: tuple[str, ...]) -> MatchResult:

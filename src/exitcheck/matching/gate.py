@@ -186,8 +186,8 @@ class Gate:
         folded = clean(text)
         cleaned = strip_bullet(folded)
         tokens = words(cleaned)
-        if not tokens or "dot" in tokens:
-            return None
+        if not tokens or "dot" in tokens or not decide._abbreviations().keys().isdisjoint(tokens):
+            return None  # spelled punctuation; abbreviated words, read again written out
         # decide._name: brackets ('Huobi (HT)') and a qualifier after a comma ('…, Seychelles')
         # leave the text outside to be matched; the parts only ever confirm a match
         outside, groups = split_groups(cleaned) if not _BRACKETS.isdisjoint(cleaned) else ("", [])
