@@ -126,7 +126,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "ctx_aka", "ctx_concat", "ctx_listing", "ctx_registration", "cantonese", "japanese",
     "package_id", "news_slug", "file_name", "search_query", "zh_letter_sub", "leetspeak",
     "masked", "dictated", "tone_numbers", "inside", "one_character", "abbreviated", "translated",
-    "several_party", "list_order", "pinyin_initials", "chinese_company", "punycode", "hk_quote", "zh_sentence", "glued_generic", "everyday_among_noise", "ctx_code_conflict", "bracketed_only", "ticker_beside",
+    "several_party", "list_order", "pinyin_initials", "chinese_company", "punycode", "hk_quote", "zh_sentence", "glued_generic", "everyday_among_noise", "ctx_code_conflict", "bracketed_only", "ticker_beside", "form_of_another",
     "listing_code_name", "translated_other", "quoted", "cantonese_hk", "heard_syllables",
     "spoken_parts", "katakana_loanword",
 }  # fmt: skip

@@ -25,6 +25,7 @@ Anything else is left as the rules before answered (review or none). Loaded on f
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -317,6 +318,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
+    if _form_of_another(segments, spans, vocab):
+        return None  # 'ООО Ромашка Binance': another company, in words this cannot read
     if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
         return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
@@ -661,6 +664,28 @@ def _ticker_beside(result: MatchResult, found: list[tuple[int, str, str]]) -> Ma
     best = Candidate(entity, token.upper(), 90.0, "ticker")
     reason = f"{token.upper()!r} is a stock ticker of a registry company, beside other words"
     return _review(result, (best,), reason)
+
+
+def _form_of_another(
+    segments: list[list[str]], spans: list[tuple[int, int, int]], vocab: dict[str, frozenset[str]]
+) -> bool:
+    """True when a legal form stands apart from every registry name found, in a part with
+    words of another script ('ООО Ромашка Binance', '주식회사 가온 KuCoin'): those words are
+    another company's name, not a sentence around the registry's ('Оплата Binance Ltd по
+    договору' keeps its match: the form is the name's own)."""
+    forms = vocab["company"]
+    for s, tokens in enumerate(segments):
+        if tokens[0] == "\x00address" or all(t.isascii() or is_cjk(t[0]) for t in tokens):
+            continue
+        is_form = [t in forms for t in tokens]
+        mine: set[int] = set()  # the forms next to a name found: its own ('Binance Holdings Ltd')
+        for _, start, end in (span for span in spans if span[0] == s):
+            mine.update(itertools.takewhile(is_form.__getitem__, range(end, len(tokens))))
+            mine.update(itertools.takewhile(is_form.__getitem__, range(start - 1, -1, -1)))
+        named = any(span[0] == s for span in spans)
+        if named and any(t in forms and i not in mine for i, t in enumerate(tokens)):
+            return True
+    return False
 
 
 def _all_tickers(found: list[tuple[int, str, str]]) -> bool:
