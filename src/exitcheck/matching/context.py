@@ -349,10 +349,7 @@ def _own_code(
     """True when, beside the name ``key``, the text gives the company's own stock code or
     ticker as a listing ('HKEX 01428 Bright Smart'): the listing corroborates an everyday
     name as a word of its kind does (the entities found are already one)."""
-    return any(
-        k != key and _tickers().get(k.lstrip("0") if k.isdigit() else k) and _listed(k, flat, vocab)
-        for _, k, _ in found
-    )
+    return any(k != key and _ticker_company(k) and _listed(k, flat, vocab) for _, k, _ in found)
 
 
 def _listed(code: str, flat: list[str], vocab: dict[str, frozenset[str]]) -> bool:
@@ -628,7 +625,12 @@ def _ticker(token: str, tokens: list[str], vocab: dict[str, frozenset[str]]) -> 
     ('NASDAQ: TIGR', '1428 HK Equity')."""
     if vocab["listing"].isdisjoint(tokens):
         return None
-    return _tickers().get(token.lstrip("0") if token.isdigit() else token)
+    return _ticker_company(token)
+
+
+def _ticker_company(key: str) -> str | None:
+    """The registry company whose ticker or stock code (its leading zeros dropped) ``key`` is."""
+    return _tickers().get(key.lstrip("0") if key.isdigit() else key)
 
 
 @functools.cache
@@ -646,24 +648,24 @@ def _bare_ticker(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     entity = _ticker_alone(tokens[0]) if len(tokens) == 1 else None
     if entity is None:
         return None
-    from exitcheck.matching.nearby import _review
-
-    found = Candidate(entity, tokens[0].upper(), 90.0, "ticker")
-    return _review(
-        result, (found,), f"{tokens[0].upper()!r} is a stock ticker of a registry company"
-    )
+    return _ticker_review(result, tokens[0], entity, "")
 
 
 def _ticker_beside(result: MatchResult, found: list[tuple[int, str, str]]) -> MatchResult:
     """A stock ticker beside everyday or company words ('Frost Inc NASDAQ: BIDU', '3M Company
     1428.HK'): the words may be another company's name, quoted beside a registry company's
     listing. Review with the ticker's company, never a match."""
+    _, token, entity = found[0]
+    return _ticker_review(result, token, entity, ", beside other words")
+
+
+def _ticker_review(result: MatchResult, token: str, entity: str, beside: str) -> MatchResult:
     from exitcheck.matching.nearby import _review
 
-    _, token, entity = found[0]
     best = Candidate(entity, token.upper(), 90.0, "ticker")
-    reason = f"{token.upper()!r} is a stock ticker of a registry company, beside other words"
-    return _review(result, (best,), reason)
+    return _review(
+        result, (best,), f"{token.upper()!r} is a stock ticker of a registry company{beside}"
+    )
 
 
 def _form_of_another(
@@ -690,8 +692,7 @@ def _form_of_another(
 
 def _all_tickers(found: list[tuple[int, str, str]]) -> bool:
     """True when every name found is a stock ticker (no registry name, no Chinese name)."""
-    tickers = _tickers()
-    return all(tickers.get(k.lstrip("0") if k.isdigit() else k) == e for _, k, e in found)
+    return all(_ticker_company(k) == e for _, k, e in found)
 
 
 def _only_listing(
@@ -1022,7 +1023,7 @@ def _answer(
     index: KeyIndex, result: MatchResult, key: str, entity: str, why: str, method: str = METHOD
 ) -> MatchResult | None:
     hits = [e for e in index.exact(key) or index.folded(key) if e.entity_id == entity]
-    if not hits and _tickers().get(key.lstrip("0") if key.isdigit() else key) != entity:
+    if not hits and _ticker_company(key) != entity:
         return None
     label = hits[0].label if hits else key.upper()  # a ticker
     best = Candidate(entity, label, 100.0, method)

@@ -188,6 +188,7 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
 
 
 def _bracketed_only(result: MatchResult, groups: list[str], match_text: Matcher) -> MatchResult:
+    """``result`` (a none) made review with the entities the bracketed parts match."""
     inner = [match_text(g) for g in groups]
     named = [a for a in inner if a.decision == DECISION_MATCH and a.best is not None]
     if not named:
