@@ -40,6 +40,7 @@ from exitcheck.matching.names import (
     compact_key,
     core_key,
     everyday_name,
+    everyday_names,
     generic_words,
     has_cjk,
     initials,
@@ -150,7 +151,8 @@ def _data() -> dict[str, list[str]]:
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
     names = ["social_hosts", "memo_words_zh", "sentence_words_zh", "spelling_alphabet"]
     names += ["letter_names"]
-    names += ["number_words", "spelling_words", "spoken_fillers"]
+    names += ["number_words", "spelling_words", "spoken_fillers", "particles_ko"]
+    names += ["slip_kind_words"]
     return {name: data[name] for name in names}
 
 
@@ -1934,6 +1936,286 @@ def spoken_parts(
     return None
 
 
+# --------------------------------------------------------------------------------------------
+# A name in katakana or hangul run on into the words around it
+
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fb\u30fc\uff66-\uff9f]{2,}")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
+_RUN_SCRIPTS = re.compile(r"[\u30a1-\u30fa\uff66-\uff9f\uac00-\ud7a3]")
+MAX_SCRIPT_PIECES = 8  # pieces of one text read on their own
+
+
+def _may_script_runs(index: KeyIndex, query: Query) -> bool:
+    """Katakana or hangul in the text (the band's own first test)."""
+    return not query.ascii and _RUN_SCRIPTS.search(query.text) is not None
+
+
+def _script_pieces(text: str) -> list[str]:
+    """The katakana runs of a text (Japanese runs its words together and writes a loanword in
+    katakana: 'バイナンス' of 'バイナンスから出金'), and its hangul words, as they stand and
+    with a Korean particle set aside from their end ('바이낸스' of '바이낸스에서')."""
+    pieces = _KATAKANA_RUN.findall(text)
+    particles = _data()["particles_ko"]
+    for word in _HANGUL_WORD.findall(text):
+        pieces.append(word)
+        pieces += [
+            word[: -len(p)] for p in particles if word.endswith(p) and len(word) > len(p) + 1
+        ]
+    whole = text.strip()
+    return [piece for piece in dict.fromkeys(pieces) if piece != whole][:MAX_SCRIPT_PIECES]
+
+
+def script_runs(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads a Japanese or Korean text whose words run on into a name written in katakana or
+    hangul. Condition: a katakana run of two characters or more, or a hangul word as it
+    stands or with a Korean particle (data/matching.toml ``particles_ko``) set aside from its
+    end, reads as a registry name written in another script (``review.other_script``:
+    transliterated, looked up exactly, compared by spelling and by sound): 'バイナンスから出金',
+    '쿠코인으로 송금'. A word among others is held closer than a name alone: the registry
+    name begins with the sound the piece begins with ('다올' is not ODAILY). Review, as the
+    name alone is."""
+    from anyascii import anyascii
+
+    from exitcheck.matching.review import _kana_spelling, other_script
+
+    for piece in _script_pieces(text):
+        found = other_script(index, result, piece)
+        if found is None:
+            continue
+        start = _first_sound(compact_key(anyascii(_kana_spelling(piece))) or "-")
+        named = tuple(
+            c for c in found.candidates if _first_sound(compact_key(c.label) or "-") == start
+        )
+        if named:
+            return _review(result, named, found.reason)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# One letter slipped, or letters doubled, in a registry name among other words
+
+MIN_SLIP = 5  # letters of a registry name read with one letter slipped (5: two swapped only)
+MIN_SLIP_CHANGED = 6  # ... with one letter changed or added
+MIN_SLIP_DROPPED = 9  # ... with one letter left out, with no word of the platform's kind
+MIN_DOUBLED = 4  # letters of a registry name read with its letters doubled
+_VOWELS = frozenset("aeiou")
+
+
+def _one_out(word: str) -> set[str]:
+    """The word with one letter left out, each way."""
+    return {word[:at] + word[at + 1 :] for at in range(len(word))}
+
+
+def _runs_closed(word: str) -> str:
+    """The word with each run of one letter written once ('binnanccee' -> 'binance')."""
+    return "".join(ch for at, ch in enumerate(word) if at == 0 or word[at - 1] != ch)
+
+
+def _slip_table(
+    index: KeyIndex,
+) -> tuple[dict[str, list[tuple[str, Entry]]], dict[str, list[tuple[str, Entry]]], frozenset[str]]:
+    """(one out, runs closed, keys): the registry's distinctive Latin names of ``MIN_SLIP``
+    letters or more (not the pinyin of its Chinese names, not everyday words, not generic
+    words), by each form with one letter left out and by the name itself; those of
+    ``MIN_DOUBLED`` letters or more by their runs closed; and every Latin key."""
+    everyday = everyday_names()
+    generic = generic_words().latin
+    out: dict[str, list[tuple[str, Entry]]] = {}
+    closed: dict[str, list[tuple[str, Entry]]] = {}
+    keys = []
+    for key, e in index.names("latin"):
+        keys.append(key)
+        if not e.entity_id or has_cjk(e.label) or not key.isalpha() or not key.isascii():
+            continue
+        if key in everyday or key in generic or core_key(e.label) in everyday:
+            continue
+        if len(key) >= MIN_DOUBLED and (key, e) not in closed.get(_runs_closed(key), []):
+            closed.setdefault(_runs_closed(key), []).append((key, e))
+        if len(key) < MIN_SLIP:
+            continue
+        for form in {key} | _one_out(key):
+            if (key, e) not in out.get(form, []):
+                out.setdefault(form, []).append((key, e))
+    return out, closed, frozenset(keys)
+
+
+def _slipped(key: str, word: str, kind: bool) -> bool:
+    """True when ``word`` is the registry name ``key`` with one letter slipped: two beside
+    each other swapped, one changed or one added (``MIN_SLIP_CHANGED`` letters), one left out
+    (``MIN_SLIP_DROPPED``, or ``MIN_SLIP_CHANGED`` with a word of the platform's kind)."""
+    from rapidfuzz.distance import OSA
+
+    if word == key or OSA.distance(word, key, score_cutoff=1) > 1:
+        return False
+    if len(word) == len(key) and sorted(word) == sorted(key):
+        return True  # two letters swapped
+    if len(word) < len(key):
+        return len(key) >= (MIN_SLIP_CHANGED if kind else MIN_SLIP_DROPPED)
+    return len(key) >= MIN_SLIP_CHANGED
+
+
+@functools.lru_cache(maxsize=64)
+def _slips(index: KeyIndex, text: str) -> tuple[tuple[str, Entry], ...]:
+    """(registry name, entry) of each word of the text that is a registry name with one
+    letter slipped or its letters doubled (see ``slip_in_text``)."""
+    table, closed, keys = index.derived("slips", _slip_table)
+    tokens = words(text)
+    found: list[tuple[str, Entry]] = []
+    kind: bool | None = None
+    for word in tokens:
+        if len(word) < MIN_DOUBLED or not word.isalpha() or not word.isascii() or word in keys:
+            continue
+        doubled = [(k, e) for k, e in closed.get(_runs_closed(word), ()) if len(word) > len(k) + 1]
+        near: list[tuple[str, Entry]] = []
+        if len(word) >= MIN_SLIP - 1:
+            for form in (word, *_one_out(word)):
+                near += table.get(form, ())
+        if not (near or doubled) or word in _common_words():
+            continue
+        if kind is None:
+            kind = not _kind_words().isdisjoint(tokens)
+        found += doubled
+        found += [(k, e) for k, e in dict.fromkeys(near) if _slipped(k, word, kind)]
+    return tuple(dict.fromkeys(found))
+
+
+@functools.cache
+def _kind_words() -> frozenset[str]:
+    return frozenset(_data()["slip_kind_words"])
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    from exitcheck.matching.context import _common_words as common
+
+    return common()
+
+
+def _may_slip_in_text(index: KeyIndex, query: Query) -> bool:
+    """A word of the text is a registry name with one letter slipped or letters doubled:
+    the band's own test, made once for the text (set look-ups of the word's forms)."""
+    return bool(_slips(index, query.text))
+
+
+def slip_in_text(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the words of the text (``words``: letters and digits, lower case), each on its
+    own: a registry name among other words, written with a slip the rules before read only
+    in a name alone ('Payment to Binanse Ltd ref 22341', 'Paid to Huboi account 7712').
+    Condition: a word of letters, not an everyday word (data/common_words.txt) nor a registry
+    key, is a registry Latin name that is no everyday word and no pinyin with one letter
+    slipped (``_slipped``: two swapped, one changed, added or left out, the name long enough
+    for each), or with its letters doubled twice or more ('Binnanccee'). Review."""
+    found = _slips(index, text)
+    if not found:
+        return None
+    candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "slip_in_text") for _, e in found)
+    return _review(result, candidates, f"{found[0][1].label!r} with a letter slipped?")
+
+
+# --------------------------------------------------------------------------------------------
+# A registry name written without its vowels
+
+MIN_CONSONANTS = 4  # letters of a registry name's consonants, written as one word
+MIN_VOWELS_OUT = 2  # ... with this many vowels left out at least
+
+
+def _consonants(key: str) -> str:
+    return "".join(ch for ch in key if ch not in _VOWELS)
+
+
+def _consonants_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """The consonants of the distinctive Latin names of ``_slip_table`` with ``MIN_VOWELS_OUT``
+    vowels or more, and ``MIN_CONSONANTS`` consonants or more ('bnnc' of binance)."""
+    table: dict[str, list[Entry]] = {}
+    slips = index.derived("slips", _slip_table)[0]
+    for key, e in {pair for found in slips.values() for pair in found}:
+        written = _consonants(key)
+        if len(key) - len(written) < MIN_VOWELS_OUT or len(written) < MIN_CONSONANTS:
+            continue  # 'ybtc' of YoBTC: a ticker's letters as often as a name's
+        if e not in table.get(written, []):
+            table.setdefault(written, []).append(e)
+    return table
+
+
+def _may_vowels_left_out(index: KeyIndex, query: Query) -> bool:
+    """A word of the text is a key of ``_consonants_table`` (a set look-up a word)."""
+    table = index.derived("consonants", _consonants_table)
+    return not table.keys().isdisjoint(words(query.text))
+
+
+def vowels_left_out(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the words of the text, each on its own ('Bnnc withdrawal 300 USDT', 'Btgt Ltd').
+    Condition: a word is the consonants of a registry Latin name that is no everyday word
+    and no pinyin, four at least, in their order, every vowel left out, as a short message
+    or a narrow field writes a name (``abbreviated`` reads a name alone with some letters
+    left out, its last kept). Review."""
+    table = index.derived("consonants", _consonants_table)
+    found = [e for word in words(text) for e in table.get(word, ())]
+    if not found:
+        return None
+    candidates = tuple(
+        Candidate(
+            e.entity_id,
+            e.label,
+            100.0 * len(_consonants(core_key(e.label))) / max(len(core_key(e.label)), 1),
+            "abbreviated",
+        )
+        for e in found
+    )
+    return _review(result, candidates, f"{found[0].label!r} with letters left out?")
+
+
+# --------------------------------------------------------------------------------------------
+# A name written with its last words first, after a comma
+
+MAX_INVERTED_WORDS = 3  # words of each side of the comma
+
+
+def _inverted_keys(text: str) -> tuple[str, ...]:
+    """The keys of a text of two parts about one comma, written the other way round ('Brokers,
+    Tiger' -> 'tigerbrokers'), whole and without generic words; none for any other text."""
+    if text.count(",") != 1:
+        return ()
+    first, last = (words(part) for part in text.split(","))
+    if not (0 < len(first) <= MAX_INVERTED_WORDS and 0 < len(last) <= MAX_INVERTED_WORDS):
+        return ()
+    turned = [*last, *first]
+    if not all(word.isalpha() for word in turned):
+        return ()
+    return tuple(dict.fromkeys(["".join(turned), "".join(strip_generic(turned))]))
+
+
+def _may_inverted(index: KeyIndex, query: Query) -> bool:
+    """One comma in the text (the band's own first test)."""
+    return query.text.count(",") == 1
+
+
+def inverted(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads a text of two parts of one to ``MAX_INVERTED_WORDS`` words of letters about one
+    comma, as an index or a surname-first list writes a name: 'Brokers, Tiger', 'Pocket,
+    Token'. Condition: the parts the other way round, their words run together (whole, or
+    without generic words), are a registry name exactly. A list of two names is written the
+    same way ('Futu, Tiger'): review."""
+    found = [
+        Candidate(e.entity_id, e.label, 100.0, "inverted")
+        for key in _inverted_keys(text)
+        if key
+        for e in index.exact(key)
+        if e.entity_id
+    ]
+    if not found:
+        return None
+    return _review(result, tuple(found), f"{found[0].label!r} with its words the other way round?")
+
+
 BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, chinese_memo),
     (_may_mojibake, mojibake),
@@ -1955,6 +2237,10 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_quoted, quoted),
     (_may_heard_syllables, heard_syllables),
     (_may_spoken_parts, spoken_parts),
+    (_may_script_runs, script_runs),
+    (_may_slip_in_text, slip_in_text),
+    (_may_vowels_left_out, vowels_left_out),
+    (_may_inverted, inverted),
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser
