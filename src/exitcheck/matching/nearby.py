@@ -55,6 +55,7 @@ from exitcheck.matching.names import (
 )
 from exitcheck.matching.patterns import any_of
 from exitcheck.matching.results import (
+    DECISION_AMBIGUOUS,
     DECISION_NONE,
     Candidate,
     Entry,
@@ -888,10 +889,12 @@ MIN_SOUNDS_LIKE = 5  # letters of the query's key
 
 
 def _sounds_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
-    """The registry's Latin names (not the romanised Chinese ones) by ``sound_key``."""
+    """The registry's Latin names (not the romanised Chinese ones) by ``sound_key``; not a
+    name written as letters with no vowel after the first ('IBKR', 'HBTC': a ticker or
+    initials, said letter by letter, not as 'Baker' sounds)."""
     table: dict[str, list[tuple[str, Entry]]] = {}
     for key, e in index.names("latin"):
-        if e.entity_id and not has_cjk(e.label):
+        if e.entity_id and not has_cjk(e.label) and not _VOWELS.isdisjoint(key[1:]):
             table.setdefault(sound_key(key), []).append((key, e))
     return table
 
@@ -1943,6 +1946,8 @@ _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fb\u30fc\uff66-\uff9f]{2,}")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
 _RUN_SCRIPTS = re.compile(r"[\u30a1-\u30fa\uff66-\uff9f\uac00-\ud7a3]")
 MAX_SCRIPT_PIECES = 8  # pieces of one text read on their own
+MIN_HANGUL_PIECE = 3  # syllables of a hangul piece (two are a Korean word as often: 푸른, 비전)
+MIN_PIECE_SPELLING = 55.0  # a piece's reading spelt this close to the name (other_script's score)
 
 
 def _may_script_runs(index: KeyIndex, query: Query) -> bool:
@@ -1957,12 +1962,21 @@ def _script_pieces(text: str) -> list[str]:
     pieces = _KATAKANA_RUN.findall(text)
     particles = _data()["particles_ko"]
     for word in _HANGUL_WORD.findall(text):
-        pieces.append(word)
-        pieces += [
-            word[: -len(p)] for p in particles if word.endswith(p) and len(word) > len(p) + 1
-        ]
+        ending = max((p for p in particles if word.endswith(p)), key=len, default="")
+        pieces.append(word[: len(word) - len(ending)])
+    pieces = [p for p in pieces if not _HANGUL_WORD.fullmatch(p) or len(p) >= MIN_HANGUL_PIECE]
     whole = text.strip()
     return [piece for piece in dict.fromkeys(pieces) if piece != whole][:MAX_SCRIPT_PIECES]
+
+
+def _begins_alike(said: str, key: str) -> bool:
+    """True when a name as read and a registry key begin with the same letter as it sounds
+    ('fobi' and 'huobi': f is h) and the same two consonants (``names.sound_key``)."""
+    return (
+        bool(key)
+        and _first_sound(said) == _first_sound(key)
+        and sound_key(said)[:2] == sound_key(key)[:2]
+    )
 
 
 def script_runs(
@@ -1970,12 +1984,13 @@ def script_runs(
 ) -> MatchResult | None:
     """Reads a Japanese or Korean text whose words run on into a name written in katakana or
     hangul. Condition: a katakana run of two characters or more, or a hangul word as it
-    stands or with a Korean particle (data/matching.toml ``particles_ko``) set aside from its
-    end, reads as a registry name written in another script (``review.other_script``:
+    stands or, if one ends it, with the longest Korean particle that does (data/matching.toml
+    ``particles_ko``) set aside, reads as a registry name written in another script (``review.other_script``:
     transliterated, looked up exactly, compared by spelling and by sound): 'バイナンスから出金',
-    '쿠코인으로 송금'. A word among others is held closer than a name alone: the registry
-    name begins with the sound the piece begins with ('다올' is not ODAILY). Review, as the
-    name alone is."""
+    '쿠코인으로 송금'. A word among others is held closer than a name alone: a hangul piece
+    has ``MIN_HANGUL_PIECE`` syllables at least, its reading is spelt within
+    ``MIN_PIECE_SPELLING`` of the name, and the registry name begins as the piece does (``_begins_alike``: '다올' is not ODAILY, '이지후' not Zhihu). Review, as the name
+    alone is."""
     from anyascii import anyascii
 
     from exitcheck.matching.review import _kana_spelling, other_script
@@ -1984,9 +1999,11 @@ def script_runs(
         found = other_script(index, result, piece)
         if found is None:
             continue
-        start = _first_sound(compact_key(anyascii(_kana_spelling(piece))) or "-")
+        said = compact_key(anyascii(_kana_spelling(piece))) or "-"
         named = tuple(
-            c for c in found.candidates if _first_sound(compact_key(c.label) or "-") == start
+            c
+            for c in found.candidates
+            if c.score >= MIN_PIECE_SPELLING and _begins_alike(said, core_key(c.label))
         )
         if named:
             return _review(result, named, found.reason)
@@ -2216,6 +2233,45 @@ def inverted(
     return _review(result, tuple(found), f"{found[0].label!r} with its words the other way round?")
 
 
+# --------------------------------------------------------------------------------------------
+# A Chinese name among memo words, read as it would be alone
+
+MAX_MEMO_PIECES = 4  # runs of characters of one memo read on their own
+
+
+def _memo_pieces(index: KeyIndex, text: str) -> list[str]:
+    """The runs of two Chinese characters or more that ``chinese_memo`` reads: the text's
+    memo and sentence words taken out, spaces and punctuation between two characters closed
+    up; not the whole text."""
+    splitter = index.derived("sentence_words", _sentence_pattern)
+    simplified = to_simplified(clean(text))
+    closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/]+(?={_CJK})", "", simplified)
+    pieces = re.findall(rf"{_CJK}{{2,}}", splitter.sub(" ", closed))
+    return [piece for piece in dict.fromkeys(pieces) if piece != closed][:MAX_MEMO_PIECES]
+
+
+def memo_alone(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the runs of Chinese characters of a memo as ``chinese_memo`` does ('收款方：币按',
+    '转账给火巿'). Condition: a run, read alone through every rule (``match_text``), is sent to
+    review as a name one character or a homophone away (``_SLIP_METHODS``), which the memo's
+    words hid. Review
+    with what the run alone names, never more: a match of the run is the exact look-up that
+    ``chinese_memo`` already made."""
+    for piece in _memo_pieces(index, text):
+        alone = match_text(piece)
+        named = tuple(c for c in _named(alone) if c.method in _SLIP_METHODS)
+        if alone.decision == DECISION_AMBIGUOUS and named:
+            return _review(result, named, alone.reason)
+    return None
+
+
+# what a run of a memo read alone may be sent to review by: a slip, not a shorter name inside
+# it (老虎 of '老虎的虎' in a dictated name: ``chinese_memo`` and ``inside`` read those)
+_SLIP_METHODS = frozenset({"homophone", "one_character"})
+
+
 BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, chinese_memo),
     (_may_mojibake, mojibake),
@@ -2241,6 +2297,7 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_slip_in_text, slip_in_text),
     (_may_vowels_left_out, vowels_left_out),
     (_may_inverted, inverted),
+    (_may_chinese_memo, memo_alone),
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser
