@@ -24,6 +24,8 @@ ESCAPES = "\\u escapes"
 MIME = "MIME encoded-words"
 SPELLED = "spelled punctuation"
 PUNYCODE = "punycode"
+QUOTED_PRINTABLE = "quoted-printable"
+BASE64 = "base64"
 
 _MARKS = frozenset("&%\\<=")
 _ROUNDS = 3
@@ -307,10 +309,51 @@ def spelled_domain(words: list[str]) -> str | None:
     return text if re.fullmatch(r"(?:[a-z0-9-]+@)?[a-z0-9-]+(?:\.[a-z0-9-]+)+", text) else None
 
 
+_QP_RUN = re.compile(r"(?:=[89A-Fa-f][0-9A-Fa-f]){2,}")
+_BASE64 = re.compile(r"^\s*([A-Za-z0-9+/]{6,}={1,2})\s*$")
+
+
+def _quoted_printable(text: str) -> str:
+    """Bare quoted-printable, as a mail export leaves it ('=E7=81=AB=E5=B8=81' -> '火币'): each
+    run of two escaped bytes or more of UTF-8's upper half, decoded when it is UTF-8; a run
+    that is not stays as it is."""
+    if "=" not in text or not _QP_RUN.search(text):
+        return text
+
+    def one(found: re.Match[str]) -> str:
+        raw = bytes.fromhex(found[0].replace("=", ""))
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return found[0]
+
+    return _QP_RUN.sub(one, text)
+
+
+def _base64(text: str) -> str:
+    """A cell that is one base64 string with its padding ('SHVvYmk=' -> 'Huobi'), decoded
+    when it is UTF-8 text of letters (printable, with no control characters); else as it is."""
+    found = _BASE64.match(text) if text.endswith("=") or text.rstrip().endswith("=") else None
+    if found is None or len(found[1]) % 4:
+        return text
+    import base64
+    import binascii
+
+    try:
+        plain = base64.b64decode(found[1], validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return text
+    if not plain.isprintable() or not any(ch.isalpha() for ch in plain):
+        return text
+    return plain
+
+
 _STEPS = (
     (MOJIBAKE_LATIN, _mojibake),
     (FORMULA, _formula),
     (MIME, _mime),
+    (QUOTED_PRINTABLE, _quoted_printable),
+    (BASE64, _base64),
     (TAGS, _tags),
     (REFERENCES, _references),
     (ESCAPES, _escapes),

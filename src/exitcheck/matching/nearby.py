@@ -2272,6 +2272,59 @@ def memo_alone(
 _SLIP_METHODS = frozenset({"homophone", "one_character"})
 
 
+# --------------------------------------------------------------------------------------------
+# A short registry name run on into a number
+
+MIN_GLUED_NAME = 3  # letters of a registry name run on into a number ('OKX2022')
+_GLUED_NUMBER = re.compile(r"[a-z]+[0-9]+|[0-9]+[a-z]+")
+
+
+def _glued_table(index: KeyIndex) -> dict[str, list[Entry]]:
+    """The distinctive Latin names of letters only, ``MIN_GLUED_NAME`` letters or more (not
+    everyday words, generic words or pinyin), to their entries."""
+    everyday = everyday_names()
+    generic = generic_words().latin
+    table: dict[str, list[Entry]] = {}
+    for key, e in index.names("latin"):
+        if not e.entity_id or has_cjk(e.label) or not key.isascii() or not key.isalpha():
+            continue
+        if len(key) < MIN_GLUED_NAME or key in everyday or key in generic:
+            continue
+        if e not in table.get(key, []):
+            table.setdefault(key, []).append(e)
+    return table
+
+
+def _glued_names(index: KeyIndex, text: str) -> list[Entry]:
+    table = index.derived("glued_number", _glued_table)
+    found: list[Entry] = []
+    for word in words(text):
+        if _GLUED_NUMBER.fullmatch(word):
+            found += table.get(word.strip("0123456789"), ())
+    return found
+
+
+def _may_glued_number(index: KeyIndex, query: Query) -> bool:
+    """A digit in the text (the band's own first test, before its words are read)."""
+    return any(ch.isdigit() for ch in query.text)
+
+
+def glued_number(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the words of the text (``words``), each on its own. Condition: a word is a
+    registry Latin name of ``MIN_GLUED_NAME`` letters or more (not an everyday word, a
+    generic word or pinyin) run on into a number before or after it, among other words
+    ('OKX2022 statement', 'ref: MEXC2024/114'); a name of five letters or more is
+    ``inside``'s, a word alone the contained name's. A year, an account or a version run on
+    to a name: review."""
+    found = _glued_names(index, text)
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 80.0, "inside") for e in found)
+    return _review(result, named, f"{named[0].label!r} stands inside a longer word")
+
+
 BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, chinese_memo),
     (_may_mojibake, mojibake),
@@ -2298,6 +2351,7 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_vowels_left_out, vowels_left_out),
     (_may_inverted, inverted),
     (_may_chinese_memo, memo_alone),
+    (_may_glued_number, glued_number),
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser
