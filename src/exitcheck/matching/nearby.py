@@ -16,7 +16,12 @@ the order of ``BANDS``:
 - ``leetspeak``: digits and symbols for letters ('0KX', 'K|_|C0in');
 - ``truncated``: the start of a registry name ('Coinmarketc', 'Guotai Junan Intern', 'Tiger');
 - ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号);
-- ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring').
+- ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring');
+- and, after the bands of dictation, tone numbers, inside, one character, abbreviations,
+  translations, quotes and speech: ``script_runs`` (a katakana or hangul name run on into
+  other words: 'バイナンスから出金'), ``slip_in_text`` ('Payment to Binanse Ltd'),
+  ``vowels_left_out`` ('Bnnc'), ``inverted`` ('Brokers, Tiger'), ``memo_alone`` (a Chinese
+  memo's run read alone: '转账给币按'), ``glued_number`` ('OKX2022 statement').
 
 ``social_page`` (the address of a page on a social site: 'twitter.com/binance') is asked of
 any answer to a text with a '/' but a match by the page's own entity; ``article`` (a news
