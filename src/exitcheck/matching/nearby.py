@@ -1947,29 +1947,42 @@ def spoken_parts(
 # --------------------------------------------------------------------------------------------
 # A name in katakana or hangul run on into the words around it
 
-_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fb\u30fc\uff66-\uff9f]{2,}")
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]{2,}")
-_RUN_SCRIPTS = re.compile(r"[\u30a1-\u30fa\uff66-\uff9f\uac00-\ud7a3]")
+_KATAKANA = "\u30a1-\u30fa\u30fb\u30fc\uff66-\uff9f"
+_JAPANESE_AROUND = "\u3041-\u309f\u3400-\u9fff"  # hiragana and kanji
+# a katakana run of two or more with hiragana or a kanji run on to it, before or after
+_KATAKANA_RUN = re.compile(
+    rf"(?<=[{_JAPANESE_AROUND}])[{_KATAKANA}]{{2,}}|[{_KATAKANA}]{{2,}}(?=[{_JAPANESE_AROUND}])"
+)
 MAX_SCRIPT_PIECES = 8  # pieces of one text read on their own
 MIN_HANGUL_PIECE = 3  # syllables of a hangul piece (two are a Korean word as often: 푸른, 비전)
 MIN_PIECE_SPELLING = 55.0  # a piece's reading spelt this close to the name (other_script's score)
 
 
+@functools.cache
+def _hangul_particle() -> re.Pattern[str]:
+    """A hangul word of ``MIN_HANGUL_PIECE`` syllables or more before the longest Korean
+    particle that ends it (data/matching.toml ``particles_ko``)."""
+    particles = sorted(_data()["particles_ko"], key=len, reverse=True)
+    ending = "|".join(map(re.escape, particles))
+    word = "\uac00-\ud7a3"
+    return re.compile(rf"(?<![{word}])([{word}]{{{MIN_HANGUL_PIECE},}}?)(?:{ending})(?![{word}])")
+
+
 def _may_script_runs(index: KeyIndex, query: Query) -> bool:
-    """Katakana or hangul in the text (the band's own first test)."""
-    return not query.ascii and _RUN_SCRIPTS.search(query.text) is not None
+    """A katakana run with hiragana or a kanji beside it, or a hangul word that a Korean
+    particle ends (the band's own first tests)."""
+    if query.ascii:
+        return False
+    text = query.text
+    return _KATAKANA_RUN.search(text) is not None or _hangul_particle().search(text) is not None
 
 
 def _script_pieces(text: str) -> list[str]:
-    """The katakana runs of a text (Japanese runs its words together and writes a loanword in
-    katakana: 'バイナンス' of 'バイナンスから出金'), and its hangul words, as they stand and
-    with a Korean particle set aside from their end ('바이낸스' of '바이낸스에서')."""
-    pieces = _KATAKANA_RUN.findall(text)
-    particles = _data()["particles_ko"]
-    for word in _HANGUL_WORD.findall(text):
-        ending = max((p for p in particles if word.endswith(p)), key=len, default="")
-        pieces.append(word[: len(word) - len(ending)])
-    pieces = [p for p in pieces if not _HANGUL_WORD.fullmatch(p) or len(p) >= MIN_HANGUL_PIECE]
+    """The katakana runs of a text that hiragana or a kanji is run on to (Japanese runs its
+    words together and writes a loanword in katakana: 'バイナンス' of 'バイナンスから出金'), and its
+    hangul words with the longest Korean particle that ends them set aside ('바이낸스' of
+    '바이낸스에서')."""
+    pieces = _KATAKANA_RUN.findall(text) + _hangul_particle().findall(text)
     whole = text.strip()
     return [piece for piece in dict.fromkeys(pieces) if piece != whole][:MAX_SCRIPT_PIECES]
 
@@ -1988,12 +2001,12 @@ def script_runs(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
     """Reads a Japanese or Korean text whose words run on into a name written in katakana or
-    hangul. Condition: a katakana run of two characters or more, or a hangul word as it
-    stands or, if one ends it, with the longest Korean particle that does (data/matching.toml
-    ``particles_ko``) set aside, reads as a registry name written in another script (``review.other_script``:
+    hangul. Condition: a katakana run of two characters or more with hiragana or a kanji run
+    on to it, or a hangul word with the longest Korean particle that ends it
+    (data/matching.toml ``particles_ko``) set aside, reads as a registry name written in another script (``review.other_script``:
     transliterated, looked up exactly, compared by spelling and by sound): 'バイナンスから出金',
     '쿠코인으로 송금'. A word among others is held closer than a name alone: a hangul piece
-    has ``MIN_HANGUL_PIECE`` syllables at least, its reading is spelt within
+    has ``MIN_HANGUL_PIECE`` syllables at least (``_hangul_particle``), its reading is spelt within
     ``MIN_PIECE_SPELLING`` of the name, and the registry name begins as the piece does (``_begins_alike``: '다올' is not ODAILY, '이지후' not Zhihu). Review, as the name
     alone is."""
     from anyascii import anyascii
@@ -2082,25 +2095,45 @@ def _slipped(key: str, word: str, kind: bool) -> bool:
 def _slips(index: KeyIndex, text: str) -> tuple[tuple[str, Entry], ...]:
     """(registry name, entry) of each word of the text that is a registry name with one
     letter slipped or its letters doubled (see ``slip_in_text``)."""
-    table, closed, keys = index.derived("slips", _slip_table)
+    keys = index.derived("slips", _slip_table)[2]
+    common = _common_words()
     tokens = words(text)
     found: list[tuple[str, Entry]] = []
     kind: bool | None = None
     for word in tokens:
-        if len(word) < MIN_DOUBLED or not word.isalpha() or not word.isascii() or word in keys:
+        if len(word) < MIN_DOUBLED or word in common or word in keys:
             continue
-        doubled = [(k, e) for k, e in closed.get(_runs_closed(word), ()) if len(word) > len(k) + 1]
-        near: list[tuple[str, Entry]] = []
-        if len(word) >= MIN_SLIP - 1:
-            for form in (word, *_one_out(word)):
-                near += table.get(form, ())
-        if not (near or doubled) or word in _common_words():
+        if not word.isascii() or not word.isalpha():
+            continue
+        doubled, near = _near_word(index, word)
+        if not (near or doubled):
             continue
         if kind is None:
             kind = not _kind_words().isdisjoint(tokens)
         found += doubled
-        found += [(k, e) for k, e in dict.fromkeys(near) if _slipped(k, word, kind)]
+        found += [(k, e) for k, e in near if _slipped(k, word, kind)]
     return tuple(dict.fromkeys(found))
+
+
+_DOUBLE = re.compile(r"(.)\1")
+
+
+@functools.lru_cache(maxsize=8192)
+def _near_word(
+    index: KeyIndex, word: str
+) -> tuple[tuple[tuple[str, Entry], ...], tuple[tuple[str, Entry], ...]]:
+    """(doubled, near) for one word of letters: the registry names of ``_slip_table`` whose
+    letters it doubles twice or more, and those one letter left out of it or of them makes
+    the same (to be told apart by ``_slipped``). Words repeat from name to name: kept."""
+    table, closed, _ = index.derived("slips", _slip_table)
+    doubled: list[tuple[str, Entry]] = []
+    if _DOUBLE.search(word):
+        doubled = [(k, e) for k, e in closed.get(_runs_closed(word), ()) if len(word) > len(k) + 1]
+    near: list[tuple[str, Entry]] = []
+    if len(word) >= MIN_SLIP - 1:
+        for form in (word, *_one_out(word)):
+            near += table.get(form, ())
+    return tuple(doubled), tuple(dict.fromkeys(near))
 
 
 @functools.cache
@@ -2214,8 +2247,13 @@ def _inverted_keys(text: str) -> tuple[str, ...]:
 
 
 def _may_inverted(index: KeyIndex, query: Query) -> bool:
-    """One comma in the text (the band's own first test)."""
-    return query.text.count(",") == 1
+    """One comma and no digit in the text (a digit would be in a word, and every word must be
+    of letters)."""
+    text = query.text
+    return text.count(",") == 1 and _ANY_DIGIT.search(text) is None
+
+
+_ANY_DIGIT = re.compile(r"[0-9]")
 
 
 def inverted(
@@ -2245,14 +2283,16 @@ MAX_MEMO_PIECES = 4  # runs of characters of one memo read on their own
 
 
 def _memo_pieces(index: KeyIndex, text: str) -> list[str]:
-    """The runs of two Chinese characters or more that ``chinese_memo`` reads: the text's
-    memo and sentence words taken out, spaces and punctuation between two characters closed
-    up; not the whole text."""
+    """The runs of two to ``MAX_ONE_CHARACTER`` Chinese characters that ``chinese_memo``
+    reads: the text's memo and sentence words taken out, spaces and punctuation between two
+    characters closed up; not the whole text (a longer run is a company's full name, which
+    neither a homophone nor one character changed reads)."""
     splitter = index.derived("sentence_words", _sentence_pattern)
     simplified = to_simplified(clean(text))
     closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/]+(?={_CJK})", "", simplified)
     pieces = re.findall(rf"{_CJK}{{2,}}", splitter.sub(" ", closed))
-    return [piece for piece in dict.fromkeys(pieces) if piece != closed][:MAX_MEMO_PIECES]
+    pieces = [p for p in pieces if len(p) <= MAX_ONE_CHARACTER and p != closed]
+    return list(dict.fromkeys(pieces))[:MAX_MEMO_PIECES]
 
 
 def memo_alone(
@@ -2309,9 +2349,12 @@ def _glued_names(index: KeyIndex, text: str) -> list[Entry]:
     return found
 
 
+_LETTER_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+
+
 def _may_glued_number(index: KeyIndex, query: Query) -> bool:
-    """A digit in the text (the band's own first test, before its words are read)."""
-    return any(ch.isdigit() for ch in query.text)
+    """A Latin letter beside a digit in the text (a word of ``_GLUED_NUMBER`` has one)."""
+    return query.ascii and _LETTER_DIGIT.search(query.text) is not None
 
 
 def glued_number(
