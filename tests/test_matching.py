@@ -130,6 +130,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "listing_code_name", "translated_other", "quoted", "cantonese_hk", "heard_syllables",
     "spoken_parts", "katakana_loanword", "ko_particle", "ja_particle", "slip_in_text",
     "doubled_letters", "vowels_left_out", "inverted_comma", "memo_alone", "glued_number",
+    "wade_giles",
 }  # fmt: skip
 
 

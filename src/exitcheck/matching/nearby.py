@@ -21,7 +21,8 @@ the order of ``BANDS``:
   translations, quotes and speech: ``script_runs`` (a katakana or hangul name run on into
   other words: 'バイナンスから出金'), ``slip_in_text`` ('Payment to Binanse Ltd'),
   ``vowels_left_out`` ('Bnnc'), ``inverted`` ('Brokers, Tiger'), ``memo_alone`` (a Chinese
-  memo's run read alone: '转账给币按'), ``glued_number`` ('OKX2022 statement').
+  memo's run read alone: '转账给币按'), ``glued_number`` ('OKX2022 statement'),
+  ``wade_giles`` ('Pi-an' for 币安).
 
 ``social_page`` (the address of a page on a social site: 'twitter.com/binance') is asked of
 any answer to a text with a '/' but a match by the page's own entity; ``article`` (a news
@@ -2373,6 +2374,69 @@ def glued_number(
     return _review(result, named, f"{named[0].label!r} stands inside a longer word")
 
 
+# --------------------------------------------------------------------------------------------
+# A Chinese name in Wade-Giles
+
+MAX_WADE_GILES = 4  # syllables of a name in Wade-Giles
+_WADE_GILES_TEXT = re.compile(r"[A-Za-z]{1,6}'?[a-z]{0,5}(?:[ -]+[A-Za-z]{1,6}'?[a-z]{0,5}){1,3}")
+# each initial as Wade-Giles writes it, longest first, to the pinyin initials it may be: an
+# aspirate's apostrophe is often dropped, so an unmarked p, t, k, ch, ts may be either
+_WG_INITIALS = (
+    ("ch'", ("q", "ch")), ("ch", ("j", "zh", "q", "ch")), ("hs", ("x",)),
+    ("ts'", ("c",)), ("tz'", ("c",)), ("ts", ("z", "c")), ("tz", ("z", "c")),
+    ("ss", ("s",)), ("sz", ("s",)), ("sh", ("sh",)), ("p'", ("p",)), ("p", ("b", "p")),
+    ("t'", ("t",)), ("t", ("d", "t")), ("k'", ("k",)), ("k", ("g", "k")), ("j", ("r",)),
+)  # fmt: skip
+# finals that Wade-Giles writes otherwise, to pinyin's
+_WG_FINALS = {
+    "ih": ("i",), "u": ("u", "i"), "ieh": ("ie",), "ung": ("ong",), "iung": ("iong",),
+    "o": ("o", "e", "uo"), "ien": ("ian",), "ueh": ("ue",), "uei": ("ui",), "erh": ("er",),
+    "eh": ("e", "ie"), "en": ("en", "an"), "yu": ("you", "yu"), "yeh": ("ye",), "yen": ("yan",),
+    "yung": ("yong",), "i": ("i", "yi"),
+}  # fmt: skip
+
+
+def _wade_giles_syllable(syllable: str) -> tuple[str, ...]:
+    """The pinyin a Wade-Giles syllable may be ('p'ai' -> 'pai', 'pai' -> 'bai', 'pai';
+    'chih' -> 'zhi', 'jih' -> 'ri', 'hsiao' -> 'xiao', 'k'o' -> 'ke')."""
+    initial = ""
+    pinyin_initials: tuple[str, ...] = ("",)
+    for written, read in _WG_INITIALS:
+        if syllable.startswith(written):
+            initial, pinyin_initials = written, read
+            break
+    final = syllable[len(initial) :].replace("'", "")
+    finals = _WG_FINALS.get(final, (final,)) if final else ("",)
+    return tuple(dict.fromkeys(a + b for a in pinyin_initials for b in finals))
+
+
+def _may_wade_giles(index: KeyIndex, query: Query) -> bool:
+    """ASCII, two to ``MAX_WADE_GILES`` short words of letters (an apostrophe inside one)."""
+    return query.ascii and _WADE_GILES_TEXT.fullmatch(query.text.strip()) is not None
+
+
+def wade_giles(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads a text of two to ``MAX_WADE_GILES`` syllables apart (spaces or hyphens), as
+    Taiwan and older English writing romanise Chinese: 'Pi-an', 'Pai-tu', "K'u-pi". Condition:
+    the syllables read as the pinyin they may be (``_wade_giles_syllable``: p is b, t is d,
+    k is g, ch is j or zh, hs is x, ts is z, -ih is -i; an aspirate's apostrophe may be
+    dropped) run together are the pinyin of a registry Chinese name exactly. Review."""
+    if not text.isascii() or _WADE_GILES_TEXT.fullmatch(text.strip()) is None:
+        return None
+    syllables = [w.lower() for w in re.split(r"[ -]+", text.strip()) if w]
+    readings = [_wade_giles_syllable(s) for s in syllables]
+    found: list[Candidate] = []
+    for parts in itertools.product(*readings):
+        for e in index.romanised("".join(parts)):
+            if e.entity_id:
+                found.append(Candidate(e.entity_id, e.label, 90.0, "wade_giles"))
+    if not found:
+        return None
+    return _review(result, tuple(found), f"{found[0].label!r} in Wade-Giles?")
+
+
 BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, chinese_memo),
     (_may_mojibake, mojibake),
@@ -2400,6 +2464,7 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_inverted, inverted),
     (_may_chinese_memo, memo_alone),
     (_may_glued_number, glued_number),
+    (_may_wade_giles, wade_giles),
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser
