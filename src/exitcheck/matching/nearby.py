@@ -2078,13 +2078,16 @@ def _slip_table(
 
 
 def _slipped(key: str, word: str, kind: bool) -> bool:
-    """True when ``word`` is the registry name ``key`` with one letter slipped: two beside
-    each other swapped, one changed or one added (``MIN_SLIP_CHANGED`` letters), one left out
-    (``MIN_SLIP_DROPPED``, or ``MIN_SLIP_CHANGED`` with a word of the platform's kind)."""
+    """True when ``word`` is the registry name ``key`` with one letter slipped (a slip of the
+    hand or ear, ``slips.is_slip``): two beside each other swapped, one changed or one typed
+    twice (``MIN_SLIP_CHANGED`` letters), one left out (``MIN_SLIP_DROPPED``, or
+    ``MIN_SLIP_CHANGED`` with a word of the platform's kind)."""
     from rapidfuzz.distance import OSA
 
-    if word == key or OSA.distance(word, key, score_cutoff=1) > 1:
-        return False
+    from exitcheck.matching.slips import is_slip
+
+    if word == key or OSA.distance(word, key, score_cutoff=1) > 1 or not is_slip(word, key):
+        return False  # 'Bitmark' is not BitMart: t and k are no slip of the hand or ear
     if len(word) == len(key) and sorted(word) == sorted(key):
         return True  # two letters swapped
     if len(word) < len(key):
