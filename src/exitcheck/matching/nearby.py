@@ -55,6 +55,7 @@ from exitcheck.matching.names import (
     sound_key,
     spells_letters,
     strip_generic,
+    strip_marks,
     to_simplified,
     units,
     words,
@@ -2292,6 +2293,8 @@ def _memo_pieces(index: KeyIndex, text: str) -> list[str]:
     characters closed up; not the whole text (a longer run is a company's full name, which
     neither a homophone nor one character changed reads)."""
     splitter = index.derived("sentence_words", _sentence_pattern)
+    if not has_cjk(text) or splitter.search(to_simplified(text)) is None:
+        return []  # no memo or sentence word: as ``chinese_memo``, nothing to read apart
     simplified = to_simplified(clean(text))
     closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/]+(?={_CJK})", "", simplified)
     pieces = re.findall(rf"{_CJK}{{2,}}", splitter.sub(" ", closed))
@@ -2357,8 +2360,10 @@ _LETTER_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 
 
 def _may_glued_number(index: KeyIndex, query: Query) -> bool:
-    """A Latin letter beside a digit in the text (a word of ``_GLUED_NUMBER`` has one)."""
-    return query.ascii and _LETTER_DIGIT.search(query.text) is not None
+    """A Latin letter beside a digit in the text as its words are read (cleaned, marks
+    stripped: a word of ``_GLUED_NUMBER`` has one)."""
+    text = query.text if query.ascii else strip_marks(clean(query.text))
+    return _LETTER_DIGIT.search(text) is not None
 
 
 def glued_number(
