@@ -1950,8 +1950,8 @@ def spoken_parts(
 # A name in katakana or hangul run on into the words around it
 
 _KATAKANA = "\u30a1-\u30fa\u30fb\u30fc\uff66-\uff9f"
-_JAPANESE_AROUND = "\u3041-\u309f\u3400-\u9fff"  # hiragana and kanji
-# a katakana run of two or more with hiragana or a kanji run on to it, before or after
+_JAPANESE_AROUND = "\u3001-\u303f\u3041-\u309f\u3400-\u9fff\uff08\uff09"  # kana, kanji, 「」（）
+# a katakana run of two or more with hiragana, a kanji or Japanese punctuation beside it
 _KATAKANA_RUN = re.compile(
     rf"(?<=[{_JAPANESE_AROUND}])[{_KATAKANA}]{{2,}}|[{_KATAKANA}]{{2,}}(?=[{_JAPANESE_AROUND}])"
 )
