@@ -372,7 +372,7 @@ def _listed(code: str, flat: list[str], vocab: dict[str, frozenset[str]]) -> boo
 def _everyday_among_noise(
     index: KeyIndex, result: MatchResult, key: str, entity: str
 ) -> MatchResult | None:
-    """A registry name that is an everyday word, among words that name nothing ('Payment to
+    """A registry name that is an everyday word or another firm's name, among words that name nothing ('Payment to
     Keystone USD 149', 'Keystone, Shenzhen'): review, as the name alone is; never a match.
     Not beside a legal form, a generic word or a bank ('Neo Bank AG', 'Neo Bank Tech'): a
     company of that everyday name."""
@@ -387,7 +387,7 @@ def _everyday_among_noise(
     if not hits:
         return None
     best = Candidate(entity, hits[0].label, 90.0, METHOD)
-    reason = f"{hits[0].label!r} is an everyday word, among words that name nothing"
+    reason = f"{hits[0].label!r} is an everyday word or another firm's name, among words that name nothing"
     return ambiguous(result.query, result.normalized, (best,), reason)
 
 

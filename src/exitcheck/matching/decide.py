@@ -48,6 +48,7 @@ from exitcheck.matching.results import (
     MAX_REORDER_WORDS,
     MIN_FUZZY_CJK,
     MIN_FUZZY_LATIN,
+    RELATED,
     SCORE_THRESHOLD,
     UNUSUAL,
     Candidate,
@@ -57,6 +58,9 @@ from exitcheck.matching.results import (
     decide,
     none,
     other,
+)
+from exitcheck.matching.results import (
+    related as related_company,
 )
 
 if TYPE_CHECKING:
@@ -152,7 +156,7 @@ def match(
     result = _cell(index, text, threshold, limit)
     if (
         result.decision != DECISION_MATCH
-        and not result.reason.endswith("does not list")
+        and not result.reason.endswith(("does not list", RELATED))
         and not _masked(text)  # what a mask hides may be anything but noise
     ):
         result = _module("context").in_context(index, result, text) or result
@@ -291,7 +295,7 @@ def _corroborated(result: MatchResult, text: str) -> MatchResult:
     core = "".join(strip_generic(tokens))
     if not (everyday_name(core, tokens) or everyday_name(core_key(best.label), tokens)):
         return result
-    reason = f"{best.label!r} is an everyday word, and nothing else in the name points to it"
+    reason = f"{best.label!r} is an everyday word or another firm's name, and nothing else in the name points to it"
     return ambiguous(result.query, result.normalized, (best,), reason)
 
 
@@ -389,7 +393,8 @@ def _joined_characters(tokens: list[str]) -> list[str]:
 def _exact(
     index: KeyIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
 ) -> MatchResult | None:
-    """The first form that is a registry key (a match) or a known other platform (none). The
+    """The first form that is a registry key (a match), a company related to a registry
+    platform (review) or a known other platform (none). The
     forms only drop generic words, so a form that is another platform's name leaves nothing
     else in the query; another platform's name beside a registry name ('TokenPocket Bitcoin
     Wallet') is for the contained band, which prefers the registry's."""
@@ -397,6 +402,9 @@ def _exact(
         found = index.exact(form)
         if found:
             return decide(query, form, found, method or None)
+        related = [e for e in index.product(form) if e.field == "company"]
+        if related:  # 'Huobi Technology Holdings Ltd' before its peeled form 'huobi'
+            return related_company(query, form, related)
         others = index.other(form) if method != "exact_reordered" else None
         if others:
             close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()

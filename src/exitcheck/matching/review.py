@@ -291,9 +291,15 @@ def product(index: KeyIndex, result: MatchResult, forms: list[str]) -> MatchResu
         hits = index.product(form)
         if hits:
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
-            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
-            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+            return ambiguous(result.query, result.normalized, _merge(candidates), _of(hits[0]))
     return None
+
+
+def _of(entry: Entry) -> str:
+    """Why a token, product or related company of a platform is not the platform."""
+    if entry.field == "company":
+        return f"{entry.label!r} is a separate company related to the platform, not the platform"
+    return f"{entry.label!r} is a token or product of the platform, not the platform"
 
 
 def product_word(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
@@ -304,8 +310,7 @@ def product_word(index: KeyIndex, result: MatchResult, tokens: list[str]) -> Mat
         hits = index.product(token)
         if hits and (len(token) >= 4 or rest - {token} <= _TOKEN_WORDS):
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
-            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
-            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+            return ambiguous(result.query, result.normalized, _merge(candidates), _of(hits[0]))
     return None
 
 
@@ -327,7 +332,7 @@ def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchR
         if _an_app(tokens):
             reason = f"{rest} is an everyday word, in the name of an app: its own, or another's"
             return ambiguous(result.query, result.normalized, _merge(candidates), reason)
-        reason = f"{rest} is an everyday word here, and nothing else in the name points to it"
+        reason = f"{rest} is an everyday word or another firm's name here, and nothing else in the name points to it"
         return none(result.query, result.normalized, reason, _merge(candidates))
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
