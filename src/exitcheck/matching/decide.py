@@ -103,14 +103,14 @@ def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
 def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(key, method) forms of a query to look up exactly, most literal first."""
     out: list[tuple[str, str]] = []
-    if 1 < len(tokens) <= MAX_REORDER_WORDS:
+    if 1 < len(tokens) <= MAX_REORDER_WORDS and _reorderable(tokens):
         out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
     out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
     if len(tokens) == 1:
         out += ((key, "exact_without_generic") for key in _glued_generic(tokens[0]))
     out += ((key, "exact_without_generic") for key in _inner_generic(tokens))
     core = strip_generic(list(tokens))
-    if 1 < len(core) <= MAX_REORDER_WORDS:
+    if 1 < len(core) <= MAX_REORDER_WORDS and _reorderable(core):
         out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
     joined = "".join(core or tokens)
     if is_tone_pinyin(joined):
@@ -120,6 +120,15 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         out.append(("".join(expanded), "exact_expanded"))
         out += ((key, "exact_expanded") for key, _ in _variants_of(expanded))
     return tuple(dict.fromkeys(out))  # each form once, in order
+
+
+MIN_REORDERED = 4  # letters of words read in another order: fewer spell an acronym by chance
+
+
+def _reorderable(tokens: Sequence[str]) -> bool:
+    """Words whose letters are enough to be read in another order: 'swap zk' is ZKSwap, but
+    'C=MX' (a certificate's country) is no 'MXC', nor 'C=LR' 'LRC'."""
+    return sum(map(len, tokens)) >= MIN_REORDERED
 
 
 @functools.cache

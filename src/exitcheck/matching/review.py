@@ -110,6 +110,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     if len(parts) < 2:
         return result
     answers = [match_part(p) for p in parts]
+    if _codes_only(parts, answers):
+        return result
     # a part answered none names nothing, whatever it was close to; a part matched names its
     # entity even without candidates (a misspelt name: 'Silva, Binanse')
     shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
@@ -130,6 +132,30 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+# a part that is one code of two or three letters, after a field's label ('C=MX', 'ccy: HT')
+_CODE = re.compile(r"^\s*(?:[a-z]{1,3}\s*[=:]\s*)?([a-z]{2,3})\s*$", re.I)
+
+
+def _codes_only(parts: list[str], answers: list[MatchResult]) -> bool:
+    """True when the only parts that name a registry entity are codes of two or three
+    letters, read as a token's ticker, a Chinese name's initials or its letters reordered
+    ('GT', 'MX', 'C=MX'), and another part names nothing: in a line of another company's
+    address, certificate or record ('Acme Ltd, Springfield, GT'; 'O=Acme Inc, C=MX') such a
+    code is a country's, a state's, a currency's or a time zone's, not a second name. A code
+    that is a registry name itself ('AEX', 'FTX') still names it."""
+    naming = [i for i, a in enumerate(answers) if a.decision != DECISION_NONE]
+    if not naming or len(naming) == len(parts):
+        return False
+    for i in naming:
+        code = _CODE.match(parts[i])
+        answer = answers[i]
+        if code is None:
+            return False
+        if answer.method in EXACT_METHODS and answer.normalized == code[1].lower():
+            return False
+    return True
 
 
 def _qualifies(tokens: list[str]) -> bool:
