@@ -69,7 +69,9 @@ class Parts:
         value = self.rng.choice([self.rng.uniform(1, 500), self.rng.uniform(100, 99999)])
         cur = self.rng.choice(FIAT)
         text = self.rng.choice([f"{value:,.2f}", f"{value:.2f}", f"{value:,.0f}"])
-        return self.rng.choice([f"{cur} {text}", f"{text} {cur}", f"${text}", f"€{text}", f"¥{text}"])
+        return self.rng.choice(
+            [f"{cur} {text}", f"{text} {cur}", f"${text}", f"€{text}", f"¥{text}"]
+        )
 
     def ref(self) -> str:
         return self.fake.bothify(
