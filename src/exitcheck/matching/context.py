@@ -240,6 +240,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None  # a host: the domain rules decided
     segments: list[list[str]] = []
     parts: list[str] = []
+    written = _lower_words(text)
     for part in _SEGMENTS.split(_split_humps(_codes(text, table, prefixes))):
         tokens = words(part)
         if tokens:
@@ -264,6 +265,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         while i < len(tokens):
             token = tokens[i]
             hit = _name_at(tokens, i, table, prefixes) or _glued(token, i, table, starts, vocab)
+            if hit is not None and _begins_with_a_said_word(tokens, i, hit[0], vocab, written):
+                hit = None  # 'Sent via BTC Markets Ltd': 'via' is the sentence's, not ViaBTC
             ticker = _ticker(token, flat, vocab) if hit is None else None
             if ticker is not None:
                 found.append((position, token, ticker))
@@ -708,6 +711,34 @@ def _only_listing(
         or t in vocab["listing"]
         or (t in vocab["said"] and t not in vocab["company"])
         for t in flat
+    )
+
+
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words written apart in lower case; every word when the text has no lower case
+    (a statement in capitals says nothing by case)."""
+    if any(ch.islower() for ch in text):
+        return frozenset(_LOWER_WORD.findall(text))
+    return frozenset(words(text))
+
+
+def _begins_with_a_said_word(
+    tokens: list[str], i: int, end: int, vocab: dict[str, frozenset[str]], written: frozenset[str]
+) -> bool:
+    """True when a registry name read across words begins with an everyday word of the
+    sentence around names, written apart in lower case ('via', 'by', 'we', 'to': a word of
+    ``said`` and of data/common_words.txt): 'Sent via BTC Markets Pty Ltd' is a payment via
+    another company, not ViaBTC; such a name is left to the bands (review at most). 'BTC China'
+    (a currency's code, no everyday word), 'Payment to Via BTC Pool' (capitalised: the name's
+    word) and 'Transfer to ViaBTC' (one word, its humps split) are read as before."""
+    return (
+        end - i > 1
+        and tokens[i] in written
+        and tokens[i] in vocab["said"]
+        and tokens[i] in _common_words()
     )
 
 
