@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 METHOD = "exact_in_context"
 IN_TEXT = "exact_in_text"  # the same, with everyday words (data/common_words.txt) set aside
+IN_FIELD = "exact_in_field"  # the name fills a field of its own ('Payee: OKX', 'Bybit_payout')
 MAX_NAME_WORDS = 8
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|_+")
@@ -323,7 +324,12 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
         return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
-    if unknown and not _trading_name(found, unknown, marker_at):
+    field = (
+        unknown
+        and not _everyday_brand(spans, segments)
+        and _field_of_its_own(index, text, found, entity, vocab)
+    )
+    if unknown and not _trading_name(found, unknown, marker_at) and not field:
         return None
     key = found[-1][1]
     names = [k for _, k, _ in found if k in table]
@@ -332,10 +338,13 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         found, name, flat, vocab
     ):
         return _everyday_among_noise(index, result, name, entity)
-    if not marker_at and _another_name(text, table, prefixes, chinese):
+    if not marker_at and not field and _another_name(text, table, prefixes, chinese):
         return None
     if common and _another_company(spans, segments, parts, vocab):
         return None
+    if field:
+        why = "{!r} fills a field of its own; the other fields name nothing"
+        return _answer(index, result, key, entity, why, IN_FIELD)
     if common:  # the match rests on everyday words set aside: said apart
         why = "{!r} stands among words that name nothing: numbers, everyday and note words"
         return _answer(index, result, key, entity, why, IN_TEXT)
@@ -1029,3 +1038,123 @@ def _answer(
     best = Candidate(entity, label, 100.0, method)
     reason = why.format(label)
     return MatchResult(result.query, key, DECISION_MATCH, method, best, (best,), reason)
+
+
+# What ends a field of machine or form text: a column's or field's separator, a label's colon
+# or equals sign, a dash, an underscore or a slash between a file name's or an id's words,
+# brackets and quotation marks ('Payee: OKX', 'venue=Binance', 'Bybit_payout_2023.xlsx',
+# '"Huobi";"2021-09-24"', 'scan - KuCoin - receipt'); the mark is kept to tell a label.
+_FIELD = re.compile(
+    r"([|;\t\n\r•·,_=<>(){}\[\]（）【】「」『』《》\"“”‘’:：/\\–—-]+|\s+(?=[^\W\d_]\w*\s?[=:]))"
+)
+_LABEL_MARKS = frozenset(":：=")
+MIN_FIELD_NAME = 4  # letters of a Latin name that fills a field in any case ('OKX' in capitals)
+MIN_FIELD_CAPITALS = 3
+
+
+def _field_of_its_own(
+    index: KeyIndex,
+    text: str,
+    found: list[tuple[int, str, str]],
+    entity: str,
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when a distinctive registry name fills a field of the text on its own, read alone
+    an exact match ('Payee: OKX', 'Respondent: Huobi Global Limited', '2023_Q4_Bybit_payout',
+    'venue=Binance status=ok'), and every word of the other fields is debris by its shape
+    (``_debris``): the other fields then hold no other organisation's name, whatever words
+    they are made of."""
+    pieces = _FIELD.split(text)
+    fields = [
+        (pieces[n], pieces[n + 1] if n + 1 < len(pieces) else "") for n in range(0, len(pieces), 2)
+    ]
+    fields = [(f, mark) for f, mark in fields if words(f)]
+    if len(fields) < 2 or not _distinctive(found):
+        return False
+    own = [_fills(index, f, entity, found) for f, _ in fields]
+    if not any(own):
+        return False
+    capitals = any(ch.isupper() for (f, _), mine in zip(fields, own) if mine for ch in f)
+    depths = _depths(text, fields)
+    # a name only in brackets is a note on the words outside them ('Lifestyle International
+    # (SOGO)'): those must then be numbers or note words
+    bracketed = all(d > 0 for d, mine in zip(depths, own) if mine)
+    for n, ((f, mark), mine) in enumerate(zip(fields, own)):
+        if mine:
+            continue
+        if bracketed and depths[n] == 0:
+            if not all(_kind(t, vocab, [], {}, False) == "noise" for t in words(f)):
+                return False
+            continue
+        label = not _LABEL_MARKS.isdisjoint(mark) and n + 1 < len(own) and own[n + 1]
+        lower = {w for raw in re.findall(r"[^\W\d_]+", f) if raw.islower() for w in words(raw)}
+        if not all(
+            _debris(t, vocab, (lower if capitals else set()), label and len(words(f)) <= 2)
+            for t in words(f)
+        ):
+            return False
+    return True
+
+
+def _depths(text: str, fields: list[tuple[str, str]]) -> list[int]:
+    """The bracket depth of each field, read from the marks before it."""
+    out = []
+    depth = 0
+    pieces = _FIELD.split(text)
+    marks = iter(pieces[1::2])
+    for f in pieces[::2]:
+        if words(f):
+            out.append(depth)
+        mark = next(marks, "")
+        depth = max(0, depth + sum(ch in _OPEN for ch in mark) - sum(ch in _CLOSE for ch in mark))
+    return out
+
+
+def _distinctive(found: list[tuple[int, str, str]]) -> bool:
+    """True when every name found is a registry name no everyday word spells: not in
+    data/everyday_names.txt nor an everyday word, and of three letters or more (or Chinese)."""
+    everyday = everyday_names()
+    return all(
+        key not in everyday
+        and key not in _common_words()
+        and (len(key) >= MIN_FIELD_CAPITALS or not key.isascii())
+        for _, key, _ in found
+    )
+
+
+def _fills(index: KeyIndex, field: str, entity: str, found: list[tuple[int, str, str]]) -> bool:
+    """True when ``field`` alone is the registry name: it holds a name found, and read alone it
+    is a confident exact match to ``entity`` (its legal form and generic words may be there:
+    'Huobi Global Limited'). A name of three letters fills a field only in capitals ('OKX')."""
+    key = compact_key(field)
+    if not any(k in key for _, k, _ in found):
+        return False
+    if key.isascii() and len(key) < MIN_FIELD_NAME and not field.strip().isupper():
+        return False
+    from exitcheck.matching.decide import match
+
+    result = match(index, field, limit=0)
+    return (
+        result.decision == DECISION_MATCH
+        and result.entity_id == entity
+        and result.method.startswith("exact_")
+        and result.method not in (METHOD, IN_TEXT, IN_FIELD)
+    )
+
+
+def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], label: bool) -> bool:
+    """True when a word outside the name's field names nothing by its shape: a number or code
+    (a digit in it), a note, payment, address or everyday word, a word in another script
+    that is no legal form, a word written in lower case beside a name written with capitals
+    (``lower``: 'Bybit_payout', 'KuCoin: timeout after 30s'), or a field's label before the
+    name (``label``: 'Respondent: Huobi'). Never a legal form, a veto or a place of an
+    affiliate, and never a Chinese word that is not a note's."""
+    if any(ch.isdigit() for ch in token):
+        return True
+    if token in vocab["company"] or token in vocab["veto"] or token in vocab["affiliate"]:
+        return False
+    if not token.isascii():
+        if is_cjk(token[0]):
+            return _spelt_of(to_simplified(token), vocab["noise_zh"])
+        return True  # another script: a sentence's words, as ``_kind`` reads them
+    return token in vocab["noise"] or token in _common_words() or token in lower or label
