@@ -287,8 +287,6 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                     break
             else:
                 kind = _kind(token, vocab, chinese, table, address)
-                if kind == "unknown" and is_cjk(token[0]) and len(flat) > 1:
-                    kind = _whole_name_zh(index, token, table, chinese) or kind
                 if kind == "unknown" and i and len(token) >= 8 and token.isalnum():
                     before = tokens[i - 1]  # a BIC after its label or a SWIFT field tag
                     if before in vocab["code_labels"] or _SWIFT_TAG.fullmatch(before):
@@ -992,32 +990,6 @@ def _kind(
     if name:
         return "name:" + name
     return "noise"
-
-
-def _whole_name_zh(
-    index: KeyIndex, token: str, table: dict[str, str], chinese: list[str]
-) -> str | None:
-    """'name:KEY' when a run of Chinese characters holding a registry name is, read alone, an
-    exact match to it: the name with its place, trade and legal form around it
-    ('北京比特大陆科技有限公司' among an invoice's or a court record's fields); else None."""
-    simplified = to_simplified(token)
-    if len(token) > MAX_ZH_RUN or not any(key in simplified for key in chinese):
-        return None
-    from exitcheck.matching.decide import match
-
-    result = match(index, token, limit=0)
-    key = result.normalized
-    if (
-        result.decision != DECISION_MATCH
-        or not result.method.startswith("exact_")
-        or result.method in (METHOD, IN_TEXT, IN_FIELD)
-        or table.get(key) != result.entity_id
-    ):
-        return None
-    return "name:" + key
-
-
-MAX_ZH_RUN = 40  # characters of a company's full name, with its place and legal form
 
 
 def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
