@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
 METHOD = "exact_in_context"
 IN_TEXT = "exact_in_text"  # the same, with everyday words (data/common_words.txt) set aside
+IN_SENTENCE = "exact_in_sentence"  # the only capitalised name among lower-case words
 IN_FIELD = "exact_in_field"  # the name fills a field of its own ('Payee: OKX', 'Bybit_payout')
 MAX_NAME_WORDS = 8
 
@@ -253,6 +254,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     marker_at: list[tuple[int, str]] = []  # (segment-position, kind) of trading-as/formerly
     spans: list[tuple[int, int, int]] = []  # (segment, first word, end) of each name found
     common: list[tuple[int, int, int]] = []  # (segment, word, position) of everyday words
+    strange: list[tuple[int, int, int]] = []  # the same of the words of no vocabulary
     position = 0
     name_segment = -1
     for s, tokens in enumerate(segments):
@@ -301,6 +303,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                     position += 1
                 elif kind == "unknown":
                     unknown.append(position)
+                    strange.append((s, i, position))
                     position += 1
             i += 1
     plain = text.isascii() or has_cjk(text)  # symbols and mojibake are read by other bands
@@ -309,13 +312,18 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return none(result.query, result.normalized, reason)
     if vetoed or not found:
         return None
+    outside: list[int] = []  # everyday words outside the brackets a name stands in
+    beside = bool(common)  # everyday words may stand in the name's phrase
     if common and (marker_at or _everyday_brand(spans, segments)):
         unknown += [position for _, _, position in common]  # only the curated words
         common = []
     else:
-        unknown += _named_words(common, spans, segments, parts)
+        named_words = _named_words(common, spans, segments, parts)
+        beside = bool(named_words)
+        unknown += named_words
         if not _sender_tag(text, found):
-            unknown += _bracketed_name(common, spans, segments, parts)
+            outside = _bracketed_name(common, spans, segments, parts)
+            unknown += outside
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
@@ -326,10 +334,25 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     (entity,) = entities
     field = (
         unknown
+        and HOST_WORD not in flat  # another site's domain: review
         and not _everyday_brand(spans, segments)
         and _field_of_its_own(index, text, found, entity, vocab)
     )
-    if unknown and not _trading_name(found, unknown, marker_at) and not field:
+    cased = (
+        unknown
+        and not field
+        and not outside
+        and not beside
+        and not marker_at
+        and HOST_WORD not in flat
+        and spans
+        and not _named_words(strange, spans, segments, parts)
+        and not has_cjk(text)
+        and not _everyday_brand(spans, segments)
+        and _distinctive(found)
+        and _sentence_case(text, found, flat, vocab)
+    )
+    if unknown and not _trading_name(found, unknown, marker_at) and not field and not cased:
         return None
     key = found[-1][1]
     names = [k for _, k, _ in found if k in table]
@@ -338,13 +361,16 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         found, name, flat, vocab
     ):
         return _everyday_among_noise(index, result, name, entity)
-    if not marker_at and not field and _another_name(text, table, prefixes, chinese):
+    if not (marker_at or field or cased) and _another_name(text, table, prefixes, chinese):
         return None
     if common and _another_company(spans, segments, parts, vocab):
         return None
     if field:
         why = "{!r} fills a field of its own; the other fields name nothing"
         return _answer(index, result, key, entity, why, IN_FIELD)
+    if cased:
+        why = "{!r} is the only name written with capitals; the words around it are in lower case"
+        return _answer(index, result, key, entity, why, IN_SENTENCE)
     if common:  # the match rests on everyday words set aside: said apart
         why = "{!r} stands among words that name nothing: numbers, everyday and note words"
         return _answer(index, result, key, entity, why, IN_TEXT)
@@ -1043,9 +1069,12 @@ def _answer(
 # What ends a field of machine or form text: a column's or field's separator, a label's colon
 # or equals sign, a dash, an underscore or a slash between a file name's or an id's words,
 # brackets and quotation marks ('Payee: OKX', 'venue=Binance', 'Bybit_payout_2023.xlsx',
-# '"Huobi";"2021-09-24"', 'scan - KuCoin - receipt'); the mark is kept to tell a label.
+# '"Huobi";"2021-09-24"', 'scan - KuCoin - receipt'); the mark is kept to tell a label. A
+# hyphen between letters joins the words of one name ('Futu-Kitchen Appliances',
+# 'binance-smart-chain'); beside a number or a space it parts fields ('Bybit-2023', 'F-2021').
 _FIELD = re.compile(
-    r"([|;\t\n\r•·,_=<>(){}\[\]（）【】「」『』《》\"“”‘’:：/\\–—-]+|\s+(?=[^\W\d_]\w*\s?[=:]))"
+    r"((?:[|;\t\n\r•·,_=<>(){}\[\]（）【】「」『』《》\"“”‘’:：/\\–—]|\s-+|-+\s|-+(?![^\W\d_]))+"
+    r"|(?<!\w)-+|\s+(?=[^\W\d_]\w*\s?[=:]))"
 )
 _LABEL_MARKS = frozenset(":：=")
 MIN_FIELD_NAME = 4  # letters of a Latin name that fills a field in any case ('OKX' in capitals)
@@ -1138,7 +1167,7 @@ def _fills(index: KeyIndex, field: str, entity: str, found: list[tuple[int, str,
         result.decision == DECISION_MATCH
         and result.entity_id == entity
         and result.method.startswith("exact_")
-        and result.method not in (METHOD, IN_TEXT, IN_FIELD)
+        and result.method not in (METHOD, IN_TEXT, IN_FIELD, IN_SENTENCE)
     )
 
 
@@ -1158,3 +1187,36 @@ def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], label
             return _spelt_of(to_simplified(token), vocab["noise_zh"])
         return True  # another script: a sentence's words, as ``_kind`` reads them
     return token in vocab["noise"] or token in _common_words() or token in lower or label
+
+
+_RAW_WORD = re.compile(r"[^\W_]+")
+_PATH = re.compile(r"[^\W\d_]/[^\W\d_]")
+MIN_PART = 3  # letters of a word written apart from the rest of a name ('Gate' of 'Gate.io')
+
+
+def _sentence_case(
+    text: str, found: list[tuple[int, str, str]], flat: list[str], vocab: dict[str, frozenset[str]]
+) -> bool:
+    """True when case tells the registry name from the words around it: the text is written
+    in lower case but for the name ('Mining payout from BeePool 0.21 ETH', 'KuCoin: timeout
+    after 30s'), note words ('Payment', 'ETH') and numbers; and no legal form stands outside
+    the name. Not a sentence's first word either: it may be a name ('Duhamel and KuCoin').
+    A word of another company's name would be written with a capital ('Apex Payout from
+    Binance'); one in lower case beside it is a word of the sentence."""
+    if text.isupper() or text.islower() or _PATH.search(text):
+        return False  # no case to read; a path or a forum's name ('r/Bybit') is the bands'
+    keys = [k for _, k, _ in found]
+
+    def named(key: str) -> bool:
+        return any(key == k or (len(key) >= MIN_PART and key in k) for k in keys)
+
+    for raw in _RAW_WORD.findall(text):
+        if raw.islower() or any(ch.isdigit() for ch in raw) or has_cjk(raw):
+            continue
+        key = compact_key(raw)
+        if named(key):
+            continue
+        if key in vocab["noise"] and key not in vocab["company"]:
+            continue
+        return False
+    return not any(t in vocab["company"] and not named(t) for t in flat)
