@@ -332,27 +332,25 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
         return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
-    field = (
-        unknown
-        and HOST_WORD not in flat  # another site's domain: review
-        and not _everyday_brand(spans, segments)
-        and _field_of_its_own(index, text, found, entity, vocab)
-    )
+    # words no vocabulary holds: the name may still fill a field of its own, or case may
+    # tell it from a sentence's words in lower case
+    stranger = bool(unknown) and not _trading_name(found, unknown, marker_at)
+    field = stranger and _fills_a_field(index, text, found, entity, flat, spans, segments)
     cased = (
-        unknown
+        stranger
         and not field
         and not outside
         and not beside
         and not marker_at
         and HOST_WORD not in flat
         and spans
-        and not _named_words(strange, spans, segments, parts)
+        and not _named_words(_after_names(strange, spans), spans, segments, parts)
         and not has_cjk(text)
         and not _everyday_brand(spans, segments)
         and _distinctive(found)
         and _sentence_case(text, found, flat, vocab)
     )
-    if unknown and not _trading_name(found, unknown, marker_at) and not field and not cased:
+    if stranger and not field and not cased:
         return None
     key = found[-1][1]
     names = [k for _, k, _ in found if k in table]
@@ -362,7 +360,10 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     ):
         return _everyday_among_noise(index, result, name, entity)
     if not (marker_at or field or cased) and _another_name(text, table, prefixes, chinese):
-        return None
+        # a list whose other parts name nothing by their shape ('Bitget | memo: 1 | ok')
+        field = _fills_a_field(index, text, found, entity, flat, spans, segments)
+        if not field:
+            return None
     if common and _another_company(spans, segments, parts, vocab):
         return None
     if field:
@@ -1073,12 +1074,30 @@ def _answer(
 # hyphen between letters joins the words of one name ('Futu-Kitchen Appliances',
 # 'binance-smart-chain'); beside a number or a space it parts fields ('Bybit-2023', 'F-2021').
 _FIELD = re.compile(
-    r"((?:[|;\t\n\r•·,_=<>(){}\[\]（）【】「」『』《》\"“”‘’:：/\\–—]|\s-+|-+\s|-+(?![^\W\d_]))+"
+    r"((?:[|;\t\n\r•·,_=<>→⇒»›(){}\[\]（）【】「」『』《》\"“”‘’:：/\\–—]|\s-+|-+\s|-+(?![^\W\d_]))+"
     r"|(?<!\w)-+|\s+(?=[^\W\d_]\w*\s?[=:]))"
 )
 _LABEL_MARKS = frozenset(":：=")
 MIN_FIELD_NAME = 4  # letters of a Latin name that fills a field in any case ('OKX' in capitals)
 MIN_FIELD_CAPITALS = 3
+
+
+def _fills_a_field(
+    index: KeyIndex,
+    text: str,
+    found: list[tuple[int, str, str]],
+    entity: str,
+    flat: list[str],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+) -> bool:
+    """``_field_of_its_own``, unless another site's domain stands in the text or the name is
+    an everyday word ('Bee Pool')."""
+    return (
+        HOST_WORD not in flat
+        and not _everyday_brand(spans, segments)
+        and _field_of_its_own(index, text, found, entity, _vocab())
+    )
 
 
 def _field_of_its_own(
@@ -1103,12 +1122,15 @@ def _field_of_its_own(
     own = [_fills(index, f, entity, found) for f, _ in fields]
     if not any(own):
         return False
-    capitals = any(ch.isupper() for (f, _), mine in zip(fields, own) if mine for ch in f)
+    capitals = any(
+        ch.isupper() for (f, _), mine in zip(fields, own, strict=True) if mine for ch in f
+    )
+    listed = is_list(text)  # another party's name may be made of everyday words
     depths = _depths(text, fields)
     # a name only in brackets is a note on the words outside them ('Lifestyle International
     # (SOGO)'): those must then be numbers or note words
-    bracketed = all(d > 0 for d, mine in zip(depths, own) if mine)
-    for n, ((f, mark), mine) in enumerate(zip(fields, own)):
+    bracketed = all(d > 0 for d, mine in zip(depths, own, strict=True) if mine)
+    for n, ((f, mark), mine) in enumerate(zip(fields, own, strict=True)):
         if mine:
             continue
         if bracketed and depths[n] == 0:
@@ -1117,10 +1139,9 @@ def _field_of_its_own(
             continue
         label = not _LABEL_MARKS.isdisjoint(mark) and n + 1 < len(own) and own[n + 1]
         lower = {w for raw in re.findall(r"[^\W\d_]+", f) if raw.islower() for w in words(raw)}
-        if not all(
-            _debris(t, vocab, (lower if capitals else set()), label and len(words(f)) <= 2)
-            for t in words(f)
-        ):
+        lower = lower if capitals else set()
+        label = label and len(words(f)) <= 2
+        if not all(_debris(t, vocab, lower, label, listed) for t in words(f)):
             return False
     return True
 
@@ -1137,6 +1158,15 @@ def _depths(text: str, fields: list[tuple[str, str]]) -> list[int]:
         mark = next(marks, "")
         depth = max(0, depth + sum(ch in _OPEN for ch in mark) - sum(ch in _CLOSE for ch in mark))
     return out
+
+
+def _after_names(
+    at: list[tuple[int, int, int]], spans: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The words of ``at`` that stand after a name found in their part: a company's name goes
+    on after the registry's word ('KuCoin dentistry'); a word before it in lower case is the
+    sentence's ('payout ViaBTC', 'connector KuCoin')."""
+    return [(s, i, p) for s, i, p in at if any(s == seg and i >= end for seg, _, end in spans)]
 
 
 def _distinctive(found: list[tuple[int, str, str]]) -> bool:
@@ -1166,18 +1196,21 @@ def _fills(index: KeyIndex, field: str, entity: str, found: list[tuple[int, str,
     return (
         result.decision == DECISION_MATCH
         and result.entity_id == entity
-        and result.method.startswith("exact_")
+        and (result.method or "").startswith("exact_")
         and result.method not in (METHOD, IN_TEXT, IN_FIELD, IN_SENTENCE)
     )
 
 
-def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], label: bool) -> bool:
+def _debris(
+    token: str, vocab: dict[str, frozenset[str]], lower: set[str], label: bool, listed: bool
+) -> bool:
     """True when a word outside the name's field names nothing by its shape: a number or code
     (a digit in it), a note, payment, address or everyday word, a word in another script
     that is no legal form, a word written in lower case beside a name written with capitals
     (``lower``: 'Bybit_payout', 'KuCoin: timeout after 30s'), or a field's label before the
     name (``label``: 'Respondent: Huobi'). Never a legal form, a veto or a place of an
-    affiliate, and never a Chinese word that is not a note's."""
+    affiliate, and never a Chinese word that is not a note's. In a list (``listed``: 'Huobi /
+    Golden Harvest Trading') an everyday word written with a capital may be another party's."""
     if any(ch.isdigit() for ch in token):
         return True
     if token in vocab["company"] or token in vocab["veto"] or token in vocab["affiliate"]:
@@ -1185,8 +1218,11 @@ def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], label
     if not token.isascii():
         if is_cjk(token[0]):
             return _spelt_of(to_simplified(token), vocab["noise_zh"])
-        return True  # another script: a sentence's words, as ``_kind`` reads them
-    return token in vocab["noise"] or token in _common_words() or token in lower or label
+        # another script: a sentence's words, as ``_kind`` reads them; in a list, another
+        # party's name ('(주) 라온 | TokenPocket') unless written in lower case
+        return not listed or token in lower
+    common = token in _common_words() and (not listed or token in lower)
+    return token in vocab["noise"] or common or token in lower or label
 
 
 _RAW_WORD = re.compile(r"[^\W_]+")
