@@ -313,14 +313,11 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if vetoed or not found:
         return None
     outside: list[int] = []  # everyday words outside the brackets a name stands in
-    beside = bool(common)  # everyday words may stand in the name's phrase
     if common and (marker_at or _everyday_brand(spans, segments)):
         unknown += [position for _, _, position in common]  # only the curated words
         common = []
     else:
-        named_words = _named_words(common, spans, segments, parts)
-        beside = bool(named_words)
-        unknown += named_words
+        unknown += _named_words(common, spans, segments, parts)
         if not _sender_tag(text, found):
             outside = _bracketed_name(common, spans, segments, parts)
             unknown += outside
@@ -340,11 +337,10 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         stranger
         and not field
         and not outside
-        and not beside
         and not marker_at
         and HOST_WORD not in flat
         and spans
-        and not _named_words(_after_names(strange, spans), spans, segments, parts)
+        and not _named_words(_after_names(strange + common, spans), spans, segments, parts)
         and not has_cjk(text)
         and not _everyday_brand(spans, segments)
         and _distinctive(found)
@@ -1070,14 +1066,13 @@ def _answer(
 # What ends a field of machine or form text: a column's or field's separator, a label's colon
 # or equals sign, a dash, an underscore or a slash between a file name's or an id's words,
 # brackets and quotation marks ('Payee: OKX', 'venue=Binance', 'Bybit_payout_2023.xlsx',
-# '"Huobi";"2021-09-24"', 'scan - KuCoin - receipt'); the mark is kept to tell a label. A
+# '"Huobi";"2021-09-24"', 'scan - KuCoin - receipt'); the mark is kept to tell brackets. A
 # hyphen between letters joins the words of one name ('Futu-Kitchen Appliances',
 # 'binance-smart-chain'); beside a number or a space it parts fields ('Bybit-2023', 'F-2021').
 _FIELD = re.compile(
     r"((?:[|;\t\n\r•·,_=<>→⇒»›(){}\[\]（）【】「」『』《》\"“”‘’:：/\\–—]|\s-+|-+\s|-+(?![^\W\d_]))+"
     r"|(?<!\w)-+|\s+(?=[^\W\d_]\w*\s?[=:]))"
 )
-_LABEL_MARKS = frozenset(":：=")
 MIN_FIELD_NAME = 4  # letters of a Latin name that fills a field in any case ('OKX' in capitals)
 MIN_FIELD_CAPITALS = 3
 
@@ -1108,56 +1103,50 @@ def _field_of_its_own(
     vocab: dict[str, frozenset[str]],
 ) -> bool:
     """True when a distinctive registry name fills a field of the text on its own, read alone
-    an exact match ('Payee: OKX', 'Respondent: Huobi Global Limited', '2023_Q4_Bybit_payout',
+    an exact match ('Payee: OKX', 'Debtor: FTX Trading Ltd.', '2023_Q4_Bybit_payout',
     'venue=Binance status=ok'), and every word of the other fields is debris by its shape
     (``_debris``): the other fields then hold no other organisation's name, whatever words
     they are made of."""
-    pieces = _FIELD.split(text)
-    fields = [
-        (pieces[n], pieces[n + 1] if n + 1 < len(pieces) else "") for n in range(0, len(pieces), 2)
-    ]
-    fields = [(f, mark) for f, mark in fields if words(f)]
+    fields, depths = _fields(text)
     if len(fields) < 2 or not _distinctive(found):
         return False
-    own = [_fills(index, f, entity, found) for f, _ in fields]
+    own = [_fills(index, f, entity, found) for f in fields]
     if not any(own):
         return False
-    capitals = any(
-        ch.isupper() for (f, _), mine in zip(fields, own, strict=True) if mine for ch in f
-    )
+    capitals = any(ch.isupper() for f, mine in zip(fields, own, strict=True) if mine for ch in f)
     listed = is_list(text)  # another party's name may be made of everyday words
-    depths = _depths(text, fields)
     # a name only in brackets is a note on the words outside them ('Lifestyle International
     # (SOGO)'): those must then be numbers or note words
     bracketed = all(d > 0 for d, mine in zip(depths, own, strict=True) if mine)
-    for n, ((f, mark), mine) in enumerate(zip(fields, own, strict=True)):
+    for f, mine, depth in zip(fields, own, depths, strict=True):
         if mine:
             continue
-        if bracketed and depths[n] == 0:
+        if bracketed and depth == 0:
             if not all(_kind(t, vocab, [], {}, False) == "noise" for t in words(f)):
                 return False
             continue
-        label = not _LABEL_MARKS.isdisjoint(mark) and n + 1 < len(own) and own[n + 1]
-        lower = {w for raw in re.findall(r"[^\W\d_]+", f) if raw.islower() for w in words(raw)}
-        lower = lower if capitals else set()
-        label = label and len(words(f)) <= 2
-        if not all(_debris(t, vocab, lower, label, listed) for t in words(f)):
+        lower = {w for raw in _RAW_WORD.findall(f) if raw.islower() for w in words(raw)}
+        # one everyday word alone in its field, beside a name with capitals, is no name
+        # ('TokenPocket_Setup_1.8.6.exe'); two may be ('Ward-Hays_Binance', 'Golden Harvest')
+        alone = capitals and not listed and len(words(f)) == 1
+        if not all(_debris(t, vocab, lower if capitals else set(), alone) for t in words(f)):
             return False
     return True
 
 
-def _depths(text: str, fields: list[tuple[str, str]]) -> list[int]:
-    """The bracket depth of each field, read from the marks before it."""
-    out = []
+def _fields(text: str) -> tuple[list[str], list[int]]:
+    """The fields of the text that hold a word, and the bracket depth of each."""
+    fields, depths = [], []
     depth = 0
     pieces = _FIELD.split(text)
     marks = iter(pieces[1::2])
     for f in pieces[::2]:
         if words(f):
-            out.append(depth)
+            fields.append(f)
+            depths.append(depth)
         mark = next(marks, "")
         depth = max(0, depth + sum(ch in _OPEN for ch in mark) - sum(ch in _CLOSE for ch in mark))
-    return out
+    return fields, depths
 
 
 def _after_names(
@@ -1201,16 +1190,15 @@ def _fills(index: KeyIndex, field: str, entity: str, found: list[tuple[int, str,
     )
 
 
-def _debris(
-    token: str, vocab: dict[str, frozenset[str]], lower: set[str], label: bool, listed: bool
-) -> bool:
+def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], alone: bool) -> bool:
     """True when a word outside the name's field names nothing by its shape: a number or code
-    (a digit in it), a note, payment, address or everyday word, a word in another script
-    that is no legal form, a word written in lower case beside a name written with capitals
-    (``lower``: 'Bybit_payout', 'KuCoin: timeout after 30s'), or a field's label before the
-    name (``label``: 'Respondent: Huobi'). Never a legal form, a veto or a place of an
-    affiliate, and never a Chinese word that is not a note's. In a list (``listed``: 'Huobi /
-    Golden Harvest Trading') an everyday word written with a capital may be another party's."""
+    (a digit in it), a note, payment or address word, a word written in lower case beside a
+    name written with capitals (``lower``: 'Bybit_payout', 'KuCoin: timeout after 30s'), or
+    an everyday word or a word of another script alone in its field (``alone``:
+    'TokenPocket_Setup_1.8.6.exe'). Never a word with a capital that no vocabulary holds
+    ('Davis-Carter: Binance': a name), two everyday words with capitals ('Golden Harvest:
+    …'), a legal form, a veto, a place of an affiliate, or a Chinese word that is not a note's.
+    """
     if any(ch.isdigit() for ch in token):
         return True
     if token in vocab["company"] or token in vocab["veto"] or token in vocab["affiliate"]:
@@ -1218,11 +1206,10 @@ def _debris(
     if not token.isascii():
         if is_cjk(token[0]):
             return _spelt_of(to_simplified(token), vocab["noise_zh"])
-        # another script: a sentence's words, as ``_kind`` reads them; in a list, another
-        # party's name ('(주) 라온 | TokenPocket') unless written in lower case
-        return not listed or token in lower
-    common = token in _common_words() and (not listed or token in lower)
-    return token in vocab["noise"] or common or token in lower or label
+        # another script: a sentence's words, as ``_kind`` reads them, unless another party's
+        # name may stand in them ('(주) 라온 | TokenPocket'): then only in lower case
+        return alone or token in lower
+    return token in vocab["noise"] or token in lower or (alone and token in _common_words())
 
 
 _RAW_WORD = re.compile(r"[^\W_]+")
