@@ -355,7 +355,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         found, name, flat, vocab
     ):
         return _everyday_among_noise(index, result, name, entity)
-    if not (marker_at or field or cased) and _another_name(text, table, prefixes, chinese):
+    if not (marker_at or field) and _another_name(text, table, prefixes, chinese):
         # a list whose other parts name nothing by their shape ('Bitget | memo: 1 | ok')
         field = _fills_a_field(index, text, found, entity, flat, spans, segments)
         if not field:
@@ -1233,7 +1233,8 @@ def _sentence_case(
     def named(key: str) -> bool:
         return any(key == k or (len(key) >= MIN_PART and key in k) for k in keys)
 
-    for raw in _RAW_WORD.findall(text):
+    raws = _RAW_WORD.findall(text)
+    for n, raw in enumerate(raws):
         if raw.islower() or any(ch.isdigit() for ch in raw) or has_cjk(raw):
             continue
         key = compact_key(raw)
@@ -1241,5 +1242,8 @@ def _sentence_case(
             continue
         if key in vocab["noise"] and key not in vocab["company"]:
             continue
+        first = n == 0 and raw.istitle() and key in _common_words()
+        if first and len(raws) > 1 and raws[1].islower():
+            continue  # a sentence's first word, an everyday one ('Goods returned via …')
         return False
     return not any(t in vocab["company"] and not named(t) for t in flat)
