@@ -111,6 +111,8 @@ def _vocab() -> dict[str, frozenset[str]]:
         # the last word of a place of two ('new zealand'): 'new' alone is no affiliate's
         "veto": latin("context_vetoes") | {words(p)[-1] for p in data["affiliate_places"]},
         "noise_zh": frozenset(zh),
+        # the words of interfaces and records: noise too, but not in a company's name
+        "interface_zh": frozenset(zh | {to_simplified(w) for w in data["interface_words_zh"]}),
         "veto_zh": frozenset(
             to_simplified(w) for n in ("context_vetoes_zh", "affiliate_places_zh") for w in data[n]
         ),
@@ -1008,11 +1010,21 @@ def _kind(
                 return "unknown"  # two names in one run
             name = name or key
             rest = rest.replace(key, " ")
-    if not _spelt_of(rest, vocab["noise_zh"]):
+    if not _spelt_of(rest, vocab["noise_zh"]) and not _interface_zh(simplified, rest, vocab):
         return "unknown"
     if name:
         return "name:" + name
     return "noise"
+
+
+_FORMS_ZH = ("公司", "集团", "有限", "控股", "合伙")  # a company's name, not a record's words
+
+
+def _interface_zh(run: str, rest: str, vocab: dict[str, frozenset[str]]) -> bool:
+    """True when ``rest`` is made of note words and the words of interfaces and records
+    (``interface_words_zh``: 交易明细, 已完成, 安卓版, 其他应收款 …) and the run holds no legal
+    form: '火币行情科技有限公司' is a company's name, '火币 行情' a page's title."""
+    return not any(form in run for form in _FORMS_ZH) and _spelt_of(rest, vocab["interface_zh"])
 
 
 def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
@@ -1205,7 +1217,8 @@ def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], alone
         return False
     if not token.isascii():
         if is_cjk(token[0]):
-            return _spelt_of(to_simplified(token), vocab["noise_zh"])
+            simplified = to_simplified(token)
+            return _interface_zh(simplified, simplified, vocab)
         # another script: a sentence's words, as ``_kind`` reads them, unless another party's
         # name may stand in them ('(주) 라온 | TokenPocket'): then only in lower case
         return alone or token in lower
