@@ -1119,7 +1119,7 @@ def _field_of_its_own(
     'venue=Binance status=ok'), and every word of the other fields is debris by its shape
     (``_debris``): the other fields then hold no other organisation's name, whatever words
     they are made of."""
-    fields, depths = _fields(text)
+    fields, depths, paired = _fields(text)
     if len(fields) < 2 or not _distinctive(found):
         return False
     own = [_fills(index, f, entity, found) for f in fields]
@@ -1130,7 +1130,7 @@ def _field_of_its_own(
     # a name only in brackets is a note on the words outside them ('Lifestyle International
     # (SOGO)'): those must then be numbers or note words
     bracketed = all(d > 0 for d, mine in zip(depths, own, strict=True) if mine)
-    for f, mine, depth in zip(fields, own, depths, strict=True):
+    for f, mine, depth, pair in zip(fields, own, depths, paired, strict=True):
         if mine:
             continue
         if bracketed and depth == 0:
@@ -1138,6 +1138,8 @@ def _field_of_its_own(
                 return False
             continue
         lower = {w for raw in _RAW_WORD.findall(f) if raw.islower() for w in words(raw)}
+        if listed and not pair:  # a list's part of everyday words may be a name ('…, garden');
+            lower -= _common_words()  # a key or its value is not ('"side": "buy"')
         # one everyday word alone in its field, beside a name with capitals, is no name
         # ('TokenPocket_Setup_1.8.6.exe'); two may be ('Ward-Hays_Binance', 'Golden Harvest')
         alone = capitals and not listed and len(words(f)) == 1
@@ -1146,19 +1148,27 @@ def _field_of_its_own(
     return True
 
 
-def _fields(text: str) -> tuple[list[str], list[int]]:
-    """The fields of the text that hold a word, and the bracket depth of each."""
-    fields, depths = [], []
+def _fields(text: str) -> tuple[list[str], list[int], list[bool]]:
+    """The fields of the text that hold a word; the bracket depth of each; and whether each
+    is a key or a key's value (a label's mark ':' or '=' after it, or before it)."""
+    fields: list[str] = []
+    depths: list[int] = []
+    paired: list[bool] = []
     depth = 0
     pieces = _FIELD.split(text)
-    marks = iter(pieces[1::2])
-    for f in pieces[::2]:
+    marks = [*pieces[1::2], ""]
+    for n, f in enumerate(pieces[::2]):
+        mark = marks[n]
         if words(f):
             fields.append(f)
             depths.append(depth)
-        mark = next(marks, "")
+            before = marks[n - 1] if n else ""
+            paired.append(not _PAIR_MARKS.isdisjoint(mark + before))
         depth = max(0, depth + sum(ch in _OPEN for ch in mark) - sum(ch in _CLOSE for ch in mark))
-    return fields, depths
+    return fields, depths, paired
+
+
+_PAIR_MARKS = frozenset(":：=")
 
 
 def _after_names(
