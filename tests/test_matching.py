@@ -129,6 +129,8 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "several_party", "list_order", "pinyin_initials", "chinese_company", "punycode", "hk_quote", "zh_sentence", "glued_generic", "everyday_among_noise", "ctx_code_conflict", "bracketed_only", "ticker_beside", "form_of_another",
     "listing_code_name", "translated_other", "quoted", "cantonese_hk", "heard_syllables",
     "spoken_parts", "katakana_loanword",
+    "field_log", "field_form", "field_file", "field_calendar", "field_cell", "field_json",
+    "sentence_case", "interface_zh",
 }  # fmt: skip
 
 

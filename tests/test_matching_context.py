@@ -4,6 +4,8 @@ one per veto, and properties over noise."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -451,3 +453,67 @@ def test_another_company_beside_a_registry_companys_ticker_is_never_a_match() ->
     matched = [c for c, a in zip(cells, answers, strict=True) if a.decision == "match"]
     assert matched == []
     assert [match(INDEX, q).decision for q in ("NASDAQ: BIDU", "1428.HK")] == ["match"] * 2
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("2023_Q4_Bitget_payout.xlsx", "bitget"),  # a word in lower case in its own field
+        ("level=warn venue=Binance status=degraded", "binance"),  # key=value pairs
+        ("Bybit_onboarding_runbook_v2.docx", "bybit"),  # a file name's parts
+        ("[INFO] 03:12 KuCoin: heartbeat timeout", "kucoin"),  # a log line
+    ],
+)
+def test_a_name_that_fills_a_field_of_its_own_is_a_match(query: str, entity: str) -> None:
+    """The other fields hold numbers, labels, note or everyday words, or words in lower case
+    beside a name written with capitals: nothing that names another organisation."""
+    assert _answer(query) == ("match", entity, "exact_in_field")
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Payment released by Bitget after chargeback", "bitget"),
+        ("Transfer from KuCoin for chargeback", "kucoin"),
+        ("Pago recibido de Bybit por comisión duplicada", "bybit"),
+        ("Goods returned via Bitget after chargeback", "bitget"),  # an everyday first word
+    ],
+)
+def test_a_capitalised_name_among_lower_case_words_is_a_match(query: str, entity: str) -> None:
+    assert _answer(query) == ("match", entity, "exact_in_sentence")
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Northwind Traders: Binance", "binance"),  # two capitalised words: another company
+        ("Davis-Carter: Binance", "binance"),  # a capitalised label may be a name
+        ("Zentrix released funds to Bitget", "bitget"),  # a first word no dictionary holds
+        ("Payee: Zenith Widgets LLC | Memo: Bybit", "bybit"),  # a legal form in another field
+        ("venue=Binance region=JP", "binance"),  # an affiliate's place
+        ("Bitget_Ventures_term_sheet.pdf", "bitget"),  # a unit of the group
+        ("KuCoin | Zenith Widgets", "kucoin"),  # a list: another party
+        ("Escrow released by Bitget Ventures", "bitget"),
+        ("Escrow released by Zenith via KuCoin", "kucoin"),  # another capitalised name
+        ("escrow released by kucoin", "kucoin"),  # no case to read
+        ("Binance (acmepay.com)", "binance"),  # another site's domain
+    ],
+)
+def test_another_party_beside_a_field_or_sentence_keeps_review(query: str, entity: str) -> None:
+    assert _answer(query)[:2] == ("ambiguous", entity)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    name=st.sampled_from(["Binance", "KuCoin", "Bybit", "Bitget", "TradingView", "Huobi"]),
+    other=st.sampled_from(queries(Path(__file__).parent / "data" / "company_mix.txt")),
+    mark=st.sampled_from([": ", " | ", " - ", "_", " = ", " → "]),
+    first=st.booleans(),
+)
+def test_another_companys_name_in_another_field_is_never_a_match(
+    name: str, other: str, mark: str, first: bool
+) -> None:
+    """Another company's name (the realistic mix) in a field beside the registry name, either
+    order: never a confident match to the registry entity by the field or sentence rules."""
+    query = f"{name}{mark}{other}" if first else f"{other}{mark}{name}"
+    assert match(INDEX, query).method not in ("exact_in_field", "exact_in_sentence")

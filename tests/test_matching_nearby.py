@@ -174,7 +174,7 @@ def test_chinese_memo(query: str, expected: tuple[str, str | None, str | None]) 
     [
         ("twitter.com/binance", ["binance"]),
         ("https://t.me/Huobi_Global", ["huobi"]),
-        ("linkedin.com/company/okx", ["okex", "linkcoin"]),
+        ("linkedin.com/company/okx", ["okex"]),  # LinkedIn is a known site, no slip of Linkcoin
         ("weibo.com/huobi", ["huobi", "weibo"]),  # the site's own entity after the account's
     ],
 )

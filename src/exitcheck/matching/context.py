@@ -62,6 +62,8 @@ if TYPE_CHECKING:
 
 METHOD = "exact_in_context"
 IN_TEXT = "exact_in_text"  # the same, with everyday words (data/common_words.txt) set aside
+IN_SENTENCE = "exact_in_sentence"  # the only capitalised name among lower-case words
+IN_FIELD = "exact_in_field"  # the name fills a field of its own ('Payee: OKX', 'Bybit_payout')
 MAX_NAME_WORDS = 8
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|_+")
@@ -109,6 +111,8 @@ def _vocab() -> dict[str, frozenset[str]]:
         # the last word of a place of two ('new zealand'): 'new' alone is no affiliate's
         "veto": latin("context_vetoes") | {words(p)[-1] for p in data["affiliate_places"]},
         "noise_zh": frozenset(zh),
+        # the words of interfaces and records: noise too, but not in a company's name
+        "interface_zh": frozenset(zh | {to_simplified(w) for w in data["interface_words_zh"]}),
         "veto_zh": frozenset(
             to_simplified(w) for n in ("context_vetoes_zh", "affiliate_places_zh") for w in data[n]
         ),
@@ -240,6 +244,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return None  # a host: the domain rules decided
     segments: list[list[str]] = []
     parts: list[str] = []
+    written = _lower_words(text)
     for part in _SEGMENTS.split(_split_humps(_codes(text, table, prefixes))):
         tokens = words(part)
         if tokens:
@@ -252,6 +257,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     marker_at: list[tuple[int, str]] = []  # (segment-position, kind) of trading-as/formerly
     spans: list[tuple[int, int, int]] = []  # (segment, first word, end) of each name found
     common: list[tuple[int, int, int]] = []  # (segment, word, position) of everyday words
+    strange: list[tuple[int, int, int]] = []  # the same of the words of no vocabulary
     position = 0
     name_segment = -1
     for s, tokens in enumerate(segments):
@@ -264,6 +270,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         while i < len(tokens):
             token = tokens[i]
             hit = _name_at(tokens, i, table, prefixes) or _glued(token, i, table, starts, vocab)
+            if hit is not None and _begins_with_a_said_word(tokens, i, hit[0], vocab, written):
+                hit = None  # 'Sent via BTC Markets Ltd': 'via' is the sentence's, not ViaBTC
             ticker = _ticker(token, flat, vocab) if hit is None else None
             if ticker is not None:
                 found.append((position, token, ticker))
@@ -300,6 +308,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                     position += 1
                 elif kind == "unknown":
                     unknown.append(position)
+                    strange.append((s, i, position))
                     position += 1
             i += 1
     plain = text.isascii() or has_cjk(text)  # symbols and mojibake are read by other bands
@@ -308,13 +317,15 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return none(result.query, result.normalized, reason)
     if vetoed or not found:
         return None
+    outside: list[int] = []  # everyday words outside the brackets a name stands in
     if common and (marker_at or _everyday_brand(spans, segments)):
         unknown += [position for _, _, position in common]  # only the curated words
         common = []
     else:
         unknown += _named_words(common, spans, segments, parts)
         if not _sender_tag(text, found):
-            unknown += _bracketed_name(common, spans, segments, parts)
+            outside = _bracketed_name(common, spans, segments, parts)
+            unknown += outside
     entities = {e for _, _, e in found}
     if len(entities) != 1 or "" in entities or "*" in entities:
         return None
@@ -323,7 +334,24 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
         return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
-    if unknown and not _trading_name(found, unknown, marker_at):
+    # words no vocabulary holds: the name may still fill a field of its own, or case may
+    # tell it from a sentence's words in lower case
+    stranger = bool(unknown) and not _trading_name(found, unknown, marker_at)
+    field = stranger and _fills_a_field(index, text, found, entity, flat, spans, segments)
+    cased = (
+        stranger
+        and not field
+        and not outside
+        and not marker_at
+        and HOST_WORD not in flat
+        and spans
+        and not _named_words(_after_names(strange + common, spans), spans, segments, parts)
+        and not has_cjk(text)
+        and not _everyday_brand(spans, segments)
+        and _distinctive(found)
+        and _sentence_case(text, found, flat, vocab)
+    )
+    if stranger and not field and not cased:
         return None
     key = found[-1][1]
     names = [k for _, k, _ in found if k in table]
@@ -332,10 +360,19 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         found, name, flat, vocab
     ):
         return _everyday_among_noise(index, result, name, entity)
-    if not marker_at and _another_name(text, table, prefixes, chinese):
-        return None
+    if not (marker_at or field) and _another_name(text, table, prefixes, chinese):
+        # a list whose other parts name nothing by their shape ('Bitget | memo: 1 | ok')
+        field = _fills_a_field(index, text, found, entity, flat, spans, segments)
+        if not field:
+            return None
     if common and _another_company(spans, segments, parts, vocab):
         return None
+    if field:
+        why = "{!r} fills a field of its own; the other fields name nothing"
+        return _answer(index, result, key, entity, why, IN_FIELD)
+    if cased:
+        why = "{!r} is the only name written with capitals; the words around it are in lower case"
+        return _answer(index, result, key, entity, why, IN_SENTENCE)
     if common:  # the match rests on everyday words set aside: said apart
         why = "{!r} stands among words that name nothing: numbers, everyday and note words"
         return _answer(index, result, key, entity, why, IN_TEXT)
@@ -372,7 +409,7 @@ def _listed(code: str, flat: list[str], vocab: dict[str, frozenset[str]]) -> boo
 def _everyday_among_noise(
     index: KeyIndex, result: MatchResult, key: str, entity: str
 ) -> MatchResult | None:
-    """A registry name that is an everyday word, among words that name nothing ('Payment to
+    """A registry name that is an everyday word or another firm's name, among words that name nothing ('Payment to
     Keystone USD 149', 'Keystone, Shenzhen'): review, as the name alone is; never a match.
     Not beside a legal form, a generic word or a bank ('Neo Bank AG', 'Neo Bank Tech'): a
     company of that everyday name."""
@@ -387,7 +424,7 @@ def _everyday_among_noise(
     if not hits:
         return None
     best = Candidate(entity, hits[0].label, 90.0, METHOD)
-    reason = f"{hits[0].label!r} is an everyday word, among words that name nothing"
+    reason = f"{hits[0].label!r} is an everyday word or another firm's name, among words that name nothing"
     return ambiguous(result.query, result.normalized, (best,), reason)
 
 
@@ -711,6 +748,34 @@ def _only_listing(
     )
 
 
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words written apart in lower case; every word when the text has no lower case
+    (a statement in capitals says nothing by case)."""
+    if any(ch.islower() for ch in text):
+        return frozenset(_LOWER_WORD.findall(text))
+    return frozenset(words(text))
+
+
+def _begins_with_a_said_word(
+    tokens: list[str], i: int, end: int, vocab: dict[str, frozenset[str]], written: frozenset[str]
+) -> bool:
+    """True when a registry name read across words begins with an everyday word of the
+    sentence around names, written apart in lower case ('via', 'by', 'we', 'to': a word of
+    ``said`` and of data/common_words.txt): 'Sent via BTC Markets Pty Ltd' is a payment via
+    another company, not ViaBTC; such a name is left to the bands (review at most). 'BTC China'
+    (a currency's code, no everyday word), 'Payment to Via BTC Pool' (capitalised: the name's
+    word) and 'Transfer to ViaBTC' (one word, its humps split) are read as before."""
+    return (
+        end - i > 1
+        and tokens[i] in written
+        and tokens[i] in vocab["said"]
+        and tokens[i] in _common_words()
+    )
+
+
 def _loose(token: str, vocab: dict[str, frozenset[str]]) -> bool:
     """A word that is debris unless it stands in the name's own phrase: an everyday word, a
     place where platforms register ('Seychelles', 'Hong Kong'), or an abbreviation of three
@@ -976,11 +1041,21 @@ def _kind(
                 return "unknown"  # two names in one run
             name = name or key
             rest = rest.replace(key, " ")
-    if not _spelt_of(rest, vocab["noise_zh"]):
+    if not _spelt_of(rest, vocab["noise_zh"]) and not _interface_zh(simplified, rest, vocab):
         return "unknown"
     if name:
         return "name:" + name
     return "noise"
+
+
+_FORMS_ZH = ("公司", "集团", "有限", "控股", "合伙")  # a company's name, not a record's words
+
+
+def _interface_zh(run: str, rest: str, vocab: dict[str, frozenset[str]]) -> bool:
+    """True when ``rest`` is made of note words and the words of interfaces and records
+    (``interface_words_zh``: 交易明细, 已完成, 安卓版, 其他应收款 …) and the run holds no legal
+    form: '火币行情科技有限公司' is a company's name, '火币 行情' a page's title."""
+    return not any(form in run for form in _FORMS_ZH) and _spelt_of(rest, vocab["interface_zh"])
 
 
 def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
@@ -1029,3 +1104,200 @@ def _answer(
     best = Candidate(entity, label, 100.0, method)
     reason = why.format(label)
     return MatchResult(result.query, key, DECISION_MATCH, method, best, (best,), reason)
+
+
+# What ends a field of machine or form text: a column's or field's separator, a label's colon
+# or equals sign, a dash, an underscore or a slash between a file name's or an id's words,
+# brackets and quotation marks ('Payee: OKX', 'venue=Binance', 'Bybit_payout_2023.xlsx',
+# '"Huobi";"2021-09-24"', 'scan - KuCoin - receipt'); the mark is kept to tell brackets. A
+# hyphen between letters joins the words of one name ('Futu-Kitchen Appliances',
+# 'binance-smart-chain'); beside a number or a space it parts fields ('Bybit-2023', 'F-2021').
+_FIELD = re.compile(
+    r"((?:[|;\t\n\r•·,_=<>→⇒»›(){}\[\]（）【】「」『』《》\"“”‘’:：/\\–—]|\s-+|-+\s|-+(?![^\W\d_]))+"
+    r"|(?<!\w)-+|\s+(?=[^\W\d_]\w*\s?[=:]))"
+)
+MIN_FIELD_NAME = 4  # letters of a Latin name that fills a field in any case ('OKX' in capitals)
+MIN_FIELD_CAPITALS = 3
+
+
+def _fills_a_field(
+    index: KeyIndex,
+    text: str,
+    found: list[tuple[int, str, str]],
+    entity: str,
+    flat: list[str],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+) -> bool:
+    """``_field_of_its_own``, unless another site's domain stands in the text or the name is
+    an everyday word ('Bee Pool')."""
+    return (
+        HOST_WORD not in flat
+        and not _everyday_brand(spans, segments)
+        and _field_of_its_own(index, text, found, entity, _vocab())
+    )
+
+
+def _field_of_its_own(
+    index: KeyIndex,
+    text: str,
+    found: list[tuple[int, str, str]],
+    entity: str,
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when a distinctive registry name fills a field of the text on its own, read alone
+    an exact match ('Payee: OKX', 'Debtor: FTX Trading Ltd.', '2023_Q4_Bybit_payout',
+    'venue=Binance status=ok'), and every word of the other fields is debris by its shape
+    (``_debris``): the other fields then hold no other organisation's name, whatever words
+    they are made of."""
+    fields, depths, paired = _fields(text)
+    if len(fields) < 2 or not _distinctive(found):
+        return False
+    own = [_fills(index, f, entity, found) for f in fields]
+    if not any(own):
+        return False
+    capitals = any(ch.isupper() for f, mine in zip(fields, own, strict=True) if mine for ch in f)
+    listed = is_list(text)  # another party's name may be made of everyday words
+    # a name only in brackets is a note on the words outside them ('Lifestyle International
+    # (SOGO)'): those must then be numbers or note words
+    bracketed = all(d > 0 for d, mine in zip(depths, own, strict=True) if mine)
+    for f, mine, depth, pair in zip(fields, own, depths, paired, strict=True):
+        if mine:
+            continue
+        if bracketed and depth == 0:
+            if not all(_kind(t, vocab, [], {}, False) == "noise" for t in words(f)):
+                return False
+            continue
+        lower = {w for raw in _RAW_WORD.findall(f) if raw.islower() for w in words(raw)}
+        if listed and not pair:  # a list's part of everyday words may be a name ('…, garden');
+            lower -= _common_words()  # a key or its value is not ('"side": "buy"')
+        # one everyday word alone in its field, beside a name with capitals, is no name
+        # ('TokenPocket_Setup_1.8.6.exe'); two may be ('Ward-Hays_Binance', 'Golden Harvest')
+        alone = capitals and not listed and len(words(f)) == 1
+        if not all(_debris(t, vocab, lower if capitals else set(), alone) for t in words(f)):
+            return False
+    return True
+
+
+def _fields(text: str) -> tuple[list[str], list[int], list[bool]]:
+    """The fields of the text that hold a word; the bracket depth of each; and whether each
+    is a key or a key's value (a label's mark ':' or '=' after it, or before it)."""
+    fields: list[str] = []
+    depths: list[int] = []
+    paired: list[bool] = []
+    depth = 0
+    pieces = _FIELD.split(text)
+    marks = [*pieces[1::2], ""]
+    for n, f in enumerate(pieces[::2]):
+        mark = marks[n]
+        if words(f):
+            fields.append(f)
+            depths.append(depth)
+            before = marks[n - 1] if n else ""
+            paired.append(not _PAIR_MARKS.isdisjoint(mark + before))
+        depth = max(0, depth + sum(ch in _OPEN for ch in mark) - sum(ch in _CLOSE for ch in mark))
+    return fields, depths, paired
+
+
+_PAIR_MARKS = frozenset(":：=")
+
+
+def _after_names(
+    at: list[tuple[int, int, int]], spans: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The words of ``at`` that stand after a name found in their part: a company's name goes
+    on after the registry's word ('KuCoin dentistry'); a word before it in lower case is the
+    sentence's ('payout ViaBTC', 'connector KuCoin')."""
+    return [(s, i, p) for s, i, p in at if any(s == seg and i >= end for seg, _, end in spans)]
+
+
+def _distinctive(found: list[tuple[int, str, str]]) -> bool:
+    """True when every name found is a registry name no everyday word spells: not in
+    data/everyday_names.txt nor an everyday word, and of three letters or more (or Chinese)."""
+    everyday = everyday_names()
+    return all(
+        key not in everyday
+        and key not in _common_words()
+        and (len(key) >= MIN_FIELD_CAPITALS or not key.isascii())
+        for _, key, _ in found
+    )
+
+
+def _fills(index: KeyIndex, field: str, entity: str, found: list[tuple[int, str, str]]) -> bool:
+    """True when ``field`` alone is the registry name: it holds a name found, and read alone it
+    is a confident exact match to ``entity`` (its legal form and generic words may be there:
+    'Huobi Global Limited'). A name of three letters fills a field only in capitals ('OKX')."""
+    key = compact_key(field)
+    if not any(k in key for _, k, _ in found):
+        return False
+    if key.isascii() and len(key) < MIN_FIELD_NAME and not field.strip().isupper():
+        return False
+    from exitcheck.matching.decide import match
+
+    result = match(index, field, limit=0)
+    return (
+        result.decision == DECISION_MATCH
+        and result.entity_id == entity
+        and (result.method or "").startswith("exact_")
+        and result.method not in (METHOD, IN_TEXT, IN_FIELD, IN_SENTENCE)
+    )
+
+
+def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], alone: bool) -> bool:
+    """True when a word outside the name's field names nothing by its shape: a number or code
+    (a digit in it), a note, payment or address word, a word written in lower case beside a
+    name written with capitals (``lower``: 'Bybit_payout', 'KuCoin: timeout after 30s'), or
+    an everyday word or a word of another script alone in its field (``alone``:
+    'TokenPocket_Setup_1.8.6.exe'). Never a word with a capital that no vocabulary holds
+    ('Davis-Carter: Binance': a name), two everyday words with capitals ('Golden Harvest:
+    …'), a legal form, a veto, a place of an affiliate, or a Chinese word that is not a note's.
+    """
+    if any(ch.isdigit() for ch in token):
+        return True
+    if token in vocab["company"] or token in vocab["veto"] or token in vocab["affiliate"]:
+        return False
+    if not token.isascii():
+        if is_cjk(token[0]):
+            simplified = to_simplified(token)
+            return _interface_zh(simplified, simplified, vocab)
+        # another script: a sentence's words, as ``_kind`` reads them, unless another party's
+        # name may stand in them ('(주) 라온 | TokenPocket'): then only in lower case
+        return alone or token in lower
+    return token in vocab["noise"] or token in lower or (alone and token in _common_words())
+
+
+_RAW_WORD = re.compile(r"[^\W_]+")
+_PATH = re.compile(r"[^\W\d_]/[^\W\d_]")
+MIN_PART = 3  # letters of a word written apart from the rest of a name ('Gate' of 'Gate.io')
+
+
+def _sentence_case(
+    text: str, found: list[tuple[int, str, str]], flat: list[str], vocab: dict[str, frozenset[str]]
+) -> bool:
+    """True when case tells the registry name from the words around it: the text is written
+    in lower case but for the name ('Mining payout from BeePool 0.21 ETH', 'KuCoin: timeout
+    after 30s'), note words ('Payment', 'ETH') and numbers; and no legal form stands outside
+    the name. Not a sentence's first word either: it may be a name ('Duhamel and KuCoin').
+    A word of another company's name would be written with a capital ('Apex Payout from
+    Binance'); one in lower case beside it is a word of the sentence."""
+    if text.isupper() or text.islower() or _PATH.search(text):
+        return False  # no case to read; a path or a forum's name ('r/Bybit') is the bands'
+    keys = [k for _, k, _ in found]
+
+    def named(key: str) -> bool:
+        return any(key == k or (len(key) >= MIN_PART and key in k) for k in keys)
+
+    raws = _RAW_WORD.findall(text)
+    for n, raw in enumerate(raws):
+        if raw.islower() or any(ch.isdigit() for ch in raw) or has_cjk(raw):
+            continue
+        key = compact_key(raw)
+        if named(key):
+            continue
+        if key in vocab["noise"] and key not in vocab["company"]:
+            continue
+        first = n == 0 and raw.istitle() and key in _common_words()
+        if first and len(raws) > 1 and raws[1].islower():
+            continue  # a sentence's first word, an everyday one ('Goods returned via …')
+        return False
+    return not any(t in vocab["company"] and not named(t) for t in flat)

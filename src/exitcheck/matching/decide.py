@@ -48,6 +48,7 @@ from exitcheck.matching.results import (
     MAX_REORDER_WORDS,
     MIN_FUZZY_CJK,
     MIN_FUZZY_LATIN,
+    RELATED,
     SCORE_THRESHOLD,
     UNUSUAL,
     Candidate,
@@ -57,6 +58,9 @@ from exitcheck.matching.results import (
     decide,
     none,
     other,
+)
+from exitcheck.matching.results import (
+    related as related_company,
 )
 
 if TYPE_CHECKING:
@@ -102,7 +106,7 @@ _TONES = frozenset("12345")
 def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(key, method) forms of a query to look up exactly, most literal first."""
     out: list[tuple[str, str]] = []
-    if 1 < len(tokens) <= MAX_REORDER_WORDS:
+    if 1 < len(tokens) <= MAX_REORDER_WORDS and _reorderable(tokens):
         out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
     parts = units(list(tokens))
     if parts and (parts[0][1] or parts[-1][1]):  # peeled has nothing to peel off without
@@ -111,7 +115,7 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         out += ((key, "exact_without_generic") for key in _glued_generic(tokens[0]))
     out += ((key, "exact_without_generic") for key in _inner_generic(tokens))
     core = [unit for unit, generic in parts if not generic]  # strip_generic
-    if 1 < len(core) <= MAX_REORDER_WORDS:
+    if 1 < len(core) <= MAX_REORDER_WORDS and _reorderable(core):
         out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
     joined = "".join(core or tokens)
     if joined[-1:] in _TONES and is_tone_pinyin(joined):  # tone pinyin ends in a tone digit
@@ -121,6 +125,15 @@ def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         out.append(("".join(expanded), "exact_expanded"))
         out += ((key, "exact_expanded") for key, _ in _variants_of(expanded))
     return tuple(dict.fromkeys(out))  # each form once, in order
+
+
+MIN_REORDERED = 4  # letters of words read in another order: fewer spell an acronym by chance
+
+
+def _reorderable(tokens: Sequence[str]) -> bool:
+    """Words whose letters are enough to be read in another order: 'swap zk' is ZKSwap, but
+    'C=MX' (a certificate's country) is no 'MXC', nor 'C=LR' 'LRC'."""
+    return sum(map(len, tokens)) >= MIN_REORDERED
 
 
 @functools.cache
@@ -157,7 +170,7 @@ def match(
     result = _cell(index, text, threshold, limit)
     if (
         result.decision != DECISION_MATCH
-        and not result.reason.endswith("does not list")
+        and not result.reason.endswith(("does not list", RELATED))
         and not _masked(text)  # what a mask hides may be anything but noise
     ):
         result = _module("context").in_context(index, result, text) or result
@@ -296,7 +309,7 @@ def _corroborated(result: MatchResult, text: str) -> MatchResult:
     core = "".join(strip_generic(tokens))
     if not (everyday_name(core, tokens) or everyday_name(core_key(best.label), tokens)):
         return result
-    reason = f"{best.label!r} is an everyday word, and nothing else in the name points to it"
+    reason = f"{best.label!r} is an everyday word or another firm's name, and nothing else in the name points to it"
     return ambiguous(result.query, result.normalized, (best,), reason)
 
 
@@ -394,7 +407,8 @@ def _joined_characters(tokens: list[str]) -> list[str]:
 def _exact(
     index: KeyIndex, query: str, forms: Iterable[tuple[str, str]], limit: int
 ) -> MatchResult | None:
-    """The first form that is a registry key (a match) or a known other platform (none). The
+    """The first form that is a registry key (a match), a company related to a registry
+    platform (review) or a known other platform (none). The
     forms only drop generic words, so a form that is another platform's name leaves nothing
     else in the query; another platform's name beside a registry name ('TokenPocket Bitcoin
     Wallet') is for the contained band, which prefers the registry's."""
@@ -402,6 +416,9 @@ def _exact(
         found = index.exact(form)
         if found:
             return decide(query, form, found, method or None)
+        related = [e for e in index.product(form) if e.field == "company"]
+        if related:  # 'Huobi Technology Holdings Ltd' before its peeled form 'huobi'
+            return related_company(query, form, related)
         others = index.other(form) if method != "exact_reordered" else None
         if others:
             close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()

@@ -116,7 +116,8 @@ def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
     """(table, key, label, extra) rows for the known other platforms of data/others.toml,
     leaving out every name whose key is also a registry key (the registry always wins), and
     every other name of a platform the registry lists (``same_as``); a registry platform's
-    product is a 'product' row, its entity's id in ``extra``."""
+    product is a 'product' row, its entity's id in ``extra`` (a related company's table is
+    'company', stored as a 'product' row with that field)."""
     from exitcheck.datafiles import data_file
     from exitcheck.matching.names import to_simplified
     from exitcheck.tomlcompat import loads
@@ -129,10 +130,11 @@ def other_rows(known: set[str]) -> Iterator[tuple[str, str, str, str]]:
             key = compact_key(name)
             if not key or key in known:
                 continue
-            if "of" in item:  # a registry platform's token, chain or app
+            if "of" in item:  # a registry platform's token, chain or app, or related company
                 if ("product", key) not in seen:
                     seen.add(("product", key))
-                    yield "product", key, name, item["of"]
+                    field = "company" if group.get("kind") == "company" else "product"
+                    yield field, key, name, item["of"]
                 continue
             if compact_key(item.get("same_as", "")) in known:  # another name of a registry entity
                 continue
@@ -166,8 +168,8 @@ def index_rows(entities: Iterable[Entity]) -> Rows:
                 keys.append((table, key, e.id, label, field))
     known = {row[1] for row in keys} | {row[1] for row in fuzzy}
     for table, key, label, extra in other_rows(known):
-        if table == "product":
-            keys.append(("product", key, extra, label, "product"))
+        if table in ("product", "company"):
+            keys.append(("product", key, extra, label, table))
         elif table == "domain":
             domains.append((key, "", label))
         elif table.startswith("fuzzy:"):

@@ -200,7 +200,9 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
     parameters such as 'utm_source' and 'amp' set aside) a registry name of
     ``MIN_SLUG_NAME`` letters or more stands as a run of whole words
     ('coindesk.com/…/huobi-to-stop-serving-china-users/'), or a Chinese name in a run of
-    characters ('8btc.com/article/火币-退出'). An article about a platform is not the
+    characters ('8btc.com/article/火币-退出'), and, when it is an everyday word (data/
+    everyday_names.txt), a word of the address corroborates it ('keystone-heights-bank' is
+    another firm's page, 'keystone-wallet-review' the wallet's). An article about a platform is not the
     platform: review, never a match. A search engine's redirect to a page of a registry
     entity's own site is review with that entity (what the redirect hides was not read by
     the domain rules)."""
@@ -236,7 +238,7 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
             keys.append(hit[1])
         elif has_cjk(token):  # a Chinese slug: '火币-退出', '火币退出中国'
             keys += [key for key in chinese if key in to_simplified(token)][:1]
-    keys = [key for key in keys if table[key] not in ("", "*")]
+    keys = [key for key in keys if table[key] not in ("", "*") and not everyday_name(key, tokens)]
     return _slug_review(index, result, keys, f"an article on {host} about {{}}: not the platform")
 
 
@@ -633,7 +635,10 @@ def letter_symbols(
     spelling is a way to write a name, and a way to avoid a filter: review."""
     if not spells_letters(text):
         return None
-    named = _named(match_text("".join(_as_letter(ch) for ch in text)))
+    letters = "".join(_as_letter(ch) for ch in text)
+    if letters == text:  # a symbol this band does not read ('🅊'): the same text again, forever
+        return None
+    named = _named(match_text(letters))
     if not named:
         return None
     return _review(result, named, "the name is spelt with letter symbols")
@@ -886,12 +891,24 @@ MIN_SOUNDS_LIKE = 5  # letters of the query's key
 
 
 def _sounds_table(index: KeyIndex) -> dict[str, list[tuple[str, Entry]]]:
-    """The registry's Latin names (not the romanised Chinese ones) by ``sound_key``."""
+    """The registry's Latin names (not the romanised Chinese ones) by ``sound_key``; not an
+    initialism (``_spelt_out``), which is said letter by letter."""
     table: dict[str, list[tuple[str, Entry]]] = {}
     for key, e in index.names("latin"):
-        if e.entity_id and not has_cjk(e.label):
+        if e.entity_id and not has_cjk(e.label) and not _spelt_out(e.label):
             table.setdefault(sound_key(key), []).append((key, e))
     return table
+
+
+MAX_SPELT_OUT = 5  # letters of a name in capitals that is said letter by letter
+
+
+def _spelt_out(label: str) -> bool:
+    """A name written in capitals, of ``MAX_SPELT_OUT`` letters or fewer ('IBKR', 'MEXC',
+    'HDAO'): a ticker or an initialism, said letter by letter, so its consonants are no
+    sound of it; 'Baker', 'Booker' and 'Mexico' sound as no such name does."""
+    letters = [ch for ch in label if ch.isalpha()]
+    return len(letters) <= MAX_SPELT_OUT and all(ch.isupper() for ch in letters)
 
 
 def _sounds_by_start(index: KeyIndex) -> dict[str, list[str]]:

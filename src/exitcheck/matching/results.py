@@ -98,3 +98,15 @@ def other(
     names = ", ".join(sorted({repr(e.label) for e in entries}))
     reason = f"{names} is another platform, which the registry does not list"
     return none(query, normalized, reason, suggestions)
+
+
+RELATED = "is a separate company related to the platform, not the platform"
+
+
+def related(query: str, normalized: str, entries: list[Entry]) -> MatchResult:
+    """Ambiguous: the query names a company related to a registry platform but a separate legal
+    entity ('Huobi Technology Holdings'; data/others.toml): review with the platform, never a
+    match, and no rule that reads the name inside it makes it one."""
+    candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in entries)
+    reason = f"{entries[0].label!r} is a separate company related to the platform, not the platform"
+    return ambiguous(query, normalized, candidates, reason)

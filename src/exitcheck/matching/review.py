@@ -110,6 +110,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     if len(parts) < 2:
         return result
     answers = [match_part(p) for p in parts]
+    if _codes_only(parts, answers):
+        return result
     # a part answered none names nothing, whatever it was close to; a part matched names its
     # entity even without candidates (a misspelt name: 'Silva, Binanse')
     shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
@@ -130,6 +132,30 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+# a part that is one code of two or three letters, after a field's label ('C=MX', 'ccy: HT')
+_CODE = re.compile(r"^\s*(?:[a-z]{1,3}\s*[=:]\s*)?([a-z]{2,3})\s*$", re.I)
+
+
+def _codes_only(parts: list[str], answers: list[MatchResult]) -> bool:
+    """True when the only parts that name a registry entity are codes of two or three
+    letters, read as a token's ticker, a Chinese name's initials or its letters reordered
+    ('GT', 'MX', 'C=MX'), and another part names nothing: in a line of another company's
+    address, certificate or record ('Acme Ltd, Springfield, GT'; 'O=Acme Inc, C=MX') such a
+    code is a country's, a state's, a currency's or a time zone's, not a second name. A code
+    that is a registry name itself ('AEX', 'FTX') still names it."""
+    naming = [i for i, a in enumerate(answers) if a.decision != DECISION_NONE]
+    if not naming or len(naming) == len(parts):
+        return False
+    for i in naming:
+        code = _CODE.match(parts[i])
+        answer = answers[i]
+        if code is None:
+            return False
+        if answer.method in EXACT_METHODS and answer.normalized == code[1].lower():
+            return False
+    return True
 
 
 def _qualifies(tokens: list[str]) -> bool:
@@ -291,9 +317,15 @@ def product(index: KeyIndex, result: MatchResult, forms: list[str]) -> MatchResu
         hits = index.product(form)
         if hits:
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
-            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
-            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+            return ambiguous(result.query, result.normalized, _merge(candidates), _of(hits[0]))
     return None
+
+
+def _of(entry: Entry) -> str:
+    """Why a token, product or related company of a platform is not the platform."""
+    if entry.field == "company":
+        return f"{entry.label!r} is a separate company related to the platform, not the platform"
+    return f"{entry.label!r} is a token or product of the platform, not the platform"
 
 
 def product_word(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
@@ -304,8 +336,7 @@ def product_word(index: KeyIndex, result: MatchResult, tokens: list[str]) -> Mat
         hits = index.product(token)
         if hits and (len(token) >= 4 or rest - {token} <= _TOKEN_WORDS):
             candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
-            reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
-            return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+            return ambiguous(result.query, result.normalized, _merge(candidates), _of(hits[0]))
     return None
 
 
@@ -327,7 +358,7 @@ def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchR
         if _an_app(tokens):
             reason = f"{rest} is an everyday word, in the name of an app: its own, or another's"
             return ambiguous(result.query, result.normalized, _merge(candidates), reason)
-        reason = f"{rest} is an everyday word here, and nothing else in the name points to it"
+        reason = f"{rest} is an everyday word or another firm's name here, and nothing else in the name points to it"
         return none(result.query, result.normalized, reason, _merge(candidates))
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
