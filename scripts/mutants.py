@@ -292,7 +292,7 @@ MUTANTS: list[Mutant] = [
     Mutant("matching", RS, "MIN_FUZZY_PINYIN = 8", "MIN_FUZZY_PINYIN = 5"),
     Mutant("matching", RS, "MIN_FUZZY_CJK = 6", "MIN_FUZZY_CJK = 4"),
     Mutant("matching", M, "    if 1 < len(tokens) <= MAX_REORDER_WORDS and _reorderable(tokens):\n        out += ((\"\".join(order), \"exact_reordered\")", "    if False:\n        out += ((\"\".join(order), \"exact_reordered\")"),
-    Mutant("matching", M, "    if is_tone_pinyin(joined):", "    if False:"),
+    Mutant("matching", M, "    if joined[-1:] in _TONES and is_tone_pinyin(joined):", "    if False:"),
     Mutant("matching", RS, '    "alias": "exact_alias",', '    "alias": "exact_name",'),
     Mutant("matching", RS, "    if len({c.entity_id for c in candidates}) == 1:", "    if len({c.entity_id for c in candidates}) >= 1:",
            "validation refuses a name or alias that two entities share after normalisation, so an exact key never names two"),

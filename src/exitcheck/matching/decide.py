@@ -99,21 +99,26 @@ def _variants(tokens: list[str]) -> tuple[tuple[str, str], ...]:
     return _variants_of(tuple(tokens))
 
 
+_TONES = frozenset("12345")
+
+
 @functools.lru_cache(maxsize=8192)
 def _variants_of(tokens: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(key, method) forms of a query to look up exactly, most literal first."""
     out: list[tuple[str, str]] = []
     if 1 < len(tokens) <= MAX_REORDER_WORDS and _reorderable(tokens):
         out += (("".join(order), "exact_reordered") for order in itertools.permutations(tokens))
-    out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
+    parts = units(list(tokens))
+    if parts and (parts[0][1] or parts[-1][1]):  # peeled has nothing to peel off without
+        out += ((key, "exact_without_generic") for key in peeled(list(tokens)))
     if len(tokens) == 1:
         out += ((key, "exact_without_generic") for key in _glued_generic(tokens[0]))
     out += ((key, "exact_without_generic") for key in _inner_generic(tokens))
-    core = strip_generic(list(tokens))
+    core = [unit for unit, generic in parts if not generic]  # strip_generic
     if 1 < len(core) <= MAX_REORDER_WORDS and _reorderable(core):
         out += (("".join(o), "exact_without_generic") for o in itertools.permutations(core))
     joined = "".join(core or tokens)
-    if is_tone_pinyin(joined):
+    if joined[-1:] in _TONES and is_tone_pinyin(joined):  # tone pinyin ends in a tone digit
         out.append(("".join(ch for ch in joined if not ch.isdigit()), "pinyin"))
     expanded = _expanded(tokens)
     if expanded != tokens:  # 'Guotai Junan Intl': the name's words as a bank statement cuts them
@@ -492,7 +497,8 @@ def _fuzzy(index: KeyIndex, script: str, query: str, minimum: int, method: str) 
     spread = max_edits(len(query), minimum)  # no key can be allowed more edits than this
     if spread == 0:
         return []
-    return edit_candidates(query, index.fuzzy(script, query, spread), method)
+    keys = index.fuzzy(script, query, spread)  # mostly none: no imports, no digits to count
+    return edit_candidates(query, keys, method) if keys else []
 
 
 def edit_candidates(

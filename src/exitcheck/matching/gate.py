@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from exitcheck.matching import context, decide, nearby
+from exitcheck.matching import context, decide, nearby, review
 from exitcheck.matching.decide import (
     _glued_generic,
     _inner_generic,
@@ -210,8 +210,6 @@ class Gate:
             plain = (words(without_versions(cleaned)) or tokens) if digits else tokens
             result = self._latin(query, plain, key)
         if result is None:
-            return None
-        if _other_script(text):  # review.other_script reads it by spelling and by sound
             return None
         # review.close_spelling's key: the words of the text (ASCII text is its own clean form)
         said = tokens if text.isascii() and folded == cleaned else words(text)
@@ -395,13 +393,16 @@ def _last_bands(
     ``none``: a page on a social site goes to the steps, and so does a name that one of the
     nearby bands (``nearby.surface``: memo words, repaired text, initials, sound …) surfaces,
     and a name in which ``context.in_context`` may find a registry name among noise words (a
-    name run together with its legal form, 'KUCOINLTD'; a stock ticker: ``may_answer``);
+    name run together with its legal form, 'KUCOINLTD'; a stock ticker: ``may_answer``),
+    and a name in another script whose transliteration ``review.other_script`` reads as a
+    registry name (the band itself: most such names are other companies', 'ООО «Ромашка»');
     else the gate's ``none`` stands."""
     if "/" in text:
         return None
     if context.may_answer(index, text):
         return None
-
+    if _other_script(text) and review.other_script(index, result, text) is not None:
+        return None  # read by spelling and by sound, its transliteration names one
     other = result.reason.endswith("does not list")
     found = nearby.surface(
         index, result, text, lambda part: decide._cell(index, part, threshold, 0), other=other
