@@ -301,7 +301,17 @@ def _corroborated(result: MatchResult, text: str) -> MatchResult:
     with a word that corroborates it ('Keystone Wallet'); else it goes to review."""
     best = result.best
     key = compact_key(text)
-    if best is None or not any(name in key for name in everyday_names()):
+    if best is None:
+        return result
+    names = everyday_names()
+    if best.method == "pinyin" and compact_key(best.label) in names:
+        # the everyday name's pinyin ('Yu Chi' for 鱼池, a given name too): as the name is
+        tokens = words(text)
+        if not everyday_name(compact_key(best.label), tokens):
+            return result
+        reason = f"{best.label!r} is an everyday word or another firm's name, and nothing else in the name points to it"
+        return ambiguous(result.query, result.normalized, (best,), reason)
+    if not any(name in key for name in names):
         return result
     if text.strip() == best.entity_id:  # the entity's id, as written: a deliberate reference
         return result
