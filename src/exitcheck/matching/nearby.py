@@ -1819,6 +1819,7 @@ def _pinyin_sound(syllable: str) -> tuple[str, str] | None:
     return _INITIAL_CLASS.get(initial, initial), final_class
 
 
+@functools.lru_cache(maxsize=4096)  # names reuse a few words: each is read once
 def _heard_sounds(word: str) -> tuple[list[str], frozenset[str]] | None:
     """(initials, finals) a word written as heard may stand for ('jee': zh or j, and i;
     'coo': k, and u); None for a word that is no syllable."""
