@@ -1865,12 +1865,17 @@ def _fillers() -> frozenset[str]:
 
 def _may_heard_syllables(index: KeyIndex, query: Query) -> bool:
     """ASCII, and two to ``MAX_HEARD_SYLLABLES`` words of letters once generic words and
-    fillers are set aside (the band's own first test)."""
+    fillers are set aside, each a syllable as heard (the band's own first tests; each word's
+    sounds are read once)."""
     if not query.ascii:
         return False
     fillers = _fillers()
     said = [w for w in strip_generic(words(query.text)) if w not in fillers]
-    return 2 <= len(said) <= MAX_HEARD_SYLLABLES and all(w.isalpha() for w in said)
+    return (
+        2 <= len(said) <= MAX_HEARD_SYLLABLES
+        and all(w.isalpha() for w in said)
+        and all(_heard_sounds(w) is not None for w in said)
+    )
 
 
 def heard_syllables(
