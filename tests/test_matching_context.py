@@ -451,3 +451,24 @@ def test_another_company_beside_a_registry_companys_ticker_is_never_a_match() ->
     matched = [c for c, a in zip(cells, answers, strict=True) if a.decision == "match"]
     assert matched == []
     assert [match(INDEX, q).decision for q in ("NASDAQ: BIDU", "1428.HK")] == ["match"] * 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Intl", "HLDGS", "grp", "tech", "Guotai", "x_intl", "intl2", "sec."]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(st.sampled_from([" ", ", ", ".", "-", "_", "/", " (", ") ", "\t"]), min_size=4),
+)
+def test_a_text_is_written_out_as_the_pattern_writes_it(words: list[str], gaps: list[str]) -> None:
+    """``_written_out`` leaves a printable ASCII text with no abbreviation among its words as
+    it is without asking the pattern: the pattern finds none there either."""
+    from exitcheck.matching.context import _abbreviation_pattern, _written_out
+    from exitcheck.matching.decide import _abbreviations
+
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    table = _abbreviations()
+    want = _abbreviation_pattern().sub(lambda found: table[found[1].lower()], text)
+    assert _written_out(text) == want
