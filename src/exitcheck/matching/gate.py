@@ -104,7 +104,9 @@ class Gate:
             if not key.isascii():
                 self.spelt.setdefault(key[0], []).append(frozenset(key))
         self.read_as = frozenset(key.translate(_READS) for key in self.keys)
-        self.read_starts = frozenset(key[:i] for key in self.read_as for i in range(1, len(key) + 1))
+        self.read_starts = frozenset(
+            key[:i] for key in self.read_as for i in range(1, len(key) + 1)
+        )
         self._inert_words: dict[str, bool] = {}  # a word -> no exact look-up reaches a key by it
         self.cjk_characters = cjk_characters
         # (script, first letter, length) and (script, first two swapped, length) -> keys
