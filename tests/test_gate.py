@@ -307,4 +307,4 @@ def test_inert_words_are_told_apart() -> None:
     gate = gate_of(index())
     assert gate is not None
     assert gate._inert("smith") and gate._inert("rogers")
-    assert not any(gate._inert(w) for w in ["binance", "bin", "binancex", "rnxc", "b1t"])
+    assert not any(gate._inert(w) for w in ["binance", "bin", "binancex", "rnexc", "b1t"])
