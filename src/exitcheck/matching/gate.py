@@ -299,7 +299,7 @@ class Gate:
         known = (tuple(tokens), key)
         memo = self._said
         if known not in memo:
-            if len(memo) >= 16384:  # memory stays bounded
+            if len(memo) >= 2048:  # memory stays bounded: a cell's parts follow it
                 memo.clear()
             memo[known] = self._latin_said(tokens, key, core)
         return memo[known]
