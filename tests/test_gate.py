@@ -291,3 +291,37 @@ def test_a_chinese_name_that_spells_no_key_looks_up_none(name: str) -> None:
     forms = gate._chinese_forms(key, plain, folded_tokens, folded)
     if not gate._spells(key + folded):
         assert gate.keys.isdisjoint(forms), name
+
+
+@st.composite
+def words_near_keys(draw: st.DrawFn) -> list[str]:
+    """A name's words: pieces and starts of registry keys, keys with letters after them,
+    generic and common words, misread letters, digits; most names of them hold a word that
+    some exact look-up can reach a key through, and some do not."""
+    keys = sorted(k for k in gate_of(index()).keys if k.isascii())  # type: ignore[union-attr]
+    key = draw(st.sampled_from(keys))
+    cut = draw(st.integers(1, len(key)))
+    pool = [key[:cut], key[cut:], key + "x", "rn" + key[1:], key.replace("m", "rn"), "group"]
+    pool += ["holdings", "smith", "rogers", "bravo", "limited", "a", "123", "b1t"]
+    return [w for w in draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4)) if w]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words_near_keys())
+def test_a_name_of_inert_words_reaches_no_key_exactly(tokens: list[str]) -> None:
+    """``Gate._inert``: when every word is inert, ``Gate._exact`` (every exact look-up of a
+    Latin name) finds nothing, so it need not be asked."""
+    gate = gate_of(index())
+    assert gate is not None
+    if tokens and all(gate._inert(t) for t in tokens):
+        core = gate._core(tokens)
+        assert not gate._exact(tokens, "".join(tokens), core)
+
+
+def test_inert_words_are_told_apart() -> None:
+    """The test above can fail: some words are inert, and a key, its start, a key with letters
+    after it and a key misread are not."""
+    gate = gate_of(index())
+    assert gate is not None
+    assert gate._inert("smith") and gate._inert("rogers")
+    assert not any(gate._inert(w) for w in ["binance", "bin", "binancex", "rnexc", "b1t"])

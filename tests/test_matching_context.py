@@ -517,3 +517,24 @@ def test_another_companys_name_in_another_field_is_never_a_match(
     order: never a confident match to the registry entity by the field or sentence rules."""
     query = f"{name}{mark}{other}" if first else f"{other}{mark}{name}"
     assert match(INDEX, query).method not in ("exact_in_field", "exact_in_sentence")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Intl", "HLDGS", "grp", "tech", "Guotai", "x_intl", "intl2", "sec."]),
+        min_size=1,
+        max_size=4,
+    ),
+    st.lists(st.sampled_from([" ", ", ", ".", "-", "_", "/", " (", ") ", "\t"]), min_size=4),
+)
+def test_a_text_is_written_out_as_the_pattern_writes_it(words: list[str], gaps: list[str]) -> None:
+    """``_written_out`` leaves a printable ASCII text with no abbreviation among its words as
+    it is without asking the pattern: the pattern finds none there either."""
+    from exitcheck.matching.context import _abbreviation_pattern, _written_out
+    from exitcheck.matching.decide import _abbreviations
+
+    text = "".join(w + g for w, g in zip(words, gaps, strict=False))
+    table = _abbreviations()
+    want = _abbreviation_pattern().sub(lambda found: table[found[1].lower()], text)
+    assert _written_out(text) == want

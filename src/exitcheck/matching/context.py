@@ -178,6 +178,10 @@ def _written_out(text: str) -> str:
     from exitcheck.matching.decide import _abbreviations
 
     table = _abbreviations()
+    if text.isascii() and text.isprintable() and table.keys().isdisjoint(words(text)):
+        # the pattern's words are the words' own there (letters between non-letters), and
+        # most names hold none: their words, already in the words' cache, tell it at once
+        return text
     return _abbreviation_pattern().sub(lambda found: table[found[1].lower()], text)
 
 

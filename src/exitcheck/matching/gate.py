@@ -58,6 +58,7 @@ from exitcheck.matching.names import (
     clean,
     core_key,
     domain_of,
+    generic_words,
     has_cjk,
     is_cjk,
     is_qualifier,
@@ -103,6 +104,10 @@ class Gate:
             if not key.isascii():
                 self.spelt.setdefault(key[0], []).append(frozenset(key))
         self.read_as = frozenset(key.translate(_READS) for key in self.keys)
+        self.read_starts = frozenset(
+            key[:i] for key in self.read_as for i in range(1, len(key) + 1)
+        )
+        self._inert_words: dict[str, bool] = {}  # a word -> no exact look-up reaches a key by it
         self.cjk_characters = cjk_characters
         # (script, first letter, length) and (script, first two swapped, length) -> keys
         self.first: dict[tuple[str, str, int], list[str]] = {}
@@ -119,6 +124,8 @@ class Gate:
         self._near: dict[tuple[int, float], list[str]] = {}
         self._blocks: dict[tuple[str, str, int, int], list[str]] = {}
         self._parts: dict[str, bool] = {}  # a part of a cell -> the gate cannot answer it
+        self._said: dict[tuple[tuple[str, ...], str], tuple[str, str] | None] = {}  # _latin's
+        self.generic = generic_words().latin
 
     # ----------------------------------------------------------------------------------------
     # The look-ups, each a superset of the steps' own
@@ -185,7 +192,10 @@ class Gate:
                 return None
         folded = clean(text)
         cleaned = strip_bullet(folded)
-        tokens = words(cleaned)
+        # printable ASCII is its own clean form's text (clean is idempotent there): its words
+        # are asked of the words' cache as the query itself, as the bands after will ask them
+        own = text == query and folded == cleaned and query.isascii() and query.isprintable()
+        tokens = words(query if own else cleaned)
         if not tokens or "dot" in tokens or not decide._abbreviations().keys().isdisjoint(tokens):
             return None  # spelled punctuation; abbreviated words, read again written out
         # decide._name: brackets ('Huobi (HT)') and a qualifier after a comma ('…, Seychelles')
@@ -204,16 +214,24 @@ class Gate:
         if digits and has_cjk(key):
             return None
         # the name's own look-ups first (most registry names stop there), then the cell's bands
+        core: list[str] | None = None  # the words without generic words, when Latin
         if has_cjk(key):
             result = self._chinese(query, tokens, key)
         else:
             plain = (words(without_versions(cleaned)) or tokens) if digits else tokens
-            result = self._latin(query, plain, key)
+            core = self._core(plain)
+            said = self._latin(plain, key, core)
+            result = None if said is None else none(query, *said)
         if result is None:
             return None
         # review.close_spelling's key: the words of the text (ASCII text is its own clean form)
-        said = tokens if text.isascii() and folded == cleaned else words(text)
-        close = "".join(strip_generic(said))
+        if text.isascii() and folded == cleaned:
+            if core is None:
+                close = "".join(strip_generic(tokens))
+            else:  # the Latin words' core, of every word when versions were set aside
+                close = "".join(self._core(tokens) if digits else core)
+        else:
+            close = "".join(strip_generic(words(text)))
         if len(close) >= 5 and not has_cjk(close) and self._close(close):
             return None
         if is_list(text) and self._a_part(text):
@@ -265,17 +283,72 @@ class Gate:
                 return True
         return False
 
-    def _latin(self, query: str, tokens: list[str], key: str) -> MatchResult | None:
-        """``tokens``: the words without versions (decide._text's ``plain``); ``key``: all
-        the words."""
+    def _core(self, tokens: list[str]) -> list[str]:
+        """``strip_generic(tokens)`` for words without Chinese characters: their units are
+        the words themselves (names.units), so it is a filter."""
+        generic = self.generic
+        return [token for token in tokens if token not in generic]
+
+    def _latin(self, tokens: list[str], key: str, core: list[str]) -> tuple[str, str] | None:
+        """The ``normalized`` and ``reason`` of the steps' ``none``, or None when a key may be
+        reached. ``tokens``: the words without versions (decide._text's ``plain``); ``key``:
+        all the words; ``core``: ``tokens`` without generic words. Remembered per (words,
+        key): the parts of a cell are often its whole name ('Foo, Inc.': 'Foo')."""
+        known = (tuple(tokens), key)
+        memo = self._said
+        if known not in memo:
+            if len(memo) >= 2048:  # memory stays bounded: a cell's parts follow it
+                memo.clear()
+            memo[known] = self._latin_said(tokens, key, core)
+        return memo[known]
+
+    def _latin_said(self, tokens: list[str], key: str, core: list[str]) -> tuple[str, str] | None:
         n = len(tokens)
-        core = strip_generic(tokens)  # for Latin words, units are the words (names.units)
+        if not all(map(self._inert, tokens)) and self._exact(tokens, key, core):
+            return None
+        if not core:
+            return key, _NONE_GENERIC
+        orders = (
+            [core]
+            if len(core) > MAX_REORDER_WORDS
+            else [list(p) for p in itertools.permutations(core)]
+        )
+        forms = ["".join(order) for order in orders]
+        if len(core) < n:  # decide._with_generic: forms with generic words, when there are any
+            forms += _with_generic(tokens)
+        if any(self._fuzzy("latin", form, MIN_FUZZY_LATIN) for form in dict.fromkeys(forms)):
+            return None
+        return "".join(core), _NONE_CLOSE
+
+    def _inert(self, token: str) -> bool:
+        """True when no exact look-up of ``_exact`` can reach a key through this word: letters
+        only, not the start of a key, no key its start, and not read (``_READS``) as the
+        start of a key read so. Each form ``_exact`` looks up starts with a word of the name
+        and holds only its letters (runs and orders of its words, the name without an inner
+        generic word, a lone word's starts), so a name of such words alone reaches none of
+        them. Asked once per word: names reuse a small vocabulary."""
+        known = self._inert_words.get(token)
+        if known is None:
+            if len(self._inert_words) >= 65536:  # memory stays bounded
+                self._inert_words.clear()
+            starts, keys = self.starts, self.keys
+            known = self._inert_words[token] = (
+                token.isalpha()
+                and token not in starts
+                and not any(token[:end] in keys for end in range(1, len(token)))
+                and token.translate(_READS) not in self.read_starts
+            )
+        return known
+
+    def _exact(self, tokens: list[str], key: str, core: list[str]) -> bool:
+        """True when a form of the words that the steps look up exactly may be a key."""
+        n = len(tokens)
         if self._runs(tokens):  # decide._variants: peeled (runs of words)
-            return None
+            return True
         if 1 < n <= MAX_REORDER_WORDS and self._ordered("", tokens):  # reordered
-            return None
+            return True
         if 1 < len(core) <= MAX_REORDER_WORDS and self._ordered("", core):
-            return None
+            return True
         looked = [key]
         joined = "".join(core or tokens)
         if not joined.isalpha() and is_tone_pinyin(joined):  # 'huo3bi4'
@@ -289,22 +362,8 @@ class Gate:
         if len(key) >= 4 and not key.isalpha() and any(c in key for c in _OCR_MARKS):
             looked += [key.translate(_OCR), key.replace("1", "i")]  # review._misreadings
         if not self.keys.isdisjoint(looked):
-            return None
-        if len(key) >= 4 and key.translate(_READS) in self.read_as:  # review.misread
-            return None
-        if not core:
-            return none(query, key, _NONE_GENERIC)
-        orders = (
-            [core]
-            if len(core) > MAX_REORDER_WORDS
-            else [list(p) for p in itertools.permutations(core)]
-        )
-        forms = ["".join(order) for order in orders]
-        if len(core) < n:  # decide._with_generic: forms with generic words, when there are any
-            forms += _with_generic(tokens)
-        if any(self._fuzzy("latin", form, MIN_FUZZY_LATIN) for form in dict.fromkeys(forms)):
-            return None
-        return none(query, "".join(core), _NONE_CLOSE)
+            return True
+        return len(key) >= 4 and key.translate(_READS) in self.read_as  # review.misread
 
     def _spells(self, text: str) -> bool:
         """True when a key is made of the text's characters only. Every form ``_chinese``

@@ -1846,6 +1846,7 @@ def _pinyin_sound(syllable: str) -> tuple[str, str] | None:
     return _INITIAL_CLASS.get(initial, initial), final_class
 
 
+@functools.lru_cache(maxsize=4096)  # names reuse a few words: each is read once
 def _heard_sounds(word: str) -> tuple[list[str], frozenset[str]] | None:
     """(initials, finals) a word written as heard may stand for ('jee': zh or j, and i;
     'coo': k, and u); None for a word that is no syllable."""
@@ -1891,12 +1892,17 @@ def _fillers() -> frozenset[str]:
 
 def _may_heard_syllables(index: KeyIndex, query: Query) -> bool:
     """ASCII, and two to ``MAX_HEARD_SYLLABLES`` words of letters once generic words and
-    fillers are set aside (the band's own first test)."""
+    fillers are set aside, each a syllable as heard (the band's own first tests; each word's
+    sounds are read once)."""
     if not query.ascii:
         return False
     fillers = _fillers()
     said = [w for w in strip_generic(words(query.text)) if w not in fillers]
-    return 2 <= len(said) <= MAX_HEARD_SYLLABLES and all(w.isalpha() for w in said)
+    return (
+        2 <= len(said) <= MAX_HEARD_SYLLABLES
+        and all(w.isalpha() for w in said)
+        and all(_heard_sounds(w) is not None for w in said)
+    )
 
 
 def heard_syllables(
