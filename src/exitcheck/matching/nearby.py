@@ -2382,8 +2382,9 @@ _LETTER_DIGIT = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 
 def _may_glued_number(index: KeyIndex, query: Query) -> bool:
     """A Latin letter beside a digit in the text as its words are read (cleaned, marks
-    stripped: a word of ``_GLUED_NUMBER`` has one)."""
-    text = query.text if query.ascii else strip_marks(clean(query.text))
+    stripped, and a text not in ASCII without its underscores, as ``words`` reads it:
+    '区块链123_AEX'): a word of ``_GLUED_NUMBER`` has one."""
+    text = query.text if query.ascii else strip_marks(clean(query.text)).replace("_", "")
     return _LETTER_DIGIT.search(text) is not None
 
 
