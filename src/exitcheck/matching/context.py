@@ -98,7 +98,7 @@ def _vocab() -> dict[str, frozenset[str]]:
     qualifiers = latin("qualifiers") - {"formerly", "dissolved"}
     places = latin("affiliate_places")
     said = latin("context_words") | latin("file_words") | latin("file_extensions")
-    said |= latin("query_words")
+    said |= latin("query_words") | latin("wrapping_words")
     return {
         # places only in an address: beside the name, one may be an affiliate's
         "noise": (said | generic_words().latin | _legal_forms()[0]) - places - (qualifiers - said),
