@@ -246,6 +246,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     segments: list[list[str]] = []
     parts: list[str] = []
     written = _lower_words(text)
+    path = _PATH.search(text) is not None
     machine = _machine_words(
         text, lambda part: _may_name(index, _split_humps(part), table, prefixes, chinese, starts)
     )
@@ -309,7 +310,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                 elif kind.startswith("name:"):
                     found.append((position, kind[5:], table[kind[5:]]))
                     position += 1
-                elif kind == "unknown" and _loose(token, vocab):
+                elif kind == "unknown" and _loose(token, vocab, path):
                     common.append((s, i, position))  # debris, unless it reads as a name's
                     position += 1
                 elif kind == "unknown":
@@ -805,14 +806,15 @@ def _begins_with_a_said_word(
     )
 
 
-def _loose(token: str, vocab: dict[str, frozenset[str]]) -> bool:
+def _loose(token: str, vocab: dict[str, frozenset[str]], path: bool = False) -> bool:
     """A word that is debris unless it stands in the name's own phrase: an everyday word, a
     place where platforms register ('Seychelles', 'Hong Kong'), or an abbreviation of three
-    letters or two ('val', 'API', 'CT')."""
+    letters or two ('val', 'API', 'CT'), or a letter alone (a form's box '(d)', '1099-B'),
+    unless the text is a path (``path``: 'r/Bybit', 'u/binance': a forum's, a user's page)."""
     return (
         token in _common_words()
         or token in vocab["places"]
-        or (2 <= len(token) <= 3 and token.isascii() and token.isalpha())
+        or ((2 if path else 1) <= len(token) <= 3 and token.isascii() and token.isalpha())
     )
 
 
