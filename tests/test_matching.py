@@ -130,7 +130,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "listing_code_name", "translated_other", "quoted", "cantonese_hk", "heard_syllables",
     "spoken_parts", "katakana_loanword",
     "field_log", "field_form", "field_file", "field_calendar", "field_cell", "field_json",
-    "sentence_case", "interface_zh",
+    "sentence_case", "interface_zh", "machine_wrap", "clause_zh", "wrapping_words", "letter_alone",
 }  # fmt: skip
 
 
