@@ -133,6 +133,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "sentence_case", "interface_zh", "ko_particle", "ja_particle", "slip_in_text",
     "doubled_letters", "vowels_left_out", "inverted_comma", "memo_alone", "glued_number",
     "wade_giles",
+    "machine_wrap", "clause_zh", "wrapping_words", "letter_alone",
 }  # fmt: skip
 
 

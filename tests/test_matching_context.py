@@ -459,7 +459,7 @@ def test_another_company_beside_a_registry_companys_ticker_is_never_a_match() ->
     ("query", "entity"),
     [
         ("2023_Q4_Bitget_payout.xlsx", "bitget"),  # a word in lower case in its own field
-        ("level=warn venue=Binance status=degraded", "binance"),  # key=value pairs
+        ("level: warn | venue: Binance | status: degraded", "binance"),  # labelled fields
         ("Bybit_onboarding_runbook_v2.docx", "bybit"),  # a file name's parts
         ("[INFO] 03:12 KuCoin: heartbeat timeout", "kucoin"),  # a log line
     ],
@@ -538,3 +538,44 @@ def test_a_text_is_written_out_as_the_pattern_writes_it(words: list[str], gaps: 
     table = _abbreviations()
     want = _abbreviation_pattern().sub(lambda found: table[found[1].lower()], text)
     assert _written_out(text) == want
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # a product token with its version, its comment, another product: a User-Agent
+        "Dalvik/2.1.0 (Linux; U; Android 11; Mi 10 Build/RKQ1.200826.002) Bybit/4.9.0",
+        "OKX/6.70.1 (Macintosh; Intel Mac OS X 14_1) Electron/26.2.1",
+        "level=warn venue=Binance status=degraded",  # the keys of key=value pairs
+        "uid=svc-trading,ou=vendors,o=Matrixport",  # a directory's distinguished name
+        "Kode verifikasi Bybit Anda: 556677",  # an account notice's words
+        "Registrant: Bitget Limited",  # a registry record's label
+        "【币安】尊敬的用户，您的提币请求已经处理完毕",  # a Chinese notice's clauses
+        "纳税申报 — 支付方：库币",  # a filing's fields
+        "Exhibit A — Counterparty: Bitget",  # a letter alone, outside the name's phrase
+    ],
+)
+def test_a_name_in_the_wrapping_of_a_notice_form_or_machine_is_a_match(query: str) -> None:
+    """Interfaces, notices, forms and machines write words around a name that name no one:
+    the registry name among them matches."""
+    decision, entity, method = _answer(query)
+    assert decision == "match", (query, decision, entity, method)
+    assert method.startswith("exact_in_")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "KeystoneAutomotive/6.1.3 (iPhone; iOS 16.5)",  # the token names another company's app
+        "HuobiTracker/1.2.0 (Android 13; Pixel 7)",  # a token that holds the name is its own
+        "AcmeTrading/2.0.1 (Windows NT 10.0; Win64) Binance-Helper/1.0",
+        "火币 - 深圳数字资产有限公司",  # interface words in a run with a legal form: a company
+        "币安 与 腾讯",  # another platform's name beside it
+        "KuCoin Media Ltd",  # a word of a company's name beside the registry name
+        "Your Bitget Security Services Ltd",
+        "Bybit J Ltd",  # a letter in the name's phrase may be the name's
+        "r/kucoin",  # a path: a forum's page
+    ],
+)
+def test_the_wrapping_never_hides_another_party(query: str) -> None:
+    assert _answer(query)[0] != "match"

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from exitcheck.matching.decide import is_list
@@ -97,7 +98,7 @@ def _vocab() -> dict[str, frozenset[str]]:
     qualifiers = latin("qualifiers") - {"formerly", "dissolved"}
     places = latin("affiliate_places")
     said = latin("context_words") | latin("file_words") | latin("file_extensions")
-    said |= latin("query_words")
+    said |= latin("query_words") | latin("wrapping_words")
     return {
         # places only in an address: beside the name, one may be an affiliate's
         "noise": (said | generic_words().latin | _legal_forms()[0]) - places - (qualifiers - said),
@@ -249,6 +250,10 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     segments: list[list[str]] = []
     parts: list[str] = []
     written = _lower_words(text)
+    path = _PATH.search(text) is not None
+    machine = _machine_words(
+        text, lambda part: _may_name(index, _split_humps(part), table, prefixes, chinese, starts)
+    )
     for part in _SEGMENTS.split(_split_humps(_codes(text, table, prefixes))):
         tokens = words(part)
         if tokens:
@@ -298,6 +303,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                     break
             else:
                 kind = _kind(token, vocab, chinese, table, address)
+                if kind == "unknown" and token in machine:
+                    kind = "noise"  # a product token, its comment or a key: the machine's
                 if kind == "unknown" and i and len(token) >= 8 and token.isalnum():
                     before = tokens[i - 1]  # a BIC after its label or a SWIFT field tag
                     if before in vocab["code_labels"] or _SWIFT_TAG.fullmatch(before):
@@ -307,7 +314,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
                 elif kind.startswith("name:"):
                     found.append((position, kind[5:], table[kind[5:]]))
                     position += 1
-                elif kind == "unknown" and _loose(token, vocab):
+                elif kind == "unknown" and _loose(token, vocab, path):
                     common.append((s, i, position))  # debris, unless it reads as a name's
                     position += 1
                 elif kind == "unknown":
@@ -364,7 +371,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         found, name, flat, vocab
     ):
         return _everyday_among_noise(index, result, name, entity)
-    if not (marker_at or field) and _another_name(text, table, prefixes, chinese):
+    if not (marker_at or field) and _another_name(text, table, prefixes, chinese, machine):
         # a list whose other parts name nothing by their shape ('Bitget | memo: 1 | ok')
         field = _fills_a_field(index, text, found, entity, flat, spans, segments)
         if not field:
@@ -382,6 +389,29 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         return _answer(index, result, key, entity, why, IN_TEXT)
     why = "{!r} stands among payment, address, note or channel words"
     return _answer(index, result, key, entity, why)
+
+
+# the wrapping that software writes around a name: a product token with its version
+# ('okhttp/4.9.3', 'Mozilla/5.0', 'Binance/2.63.1') and the comment after it ('(Linux; Android
+# 13; SM-S911B)'), as User-Agents, SDK headers and build strings write them (RFC 9110 §10.1.5);
+# and the key of a key=value pair ('CN=', 'O=', 'venue=', 'v=spf1'), as certificates,
+# configuration, logs and query strings write them
+_PRODUCT = re.compile(r"([A-Za-z][\w.+-]*)/v?\d+(?:[._]\d+)+[\w-]*(?:\s*\(([^()]{0,200})\))?")
+_KEY = re.compile(r"(?<![\w.=])([A-Za-z][A-Za-z_-]{0,15})\s?=(?!=)")
+
+
+def _machine_words(text: str, named: Callable[[str], bool]) -> frozenset[str]:
+    """The words of ``text`` that a machine wrote around a name: those of another product's
+    token and of each token's comment, and the keys of key=value pairs. A product token that
+    ``named`` (a registry name may stand in it) keeps its words: 'KeystoneAutomotive/6.1' is
+    another company's app. A registry name among the words is found before a word is looked
+    up (``in_context``), and a veto stays one."""
+    if "/" not in text and "=" not in text:
+        return frozenset()
+    said = [m[2] or "" for m in _PRODUCT.finditer(text)]
+    said += [m[1] for m in _PRODUCT.finditer(text) if not named(m[1])]
+    said += [m[1] for m in _KEY.finditer(text)]
+    return frozenset(words(_split_humps(" ".join(said)))) if said else frozenset()
 
 
 def _own_code(
@@ -780,14 +810,15 @@ def _begins_with_a_said_word(
     )
 
 
-def _loose(token: str, vocab: dict[str, frozenset[str]]) -> bool:
+def _loose(token: str, vocab: dict[str, frozenset[str]], path: bool = False) -> bool:
     """A word that is debris unless it stands in the name's own phrase: an everyday word, a
     place where platforms register ('Seychelles', 'Hong Kong'), or an abbreviation of three
-    letters or two ('val', 'API', 'CT')."""
+    letters or two ('val', 'API', 'CT'), or a letter alone (a form's box '(d)', '1099-B'),
+    unless the text is a path (``path``: 'r/Bybit', 'u/binance': a forum's, a user's page)."""
     return (
         token in _common_words()
         or token in vocab["places"]
-        or (2 <= len(token) <= 3 and token.isascii() and token.isalpha())
+        or ((2 if path else 1) <= len(token) <= 3 and token.isascii() and token.isalpha())
     )
 
 
@@ -802,7 +833,11 @@ def _common_words() -> frozenset[str]:
 
 
 def _another_name(
-    text: str, table: dict[str, str], prefixes: frozenset[str], chinese: list[str]
+    text: str,
+    table: dict[str, str],
+    prefixes: frozenset[str],
+    chinese: list[str],
+    machine: frozenset[str] = frozenset(),
 ) -> bool:
     """True when the text is a list ('Binance, Rogers Group', 'KuCoin and Mine Energy LLC',
     the separators of ``review.several``) and a part without a registry name may be another
@@ -820,7 +855,7 @@ def _another_name(
     lines = _SEGMENTS.split(_split_humps(text))
     parts = (p for line in lines if not _SWIFT_ADDRESS.match(line) for p in parts_of(line))
     for part in parts:  # a SWIFT '2/' or '3/' line is an address, its '/' no list
-        tokens = words(part)
+        tokens = [t for t in words(part) if t not in machine]  # ``_machine_words``: no party
         if not tokens or _names_in(tokens, table, prefixes):
             continue
         zh = [to_simplified(t) for t in tokens if is_cjk(t[0])]
@@ -1046,7 +1081,7 @@ def _kind(
             name = name or key
             rest = rest.replace(key, " ")
     if not _spelt_of(rest, vocab["noise_zh"]) and not _interface_zh(simplified, rest, vocab):
-        return "unknown"
+        return "noise" if not name and _clause_zh(simplified) else "unknown"
     if name:
         return "name:" + name
     return "noise"
@@ -1060,6 +1095,22 @@ def _interface_zh(run: str, rest: str, vocab: dict[str, frozenset[str]]) -> bool
     (``interface_words_zh``: 交易明细, 已完成, 安卓版, 其他应收款 …) and the run holds no legal
     form: '火币行情科技有限公司' is a company's name, '火币 行情' a page's title."""
     return not any(form in run for form in _FORMS_ZH) and _spelt_of(rest, vocab["interface_zh"])
+
+
+# the words that make a run of characters a clause, not a name: pronouns, sentence particles,
+# aspect and negation words ('您的验证码为', '全球领先的数字资产交易平台', '请勿泄露')
+_CLAUSE_ZH = frozenset("的了吗呢吧您你我请勿已都也还没这那")
+MIN_CLAUSE = 5  # characters of a run with one such word; a shorter one needs two ('请勿泄露')
+
+
+def _clause_zh(run: str) -> bool:
+    """True when a run of characters that holds no registry name is a clause of the text
+    around the name (a notice, a title's slogan, a message): it holds clause words and no
+    legal form. A brand of a few characters may hold one of them; a clause holds more."""
+    if any(form in run for form in _FORMS_ZH):
+        return False
+    said = sum(ch in _CLAUSE_ZH for ch in run)
+    return said >= 2 or (said == 1 and len(run) >= MIN_CLAUSE)
 
 
 def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
