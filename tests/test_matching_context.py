@@ -625,3 +625,20 @@ def test_a_wrapping_never_makes_an_affiliate_a_product_or_a_name_the_platform(
 def test_the_platforms_own_wrapping_still_matches(query: str, entity: str) -> None:
     decision, found, _ = _answer(query)
     assert (decision, found) == ("match", entity)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "withdrawal via counterfeit Bitget",  # a word in lower case before the name
+        "payment to bogus Bybit site",
+        "cloned_Binance_login.html",
+        "venue=copycat Binance status=ok",
+        "Payee: rogue KuCoin",
+        "refund from Bybit imitation for order 12",
+        "withdrawal via turkish Binance",  # an affiliate place's adjective: Binance TR
+        "Payee: japanese KuCoin",
+    ],
+)
+def test_a_copy_a_rival_or_an_affiliate_said_in_lower_case_is_no_match(query: str) -> None:
+    assert _answer(query)[0] != "match", query
