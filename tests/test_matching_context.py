@@ -642,3 +642,20 @@ def test_the_platforms_own_wrapping_still_matches(query: str, entity: str) -> No
 )
 def test_a_copy_a_rival_or_an_affiliate_said_in_lower_case_is_no_match(query: str) -> None:
     assert _answer(query)[0] != "match", query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "我爱我家 币安",
+        "你我贷 火币",
+        "【我爱我家】火币",
+        "我的世界 币安",
+        "库币 你我他科技",
+        "币安_我爱我家_2023.xlsx",
+    ],
+)
+def test_a_short_chinese_brand_with_clause_words_is_another_party(query: str) -> None:
+    """A brand of a few characters may hold a pronoun or a particle ('我爱我家', '你我贷'):
+    beside a registry name it is another party, not a notice's clause."""
+    assert _answer(query)[0] != "match", query

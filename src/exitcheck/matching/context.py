@@ -1154,19 +1154,25 @@ def _interface_zh(run: str, rest: str, vocab: dict[str, frozenset[str]]) -> bool
 
 
 # the words that make a run of characters a clause, not a name: pronouns, sentence particles,
-# aspect and negation words ('您的验证码为', '全球领先的数字资产交易平台', '请勿泄露')
+# aspect and negation words ('您的验证码为', '全球领先的数字资产交易平台', '尊敬的用户')
 _CLAUSE_ZH = frozenset("的了吗呢吧您你我请勿已都也还没这那")
-MIN_CLAUSE = 5  # characters of a run with one such word; a shorter one needs two ('请勿泄露')
+# characters of a clause: a shorter run with such words is as often a brand ('我爱我家', a
+# property agent; '你我贷', a lender; '我的世界', a game), another party beside the name
+MIN_CLAUSE = 5
+_FINAL_ZH = frozenset("吗呢吧了")  # the particles that end a sentence, no brand's last
+_NAME_WORDS_ZH = (*_FORMS_ZH, "科技", "网络", "银行", "证券")  # a firm's, as a legal form is
 
 
 def _clause_zh(run: str) -> bool:
     """True when a run of characters that holds no registry name is a clause of the text
-    around the name (a notice, a title's slogan, a message): it holds clause words and no
-    legal form. A brand of a few characters may hold one of them; a clause holds more."""
-    if any(form in run for form in _FORMS_ZH):
+    around the name (a notice, a title's slogan, a message): five characters or more, with
+    clause words, or fewer ending on a sentence's particle; and no word of a company's name
+    ('你我他科技')."""
+    if any(word in run for word in _NAME_WORDS_ZH):
         return False
-    said = sum(ch in _CLAUSE_ZH for ch in run)
-    return said >= 2 or (said == 1 and len(run) >= MIN_CLAUSE)
+    if len(run) < MIN_CLAUSE:  # a question or a remark ends on its particle ('跑路了吗')
+        return len(run) > 1 and run[-1] in _FINAL_ZH
+    return any(ch in _CLAUSE_ZH for ch in run)
 
 
 def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
