@@ -579,3 +579,83 @@ def test_a_name_in_the_wrapping_of_a_notice_form_or_machine_is_a_match(query: st
 )
 def test_the_wrapping_never_hides_another_party(query: str) -> None:
     assert _answer(query)[0] != "match"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # a company related to a platform, or a platform's token, in any wrapping: review
+        "Payee: Huobi Technology | Ref: 88123",
+        "venue=Huobi Tech status=ok",
+        "CN=Huobi Technology Holdings, O=Huobi Technology Holdings, C=SG",
+        "okhttp/4.9.3 (Huobi Technology; build 12)",
+        "Mining payout from KuCoin Shares 0.21 ETH",
+        "Huobi_Token_statement_2023.pdf",
+        "Binance_Smart_Chain_statement_2023.pdf",
+        # a file name's underscores part a name's words: another firm's, a person's
+        "Binance_Motors_statement_2023.pdf",
+        "2023_Q4_Smith_Binance_payout.xlsx",
+        "Maria_OKX_statement_2023.pdf",
+        # a User-Agent's comment or token that names another company beside the name
+        "okhttp/4.9.3 (Binance Motors; build 12)",
+        "okhttp/4.9.3 (Smith Binance; build 12)",
+        "Binance Dental/7.1.2 (iPhone; iOS 17.0; Scale/3.00)",
+    ],
+)
+def test_a_wrapping_never_makes_an_affiliate_a_product_or_a_name_the_platform(
+    query: str,
+) -> None:
+    decision, entity, method = _answer(query)
+    assert decision != "match", (query, entity, method)
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("[WARN] 12:03:44 connector KuCoin: timeout after 30s", "kucoin"),  # a log's level
+        ("TokenPocket_Setup_1.8.6.exe", "tokenpocket"),
+        ("TigerTrade/8.12.0 (Tiger Brokers; iOS 16.4)", "tiger-brokers"),  # the platform's app
+        ("okhttp/4.9.3 (Binance; build 12)", "binance"),
+        (
+            "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)",
+            "baidu",
+        ),
+    ],
+)
+def test_the_platforms_own_wrapping_still_matches(query: str, entity: str) -> None:
+    decision, found, _ = _answer(query)
+    assert (decision, found) == ("match", entity)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "withdrawal via counterfeit Bitget",  # a word in lower case before the name
+        "payment to bogus Bybit site",
+        "cloned_Binance_login.html",
+        "venue=copycat Binance status=ok",
+        "Payee: rogue KuCoin",
+        "refund from Bybit imitation for order 12",
+        "withdrawal via turkish Binance",  # an affiliate place's adjective: Binance TR
+        "Payee: japanese KuCoin",
+    ],
+)
+def test_a_copy_a_rival_or_an_affiliate_said_in_lower_case_is_no_match(query: str) -> None:
+    assert _answer(query)[0] != "match", query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "我爱我家 币安",
+        "你我贷 火币",
+        "【我爱我家】火币",
+        "我的世界 币安",
+        "库币 你我他科技",
+        "币安_我爱我家_2023.xlsx",
+    ],
+)
+def test_a_short_chinese_brand_with_clause_words_is_another_party(query: str) -> None:
+    """A brand of a few characters may hold a pronoun or a particle ('我爱我家', '你我贷'):
+    beside a registry name it is another party, not a notice's clause."""
+    assert _answer(query)[0] != "match", query

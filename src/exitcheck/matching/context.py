@@ -345,6 +345,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if not spans and _all_tickers(found) and not _only_listing(flat, found, vocab):
         return _ticker_beside(result, found)  # 'Frost Inc NASDAQ: BIDU': whose listing?
     (entity,) = entities
+    if _product_run(index, segments, text):
+        return None  # 'KuCoin Shares', 'Huobi_Technology': the platform's token or firm's
     # words no vocabulary holds: the name may still fill a field of its own, or case may
     # tell it from a sentence's words in lower case
     stranger = bool(unknown) and not _trading_name(found, unknown, marker_at)
@@ -391,13 +393,52 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     return _answer(index, result, key, entity, why)
 
 
+MAX_PRODUCT_WORDS = 4  # words of a platform's token, product or related company's name
+MIN_PRODUCT_WORD = 6  # letters of one such word (a ticker alone, 'BNB', is read as one)
+
+
+def _product_run(index: KeyIndex, segments: list[list[str]], text: str) -> bool:
+    """True when words in a row spell a company related to a platform or a token or product
+    of one (data/others.toml: 'Huobi Technology', 'KuCoin Shares', 'Binance_Smart_Chain'):
+    read alone such a name is sent to review with the platform, so a wrapping around it (a
+    file name, a sentence, a certificate, a User-Agent's comment) never makes it the
+    platform's. The platform's own app in a User-Agent's product token ('TigerTrade/8.12.0
+    (Tiger Brokers; iOS 16.4)') is the platform's traffic, and a product's name that is the
+    whole text is the exact look-ups' to answer."""
+    apps = {compact_key(m[1]) for m in _PRODUCT.finditer(text)}
+    whole = "".join(t for tokens in segments for t in tokens)
+
+    def related(key: str) -> bool:
+        entries = index.product(key)
+        if any(e.field == "company" for e in entries):
+            return True
+        return bool(entries) and key not in apps and key != whole
+
+    for tokens in segments:
+        for i, token in enumerate(tokens):
+            if len(token) >= MIN_PRODUCT_WORD and related(token):
+                return True
+            for end in range(i + 2, min(len(tokens), i + MAX_PRODUCT_WORDS) + 1):
+                if related("".join(tokens[i:end])):
+                    return True
+    return False
+
+
 # the wrapping that software writes around a name: a product token with its version
 # ('okhttp/4.9.3', 'Mozilla/5.0', 'Binance/2.63.1') and the comment after it ('(Linux; Android
 # 13; SM-S911B)'), as User-Agents, SDK headers and build strings write them (RFC 9110 §10.1.5);
 # and the key of a key=value pair ('CN=', 'O=', 'venue=', 'v=spf1'), as certificates,
 # configuration, logs and query strings write them
 _PRODUCT = re.compile(r"([A-Za-z][\w.+-]*)/v?\d+(?:[._]\d+)+[\w-]*(?:\s*\(([^()]{0,200})\))?")
+_WORD_BEFORE = re.compile(r"[^\W_][\w.+-]* $")
+_IDENTIFIER = re.compile(r"\S*[/.]\S*")  # a token, an address, a package's name: no spaces
 _KEY = re.compile(r"(?<![\w.=])([A-Za-z][A-Za-z_-]{0,15})\s?=(?!=)")
+
+
+def _with_word_before(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the word and the one space before it, if any."""
+    found = _WORD_BEFORE.search(text, max(0, start - 64), start)
+    return text[found.start() if found else start : end]
 
 
 def _machine_words(text: str, named: Callable[[str], bool]) -> frozenset[str]:
@@ -408,8 +449,23 @@ def _machine_words(text: str, named: Callable[[str], bool]) -> frozenset[str]:
     up (``in_context``), and a veto stays one."""
     if "/" not in text and "=" not in text:
         return frozenset()
-    said = [m[2] or "" for m in _PRODUCT.finditer(text)]
-    said += [m[1] for m in _PRODUCT.finditer(text) if not named(m[1])]
+    # a part of a comment in plain words that may hold a registry name keeps them ('(Binance
+    # Motors; build 12)': another company's), as a token does; the other parts, tokens,
+    # addresses and identifiers among them ('Baiduspider/2.0', '+http://…', 'com.binance.dev'),
+    # are the machine's
+    said = [
+        p
+        for m in _PRODUCT.finditer(text)
+        for p in (m[2] or "").split(";")
+        if not named(p) or _IDENTIFIER.fullmatch(p.strip())
+    ]
+    # a token's name after a word and a space goes on a name that may be a registry's
+    # ('Binance Motors/7.1.2': another company's app); a User-Agent's tokens stand apart
+    said += [
+        m[1]
+        for m in _PRODUCT.finditer(text)
+        if not named(_with_word_before(text, m.start(), m.end(1)))
+    ]
     said += [m[1] for m in _KEY.finditer(text)]
     return frozenset(words(_split_humps(" ".join(said)))) if said else frozenset()
 
@@ -1098,19 +1154,25 @@ def _interface_zh(run: str, rest: str, vocab: dict[str, frozenset[str]]) -> bool
 
 
 # the words that make a run of characters a clause, not a name: pronouns, sentence particles,
-# aspect and negation words ('您的验证码为', '全球领先的数字资产交易平台', '请勿泄露')
+# aspect and negation words ('您的验证码为', '全球领先的数字资产交易平台', '尊敬的用户')
 _CLAUSE_ZH = frozenset("的了吗呢吧您你我请勿已都也还没这那")
-MIN_CLAUSE = 5  # characters of a run with one such word; a shorter one needs two ('请勿泄露')
+# characters of a clause: a shorter run with such words is as often a brand ('我爱我家', a
+# property agent; '你我贷', a lender; '我的世界', a game), another party beside the name
+MIN_CLAUSE = 5
+_FINAL_ZH = frozenset("吗呢吧了")  # the particles that end a sentence, no brand's last
+_NAME_WORDS_ZH = (*_FORMS_ZH, "科技", "网络", "银行", "证券")  # a firm's, as a legal form is
 
 
 def _clause_zh(run: str) -> bool:
     """True when a run of characters that holds no registry name is a clause of the text
-    around the name (a notice, a title's slogan, a message): it holds clause words and no
-    legal form. A brand of a few characters may hold one of them; a clause holds more."""
-    if any(form in run for form in _FORMS_ZH):
+    around the name (a notice, a title's slogan, a message): five characters or more, with
+    clause words, or fewer ending on a sentence's particle; and no word of a company's name
+    ('你我他科技')."""
+    if any(word in run for word in _NAME_WORDS_ZH):
         return False
-    said = sum(ch in _CLAUSE_ZH for ch in run)
-    return said >= 2 or (said == 1 and len(run) >= MIN_CLAUSE)
+    if len(run) < MIN_CLAUSE:  # a question or a remark ends on its particle ('跑路了吗')
+        return len(run) > 1 and run[-1] in _FINAL_ZH
+    return any(ch in _CLAUSE_ZH for ch in run)
 
 
 def _spelt_of(text: str, vocab: frozenset[str]) -> bool:
@@ -1226,9 +1288,12 @@ def _field_of_its_own(
         lower = {w for raw in _RAW_WORD.findall(f) if raw.islower() for w in words(raw)}
         if listed and not pair:  # a list's part of everyday words may be a name ('…, garden');
             lower -= _common_words()  # a key or its value is not ('"side": "buy"')
-        # one everyday word alone in its field, beside a name with capitals, is no name
-        # ('TokenPocket_Setup_1.8.6.exe'); two may be ('Ward-Hays_Binance', 'Golden Harvest')
-        alone = capitals and not listed and len(words(f)) == 1
+        # one everyday word alone in its field, beside a name with capitals, is no name when
+        # written in capitals (a log's level: '[WARN] … KuCoin: …'); two may be one
+        # ('Ward-Hays_Binance', 'Golden Harvest'), and so may one with a capital only at its
+        # start: a file name's underscores part a name's words ('Binance_Motors_…',
+        # 'Smith_Binance_statement.pdf': another firm's, a person's)
+        alone = capitals and not listed and len(words(f)) == 1 and not f.strip().istitle()
         if not all(_debris(t, vocab, lower if capitals else set(), alone) for t in words(f)):
             return False
     return True
