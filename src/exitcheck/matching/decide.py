@@ -306,11 +306,9 @@ def _corroborated(result: MatchResult, text: str) -> MatchResult:
     names = everyday_names()
     if best.method == "pinyin" and compact_key(best.label) in names:
         # the everyday name's pinyin ('Yu Chi' for 鱼池, a given name too): as the name is
-        tokens = words(text)
-        if not everyday_name(compact_key(best.label), tokens):
+        if not everyday_name(compact_key(best.label), words(text)):
             return result
-        reason = f"{best.label!r} is an everyday word or another firm's name, and nothing else in the name points to it"
-        return ambiguous(result.query, result.normalized, (best,), reason)
+        return _everyday(result, best)
     if not any(name in key for name in names):
         return result
     if text.strip() == best.entity_id:  # the entity's id, as written: a deliberate reference
@@ -319,6 +317,10 @@ def _corroborated(result: MatchResult, text: str) -> MatchResult:
     core = "".join(strip_generic(tokens))
     if not (everyday_name(core, tokens) or everyday_name(core_key(best.label), tokens)):
         return result
+    return _everyday(result, best)
+
+
+def _everyday(result: MatchResult, best: Candidate) -> MatchResult:
     reason = f"{best.label!r} is an everyday word or another firm's name, and nothing else in the name points to it"
     return ambiguous(result.query, result.normalized, (best,), reason)
 
