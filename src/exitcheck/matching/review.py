@@ -43,6 +43,7 @@ from exitcheck.matching.results import (
     decide,
     none,
     other,
+    related,
 )
 
 if TYPE_CHECKING:
@@ -316,16 +317,17 @@ def product(index: KeyIndex, result: MatchResult, forms: list[str]) -> MatchResu
     for form in forms:
         hits = index.product(form)
         if hits:
-            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
-            return ambiguous(result.query, result.normalized, _merge(candidates), _of(hits[0]))
+            return _product(result, hits)
     return None
 
 
-def _of(entry: Entry) -> str:
-    """Why a token, product or related company of a platform is not the platform."""
-    if entry.field == "company":
-        return f"{entry.label!r} is a separate company related to the platform, not the platform"
-    return f"{entry.label!r} is a token or product of the platform, not the platform"
+def _product(result: MatchResult, hits: list[Entry]) -> MatchResult:
+    """Ambiguous with the platform: its token, product or related company is not it."""
+    if hits[0].field == "company":
+        return related(result.query, result.normalized, hits)
+    candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
+    reason = f"{hits[0].label!r} is a token or product of the platform, not the platform"
+    return ambiguous(result.query, result.normalized, _merge(candidates), reason)
 
 
 def product_word(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
@@ -335,8 +337,7 @@ def product_word(index: KeyIndex, result: MatchResult, tokens: list[str]) -> Mat
     for token in tokens:
         hits = index.product(token)
         if hits and (len(token) >= 4 or rest - {token} <= _TOKEN_WORDS):
-            candidates = tuple(Candidate(e.entity_id, e.label, 90.0, "product") for e in hits)
-            return ambiguous(result.query, result.normalized, _merge(candidates), _of(hits[0]))
+            return _product(result, hits)
     return None
 
 
