@@ -101,6 +101,7 @@ def other(
 
 
 RELATED = "is a separate company related to the platform, not the platform"
+SEVERAL = "the cell holds several names"  # review.several's reason begins so
 
 
 def related(query: str, normalized: str, entries: list[Entry]) -> MatchResult:

@@ -36,6 +36,7 @@ from exitcheck.matching.results import (
     DECISION_NONE,
     EXACT_METHODS,
     MIN_CONTAINED,
+    SEVERAL,
     Candidate,
     Entry,
     MatchResult,
@@ -101,7 +102,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     """A cell holding several names ('Huobi, Binance', '火币、币安', 'Huobi and OKX'): each
     part is matched on its own. Parts that only qualify ('…, Seychelles', '& Co') are set
     aside. When a part names a registry entity and another part names anything else, the
-    answer is ambiguous with each entity named: never a match to the first."""
+    answer is ambiguous with each entity named: never a match to the first (``one_named``
+    then answers a cell whose other parts name no registry entity)."""
     if domain_of(clean(text)) is not None:  # a URL's '/' and '&' separate nothing
         return result
     if result.method in EXACT_METHODS and result.normalized == compact_key(text):
@@ -131,8 +133,75 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     said = [cs for a, cs in zip(answers, shown, strict=True) if a.decision != DECISION_NONE]
     candidates = in_order(*said, _merge(*shown))  # the names in the order the cell gives them
     listed = ", ".join(repr(p.strip()) for p in parts)
-    reason = f"the cell holds several names: {listed}"
+    reason = f"{SEVERAL}: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+def one_named(
+    result: MatchResult, text: str, match_part: Matcher, alone: Matcher
+) -> MatchResult | None:
+    """A cell that ``several`` left ambiguous and no rule read as a whole, when only one
+    registry entity is named in it ('ORG:Bitget;Institutional Desk', 'Zoom: Bybit / Helix
+    Capital – custody review'): the answer of the part that names it, read ``alone`` as the
+    whole matcher reads it (a match, or the review it gets itself: 'Huobi Japan; Tokyo'),
+    saying that the other parts name no registry entity. Not when two entities are named, nor
+    when another part says what makes the name another's (a copy, unit or support word, an
+    affiliate's place: 'Binance / Japan', 'Bybit; fake'), nor around a rename's or a trading
+    name's marker ('Acme Exchange, formerly Huobi'), nor in a forum's or a user's page
+    ('r/kucoin', 'u/binance')."""
+    from exitcheck.matching.context import PAGE
+
+    if PAGE.search(text):
+        return None
+    parts = [p for p in parts_of(text) if words(p)]
+    parts = [p for p in parts if not _qualifies(words(p))]
+    if len(parts) < 2:
+        return None
+    answers = [match_part(p) for p in parts]
+    shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
+    named = {
+        c.entity_id
+        for a, cs in zip(answers, shown, strict=True)
+        if a.decision != DECISION_NONE
+        for c in cs
+        if c.entity_id
+    }
+    return _one_named(result, parts, answers, named, alone)
+
+
+def _one_named(
+    result: MatchResult,
+    parts: list[str],
+    answers: list[MatchResult],
+    named: set[str],
+    alone: Matcher,
+) -> MatchResult | None:
+    """The answer of the one part of a cell that names a registry entity, read alone, when
+    every other part names none and no other part holds a word that makes the name another's
+    (a veto of ``context``: a copy, fake, unit or support word, an affiliate's place or its
+    adjective, in English or Chinese); None otherwise (the cell stays ambiguous)."""
+    naming = [i for i, a in enumerate(answers) if a.decision != DECISION_NONE]
+    if len(named) != 1:
+        return None
+    if result.decision == DECISION_MATCH and result.entity_id not in named:
+        return None  # the whole cell reads as another entity
+    from exitcheck.matching.context import marked, unit_words_in, vetoes_in
+
+    at = naming[0]  # the first of the parts that name it ('Huobi, HTX, Acme')
+    if any(answers[i].decision != DECISION_MATCH for i in naming[1:]):
+        return None  # 'Binance, Binance Labs': another part is a unit of it, for review
+    others = [p for i, p in enumerate(parts) if i != at]
+    if any(vetoes_in(p) for p in others) or unit_words_in(parts[at]) or marked(parts):
+        return None  # 'Binance / Japan'; 'Bitget Foundation Ltd | Net 30': a unit's
+    answer = alone(parts[at].strip())
+    if answer.decision == DECISION_NONE or {c.entity_id for c in answer.candidates} - named:
+        return None
+    if result.decision == DECISION_MATCH and answer.decision == DECISION_MATCH:
+        return result
+    listed = ", ".join(repr(p.strip()) for p in others)
+    rest = f"the other parts of the cell ({listed}) name no registry entity"
+    reason = f"{answer.reason}; {rest}" if answer.reason else rest
+    return answer._replace(query=result.query, reason=reason)
 
 
 # a part that is one code of two or three letters, after a field's label ('C=MX', 'ccy: HT')
@@ -670,6 +739,7 @@ __all__ = [
     "product",
     "product_word",
     "qualified",
+    "one_named",
     "several",
     "split_scripts",
 ]
