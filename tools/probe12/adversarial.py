@@ -9,7 +9,6 @@ and the counts.
 
 from __future__ import annotations
 
-import itertools
 import random
 import sys
 
@@ -345,6 +344,10 @@ WRAPS = [
     "SEC v. {x}",
     "{x} (cont.)",
     "Sum of Amount - {x}",
+    "{x}, Acme Holdings Ltd",
+    "Smith & Jones / {x}",
+    "{x}; Rogers Group",
+    "Lee, {x}",
 ]
 
 

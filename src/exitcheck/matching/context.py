@@ -138,9 +138,13 @@ def vetoes_in(text: str) -> bool:
     with nothing but note and generic words besides ('fake', 'Japan', 'Labs', '日本', '客服');
     not another party's name that holds such a word ('Helix Capital', 'Institutional Desk')."""
     vocab = _vocab()
-    if has_cjk(text):
-        simplified = to_simplified(text)
-        if any(v in simplified for v in vocab["veto_zh"]):
+    if has_cjk(
+        text
+    ):  # only vetoes and note words ('日本', '客服'), not a name ('台灣業糖有限公司')
+        simplified = "".join(words(to_simplified(text)))
+        if any(v in simplified for v in vocab["veto_zh"]) and _spelt_of(
+            simplified, vocab["veto_zh"] | vocab["noise_zh"]
+        ):
             return True
     tokens = words(text)
     stops = vocab["veto"] | vocab["affiliate"]
@@ -156,7 +160,7 @@ def marked(parts: list[str]) -> bool:
     markers = vocab["trading_as"] | vocab["formerly"]
     for part in parts:
         tokens = words(_split_humps(part))
-        pairs = (a + b for a, b in zip(tokens, tokens[1:], strict=False))
+        pairs = (a + b for a, b in itertools.pairwise(tokens))
         if not markers.isdisjoint(tokens) or not markers.isdisjoint(pairs):
             return True
     return False
@@ -170,6 +174,9 @@ def unit_words_in(text: str) -> bool:
     return not stops.isdisjoint(words(text))  # 'KuCoin' is no 'Ku Coin' here
 
 
+_HOME_ZH = frozenset({"中国"})  # the registry's entities' own country: no affiliate's
+
+
 def unit_peeled(result: MatchResult, text: str) -> MatchResult:
     """A match found with generic words set aside, one of which names a unit or product of the
     platform ('Bitget Foundation', 'KuCoin DEX Ltd': ``attached_words`` and the vetoes), and
@@ -179,10 +186,16 @@ def unit_peeled(result: MatchResult, text: str) -> MatchResult:
         return result
     vocab = _vocab()
     stops = (vocab["attached"] | vocab["veto"]) & generic_words().latin  # the words set aside
-    found = [t for t in words(text) if t in stops and t not in words(best.label)]
+    tokens = words(text)
+    found = [t for t in tokens if t in stops and t not in words(best.label)]
+    # a country or region in Chinese as a word of its own ('富途 新加坡'), not a city or the
+    # brackets of a legal name ('北京…有限公司', '…（香港）')
+    found += [t for t in tokens if to_simplified(t) in vocab["countries_zh"] - _HOME_ZH]
     if not found:
         return result
-    reason = f"{found[0]!r} beside the name: a unit or product of the platform, not the platform"
+    reason = (
+        f"{found[0]!r} beside the name: a unit, product or regional affiliate, not the platform"
+    )
     return ambiguous(result.query, result.normalized, (best,), reason)
 
 
@@ -532,9 +545,9 @@ def attached(
             return True
         further = at + step
         short = len(tokens[at]) <= MAX_SHORT_NOTE and tokens[at] in vocab["said"]
-        if short and 0 <= further < len(tokens) and phrase[further] == phrase[at]:
-            if _bound(tokens, further, step, vocab, capitals):
-                return True
+        beyond = short and 0 <= further < len(tokens) and phrase[further] == phrase[at]
+        if beyond and _bound(tokens, further, step, vocab, capitals):
+            return True
     return False
 
 
@@ -604,9 +617,9 @@ def _only_bracketed(
         tokens = tokens[1:] if tokens[0] == "\x00address" else tokens
         level = depths.get(s) or [0] * len(tokens)
         for token, depth in zip(tokens, level, strict=False):
-            if depth == 0 and not any(ch.isdigit() for ch in token):
-                if token not in vocab["said"] and token not in vocab["layout"]:
-                    return True
+            outside = depth == 0 and not any(ch.isdigit() for ch in token)
+            if outside and token not in vocab["said"] and token not in vocab["layout"]:
+                return True
     return False
 
 
@@ -695,10 +708,7 @@ def _a_place(tokens: list[str], at: int, step: int, vocab: dict[str, frozenset[s
     """True when the words from ``at`` on, away from the name, spell a country or region."""
     places = vocab["countries"]
     for n in range(1, MAX_PLACE_WORDS + 1):
-        if step > 0:
-            run = tokens[at : at + n]
-        else:
-            run = tokens[max(at - n + 1, 0) : at + 1]
+        run = tokens[at : at + n] if step > 0 else tokens[max(at - n + 1, 0) : at + 1]
         if len(run) < n:
             return False
         if "".join(run) in places:

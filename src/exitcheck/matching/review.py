@@ -735,11 +735,11 @@ __all__ = [
     "in_order",
     "misread",
     "mixed",
+    "one_named",
     "other_script",
     "product",
     "product_word",
     "qualified",
-    "one_named",
     "several",
     "split_scripts",
 ]
