@@ -134,6 +134,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "doubled_letters", "vowels_left_out", "inverted_comma", "memo_alone", "glued_number",
     "wade_giles",
     "machine_wrap", "clause_zh", "wrapping_words", "letter_alone",
+    "one_named", "apart", "attached",
 }  # fmt: skip
 
 

@@ -190,7 +190,15 @@ def unit_peeled(result: MatchResult, text: str) -> MatchResult:
     found = [t for t in tokens if t in stops and t not in words(best.label)]
     # a country or region in Chinese as a word of its own ('富途 新加坡'), not a city or the
     # brackets of a legal name ('北京…有限公司', '…（香港）')
-    found += [t for t in tokens if to_simplified(t) in vocab["countries_zh"] - _HOME_ZH]
+    places = vocab["countries_zh"] - _HOME_ZH
+    found += [t for t in tokens if to_simplified(t) in places]
+    # ... or run on after the name, with no legal form after it ('币安香港', '火币新加坡')
+    found += [
+        to_simplified(t)[len(result.normalized) :]
+        for t in tokens
+        if to_simplified(t).startswith(result.normalized)
+        and to_simplified(t)[len(result.normalized) :] in places
+    ]
     if not found:
         return result
     reason = (
@@ -488,6 +496,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
 
 MIN_APART_NAME = 4  # letters of a name read apart in any case; a shorter one in capitals ('OKX')
 MAX_PLACE_WORDS = 4  # words of a country's or region's name ('united arab emirates')
+_NUMBER_WORDS = frozenset({"no", "nr", "number", "num"})  # a label's number follows
 MAX_SHORT_NOTE = 4  # letters of a note word read past ('similar to FTX', 'better than Bybit')
 # what parts a name from the words beside it besides the phrases' punctuation: an '@' between
 # spaces ('Product Manager @ OKX'), as a CV or a signature writes it
@@ -587,7 +596,12 @@ def _neighbours(
         if after < len(tokens) and phrase[after] == phrase[end - 1] and (s, after) not in named:
             last = after + 1 == len(tokens) or phrase[after + 1] != phrase[after]
             code = {tokens[after]} & vocab["country_codes"] if shouted and last else set()
-            yield tokens, after, 1, lower, capitals | code, phrase
+            # a note word in capitals before a number is a label ('CR No. 1', 'ID 5521'), not
+            # a code ending the name ('Bybit DE', 'OKCoin AT ref 1')
+            after_it = tokens[after + 1] if not last else ""
+            numbered = after_it in _NUMBER_WORDS or any(ch.isdigit() for ch in after_it)
+            label = {tokens[after]} & vocab["said"] if numbered else set()
+            yield tokens, after, 1, lower, (capitals | code) - label, phrase
         before = start - 1
         while before >= 0 and tokens[before] in glue and phrase[before] == phrase[start]:
             before -= 1
