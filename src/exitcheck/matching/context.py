@@ -154,23 +154,23 @@ def vetoes_in(text: str) -> bool:
 
 
 def marked(parts: list[str]) -> bool:
-    """True when a part holds a marker of a trading name or a former name ('formerly', 't/a',
-    'aka'): the parts are then names of one company, for the rules of ``in_context``."""
+    """True when a part begins with a marker of a trading name or a former name ('formerly',
+    't/a', 'aka'): it then speaks of the name of the part before it ('Acme Exchange, formerly
+    Huobi'), for the rules of ``in_context``."""
     vocab = _vocab()
     markers = vocab["trading_as"] | vocab["formerly"]
     for part in parts:
         tokens = words(_split_humps(part))
-        pairs = (a + b for a, b in itertools.pairwise(tokens))
-        if not markers.isdisjoint(tokens) or not markers.isdisjoint(pairs):
+        if tokens and (tokens[0] in markers or "".join(tokens[:2]) in markers):
             return True
     return False
 
 
 def unit_words_in(text: str) -> bool:
-    """True when a word of ``text`` names a unit, product or copy of a platform, or an
-    affiliate's place (``attached_words``, the vetoes): 'Bitget Foundation Ltd', 'OKX Pay'."""
+    """True when a word of ``text`` names a unit, product or copy of a platform, or a place
+    (``attached_words``, the vetoes, countries): 'Bitget Foundation Ltd', 'OKX Pay'."""
     vocab = _vocab()
-    stops = vocab["attached"] | vocab["veto"] | vocab["affiliate"]
+    stops = vocab["attached"] | vocab["veto"] | vocab["affiliate"] | vocab["countries"]
     return not stops.isdisjoint(words(text))  # 'KuCoin' is no 'Ku Coin' here
 
 

@@ -176,10 +176,12 @@ def _one_named(
     named: set[str],
     alone: Matcher,
 ) -> MatchResult | None:
-    """The answer of the one part of a cell that names a registry entity, read alone, when
-    every other part names none and no other part holds a word that makes the name another's
-    (a veto of ``context``: a copy, fake, unit or support word, an affiliate's place or its
-    adjective, in English or Chinese); None otherwise (the cell stays ambiguous)."""
+    """The answer of the part of a cell that names the one registry entity named, read alone
+    (the first such part that is a match, else the first such part's review), when no other
+    part is only a word that makes the name another's (a veto of ``context``: a copy, fake,
+    unit or support word, an affiliate's place), no part that names it holds a unit, product
+    or place word ('Binance, Binance Labs', 'Huobi, Huobi Japan') and no part begins with a
+    rename's or trading name's marker; None otherwise (the cell stays ambiguous)."""
     naming = [i for i, a in enumerate(answers) if a.decision != DECISION_NONE]
     if len(named) != 1:
         return None
@@ -187,20 +189,20 @@ def _one_named(
         return None  # the whole cell reads as another entity
     from exitcheck.matching.context import marked, unit_words_in, vetoes_in
 
-    at = naming[0]  # the first of the parts that name it ('Huobi, HTX, Acme')
-    if any(answers[i].decision != DECISION_MATCH for i in naming[1:]):
-        return None  # 'Binance, Binance Labs': another part is a unit of it, for review
-    others = [p for i, p in enumerate(parts) if i != at]
-    if any(vetoes_in(p) for p in others) or unit_words_in(parts[at]) or marked(parts):
+    rest = [p for i, p in enumerate(parts) if i not in naming]
+    if any(vetoes_in(p) for p in rest) or any(unit_words_in(parts[i]) for i in naming):
         return None  # 'Binance / Japan'; 'Bitget Foundation Ltd | Net 30': a unit's
-    answer = alone(parts[at].strip())
+    if marked(parts):
+        return None  # 'Acme Exchange, formerly Huobi': whose name is it now?
+    said = [(i, alone(parts[i].strip())) for i in naming]
+    at, answer = next(((i, a) for i, a in said if a.decision == DECISION_MATCH), said[0])
     if answer.decision == DECISION_NONE or {c.entity_id for c in answer.candidates} - named:
         return None
     if result.decision == DECISION_MATCH and answer.decision == DECISION_MATCH:
         return result
-    listed = ", ".join(repr(p.strip()) for p in others)
-    rest = f"the other parts of the cell ({listed}) name no registry entity"
-    reason = f"{answer.reason}; {rest}" if answer.reason else rest
+    others = ", ".join(repr(p.strip()) for i, p in enumerate(parts) if i != at)
+    why = f"the other parts of the cell ({others}) name no other registry entity"
+    reason = f"{answer.reason}; {why}" if answer.reason else why
     return answer._replace(query=result.query, reason=reason)
 
 
