@@ -347,6 +347,11 @@ WRAPS = [
     "{x}, Acme Holdings Ltd",
     "Smith & Jones / {x}",
     "{x}; Rogers Group",
+    "we sent funds to {x} yesterday",
+    "{x} — Q3 report",
+    "Meeting with {x} (Thu 15:00)",
+    "Senior Engineer @ {x} · Remote",
+    "Vendor: {x} | Terms: net 30",
     "Lee, {x}",
 ]
 
