@@ -36,7 +36,6 @@ from exitcheck.matching.results import (
     DECISION_NONE,
     EXACT_METHODS,
     MIN_CONTAINED,
-    SEVERAL,
     Candidate,
     Entry,
     MatchResult,
@@ -133,7 +132,7 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     said = [cs for a, cs in zip(answers, shown, strict=True) if a.decision != DECISION_NONE]
     candidates = in_order(*said, _merge(*shown))  # the names in the order the cell gives them
     listed = ", ".join(repr(p.strip()) for p in parts)
-    reason = f"{SEVERAL}: {listed}"
+    reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
 
 
@@ -201,8 +200,12 @@ def _one_named(
     if result.decision == DECISION_MATCH and answer.decision == DECISION_MATCH:
         return result
     others = ", ".join(repr(p.strip()) for i, p in enumerate(parts) if i != at)
-    why = f"the other parts of the cell ({others}) name no other registry entity"
-    reason = f"{answer.reason}; {why}" if answer.reason else why
+    if answer.reason:
+        reason = (
+            f"{answer.reason}; the other parts of the cell ({others}) name no other registry entity"
+        )
+    else:
+        reason = f"the other parts of the cell ({others}) name no other registry entity"
     return answer._replace(query=result.query, reason=reason)
 
 
