@@ -673,6 +673,9 @@ def test_a_short_chinese_brand_with_clause_words_is_another_party(query: str) ->
         ("escrow released by kucoin", "kucoin", "exact_apart"),
         ("ORG:KuCoin;Treasury Operations", "kucoin", "exact_in_text"),
         ("Harper & Lowe, Matrixport", "matrixport", "exact_name"),
+        ("Binance, George Inc", "binance", "exact_name"),
+        ("Huobi / Golden Harvest Trading", "huobi", "exact_name"),
+        ("Bybit API", "bybit", "exact_apart"),  # an interface of it, no other entity
         ("Grand Total Matrixport", "matrixport", "exact_apart"),
         ("Bitget Subtotal", "bitget", "exact_apart"),
         ("火币 汇总", "huobi", "exact_apart"),
