@@ -361,6 +361,7 @@ def names() -> list[str]:
     for n in NAMES:
         out += [f"{n} {c}{f}" for c in COUNTRIES for f in FORMS[:3]]
         out += [f"{n} {c}" for c in CODES]
+        out += [f"{n} ({c})" for c in COUNTRIES + UNITS] + [f"{n} [{c}]" for c in CODES]
         out += [f"{c} {n}" for c in COUNTRIES[:20]]
         out += [f"{n} {u}{f}" for u in UNITS for f in FORMS[:2]]
         out += [f"{n} {t}{f}" for t in TRADES for f in FORMS[:4]]

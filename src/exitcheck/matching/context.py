@@ -129,6 +129,7 @@ def _vocab() -> dict[str, frozenset[str]]:
         "countries": frozenset(compact_key(w) for n in ("countries", "regions") for w in data[n]),
         "countries_zh": frozenset(to_simplified(w) for w in data["countries_zh"]),
         "country_codes": frozenset(data["country_codes"]),
+        "currencies": frozenset(data["currency_codes"]),
     }
 
 
@@ -170,8 +171,25 @@ def unit_words_in(text: str) -> bool:
     """True when a word of ``text`` names a unit, product or copy of a platform, or a place
     (``attached_words``, the vetoes, countries): 'Bitget Foundation Ltd', 'OKX Pay'."""
     vocab = _vocab()
-    stops = vocab["attached"] | vocab["veto"] | vocab["affiliate"] | vocab["countries"]
+    places = vocab["countries"] - _registered()  # not where platforms register: 'Seychelles'
+    stops = vocab["attached"] | vocab["veto"] | vocab["affiliate"] | places
     return not stops.isdisjoint(words(text))  # 'KuCoin' is no 'Ku Coin' here
+
+
+def country_code(text: str) -> bool:
+    """True when ``text`` is one country's code of ISO 3166-1 ('KZ', 'BR', 'ARE'), not one of
+    a place where platforms register ('HK', 'BVI') nor a note's ('ETH': Ethiopia's and ether's)."""
+    tokens = words(text)
+    vocab = _vocab()
+    codes = vocab["country_codes"] - _registered() - vocab["currencies"]  # not 'ETH', 'USD'
+    return len(tokens) == 1 and tokens[0] in codes
+
+
+@functools.cache
+def _registered() -> frozenset[str]:
+    """The places where platforms register their holding companies (``qualifiers``, as
+    compact keys: 'seychelles', 'hongkong'), which qualify a name in brackets or after a comma."""
+    return frozenset(compact_key(w) for w in generic_words().qualifiers) - _vocab()["affiliate"]
 
 
 _HOME_ZH = frozenset({"中国"})  # the registry's entities' own country: no affiliate's
@@ -428,7 +446,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     (entity,) = entities
     if _product_run(index, segments, text):
         return None  # 'KuCoin Shares', 'Huobi_Technology': the platform's token or firm's
-    if attached(text, found, spans, segments, parts, vocab):
+    if attached(text, found, spans, segments, parts, vocab) or _bracketed_code(index, text):
         return None  # 'Binance Pay', 'Bybit MX', 'sites like KuCoin': another entity or thing
     # words no vocabulary holds: the name may still fill a field of its own, or case may
     # tell it from a sentence's words in lower case
@@ -547,6 +565,8 @@ def attached(
     MX', 'sites like Bybit'), or such a word past a short note word ('similar to FTX').
     Such a text is never a match of the name by context."""
     spans = spans + _chinese_words(found, spans, segments)
+    if _bracketed_place(spans, segments, parts, vocab):
+        return True
     for tokens, at, step, _, capitals, phrase in _neighbours(text, spans, segments, parts, vocab):
         if at < 0:
             continue
@@ -607,6 +627,49 @@ def _neighbours(
             before -= 1
         if before >= 0 and phrase[before] == phrase[start] and (s, before) not in named:
             yield tokens, before, -1, lower, capitals, phrase
+
+
+_BRACKETED_CODE = re.compile(r"[(\[（【]\s*([A-Z]{2,3})\s*[)\]）】]")
+
+
+def _bracketed_code(index: KeyIndex, text: str) -> bool:
+    """True when brackets in the text hold only a country's code in capitals that is no
+    platform's token or product ('Binance [KZ]', 'Bybit (BR)'; not 'Huobi (HT)', 'MEXC (MX)')."""
+    if "(" not in text and "[" not in text and "（" not in text and "【" not in text:
+        return False
+    return any(
+        country_code(found[1]) and not index.product(found[1].casefold())
+        for found in _BRACKETED_CODE.finditer(text)
+    )
+
+
+def _bracketed_place(
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when brackets right after a registry name open on a country, a region or an
+    affiliate's place, or on a unit, product or copy word ('Binance (Kazakhstan)', 'OKX
+    (Türkiye)', 'Bybit (EU)', 'Binance (Pay)'): they qualify the name as another entity's or
+    thing's, as ``review.qualified`` reads them. Not the places where platforms register
+    ('Huobi Global Limited (Seychelles)'), nor a code (a token's ticker: 'Huobi (HT)')."""
+    for s, _, end in spans:
+        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        shape = _phrases(parts[s], tokens)
+        if shape is None or end >= len(tokens) or shape[end][1] <= shape[end - 1][1]:
+            continue
+        if tokens[end] in vocab["affiliate"] | vocab["attached"] | vocab["veto"]:
+            return True  # 'Bybit (EU)', 'Binance (Pay)', 'KuCoin (clone)'
+
+        place = next(
+            ("".join(tokens[end:j]) for j in range(end + 1, end + MAX_PLACE_WORDS + 1)
+             if "".join(tokens[end:j]) in vocab["countries"]),
+            None,
+        )  # fmt: skip
+        if place is not None and place not in _registered():
+            return True
+    return False
 
 
 def _only_bracketed(

@@ -274,8 +274,13 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
         return _bracketed_only(result, groups, match_text)
     if result.decision != DECISION_MATCH or result.best is None:
         return result
+    from exitcheck.matching.context import country_code, unit_words_in
+
     for group in groups:
-        if is_qualifier(group) and not _names_another(result, group, match_text):
+        unit = unit_words_in(group)  # 'Binance (Labs)', 'Binance (clone)', '(Kazakhstan)'
+        # a country's code that is no token's ticker ('Binance [KZ]'; not 'Huobi (HT)')
+        unit = unit or (country_code(group) and match_text(group).decision == DECISION_NONE)
+        if is_qualifier(group) and not unit and not _names_another(result, group, match_text):
             continue
         qualifiers = generic_words().qualifiers
         kept = [t for t in words(group) if t not in qualifiers]  # 'formerly huobi' -> 'huobi'
