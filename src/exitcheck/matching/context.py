@@ -575,7 +575,7 @@ def attached(
         further = at + step
         short = len(tokens[at]) <= MAX_SHORT_NOTE and tokens[at] in vocab["said"]
         beyond = short and 0 <= further < len(tokens) and phrase[further] == phrase[at]
-        if beyond and _bound(tokens, further, step, vocab, capitals):
+        if beyond and tokens[further] in vocab["attached"]:  # a comparison's or a copy's word
             return True
     return False
 
