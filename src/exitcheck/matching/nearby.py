@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
+    a_word,
     clean,
     compact_key,
     core_key,
@@ -564,6 +565,147 @@ def chinese_memo(
     if not found:
         return None
     return _review(result, tuple(found), f"{found[0].label!r} stands among memo or label words")
+
+
+# --------------------------------------------------------------------------------------------
+# A Chinese name as a word of a Chinese sentence or record
+
+
+def _word_table(index: KeyIndex) -> tuple[re.Pattern[str], dict[str, list[Entry]]]:
+    """(a pattern of the registry's Chinese names of two characters or more, as the registry
+    writes them (not their distinctive parts: 老虎 of 老虎证券 is a tiger), those names to their
+    entries)."""
+    keys, _, _, _ = index.table.rows()
+    names: dict[str, list[Entry]] = {}
+    for kind, key, entity, label, field in keys:
+        if kind in ("exact", "folded") and entity and len(key) >= 2 and all(map(is_cjk, key)):
+            if all(e.entity_id != entity for e in names.get(key, ())):
+                names.setdefault(key, []).append(Entry(entity, label, field))
+    return any_of(names), names
+
+
+def _may_chinese_word(index: KeyIndex, query: Query) -> bool:
+    """A registry Chinese name of two characters or more in the clean text, folded to
+    simplified."""
+    if not query.cjk:
+        return False
+    pattern = index.derived("chinese_word", _word_table)[0]
+    return pattern.search(to_simplified(clean(query.text))) is not None
+
+
+def chinese_word(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the runs of Chinese characters of ``to_simplified(clean(text))``. Condition: a
+    registry Chinese name of two characters or more (the longest at its place) stands in a run
+    as a word of its own: no common word crosses its first or last character or holds it
+    (data/edge_words_zh.txt: 货币 and 安全 in 货币安全, 银行 in 平安银行, 行情 in 比特币行情), whatever
+    stands around it ('与火币合规团队对接', '用欧易做合约', '不是币安官方客服'). A name that is an everyday word stands only with a word that corroborates it.
+    A sentence may say anything of a name, and other words may make another firm's: review."""
+    _, names = index.derived("chinese_word", _word_table)
+    folded = to_simplified(clean(text))
+    tokens = words(folded)
+    found: list[Candidate] = []
+    for run in _CJK_RUN.findall(folded):
+        at = 0
+        while at < len(run) - 1:
+            key = _name_starting(run, at, names)
+            if key is None:
+                at += 1
+                continue
+            end = at + len(key)
+            # a name of three characters or more is distinctive wherever it stands
+            single = len(key) > 2 or a_word(run, at, end)
+            if single and not everyday_name(key, tokens):
+                found += [Candidate(e.entity_id, e.label, 85.0, "in_words") for e in names[key]]
+            at = end
+    if not found:
+        return None
+    return _review(result, tuple(found), f"{found[0].label!r} stands as a word in Chinese text")
+
+
+MAX_NAME_CHARACTERS = (
+    16  # of a registry Chinese name read in a run ('北京火币天下网络技术有限公司')
+)
+
+
+def _name_starting(run: str, at: int, names: dict[str, list[Entry]]) -> str | None:
+    """The longest registry Chinese name that starts at ``at``."""
+    for end in range(min(len(run), at + MAX_NAME_CHARACTERS), at + 1, -1):
+        if run[at:end] in names:
+            return run[at:end]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# An everyday registry name among the words of its platform's trade
+
+
+@functools.cache
+def _everyday_fields() -> dict[str, tuple[str, frozenset[str]]]:
+    """data/matching.toml ``everyday_fields``: an everyday name to (its entity, the words of
+    the platform's trade)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))["everyday_fields"]
+    return {
+        name: (item["of"], frozenset(to_simplified(w) for w in item["words"]))
+        for name, item in data.items()
+    }
+
+
+def _may_everyday_in_field(index: KeyIndex, query: Query) -> bool:
+    """A word of the text is an everyday name of ``everyday_fields``."""
+    return not _everyday_fields().keys().isdisjoint(words(query.text))
+
+
+def everyday_in_field(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``words(text)``. Condition: a word is a registry name that is an everyday word
+    (data/matching.toml ``everyday_fields``: 'tiger', 'gate', 'keystone'), another word is a
+    word of its platform's trade there (a Latin word, or a Chinese word inside a run of
+    characters: 'Tiger 客户经理 陈小姐', 'Gate — 2FA reset request', 'Keystone — device PIN'),
+    and no word is a legal form or a company's word ('Keystone Mining LLC' is another firm).
+    The everyday meaning is as likely as the platform: review."""
+    from exitcheck.matching.decide import _company_words
+
+    tokens = words(text)
+    if not _company_words().isdisjoint(tokens):
+        return None
+    fields = _everyday_fields()
+    runs = [t for t in tokens if has_cjk(t)]
+    for token in tokens:
+        if token not in fields:
+            continue
+        entity, trade = fields[token]
+        if trade.isdisjoint(tokens) and not any(w in run for run in runs for w in trade):
+            continue
+        if _named_after(text, token, trade):
+            continue
+        hits = [e for e in index.names("latin") if e[1].entity_id == entity]
+        if not hits:
+            continue
+        label = hits[0][1].label
+        best = Candidate(entity, label, 80.0, "in_field")
+        return _review(
+            result, (best,), f"{token!r} is an everyday word, beside words of {label}'s trade"
+        )
+    return None
+
+
+_TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _named_after(text: str, name: str, trade: frozenset[str]) -> bool:
+    """True when a capitalised word that is not of the trade follows the everyday name in
+    the text: another name of two words ('Tiger Balm', 'Gate Hardware')."""
+    for found in re.finditer(rf"(?i)(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", text):
+        after = _TITLE_WORD.match(text, found.end())
+        if after is not None and after[1].lower() not in trade:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -2469,6 +2611,8 @@ def wade_giles(
 
 BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, chinese_memo),
+    (_may_chinese_word, chinese_word),
+    (_may_everyday_in_field, everyday_in_field),
     (_may_mojibake, mojibake),
     (_may_letter_symbols, letter_symbols),
     (_may_letter_for_character, letter_for_character),
