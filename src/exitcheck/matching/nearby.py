@@ -17,7 +17,11 @@ the order of ``BANDS``:
 - ``truncated``: the start of a registry name ('Coinmarketc', 'Guotai Junan Intern', 'Tiger');
 - ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号);
 - ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring');
-- and, after the bands of dictation, tone numbers, inside, one character, abbreviations,
+- after the bands of dictation, tone numbers and inside: ``chinese_word`` (a registry Chinese
+  name as a word of Chinese text, no common word crossing its edges: '与火币合规团队对接') and
+  ``everyday_in_field`` (an everyday registry name beside its trade's words, alone in a field
+  or among Chinese words: 'Tiger 客户经理 陈小姐', 'Keystone · Sales Associate');
+- and, after the bands of one character, abbreviations,
   translations, quotes and speech: ``script_runs`` (a katakana or hangul name run on into
   other words: 'バイナンスから出金'), ``slip_in_text`` ('Payment to Binanse Ltd'),
   ``vowels_left_out`` ('Bnnc'), ``inverted`` ('Brokers, Tiger'), ``memo_alone`` (a Chinese
@@ -578,9 +582,10 @@ def _word_table(index: KeyIndex) -> tuple[re.Pattern[str], dict[str, list[Entry]
     keys, _, _, _ = index.table.rows()
     names: dict[str, list[Entry]] = {}
     for kind, key, entity, label, field in keys:
-        if kind in ("exact", "folded") and entity and len(key) >= 2 and all(map(is_cjk, key)):
-            if all(e.entity_id != entity for e in names.get(key, ())):
-                names.setdefault(key, []).append(Entry(entity, label, field))
+        if kind not in ("exact", "folded") or not entity or len(key) < 2:
+            continue
+        if all(map(is_cjk, key)) and all(e.entity_id != entity for e in names.get(key, ())):
+            names.setdefault(key, []).append(Entry(entity, label, field))
     return any_of(names), names
 
 
@@ -642,16 +647,21 @@ def _name_starting(run: str, at: int, names: dict[str, list[Entry]]) -> str | No
 
 
 @functools.cache
-def _everyday_fields() -> dict[str, tuple[str, frozenset[str]]]:
+def _everyday_fields() -> dict[str, tuple[str, frozenset[str], tuple[str, ...]]]:
     """data/matching.toml ``everyday_fields``: an everyday name to (its entity, the words of
-    the platform's trade)."""
+    the platform's trade, the Chinese words of the everyday sense and of a brand's goods)."""
     from exitcheck.datafiles import data_file
     from exitcheck.tomlcompat import loads
 
-    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))["everyday_fields"]
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    goods = tuple(to_simplified(w) for w in data["brand_words_zh"])
     return {
-        name: (item["of"], frozenset(to_simplified(w) for w in item["words"]))
-        for name, item in data.items()
+        name: (
+            item["of"],
+            frozenset(to_simplified(w) for w in item["words"]),
+            goods + tuple(to_simplified(w) for w in item["sense_zh"]),
+        )
+        for name, item in data["everyday_fields"].items()
     }
 
 
@@ -660,39 +670,77 @@ def _may_everyday_in_field(index: KeyIndex, query: Query) -> bool:
     return not _everyday_fields().keys().isdisjoint(words(query.text))
 
 
+_FORMS_ZH = ("公司", "集团", "有限", "控股", "合伙")  # a company's legal name in Chinese
+
+
 def everyday_in_field(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
     """Reads ``words(text)``. Condition: a word is a registry name that is an everyday word
-    (data/matching.toml ``everyday_fields``: 'tiger', 'gate', 'keystone'), another word is a
-    word of its platform's trade there (a Latin word, or a Chinese word inside a run of
-    characters: 'Tiger 客户经理 陈小姐', 'Gate — 2FA reset request', 'Keystone — device PIN'),
-    and no word is a legal form or a company's word ('Keystone Mining LLC' is another firm).
+    (data/matching.toml ``everyday_fields``: 'tiger', 'gate', 'keystone'), no word is a legal
+    form or a company's word, in Latin or Chinese ('Keystone Mining LLC' is another firm), no
+    capitalised word follows the name but a word of its trade ('Tiger Balm'), and the name
+    stands as a name:
+
+    - beside a word of its platform's trade (a Latin word, or a Chinese word inside a run of
+      characters: 'Tiger 客户经理 陈小姐', 'Gate — 2FA reset request', 'Keystone — device PIN');
+    - or alone in a field of a record ('Keystone · Sales Associate · 2016–2018', 'Tiger |
+      Relationship Manager'): separators around it;
+    - or as the only Latin word among Chinese words, which hold no word of its everyday sense
+      nor of a brand's goods ('Gate 季度复盘会议'; not 'Gate 大门 安装', 'Tiger 牌 保温杯').
+
     The everyday meaning is as likely as the platform: review."""
     from exitcheck.matching.decide import _company_words
 
     tokens = words(text)
     if not _company_words().isdisjoint(tokens):
         return None
-    fields = _everyday_fields()
     runs = [t for t in tokens if has_cjk(t)]
+    if any(form in run for run in runs for form in _FORMS_ZH):
+        return None
+    fields = _everyday_fields()
     for token in tokens:
         if token not in fields:
             continue
-        entity, trade = fields[token]
-        if trade.isdisjoint(tokens) and not any(w in run for run in runs for w in trade):
-            continue
+        entity, trade, sense = fields[token]
         if _named_after(text, token, trade):
             continue
-        hits = [e for e in index.names("latin") if e[1].entity_id == entity]
+        if not trade.isdisjoint(tokens) or any(w in run for run in runs for w in trade):
+            why = "beside words of {}'s trade"
+        elif _alone_in_field(text, token):
+            why = "alone in a field of a record"
+        elif _only_latin_word(tokens, token) and not any(w in r for r in runs for w in sense):
+            why = "the only Latin word among Chinese words"
+        else:
+            continue
+        hits = [e for _, e in index.names("latin") if e.entity_id == entity]
         if not hits:
             continue
-        label = hits[0][1].label
+        label = hits[0].label
         best = Candidate(entity, label, 80.0, "in_field")
-        return _review(
-            result, (best,), f"{token!r} is an everyday word, beside words of {label}'s trade"
-        )
+        reason = f"{token!r} is an everyday word, {why.format(label)}"
+        return _review(result, (best,), reason)
     return None
+
+
+_FIELD_MARKS = re.compile(
+    r"\s*(?:[|·•;；,，()（）\[\]【】<>/\t]|\s[-–—]+\s|^[-–—]+\s|\s[-–—]+$)\s*"
+)
+
+
+def _alone_in_field(text: str, name: str) -> bool:
+    """True when the name is the whole of a field of the text, between separators ('|', '·',
+    ';', ',', brackets, a dash between spaces), and the text has another field. Not a colon:
+    a label's ('Gate: visitor sign-in'), whose words after it tell the sense."""
+    fields = [f for f in _FIELD_MARKS.split(text) if f.strip()]
+    return len(fields) > 1 and any(words(f) == [name] for f in fields)
+
+
+def _only_latin_word(tokens: list[str], name: str) -> bool:
+    """True when the name is the only Latin word, the others Chinese words and numbers."""
+    return any(has_cjk(t) for t in tokens) and all(
+        t == name or has_cjk(t) or t.isdigit() for t in tokens
+    )
 
 
 _TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -2611,8 +2659,6 @@ def wade_giles(
 
 BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, chinese_memo),
-    (_may_chinese_word, chinese_word),
-    (_may_everyday_in_field, everyday_in_field),
     (_may_mojibake, mojibake),
     (_may_letter_symbols, letter_symbols),
     (_may_letter_for_character, letter_for_character),
@@ -2626,6 +2672,8 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_dictated, dictated),
     (_may_tone_numbers, tone_numbers),
     (_may_inside, inside),
+    (_may_chinese_word, chinese_word),
+    (_may_everyday_in_field, everyday_in_field),
     (_may_one_character, one_character),
     (_may_abbreviated, abbreviated),
     (_may_translated, translated),
