@@ -154,6 +154,8 @@ def may_answer(index: KeyIndex, text: str) -> bool:
     or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
     if len(text) > 2000:
         return False
+    if _scheme_of(text) is not None:
+        return True
     text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     if _may_name(index, text, table, prefixes, chinese, starts):
@@ -265,6 +267,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     docstring)."""
     if len(text) > 2000:
         return None
+    if _scheme_of(text) is not None:  # a link into an app whose scheme is known
+        return _package(index, result, text)
     text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     named = _may_name(index, text, table, prefixes, chinese, starts)
@@ -565,10 +569,14 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
     if _PACKAGE_ID.fullmatch(cleaned) and cleaned.split(".")[0] in vocab:
         labels = re.split(r"[._]", cleaned)
     else:
-        link = _DEEP_LINK.fullmatch(cleaned)
-        if link is None or link[1] in _WEB_SCHEMES:
+        scheme = app_link(cleaned)
+        if scheme is None:
             return None
-        labels = re.split(r"[._+-]", link[1])
+        owner = _app_schemes().get(scheme)
+        if owner is not None:
+            return _scheme_review(index, result, scheme, owner)
+        # a version after the brand is the app's ('imtokenv2://')
+        labels = re.split(r"[._+-]", _SCHEME_VERSION.sub("", scheme))
     brand = [label for label in labels if label and label not in vocab]
     if not brand:
         return None
@@ -588,6 +596,44 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
     from exitcheck.matching.nearby import _review
 
     return _review(result, candidates, f"an app's id or link that names {candidates[0].label!r}")
+
+
+_SCHEME_VERSION = re.compile(r"(?<=[a-z])v?\d+$")
+
+
+def app_link(text: str) -> str | None:
+    """The scheme of a deep link into an app ('imtokenv2://navigate…' -> 'imtokenv2'), not a
+    web address's; None for any other text. ``text`` is clean (lower case)."""
+    link = _DEEP_LINK.fullmatch(text)
+    return link[1] if link is not None and link[1] not in _WEB_SCHEMES else None
+
+
+def _scheme_of(text: str) -> str | None:
+    """The scheme of a deep link in the text that ``app_schemes`` knows, else None."""
+    if "://" not in text:
+        return None
+    scheme = app_link(clean(text))
+    return scheme if scheme in _app_schemes() else None
+
+
+@functools.cache
+def _app_schemes() -> dict[str, str]:
+    """data/matching.toml ``app_schemes``: a scheme to the entity whose app it opens."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return dict(pair.split() for pair in data["app_schemes"])
+
+
+def _scheme_review(index: KeyIndex, result: MatchResult, scheme: str, entity: str) -> MatchResult:
+    """Review with the platform whose app a deep link's scheme opens: the link names an app,
+    not a party."""
+    from exitcheck.matching.nearby import _review
+
+    label = next((e.label for _, e in index.names("latin") if e.entity_id == entity), entity)
+    best = Candidate(entity, label, 90.0, "app_link")
+    return _review(result, (best,), f"the scheme {scheme!r} opens {label}'s app")
 
 
 # The syntax of machine text around a name, found by its shape: nobody's name, whatever the

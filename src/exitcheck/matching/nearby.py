@@ -497,8 +497,33 @@ def leetspeak(
                 )
                 break
     if not found:
+        found = _leet_host(cleaned, match_text)
+    if not found:
         return None
     return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
+
+
+def _leet_host(cleaned: str, match_text: Matcher) -> tuple[Candidate, ...]:
+    """The registry entities that a host among other words reads as, its symbols read as
+    letters and the digits a name may hold kept ('f2poo1.com – worker login', 'bitg3t.com 2FA
+    backup'): a listed domain, by its exact rule."""
+    for word in cleaned.split():
+        if "." not in word or not (_LEET_MARKS.search(word) and re.search("[a-z]", word)):
+            continue
+        spelt = word
+        for written, letter in _LEET:
+            spelt = spelt.replace(written, letter)
+        for i_or_l in ("l", "i"):
+            form = re.sub(r"[1!|]", i_or_l, spelt.translate(_LEET_CHARS))
+            for reading in dict.fromkeys([form, re.sub(r"[1!|]", i_or_l, spelt)]):
+                if reading == word:
+                    continue
+                answer = match_text(reading)
+                if answer.method == "exact_domain":
+                    return tuple(
+                        Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
+                    )
+    return ()
 
 
 # --------------------------------------------------------------------------------------------
