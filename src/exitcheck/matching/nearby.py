@@ -587,8 +587,10 @@ def chinese_memo(
         # a verb or particle the word lists lack, glued on ('路印提了', '用过抹茶'): one character
         glued = [piece[1:], piece[:-1]] if len(piece) >= 3 and piece == core else []
         for form in dict.fromkeys([piece, core, *glued]):
-            if len(form) < 2:
-                continue
+            if len(form) < 2 or (
+                len(form) == 2 and not a_word(piece, piece.find(form), piece.find(form) + 2)
+            ):
+                continue  # '币行' of '币行情' is crossed by 行情
             hits = index.exact(form) or index.folded(form)
             found += [Candidate(e.entity_id, e.label, 90.0, "memo") for e in hits if e.entity_id]
     if not found:
@@ -627,11 +629,13 @@ def chinese_word(
     index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
 ) -> MatchResult | None:
     """Reads the runs of Chinese characters of ``to_simplified(clean(text))``. Condition: a
-    registry Chinese name of two characters or more (the longest at its place) stands in a run
-    as a word of its own: no common word crosses its first or last character or holds it
-    (data/edge_words_zh.txt: 货币 and 安全 in 货币安全, 银行 in 平安银行, 行情 in 比特币行情), whatever
-    stands around it ('与火币合规团队对接', '用欧易做合约', '不是币安官方客服'). A name that is an everyday word stands only with a word that corroborates it.
-    A sentence may say anything of a name, and other words may make another firm's: review."""
+    registry Chinese name (the longest at its place) stands in a run, whatever stands around
+    it ('与火币合规团队对接', '用欧易做合约', '不是币安官方客服'): of three characters or more
+    anywhere, of two as a word of its own, which no common word crosses at its first or last
+    character or holds (data/edge_words_zh.txt: 货币 and 安全 in 货币安全, 银行 in 平安银行, 行情
+    in 比特币行情). A name that is an everyday word stands only with a word that corroborates
+    it. A sentence may say anything of a name, and other words may make another firm's:
+    review."""
     _, names = index.derived("chinese_word", _word_table)
     folded = to_simplified(clean(text))
     tokens = words(folded)
@@ -644,9 +648,8 @@ def chinese_word(
                 at += 1
                 continue
             end = at + len(key)
-            # a name of three characters or more is distinctive wherever it stands
-            single = len(key) > 2 or a_word(run, at, end)
-            if single and not everyday_name(key, tokens):
+            word = len(key) > 2 or a_word(run, at, end)
+            if word and not everyday_name(key, tokens):
                 found += [Candidate(e.entity_id, e.label, 85.0, "in_words") for e in names[key]]
             at = end
     if not found:
@@ -654,9 +657,8 @@ def chinese_word(
     return _review(result, tuple(found), f"{found[0].label!r} stands as a word in Chinese text")
 
 
-MAX_NAME_CHARACTERS = (
-    16  # of a registry Chinese name read in a run ('北京火币天下网络技术有限公司')
-)
+# characters of the longest registry Chinese name read in a run ('北京火币天下网络技术有限公司')
+MAX_NAME_CHARACTERS = 16
 
 
 def _name_starting(run: str, at: int, names: dict[str, list[Entry]]) -> str | None:
@@ -672,21 +674,16 @@ def _name_starting(run: str, at: int, names: dict[str, list[Entry]]) -> str | No
 
 
 @functools.cache
-def _everyday_fields() -> dict[str, tuple[str, frozenset[str], tuple[str, ...]]]:
+def _everyday_fields() -> dict[str, tuple[str, frozenset[str]]]:
     """data/matching.toml ``everyday_fields``: an everyday name to (its entity, the words of
-    the platform's trade, the Chinese words of the everyday sense and of a brand's goods)."""
+    the platform's trade)."""
     from exitcheck.datafiles import data_file
     from exitcheck.tomlcompat import loads
 
-    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
-    goods = tuple(to_simplified(w) for w in data["brand_words_zh"])
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))["everyday_fields"]
     return {
-        name: (
-            item["of"],
-            frozenset(to_simplified(w) for w in item["words"]),
-            goods + tuple(to_simplified(w) for w in item["sense_zh"]),
-        )
-        for name, item in data["everyday_fields"].items()
+        name: (item["of"], frozenset(to_simplified(w) for w in item["words"]))
+        for name, item in data.items()
     }
 
 
@@ -711,8 +708,9 @@ def everyday_in_field(
       characters: 'Tiger 客户经理 陈小姐', 'Gate — 2FA reset request', 'Keystone — device PIN');
     - or alone in a field of a record ('Keystone · Sales Associate · 2016–2018', 'Tiger |
       Relationship Manager'): separators around it;
-    - or as the only Latin word among Chinese words, which hold no word of its everyday sense
-      nor of a brand's goods ('Gate 季度复盘会议'; not 'Gate 大门 安装', 'Tiger 牌 保温杯').
+    - or as the only Latin word among Chinese words of records, notes and interfaces (those
+      context.py sets aside: 'Gate 季度复盘会议', 'Gate 汇总'; not another trade's: 'Gate 大门
+      安装', 'Tiger 牌 保温杯').
 
     The everyday meaning is as likely as the platform: review."""
     from exitcheck.matching.decide import _company_words
@@ -727,15 +725,15 @@ def everyday_in_field(
     for token in tokens:
         if token not in fields:
             continue
-        entity, trade, sense = fields[token]
+        entity, trade = fields[token]
         if _named_after(text, token, trade):
             continue
         if not trade.isdisjoint(tokens) or any(w in run for run in runs for w in trade):
             why = "beside words of {}'s trade"
         elif _alone_in_field(text, token):
             why = "alone in a field of a record"
-        elif _only_latin_word(tokens, token) and not any(w in r for r in runs for w in sense):
-            why = "the only Latin word among Chinese words"
+        elif _only_latin_word(tokens, token) and all(map(_record_words, runs)):
+            why = "the only Latin word among Chinese words of a record"
         else:
             continue
         hits = [e for _, e in index.names("latin") if e.entity_id == entity]
@@ -759,6 +757,14 @@ def _alone_in_field(text: str, name: str) -> bool:
     a label's ('Gate: visitor sign-in'), whose words after it tell the sense."""
     fields = [f for f in _FIELD_MARKS.split(text) if f.strip()]
     return len(fields) > 1 and any(words(f) == [name] for f in fields)
+
+
+def _record_words(run: str) -> bool:
+    """True when a run of characters is made of the words of records, notes and interfaces
+    that context.py sets aside beside a name (季度, 复盘, 会议, 汇总 …): nobody's trade."""
+    from exitcheck.matching.context import _spelt_of, _vocab
+
+    return _spelt_of(to_simplified(run), _vocab()["interface_zh"])
 
 
 def _only_latin_word(tokens: list[str], name: str) -> bool:
