@@ -90,8 +90,8 @@ def has_emv(text: str) -> bool:
 def has_payload(text: str) -> bool:
     """True when the text may be a machine payload that holds a name in one of its fields:
     an EMV payment QR code, an authenticator's 'otpauth://' URI."""
-    start = text.lstrip()[:10]
-    return start.startswith(_EMV_START) or start.lower() == "otpauth://"
+    start = text[:24].lstrip()  # a payload starts the text: its first characters tell
+    return start.startswith(_EMV_START) or start[:10].lower() == "otpauth://"
 
 
 _OTPAUTH = re.compile(r"\s*otpauth://[a-z]+/([^?#\s]*)(?:\?(\S*))?\s*", re.IGNORECASE)

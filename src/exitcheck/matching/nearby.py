@@ -497,32 +497,37 @@ def leetspeak(
                 )
                 break
     if not found:
-        found = _leet_host(cleaned, match_text)
+        found = _leet_host(index, cleaned)
     if not found:
         return None
     return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
 
 
-def _leet_host(cleaned: str, match_text: Matcher) -> tuple[Candidate, ...]:
+_LEET_HOST = re.compile(r"[a-z0-9@$!|()-]+(?:\.[a-z0-9@$!|()-]+)*\.[a-z0-9]{2,6}")
+
+
+def _leet_host(index: KeyIndex, cleaned: str) -> tuple[Candidate, ...]:
     """The registry entities that a host among other words reads as, its symbols read as
     letters and the digits a name may hold kept ('f2poo1.com – worker login', 'bitg3t.com 2FA
-    backup'): a listed domain, by its exact rule."""
+    backup'): a domain an entity lists, or a subdomain of one."""
+    from exitcheck.matching.names import parent_hosts
+
     for word in cleaned.split():
-        if "." not in word or not (_LEET_MARKS.search(word) and re.search("[a-z]", word)):
+        host = word.strip(".,;:'\"")
+        if not _LEET_MARKS.search(host) or not _LEET_HOST.fullmatch(host):
             continue
-        spelt = word
+        spelt = host
         for written, letter in _LEET:
             spelt = spelt.replace(written, letter)
         for i_or_l in ("l", "i"):
-            form = re.sub(r"[1!|]", i_or_l, spelt.translate(_LEET_CHARS))
-            for reading in dict.fromkeys([form, re.sub(r"[1!|]", i_or_l, spelt)]):
-                if reading == word:
+            for reading in (spelt.translate(_LEET_CHARS), spelt):
+                reading = re.sub(r"[1!|]", i_or_l, reading)
+                if reading == host:
                     continue
-                answer = match_text(reading)
-                if answer.method == "exact_domain":
-                    return tuple(
-                        Candidate(c.entity_id, c.label, 90.0, "leetspeak") for c in _named(answer)
-                    )
+                for listed in (reading, *parent_hosts(reading)):
+                    entry = index.domain(listed)
+                    if entry is not None and entry.entity_id:
+                        return (Candidate(entry.entity_id, entry.label, 90.0, "leetspeak"),)
     return ()
 
 
