@@ -135,7 +135,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "wade_giles",
     "machine_wrap", "clause_zh", "wrapping_words", "letter_alone",
     "zh_word", "zh_record", "zh_veto", "zh_edge_word", "everyday_field", "emv_qr", "otpauth",
-    "app_scheme", "leet_host",
+    "app_scheme", "leet_host", "zh_letter_word",
 }  # fmt: skip
 
 

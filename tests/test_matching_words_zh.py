@@ -153,3 +153,17 @@ def test_the_answer_names_the_payload(cli) -> None:
     assert status["entity"]["id"] == "binance"
     chinese = cli("status", "--lang", "zh", "--", EMV.format(n=7, name="BINANCE")).stdout
     assert "EMV支付二维码" in chinese
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("[12/03/2023, 14:25:47] Li Wei: B安 的账户也冻了", ("ambiguous", "binance")),
+        ("14:07 老李: 撤回了一条消息 / 火b 那边呢", ("ambiguous", "huobi")),
+        ("今天去K歌 然后去医院做B超检查", ("none", None)),  # letters of everyday words
+    ],
+)
+def test_a_letter_for_a_character_in_a_longer_text(
+    query: str, expected: tuple[str, str | None]
+) -> None:
+    assert _answer(query) == expected

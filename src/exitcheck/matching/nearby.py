@@ -338,8 +338,10 @@ def _spelt_characters(index: KeyIndex, text: str) -> list[Entry]:
 
 
 def _may_letter_for_character(index: KeyIndex, query: Query) -> bool:
-    """Chinese characters, in a short text."""
-    return query.cjk and len(query.text) <= MAX_LETTER_TEXT
+    """Chinese characters, and a Latin letter or a short text."""
+    return query.cjk and (
+        len(query.text) <= MAX_LETTER_TEXT or _LATIN_LETTER.search(query.text) is not None
+    )
 
 
 def letter_for_character(
@@ -352,11 +354,12 @@ def letter_for_character(
     among other words, a registry Chinese name of two to four characters written with some of
     its characters (not all) as their pinyin or its first letter ('bi安 合约', '火bi全球站',
     'ZM开门交易所', '比特D陆 矿机'), the Latin letters not run on into others. A letter for a
-    character dodges a filter: review."""
-    if text.isascii() or len(text) > MAX_LETTER_TEXT or not _LATIN_LETTER.search(text):
+    character dodges a filter: review. In a longer text (a chat line, a note), a word of its
+    own that is such a name ('B安 的账户也冻了', '火b 那边呢')."""
+    if text.isascii() or not _LATIN_LETTER.search(text) or not has_cjk(text):
         return None
-    if not has_cjk(text):
-        return None
+    if len(text) > MAX_LETTER_TEXT:
+        return _letter_word(index, result, text)
     tokens = words(text)
     found: list[Entry] = []
     table = index.derived("letter_for_character", _letter_table)
@@ -366,6 +369,20 @@ def letter_for_character(
             found += table.get(form, [])
     if not found:
         found = _spelt_characters(index, to_simplified("".join(tokens)))
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
+    return _review(result, named, f"a letter stands for a character of {named[0].label!r}?")
+
+
+def _letter_word(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A word of a longer text, between spaces or punctuation, of two to four characters one
+    of them a Latin letter, that the letter table reads as a registry Chinese name."""
+    table = index.derived("letter_for_character", _letter_table)
+    found: list[Entry] = []
+    for word in re.split(r"[\s,.;:!?/|，。；：！？、]+", to_simplified(clean(text))):
+        if 2 <= len(word) <= 4 and _LETTER_CJK.fullmatch(word):
+            found += table.get(word, [])
     if not found:
         return None
     named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
