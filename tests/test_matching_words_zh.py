@@ -167,3 +167,18 @@ def test_a_letter_for_a_character_in_a_longer_text(
     query: str, expected: tuple[str, str | None]
 ) -> None:
     assert _answer(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Customer works for Keystone; employer letter requested.", ("ambiguous", "keystone")),
+        ("refund requested from Gate after the delisting", ("ambiguous", "gate-io")),
+        ("We visited the Gate yesterday", ("none", None)),  # an article: the everyday word
+        ("Keystone Roofing and Siding", ("none", None)),  # another firm's name
+    ],
+)
+def test_an_everyday_brand_named_in_a_sentence(
+    query: str, expected: tuple[str, str | None]
+) -> None:
+    assert _answer(query) == expected

@@ -715,6 +715,7 @@ def _may_everyday_in_field(index: KeyIndex, query: Query) -> bool:
 
 
 _FORMS_ZH = ("公司", "集团", "有限", "控股", "合伙")  # a company's legal name in Chinese
+_ARTICLES = frozenset({"the", "a", "an"})  # before an everyday word: its everyday sense
 
 
 def everyday_in_field(
@@ -730,6 +731,8 @@ def everyday_in_field(
       characters: 'Tiger 客户经理 陈小姐', 'Gate — 2FA reset request', 'Keystone — device PIN');
     - or alone in a field of a record ('Keystone · Sales Associate · 2016–2018', 'Tiger |
       Relationship Manager'): separators around it;
+    - or as the only word with a capital but the first in a sentence in lower case
+      ('Customer works for Keystone; employer letter requested.');
     - or as the only Latin word among Chinese words of records, notes and interfaces (those
       context.py sets aside: 'Gate 季度复盘会议', 'Gate 汇总'; not another trade's: 'Gate 大门
       安装', 'Tiger 牌 保温杯').
@@ -738,7 +741,7 @@ def everyday_in_field(
     from exitcheck.matching.decide import _company_words
 
     tokens = words(text)
-    if not _company_words().isdisjoint(tokens):
+    if not (_company_words() - _ARTICLES).isdisjoint(tokens):
         return None
     runs = [t for t in tokens if has_cjk(t)]
     if any(form in run for run in runs for form in _FORMS_ZH):
@@ -754,6 +757,8 @@ def everyday_in_field(
             why = "beside words of {}'s trade"
         elif _alone_in_field(text, token):
             why = "alone in a field of a record"
+        elif _named_in_sentence(text, token):
+            why = "the only name with a capital in a sentence in lower case"
         elif _only_latin_word(tokens, token) and all(map(_record_words, runs)):
             why = "the only Latin word among Chinese words of a record"
         else:
@@ -787,6 +792,27 @@ def _record_words(run: str) -> bool:
     from exitcheck.matching.context import _spelt_of, _vocab
 
     return _spelt_of(to_simplified(run), _vocab()["interface_zh"])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_SENTENCE_WORDS = 2  # words in lower case around the name
+_MACHINE = frozenset("=_{}<>")
+
+
+def _named_in_sentence(text: str, name: str) -> bool:
+    """True when the name, capitalised and not the text's first word, is the only word with a
+    capital but the first among words in lower case ('Customer works for Keystone; employer
+    letter requested.'): a sentence that names it, not another firm's name of several words."""
+    found = _WORD.findall(text)
+    if len(found) < MIN_SENTENCE_WORDS + 2 or not text.isascii() or not _MACHINE.isdisjoint(text):
+        return False  # a machine's key=value pairs or identifiers are no sentence
+    at = [i for i, w in enumerate(found) if w.lower() == name]
+    if len(at) != 1 or at[0] == 0 or not found[at[0]][0].isupper():
+        return False
+    if found[at[0] - 1].lower() in _ARTICLES:
+        return False  # 'visited the Gate': the everyday word
+    rest = [w for i, w in enumerate(found) if i not in (0, at[0])]
+    return sum(w.islower() for w in rest) >= MIN_SENTENCE_WORDS and all(map(str.islower, rest))
 
 
 def _only_latin_word(tokens: list[str], name: str) -> bool:
