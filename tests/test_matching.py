@@ -134,6 +134,8 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "doubled_letters", "vowels_left_out", "inverted_comma", "memo_alone", "glued_number",
     "wade_giles",
     "machine_wrap", "clause_zh", "wrapping_words", "letter_alone",
+    "zh_word", "zh_record", "zh_veto", "zh_edge_word", "everyday_field", "emv_qr", "otpauth",
+    "app_scheme", "leet_host", "zh_letter_word",
 }  # fmt: skip
 
 

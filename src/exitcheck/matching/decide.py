@@ -170,7 +170,7 @@ def match(
     result = _cell(index, text, threshold, limit)
     if (
         result.decision != DECISION_MATCH
-        and not result.reason.endswith(("does not list", RELATED))
+        and (not result.reason.endswith(("does not list", RELATED)) or _app_link(text))
         and not _masked(text)  # what a mask hides may be anything but noise
     ):
         result = _module("context").in_context(index, result, text) or result
@@ -181,6 +181,12 @@ def match(
     if decoded or result.decoded:
         result = result._replace(query=query, decoded=(*decoded, *result.decoded))
     return result
+
+
+def _app_link(text: str) -> bool:
+    """True when the text is a deep link into an app ('imtokenv2://…&url=https://app.uniswap
+    .org'): its scheme names the app, whatever another platform's page its parameters hold."""
+    return "://" in text and _module("context").app_link(clean(text)) is not None
 
 
 def _written_out(

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from exitcheck.matching.names import (
+    a_word,
     clean,
     compact_key,
     core_key,
@@ -440,7 +441,7 @@ def _chinese_prefix(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, flo
         for start in starts:
             piece = core[start : start + size]
             hits = index.exact(piece) or index.folded(piece)
-            if hits:
+            if hits and (size > 2 or a_word(core, start, start + size)):
                 return [(e, round(100.0 * size / len(core), 1)) for e in hits]
     return []
 
