@@ -1021,7 +1021,17 @@ def _named_words(
             phrases[s] = None if shape is None else [phrase for phrase, _ in shape]
         if any(_in_name(segments[s], phrases[s], i, a, b) for seg, a, b in spans if seg == s):
             out.append(position)
+        elif any(seg == s and i in (a - 1, b) for seg, a, b in spans) and _trade(segments[s][i]):
+            out.append(position)  # 'zhi-hu-tea-house': a trade's word against the name
     return out
+
+
+def _trade(token: str) -> bool:
+    """True for a word of another trade than the platforms' ('hotel', 'tea'; data/matching.toml
+    ``other_trade_words``): right beside a name, across any mark, it is a word of that name."""
+    from exitcheck.matching.review import other_trade_words
+
+    return token in other_trade_words()
 
 
 def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, end: int) -> bool:
