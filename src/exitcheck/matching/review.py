@@ -666,6 +666,8 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     candidates = _merge(tuple(found))
     if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
         return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
+    if another_trade(index, tokens, [(c.entity_id, c.label) for c in candidates]) is not None:
+        return None  # '𝗖𝗼𝗯𝗼 𝗛𝗼𝘁𝗲𝗹 𝗚𝗿𝗼𝘂𝗽', 'Cobo Hotеl Group': read, another trade's company
     reason = f"written in another script, it reads as {latin.strip()!r}"
     return ambiguous(result.query, result.normalized, candidates, reason)
 
