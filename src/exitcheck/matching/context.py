@@ -1148,6 +1148,8 @@ def _kind(
             rest = rest.replace(key, " ")
     if not _spelt_of(rest, vocab["noise_zh"]) and not _interface_zh(simplified, rest, vocab):
         return "noise" if not name and _clause_zh(simplified) else "unknown"
+    if name and name + "银行" in simplified:
+        return "unknown"  # '火币银行', 'Huobi Bank': a bank's name, not a payment's word
     if name:
         return "name:" + name
     return "noise"
