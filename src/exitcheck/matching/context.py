@@ -1021,9 +1021,26 @@ def _named_words(
             phrases[s] = None if shape is None else [phrase for phrase, _ in shape]
         if any(_in_name(segments[s], phrases[s], i, a, b) for seg, a, b in spans if seg == s):
             out.append(position)
-        elif any(seg == s and i in (a - 1, b) for seg, a, b in spans) and _trade(segments[s][i]):
+        elif _trade(segments[s][i]) and any(
+            seg == s and _slugged(parts[s], segments[s], i, a, b) for seg, a, b in spans
+        ):
             out.append(position)  # 'zhi-hu-tea-house': a trade's word against the name
     return out
+
+
+def _slugged(part: str, tokens: list[str], i: int, start: int, end: int) -> bool:
+    """True when word ``i`` is joined to the name at ``start:end`` by a hyphen or an
+    underscore, with no space, as a web address or a file's name joins words ('hbtc-tea-house',
+    'realty-aex-group'); across a space or a mark it is another phrase ('Huobi Global: garden',
+    'Binance (garden kitchen)')."""
+    if i == end:
+        pair = (tokens[end - 1], tokens[i])
+    elif i == start - 1:
+        pair = (tokens[i], tokens[start])
+    else:
+        return False
+    joined = rf"{re.escape(pair[0])}[-_]{re.escape(pair[1])}"
+    return re.search(joined, part.lower()) is not None
 
 
 def _trade(token: str) -> bool:

@@ -507,7 +507,7 @@ def _another_trade(index: KeyIndex, result: MatchResult, tokens: list[str]) -> M
     trade = another_trade(index, tokens, [(best.entity_id, best.label)])
     if trade is None:
         return None
-    reason = f"{best.label} is a common name here, beside words of another trade ({trade!r}){ANOTHER_TRADE}"
+    reason = f"{best.label} is a common name here, beside words of another trade ({trade!r}): another company's name"
     return none(result.query, result.normalized, reason, result.candidates)
 
 

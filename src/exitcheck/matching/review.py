@@ -372,7 +372,7 @@ def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchR
     named = [(e.entity_id, e.label) for e, _ in found]
     trade = None if chinese else another_trade(index, tokens, named)
     if trade is not None:
-        reason = f"{rest} is a common name here, beside words of another trade ({trade!r}){ANOTHER_TRADE}"
+        reason = f"{rest} is a common name here, beside words of another trade ({trade!r}): another company's name"
         return none(result.query, result.normalized, reason, _merge(candidates))
     if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):
         if _an_app(tokens):
