@@ -1100,7 +1100,34 @@ def _named_words(
             phrases[s] = None if shape is None else [phrase for phrase, _ in shape]
         if any(_in_name(segments[s], phrases[s], i, a, b) for seg, a, b in spans if seg == s):
             out.append(position)
+        elif _trade(segments[s][i]) and any(
+            seg == s and _slugged(parts[s], segments[s], i, a, b) for seg, a, b in spans
+        ):
+            out.append(position)  # 'zhi-hu-tea-house': a trade's word against the name
     return out
+
+
+def _slugged(part: str, tokens: list[str], i: int, start: int, end: int) -> bool:
+    """True when word ``i`` is joined to the name at ``start:end`` by a hyphen or an
+    underscore, with no space, as a web address or a file's name joins words ('hbtc-tea-house',
+    'realty-aex-group'); across a space or a mark it is another phrase ('Huobi Global: garden',
+    'Binance (garden kitchen)')."""
+    if i == end:
+        pair = (tokens[end - 1], tokens[i])
+    elif i == start - 1:
+        pair = (tokens[i], tokens[start])
+    else:
+        return False
+    joined = rf"{re.escape(pair[0])}[-_]{re.escape(pair[1])}"
+    return re.search(joined, part.lower()) is not None
+
+
+def _trade(token: str) -> bool:
+    """True for a word of another trade than the platforms' ('hotel', 'tea'; data/matching.toml
+    ``other_trade_words``): right beside a name, across any mark, it is a word of that name."""
+    from exitcheck.matching.review import other_trade_words
+
+    return token in other_trade_words()
 
 
 def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, end: int) -> bool:
@@ -1221,6 +1248,8 @@ def _kind(
             rest = rest.replace(key, " ")
     if not _spelt_of(rest, vocab["noise_zh"]) and not _interface_zh(simplified, rest, vocab):
         return "noise" if not name and _clause_zh(simplified) else "unknown"
+    if name and name + "银行" in simplified:
+        return "unknown"  # '火币银行', 'Huobi Bank': a bank's name, not a payment's word
     if name:
         return "name:" + name
     return "noise"

@@ -238,8 +238,8 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
     host = (parts.hostname or "").removeprefix("www.")
     table, prefixes, chinese, _ = index.derived("context", _prefixes)
     owners = [table[label] for label in host.split(".") if table.get(label)]
-    if not host or (owners and not redirected):
-        return None  # the host is a registry name's: the domain rules decided
+    if "." not in host or (owners and not redirected):
+        return None  # no web site's ('otpauth://totp/…'), or a registry name's: decided
     if owners:  # a search engine's link to a page of the platform's own site
         keys = [label for label in host.split(".") if table.get(label) not in (None, "", "*")]
         return _slug_review(index, result, keys, f"a search engine's link to {host}")
