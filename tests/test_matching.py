@@ -135,6 +135,9 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "wade_giles",
     "machine_wrap", "clause_zh", "wrapping_words", "letter_alone",
     "one_named", "apart", "attached",
+    "zh_word", "zh_record", "zh_veto", "zh_edge_word", "everyday_field", "emv_qr", "otpauth",
+    "app_scheme", "leet_host", "zh_letter_word",
+    "another_trade_kind",
 }  # fmt: skip
 
 
@@ -542,3 +545,28 @@ def test_abbreviated_words_reach_the_review_their_words_reach(query: str, entity
     assert got.decision == "ambiguous", got
     assert entity in {c.entity_id for c in got.candidates}
     assert match_many(INDEX, [query])[0].decision == "ambiguous"
+
+
+def test_a_text_that_reads_as_an_abbreviation_but_writes_out_as_itself_answers() -> None:
+    """'S\\U000f071bEÇ' has the words of 'Sec' (an abbreviation written out as 'securities')
+    while its letters written out are the same text: it was read again and again until the
+    recursion limit (found by tests/test_gate.py's generated texts)."""
+    assert match(INDEX, "S\U000f071bEÇ").decision == "none"
+
+
+def test_a_common_registry_name_beside_another_trade_is_another_company() -> None:
+    """A registry name many firms bear, with a word of another trade and no word of its kind,
+    is none, whatever wraps it; the same words beside a coined name, a second registry name
+    or a word of the platform's kind stay for review with the entity."""
+    for text in ["Cobo Hotel Group", "Payee: Cobo Hotel Group", "Spark Pool Supplies LLC"]:
+        result = match(INDEX, text)
+        assert result.decision == "none", text
+        assert "another trade" in result.reason
+    for text, entity_id in [
+        ("Binance Hotel Group", "binance"),
+        ("Cobo Hotel Group & OKX", "okex"),
+        ("Cobo custody for Hotel Group", "cobo"),
+    ]:
+        result = match(INDEX, text)
+        assert result.decision == "ambiguous", text
+        assert entity_id in {c.entity_id for c in result.candidates}, text

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from exitcheck.matching.decide import is_list
 from exitcheck.matching.names import (
     STANDS_FOR_A_FORM,
+    a_word,
     clean,
     compact_key,
     domain_of,
@@ -238,7 +239,10 @@ def _prefixes(
             owners.setdefault(key, set()).add(entity)
     table = {k: (next(iter(v)) if len(v) == 1 else "*") for k, v in owners.items()}
     latin = {k: v for k, v in table.items() if k.isascii()}
-    prefixes = frozenset(k[:i] for k in latin for i in range(1, len(k) + 1))
+    # and of the names that mix characters and Latin letters or digits, which the words
+    # split ('区块链123': '区块链', '123')
+    mixed = [k for k in table if not k.isascii() and any(ch.isascii() for ch in k)]
+    prefixes = frozenset(k[:i] for k in [*latin, *mixed] for i in range(1, len(k) + 1))
     chinese = sorted((k for k in table if not k.isascii() and len(k) >= 2), key=len, reverse=True)
     starts = frozenset(k[:4] for k in latin if len(k) >= 4)
     return {**latin, **{k: table[k] for k in chinese}}, prefixes, chinese, starts
@@ -249,6 +253,8 @@ def may_answer(index: KeyIndex, text: str) -> bool:
     or Chinese name in any word): a pre-filter may then skip it (``gate``)."""
     if len(text) > 2000:
         return False
+    if _scheme_of(text) is not None:
+        return True
     text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     if _may_name(index, text, table, prefixes, chinese, starts):
@@ -320,6 +326,33 @@ def _may_name(
     return pattern.search(to_simplified(text)) is not None
 
 
+_SENDER_ZH = re.compile(r"\s*【([\u3400-\u9fff]{1,20})】")
+_CJK_CHARACTER = re.compile(r"[\u3400-\u9fff]")
+MIN_MESSAGE_ZH = 5  # characters of the message after a sender's tag: fewer may be a name
+
+
+def _without_sender(
+    index: KeyIndex,
+    text: str,
+    table: dict[str, str],
+    prefixes: frozenset[str],
+    chinese: list[str],
+    starts: frozenset[str],
+) -> str:
+    """The text without the leading tag in lenticular brackets of a Chinese message's sender
+    when it names no registry name, no veto, and a message of five characters or more follows
+    ('【工商银行】您向火币转账',
+    '【腾讯会议】与火币对接'): the app or bank that sent it, not the party it names."""
+    tag = _SENDER_ZH.match(text)
+    if tag is None or len(_CJK_CHARACTER.findall(text, tag.end())) < MIN_MESSAGE_ZH:
+        return text
+    if any(v in to_simplified(tag[1]) for v in _vocab()["veto_zh"]):
+        return text  # '【日本】火币': an affiliate's place, not a sender
+    if _may_name(index, tag[1], table, prefixes, chinese, starts):
+        return text
+    return text[tag.end() :]
+
+
 def _split_humps(text: str) -> str:
     """'BinanceHoldingsLimited' -> 'Binance Holdings Limited', 'huobi_global' -> 'huobi global';
     'c/o', 'd/b/a', 't/a', 'a.k.a.' as one word each; suffixes after an apostrophe dropped."""
@@ -333,9 +366,13 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     docstring)."""
     if len(text) > 2000:
         return None
+    if _scheme_of(text) is not None:  # a link into an app whose scheme is known
+        return _package(index, result, text)
     text = _written_out(_quoted(text))
     table, prefixes, chinese, starts = index.derived("context", _prefixes)
     named = _may_name(index, text, table, prefixes, chinese, starts)
+    if named:
+        text = _without_sender(index, text, table, prefixes, chinese, starts)
     if not named and result.decision == DECISION_NONE:
         return _bare_ticker(index, result, text)
     if not named and result.decision != DECISION_AMBIGUOUS:
@@ -519,6 +556,8 @@ MAX_SHORT_NOTE = 4  # letters of a note word read past ('similar to FTX', 'bette
 # what parts a name from the words beside it besides the phrases' punctuation: an '@' between
 # spaces ('Product Manager @ OKX'), as a CV or a signature writes it
 _AT = re.compile(r"\s@\s")
+# ... but a hyphen between letters joins the words of one name or slug ('zhi-hu-tea-house')
+_JOINED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _unattached(
@@ -608,7 +647,7 @@ def _neighbours(
         if len(key) < MIN_APART_NAME and key.isascii() and not any(r.isupper() for r in own):
             yield tokens, -1, 1, lower, capitals, []
             continue
-        shape = _phrases(_AT.sub(" | ", parts[s]), tokens)
+        shape = _phrases(_JOINED.sub(" ", _AT.sub(" | ", parts[s])), tokens)
         phrase = [p for p, _ in shape] if shape is not None else [0] * len(tokens)
         after = end
         while after < len(tokens) and tokens[after] in glue and phrase[after] == phrase[end - 1]:
@@ -932,10 +971,14 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
     if _PACKAGE_ID.fullmatch(cleaned) and cleaned.split(".")[0] in vocab:
         labels = re.split(r"[._]", cleaned)
     else:
-        link = _DEEP_LINK.fullmatch(cleaned)
-        if link is None or link[1] in _WEB_SCHEMES:
+        scheme = app_link(cleaned)
+        if scheme is None:
             return None
-        labels = re.split(r"[._+-]", link[1])
+        owner = _app_schemes().get(scheme)
+        if owner is not None:
+            return _scheme_review(index, result, scheme, owner)
+        # a version after the brand is the app's ('imtokenv2://')
+        labels = re.split(r"[._+-]", _SCHEME_VERSION.sub("", scheme))
     brand = [label for label in labels if label and label not in vocab]
     if not brand:
         return None
@@ -955,6 +998,44 @@ def _package(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | N
     from exitcheck.matching.nearby import _review
 
     return _review(result, candidates, f"an app's id or link that names {candidates[0].label!r}")
+
+
+_SCHEME_VERSION = re.compile(r"(?<=[a-z])v?\d+$")
+
+
+def app_link(text: str) -> str | None:
+    """The scheme of a deep link into an app ('imtokenv2://navigate…' -> 'imtokenv2'), not a
+    web address's; None for any other text. ``text`` is clean (lower case)."""
+    link = _DEEP_LINK.fullmatch(text)
+    return link[1] if link is not None and link[1] not in _WEB_SCHEMES else None
+
+
+def _scheme_of(text: str) -> str | None:
+    """The scheme of a deep link in the text that ``app_schemes`` knows, else None."""
+    if "://" not in text:
+        return None
+    scheme = app_link(clean(text))
+    return scheme if scheme in _app_schemes() else None
+
+
+@functools.cache
+def _app_schemes() -> dict[str, str]:
+    """data/matching.toml ``app_schemes``: a scheme to the entity whose app it opens."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return dict(pair.split() for pair in data["app_schemes"])
+
+
+def _scheme_review(index: KeyIndex, result: MatchResult, scheme: str, entity: str) -> MatchResult:
+    """Review with the platform whose app a deep link's scheme opens: the link names an app,
+    not a party."""
+    from exitcheck.matching.nearby import _review
+
+    label = next((e.label for _, e in index.names("latin") if e.entity_id == entity), entity)
+    best = Candidate(entity, label, 90.0, "app_link")
+    return _review(result, (best,), f"the scheme {scheme!r} opens {label}'s app")
 
 
 # The syntax of machine text around a name, found by its shape: nobody's name, whatever the
@@ -1421,7 +1502,34 @@ def _named_words(
             phrases[s] = None if shape is None else [phrase for phrase, _ in shape]
         if any(_in_name(segments[s], phrases[s], i, a, b) for seg, a, b in spans if seg == s):
             out.append(position)
+        elif _trade(segments[s][i]) and any(
+            seg == s and _slugged(parts[s], segments[s], i, a, b) for seg, a, b in spans
+        ):
+            out.append(position)  # 'zhi-hu-tea-house': a trade's word against the name
     return out
+
+
+def _slugged(part: str, tokens: list[str], i: int, start: int, end: int) -> bool:
+    """True when word ``i`` is joined to the name at ``start:end`` by a hyphen or an
+    underscore, with no space, as a web address or a file's name joins words ('hbtc-tea-house',
+    'realty-aex-group'); across a space or a mark it is another phrase ('Huobi Global: garden',
+    'Binance (garden kitchen)')."""
+    if i == end:
+        pair = (tokens[end - 1], tokens[i])
+    elif i == start - 1:
+        pair = (tokens[i], tokens[start])
+    else:
+        return False
+    joined = rf"{re.escape(pair[0])}[-_]{re.escape(pair[1])}"
+    return re.search(joined, part.lower()) is not None
+
+
+def _trade(token: str) -> bool:
+    """True for a word of another trade than the platforms' ('hotel', 'tea'; data/matching.toml
+    ``other_trade_words``): right beside a name, across any mark, it is a word of that name."""
+    from exitcheck.matching.review import other_trade_words
+
+    return token in other_trade_words()
 
 
 def _in_name(tokens: list[str], phrases: list[int] | None, i: int, start: int, end: int) -> bool:
@@ -1532,12 +1640,18 @@ def _kind(
     name = ""
     for key in chinese:
         if key in rest:
+            if len(key) == 2 and not a_word(
+                simplified, simplified.index(key), simplified.index(key) + 2
+            ):
+                continue  # a word crosses it: '货币安全' holds no 币安
             if name and key not in name:
                 return "unknown"  # two names in one run
             name = name or key
             rest = rest.replace(key, " ")
     if not _spelt_of(rest, vocab["noise_zh"]) and not _interface_zh(simplified, rest, vocab):
         return "noise" if not name and _clause_zh(simplified) else "unknown"
+    if name and name + "银行" in simplified:
+        return "unknown"  # '火币银行', 'Huobi Bank': a bank's name, not a payment's word
     if name:
         return "name:" + name
     return "noise"

@@ -41,6 +41,7 @@ from exitcheck.matching.names import (
     words,
 )
 from exitcheck.matching.results import (
+    ANOTHER_TRADE,
     DECISION_AMBIGUOUS,
     DECISION_MATCH,
     DECISION_NONE,
@@ -182,7 +183,7 @@ def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchR
     result = _cell(index, text, threshold, limit)
     if (
         result.decision != DECISION_MATCH
-        and not result.reason.endswith(("does not list", RELATED))
+        and (not result.reason.endswith(("does not list", RELATED)) or _app_link(text))
         and not _masked(text)  # what a mask hides may be anything but noise
     ):
         result = _module("context").in_context(index, result, text) or result
@@ -202,6 +203,12 @@ def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchR
     return result
 
 
+def _app_link(text: str) -> bool:
+    """True when the text is a deep link into an app ('imtokenv2://…&url=https://app.uniswap
+    .org'): its scheme names the app, whatever another platform's page its parameters hold."""
+    return "://" in text and _module("context").app_link(clean(text)) is not None
+
+
 def _written_out(
     index: KeyIndex, result: MatchResult, text: str, threshold: float
 ) -> MatchResult | None:
@@ -212,6 +219,8 @@ def _written_out(
     if table.keys().isdisjoint(words(text)):
         return None
     written = _ABBREVIATED.sub(lambda m: table.get(m[0].lower(), m[0]), text)
+    if written == text:  # 'S\U000f071bEÇ' reads as 'sec' but writes out as itself: no loop
+        return None
     again = match(index, written, threshold=threshold, limit=0)
     if again.decision != DECISION_AMBIGUOUS:
         return None
@@ -266,7 +275,7 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         c.method == UNUSUAL for c in result.candidates
     ):
         result = _module("nearby").sound_first(index, result, text) or result
-    if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
+    if result.decision == DECISION_NONE and not result.reason.endswith(FINAL_NONE):
         result = _module("review").close_spelling(index, result, text) or result
     if "/" in text:  # a page on a social site: its host decided, its path names the account
         page = _module("nearby").social_page
@@ -274,7 +283,7 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
     if result.decision == DECISION_NONE and "/" in text:  # an article's address names one
         result = _module("nearby").article(index, result, text) or result
     if result.decision == DECISION_NONE:
-        other = result.reason.endswith("does not list")
+        other = result.reason.endswith(FINAL_NONE)
         result = _module("nearby").surface(
             index, result, text, lambda part: _cell(index, part, threshold, 0), other=other
         )
@@ -287,6 +296,7 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
     return several(result, text, lambda part: _name(index, part, threshold, 0))
 
 
+FINAL_NONE = ("does not list", ANOTHER_TRADE)  # another platform's name, another trade's
 _MASKS = frozenset("*＊∗⁎•●×")  # what privacy masking puts in place of letters
 # Markdown's strong emphasis around whole words ('**Binance**', '- **AEX 安银**'): markup
 _EMPHASIS = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*]*?[^\s*])\*\*(?![\w*])")
@@ -447,6 +457,8 @@ def _exact(
     Wallet') is for the contained band, which prefers the registry's."""
     for form, method in forms:
         found = index.exact(form)
+        if found and method and _domain_reordered(query, form, found):
+            continue  # 'ORG:Neo Trading Ltd' read as 'neo org', neo.org: no name's order
         if found:
             return decide(query, form, found, method or None)
         related = [e for e in index.product(form) if e.field == "company"]
@@ -457,6 +469,12 @@ def _exact(
             close = suggest(index, form, limit, chinese=has_cjk(form)) if limit > 0 else ()
             return other(query, form, others, close)
     return None
+
+
+def _domain_reordered(query: str, form: str, found: list[Entry]) -> bool:
+    """True when a form found only as a registry domain's key does not stand in the query in
+    its order: words put in another order ('org neo' as 'neoorg') spell no domain."""
+    return all(e.field == "domain" for e in found) and form not in compact_key(query)
 
 
 def _chinese(index: KeyIndex, query: str, tokens: list[str], limit: int) -> MatchResult:
@@ -499,9 +517,25 @@ def _latin(
     scored: list[Candidate] = []
     for form in dict.fromkeys(forms):
         scored += _fuzzy(index, "latin", form, MIN_FUZZY_LATIN, "fuzzy")
-    return _fuzzy_decision(
+    result = _fuzzy_decision(
         index, query, "".join(core_tokens), scored, threshold, limit, script="latin", forms=forms
     )
+    if result.decision == DECISION_AMBIGUOUS and result.candidates[0].method == UNUSUAL:
+        return _another_trade(index, result, tokens) or result
+    return result
+
+
+def _another_trade(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchResult | None:
+    """None for a name that holds a registry name whole, beside a word of another trade
+    ('Keystone RV Company'): no slip of the name but another company's (review.contained)."""
+    from exitcheck.matching.review import another_trade
+
+    best = result.candidates[0]
+    trade = another_trade(index, tokens, [(best.entity_id, best.label)])
+    if trade is None:
+        return None
+    reason = f"{best.label} is a common name here, beside words of another trade ({trade!r}): another company's name"
+    return none(result.query, result.normalized, reason, result.candidates)
 
 
 def _with_generic(tokens: list[str]) -> list[str]:

@@ -26,6 +26,8 @@ SPELLED = "spelled punctuation"
 PUNYCODE = "punycode"
 QUOTED_PRINTABLE = "quoted-printable"
 BASE64 = "base64"
+EMV_QR = "EMV payment QR code"
+OTPAUTH = "authenticator URI"
 
 _MARKS = frozenset("&%\\<=")
 _ROUNDS = 3
@@ -54,6 +56,7 @@ def decode(text: str) -> tuple[str, tuple[str, ...]]:
     if (
         _MARKS.isdisjoint(text)
         and not has_punycode(text)
+        and not has_payload(text)
         and (text.isascii() or _mojibake(text) == text)
     ):
         return text, ()
@@ -74,6 +77,74 @@ def decode(text: str) -> tuple[str, tuple[str, ...]]:
 def has_punycode(text: str) -> bool:
     """True when the text may hold a label of an internationalised domain ('xn--…')."""
     return "xn--" in text or "XN--" in text or "Xn--" in text
+
+
+_EMV_START = "000201"  # the payload format indicator of EMVCo's merchant-presented QR code
+
+
+def has_emv(text: str) -> bool:
+    """True when the text may be the payload of an EMV payment QR code ('000201…')."""
+    return text.lstrip().startswith(_EMV_START)
+
+
+def has_payload(text: str) -> bool:
+    """True when the text may be a machine payload that holds a name in one of its fields:
+    an EMV payment QR code, an authenticator's 'otpauth://' URI."""
+    start = text[:24].lstrip()  # a payload starts the text: its first characters tell
+    return start.startswith(_EMV_START) or start[:10].lower() == "otpauth://"
+
+
+_OTPAUTH = re.compile(r"\s*otpauth://[a-z]+/([^?#\s]*)(?:\?(\S*))?\s*", re.IGNORECASE)
+_ISSUER = re.compile(r"(?:^|&)issuer=([^&]*)", re.IGNORECASE)
+
+
+def _otpauth(text: str) -> str:
+    """The issuer of an authenticator's key URI (Google Authenticator's 'otpauth://totp/
+    Issuer:account?secret=…&issuer=Issuer' -> 'Issuer'): its issuer parameter, else the
+    label's part before the colon; the account after it is a person's."""
+    found = _OTPAUTH.fullmatch(text)
+    if found is None:
+        return text
+    from urllib.parse import unquote
+
+    issuer = _ISSUER.search(found[2] or "")
+    label = unquote(found[1])
+    if issuer is None and ":" not in label:
+        return text  # a label of the account alone: no issuer to read
+    name = unquote(issuer[1]).replace("+", " ") if issuer else label.partition(":")[0]
+    return name.strip() or text
+
+
+_EMV_NAME = re.compile(r"59(\d\d)")
+_EMV_CITY = re.compile(r"60(\d\d)")
+
+
+def _emv(text: str) -> str:
+    """The merchant name (tag 59) of an EMV merchant-presented QR payload, its fields read as
+    ID, two digits of length and value ('…5911MEXC GLOBAL6009SINGAPORE…' -> 'MEXC GLOBAL').
+    The fields are read from the start; where a length does not add up (a payload copied by
+    hand), a tag 59 whose value ends where the merchant's city (tag 60) begins is read."""
+    if not has_emv(text):
+        return text
+    payload = text.strip()
+    fields: dict[str, str] = {}
+    at = 0
+    while at + 4 <= len(payload) and payload[at : at + 4].isdigit():
+        end = at + 4 + int(payload[at + 2 : at + 4])
+        if end > len(payload):
+            break
+        fields.setdefault(payload[at : at + 2], payload[at + 4 : end])
+        at = end
+    if at == len(payload) and fields.get("59", "").strip():
+        return fields["59"].strip()
+    for found in _EMV_NAME.finditer(payload):
+        end = found.end() + int(found[1])
+        city = _EMV_CITY.match(payload, end)
+        if city is not None and end + 4 + int(city[1]) <= len(payload):
+            name = payload[found.end() : end].strip()
+            if name:
+                return name
+    return text
 
 
 _PUNYCODE = re.compile(r"(?<![a-z0-9-])xn--([a-z0-9-]+)", re.IGNORECASE)
@@ -349,6 +420,8 @@ def _base64(text: str) -> str:
 
 
 _STEPS = (
+    (EMV_QR, _emv),
+    (OTPAUTH, _otpauth),
     (MOJIBAKE_LATIN, _mojibake),
     (FORMULA, _formula),
     (MIME, _mime),

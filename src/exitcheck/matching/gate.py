@@ -52,7 +52,7 @@ from exitcheck.matching.decide import (
     is_list,
     match,
 )
-from exitcheck.matching.decoding import _MARKS, decode, has_punycode
+from exitcheck.matching.decoding import _MARKS, decode, has_payload, has_punycode
 from exitcheck.matching.index import KeyIndex, MemoryTable
 from exitcheck.matching.names import (
     clean,
@@ -186,7 +186,12 @@ class Gate:
         else None (the name goes to the steps)."""
         text = query
         # mojibake is never ASCII; punycode is ('xn--…')
-        if not query.isascii() or not _MARKS.isdisjoint(query) or has_punycode(query):
+        if (
+            not query.isascii()
+            or not _MARKS.isdisjoint(query)
+            or has_punycode(query)
+            or has_payload(query)
+        ):
             text, undone = decode(query)
             if undone:
                 return None

@@ -451,3 +451,27 @@ def spells_letters(text: str) -> bool:
     if any(0x1F130 <= ord(ch) <= 0x1F189 for ch in text):
         return True
     return re.search("[\U0001f1e6-\U0001f1ff]{3}", text) is not None
+
+
+MAX_EDGE_WORD = 8  # characters of the longest word the edges of a name are read against
+
+
+@functools.cache
+def _edge_words() -> frozenset[str]:
+    """data/edge_words_zh.txt: the words that cross the edge of a registry Chinese name."""
+    from exitcheck.datafiles import data_file
+
+    text = data_file("edge_words_zh.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#") and has_cjk(w))
+
+
+def a_word(run: str, start: int, end: int) -> bool:
+    """True when ``run[start:end]``, a registry Chinese name in a run of simplified characters,
+    is a word of its own there: no common word crosses its first or last character or holds
+    it (data/edge_words_zh.txt: 货币 and 安全 in 货币安全, 银行 in 平安银行)."""
+    edges = _edge_words()
+    for s in range(max(0, start - MAX_EDGE_WORD + 1), end):
+        for e in range(max(s + 2, start + 1), min(len(run), s + MAX_EDGE_WORD) + 1):
+            if (s < start or e > end) and run[s:e] in edges:
+                return False
+    return True

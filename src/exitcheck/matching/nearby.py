@@ -17,7 +17,11 @@ the order of ``BANDS``:
 - ``truncated``: the start of a registry name ('Coinmarketc', 'Guotai Junan Intern', 'Tiger');
 - ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号);
 - ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring');
-- and, after the bands of dictation, tone numbers, inside, one character, abbreviations,
+- after the bands of dictation, tone numbers and inside: ``chinese_word`` (a registry Chinese
+  name as a word of Chinese text, no common word crossing its edges: '与火币合规团队对接') and
+  ``everyday_in_field`` (an everyday registry name beside its trade's words, alone in a field
+  or among Chinese words: 'Tiger 客户经理 陈小姐', 'Keystone · Sales Associate');
+- and, after the bands of one character, abbreviations,
   translations, quotes and speech: ``script_runs`` (a katakana or hangul name run on into
   other words: 'バイナンスから出金'), ``slip_in_text`` ('Payment to Binanse Ltd'),
   ``vowels_left_out`` ('Bnnc'), ``inverted`` ('Brokers, Tiger'), ``memo_alone`` (a Chinese
@@ -42,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
+    a_word,
     clean,
     compact_key,
     core_key,
@@ -233,8 +238,8 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
     host = (parts.hostname or "").removeprefix("www.")
     table, prefixes, chinese, _ = index.derived("context", _prefixes)
     owners = [table[label] for label in host.split(".") if table.get(label)]
-    if not host or (owners and not redirected):
-        return None  # the host is a registry name's: the domain rules decided
+    if "." not in host or (owners and not redirected):
+        return None  # no web site's ('otpauth://totp/…'), or a registry name's: decided
     if owners:  # a search engine's link to a page of the platform's own site
         keys = [label for label in host.split(".") if table.get(label) not in (None, "", "*")]
         return _slug_review(index, result, keys, f"a search engine's link to {host}")
@@ -333,8 +338,10 @@ def _spelt_characters(index: KeyIndex, text: str) -> list[Entry]:
 
 
 def _may_letter_for_character(index: KeyIndex, query: Query) -> bool:
-    """Chinese characters, in a short text."""
-    return query.cjk and len(query.text) <= MAX_LETTER_TEXT
+    """Chinese characters, and a Latin letter or a short text."""
+    return query.cjk and (
+        len(query.text) <= MAX_LETTER_TEXT or _LATIN_LETTER.search(query.text) is not None
+    )
 
 
 def letter_for_character(
@@ -347,11 +354,12 @@ def letter_for_character(
     among other words, a registry Chinese name of two to four characters written with some of
     its characters (not all) as their pinyin or its first letter ('bi安 合约', '火bi全球站',
     'ZM开门交易所', '比特D陆 矿机'), the Latin letters not run on into others. A letter for a
-    character dodges a filter: review."""
-    if text.isascii() or len(text) > MAX_LETTER_TEXT or not _LATIN_LETTER.search(text):
+    character dodges a filter: review. In a longer text (a chat line, a note), a word of its
+    own that is such a name ('B安 的账户也冻了', '火b 那边呢')."""
+    if text.isascii() or not _LATIN_LETTER.search(text) or not has_cjk(text):
         return None
-    if not has_cjk(text):
-        return None
+    if len(text) > MAX_LETTER_TEXT:
+        return _letter_word(index, result, text)
     tokens = words(text)
     found: list[Entry] = []
     table = index.derived("letter_for_character", _letter_table)
@@ -361,6 +369,20 @@ def letter_for_character(
             found += table.get(form, [])
     if not found:
         found = _spelt_characters(index, to_simplified("".join(tokens)))
+    if not found:
+        return None
+    named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
+    return _review(result, named, f"a letter stands for a character of {named[0].label!r}?")
+
+
+def _letter_word(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A word of a longer text, between spaces or punctuation, of two to four characters one
+    of them a Latin letter, that the letter table reads as a registry Chinese name."""
+    table = index.derived("letter_for_character", _letter_table)
+    found: list[Entry] = []
+    for word in re.split(r"[\s,.;:!?/|，。；：！？、]+", to_simplified(clean(text))):
+        if 2 <= len(word) <= 4 and _LETTER_CJK.fullmatch(word):
+            found += table.get(word, [])
     if not found:
         return None
     named = tuple(Candidate(e.entity_id, e.label, 80.0, "letter_for_character") for e in found)
@@ -492,8 +514,38 @@ def leetspeak(
                 )
                 break
     if not found:
+        found = _leet_host(index, cleaned)
+    if not found:
         return None
     return _review(result, found, f"reads as {found[0].label!r} with its symbols as letters")
+
+
+_LEET_HOST = re.compile(r"[a-z0-9@$!|()-]+(?:\.[a-z0-9@$!|()-]+)*\.[a-z0-9]{2,6}")
+
+
+def _leet_host(index: KeyIndex, cleaned: str) -> tuple[Candidate, ...]:
+    """The registry entities that a host among other words reads as, its symbols read as
+    letters and the digits a name may hold kept ('f2poo1.com – worker login', 'bitg3t.com 2FA
+    backup'): a domain an entity lists, or a subdomain of one."""
+    from exitcheck.matching.names import parent_hosts
+
+    for word in cleaned.split():
+        host = word.strip(".,;:'\"")
+        if not _LEET_MARKS.search(host) or not _LEET_HOST.fullmatch(host):
+            continue
+        spelt = host
+        for written, letter in _LEET:
+            spelt = spelt.replace(written, letter)
+        for i_or_l in ("l", "i"):
+            for reading in (spelt.translate(_LEET_CHARS), spelt):
+                reading = re.sub(r"[1!|]", i_or_l, reading)
+                if reading == host:
+                    continue
+                for listed in (reading, *parent_hosts(reading)):
+                    entry = index.domain(listed)
+                    if entry is not None and entry.entity_id:
+                        return (Candidate(entry.entity_id, entry.label, 90.0, "leetspeak"),)
+    return ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -557,13 +609,230 @@ def chinese_memo(
         # a verb or particle the word lists lack, glued on ('路印提了', '用过抹茶'): one character
         glued = [piece[1:], piece[:-1]] if len(piece) >= 3 and piece == core else []
         for form in dict.fromkeys([piece, core, *glued]):
-            if len(form) < 2:
-                continue
+            if len(form) < 2 or (
+                len(form) == 2 and not a_word(piece, piece.find(form), piece.find(form) + 2)
+            ):
+                continue  # '币行' of '币行情' is crossed by 行情
             hits = index.exact(form) or index.folded(form)
             found += [Candidate(e.entity_id, e.label, 90.0, "memo") for e in hits if e.entity_id]
     if not found:
         return None
     return _review(result, tuple(found), f"{found[0].label!r} stands among memo or label words")
+
+
+# --------------------------------------------------------------------------------------------
+# A Chinese name as a word of a Chinese sentence or record
+
+
+def _word_table(index: KeyIndex) -> tuple[re.Pattern[str], dict[str, list[Entry]]]:
+    """(a pattern of the registry's Chinese names of two characters or more, as the registry
+    writes them (not their distinctive parts: 老虎 of 老虎证券 is a tiger), those names to their
+    entries)."""
+    keys, _, _, _ = index.table.rows()
+    names: dict[str, list[Entry]] = {}
+    for kind, key, entity, label, field in keys:
+        if kind not in ("exact", "folded") or not entity or len(key) < 2:
+            continue
+        if all(map(is_cjk, key)) and all(e.entity_id != entity for e in names.get(key, ())):
+            names.setdefault(key, []).append(Entry(entity, label, field))
+    return any_of(names), names
+
+
+def _may_chinese_word(index: KeyIndex, query: Query) -> bool:
+    """A registry Chinese name of two characters or more in the clean text, folded to
+    simplified."""
+    if not query.cjk:
+        return False
+    pattern = index.derived("chinese_word", _word_table)[0]
+    return pattern.search(to_simplified(clean(query.text))) is not None
+
+
+def chinese_word(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the runs of Chinese characters of ``to_simplified(clean(text))``. Condition: a
+    registry Chinese name (the longest at its place) stands in a run, whatever stands around
+    it ('与火币合规团队对接', '用欧易做合约', '不是币安官方客服'): of three characters or more
+    anywhere, of two as a word of its own, which no common word crosses at its first or last
+    character or holds (data/edge_words_zh.txt: 货币 and 安全 in 货币安全, 银行 in 平安银行, 行情
+    in 比特币行情). A name that is an everyday word stands only with a word that corroborates
+    it. A sentence may say anything of a name, and other words may make another firm's:
+    review."""
+    _, names = index.derived("chinese_word", _word_table)
+    folded = to_simplified(clean(text))
+    tokens = words(folded)
+    found: list[Candidate] = []
+    for run in _CJK_RUN.findall(folded):
+        at = 0
+        while at < len(run) - 1:
+            key = _name_starting(run, at, names)
+            if key is None:
+                at += 1
+                continue
+            end = at + len(key)
+            word = len(key) > 2 or a_word(run, at, end)
+            if word and not everyday_name(key, tokens):
+                found += [Candidate(e.entity_id, e.label, 85.0, "in_words") for e in names[key]]
+            at = end
+    if not found:
+        return None
+    return _review(result, tuple(found), f"{found[0].label!r} stands as a word in Chinese text")
+
+
+# characters of the longest registry Chinese name read in a run ('北京火币天下网络技术有限公司')
+MAX_NAME_CHARACTERS = 16
+
+
+def _name_starting(run: str, at: int, names: dict[str, list[Entry]]) -> str | None:
+    """The longest registry Chinese name that starts at ``at``."""
+    for end in range(min(len(run), at + MAX_NAME_CHARACTERS), at + 1, -1):
+        if run[at:end] in names:
+            return run[at:end]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# An everyday registry name among the words of its platform's trade
+
+
+@functools.cache
+def _everyday_fields() -> dict[str, tuple[str, frozenset[str]]]:
+    """data/matching.toml ``everyday_fields``: an everyday name to (its entity, the words of
+    the platform's trade)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))["everyday_fields"]
+    return {
+        name: (item["of"], frozenset(to_simplified(w) for w in item["words"]))
+        for name, item in data.items()
+    }
+
+
+def _may_everyday_in_field(index: KeyIndex, query: Query) -> bool:
+    """A word of the text is an everyday name of ``everyday_fields``."""
+    return not _everyday_fields().keys().isdisjoint(words(query.text))
+
+
+_FORMS_ZH = ("公司", "集团", "有限", "控股", "合伙")  # a company's legal name in Chinese
+_ARTICLES = frozenset({"the", "a", "an"})  # before an everyday word: its everyday sense
+
+
+def everyday_in_field(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads ``words(text)``. Condition: a word is a registry name that is an everyday word
+    (data/matching.toml ``everyday_fields``: 'tiger', 'gate', 'keystone'), no word is a legal
+    form or a company's word, in Latin or Chinese ('Keystone Mining LLC' is another firm), no
+    capitalised word follows the name but a word of its trade ('Tiger Balm'), and the name
+    stands as a name:
+
+    - beside a word of its platform's trade (a Latin word, or a Chinese word inside a run of
+      characters: 'Tiger 客户经理 陈小姐', 'Gate — 2FA reset request', 'Keystone — device PIN');
+    - or alone in a field of a record ('Keystone · Sales Associate · 2016–2018', 'Tiger |
+      Relationship Manager'): separators around it;
+    - or as the only word with a capital but the first in a sentence in lower case
+      ('Customer works for Keystone; employer letter requested.');
+    - or as the only Latin word among Chinese words of records, notes and interfaces (those
+      context.py sets aside: 'Gate 季度复盘会议', 'Gate 汇总'; not another trade's: 'Gate 大门
+      安装', 'Tiger 牌 保温杯').
+
+    The everyday meaning is as likely as the platform: review."""
+    from exitcheck.matching.decide import _company_words
+
+    tokens = words(text)
+    if not (_company_words() - _ARTICLES).isdisjoint(tokens):
+        return None
+    runs = [t for t in tokens if has_cjk(t)]
+    if any(form in run for run in runs for form in _FORMS_ZH):
+        return None
+    fields = _everyday_fields()
+    for token in tokens:
+        if token not in fields:
+            continue
+        entity, trade = fields[token]
+        if _named_after(text, token, trade):
+            continue
+        if not trade.isdisjoint(tokens) or any(w in run for run in runs for w in trade):
+            why = "beside words of {}'s trade"
+        elif _alone_in_field(text, token):
+            why = "alone in a field of a record"
+        elif _named_in_sentence(text, token):
+            why = "the only name with a capital in a sentence in lower case"
+        elif _only_latin_word(tokens, token) and all(map(_record_words, runs)):
+            why = "the only Latin word among Chinese words of a record"
+        else:
+            continue
+        hits = [e for _, e in index.names("latin") if e.entity_id == entity]
+        if not hits:
+            continue
+        label = hits[0].label
+        best = Candidate(entity, label, 80.0, "in_field")
+        reason = f"{token!r} is an everyday word, {why.format(label)}"
+        return _review(result, (best,), reason)
+    return None
+
+
+_FIELD_MARKS = re.compile(
+    r"\s*(?:[|·•;；,，()（）\[\]【】<>/\t]|\s[-–—]+\s|^[-–—]+\s|\s[-–—]+$)\s*"
+)
+
+
+def _alone_in_field(text: str, name: str) -> bool:
+    """True when the name is the whole of a field of the text, between separators ('|', '·',
+    ';', ',', brackets, a dash between spaces), and the text has another field. Not a colon:
+    a label's ('Gate: visitor sign-in'), whose words after it tell the sense."""
+    fields = [f for f in _FIELD_MARKS.split(text) if f.strip()]
+    return len(fields) > 1 and any(words(f) == [name] for f in fields)
+
+
+def _record_words(run: str) -> bool:
+    """True when a run of characters is made of the words of records, notes and interfaces
+    that context.py sets aside beside a name (季度, 复盘, 会议, 汇总 …): nobody's trade."""
+    from exitcheck.matching.context import _spelt_of, _vocab
+
+    return _spelt_of(to_simplified(run), _vocab()["interface_zh"])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_SENTENCE_WORDS = 2  # words in lower case around the name
+_MACHINE = frozenset("=_{}<>")
+
+
+def _named_in_sentence(text: str, name: str) -> bool:
+    """True when the name, capitalised and not the text's first word, is the only word with a
+    capital but the first among words in lower case ('Customer works for Keystone; employer
+    letter requested.'): a sentence that names it, not another firm's name of several words."""
+    found = _WORD.findall(text)
+    if len(found) < MIN_SENTENCE_WORDS + 2 or not text.isascii() or not _MACHINE.isdisjoint(text):
+        return False  # a machine's key=value pairs or identifiers are no sentence
+    at = [i for i, w in enumerate(found) if w.lower() == name]
+    if len(at) != 1 or at[0] == 0 or not found[at[0]][0].isupper():
+        return False
+    if found[at[0] - 1].lower() in _ARTICLES:
+        return False  # 'visited the Gate': the everyday word
+    rest = [w for i, w in enumerate(found) if i not in (0, at[0])]
+    return sum(w.islower() for w in rest) >= MIN_SENTENCE_WORDS and all(map(str.islower, rest))
+
+
+def _only_latin_word(tokens: list[str], name: str) -> bool:
+    """True when the name is the only Latin word, the others Chinese words and numbers."""
+    return any(has_cjk(t) for t in tokens) and all(
+        t == name or has_cjk(t) or t.isdigit() for t in tokens
+    )
+
+
+_TITLE_WORD = re.compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _named_after(text: str, name: str, trade: frozenset[str]) -> bool:
+    """True when a capitalised word that is not of the trade follows the everyday name in
+    the text: another name of two words ('Tiger Balm', 'Gate Hardware')."""
+    for found in re.finditer(rf"(?i)(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])", text):
+        after = _TITLE_WORD.match(text, found.end())
+        if after is not None and after[1].lower() not in trade:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -2482,6 +2751,8 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_dictated, dictated),
     (_may_tone_numbers, tone_numbers),
     (_may_inside, inside),
+    (_may_chinese_word, chinese_word),
+    (_may_everyday_in_field, everyday_in_field),
     (_may_one_character, one_character),
     (_may_abbreviated, abbreviated),
     (_may_translated, translated),

@@ -14,11 +14,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from exitcheck.matching.names import (
+    a_word,
     clean,
     compact_key,
     core_key,
     domain_of,
     everyday_name,
+    everyday_names,
     generic_words,
     has_cjk,
     is_qualifier,
@@ -31,6 +33,7 @@ from exitcheck.matching.names import (
     words,
 )
 from exitcheck.matching.results import (
+    ANOTHER_TRADE,
     DECISION_AMBIGUOUS,
     DECISION_MATCH,
     DECISION_NONE,
@@ -107,6 +110,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
         return result
     if result.method in EXACT_METHODS and result.normalized == compact_key(text):
         return result  # the whole cell is one registry name ('… Securities and Commodities')
+    if _one_of_another_trade(result, text, match_part):
+        return result
     parts = [p for p in parts_of(text) if words(p)]
     parts = [p for p in parts if not _qualifies(words(p))]
     if len(parts) < 2:
@@ -207,6 +212,16 @@ def _one_named(
     else:
         reason = f"the other parts of the cell ({others}) name no other registry entity"
     return answer._replace(query=result.query, reason=reason)
+
+
+def _one_of_another_trade(result: MatchResult, text: str, match_part: Matcher) -> bool:
+    """True when the cell read whole is another trade's company (``contained``) and no part
+    of it names an entity on its own: 'Spark Pool Supplies | PO 1 | Net 30' is one company;
+    'Anchor Construction LLC & OKX', 'Spark Pool & Spa Care' are read part by part."""
+    if result.decision != DECISION_NONE or not result.reason.endswith(ANOTHER_TRADE):
+        return False
+    parts = [p for p in parts_of(text) if words(p)]
+    return all(match_part(p).decision == DECISION_NONE for p in parts)
 
 
 # a part that is one code of two or three letters, after a field's label ('C=MX', 'ccy: HT')
@@ -434,6 +449,11 @@ def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchR
     )
     if not candidates:
         return other(result.query, result.normalized, [e for e, _ in found], result.candidates)
+    named = [(e.entity_id, e.label) for e, _ in found]
+    trade = None if chinese else another_trade(index, tokens, named)
+    if trade is not None:
+        reason = f"{rest} is a common name here, beside words of another trade ({trade!r}): another company's name"
+        return none(result.query, result.normalized, reason, _merge(candidates))
     if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):
         if _an_app(tokens):
             reason = f"{rest} is an everyday word, in the name of an app: its own, or another's"
@@ -441,6 +461,106 @@ def contained(index: KeyIndex, result: MatchResult, tokens: list[str]) -> MatchR
         reason = f"{rest} is an everyday word or another firm's name here, and nothing else in the name points to it"
         return none(result.query, result.normalized, reason, _merge(candidates))
     return ambiguous(result.query, result.normalized, _merge(candidates), reason)
+
+
+MAX_COMMON_NAME = 4  # letters of a registry name that many firms bear ('Cobo', 'JEX')
+
+
+def another_trade(index: KeyIndex, tokens: list[str], named: list[tuple[str, str]]) -> str | None:
+    """The first word of another trade (data/matching.toml ``other_trade_words``: 'hotel',
+    'supplies') outside the registry names ``named`` ((entity id, label) pairs, each standing
+    as whole words) in a Latin query's words, when every name is a common
+    one as written there: everyday words ('Spark Pool', 'Chain News') or a short name of
+    ``MAX_COMMON_NAME`` letters at most that is not the pinyin of the entity's Chinese name
+    ('Cobo', 'JEX'; not 'Futu', 富途), and no word of a platform's kind stands in the query
+    ('Spark Pool Supplies', 'Cobo Hotel Group': another company; 'Cobo Hotel crypto wallet'
+    is not). A coined name ('KuCoin dentistry supplies') stays for review."""
+    trades = other_trade_words()
+    if trades.isdisjoint(tokens):
+        return None
+    outside = list(tokens)
+    for entity_id, label in named:
+        span = _span(tokens, compact_key(label))
+        if span is None or not _common_name(index, tokens[span[0] : span[1]], entity_id):
+            return None
+        outside[span[0] : span[1]] = [""] * (span[1] - span[0])
+    if not _kind_words().isdisjoint(outside):  # the name's own 'pool' is not a word beside it
+        return None
+    if _names_more(index, outside):
+        return None  # 'Coin World Apparel Pty Ltd & KuCoin': a second name, for ``several``
+    return next((t for t in outside if t in trades), None)
+
+
+def _names_more(index: KeyIndex, outside: list[str]) -> bool:
+    """True when consecutive words left (the names' own set to '') spell a registry name."""
+    for i in range(len(outside)):
+        key = ""
+        for token in outside[i:]:
+            if not token:
+                break
+            key += token
+            if len(key) >= MIN_CONTAINED and any(e.entity_id for e in index.exact(key)):
+                return True
+    return False
+
+
+def _span(tokens: list[str], key: str) -> tuple[int, int] | None:
+    """Where consecutive words of ``tokens`` spell ``key``, if they do."""
+    for i in range(len(tokens)):
+        joined = ""
+        for j in range(i, len(tokens)):
+            joined += tokens[j]
+            if joined == key:
+                return i, j + 1
+            if not key.startswith(joined):
+                break
+    return None
+
+
+def _common_name(index: KeyIndex, span: list[str], entity_id: str) -> bool:
+    """True when a registry name, as the query writes it, is one many firms may bear: an
+    everyday name (data/everyday_names.txt), words of everyday language each ('spark pool'),
+    or a short name that is not the pinyin of the entity's Chinese name."""
+    from exitcheck.matching.context import _common_words
+
+    key = "".join(strip_generic(span)) or "".join(span)  # 'Bitz Group' is Bitz
+    if key in everyday_names() or "".join(span) in everyday_names():
+        return True  # 'Keystone', 'Bee Pool': data/everyday_names.txt
+    if len(span) > 1 and all(t in _common_words() for t in span):
+        return True
+    if len(key) > MAX_COMMON_NAME or not key.isalpha():
+        return False
+    return not any(e.entity_id == entity_id for e in index.romanised(key))
+
+
+@functools.cache
+def other_trade_words() -> frozenset[str]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return frozenset(data["other_trade_words"])
+
+
+@functools.cache
+def _kind_words() -> frozenset[str]:
+    """Words of a platform's kind (data/matching.toml ``slip_kind_words``), of its own units,
+    and the words that corroborate an everyday registry name (data/everyday_names.txt)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.matching.names import everyday_names
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    corroborating = (w for words_ in everyday_names().values() for w in words_)
+    return frozenset(data["slip_kind_words"]) | frozenset(corroborating) | _UNIT_WORDS
+
+
+# a platform's own units and what it deals in ('Cobo Custody', 'KuCoin Labs', 'Bybit Card')
+_UNIT_WORDS = frozenset({
+    "custody", "card", "cards", "labs", "lab", "ventures", "research", "academy", "launchpad",
+    "nft", "support", "helpdesk", "token", "tokens", "coin", "coins", "blockchain", "bitcoin",
+    "staking", "earn", "futures", "api",
+})  # fmt: skip
 
 
 _APP_WORDS = frozenset({"app", "apps"})
@@ -489,9 +609,26 @@ def _latin_spans(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, float]
         word = tokens[0]
         for end in range(len(word) - 2, MIN_CONTAINED, -1):
             hits = index.exact(word[:end])
-            if hits:
+            if hits and not _compound(word, end):
                 return [(e, round(100.0 * end / len(word), 1)) for e in hits]
     return []
+
+
+def _compound(word: str, end: int) -> bool:
+    """True when a short name of ``MAX_COMMON_NAME`` letters at most starts a word that goes
+    on with an everyday word of three letters or more, not one of a platform's kind
+    ('cobohotels', 'futurice'): another firm's name run together, as a domain writes it;
+    'okcoinjapan', 'futusg' are read."""
+    from exitcheck.matching.context import _common_words
+
+    rest = word[end:]
+    return (
+        end <= MAX_COMMON_NAME
+        and len(rest) >= 3
+        and rest in _common_words()
+        and rest not in generic_words().latin
+        and rest not in _kind_words()
+    )
 
 
 def _chinese_prefix(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, float]]:
@@ -519,7 +656,7 @@ def _chinese_prefix(index: KeyIndex, tokens: list[str]) -> list[tuple[Entry, flo
         for start in starts:
             piece = core[start : start + size]
             hits = index.exact(piece) or index.folded(piece)
-            if hits:
+            if hits and (size > 2 or a_word(core, start, start + size)):
                 return [(e, round(100.0 * size / len(core), 1)) for e in hits]
     return []
 
@@ -609,6 +746,8 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     candidates = _merge(tuple(found))
     if not candidates or all(everyday_name(core_key(c.label), tokens) for c in candidates):
         return None  # '(주) 네오' reads as 'Neo': an everyday word, as Keystone is
+    if another_trade(index, tokens, [(c.entity_id, c.label) for c in candidates]) is not None:
+        return None  # '𝗖𝗼𝗯𝗼 𝗛𝗼𝘁𝗲𝗹 𝗚𝗿𝗼𝘂𝗽', 'Cobo Hotеl Group': read, another trade's company
     reason = f"written in another script, it reads as {latin.strip()!r}"
     return ambiguous(result.query, result.normalized, candidates, reason)
 
