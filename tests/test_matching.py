@@ -564,9 +564,10 @@ def test_a_common_registry_name_beside_another_trade_is_another_company() -> Non
         assert "another trade" in result.reason
     for text, entity_id in [
         ("Binance Hotel Group", "binance"),
-        ("Cobo Hotel Group & OKX", "okex"),
         ("Cobo custody for Hotel Group", "cobo"),
     ]:
         result = match(INDEX, text)
         assert result.decision == "ambiguous", text
         assert entity_id in {c.entity_id for c in result.candidates}, text
+    # a second part that is that other company names no registry entity: the cell is OKX's
+    assert match(INDEX, "Cobo Hotel Group & OKX").entity_id == "okex"

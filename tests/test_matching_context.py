@@ -678,7 +678,7 @@ def test_a_short_chinese_brand_with_clause_words_is_another_party(query: str) ->
         ("Bybit API", "bybit", "exact_apart"),  # an interface of it, no other entity
         ("Grand Total Matrixport", "matrixport", "exact_apart"),
         ("Bitget Subtotal", "bitget", "exact_apart"),
-        ("火币 汇总", "huobi", "exact_apart"),
+        ("火币 汇总", "huobi", METHOD),
         ("Etherscan API – Standard plan – USD 199.00", "etherscan", "exact_apart"),
         ("Head of Growth @ CoinEx (2019–2021)", "coinex", "exact_in_field"),
         ("Analyst at Poolin, Hangzhou, 2018–2020", "poolin", "exact_in_text"),
