@@ -53,7 +53,9 @@ def test_a_word_is_crossed_by_no_common_word(run: str, start: int, end: int, wor
         ("关于币行情的问题请咨询客服", ("none", None)),
         # a tag with an affiliate's place is no sender's
         ("【日本】火币交易所通知", ("ambiguous", "huobi")),
-        ("【某某】火币", ("ambiguous", "huobi")),  # too short to be a message
+        # a tag before the name is another party's, which names no registry entity: the name
+        # is the cell's answer (issue 24's policy; 'context._unattached')
+        ("【某某】火币", ("match", "huobi")),
     ],
 )
 def test_chinese_names_in_chinese_text(query: str, expected: tuple[str, str | None]) -> None:

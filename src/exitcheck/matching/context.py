@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from exitcheck.matching.decide import is_list
@@ -66,6 +66,7 @@ METHOD = "exact_in_context"
 IN_TEXT = "exact_in_text"  # the same, with everyday words (data/common_words.txt) set aside
 IN_SENTENCE = "exact_in_sentence"  # the only capitalised name among lower-case words
 IN_FIELD = "exact_in_field"  # the name fills a field of its own ('Payee: OKX', 'Bybit_payout')
+APART = "exact_apart"  # no word beside the name attaches to it ('Binance Total', 'OKX · 2019')
 MAX_NAME_WORDS = 8
 
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z]{2})|_+")
@@ -124,7 +125,105 @@ def _vocab() -> dict[str, frozenset[str]]:
         "extensions": frozenset(data["file_extensions"]),
         "listing": frozenset(data["listing_words"]),
         "code_labels": frozenset(data["code_labels"]),
+        "attached": latin("attached_words"),
+        "layout": latin("layout_words") | {to_simplified(w) for w in data["layout_words"]},
+        "countries": frozenset(compact_key(w) for n in ("countries", "regions") for w in data[n]),
+        "countries_zh": frozenset(to_simplified(w) for w in data["countries_zh"]),
+        "country_codes": frozenset(data["country_codes"]),
+        "currencies": frozenset(data["currency_codes"]),
     }
+
+
+def vetoes_in(text: str) -> bool:
+    """True when ``text`` only says what makes a registry name beside it another's: a veto (a
+    copy, fake, unit or support word, an affiliate place's adjective) or an affiliate's place,
+    with nothing but note and generic words besides ('fake', 'Japan', 'Labs', '日本', '客服');
+    not another party's name that holds such a word ('Helix Capital', 'Institutional Desk')."""
+    vocab = _vocab()
+    if has_cjk(
+        text
+    ):  # only vetoes and note words ('日本', '客服'), not a name ('台灣業糖有限公司')
+        simplified = "".join(words(to_simplified(text)))
+        if any(v in simplified for v in vocab["veto_zh"]) and _spelt_of(
+            simplified, vocab["veto_zh"] | vocab["noise_zh"]
+        ):
+            return True
+    tokens = words(text)
+    stops = vocab["veto"] | vocab["affiliate"]
+    return not stops.isdisjoint(tokens) and all(
+        t in stops or t in vocab["noise"] or t.isdigit() for t in tokens
+    )
+
+
+def marked(parts: list[str]) -> bool:
+    """True when a part begins with a marker of a trading name or a former name ('formerly',
+    't/a', 'aka'): it then speaks of the name of the part before it ('Acme Exchange, formerly
+    Huobi'), for the rules of ``in_context``."""
+    vocab = _vocab()
+    markers = vocab["trading_as"] | vocab["formerly"]
+    for part in parts:
+        tokens = words(_split_humps(part))
+        if tokens and (tokens[0] in markers or "".join(tokens[:2]) in markers):
+            return True
+    return False
+
+
+def unit_words_in(text: str) -> bool:
+    """True when a word of ``text`` names a unit, product or copy of a platform, or a place
+    (``attached_words``, the vetoes, countries): 'Bitget Foundation Ltd', 'OKX Pay'."""
+    vocab = _vocab()
+    places = vocab["countries"] - _registered()  # not where platforms register: 'Seychelles'
+    stops = vocab["attached"] | vocab["veto"] | vocab["affiliate"] | places
+    return not stops.isdisjoint(words(text))  # 'KuCoin' is no 'Ku Coin' here
+
+
+def country_code(text: str) -> bool:
+    """True when ``text`` is one country's code of ISO 3166-1 ('KZ', 'BR', 'ARE'), not one of
+    a place where platforms register ('HK', 'BVI') nor a note's ('ETH': Ethiopia's and ether's)."""
+    tokens = words(text)
+    vocab = _vocab()
+    codes = vocab["country_codes"] - _registered() - vocab["currencies"]  # not 'ETH', 'USD'
+    return len(tokens) == 1 and tokens[0] in codes
+
+
+@functools.cache
+def _registered() -> frozenset[str]:
+    """The places where platforms register their holding companies (``qualifiers``, as
+    compact keys: 'seychelles', 'hongkong'), which qualify a name in brackets or after a comma."""
+    return frozenset(compact_key(w) for w in generic_words().qualifiers) - _vocab()["affiliate"]
+
+
+_HOME_ZH = frozenset({"中国"})  # the registry's entities' own country: no affiliate's
+
+
+def unit_peeled(result: MatchResult, text: str) -> MatchResult:
+    """A match found with generic words set aside, one of which names a unit or product of the
+    platform ('Bitget Foundation', 'KuCoin DEX Ltd': ``attached_words`` and the vetoes), and
+    is no word of the name matched: review with the platform, never a match."""
+    best = result.best
+    if best is None:
+        return result
+    vocab = _vocab()
+    stops = (vocab["attached"] | vocab["veto"]) & generic_words().latin  # the words set aside
+    tokens = words(text)
+    found = [t for t in tokens if t in stops and t not in words(best.label)]
+    # a country or region in Chinese as a word of its own ('富途 新加坡'), not a city or the
+    # brackets of a legal name ('北京…有限公司', '…（香港）')
+    places = vocab["countries_zh"] - _HOME_ZH
+    found += [t for t in tokens if to_simplified(t) in places]
+    # ... or run on after the name, with no legal form after it ('币安香港', '火币新加坡')
+    found += [
+        to_simplified(t)[len(result.normalized) :]
+        for t in tokens
+        if to_simplified(t).startswith(result.normalized)
+        and to_simplified(t)[len(result.normalized) :] in places
+    ]
+    if not found:
+        return result
+    reason = (
+        f"{found[0]!r} beside the name: a unit, product or regional affiliate, not the platform"
+    )
+    return ambiguous(result.query, result.normalized, (best,), reason)
 
 
 def _prefixes(
@@ -384,6 +483,8 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     (entity,) = entities
     if _product_run(index, segments, text):
         return None  # 'KuCoin Shares', 'Huobi_Technology': the platform's token or firm's
+    if attached(text, found, spans, segments, parts, vocab) or _bracketed_code(index, text):
+        return None  # 'Binance Pay', 'Bybit MX', 'sites like KuCoin': another entity or thing
     # words no vocabulary holds: the name may still fill a field of its own, or case may
     # tell it from a sentence's words in lower case
     stranger = bool(unknown) and not _trading_name(found, unknown, marker_at)
@@ -401,7 +502,19 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
         and _distinctive(found)
         and _sentence_case(text, found, flat, vocab)
     )
-    if stranger and not field and not cased:
+    apart = (
+        stranger
+        and not field
+        and not cased
+        and not outside
+        and not marker_at
+        and not PAGE.search(text)
+        and HOST_WORD not in flat
+        and _distinctive(found)
+        and not _everyday_brand(spans, segments)
+        and _unattached(text, found, spans, segments, parts, vocab)
+    )
+    if stranger and not field and not cased and not apart:
         return None
     key = found[-1][1]
     names = [k for _, k, _ in found if k in table]
@@ -423,11 +536,300 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     if cased:
         why = "{!r} is the only name written with capitals; the words around it are in lower case"
         return _answer(index, result, key, entity, why, IN_SENTENCE)
+    if apart:
+        why = (
+            "{!r} stands apart: no word beside it in its phrase makes it another entity, and"
+            " the other words stand past a separator or are the sentence's"
+        )
+        return _answer(index, result, key, entity, why, APART)
     if common:  # the match rests on everyday words set aside: said apart
         why = "{!r} stands among words that name nothing: numbers, everyday and note words"
         return _answer(index, result, key, entity, why, IN_TEXT)
     why = "{!r} stands among payment, address, note or channel words"
     return _answer(index, result, key, entity, why)
+
+
+MIN_APART_NAME = 4  # letters of a name read apart in any case; a shorter one in capitals ('OKX')
+MAX_PLACE_WORDS = 4  # words of a country's or region's name ('united arab emirates')
+_NUMBER_WORDS = frozenset({"no", "nr", "number", "num"})  # a label's number follows
+MAX_SHORT_NOTE = 4  # letters of a note word read past ('similar to FTX', 'better than Bybit')
+# what parts a name from the words beside it besides the phrases' punctuation: an '@' between
+# spaces ('Product Manager @ OKX'), as a CV or a signature writes it
+_AT = re.compile(r"\s@\s")
+# ... but a hyphen between letters joins the words of one name or slug ('zhi-hu-tea-house')
+_JOINED = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def _unattached(
+    text: str,
+    found: list[tuple[int, str, str]],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when every registry name found stands apart from the words around it: the word next
+    to it on each side in its phrase (past its own generic words and legal forms: 'Binance
+    Holdings Ltd') is none, or one that does not attach (``_attaches``). Words in other
+    phrases, past a field's separator (· | — – : ; , brackets, ' @ ', a tab), do not attach:
+    'Senior Analyst · Binance · 2020', 'Weekly sync: CoinMarketCap listing (Thu)'. A name of
+    fewer than ``MIN_APART_NAME`` letters must be written in capitals ('OKX', not 'okx')."""
+    spans = spans + _chinese_words(found, spans, segments)
+    if not spans or any(k not in _span_keys(spans, segments) for _, k, _ in found):
+        return False  # a ticker, or a Chinese name inside a run of characters: not read here
+    if _only_bracketed(spans, segments, parts, vocab):
+        return False
+    raws = _RAW_WORD.findall(text)
+    for tokens, at, step, lower, capitals, _ in _neighbours(text, spans, segments, parts, vocab):
+        if at < 0:
+            return False  # a short name not written in capitals
+        # a word in lower case after the name may go on its name ('KuCoin dental clinic'):
+        # only one before it is the sentence's ('payout from ViaBTC')
+        if _attaches(tokens, at, step, vocab, lower if step < 0 else frozenset(), capitals):
+            return False
+    return bool(raws)
+
+
+def attached(
+    text: str,
+    found: list[tuple[int, str, str]],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when a word next to a registry name found, in its phrase, is of a kind that makes
+    it another entity or thing whatever the rest of the text (``_bound``): a country, region
+    or code, a unit, product, copy or comparison word ('Binance Pay', 'OKX Türkiye', 'Bybit
+    MX', 'sites like Bybit'), or such a word past a short note word ('similar to FTX').
+    Such a text is never a match of the name by context."""
+    spans = spans + _chinese_words(found, spans, segments)
+    if _bracketed_place(spans, segments, parts, vocab):
+        return True
+    for tokens, at, step, _, capitals, phrase in _neighbours(text, spans, segments, parts, vocab):
+        if at < 0:
+            continue
+        if _bound(tokens, at, step, vocab, capitals):
+            return True
+        further = at + step
+        short = len(tokens[at]) <= MAX_SHORT_NOTE and tokens[at] in vocab["said"]
+        beyond = short and 0 <= further < len(tokens) and phrase[further] == phrase[at]
+        if beyond and tokens[further] in vocab["attached"]:  # a comparison's or a copy's word
+            return True
+    return False
+
+
+def _neighbours(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+    vocab: dict[str, frozenset[str]],
+) -> Iterator[tuple[list[str], int, int, frozenset[str], frozenset[str], list[int]]]:
+    """For each side of each name found: (the words of its part, the place of the word next to
+    it in its phrase past its own generic words and legal forms, the side: 1 after, -1
+    before, the words written in lower case when the name has a capital, the words written in
+    capitals, and the phrase of each word). A word of another name found is no neighbour ('coinex.com CoinEx': the
+    words of both). A short name not written in capitals gives a place of -1."""
+    raws = _RAW_WORD.findall(text)
+    written = _lower_words(text) if any(ch.islower() for ch in text) else frozenset()
+    capitals = frozenset(compact_key(r) for r in raws if r.isupper())
+    shouted = not any(ch.islower() for ch in text)  # case tells nothing but at a phrase's end
+    if shouted:
+        capitals = frozenset(t for t in capitals if len(t) <= 2 and t not in vocab["said"])
+    glue = (vocab["glued"] | vocab["company"] | {"the"}) - vocab["attached"]
+    named = {(s, i) for s, start, end in spans for i in range(start, end)}
+    for s, start, end in spans:
+        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        key = "".join(tokens[start:end])
+        own = [r for r in raws if compact_key(r) and compact_key(r) in key]
+        lower = written if any(ch.isupper() for r in own for ch in r) else frozenset()
+        if len(key) < MIN_APART_NAME and key.isascii() and not any(r.isupper() for r in own):
+            yield tokens, -1, 1, lower, capitals, []
+            continue
+        shape = _phrases(_JOINED.sub(" ", _AT.sub(" | ", parts[s])), tokens)
+        phrase = [p for p, _ in shape] if shape is not None else [0] * len(tokens)
+        after = end
+        while after < len(tokens) and tokens[after] in glue and phrase[after] == phrase[end - 1]:
+            after += 1
+        if after < len(tokens) and phrase[after] == phrase[end - 1] and (s, after) not in named:
+            last = after + 1 == len(tokens) or phrase[after + 1] != phrase[after]
+            code = {tokens[after]} & vocab["country_codes"] if shouted and last else set()
+            # a note word in capitals before a number is a label ('CR No. 1', 'ID 5521'), not
+            # a code ending the name ('Bybit DE', 'OKCoin AT ref 1')
+            after_it = tokens[after + 1] if not last else ""
+            numbered = after_it in _NUMBER_WORDS or any(ch.isdigit() for ch in after_it)
+            label = {tokens[after]} & vocab["said"] if numbered else set()
+            yield tokens, after, 1, lower, (capitals | code) - label, phrase
+        before = start - 1
+        while before >= 0 and tokens[before] in glue and phrase[before] == phrase[start]:
+            before -= 1
+        if before >= 0 and phrase[before] == phrase[start] and (s, before) not in named:
+            yield tokens, before, -1, lower, capitals, phrase
+
+
+_BRACKETED_CODE = re.compile(r"[(\[（【]\s*([A-Z]{2,3})\s*[)\]）】]")
+
+
+def _bracketed_code(index: KeyIndex, text: str) -> bool:
+    """True when brackets in the text hold only a country's code in capitals that is no
+    platform's token or product ('Binance [KZ]', 'Bybit (BR)'; not 'Huobi (HT)', 'MEXC (MX)')."""
+    if "(" not in text and "[" not in text and "（" not in text and "【" not in text:
+        return False
+    return any(
+        country_code(found[1]) and not index.product(found[1].casefold())
+        for found in _BRACKETED_CODE.finditer(text)
+    )
+
+
+def _bracketed_place(
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when brackets right after a registry name open on a country, a region or an
+    affiliate's place, or on a unit, product or copy word ('Binance (Kazakhstan)', 'OKX
+    (Türkiye)', 'Bybit (EU)', 'Binance (Pay)'): they qualify the name as another entity's or
+    thing's, as ``review.qualified`` reads them. Not the places where platforms register
+    ('Huobi Global Limited (Seychelles)'), nor a code (a token's ticker: 'Huobi (HT)')."""
+    for s, _, end in spans:
+        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        shape = _phrases(parts[s], tokens)
+        if shape is None or end >= len(tokens) or shape[end][1] <= shape[end - 1][1]:
+            continue
+        if tokens[end] in vocab["affiliate"] | vocab["attached"] | vocab["veto"]:
+            return True  # 'Bybit (EU)', 'Binance (Pay)', 'KuCoin (clone)'
+
+        place = next(
+            ("".join(tokens[end:j]) for j in range(end + 1, end + MAX_PLACE_WORDS + 1)
+             if "".join(tokens[end:j]) in vocab["countries"]),
+            None,
+        )  # fmt: skip
+        if place is not None and place not in _registered():
+            return True
+    return False
+
+
+def _only_bracketed(
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+    parts: list[str],
+    vocab: dict[str, frozenset[str]],
+) -> bool:
+    """True when every name found stands in brackets and a word outside them is neither a
+    number nor a note or layout word ('Golden Harvest Ltd (Binance)', '[OKX] Kitchen
+    Appliances'): the words outside are the name the text is about (``_bracketed_name``)."""
+    depths: dict[int, list[int]] = {}
+    for s in {s for s, _, _ in spans}:
+        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        shape = _phrases(parts[s], tokens)
+        if shape is None:
+            return False
+        depths[s] = [d for _, d in shape]
+    if any(depths[s][i] == 0 for s, start, end in spans for i in range(start, end)):
+        return False
+    for s, tokens in enumerate(segments):
+        tokens = tokens[1:] if tokens[0] == "\x00address" else tokens
+        level = depths.get(s) or [0] * len(tokens)
+        for token, depth in zip(tokens, level, strict=False):
+            outside = depth == 0 and not any(ch.isdigit() for ch in token)
+            if outside and token not in vocab["said"] and token not in vocab["layout"]:
+                return True
+    return False
+
+
+def _chinese_words(
+    found: list[tuple[int, str, str]],
+    spans: list[tuple[int, int, int]],
+    segments: list[list[str]],
+) -> list[tuple[int, int, int]]:
+    """The spans of the Chinese names found that are a word of their own ('火币 汇总'), which
+    ``in_context`` finds as a word's kind, not as a span."""
+    keys = {k for _, k, _ in found if not k.isascii()} - set(_span_keys(spans, segments))
+    out = []
+    for s, segment in enumerate(segments):
+        tokens = segment[1:] if segment[0] == "\x00address" else segment
+        out += [(s, i, i + 1) for i, t in enumerate(tokens) if to_simplified(t) in keys]
+    return out
+
+
+def _span_keys(spans: list[tuple[int, int, int]], segments: list[list[str]]) -> list[str]:
+    out = []
+    for s, start, end in spans:
+        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        out.append("".join(tokens[start:end]))
+    return out
+
+
+def _attaches(
+    tokens: list[str],
+    at: int,
+    step: int,
+    vocab: dict[str, frozenset[str]],
+    lower: frozenset[str],
+    capitals: frozenset[str],
+) -> bool:
+    """True when the word at ``at`` beside a registry name (``step`` away from it: 1 after,
+    -1 before) attaches to it: one that ``_bound`` reads, or any word but a number, a word of
+    a report's layout or a vendor's plan, a note, payment or interface word, or a word in
+    ``lower`` (written in lower case before a name written with a capital: the sentence's,
+    'payout from ViaBTC'). Another company's name beside it ('Binance Motors', 'Acme
+    Binance') attaches."""
+    if _bound(tokens, at, step, vocab, capitals):
+        return True
+    token = tokens[at]
+    if any(ch.isdigit() for ch in token):
+        return False
+    if not token.isascii():
+        if not is_cjk(token[0]):
+            return True  # another script: this reads no sentence there
+        simplified = to_simplified(token)
+        return not (
+            _spelt_of(simplified, vocab["layout"]) or _interface_zh(simplified, simplified, vocab)
+        )
+    if token in vocab["layout"]:
+        return False
+    if len(token) <= 2 and token not in lower and token not in vocab["said"]:
+        return True  # a code: a country's, a unit's
+    return token not in vocab["said"] and token not in lower
+
+
+def _bound(
+    tokens: list[str],
+    at: int,
+    step: int,
+    vocab: dict[str, frozenset[str]],
+    capitals: frozenset[str],
+) -> bool:
+    """True when the word at ``at`` beside a registry name makes it another entity or thing by
+    its kind: a country or region (its name of up to ``MAX_PLACE_WORDS`` words read from
+    there, in English or Chinese), a code of two letters in capitals or a country's of three
+    ('TR', 'EU', 'KZ', 'USA'), a unit, product, copy or comparison word (``attached_words``),
+    a veto or an affiliate's place."""
+    token = tokens[at]
+    if token in vocab["attached"] or token in vocab["veto"] or token in vocab["affiliate"]:
+        return True
+    if _a_place(tokens, at, step, vocab):
+        return True
+    if not token.isascii():
+        simplified = to_simplified(token)
+        return is_cjk(token[0]) and any(c in simplified for c in vocab["countries_zh"])
+    if token in capitals and len(token) == 2 and token.isalpha():
+        return True
+    return token in capitals and token in vocab["country_codes"]
+
+
+def _a_place(tokens: list[str], at: int, step: int, vocab: dict[str, frozenset[str]]) -> bool:
+    """True when the words from ``at`` on, away from the name, spell a country or region."""
+    places = vocab["countries"]
+    for n in range(1, MAX_PLACE_WORDS + 1):
+        run = tokens[at : at + n] if step > 0 else tokens[max(at - n + 1, 0) : at + 1]
+        if len(run) < n:
+            return False
+        if "".join(run) in places:
+            return True
+    return False
 
 
 MAX_PRODUCT_WORDS = 4  # words of a platform's token, product or related company's name
@@ -1500,6 +1902,7 @@ def _debris(token: str, vocab: dict[str, frozenset[str]], lower: set[str], alone
 
 _RAW_WORD = re.compile(r"[^\W_]+")
 _PATH = re.compile(r"[^\W\d_]/[^\W\d_]")
+PAGE = re.compile(r"(?<![\w/])[a-z]{1,2}/\w", re.I)  # 'r/kucoin', 'u/binance': a site's page
 MIN_PART = 3  # letters of a word written apart from the rest of a name ('Gate' of 'Gate.io')
 
 

@@ -51,6 +51,7 @@ from exitcheck.matching.results import (
     MIN_FUZZY_LATIN,
     RELATED,
     SCORE_THRESHOLD,
+    SEVERAL,
     UNUSUAL,
     Candidate,
     Entry,
@@ -168,6 +169,17 @@ def match(
     with each of them.
     """
     text, decoded = _module("decoding").decode(query)
+    result = _decoded(index, text, threshold, limit)
+    if decoded and result.decision == DECISION_MATCH:
+        result = _internationalised(result, decoded)
+    if decoded or result.decoded:
+        result = result._replace(query=query, decoded=(*decoded, *result.decoded))
+    return result
+
+
+def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResult:
+    """The answer for a text whose encodings are undone: the cell's, then the bands that read
+    a name in longer text."""
     result = _cell(index, text, threshold, limit)
     if (
         result.decision != DECISION_MATCH
@@ -177,10 +189,17 @@ def match(
         result = _module("context").in_context(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
         result = _written_out(index, result, text, threshold) or result
-    if decoded and result.decision == DECISION_MATCH:
-        result = _internationalised(result, decoded)
-    if decoded or result.decoded:
-        result = result._replace(query=query, decoded=(*decoded, *result.decoded))
+    if result.decision == DECISION_AMBIGUOUS and result.reason.startswith(SEVERAL):
+        # a cell of several parts of which one names a registry entity: that part's answer
+        result = (
+            _module("review").one_named(
+                result,
+                text,
+                lambda part: _name(index, part, threshold, 0),
+                lambda part: _decoded(index, part, threshold, 0),
+            )
+            or result
+        )
     return result
 
 
@@ -244,6 +263,8 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
     result = _name(index, text, threshold, limit)
     if result.decision == DECISION_MATCH and result.method != "exact_domain":
         result = _corroborated(result, text)
+    if result.method == "exact_without_generic":  # 'Bitget Foundation', 'KuCoin DEX Ltd'
+        result = _module("context").unit_peeled(result, text)
     if result.decision == DECISION_MATCH and _masked(text):
         best = result.best
         reason = "part of the name is masked: what is hidden cannot be checked"

@@ -101,6 +101,7 @@ def other(
 
 
 RELATED = "is a separate company related to the platform, not the platform"
+SEVERAL = "the cell holds several names"  # review.several's reason begins so
 # the end of the reason of a none for a common registry name beside words of another trade
 # ('Cobo Hotel Group'): final, as another platform's name is (review.contained)
 ANOTHER_TRADE = ": another company's name"

@@ -104,7 +104,8 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     """A cell holding several names ('Huobi, Binance', '火币、币安', 'Huobi and OKX'): each
     part is matched on its own. Parts that only qualify ('…, Seychelles', '& Co') are set
     aside. When a part names a registry entity and another part names anything else, the
-    answer is ambiguous with each entity named: never a match to the first."""
+    answer is ambiguous with each entity named: never a match to the first (``one_named``
+    then answers a cell whose other parts name no registry entity)."""
     if domain_of(clean(text)) is not None:  # a URL's '/' and '&' separate nothing
         return result
     if result.method in EXACT_METHODS and result.normalized == compact_key(text):
@@ -138,6 +139,79 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+def one_named(
+    result: MatchResult, text: str, match_part: Matcher, alone: Matcher
+) -> MatchResult | None:
+    """A cell that ``several`` left ambiguous and no rule read as a whole, when only one
+    registry entity is named in it ('ORG:Bitget;Institutional Desk', 'Zoom: Bybit / Helix
+    Capital – custody review'): the answer of the part that names it, read ``alone`` as the
+    whole matcher reads it (a match, or the review it gets itself: 'Huobi Japan; Tokyo'),
+    saying that the other parts name no registry entity. Not when two entities are named, nor
+    when another part says what makes the name another's (a copy, unit or support word, an
+    affiliate's place: 'Binance / Japan', 'Bybit; fake'), nor around a rename's or a trading
+    name's marker ('Acme Exchange, formerly Huobi'), nor in a forum's or a user's page
+    ('r/kucoin', 'u/binance')."""
+    from exitcheck.matching.context import PAGE
+
+    if PAGE.search(text):
+        return None
+    parts = [p for p in parts_of(text) if words(p)]
+    parts = [p for p in parts if not _qualifies(words(p))]
+    if len(parts) < 2:
+        return None
+    answers = [match_part(p) for p in parts]
+    shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
+    named = {
+        c.entity_id
+        for a, cs in zip(answers, shown, strict=True)
+        if a.decision != DECISION_NONE
+        for c in cs
+        if c.entity_id
+    }
+    return _one_named(result, parts, answers, named, alone)
+
+
+def _one_named(
+    result: MatchResult,
+    parts: list[str],
+    answers: list[MatchResult],
+    named: set[str],
+    alone: Matcher,
+) -> MatchResult | None:
+    """The answer of the part of a cell that names the one registry entity named, read alone
+    (the first such part that is a match, else the first such part's review), when no other
+    part is only a word that makes the name another's (a veto of ``context``: a copy, fake,
+    unit or support word, an affiliate's place), no part that names it holds a unit, product
+    or place word ('Binance, Binance Labs', 'Huobi, Huobi Japan') and no part begins with a
+    rename's or trading name's marker; None otherwise (the cell stays ambiguous)."""
+    naming = [i for i, a in enumerate(answers) if a.decision != DECISION_NONE]
+    if len(named) != 1:
+        return None
+    if result.decision == DECISION_MATCH and result.entity_id not in named:
+        return None  # the whole cell reads as another entity
+    from exitcheck.matching.context import marked, unit_words_in, vetoes_in
+
+    rest = [p for i, p in enumerate(parts) if i not in naming]
+    if any(vetoes_in(p) for p in rest) or any(unit_words_in(parts[i]) for i in naming):
+        return None  # 'Binance / Japan'; 'Bitget Foundation Ltd | Net 30': a unit's
+    if marked(parts):
+        return None  # 'Acme Exchange, formerly Huobi': whose name is it now?
+    said = [(i, alone(parts[i].strip())) for i in naming]
+    at, answer = next(((i, a) for i, a in said if a.decision == DECISION_MATCH), said[0])
+    if answer.decision == DECISION_NONE or {c.entity_id for c in answer.candidates} - named:
+        return None
+    if result.decision == DECISION_MATCH and answer.decision == DECISION_MATCH:
+        return result
+    others = ", ".join(repr(p.strip()) for i, p in enumerate(parts) if i != at)
+    if answer.reason:
+        reason = (
+            f"{answer.reason}; the other parts of the cell ({others}) name no other registry entity"
+        )
+    else:
+        reason = f"the other parts of the cell ({others}) name no other registry entity"
+    return answer._replace(query=result.query, reason=reason)
 
 
 def _one_of_another_trade(result: MatchResult, text: str, match_part: Matcher) -> bool:
@@ -215,8 +289,13 @@ def qualified(result: MatchResult, groups: list[str], match_text: Matcher) -> Ma
         return _bracketed_only(result, groups, match_text)
     if result.decision != DECISION_MATCH or result.best is None:
         return result
+    from exitcheck.matching.context import country_code, unit_words_in
+
     for group in groups:
-        if is_qualifier(group) and not _names_another(result, group, match_text):
+        unit = unit_words_in(group)  # 'Binance (Labs)', 'Binance (clone)', '(Kazakhstan)'
+        # a country's code that is no token's ticker ('Binance [KZ]'; not 'Huobi (HT)')
+        unit = unit or (country_code(group) and match_text(group).decision == DECISION_NONE)
+        if is_qualifier(group) and not unit and not _names_another(result, group, match_text):
             continue
         qualifiers = generic_words().qualifiers
         kept = [t for t in words(group) if t not in qualifiers]  # 'formerly huobi' -> 'huobi'
@@ -805,6 +884,7 @@ __all__ = [
     "in_order",
     "misread",
     "mixed",
+    "one_named",
     "other_script",
     "product",
     "product_word",

@@ -171,7 +171,10 @@ class Words:
         for pattern, template in _reason_patterns(self.table):
             found = pattern.fullmatch(text)
             if found:
-                values = {k: _requote(v) for k, v in found.groupdict().items()}
+                values = {  # a reason given inside another is read in turn
+                    k: self.reason(v) if k == "reason" else _requote(v)
+                    for k, v in found.groupdict().items()
+                }
                 return template.format(**values)
         return text
 
