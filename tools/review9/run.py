@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from pathlib import Path
 
 from exitcheck.matching import match
 from exitcheck.store.loading import load, shipped_registry
@@ -13,7 +14,8 @@ total: Counter[str] = Counter()
 conf: Counter[str] = Counter()
 rev: Counter[str] = Counter()
 show = "--show" in sys.argv
-for line in open([a for a in sys.argv[1:] if not a.startswith("--")][0], encoding="utf-8"):
+path = Path(next(a for a in sys.argv[1:] if not a.startswith("--")))
+for line in path.read_text(encoding="utf-8").splitlines():
     kind, _, query = line.rstrip("\n").partition("\t")
     r = match(index, query)
     total[kind] += 1

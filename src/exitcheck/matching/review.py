@@ -918,7 +918,9 @@ def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult:
     if why is None and ending is not None and any(ch.islower() for ch in text):
         code = ending[1]
         spelt = result.method not in EXACT_METHODS  # 'KuCoin PL' read by spelling as a pool
-        if _alpha3(code) or _alpha2(code) and (spelt or any(e == ending.start() for _, e in found)):
+        if _alpha3(code) or (
+            _alpha2(code) and (spelt or any(e == ending.start() for _, e in found))
+        ):
             why = f"a country's code in capitals ({code})"
     if why is None:
         return result
@@ -980,7 +982,7 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
     before = _BEFORE.search(text[:start])  # in the same phrase: only spaces between
     word = before[1].casefold() if before is not None else ""
     passed = before is not None and len(before[0].split()) > 1  # 'agent of', not 'broker –'
-    if word in vocab["denial"] or passed and word in vocab["relation"]:
+    if word in vocab["denial"] or (passed and word in vocab["relation"]):
         return f"a word of relation or denial ({before[1] if before else ''})"
     return None
 
@@ -988,7 +990,30 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
 # ISO 3166-1 alpha-3 codes of the places where platforms register or license (as the
 # qualifiers): after a name, such a code may be the same company's seat ('Huobi Global SYC')
 _SEATS3 = frozenset(
-    "hkg sgp syc cym vgb bmu bhs pan blz wsm mlt cyp gib che lie lux irl are est ltu chn mac".split()
+    [
+        "hkg",
+        "sgp",
+        "syc",
+        "cym",
+        "vgb",
+        "bmu",
+        "bhs",
+        "pan",
+        "blz",
+        "wsm",
+        "mlt",
+        "cyp",
+        "gib",
+        "che",
+        "lie",
+        "lux",
+        "irl",
+        "are",
+        "est",
+        "ltu",
+        "chn",
+        "mac",
+    ]
 )
 
 
@@ -1003,7 +1028,33 @@ def _alpha3(code: str) -> bool:
 
 
 # two-letter codes that are words too ('Binance ID 1234', 'paid IN full'), or a seat's
-_WORDS2 = frozenset("id in at it is no me my am be do go so to us hk sg sc ky vg bm bs pa".split())
+_WORDS2 = frozenset(
+    [
+        "id",
+        "in",
+        "at",
+        "it",
+        "is",
+        "no",
+        "me",
+        "my",
+        "am",
+        "be",
+        "do",
+        "go",
+        "so",
+        "to",
+        "us",
+        "hk",
+        "sg",
+        "sc",
+        "ky",
+        "vg",
+        "bm",
+        "bs",
+        "pa",
+    ]
+)
 _CODE_END = re.compile(r"[ \t]([A-Z]{2,3})\s*$")
 
 
