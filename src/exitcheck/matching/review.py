@@ -896,6 +896,7 @@ __all__ = [
 
 _LATIN_WORD = re.compile(r"[^\W_]+")
 _BRACKET_AFTER = re.compile(r"\s*[(\[（【［]\s*([^()\[\]（）【】［］]{1,40}?)\s*[)\]）】］]")
+_TRADE_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _CODE_AFTER = re.compile(r"[ \t]+([A-Z]{2,3})(?![\w.])")
 # a word before the name, past at most two short words ('agent of', 'stake in the')
 _BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?i:to|of|for|in|with|from|by|on|a|an|the|as)){0,2}\s+$")
@@ -910,7 +911,7 @@ def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult:
     before it ('unlike Huobi', 'introducing broker for KuCoin'), or a unit word glued to its
     Chinese name ('火币支付', '火币矿池'). Such a match is review with the entity."""
     best = result.best
-    if result.decision != DECISION_MATCH or best is None or result.method == "exact_domain":
+    if result.decision != DECISION_MATCH or best is None:
         return result
     found = _spans_of(index, best.entity_id, text)
     why = next((w for s, e in found if (w := _beside_span(index, best, text, s, e))), None)
@@ -979,6 +980,9 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
         if glued and not (glued == "矿池" and pool) and not (glued == "支付" and payer):
             return f"a unit's word ({glued})"
         return None
+    trade = _TRADE_AFTER.match(after)
+    if trade is not None and trade[1].casefold() in other_trade_words():
+        return f"a word of another trade ({trade[1]})"  # '"AEX Brewing Co","info@aex.com"'
     before = _BEFORE.search(text[:start])  # in the same phrase: only spaces between
     word = before[1].casefold() if before is not None else ""
     passed = before is not None and len(before[0].split()) > 1  # 'agent of', not 'broker –'
