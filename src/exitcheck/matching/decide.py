@@ -179,7 +179,7 @@ def match(
     return result
 
 
-_SPACED = re.compile(r"[\s(\[（【［]")
+_SPACED = re.compile(r"[\s(\[（【［?？]")
 
 
 def _more_than_name(result: MatchResult, text: str) -> bool:

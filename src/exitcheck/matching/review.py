@@ -957,6 +957,8 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
 
     vocab = _vocab()
     after = text[end:]
+    if after.startswith(("?", "？")):
+        return "a question mark"  # '[REDACTED] (Binance?)': a guess
     bracket = _BRACKET_AFTER.match(after)
     if bracket is not None:
         inner = bracket[1]
