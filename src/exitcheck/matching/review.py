@@ -1061,7 +1061,7 @@ _WORDS2 = frozenset(
         "pa",
     ]
 )
-_CODE_END = re.compile(r"[ \t]([A-Z]{2,3})\s*$")
+_CODE_END = re.compile(r"[ \t]([A-Z]{2,3})[\s|~.,;:)\]]*$")  # "| Poolin PL |~"
 
 
 def _alpha2(code: str) -> bool:
