@@ -7,8 +7,8 @@ complaints, machine translation and OCR. None of these is a confident match to a
     .venv/bin/python tools/review9/run.py /tmp/hard9.tsv         # confident matches per kind
 
 28,055 lines. Confident matches before the rule of what stands beside a name (review.beside)
-and after it: region 532 -> 20 (left: text all in capitals, 'MEXC [MX]' its own ticker),
-ticker 907 -> 37 (left: the platform's own ticker, text in capitals), negation 363 -> 126
+and after it: region 534 -> 19 (left: text all in capitals, 'MEXC [MX]' its own ticker),
+ticker 936 -> 37 (left: the platform's own ticker, text in capitals), negation 363 -> 126
 (left: 'ex-Binance', 'formerly with Huobi': a former employer in a CV line), object 607 ->
 371 (left: a party or a person of the platform: 'Acme sues Bybit', 'Bitget customer John
 Smith', 'Wintermute for OKX'), zh_unit 138 -> 8 (left: '火币商城' an alias, '鱼池矿池'), masked
