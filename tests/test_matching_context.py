@@ -743,3 +743,41 @@ def test_a_country_beside_a_registry_name_is_never_a_match(
     country = place.title()
     named = f"{country} {name}{form}" if before else f"{name} {country}{form}"
     assert match(INDEX, wrap.format(named)).decision != "match", named
+
+
+@pytest.mark.parametrize(
+    ("query", "entity", "why"),
+    [
+        ("Binance (Malta)", "binance", "licensed affiliates"),
+        ("Memo: transfer to Gate.io (Dubai)", "gate-io", "licensed affiliates"),
+        ("Beneficiary name: OKX [MX]", "okex", "another platform's ticker"),
+        ("Invoice 77 – Binance GBR – USD 12.00", "binance", "country's code"),
+        ("Smith v. Acme, as agent of Huobi", "huobi", "relation or denial"),
+        ("Complaint 12: unlike Bitget, no reply", "bitget", "relation or denial"),
+        ("收款方：火币支付", "huobi", "unit's word"),
+        ("火币矿池 发票", "huobi", "unit's word"),
+        ("Baidu Bakery, www.baidu.com", "baidu", "another trade"),
+    ],
+)
+def test_what_stands_beside_a_name_makes_a_match_review(query: str, entity: str, why: str) -> None:
+    """A match whose name has beside it a licensed place or another's ticker in brackets, a
+    country's code, a relation or denial, a Chinese unit word or another trade is review."""
+    result = match(INDEX, query)
+    assert (result.decision, result.candidates[0].entity_id) == ("ambiguous", entity), query
+    assert why in result.reason
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("Huobi Global Limited (Seychelles)", "huobi"),  # an offshore seat: the same entity
+        ("Bybit Fintech Ltd (Dubai)", "bybit"),  # a place after a legal form: its seat
+        ("Row Labels: Binance (BNB)", "binance"),  # its own ticker
+        ("向火币支付100元", "huobi"),  # a payment to Huobi
+        ("鱼池矿池", "f2pool"),  # a pool's own name
+        ("On behalf of Bitget Global, settlement USD 900", "bitget"),
+        ("Receivable from agent – Tiger Brokers", "tiger-brokers"),  # another phrase
+    ],
+)
+def test_a_name_with_its_own_seat_ticker_or_payment_still_matches(query: str, entity: str) -> None:
+    assert match(INDEX, query).entity_id == entity, query

@@ -170,11 +170,24 @@ def match(
     """
     text, decoded = _module("decoding").decode(query)
     result = _decoded(index, text, threshold, limit)
+    if result.decision == DECISION_MATCH and _more_than_name(result, text):
+        result = _module("review").beside(index, result, text)  # 'Binance (Malta)', '火币支付'
     if decoded and result.decision == DECISION_MATCH:
         result = _internationalised(result, decoded)
     if decoded or result.decoded:
         result = result._replace(query=query, decoded=(*decoded, *result.decoded))
     return result
+
+
+_SPACED = re.compile(r"[\s(\[（【［?？]")
+
+
+def _more_than_name(result: MatchResult, text: str) -> bool:
+    """True when the text may hold words beside the name matched ('Binance (Malta)', '火币支付');
+    not a name alone ('Binance', '火币'), which an exact hit answers without reading more."""
+    plain = text.strip()
+    label = result.best.label if result.best else ""
+    return bool(_SPACED.search(plain)) or (has_cjk(plain) and len(plain) > len(label))
 
 
 def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResult:
