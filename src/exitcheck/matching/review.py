@@ -112,24 +112,11 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
         return result  # the whole cell is one registry name ('… Securities and Commodities')
     if _one_of_another_trade(result, text, match_part):
         return result
-    parts = [p for p in parts_of(text) if words(p)]
-    parts = [p for p in parts if not _qualifies(words(p))]
-    if len(parts) < 2:
+    cell = _named_parts(text, match_part)
+    if cell is None:
         return result
-    answers = [match_part(p) for p in parts]
-    if _codes_only(parts, answers):
-        return result
-    # a part answered none names nothing, whatever it was close to; a part matched names its
-    # entity even without candidates (a misspelt name: 'Silva, Binanse')
-    shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
-    named = {
-        c.entity_id
-        for a, cs in zip(answers, shown, strict=True)
-        if a.decision != DECISION_NONE
-        for c in cs
-        if c.entity_id
-    }
-    if not named:
+    parts, answers, shown, named = cell
+    if _codes_only(parts, answers) or not named:
         return result
     ids = {a.entity_id for a in answers}
     if len(ids) == 1 and None not in ids:  # every part names the same entity
@@ -139,6 +126,29 @@ def several(result: MatchResult, text: str, match_part: Matcher) -> MatchResult:
     listed = ", ".join(repr(p.strip()) for p in parts)
     reason = f"the cell holds several names: {listed}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+def _named_parts(
+    text: str, match_part: Matcher
+) -> tuple[list[str], list[MatchResult], list[tuple[Candidate, ...]], set[str]] | None:
+    """The parts of a cell that do more than qualify, each matched on its own, the candidates
+    each shows, and the entities the parts name; None for a cell of fewer than two parts.
+    A part answered none names nothing, whatever it was close to; a part matched names its
+    entity even without candidates (a misspelt name: 'Silva, Binanse')."""
+    parts = [p for p in parts_of(text) if words(p)]
+    parts = [p for p in parts if not _qualifies(words(p))]
+    if len(parts) < 2:
+        return None
+    answers = [match_part(p) for p in parts]
+    shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
+    named = {
+        c.entity_id
+        for a, cs in zip(answers, shown, strict=True)
+        if a.decision != DECISION_NONE
+        for c in cs
+        if c.entity_id
+    }
+    return parts, answers, shown, named
 
 
 def one_named(
@@ -157,19 +167,10 @@ def one_named(
 
     if PAGE.search(text):
         return None
-    parts = [p for p in parts_of(text) if words(p)]
-    parts = [p for p in parts if not _qualifies(words(p))]
-    if len(parts) < 2:
+    cell = _named_parts(text, match_part)
+    if cell is None:
         return None
-    answers = [match_part(p) for p in parts]
-    shown = [a.candidates or ((a.best,) if a.best else ()) for a in answers]
-    named = {
-        c.entity_id
-        for a, cs in zip(answers, shown, strict=True)
-        if a.decision != DECISION_NONE
-        for c in cs
-        if c.entity_id
-    }
+    parts, answers, _, named = cell
     return _one_named(result, parts, answers, named, alone)
 
 
