@@ -321,7 +321,7 @@ MUTANTS: list[Mutant] = [
     Mutant("matching", N, "    if text.isprintable():\n        return text\n    import unicodedata", "    return text\n    import unicodedata"),
     # -- matching, issue 24: the review bands, decoding, everyday names ------------------------
     Mutant("matching", RV, '        return ambiguous(query, result.normalized, (best,), reason)\n    reason = f"the registry lists', '        return none(query, result.normalized, reason, (best,))\n    reason = f"the registry lists'),
-    Mutant("matching", RV, '    if len(parts) < 2:\n        return result\n    answers', '    if len(parts) < 99:\n        return result\n    answers'),
+    Mutant("matching", RV, '    if len(parts) < 2:\n        return None\n    answers', '    if len(parts) < 99:\n        return None\n    answers'),
     Mutant("matching", M, '    if text.strip() == best.entity_id:', '    if True:'),
     Mutant("matching", RV, '    if all(everyday_name(_said(c.label, chinese), tokens) for c in candidates):', '    if False:'),
     Mutant("matching", RV, '_SHAPES = (("rn", "m"),', '_SHAPES = (("rn", "rn"),'),
