@@ -96,7 +96,7 @@ def test_screen_answers_every_name_even_empty_ones(registry) -> None:
     assert [(r["row"], r["decision"]) for r in records] == [
         (10, "match"),
         (11, "empty"),
-        (12, "none"),
+        (12, "unreadable"),  # over 200 characters: not matched, so never a silent none
     ]
 
 

@@ -93,13 +93,20 @@ def test_info_as_plain_text(cli, shipped: Path) -> None:
     ]
 
 
-def test_names_over_the_limit_are_refused_by_status_and_none_in_screen(cli) -> None:
+def test_names_over_the_limit_are_refused_by_status_and_unreadable_in_screen(cli) -> None:
     long = "huobi" + " " * (MAX_QUERY_CHARS - 4)  # 201 characters that would match Huobi
     assert len(long) == MAX_QUERY_CHARS + 1
     result = cli("status", long)
     assert result.exit_code == 2 and "200" in result.stderr
-    row = json.loads(cli("screen", "-", "--json", input=long + "\n").stdout)
-    assert (row["decision"], row["entity_id"], row["method"]) == ("none", None, None)
+    # not read, so never a silent none: the row is unreadable, the others keep their answers
+    screened = cli("screen", "-", "--json", input=long + "\nhuobi\n")
+    rows = [json.loads(line) for line in screened.stdout.splitlines()]
+    assert [(r["decision"], r["entity_id"]) for r in rows] == [
+        ("unreadable", None),
+        ("match", "huobi"),
+    ]
+    assert rows[0]["reason"] == "longer than 200 characters"
+    assert screened.exit_code == 5
     at_limit = "huobi" + " " * (MAX_QUERY_CHARS - 5)
     assert cli("status", at_limit).exit_code == 0
     row = json.loads(cli("screen", "-", "--json", input=at_limit + "\n").stdout)

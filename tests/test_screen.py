@@ -182,12 +182,14 @@ def test_ten_thousand_row_csv_from_stdin_streams_one_row_per_input_row() -> None
         encoding="utf-8",
         timeout=300,
     )
-    assert done.returncode == 0, done.stderr[-500:]
+    assert done.returncode == 5, done.stderr[-500:]  # the names over 200 characters
     rows = ndjson(done.stdout)
     lines = body.splitlines()[1:]
     expected = list(range(1, len(lines) + 1))
     assert [r["row"] for r in rows] == expected
     assert [r["decision"] == "empty" for r in rows] == [line.startswith(",") for line in lines]
+    long = [r["decision"] == "unreadable" for r in rows]
+    assert long == [line.startswith("x" * 300) for line in lines]
     assert done.stderr.startswith(f"read {len(expected)} row(s), answered {len(expected)}:")
 
 

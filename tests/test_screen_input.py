@@ -104,12 +104,12 @@ def test_a_quoted_field_over_several_lines_is_read(cli) -> None:
     ]
 
 
-def test_a_cell_over_the_csv_field_limit_is_answered_none(cli) -> None:
+def test_a_cell_over_the_csv_field_limit_is_answered_unreadable(cli) -> None:
     body = "name\n" + "x" * 200_000 + "\nHuobi\n"
     result = cli("screen", "-", "--column", "name", "--json", input=body)
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 5, result.stderr
     rows = ndjson(result.stdout)
-    assert [r["decision"] for r in rows] == ["none", "match"]
+    assert [r["decision"] for r in rows] == ["unreadable", "match"]
     assert "read 2 row(s), answered 2:" in result.stderr
 
 

@@ -81,7 +81,10 @@ class Counts:
 
 
 def _too_long(name: str) -> MatchResult:
-    return MatchResult(name, "", "none", reason=f"longer than {MAX_QUERY_CHARS} characters")
+    """A name over the limit is not matched, so it is answered unreadable, never ``none``: a
+    row the matcher did not read may name anything."""
+    reason = f"longer than {MAX_QUERY_CHARS} characters"
+    return MatchResult(name, "", DECISION_UNREADABLE, reason=reason)
 
 
 def _unanswered(row: Row) -> MatchResult | None:
