@@ -79,6 +79,12 @@ _HK_QUOTE = re.compile(r"(?<![\w.])(\d{3,5})\.hk\b", re.I)
 _SEGMENTS = re.compile(rf"(?:[;\n\r|]|{LIST_COMMA})+|(?:^|\s)(?=[23]/)")
 _SWIFT_TAG = re.compile(r"\d\d[a-z]")
 _SWIFT_ADDRESS = re.compile(r"^\s*[23]/")
+_ADDRESS = "\x00address"  # first word of a segment that is a SWIFT address's line
+
+
+def _unmarked(segment: list[str]) -> list[str]:
+    """A segment's words, without the mark of an address's line (``_ADDRESS``)."""
+    return segment[1:] if segment[0] == _ADDRESS else segment
 
 
 @functools.cache
@@ -397,7 +403,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     for part in _SEGMENTS.split(_split_humps(_codes(text, table, prefixes))):
         tokens = words(part)
         if tokens:
-            segments.append(tokens if not _SWIFT_ADDRESS.match(part) else ["\x00address", *tokens])
+            segments.append(tokens if not _SWIFT_ADDRESS.match(part) else [_ADDRESS, *tokens])
             parts.append(part)
     flat = [t for s in segments for t in s]
     found: list[tuple[int, str, str]] = []  # (segment, key, entity)
@@ -410,7 +416,7 @@ def in_context(index: KeyIndex, result: MatchResult, text: str) -> MatchResult |
     position = 0
     name_segment = -1
     for s, tokens in enumerate(segments):
-        address = tokens[0] == "\x00address"
+        address = tokens[0] == _ADDRESS
         if address:
             tokens = tokens[1:]
         elif 0 <= name_segment < s and not _names_in(tokens, table, prefixes):
@@ -644,7 +650,7 @@ def _neighbours(
     glue = (vocab["glued"] | vocab["company"] | {"the"}) - vocab["attached"]
     named = {(s, i) for s, start, end in spans for i in range(start, end)}
     for s, start, end in spans:
-        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        tokens = _unmarked(segments[s])
         key = "".join(tokens[start:end])
         own = [r for r in raws if compact_key(r) and compact_key(r) in key]
         lower = written if any(ch.isupper() for r in own for ch in r) else frozenset()
@@ -698,7 +704,7 @@ def _bracketed_place(
     thing's, as ``review.qualified`` reads them. Not the places where platforms register
     ('Huobi Global Limited (Seychelles)'), nor a code (a token's ticker: 'Huobi (HT)')."""
     for s, _, end in spans:
-        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        tokens = _unmarked(segments[s])
         shape = _phrases(parts[s], tokens)
         if shape is None or end >= len(tokens) or shape[end][1] <= shape[end - 1][1]:
             continue
@@ -726,7 +732,7 @@ def _only_bracketed(
     Appliances'): the words outside are the name the text is about (``_bracketed_name``)."""
     depths: dict[int, list[int]] = {}
     for s in {s for s, _, _ in spans}:
-        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        tokens = _unmarked(segments[s])
         shape = _phrases(parts[s], tokens)
         if shape is None:
             return False
@@ -734,7 +740,7 @@ def _only_bracketed(
     if any(depths[s][i] == 0 for s, start, end in spans for i in range(start, end)):
         return False
     for s, tokens in enumerate(segments):
-        tokens = tokens[1:] if tokens[0] == "\x00address" else tokens
+        tokens = _unmarked(tokens)
         level = depths.get(s) or [0] * len(tokens)
         for token, depth in zip(tokens, level, strict=False):
             outside = depth == 0 and not any(ch.isdigit() for ch in token)
@@ -753,7 +759,7 @@ def _chinese_words(
     keys = {k for _, k, _ in found if not k.isascii()} - set(_span_keys(spans, segments))
     out = []
     for s, segment in enumerate(segments):
-        tokens = segment[1:] if segment[0] == "\x00address" else segment
+        tokens = _unmarked(segment)
         out += [(s, i, i + 1) for i, t in enumerate(tokens) if to_simplified(t) in keys]
     return out
 
@@ -761,7 +767,7 @@ def _chinese_words(
 def _span_keys(spans: list[tuple[int, int, int]], segments: list[list[str]]) -> list[str]:
     out = []
     for s, start, end in spans:
-        tokens = segments[s][1:] if segments[s][0] == "\x00address" else segments[s]
+        tokens = _unmarked(segments[s])
         out.append("".join(tokens[start:end]))
     return out
 
@@ -1289,7 +1295,7 @@ def _form_of_another(
     договору' keeps its match: the form is the name's own)."""
     forms = vocab["company"]
     for s, tokens in enumerate(segments):
-        if tokens[0] == "\x00address" or all(t.isascii() or is_cjk(t[0]) for t in tokens):
+        if tokens[0] == _ADDRESS or all(t.isascii() or is_cjk(t[0]) for t in tokens):
             continue
         is_form = [t in forms for t in tokens]
         mine: set[int] = set()  # the forms next to a name found: its own ('Binance Holdings Ltd')
@@ -1610,7 +1616,7 @@ def _sender_tag(text: str, found: list[tuple[int, str, str]]) -> bool:
 
 
 def _shape(segments: list[list[str]], parts: list[str], s: int) -> list[tuple[int, int]] | None:
-    offset = 1 if segments[s][0] == "\x00address" else 0
+    offset = 1 if segments[s][0] == _ADDRESS else 0
     found = _phrases(parts[s], segments[s][offset:])
     return None if found is None else [(-1, 0)] * offset + found
 
@@ -1714,7 +1720,7 @@ def _only_noise(tokens: list[str], vocab: dict[str, frozenset[str]]) -> bool:
         or t in latin
         or (not t.isascii() and is_cjk(t[0]) and _spelt_of(to_simplified(t), vocab["noise_zh"]))
         for t in tokens
-        if t != "\x00address"
+        if t != _ADDRESS
     )
 
 
