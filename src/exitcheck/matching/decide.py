@@ -213,6 +213,10 @@ def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchR
             )
             or result
         )
+    if result.decision == DECISION_AMBIGUOUS and result.candidates:
+        # the name as a field's value, beside its own domain, or a clause's subject
+        read = functools.partial(match, index, threshold=threshold, limit=0)
+        result = _module("fields").promoted(index, result, text, read) or result
     return result
 
 
