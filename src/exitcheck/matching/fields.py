@@ -55,7 +55,7 @@ Reader = Callable[[str], MatchResult]
 # a field's value ends at a separator of fields, a dash between spaces, a run of spaces
 # (a fixed-width record: 'DE43: BINANCE.COM      VALLETTA'), a bracket, or the next label
 _VALUE = (
-    r"(?:(?!\s[-–—]\s|\s{2,}|\s+[^\s:：=]{1,24}\s*[:：=])"
+    r"(?:(?!\s[-–—]\s|\s{2,}|\s+[^\s:：=|·•;；,，/／]{1,24}\s*[:：=])"
     r"[^|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=—–])+"
 )
 _LABELLED = re.compile(
@@ -63,7 +63,6 @@ _LABELLED = re.compile(
     r"[\"'“‘]?(?P<value>" + _VALUE + ")"
 )
 _JSON = re.compile(r"[\"'](?P<label>[^\"'\n]{1,60})[\"']\s*[:=]\s*[\"'](?P<value>[^\"'\n]{1,160})[\"']")
-_XML = re.compile(r"<(?P<label>[\w:.-]{1,60})(?:\s[^>]*)?>(?P<value>[^<>\n]{1,160})</(?P=label)>")
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DOMAIN = re.compile(
     r"(?:https?://)?(?:[\w-]+@)?(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,12}(?![\w.-]*[\w])", re.I
@@ -139,7 +138,7 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
             continue  # 'Company: Keystone': the everyday word needs a word that corroborates it
         if method == SUBJECT and _short(span):
             continue
-        if not _rest_names_nothing(text, span, domains, read):
+        if not _rest_names_nothing(text, span, domains, read, headline=method == SUBJECT):
             continue
         return _match(result, answer, method, span)
     return None
@@ -156,26 +155,63 @@ def _spans(text: str, domained: bool) -> Iterator[tuple[str, str]]:
         yield span, SUBJECT
 
 
-def _values(text: str) -> Iterator[str]:
-    """The values of the line's fields whose label says they hold a name."""
-    for pattern in (_JSON, _XML, _LABELLED):
+def other_field(result: MatchResult, text: str) -> MatchResult:
+    """A match whose name is the value of a field whose label says it is something else than
+    an organisation ('Token: Huobi', 'Index: AEX', '商品名称：币安'): review."""
+    if result.decision != DECISION_MATCH or result.best is None or len(text) > MAX_LINE:
+        return result
+    key = compact_key(result.best.label)
+    for label, value in _pairs(text):
+        if compact_key(value) == key and _other_label(label):
+            reason = f"{result.best.label!r} is the value of a field labelled {label.strip()!r}: not an organisation's name?"
+            best = result.best
+            return MatchResult(
+                result.query, result.normalized, DECISION_AMBIGUOUS, None, None, (best,), reason
+            )
+    return result
+
+
+def _pairs(text: str) -> Iterator[tuple[str, str]]:
+    """(label, value) of the line's labelled fields."""
+    for pattern in (_JSON, _LABELLED):  # tags are undone before (decoding.py)
         for found in pattern.finditer(text):
             value = found["value"].strip(" \t'\"‘’“”")
             if _CJK_RUN.match(value):  # a Chinese value ends at a space: '投诉对象：火币网 诉求：…'
                 value = value.split()[0]
-            if value and _name_label(found["label"]) and len(words(value)) <= MAX_SPAN_WORDS:
-                yield value
+            if value:
+                yield found["label"], value
+
+
+def _values(text: str) -> Iterator[str]:
+    """The values of the line's fields whose label says they hold a name."""
+    for label, value in _pairs(text):
+        if _name_label(label) and len(words(value)) <= MAX_SPAN_WORDS:
+            yield value
+
+
+def _label_words(label: str) -> tuple[set[str], str, str]:
+    """A label's last Latin words, as one key, and its Chinese or Japanese characters."""
+    label = label.strip().rsplit(".", 1)[-1]  # 'originatingVASP.legalPersonName'
+    tokens = [_plain(t) for t in words(_HUMP.sub(" ", label).replace("_", " "))][-4:]
+    latin = {t for t in tokens if t.isascii()}
+    joined = "".join(t for t in tokens if t.isascii())
+    return latin, joined, "".join(t for t in tokens if not t.isascii())
+
+
+def _other_label(label: str) -> bool:
+    """True when a field's label says its value is a product, a token, an index …"""
+    vocab = _vocab()
+    latin, _, cjk = _label_words(label)
+    return not latin.isdisjoint(vocab["other_labels"]) or any(
+        w in cjk for w in vocab["other_labels_cjk"]
+    )
 
 
 def _name_label(label: str) -> bool:
     """True when a field's label says its value is an organisation's or a party's name."""
     vocab = _vocab()
-    label = label.strip().rsplit(".", 1)[-1]  # 'originatingVASP.legalPersonName'
-    tokens = [_plain(t) for t in words(_HUMP.sub(" ", label).replace("_", " "))][-4:]
-    latin = {t for t in tokens if t.isascii()}
-    joined = "".join(t for t in tokens if t.isascii())
-    cjk = "".join(t for t in tokens if not t.isascii())
-    if not latin.isdisjoint(vocab["other_labels"]) or any(w in cjk for w in vocab["other_labels_cjk"]):
+    latin, joined, cjk = _label_words(label)
+    if _other_label(label):
         return False
     return (
         not latin.isdisjoint(vocab["name_labels"])
@@ -289,15 +325,29 @@ def _short(span: str) -> bool:
     return not has_cjk(span) and len(compact_key(span)) < MIN_SUBJECT_LETTERS
 
 
-def _rest_names_nothing(text: str, span: str, domains: list[str], read: Reader) -> bool:
-    """True when the line without the span (and the entity's own domains) names nothing."""
+def _rest_names_nothing(
+    text: str, span: str, domains: list[str], read: Reader, *, headline: bool = False
+) -> bool:
+    """True when the line without the span (and the entity's own domains) names nothing. A
+    headline's source after its last dash ('… — CoinDesk', '— The Block, 2024-02-01') may be
+    another platform's name: a publisher; never a registry entity's."""
     rest = text
     for part in [span, *domains]:
         rest = rest.replace(part, " | ")
     if not words(rest):
         return True
+    parts = _ATTRIBUTION.split(rest) if headline else []
+    if len(parts) > 1 and len(words(parts[-1])) <= MAX_SOURCE_WORDS:
+        if read(parts[-1]).decision == DECISION_NONE:  # a publisher, or none at all
+            rest = " — ".join(parts[:-1])
+            if not words(rest):
+                return True
     answer = read(rest)
     return answer.decision == DECISION_NONE and not answer.reason.endswith("does not list")
+
+
+_ATTRIBUTION = re.compile(r"\s[—–-]\s|[—–]")
+MAX_SOURCE_WORDS = 6  # words of a headline's source and date ('South China Morning Post, 2021')
 
 
 def _match(result: MatchResult, answer: MatchResult, method: str, span: str) -> MatchResult:
@@ -307,7 +357,7 @@ def _match(result: MatchResult, answer: MatchResult, method: str, span: str) -> 
     why = {
         FIELD_VALUE: "{!r} is the value of a field that holds a name; the rest of the line names nothing else",
         WITH_DOMAIN: "{!r} stands beside a domain it lists; the rest of the line names nothing else",
-        SUBJECT: "{!r} is the subject of a clause; the rest of the line names nothing else",
+        SUBJECT: "{!r} is a clause's subject or a plain verb's object; the rest of the line names nothing else",
     }[method]
     return MatchResult(
         result.query, answer.normalized, DECISION_MATCH, method, best, (best,), why.format(span)
