@@ -254,7 +254,7 @@ def _subjects(text: str) -> Iterator[str]:
         clause = text[start:end].strip()
         headline = bool(found) and found[0].strip()[:1] in {":", "："}  # 'Bybit hack: …'
         start = found.end() if found else end
-        if not clause:
+        if not clause or "/" in clause:  # a path's words are no sentence
             continue
         if _CJK_RUN.search(clause):
             yield from _subjects_cjk(clause, vocab)
@@ -262,6 +262,8 @@ def _subjects(text: str) -> Iterator[str]:
 
 
 def _subjects_latin(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[str]:
+    if clause.isupper():  # a record in capitals ('BINANCE HOLDINGS LIMITED'): no sentence
+        return
     tokens = _TOKEN.findall(clause)
     for k, token in enumerate(tokens[: MAX_SPAN_WORDS + 1]):
         word = _plain(token.rstrip(",.;:!?"))
@@ -336,6 +338,8 @@ def _rest_names_nothing(
         rest = rest.replace(part, " | ")
     if not words(rest):
         return True
+    if _vetoed(text, span, rest):
+        return False  # 'venue=Binance region=JP': a place of an affiliate, a copy's word …
     parts = _ATTRIBUTION.split(rest) if headline else []
     if len(parts) > 1 and len(words(parts[-1])) <= MAX_SOURCE_WORDS:
         if read(parts[-1]).decision == DECISION_NONE:  # a publisher, or none at all
@@ -344,6 +348,21 @@ def _rest_names_nothing(
                 return True
     answer = read(rest)
     return answer.decision == DECISION_NONE and not answer.reason.endswith("does not list")
+
+
+def _vetoed(text: str, span: str, rest: str) -> bool:
+    """True when a word beside the span, or a field's value in the rest of the line, makes the
+    name another's: an affiliate's place, a unit, a copy's or a support word (context.py's
+    vetoes: 'Binance Japan', 'venue=Binance region=JP', '火币 日本')."""
+    from exitcheck.matching.context import _vocab as context_vocab
+    from exitcheck.matching.context import vetoes_in
+
+    stops = context_vocab()["veto"] | context_vocab()["affiliate"]
+    at = text.find(span)
+    before, after = words(text[:at])[-1:], words(text[at + len(span) :])[:1]
+    if not stops.isdisjoint(before + after) or any(vetoes_in(w) for w in before + after):
+        return True
+    return any(vetoes_in(value) for _, value in _pairs(rest))
 
 
 _ATTRIBUTION = re.compile(r"\s[—–-]\s|[—–]")
