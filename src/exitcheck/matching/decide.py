@@ -216,7 +216,7 @@ def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchR
     if result.decision == DECISION_AMBIGUOUS and result.candidates:
         # the name as a field's value, beside its own domain, or a clause's subject
         read = functools.partial(match, index, threshold=threshold, limit=0)
-        result = _module("fields").promoted(index, result, text, read) or result
+        result = _module("fields").promoted(result, text, read) or result
     elif result.decision == DECISION_MATCH and result.method in _IN_LINE and _LABELS.search(text):
         result = _module("fields").other_field(result, text)  # 'Token: Huobi', 'Index: AEX'
     return result

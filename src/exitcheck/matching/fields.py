@@ -62,7 +62,9 @@ _LABELLED = re.compile(
     r"(?P<label>[^|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=—–]{1,40}?)\s*(?:[:：]|=>?)\s*"
     r"[\"'“‘]?(?P<value>" + _VALUE + ")"
 )
-_JSON = re.compile(r"[\"'](?P<label>[^\"'\n]{1,60})[\"']\s*[:=]\s*[\"'](?P<value>[^\"'\n]{1,160})[\"']")
+_JSON = re.compile(
+    r"[\"'](?P<label>[^\"'\n]{1,60})[\"']\s*[:=]\s*[\"'](?P<value>[^\"'\n]{1,160})[\"']"
+)
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DOMAIN = re.compile(
     r"(?:https?://)?(?:[\w-]+@)?(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,12}(?![\w.-]*[\w])", re.I
@@ -104,7 +106,7 @@ def _plain(word: str) -> str:
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
-def promoted(index: object, result: MatchResult, text: str, read: Reader) -> MatchResult | None:
+def promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | None:
     """The match of a line sent to review with one entity, when that entity's name stands in
     it as a field's value, beside its own domain, or as a clause's subject; None otherwise."""
     if result.decision != DECISION_AMBIGUOUS or not result.candidates or len(text) > MAX_LINE:
@@ -128,9 +130,11 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
         return None  # two entities are in view: review
     domains = _own_domains(text, entity, read)
     size = len(words(text))
-    for span, method in _spans(text, bool(domains)):
+    for span, method in _spans(text, domains):
         if len(words(span)) >= size:
             continue  # the span is the whole line: its own answer was this one
+        if method == WITH_DOMAIN and _DOMAIN.fullmatch(span) and len(domains) < 2:
+            continue  # the domain alone corroborates nothing but itself
         answer = _exact(span, entity, read)
         if answer is None or answer.best is None:
             continue
@@ -144,12 +148,14 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
     return None
 
 
-def _spans(text: str, domained: bool) -> Iterator[tuple[str, str]]:
+def _spans(text: str, domains: list[str]) -> Iterator[tuple[str, str]]:
     """(span, method) of the structures of the line, fields first."""
     for span in _values(text):
         yield span, FIELD_VALUE
-    if domained:
+    if domains:
         for span in _segments(text):
+            yield span, WITH_DOMAIN
+        for span in _before_brackets(text, domains):
             yield span, WITH_DOMAIN
     for span in _subjects(text):
         yield span, SUBJECT
@@ -189,44 +195,79 @@ def _values(text: str) -> Iterator[str]:
             yield value
 
 
-def _label_words(label: str) -> tuple[set[str], str, str]:
-    """A label's last Latin words, as one key, and its Chinese or Japanese characters."""
+def _label_words(label: str) -> tuple[list[str], str]:
+    """A label's last Latin words and its Chinese or Japanese characters."""
     label = label.strip().rsplit(".", 1)[-1]  # 'originatingVASP.legalPersonName'
     tokens = [_plain(t) for t in words(_HUMP.sub(" ", label).replace("_", " "))][-4:]
-    latin = {t for t in tokens if t.isascii()}
-    joined = "".join(t for t in tokens if t.isascii())
-    return latin, joined, "".join(t for t in tokens if not t.isascii())
+    return [t for t in tokens if t.isascii()], "".join(t for t in tokens if not t.isascii())
+
+
+_NAME_WORDS = frozenset({"name", "names", "nom", "nombre", "nome", "naam"})
+
+
+def _label_kind(label: str) -> str:
+    """'name' when a field's label says its value is an organisation's or a party's name,
+    'other' when it says it is a product, a token, an index …, else ''. A compound label's
+    last word decides ('Token issuer', 'Confirming party'), but for a bare 'name', which its
+    other words qualify ('Product name', 'Company name'); a Chinese label's words are looked
+    for anywhere in it ('商品名称' is a product's, '投诉对象' a party's)."""
+    vocab = _vocab()
+    latin, cjk = _label_words(label)
+    if cjk:
+        if any(w in cjk for w in vocab["other_labels_cjk"]):
+            return "other"
+        named = any(w in cjk for w in vocab["name_labels_cjk"])
+        if named or cjk.endswith(tuple(vocab["name_label_ends_cjk"])):
+            return "name"
+    if not latin:
+        return ""
+    head, qualifiers = latin[-1], set(latin[:-1])
+    if head in _NAME_WORDS:
+        return "other" if not qualifiers.isdisjoint(vocab["other_labels"]) else "name"
+    for kind, words_ in (("name", vocab["name_labels"]), ("other", vocab["other_labels"])):
+        if head in words_ or "".join(latin) in words_:
+            return kind
+    if not qualifiers.isdisjoint(vocab["other_labels"]):
+        return "other"
+    return "name" if not qualifiers.isdisjoint(vocab["name_labels"]) else ""
 
 
 def _other_label(label: str) -> bool:
-    """True when a field's label says its value is a product, a token, an index …"""
-    vocab = _vocab()
-    latin, _, cjk = _label_words(label)
-    return not latin.isdisjoint(vocab["other_labels"]) or any(
-        w in cjk for w in vocab["other_labels_cjk"]
-    )
+    return _label_kind(label) == "other"
 
 
 def _name_label(label: str) -> bool:
-    """True when a field's label says its value is an organisation's or a party's name."""
-    vocab = _vocab()
-    latin, joined, cjk = _label_words(label)
-    if _other_label(label):
-        return False
-    return (
-        not latin.isdisjoint(vocab["name_labels"])
-        or joined in vocab["name_labels"]
-        or any(w in cjk for w in vocab["name_labels_cjk"])
-        or (bool(cjk) and cjk.endswith(tuple(vocab["name_label_ends_cjk"])))
-    )
+    return _label_kind(label) == "name"
 
 
 def _segments(text: str) -> Iterator[str]:
-    """The parts of a line between its separators and brackets ('BiKi', 'biki.com')."""
-    for part in re.split(r"[|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=]|\s[-–—]\s|[–—]|\s{2,}", text):
+    """The parts of a line between its separators and brackets ('BiKi', 'biki.com'), and what
+    follows a name's label at a part's start ('Legal name INTERACTIVE BROKERS LLC')."""
+    for part in _PARTS.split(text):
         part = part.strip()
-        if part and len(words(part)) <= MAX_SPAN_WORDS and not _DOMAIN.fullmatch(part):
-            yield part
+        if not part or len(words(part)) > MAX_SPAN_WORDS:
+            continue
+        yield part
+        tokens = part.split()
+        for k in (1, 2):
+            if len(tokens) > k and _name_label(" ".join(tokens[:k])):
+                yield " ".join(tokens[k:])
+
+
+_PARTS = re.compile(r"[|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=]|\s[-–—]\s|[–—]|\s{2,}")
+_OPENING = ("(", "（", "[", "【")
+
+
+def _before_brackets(text: str, domains: list[str]) -> Iterator[str]:
+    """The last words before a bracket that holds one of the entity's domains ('Confirmation
+    sent to Gate.io (support@gate.io)'): the name the domain is given for."""
+    for domain in domains:
+        before = text[: text.find(domain)].rstrip()
+        if not before.endswith(_OPENING):
+            continue
+        tokens = _PARTS.split(before[:-1])[-1].split()
+        for k in range(1, min(len(tokens), MAX_SPAN_WORDS) + 1):
+            yield " ".join(tokens[-k:])
 
 
 def _own_domains(text: str, entity: str, read: Reader) -> list[str]:
@@ -238,9 +279,8 @@ def _own_domains(text: str, entity: str, read: Reader) -> list[str]:
         if found[0].strip() == text.strip():
             continue
         answer = read(found[0])
-        if answer.decision == DECISION_MATCH and answer.entity_id == entity:
-            if answer.method == "exact_domain":
-                out.append(found[0])
+        if answer.entity_id == entity and answer.method in EXACT_METHODS:  # 'gate.io' is a name
+            out.append(found[0])
     return out
 
 
@@ -250,10 +290,11 @@ def _subjects(text: str) -> Iterator[str]:
     vocab = _vocab()
     start = 0
     for found in [*_CLAUSE.finditer(text), None]:
-        end = found.start() if found else len(text)
+        end = found.start() if found is not None else len(text)
         clause = text[start:end].strip()
-        headline = bool(found) and found[0].strip()[:1] in {":", "："}  # 'Bybit hack: …'
-        start = found.end() if found else end
+        mark = found[0].strip()[:1] if found is not None else ""
+        headline = mark in {":", "："}  # 'Bybit hack: …'
+        start = found.end() if found is not None else end
         if not clause or "/" in clause:  # a path's words are no sentence
             continue
         if _CJK_RUN.search(clause):
@@ -298,11 +339,7 @@ def _subjects_cjk(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[str
         if at >= 0:
             starts.append(at + len(verb))
     for start in sorted(set(starts)):
-        ends = [
-            at
-            for verb in vocab["verbs_cjk"]
-            if (at := clause.find(verb, start + 1)) > start
-        ]
+        ends = [at for verb in vocab["verbs_cjk"] if (at := clause.find(verb, start + 1)) > start]
         if ends:
             yield clause[start : min(ends)].strip()
 
@@ -333,21 +370,25 @@ def _rest_names_nothing(
     """True when the line without the span (and the entity's own domains) names nothing. A
     headline's source after its last dash ('… — CoinDesk', '— The Block, 2024-02-01') may be
     another platform's name: a publisher; never a registry entity's."""
-    rest = text
-    for part in [span, *domains]:
-        rest = rest.replace(part, " | ")
+    rest = _without(text, [span, *domains])
     if not words(rest):
         return True
-    if _vetoed(text, span, rest):
+    if _vetoed(_without(text, domains), span, rest):
         return False  # 'venue=Binance region=JP': a place of an affiliate, a copy's word …
     parts = _ATTRIBUTION.split(rest) if headline else []
-    if len(parts) > 1 and len(words(parts[-1])) <= MAX_SOURCE_WORDS:
-        if read(parts[-1]).decision == DECISION_NONE:  # a publisher, or none at all
-            rest = " — ".join(parts[:-1])
-            if not words(rest):
-                return True
+    source = len(parts) > 1 and len(words(parts[-1])) <= MAX_SOURCE_WORDS
+    if source and read(parts[-1]).decision == DECISION_NONE:  # a publisher, or none at all
+        rest = " — ".join(parts[:-1])
+        if not words(rest):
+            return True
     answer = read(rest)
     return answer.decision == DECISION_NONE and not answer.reason.endswith("does not list")
+
+
+def _without(text: str, parts: list[str]) -> str:
+    for part in parts:
+        text = text.replace(part, " | ")
+    return text
 
 
 def _vetoed(text: str, span: str, rest: str) -> bool:
