@@ -28,7 +28,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 
-from exitcheck.matching.names import compact_key, everyday_name, everyday_names, has_cjk, words
+from exitcheck.matching.names import (
+    compact_key,
+    everyday_name,
+    everyday_names,
+    has_cjk,
+    to_simplified,
+    words,
+)
 from exitcheck.matching.results import (
     DECISION_AMBIGUOUS,
     DECISION_MATCH,
@@ -208,9 +215,10 @@ _NAME_WORDS = frozenset({"name", "names", "nom", "nombre", "nome", "naam"})
 def _label_kind(label: str) -> str:
     """'name' when a field's label says its value is an organisation's or a party's name,
     'other' when it says it is a product, a token, an index …, else ''. A compound label's
-    last word decides ('Token issuer', 'Confirming party'), but for a bare 'name', which its
-    other words qualify ('Product name', 'Company name'); a Chinese label's words are looked
-    for anywhere in it ('商品名称' is a product's, '投诉对象' a party's)."""
+    last word decides ('Token issuer', 'Confirming party'; 'Software subscriptions' is
+    neither), but for a bare 'name', which its other words qualify ('Product name', 'Company
+    name'), and a name's word among the others ('Custodian confirmation'); a Chinese label's
+    words are looked for anywhere in it ('商品名称' is a product's, '投诉对象' a party's)."""
     vocab = _vocab()
     latin, cjk = _label_words(label)
     if cjk:
@@ -227,8 +235,6 @@ def _label_kind(label: str) -> str:
     for kind, words_ in (("name", vocab["name_labels"]), ("other", vocab["other_labels"])):
         if head in words_ or "".join(latin) in words_:
             return kind
-    if not qualifiers.isdisjoint(vocab["other_labels"]):
-        return "other"
     return "name" if not qualifiers.isdisjoint(vocab["name_labels"]) else ""
 
 
@@ -398,11 +404,18 @@ def _vetoed(text: str, span: str, rest: str) -> bool:
     from exitcheck.matching.context import _vocab as context_vocab
     from exitcheck.matching.context import vetoes_in
 
-    stops = context_vocab()["veto"] | context_vocab()["affiliate"]
+    vocab = context_vocab()
+    stops = vocab["veto"] | vocab["affiliate"]
     at = text.find(span)
     before, after = words(text[:at])[-1:], words(text[at + len(span) :])[:1]
     if not stops.isdisjoint(before + after) or any(vetoes_in(w) for w in before + after):
         return True
+    if has_cjk(text):  # '火币支付宣布…', '日本币安…': a unit or a place glued to the name
+        glued = vocab["veto_zh"] | vocab["units_zh"] | vocab["countries_zh"]
+        head = to_simplified(text[at + len(span) :].lstrip())
+        tail = to_simplified(text[:at].rstrip())
+        if head.startswith(tuple(glued)) or tail.endswith(tuple(glued)):
+            return True
     return any(vetoes_in(value) for _, value in _pairs(rest))
 
 
