@@ -63,8 +63,9 @@ Reader = Callable[[str], MatchResult]
 # (a fixed-width record: 'DE43: BINANCE.COM      VALLETTA'), a bracket, or the next label
 _VALUE = (
     r"(?:(?!\s[-–—]\s|\s{2,}|\s+[^\s:：=|·•;；,，/／]{1,24}\s*[:：=])"
-    r"[^|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=—–])+"
-)
+    r"[^|·•;；,，/／\t\n{}<>\[\]【】「」『』\"“”:：=—–])+"
+)  # brackets stay in a value: 'Name: Binance (Malta)', '富途证券国际（香港）有限公司'
+
 _LABELLED = re.compile(
     r"(?P<label>[^|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=—–]{1,40}?)\s*(?:[:：]|=>?)\s*"
     r"[\"'“‘]?(?P<value>" + _VALUE + ")"
@@ -117,6 +118,8 @@ def promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | None
     """The match of a line sent to review with one entity, when that entity's name stands in
     it as a field's value, beside its own domain, or as a clause's subject; None otherwise."""
     if result.decision != DECISION_AMBIGUOUS or not result.candidates or len(text) > MAX_LINE:
+        return None
+    if "?" in text or "？" in text:  # a question says nothing of whom it names
         return None
     if _depth[0] >= MAX_DEPTH:  # a span's or a rest's own reading, within a line's
         return None
@@ -189,7 +192,9 @@ def _pairs(text: str) -> Iterator[tuple[str, str]]:
     for pattern in (_JSON, _LABELLED):  # tags are undone before (decoding.py)
         for found in pattern.finditer(text):
             value = found["value"].strip(" \t'\"‘’“”")
-            if _CJK_RUN.match(value):  # a Chinese value ends at a space: '投诉对象：火币网 诉求：…'
+            if _CJK_RUN.search(
+                value
+            ):  # a Chinese value ends at a space: '投诉对象：火币网 诉求：…'
                 value = value.split()[0]
             if value:
                 yield found["label"], value
@@ -358,7 +363,28 @@ def _exact(span: str, entity: str, read: Reader) -> MatchResult | None:
     answer = read(span)
     if answer.decision != DECISION_MATCH or answer.entity_id != entity:
         return None
+    if answer.method == "exact_without_generic" and not _whole(span, answer.normalized):
+        return None  # 'OKX Wallet': a product's name, though the matcher reads OKX in it
     return answer if answer.method in _SPAN_METHODS else None
+
+
+def _whole(span: str, name: str) -> bool:
+    """True when the span is the name with only legal forms and words of a name's own
+    (``value_words``) beside it ('Bitget Limited', '火币网')."""
+    from exitcheck.matching.decide import _company_words
+    from exitcheck.matching.names import _legal_forms
+
+    key = compact_key(span)
+    if name not in key:
+        return False
+    rest = key.replace(name, "", 1)
+    whole, affixes = _legal_forms()
+    vocab = whole | affixes | _company_words() | _vocab()["value_words"]
+    ends = {0}
+    for end in range(1, len(rest) + 1):
+        if any(rest[start:end] in vocab for start in ends if start < end):
+            ends.add(end)
+    return len(rest) in ends
 
 
 def _everyday(label: str, text: str) -> bool:
