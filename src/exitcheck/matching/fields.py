@@ -80,6 +80,7 @@ _DOMAIN = re.compile(
 # what starts a clause: the line's start, a field's separator, a dash, a colon, a sentence's end
 _CLAUSE = re.compile(r"\s*(?:[|·•;；:：\]】)»\"“”」』。！!，,\n\t]|\s[-–—]+\s|[–—]|\.\s)\s*")
 _TOKEN = re.compile(r"\S+")
+_BEFORE_CJK = re.compile(r"\s+(?=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -192,10 +193,9 @@ def _pairs(text: str) -> Iterator[tuple[str, str]]:
     for pattern in (_JSON, _LABELLED):  # tags are undone before (decoding.py)
         for found in pattern.finditer(text):
             value = found["value"].strip(" \t'\"‘’“”")
-            if _CJK_RUN.search(
-                value
-            ):  # a Chinese value ends at a space: '投诉对象：火币网 诉求：…'
-                value = value.split()[0]
+            # a Chinese record's value ends at a space before Chinese words: '投诉对象：火币网
+            # 诉求：…', '被询证方：Huobi Technology Holdings 回函相符'
+            value = _BEFORE_CJK.split(value, maxsplit=1)[0]
             if value:
                 yield found["label"], value
 
