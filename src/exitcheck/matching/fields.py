@@ -63,8 +63,9 @@ Reader = Callable[[str], MatchResult]
 # (a fixed-width record: 'DE43: BINANCE.COM      VALLETTA'), a bracket, or the next label
 _VALUE = (
     r"(?:(?!\s[-–—]\s|\s{2,}|\s+[^\s:：=|·•;；,，/／]{1,24}\s*[:：=])"
-    r"[^|·•;；,，/／\t\n{}<>\[\]【】「」『』\"“”:：=—–])+"
-)  # brackets stay in a value: 'Name: Binance (Malta)', '富途证券国际（香港）有限公司'
+    r"(?:://|[^|·•;；,，/／\t\n{}<>\[\]【】「」『』\"“”:：=—–]))+"
+)  # brackets stay in a value ('Name: Binance (Malta)', '富途证券国际（香港）有限公司'), so does a
+# URL's scheme ('Website: https://www.hbtc.com')
 
 _LABELLED = re.compile(
     r"(?P<label>[^|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=—–]{1,40}?)\s*(?:[:：]|=>?)\s*"
@@ -369,22 +370,13 @@ def _exact(span: str, entity: str, read: Reader) -> MatchResult | None:
 
 
 def _whole(span: str, name: str) -> bool:
-    """True when the span is the name with only legal forms and words of a name's own
-    (``value_words``) beside it ('Bitget Limited', '火币网')."""
-    from exitcheck.matching.decide import _company_words
-    from exitcheck.matching.names import _legal_forms
-
+    """True when the span is the name with no word of a product or unit beside it ('Bitget
+    Limited', '火币网', '北京比特大陆科技有限公司'; not 'OKX Wallet')."""
     key = compact_key(span)
     if name not in key:
         return False
     rest = key.replace(name, "", 1)
-    whole, affixes = _legal_forms()
-    vocab = whole | affixes | _company_words() | _vocab()["value_words"]
-    ends = {0}
-    for end in range(1, len(rest) + 1):
-        if any(rest[start:end] in vocab for start in ends if start < end):
-            ends.add(end)
-    return len(rest) in ends
+    return not any(word in rest for word in _vocab()["product_words"])
 
 
 def _everyday(label: str, text: str) -> bool:
