@@ -217,16 +217,14 @@ def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchR
         # the name as a field's value, beside its own domain, or a clause's subject
         read = functools.partial(match, index, threshold=threshold, limit=0)
         result = _module("fields").promoted(result, text, read) or result
-    elif result.decision == DECISION_MATCH and result.method in _IN_LINE and _LABELS.search(text):
+    elif (
+        result.decision == DECISION_MATCH and _LABELS.search(text) and _more_than_name(result, text)
+    ):
         result = _module("fields").other_field(result, text)  # 'Token: Huobi', 'Index: AEX'
     return result
 
 
-# the methods of a name read among other words of a line (context.py); a label's mark
-_IN_LINE = frozenset(
-    {"exact_in_context", "exact_in_text", "exact_in_sentence", "exact_in_field", "exact_apart"}
-)
-_LABELS = re.compile("[:：=]")
+_LABELS = re.compile("[:：=]")  # a label's mark
 
 
 def _app_link(text: str) -> bool:

@@ -59,6 +59,11 @@ _SPAN_METHODS = EXACT_METHODS | {"exact_traditional", "exact_without_generic", "
 
 Reader = Callable[[str], MatchResult]
 
+# the methods of a name read among other words of a line (context.py)
+_IN_LINE = frozenset(
+    {"exact_in_context", "exact_in_text", "exact_in_sentence", "exact_in_field", "exact_apart"}
+)
+
 # a field's value ends at a separator of fields, a dash between spaces, a run of spaces
 # (a fixed-width record: 'DE43: BINANCE.COM      VALLETTA'), a bracket, or the next label
 _VALUE = (
@@ -176,7 +181,7 @@ def _spans(text: str, domains: list[str]) -> Iterator[tuple[str, str]]:
 def other_field(result: MatchResult, text: str) -> MatchResult:
     """A match whose name is the value of a field whose label says it is something else than
     an organisation ('Token: Huobi', 'Index: AEX', '商品名称：币安'): review."""
-    if result.decision != DECISION_MATCH or result.best is None or len(text) > MAX_LINE:
+    if result.method not in _IN_LINE or result.best is None or len(text) > MAX_LINE:
         return result
     key = compact_key(result.best.label)
     for label, value in _pairs(text):
