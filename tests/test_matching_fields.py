@@ -54,6 +54,7 @@ def _answer(query: str) -> tuple[str, str | None, str]:
         ("US regulators fine Bybit over unregistered services — FT", "bybit", SUBJECT),
         ("火币宣布关闭中国大陆用户账户 — 财新", "huobi", SUBJECT),
         ("Bybitが日本市場から撤退 — 日経", "bybit", SUBJECT),
+        ("KuCoin이 한국 이용자 서비스 종료", "kucoin", SUBJECT),
         ("Binance anuncia su salida de Canadá — El País", "binance", SUBJECT),
         ("KuCoin annonce la fermeture des comptes français — Le Monde", "kucoin", SUBJECT),
     ],

@@ -323,6 +323,10 @@ def _subjects_latin(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[s
     if clause.isupper():  # a record in capitals ('BINANCE HOLDINGS LIMITED'): no sentence
         return
     tokens = _TOKEN.findall(clause)
+    for k, token in enumerate(tokens[:MAX_SPAN_WORDS]):  # 'Bybit는 일본에서 철수'
+        if k + 1 < len(tokens) and token[-1:] in vocab["particles_ko"] and token[:-1].isascii():
+            yield " ".join([*tokens[:k], token[:-1]])
+            break
     for k, token in enumerate(tokens[: MAX_SPAN_WORDS + 1]):
         word = _plain(token.rstrip(",.;:!?"))
         noun = token.endswith(":") and word in vocab["headline_nouns_en"]
