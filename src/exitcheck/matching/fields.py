@@ -66,11 +66,12 @@ _IN_LINE = frozenset(
 
 # a field's value ends at a separator of fields, a dash between spaces, a run of spaces
 # (a fixed-width record: 'DE43: BINANCE.COM      VALLETTA'), a bracket, or the next label
+_FORM = r"(?i:ltd|limited|inc|llc|llp|corp|co|plc|gmbh|ag|pte|s\.?a|b\.?v|n\.?v)\b"
 _VALUE = (
     r"(?:(?!\s[-–—]\s|\s{2,}|\s+[^\s:：=|·•;；,，/／]{1,24}\s*[:：=])"
-    r"(?:://|[^|·•;；,，/／\t\n{}<>\[\]【】「」『』\"“”:：=—–]))+"
-)  # brackets stay in a value ('Name: Binance (Malta)', '富途证券国际（香港）有限公司'), so does a
-# URL's scheme ('Website: https://www.hbtc.com')
+    r"(?:://|,\s?(?=" + _FORM + r")|[^|·•;；,，/／\t\n{}<>\[\]【】「」『』\"“”:：=—–]))+"
+)  # brackets stay in a value ('Name: Binance (Malta)', '富途证券国际（香港）有限公司'), so do a
+# URL's scheme ('Website: https://www.hbtc.com') and a comma before a legal form ('Co., Ltd.')
 
 _LABELLED = re.compile(
     r"(?P<label>[^|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=—–]{1,40}?)\s*(?:[:：]|=>?)\s*"
@@ -406,7 +407,7 @@ def _rest_names_nothing(
     rest = _without(text, [span, *domains])
     if not words(rest):
         return True
-    if _vetoed(_without(text, domains), span, rest):
+    if _vetoed(_without(text, [d for d in domains if d != span]), span, rest):
         return False  # 'venue=Binance region=JP': a place of an affiliate, a copy's word …
     parts = _ATTRIBUTION.split(rest) if headline else []
     source = len(parts) > 1 and len(words(parts[-1])) <= MAX_SOURCE_WORDS
@@ -434,12 +435,22 @@ def _vetoed(text: str, span: str, rest: str) -> bool:
     vocab = context_vocab()
     stops = vocab["veto"] | vocab["affiliate"]
     at = text.find(span)
+    if at < 0:
+        return True  # nothing to read beside: no promotion
     before, after = words(text[:at])[-1:], words(text[at + len(span) :])[:1]
     if not stops.isdisjoint(before + after) or any(vetoes_in(w) for w in before + after):
         return True
-    if has_cjk(text):  # '火币支付宣布…', '日本币安…': a unit or a place glued to the name
+    # a product's word after the name, glued or past a space ('Bitmain 代币', 'TradingView 链',
+    # '火币支付宣布…'), a unit or a place before or after it ('日本币安…', 'BTC.TOP 新加坡')
+    head = to_simplified(text[at + len(span) :].lstrip()).lower()
+    products = _vocab()["product_words"]
+    first = words(head)[:1] if head[:1].isascii() else []
+    if (first and first[0].removesuffix("s") in products) or (
+        not first and head.startswith(tuple(products))
+    ):
+        return True
+    if has_cjk(text):
         glued = vocab["veto_zh"] | vocab["units_zh"] | vocab["countries_zh"]
-        head = to_simplified(text[at + len(span) :].lstrip())
         tail = to_simplified(text[:at].rstrip())
         if head.startswith(tuple(glued)) or tail.endswith(tuple(glued)):
             return True
