@@ -715,7 +715,7 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     for a match: at most ambiguous."""
     typed = keyboard_layout(index, result, text)  # 'иштфтсу': binance on a Russian layout
     if typed is not None:
-        return typed
+        return typed if typed.decision == DECISION_AMBIGUOUS else None
     from anyascii import anyascii
 
     latin = anyascii(_kana_spelling(_japanese_words().sub(" ", text)))
@@ -759,7 +759,9 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
 def keyboard_layout(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
     """A name typed with the keyboard in another layout ('иштфтсу', 'ㅗㅕㅐㅠㅑ'): a reading
     of its keys (``layouts.readings``) that the steps match to one entity is that entity for
-    review, never a match: what was typed is not the name."""
+    review, never a match: what was typed is not the name. A reading that is a domain the
+    steps answer ``none`` for explains the text ('овюсщь' is jd.com): that ``none`` stands,
+    and no transliteration is read into it."""
     from exitcheck.matching.decide import _other_script, match
     from exitcheck.matching.layouts import readings
 
@@ -768,6 +770,8 @@ def keyboard_layout(index: KeyIndex, result: MatchResult, text: str) -> MatchRes
             continue
         answer = match(index, read, limit=0)
         best = answer.best or (answer.candidates[0] if answer.candidates else None)
+        if answer.decision == DECISION_NONE and domain_of(read.strip()):
+            return result
         if best is None or not best.entity_id:  # nothing, or another platform's name
             continue
         if answer.decision == DECISION_MATCH or answer.decision == DECISION_AMBIGUOUS:
