@@ -2390,6 +2390,8 @@ def _slipped(key: str, word: str, kind: bool) -> bool:
 def _slips(index: KeyIndex, text: str) -> tuple[tuple[str, Entry], ...]:
     """(registry name, entry) of each word of the text that is a registry name with one
     letter slipped or its letters doubled (see ``slip_in_text``)."""
+    from exitcheck.matching.slips import short_part_changed
+
     keys = index.derived("slips", _slip_table)[2]
     common = _common_words()
     tokens = words(text)
@@ -2406,7 +2408,11 @@ def _slips(index: KeyIndex, text: str) -> tuple[tuple[str, Entry], ...]:
         if kind is None:
             kind = not _kind_words().isdisjoint(tokens)
         found += doubled
-        found += [(k, e) for k, e in near if _slipped(k, word, kind)]
+        found += [
+            (k, e)
+            for k, e in near
+            if _slipped(k, word, kind) and not short_part_changed(word, k, e.label)
+        ]
     return tuple(dict.fromkeys(found))
 
 
