@@ -1639,7 +1639,8 @@ def inside(
             for key, e in latin.get(letters[at : at + MIN_INSIDE], ()):
                 end = at + len(key)
                 if letters.startswith(key, at) and not _digit_beside(letters, key, at, end):
-                    found.append((key, e))
+                    if not _another_ending(letters, key, at):
+                        found.append((key, e))
     if not ascii_text and not firsts.isdisjoint(folded):
         closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/:：]+(?={_CJK})", "", folded)
         for run in _CJK_RUN.findall(closed):
@@ -1652,6 +1653,13 @@ def inside(
         return None
     candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "inside") for _, e in named)
     return _review(result, candidates, f"{named[0][1].label!r} stands inside a longer word")
+
+
+def _another_ending(letters: str, key: str, at: int) -> bool:
+    """True when the word is the name with one more letter at its end, neither a plural's or
+    possessive's 's' nor its last letter typed twice ('Coinext', a Brazilian exchange, is no
+    CoinEx; 'Binances' and 'Bybitt' are still read): a name of its own."""
+    return at == 0 and len(letters) == len(key) + 1 and letters[-1] not in ("s", key[-1])
 
 
 def _digit_beside(letters: str, key: str, start: int, end: int) -> bool:
@@ -2058,6 +2066,8 @@ def quoted(
         span = next(group for group in found.groups() if group is not None)
         if not 1 <= len(words(span)) <= MAX_QUOTED_WORDS or compact_key(span) == whole:
             continue
+        if _a_code(span):  # '"country": "SG"': a field's code, not a name
+            continue
         outside = words(text[: found.start()] + " " + text[found.end() :])
         if not strip_generic(outside):  # 'ООО «Кабанов»': the quoted part is the whole name,
             continue  # which the steps before read with its legal form
@@ -2065,6 +2075,14 @@ def quoted(
         if named:
             return _review(result, named, f"{span.strip()!r}, quoted in the text, names it")
     return None
+
+
+def _a_code(span: str) -> bool:
+    """True when a quoted span is a country's ISO code in capitals ('SG', 'ARE')."""
+    from exitcheck.matching.context import _vocab
+
+    code = span.strip()
+    return code.isupper() and code.isalpha() and code.casefold() in _vocab()["country_codes"]
 
 
 # --------------------------------------------------------------------------------------------
