@@ -1638,9 +1638,12 @@ def inside(
         for at in range(len(letters) - MIN_INSIDE + 1):
             for key, e in latin.get(letters[at : at + MIN_INSIDE], ()):
                 end = at + len(key)
-                if letters.startswith(key, at) and not _digit_beside(letters, key, at, end):
-                    if not _another_ending(letters, key, at):
-                        found.append((key, e))
+                if (
+                    letters.startswith(key, at)
+                    and not _digit_beside(letters, key, at, end)
+                    and not _another_ending(letters, key, at)
+                ):
+                    found.append((key, e))
     if not ascii_text and not firsts.isdisjoint(folded):
         closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/:：]+(?={_CJK})", "", folded)
         for run in _CJK_RUN.findall(closed):
