@@ -52,6 +52,8 @@ _CODE_AFTER = re.compile(r"[ \t]+([A-Z]{2,3})(?![\w.])")
 # the words of the name's phrase after it: letters and digits, spaces, dots and hyphens
 _PHRASE_AFTER = re.compile(r"[ \t]+([^\W_][\w.\- \t']{0,60})")
 _WORD_BEFORE = re.compile(r"([^\W_][\w.\-]*)[ \t]+$")
+# the words of the name's phrase before it (as _PHRASE_AFTER)
+_PHRASE_BEFORE = re.compile(r"([\w.\- \t']{0,60}?[\w.])[ \t]+$")
 # a word before the name, past at most two short words ('agent of', 'stake in the')
 _BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?i:to|of|for|in|with|from|by|on|a|an|the|as)){0,2}\s+$")
 _PAYER_ZH = frozenset("向给对")  # '向火币支付': paid to Huobi
@@ -251,8 +253,16 @@ def _before_latin(index: KeyIndex, best: Candidate, text: str, start: int) -> st
         return None
     if _a_bank(before[1]):
         return f"a bank's name ({before[1]})"
-    found = _legal_form(_LATIN_WORD.findall(before[1]), before[1], text, own)
-    return f"a legal form of one jurisdiction ({found})" if found else None
+    head = _PHRASE_BEFORE.search(text[:start])
+    raws = _LATIN_WORD.findall(head[1]) if head is not None else []
+    generic = generic_words().latin - vocab["forms"]
+    while raws and raws[-1].casefold() in generic:  # 'Pty Ltd Binance': past 'Ltd'
+        raws.pop()
+    for k in range(1, min(len(raws), MAX_FORM_WORDS) + 1):
+        found = _legal_form(raws[-k:], head[1] if head else "", text, own)
+        if found is not None and len(found.replace(".", " ").split()) >= k:
+            return f"a legal form of one jurisdiction ({found})"
+    return None
 
 
 def _legal_form(raws: Sequence[str], written: str, text: str, own: frozenset[str]) -> str | None:
@@ -350,7 +360,7 @@ def _vocab_beside() -> dict[str, Any]:
     return {
         "kinds": kinds,
         "listed": _listed_kinds({kind["of"]: k for k, kind in enumerate(data["product_kinds"])}),
-        "products": {w: k for k, kind in enumerate(kinds) for w in kind if w.isascii()},
+        "products": {w: k for k, kind in enumerate(kinds) for w in kind},
         "products_zh": frozenset(w for kind in kinds for w in kind if has_cjk(w)),
         "forms": frozenset(_legal_forms()[0]) | frozenset(data["local_legal_forms"]),
         "forms_cjk": frozenset(_legal_forms()[1]) | frozenset(data["local_legal_forms_cjk"]),
