@@ -253,13 +253,14 @@ def _before_latin(index: KeyIndex, best: Candidate, text: str, start: int) -> st
         return None
     if _a_bank(before[1]):
         return f"a bank's name ({before[1]})"
-    head = _PHRASE_BEFORE.search(text[:start])
-    raws = _LATIN_WORD.findall(head[1]) if head is not None else []
+    phrase = _PHRASE_BEFORE.search(text[:start])
+    written = phrase[1] if phrase is not None else ""
+    raws = _LATIN_WORD.findall(written)
     generic = generic_words().latin - vocab["forms"]
     while raws and raws[-1].casefold() in generic:  # 'Pty Ltd Binance': past 'Ltd'
         raws.pop()
     for k in range(1, min(len(raws), MAX_FORM_WORDS) + 1):
-        found = _legal_form(raws[-k:], head[1] if head else "", text, own)
+        found = _legal_form(raws[-k:], written, text, own)
         if found is not None and len(found.replace(".", " ").split()) >= k:
             return f"a legal form of one jurisdiction ({found})"
     return None
