@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 MAX_PLACE_WORDS = 4  # words of a country's or region's name ('united arab emirates')
 MAX_FORM_WORDS = 4  # words of a legal form ('S.A. de C.V.', 'Sp. z o.o.')
 MAX_GENERIC_PAST = 3  # the name's own generic words before a legal form ('Holdings GmbH')
+_WORD_FORMS = frozenset({"as"})  # legal forms that are English words too
 MIN_BANK_NAME = 6  # letters of a word ending in 'bank' that is a bank's name ('Sberbank')
 
 # a run of Chinese characters, or of other letters and digits: a name in either script
@@ -269,15 +270,16 @@ def _before_latin(index: KeyIndex, best: Candidate, text: str, start: int) -> st
 def _legal_form(raws: Sequence[str], written: str, text: str, own: frozenset[str]) -> str | None:
     """The legal form of one jurisdiction the words ``raws`` open with, as written, or None:
     up to ``MAX_FORM_WORDS`` words run together ('S.A.' -> 'sa'); a form of two letters only
-    in capitals in a text with lower case, or with its dots ('AG', 'S.A.'; not 'as' nor 'SA'
-    in a text all in capitals); none of the entity's own names holds it."""
+    in capitals, or with its dots ('AG', 'S.A.'; not 'as', nor 'AS' in a text all in capitals);
+    none of the entity's own names holds it."""
     forms = _vocab_beside()["forms"]
     for j in range(1, min(len(raws), MAX_FORM_WORDS) + 1):
         key = compact_key("".join(raws[:j]))
         if key not in forms or key in own:
             continue
-        if len(key) <= 2:
-            capitals = all(r.isupper() for r in raws[:j]) and any(ch.islower() for ch in text)
+        if len(key) <= 2:  # 'AS' is a word in a text all in capitals ('BYBIT AS AGREED')
+            sentence = key in _WORD_FORMS and not any(ch.islower() for ch in text)
+            capitals = all(r.isupper() for r in raws[:j]) and not sentence
             dotted = j > 1 and "." in written
             if not (capitals or dotted):
                 continue
