@@ -45,8 +45,8 @@ MAX_GENERIC_PAST = 3  # the name's own generic words before a legal form ('Holdi
 _WORD_FORMS = frozenset({"as"})  # legal forms that are English words too
 MIN_BANK_NAME = 6  # letters of a word ending in 'bank' that is a bank's name ('Sberbank')
 
-# a run of Chinese characters, or of other letters and digits: a name in either script
-_LATIN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
+_LATIN_WORD = re.compile(r"[^\W_]+")
+_LATIN_RUN = re.compile(r"[^\W_\u3400-\u9fff\uf900-\ufaff]+")  # a word's letters past characters
 _BRACKET_AFTER = re.compile(r"\s*[(\[（【［]\s*([^()\[\]（）【】［］]{1,40}?)\s*[)\]）】］]")
 _TRADE_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _CODE_AFTER = re.compile(r"[ \t]+([A-Z]{2,3})(?![\w.])")
@@ -105,6 +105,9 @@ def _spans_of(index: KeyIndex, entity_id: str, text: str) -> list[tuple[int, int
                 for b in range(a + 2, min(len(run), a + 8) + 1):
                     if any(e.entity_id == entity_id for e in index.exact(run[a:b])):
                         found.append((first.start() + a, first.start() + b))
+            for part in _LATIN_RUN.finditer(run):  # 'Binance钱包', '株式会社Bybit'
+                if any(e.entity_id == entity_id for e in index.exact(part[0].casefold())):
+                    found.append((first.start() + part.start(), first.start() + part.end()))
             continue
         for j in range(i + 1, min(len(tokens), i + 3) + 1):
             key = "".join(t[0] for t in tokens[i:j]).casefold()

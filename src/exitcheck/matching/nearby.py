@@ -1662,7 +1662,10 @@ def _another_ending(letters: str, key: str, at: int) -> bool:
     """True when the word is the name with one more letter at its end, neither a plural's or
     possessive's 's' nor its last letter typed twice ('Coinext', a Brazilian exchange, is no
     CoinEx; 'Binances' and 'Bybitt' are still read): a name of its own."""
-    return at == 0 and len(letters) == len(key) + 1 and letters[-1] not in ("s", key[-1])
+    added = letters[-1]
+    return (
+        at == 0 and len(letters) == len(key) + 1 and added.isalpha() and added not in ("s", key[-1])
+    )
 
 
 def _digit_beside(letters: str, key: str, start: int, end: int) -> bool:
