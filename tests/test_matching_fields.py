@@ -47,7 +47,7 @@ def _answer(query: str) -> tuple[str, str | None, str]:
         ("银行询证 被询证方：币安 数字资产余额 核对无误", "binance", FIELD_VALUE),
         ("相手方：Bitget　取引種別：暗号資産", "bitget", FIELD_VALUE),
         ("对账单 商户名称：币安 交易笔数：12", "binance", FIELD_VALUE),
-        ("Confirmation sent to OKX (support@okx.com) on 15/01/2024", "okex", WITH_DOMAIN),
+        ("Confirmation to KuCoin (kucoin.com) returned undeliverable", "kucoin", None),
         ("Warning list — Bitget (bitget.com) — unauthorised", "bitget", WITH_DOMAIN),
         ("Huobi freezes accounts linked to hack — The Block", "huobi", SUBJECT),
         ("KuCoin will pay $297m to settle DOJ charges — Reuters", "kucoin", SUBJECT),

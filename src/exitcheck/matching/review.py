@@ -713,6 +713,9 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     differs by one consonant, spelt within 60 ('knmktktp' of the katakana and 'knmrktkp' of
     CoinMarketCap). Transliteration loses too much
     for a match: at most ambiguous."""
+    typed = keyboard_layout(index, result, text)  # 'иштфтсу': binance on a Russian layout
+    if typed is not None:
+        return typed if typed.decision == DECISION_AMBIGUOUS else None
     from anyascii import anyascii
 
     latin = anyascii(_kana_spelling(_japanese_words().sub(" ", text)))
@@ -751,6 +754,39 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
         return None  # '𝗖𝗼𝗯𝗼 𝗛𝗼𝘁𝗲𝗹 𝗚𝗿𝗼𝘂𝗽', 'Cobo Hotеl Group': read, another trade's company
     reason = f"written in another script, it reads as {latin.strip()!r}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+def keyboard_layout(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A name typed with the keyboard in another layout ('иштфтсу', 'ㅗㅕㅐㅠㅑ'): a reading
+    of its keys (``layouts.readings``) that the steps match to one entity is that entity for
+    review, never a match: what was typed is not the name. A reading that is a domain the
+    steps answer ``none`` for explains the text ('овюсщь' is jd.com): that ``none`` stands,
+    and no transliteration is read into it."""
+    from exitcheck.matching.decide import _other_script, match
+    from exitcheck.matching.layouts import readings
+
+    for layout, read in readings(text):
+        if _other_script(read):  # a letter no layout reads: not typed on a keyboard
+            continue
+        answer = match(index, read, limit=0)
+        best = answer.best or (answer.candidates[0] if answer.candidates else None)
+        if answer.decision == DECISION_NONE and domain_of(read.strip()):
+            return result
+        if best is None or not best.entity_id:  # nothing, or another platform's name
+            continue
+        if answer.decision == DECISION_MATCH or answer.decision == DECISION_AMBIGUOUS:
+            best = best._replace(method="keyboard_layout")
+            reason = f"typed with the keyboard set to {layout}, it reads as {read.strip()!r}"
+            return ambiguous(result.query, result.normalized, (best,), reason)
+    return None
+
+
+def _a_word_of(best: Candidate, read: str) -> bool:
+    """True when a registry name of four letters or more is a whole word of the reading
+    ('gthtdjl yf binance': 'Перевод на' typed as it should be, then the name on a Russian
+    layout), not a run of letters inside one."""
+    key = core_key(best.label)
+    return best.score == 100 and len(key) >= 4 and key in words(read)
 
 
 MAX_OTHER_SCRIPT_WORDS = 8  # words of a text in another script read one by one
@@ -893,188 +929,3 @@ __all__ = [
     "several",
     "split_scripts",
 ]
-
-
-_LATIN_WORD = re.compile(r"[^\W_]+")
-_BRACKET_AFTER = re.compile(r"\s*[(\[（【［]\s*([^()\[\]（）【】［］]{1,40}?)\s*[)\]）】］]")
-_TRADE_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-_CODE_AFTER = re.compile(r"[ \t]+([A-Z]{2,3})(?![\w.])")
-# a word before the name, past at most two short words ('agent of', 'stake in the')
-_BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?i:to|of|for|in|with|from|by|on|a|an|the|as)){0,2}\s+$")
-_PAYER_ZH = frozenset("向给对")  # '向火币支付': paid to Huobi
-
-
-def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult:
-    """A match whose name in the text has beside it what makes it another party's: a place of
-    licensed affiliates or another platform's ticker in brackets right after it ('Binance
-    (Malta)', 'OKX [MX]'), a country's three-letter code in capitals after it ('Binance GBR':
-    GBR, not the German legal form GbR, in text with lower case), a word of relation or denial
-    before it ('unlike Huobi', 'introducing broker for KuCoin'), or a unit word glued to its
-    Chinese name ('火币支付', '火币矿池'). Such a match is review with the entity."""
-    best = result.best
-    if result.decision != DECISION_MATCH or best is None:
-        return result
-    found = _spans_of(index, best.entity_id, text)
-    why = next((w for s, e in found if (w := _beside_span(index, best, text, s, e))), None)
-    ending = _CODE_END.search(text)
-    if why is None and ending is not None and any(ch.islower() for ch in text):
-        code = ending[1]
-        spelt = result.method not in EXACT_METHODS  # 'KuCoin PL' read by spelling as a pool
-        if _alpha3(code) or (
-            _alpha2(code) and (spelt or any(e == ending.start() for _, e in found))
-        ):
-            why = f"a country's code in capitals ({code})"
-    if why is None:
-        return result
-    reason = f"{best.label!r} stands beside {why}: maybe another party or entity"
-    return ambiguous(result.query, result.normalized, (best,), reason)
-
-
-def _spans_of(index: KeyIndex, entity_id: str, text: str) -> list[tuple[int, int]]:
-    """Where the entity's name stands in the text: runs of up to three Latin words whose
-    compact key is one of its names, and its Chinese names among Chinese characters."""
-    found: list[tuple[int, int]] = []
-    tokens = list(_LATIN_WORD.finditer(text))
-    for i, first in enumerate(tokens):
-        if has_cjk(first[0]):
-            run = first[0]
-            for a in range(len(run)):
-                for b in range(a + 2, min(len(run), a + 8) + 1):
-                    if any(e.entity_id == entity_id for e in index.exact(run[a:b])):
-                        found.append((first.start() + a, first.start() + b))
-            continue
-        for j in range(i + 1, min(len(tokens), i + 3) + 1):
-            key = "".join(t[0] for t in tokens[i:j]).casefold()
-            if any(has_cjk(t[0]) for t in tokens[i:j]):
-                break
-            if any(e.entity_id == entity_id for e in index.exact(key)):
-                found.append((first.start(), tokens[j - 1].end()))
-    return found
-
-
-def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: int) -> str | None:
-    """What beside the name at text[start:end] makes it another party's, or None."""
-    from exitcheck.matching.context import _vocab
-
-    vocab = _vocab()
-    after = text[end:]
-    if after.startswith(("?", "？")):
-        return "a question mark"  # '[REDACTED] (Binance?)': a guess
-    bracket = _BRACKET_AFTER.match(after)
-    if bracket is not None:
-        inner = bracket[1]
-        if compact_key(inner) in vocab["licensed"]:
-            return f"a place of licensed affiliates in brackets ({inner})"
-        if re.fullmatch(r"[A-Z]{2,5}", inner) and _anothers_product(index, best, inner):
-            return f"another platform's ticker ({inner})"
-    code = _CODE_AFTER.match(after)
-    if code is not None and any(ch.islower() for ch in text):
-        if _alpha3(code[1]):
-            return f"a country's code in capitals ({code[1]})"
-        if _anothers_product(index, best, code[1]):
-            return f"another platform's ticker ({code[1]})"
-    if has_cjk(text[start:end]):
-        glued = next((u for u in vocab["units_zh"] if after.startswith(u)), None)
-        named = text[start:end] + (glued or "")
-        if glued and any(e.entity_id == best.entity_id for e in index.exact(named)):
-            glued = None  # its own name ('路印钱包' is Loopring's wallet)
-        pool = "pool" in best.entity_id or "池" in text[start:end]
-        payer = start > 0 and text[start - 1] in _PAYER_ZH
-        if glued and not (glued == "矿池" and pool) and not (glued == "支付" and payer):
-            return f"a unit's word ({glued})"
-        return None
-    trade = _TRADE_AFTER.match(after)
-    if trade is not None and trade[1].casefold() in other_trade_words():
-        return f"a word of another trade ({trade[1]})"  # '"AEX Brewing Co","info@aex.com"'
-    before = _BEFORE.search(text[:start])  # in the same phrase: only spaces between
-    word = before[1].casefold() if before is not None else ""
-    passed = before is not None and len(before[0].split()) > 1  # 'agent of', not 'broker –'
-    if word in vocab["denial"] or (passed and word in vocab["relation"]):
-        return f"a word of relation or denial ({before[1] if before else ''})"
-    return None
-
-
-# ISO 3166-1 alpha-3 codes of the places where platforms register or license (as the
-# qualifiers): after a name, such a code may be the same company's seat ('Huobi Global SYC')
-_SEATS3 = frozenset(
-    [
-        "hkg",
-        "sgp",
-        "syc",
-        "cym",
-        "vgb",
-        "bmu",
-        "bhs",
-        "pan",
-        "blz",
-        "wsm",
-        "mlt",
-        "cyp",
-        "gib",
-        "che",
-        "lie",
-        "lux",
-        "irl",
-        "are",
-        "est",
-        "ltu",
-        "chn",
-        "mac",
-    ]
-)
-
-
-def _alpha3(code: str) -> bool:
-    """True when ``code`` (in capitals) is a country's ISO alpha-3 code that is no currency's
-    and no seat's of platforms: 'GBR', 'AUS', 'KOR' (GBR is no 'GbR' when written so)."""
-    from exitcheck.matching.context import _vocab
-
-    vocab = _vocab()
-    key = code.casefold()
-    return len(key) == 3 and key in vocab["country_codes"] - vocab["currencies"] - _SEATS3
-
-
-# two-letter codes that are words too ('Binance ID 1234', 'paid IN full'), or a seat's
-_WORDS2 = frozenset(
-    [
-        "id",
-        "in",
-        "at",
-        "it",
-        "is",
-        "no",
-        "me",
-        "my",
-        "am",
-        "be",
-        "do",
-        "go",
-        "so",
-        "to",
-        "us",
-        "hk",
-        "sg",
-        "sc",
-        "ky",
-        "vg",
-        "bm",
-        "bs",
-        "pa",
-    ]
-)
-_CODE_END = re.compile(r"[ \t]([A-Z]{2,3})[\s|~.,;:)\]]*$")  # "| Poolin PL |~"
-
-
-def _alpha2(code: str) -> bool:
-    """True when ``code`` (in capitals) is a country's ISO alpha-2 code that is no everyday
-    word's nor a seat's of platforms: 'PL', 'KZ', 'BR' ('Poolin PL' is Poolin's in Poland)."""
-    from exitcheck.matching.context import _vocab
-
-    key = code.casefold()
-    return len(key) == 2 and key in _vocab()["country_codes"] and key not in _WORDS2
-
-
-def _anothers_product(index: KeyIndex, best: Candidate, code: str) -> bool:
-    """True when the code is the ticker or product of a platform other than ``best``'s."""
-    owners = {e.entity_id for e in index.product(code.casefold())}
-    return bool(owners) and best.entity_id not in owners
