@@ -44,6 +44,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from exitcheck.matching import cut, translations
 from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
     a_word,
@@ -2766,10 +2767,15 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, memo_alone),
     (_may_glued_number, glued_number),
     (_may_wade_giles, wade_giles),
+    (translations.may_translated_text, translations.translated_text),
+    (cut.may_cut_in_field, cut.cut_in_field),
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser
 # measure must not outweigh that name, but a reading of every word may stand beside it.
-OTHER_BANDS: tuple[tuple[Guard, Band], ...] = ((_may_translated, translated_whole),)
+OTHER_BANDS: tuple[tuple[Guard, Band], ...] = (
+    (_may_translated, translated_whole),
+    (cut.may_cut_after_star, cut.cut_after_star),  # 'PAYPAL *INTERACTIVEB': PayPal's merchant
+)
 
 __all__ = ["BANDS", "OTHER_BANDS", "sounds_alike", "surface"]

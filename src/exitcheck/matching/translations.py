@@ -1,0 +1,507 @@
+"""Registry names translated word for word, inside any text: the review band ``translated_text``.
+
+A machine translation renders a registry name's English words one by one ('Tiger Brokers':
+老虎经纪人, 'TokenPocket': 令牌口袋, 'CoinMarketCap': 'Tapa del Mercado de Monedas', 'Interactive
+Brokers': 'Courtiers Interactifs'), and a Chinese name's characters the other way ('火币':
+'Fire Coin'). Neither spelling nor sound then leads back to the name, so without this band
+the answer is a silent ``none``.
+
+The vocabulary is data (``data/translations.toml``: for each word of the registry's English
+names, its common translations into Chinese, Japanese, Spanish, French, German, Portuguese,
+Italian and Russian); the forms are composed per index from the registry's own names
+(``KeyIndex.names``), once, on the first query that reaches the band:
+
+- a Latin name is split into its words (spaces, capitalised humps, and compounds split on the
+  vocabulary: 'Matrixport' matrix|port); a word the vocabulary keeps as written ('io', 'ku')
+  or lacks leaves the name out, but for a domain suffix ('Gate.io': 门.io), which stays;
+- Chinese and Japanese forms are the translations run together in the name's order;
+  the other languages' are the words' stems, in the name's order or reversed (Romance
+  languages put the head first: 'Mercado de Monedas' for 'Coin Market'), articles and
+  prepositions between them skipped;
+- a Chinese name is segmented on ``glosses_zh`` (data/matching.toml) into English words
+  ('火币': fire coin) and those, where the vocabulary has them, into the other languages.
+
+A name of one word ('Gate', 'Keystone') translates into an everyday word (门, 基石): it counts
+only with its domain suffix (门.io) or a word of a platform's kind beside it (门交易所).
+A translation is not the name: review, never a match. Loaded only on this path.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from exitcheck.matching.names import clean, has_cjk, to_simplified, words
+from exitcheck.matching.results import Candidate, MatchResult, ambiguous
+
+if TYPE_CHECKING:
+    from exitcheck.matching.index import KeyIndex
+    from exitcheck.matching.nearby import Matcher, Query
+
+CJK_LANGUAGES = ("zh", "ja")
+LATIN_LANGUAGES = ("es", "fr", "de", "pt", "it", "ru")
+ROMANCE = frozenset({"es", "fr", "pt", "it"})  # the head first: both orders are read
+MAX_WORDS = 4  # words of a name composed (more: the translation is a sentence)
+MAX_FORMS = 96  # forms of one name in one language (the product of its words' translations)
+MIN_STEM = 3  # letters an ending leaves at least
+SCORE = 70.0  # a translation's candidate score: review, as the ``translated`` band's
+
+
+@functools.cache
+def _data() -> dict[str, object]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    return loads(data_file("translations.toml").read_text(encoding="utf-8"))
+
+
+@functools.cache
+def vocabulary() -> dict[str, dict[str, tuple[str, ...]]]:
+    """An English word -> {language: its translations}."""
+    table = _data()["words"]
+    assert isinstance(table, dict)
+    return {
+        word: {lang: tuple(forms) for lang, forms in langs.items()} for word, langs in table.items()
+    }
+
+
+@functools.cache
+def _listed(name: str) -> frozenset[str]:
+    found = _data()[name]
+    assert isinstance(found, list)
+    return frozenset(found)
+
+
+def kept() -> frozenset[str]:
+    """Words a translation keeps as written (brand syllables, tickers): a name with one is not
+    composed."""
+    return _listed("keep")
+
+
+def suffixes() -> frozenset[str]:
+    """Domain suffixes a name may end in ('Gate.io'): kept beside the translation."""
+    return _listed("domain_suffixes")
+
+
+def dropped() -> frozenset[str]:
+    """Words left out before composing (legal forms, 'group', 'and')."""
+    return _listed("dropped")
+
+
+_HUMPS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
+
+def name_words(label: str) -> list[str] | None:
+    """The English words of a registry name ('CoinMarketCap' -> coin market cap, 'Sparkpool'
+    -> spark pool), or None when a part is neither a vocabulary word, a kept word, a dropped
+    word, nor vocabulary words run together."""
+    out: list[str] = []
+    for hump in _HUMPS.findall(label):
+        found = split_word(hump.lower())
+        if found is None:
+            return None
+        out += found
+    return out
+
+
+def split_word(word: str) -> list[str] | None:
+    """A lower-case word as vocabulary, kept or dropped words: itself, else the fewest words
+    of the vocabulary run together ('matrixport' -> matrix port)."""
+    known = vocabulary().keys() | kept() | dropped() | suffixes()
+    if word in known:
+        return [word]
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            head = best[start]
+            piece = word[start:end]
+            shorter = best[end] is None or len(head or ()) + 1 < len(best[end] or ())
+            if head is not None and piece in vocabulary() and len(piece) >= 2 and shorter:
+                best[end] = [*head, piece]
+    return best[-1]
+
+
+# --------------------------------------------------------------------------------------------
+# Stems: endings of number, gender and case set aside, the same on both sides
+
+
+_ENDINGS_RU = ("ami", "ovy", "ogo", "ykh", "ikh", "ov", "om", "ym", "ej", "oj", "yj", "ij")
+
+
+@functools.lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A word's letters in ASCII, lower case, without a plural 's' and a final vowel (and a
+    Russian case ending): 'monedas' and 'moneda' -> 'moned', 'брокеры' -> 'broker'."""
+    from anyascii import anyascii
+
+    folded = anyascii(word).lower() if not word.isascii() else word.lower()
+    folded = "".join(ch for ch in folded if ch.isalnum())
+    for ending in _ENDINGS_RU:
+        if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM + 1:
+            folded = folded[: -len(ending)]
+            break
+    if folded.endswith("s") and len(folded) > MIN_STEM:
+        folded = folded[:-1]
+    if folded[-1:] in ("a", "e", "i", "o", "u", "y") and len(folded) > MIN_STEM:
+        folded = folded[:-1]
+    return folded
+
+
+def _stems(phrase: str) -> tuple[str, ...]:
+    """A translation's words as stems, articles and prepositions left out."""
+    skip = _listed("function_words")
+    return tuple(stem(w) for w in words(phrase) if w not in skip)
+
+
+def _compact(text: str) -> str:
+    """Text as the Chinese and Japanese forms are compared: clean, simplified, letters and
+    digits only (spaces, dots and '・' dropped)."""
+    return "".join(ch for ch in to_simplified(clean(text)) if ch.isalnum())
+
+
+# --------------------------------------------------------------------------------------------
+# The forms of a registry
+
+
+class Forms:
+    """The translated forms of one index's names."""
+
+    def __init__(self) -> None:
+        # compact Chinese or Japanese form -> (entity, label, needs a kind word)
+        self.cjk: dict[str, list[tuple[str, str, bool]]] = {}
+        # stems in order -> (entity, label, needs a kind word)
+        self.latin: dict[tuple[str, ...], list[tuple[str, str, bool]]] = {}
+        self.cjk_starts: frozenset[str] = frozenset()  # forms' first two characters
+        self.cjk_firsts: frozenset[str] = frozenset()  # ... first character, either script
+        self.latin_stems: frozenset[str] = frozenset()  # every stem of a Latin form
+        self.cjk_kinds: tuple[str, ...] = ()
+        self.latin_kinds: frozenset[str] = frozenset()
+        self.lengths: tuple[int, ...] = ()
+        self.across: tuple[str, ...] = ()  # Chinese words a form may be part of
+        self.cjk_trades: tuple[str, ...] = ()  # words of another trade
+
+    def add_cjk(self, form: str, entity: str, label: str, lone: bool) -> None:
+        form = _compact(form)
+        if len(form) >= 2 and (entity, label, lone) not in self.cjk.get(form, []):
+            self.cjk.setdefault(form, []).append((entity, label, lone))
+
+    def add_latin(self, stems: tuple[str, ...], entity: str, label: str, lone: bool) -> None:
+        if stems and all(stems) and (entity, label, lone) not in self.latin.get(stems, []):
+            self.latin.setdefault(stems, []).append((entity, label, lone))
+
+
+def forms(index: KeyIndex) -> Forms:
+    """The index's translated forms, composed on first use and kept for the index's life."""
+    return index.derived("translations", _build)  # type: ignore[no-any-return]
+
+
+def _build(index: KeyIndex) -> Forms:
+    made = Forms()
+    seen: set[tuple[str, str]] = set()
+    for kind in ("latin", "cjk"):
+        for _, entry in index.names(kind):
+            if not entry.entity_id or (entry.entity_id, entry.label) in seen:
+                continue
+            seen.add((entry.entity_id, entry.label))
+            if entry.field == "id":
+                continue
+            if has_cjk(entry.label):
+                _from_chinese(made, entry.entity_id, entry.label)
+            else:
+                _from_english(made, entry.entity_id, entry.label)
+    _finish(made)
+    return made
+
+
+def _from_english(made: Forms, entity: str, label: str) -> None:
+    found = name_words(label)
+    if found is None:
+        return
+    suffix = found[-1] if len(found) > 1 and found[-1] in suffixes() and "." in label else ""
+    content = [w for w in (found[:-1] if suffix else found) if w not in dropped()]
+    if not content or len(content) > MAX_WORDS or not kept().isdisjoint(content):
+        return
+    if any(w not in vocabulary() for w in content):
+        return
+    from exitcheck.matching.names import everyday_names
+
+    # one word, or an everyday name ('Bright Smart', 'Mars Project'): a kind word must stand
+    # by the translation; its domain suffix is enough ('Gate.io': 门.io)
+    lone = len(content) == 1 or "".join(content) in everyday_names()
+    tails = [(suffix, False), ("", lone)] if suffix else [("", lone)]
+    table = vocabulary()
+    for tail, alone in tails:
+        for lang in CJK_LANGUAGES:
+            choices = [table[w].get(lang, ()) for w in content]
+            if all(choices):
+                for pieces in itertools.islice(itertools.product(*choices), MAX_FORMS):
+                    made.add_cjk("".join(pieces) + tail, entity, label, alone)
+        if len(content) == 1:  # one word in a Latin language is a word of it ('porte')
+            continue
+        for lang in LATIN_LANGUAGES:
+            choices = [table[w].get(lang, ()) for w in content]
+            if all(choices):
+                _add_latin(made, lang, choices, tail, entity, label, alone)
+
+
+def _add_latin(
+    made: Forms,
+    lang: str,
+    choices: list[tuple[str, ...]],
+    suffix: str,
+    entity: str,
+    label: str,
+    lone: bool,
+) -> None:
+    for pieces in itertools.islice(itertools.product(*choices), MAX_FORMS):
+        stems = tuple(s for piece in pieces for s in _stems(piece))
+        tail = (suffix,) if suffix else ()
+        made.add_latin(stems + tail, entity, label, lone)
+        if lang in ROMANCE and len(pieces) > 1:
+            reverse = tuple(s for piece in reversed(pieces) for s in _stems(piece))
+            made.add_latin(reverse + tail, entity, label, lone)
+        if lang == "de" and len(pieces) > 1:  # a compound: the words run together
+            made.add_latin((stem("".join(pieces)), *tail), entity, label, lone)
+
+
+def _from_chinese(made: Forms, entity: str, label: str) -> None:
+    """A Chinese name's English glosses ('火币': fire coin) and, where the vocabulary has those
+    words, their translations: read in text in the name's order (a Romance language's
+    reversed too)."""
+    from exitcheck.matching.names import core_key, everyday_names
+
+    key = core_key(to_simplified(label))
+    if not has_cjk(key) or not key.isalnum() or key in everyday_names():
+        return
+    pieces = _glossed(key)
+    if pieces is None or len(pieces) < 2 or len(pieces) > MAX_WORDS:
+        return
+    english = [_gloss_words()[p] for p in pieces]
+    for said in itertools.islice(itertools.product(*english), MAX_FORMS):
+        made.add_latin(tuple(stem(w) for w in said), entity, label, False)
+        table = vocabulary()
+        for lang in LATIN_LANGUAGES:
+            choices = [table.get(w, {}).get(lang, ()) for w in said]
+            if all(choices):
+                _add_latin(made, lang, choices, "", entity, label, False)
+
+
+@functools.cache
+def _gloss_words() -> dict[str, tuple[str, ...]]:
+    """A Chinese character or word -> the English words it translates (``glosses_zh``)."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    return {zh: tuple(english.split()) for zh, english in data["glosses_zh"].items()}
+
+
+def _glossed(key: str) -> list[str] | None:
+    """The key cut into glossed pieces, the longest first at each place; None when a part has
+    no gloss."""
+    glosses = _gloss_words()
+    out: list[str] = []
+    at = 0
+    while at < len(key):
+        for size in range(min(4, len(key) - at), 0, -1):
+            if key[at : at + size] in glosses:
+                out.append(key[at : at + size])
+                at += size
+                break
+        else:
+            return None
+    return out
+
+
+def _finish(made: Forms) -> None:
+    from exitcheck.matching.names import _simplified_table
+
+    made.cjk_starts = frozenset(form[:2] for form in made.cjk)
+    firsts = {form[0] for form in made.cjk}
+    traditional = {chr(t) for t, s in _simplified_table().items() if chr(s) in firsts}
+    made.cjk_firsts = frozenset(firsts | traditional | {f.upper() for f in firsts})
+    made.latin_stems = frozenset(s for stems in made.latin for s in stems)
+    made.lengths = tuple(sorted({len(form) for form in made.cjk}, reverse=True))
+    kinds = _data()["kind_words"]
+    assert isinstance(kinds, dict)
+    made.cjk_kinds = tuple(
+        _compact(w) for lang, ws in kinds.items() if lang in CJK_LANGUAGES for w in ws
+    )
+    made.latin_kinds = frozenset(
+        s for lang, ws in kinds.items() if lang not in CJK_LANGUAGES for w in ws for s in _stems(w)
+    )
+    across = _data()["cjk"]
+    assert isinstance(across, dict)
+    made.across = tuple(_compact(w) for w in across["words_across"])
+    made.cjk_trades = tuple(_compact(w) for w in across["other_trades"])
+
+
+# --------------------------------------------------------------------------------------------
+# The band
+
+
+def may_translated_text(index: KeyIndex, query: Query) -> bool:
+    """A character that starts a Chinese or Japanese form, or a word whose stem is a word of a
+    Latin form."""
+    made = forms(index)
+    if not query.ascii and not made.cjk_firsts.isdisjoint(query.characters):
+        return True
+    return any(stem(w) in made.latin_stems for w in words(query.text) if not has_cjk(w))
+
+
+def translated_text(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads the whole text. Condition: it holds a translated form of a registry name (see the
+    module): Chinese or Japanese characters run together as the form is, its Latin edges not
+    run on into other letters ('门.io交易所', '转入其“令牌口袋”钱包'); or, in other words,
+    consecutive words whose stems are the form's, articles and prepositions between them
+    skipped ('Tapa del Mercado de Monedas'). A form of a one-word name needs a platform's kind
+    word right beside it. Review, with each entity so found."""
+    made = forms(index)
+    hits: list[tuple[str, str, str]] = []  # (entity, label, the words as the text has them)
+    if has_cjk(text) or not text.isascii():
+        hits += _cjk_hits(made, _compact(text))
+    hits += _latin_hits(made, text)
+    hits = [hit for hit in hits if not _another_company(text, hit[2], glossed=has_cjk(hit[1]))]
+    if not hits:
+        return None
+    from exitcheck.matching.review import _merge
+
+    named = _merge(tuple(Candidate(e, label, SCORE, "translated") for e, label, _ in hits))
+    _, label, said = hits[0]
+    reason = f"{said!r} reads as {label!r} translated word for word"
+    return ambiguous(result.query, result.normalized, named, reason)
+
+
+_PARTS = re.compile(r"\s[-–—:|/·]\s|[,;:()（）【】\[\]|/、，；：“”\"«»*]|\s{2,}")
+
+
+def _another_company(text: str, said: str, *, glossed: bool) -> bool:
+    """True when the part of the text that holds the form (between separators and brackets)
+    is a company's name (a legal form: 'SARL', '有限公司') with words of its own beside the
+    form that are not generic ('Avocats Tigre Courtiers SARL', '矩阵港口物流有限公司'); or with
+    any legal form, for a Chinese name's glosses ('Coin Safe Ltd': a firm so named, as the
+    ``translated`` band reads it)."""
+    from exitcheck.matching.names import strip_generic
+
+    marks, skip = _listed("company_marks"), _listed("function_words")
+    cjk = has_cjk(said)
+    for part in _PARTS.split(text):
+        if cjk:
+            key = _compact(part)
+            if said not in key:
+                continue
+            rest = words(key.replace(said, " ", 1))
+            marked = any(mark in key for mark in marks if has_cjk(mark))
+        else:
+            rest = words(part)
+            if not all(w in rest for w in words(said)):
+                continue
+            for w in words(said):
+                rest.remove(w)
+            marked = not marks.isdisjoint(rest)
+        left = [w for w in strip_generic(rest) if w not in skip and w not in marks]
+        return marked and (glossed or any(not w.isdigit() for w in left))
+    return False
+
+
+def _cjk_hits(made: Forms, compact: str) -> list[tuple[str, str, str]]:
+    """The longest form at each place of the text, unless what is around it makes it part of
+    another word or another business's name."""
+    out = []
+    starts, table = made.cjk_starts, made.cjk
+    for at in range(len(compact) - 1):
+        if compact[at : at + 2] not in starts:
+            continue
+        end = len(compact)
+        size = next((n for n in made.lengths if at + n <= end and compact[at : at + n] in table), 0)
+        if not size:
+            continue
+        form = compact[at : at + size]
+        before, after = compact[at - 1 : at] if at else "", compact[at + size : at + size + 1]
+        if _runs_on(form[0], before) or _runs_on(form[-1], after):
+            continue
+        if _across(made.across, compact, at, at + size):
+            continue
+        rest = compact[at + size :]
+        if rest.startswith(made.cjk_trades):  # 矩阵港口物流: a logistics firm's name
+            continue
+        for entity, label, lone in table[form]:
+            if not lone or rest.startswith(made.cjk_kinds):
+                out.append((entity, label, form))
+    return out
+
+
+def _across(across: tuple[str, ...], compact: str, start: int, end: int) -> bool:
+    """True when a word of ``across`` stands across an edge of the form, part in it and part
+    outside (区块链 before 链新闻, 股份有限公司 after 蚂蚁股份): the form is part of another
+    word there."""
+    for word in across:
+        n = len(word)
+        at = compact.find(word, max(start - n + 1, 0), end + n - 1)
+        while at != -1:
+            if at < start < at + n or at < end < at + n:
+                return True
+            at = compact.find(word, at + 1, end + n - 1)
+    return False
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _heads(text: str, count: int, skip: frozenset[str]) -> list[bool]:
+    """For each content word of a Latin text, True when the next word is a capitalised word of
+    its own (not generic, not a platform's kind): the words so far are the start of a longer
+    proper name ('Fire Coin Laundromat'), whose head is that word."""
+    from exitcheck.matching.names import generic_words
+
+    generic = generic_words().latin
+    raw = [w for w in _WORD.findall(text) if not has_cjk(w) and w.lower() not in skip]
+    raw = [w for w in raw if words(w)]
+    out = []
+    for at in range(count):
+        following = raw[at + 1] if at + 1 < len(raw) and len(raw) == count else ""
+        out.append(
+            following[:1].isupper() and following.isalpha() and compact(following) not in generic
+        )
+    return out
+
+
+def compact(word: str) -> str:
+    return "".join(words(word))
+
+
+def _runs_on(edge: str, beside: str) -> bool:
+    """True when a form's Latin edge letter is run on into another Latin letter or digit."""
+    return edge.isascii() and edge.isalnum() and beside.isascii() and beside.isalnum()
+
+
+def _latin_hits(made: Forms, text: str) -> list[tuple[str, str, str]]:
+    skip = _listed("function_words")
+    said = [w for w in words(text) if not has_cjk(w)]
+    content = [(stem(w), w) for w in said if w not in skip]
+    if not any(s in made.latin_stems for s, _ in content):
+        return []
+    from exitcheck.matching.review import other_trade_words
+
+    if not other_trade_words().isdisjoint(said):  # 'Piscina Chispa Supplies'
+        return []
+    stems = [s for s, _ in content]
+    heads = _heads(text, len(content), skip)
+    out = []
+    for size in range(MAX_WORDS + 1, 0, -1):
+        for at in range(len(stems) - size + 1):
+            found = made.latin.get(tuple(stems[at : at + size]))
+            if not found or heads[at + size - 1]:
+                continue
+            beside = set(stems[max(at - 1, 0) : at]) | set(stems[at + size : at + size + 1])
+            for entity, label, lone in found:
+                if not lone or not made.latin_kinds.isdisjoint(beside):
+                    out.append((entity, label, " ".join(w for _, w in content[at : at + size])))
+    return out
+
+
+__all__ = ["forms", "may_translated_text", "name_words", "stem", "translated_text"]
