@@ -26,7 +26,11 @@ the order of ``BANDS``:
   other words: 'バイナンスから出金'), ``slip_in_text`` ('Payment to Binanse Ltd'),
   ``vowels_left_out`` ('Bnnc'), ``inverted`` ('Brokers, Tiger'), ``memo_alone`` (a Chinese
   memo's run read alone: '转账给币按'), ``glued_number`` ('OKX2022 statement'),
-  ``wade_giles`` ('Pi-an' for 币安).
+  ``wade_giles`` ('Pi-an' for 币安);
+- last, in modules of their own, loaded on first use: ``translations.translated_text`` (a
+  registry name translated word for word in any text: '老虎经纪人', 'Tapa del Mercado de
+  Monedas') and ``cut.cut_in_field`` (a registry name cut short by a record's field width:
+  'PAYPAL *INTERACTIVEB      4029357733').
 
 ``social_page`` (the address of a page on a social site: 'twitter.com/binance') is asked of
 any answer to a text with a '/' but a match by the page's own entity; ``article`` (a news

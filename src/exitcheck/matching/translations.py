@@ -15,8 +15,8 @@ Italian and Russian); the forms are composed per index from the registry's own n
   vocabulary: 'Matrixport' matrix|port); a word the vocabulary keeps as written ('io', 'ku')
   or lacks leaves the name out, but for a domain suffix ('Gate.io': 门.io), which stays;
 - Chinese and Japanese forms are the translations run together in the name's order;
-  the other languages' are the words' stems, in the name's order or reversed (Romance
-  languages put the head first: 'Mercado de Monedas' for 'Coin Market'), articles and
+  the other languages' are the words' stems, in the name's order or reversed (the head
+  first: 'Mercado de Monedas' for 'Coin Market'), articles and
   prepositions between them skipped;
 - a Chinese name is segmented on ``glosses_zh`` (data/matching.toml) into English words
   ('火币': fire coin) and those, where the vocabulary has them, into the other languages.
@@ -34,7 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from exitcheck.matching.names import clean, has_cjk, to_simplified, words
-from exitcheck.matching.results import Candidate, MatchResult, ambiguous
+from exitcheck.matching.results import DECISION_MATCH, Candidate, MatchResult, ambiguous
 
 if TYPE_CHECKING:
     from exitcheck.matching.index import KeyIndex
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 CJK_LANGUAGES = ("zh", "ja")
 LATIN_LANGUAGES = ("es", "fr", "de", "pt", "it", "ru")
-ROMANCE = frozenset({"es", "fr", "pt", "it"})  # the head first: both orders are read
 MAX_WORDS = 4  # words of a name composed (more: the translation is a sentence)
 MAX_FORMS = 96  # forms of one name in one language (the product of its words' translations)
 MIN_STEM = 3  # letters an ending leaves at least
@@ -259,7 +258,7 @@ def _add_latin(
         stems = tuple(s for piece in pieces for s in _stems(piece))
         tail = (suffix,) if suffix else ()
         made.add_latin(stems + tail, entity, label, lone)
-        if lang in ROMANCE and len(pieces) > 1:
+        if len(pieces) > 1:  # 'Mercado de Monedas', 'Геккон монет': the head first
             reverse = tuple(s for piece in reversed(pieces) for s in _stems(piece))
             made.add_latin(reverse + tail, entity, label, lone)
         if lang == "de" and len(pieces) > 1:  # a compound: the words run together
@@ -268,7 +267,7 @@ def _add_latin(
 
 def _from_chinese(made: Forms, entity: str, label: str) -> None:
     """A Chinese name's English glosses ('火币': fire coin) and, where the vocabulary has those
-    words, their translations: read in text in the name's order (a Romance language's
+    words, their translations: read in text in the name's order (the other languages'
     reversed too)."""
     from exitcheck.matching.names import core_key, everyday_names
 
@@ -379,36 +378,106 @@ def translated_text(
 _PARTS = re.compile(r"\s[-–—:|/·]\s|[,;:()（）【】\[\]|/、，；：“”\"«»*]|\s{2,}")
 
 
+def confirmed(index: KeyIndex, result: MatchResult, outside: str) -> MatchResult | None:
+    """A name beside its own translation in brackets ('矩阵港（Matrixport）', 'Courtiers
+    Interactifs (Interactive Brokers)'): the bracketed part matches one entity, and the words
+    outside hold its translation word for word (``translated_text``'s reading): the two
+    confirm each other, a match by the bracketed name. A translation of another entity's
+    name ('老虎经纪人（Futu）') is review with both. None otherwise."""
+    entities = {c.entity_id for c in result.candidates}
+    read = translated_text(index, result, outside, lambda text: result)
+    if read is None:
+        return None
+    if len(entities) != 1 or {c.entity_id for c in read.candidates} != entities:
+        from exitcheck.matching.review import _merge
+
+        named = _merge(result.candidates, read.candidates)
+        return ambiguous(result.query, result.normalized, named, f"{result.reason}; {read.reason}")
+    best = result.candidates[0]
+    reason = f"{best.label!r}, beside its translation word for word"
+    return MatchResult(
+        result.query,
+        result.normalized,
+        DECISION_MATCH,
+        best.method,
+        best,
+        result.candidates,
+        reason,
+    )
+
+
+def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A text in another script sent to review by its transliteration ('コイン市場キャップ' read as
+    'koin', KuCoin) that holds a registry name translated word for word (CoinMarketCap): the
+    translation's entity first, the transliteration's after it. None when the translation
+    names no other entity."""
+    read = translated_text(index, result, text, lambda part: result)
+    if read is None or {c.entity_id for c in read.candidates} <= {
+        c.entity_id for c in result.candidates
+    }:
+        return None
+    from exitcheck.matching.review import in_order
+
+    named = in_order(read.candidates, result.candidates)
+    return ambiguous(result.query, result.normalized, named, f"{read.reason}; {result.reason}")
+
+
+def translated_groups(
+    index: KeyIndex, result: MatchResult, groups: list[str]
+) -> MatchResult | None:
+    """A match whose bracketed parts are each its own name translated word for word
+    ('Keystone（基石）', 'Etherscan（以太坊扫描器）'): the match stands, the parts confirm it (beside
+    the name itself, a one-word name's translation needs no other word). None otherwise."""
+    best = result.best
+    if best is None:
+        return None
+    made = forms(index)
+    for group in groups:
+        hits = _cjk_hits(made, _compact(group), alone=True) if has_cjk(group) else []
+        hits += _latin_hits(made, group, alone=True)
+        if {entity for entity, _, _ in hits} != {best.entity_id}:
+            return None
+    return result._replace(reason=f"{best.label!r}, beside its translation word for word")
+
+
 def _another_company(text: str, said: str, *, glossed: bool) -> bool:
-    """True when the part of the text that holds the form (between separators and brackets)
-    is a company's name (a legal form: 'SARL', '有限公司') with words of its own beside the
-    form that are not generic ('Avocats Tigre Courtiers SARL', '矩阵港口物流有限公司'); or with
-    any legal form, for a Chinese name's glosses ('Coin Safe Ltd': a firm so named, as the
-    ``translated`` band reads it)."""
-    from exitcheck.matching.names import strip_generic
+    """True when the form begins a company's name: in its part of the text (between
+    separators and brackets), a legal form after it ('SARL', '有限公司'), with words that are not
+    generic between the two ('矩阵港口物流有限公司') or a capitalised word of its own right
+    before it ('Avocats Tigre Courtiers SARL'); for a Chinese name's English glosses, any legal
+    form after it ('Coin Safe Ltd': a firm so named, as the ``translated`` band reads it)."""
+    from exitcheck.matching.names import generic_words, strip_generic
 
     marks, skip = _listed("company_marks"), _listed("function_words")
-    cjk = has_cjk(said)
     for part in _PARTS.split(text):
-        if cjk:
+        if has_cjk(said):
             key = _compact(part)
-            if said not in key:
+            at = key.find(said)
+            if at < 0:
                 continue
-            rest = words(key.replace(said, " ", 1))
-            marked = any(mark in key for mark in marks if has_cjk(mark))
-        else:
-            rest = words(part)
-            if not all(w in rest for w in words(said)):
-                continue
-            for w in words(said):
-                rest.remove(w)
-            marked = not marks.isdisjoint(rest)
-        left = [w for w in strip_generic(rest) if w not in skip and w not in marks]
-        return marked and (glossed or any(not w.isdigit() for w in left))
+            after = key[at + len(said) :]
+            ends = [after.find(mark) for mark in marks if has_cjk(mark) and mark in after]
+            return bool(ends) and bool(strip_generic(words(after[: min(ends)])))
+        every = [w for w in _WORD.findall(part) if words(w)]
+        places = [i for i, w in enumerate(every) if compact(w) not in skip]
+        keys = [compact(every[i]) for i in places]
+        window = words(said)
+        at = next((i for i in range(len(keys)) if keys[i : i + len(window)] == window), -1)
+        if at < 0:
+            continue
+        end = at + len(window)
+        mark = next((j for j in range(end, len(keys)) if keys[j] in marks), -1)
+        if mark < 0:
+            return False
+        if glossed or strip_generic(keys[end:mark]):
+            return True
+        # the word right before, a preposition not between ('Virement à Courtiers …')
+        before = every[places[at] - 1] if places[at] else ""
+        return before[:1].isupper() and compact(before) not in generic_words().latin
     return False
 
 
-def _cjk_hits(made: Forms, compact: str) -> list[tuple[str, str, str]]:
+def _cjk_hits(made: Forms, compact: str, *, alone: bool = False) -> list[tuple[str, str, str]]:
     """The longest form at each place of the text, unless what is around it makes it part of
     another word or another business's name."""
     out = []
@@ -430,7 +499,7 @@ def _cjk_hits(made: Forms, compact: str) -> list[tuple[str, str, str]]:
         if rest.startswith(made.cjk_trades):  # 矩阵港口物流: a logistics firm's name
             continue
         for entity, label, lone in table[form]:
-            if not lone or rest.startswith(made.cjk_kinds):
+            if alone or not lone or rest.startswith(made.cjk_kinds):
                 out.append((entity, label, form))
     return out
 
@@ -479,7 +548,7 @@ def _runs_on(edge: str, beside: str) -> bool:
     return edge.isascii() and edge.isalnum() and beside.isascii() and beside.isalnum()
 
 
-def _latin_hits(made: Forms, text: str) -> list[tuple[str, str, str]]:
+def _latin_hits(made: Forms, text: str, *, alone: bool = False) -> list[tuple[str, str, str]]:
     skip = _listed("function_words")
     said = [w for w in words(text) if not has_cjk(w)]
     content = [(stem(w), w) for w in said if w not in skip]
@@ -499,9 +568,17 @@ def _latin_hits(made: Forms, text: str) -> list[tuple[str, str, str]]:
                 continue
             beside = set(stems[max(at - 1, 0) : at]) | set(stems[at + size : at + size + 1])
             for entity, label, lone in found:
-                if not lone or not made.latin_kinds.isdisjoint(beside):
+                if alone or not lone or not made.latin_kinds.isdisjoint(beside):
                     out.append((entity, label, " ".join(w for _, w in content[at : at + size])))
     return out
 
 
-__all__ = ["forms", "may_translated_text", "name_words", "stem", "translated_text"]
+__all__ = [
+    "beside",
+    "confirmed",
+    "forms",
+    "may_translated_text",
+    "name_words",
+    "stem",
+    "translated_text",
+]
