@@ -173,7 +173,7 @@ class Forms:
         # stems in order -> (entity, label, needs a kind word)
         self.latin: dict[tuple[str, ...], list[tuple[str, str, bool]]] = {}
         self.cjk_starts: frozenset[str] = frozenset()  # forms' first two characters
-        self.cjk_firsts: frozenset[str] = frozenset()  # ... first character, either script
+        self.cjk_firsts: frozenset[str] = frozenset()  # ... first character
         self.latin_stems: frozenset[str] = frozenset()  # every stem of a Latin form
         self.cjk_kinds: tuple[str, ...] = ()
         self.latin_kinds: frozenset[str] = frozenset()
@@ -228,7 +228,8 @@ def _from_english(made: Forms, entity: str, label: str) -> None:
 
     # one word, or an everyday name ('Bright Smart', 'Mars Project'): a kind word must stand
     # by the translation; its domain suffix is enough ('Gate.io': 门.io)
-    lone = len(content) == 1 or "".join(content) in everyday_names()
+    key = "".join(content)
+    lone = len(content) == 1 or key in everyday_names() or key in _listed("needs_kind")
     tails = [(suffix, False), ("", lone)] if suffix else [("", lone)]
     table = vocabulary()
     for tail, alone in tails:
@@ -315,12 +316,8 @@ def _glossed(key: str) -> list[str] | None:
 
 
 def _finish(made: Forms) -> None:
-    from exitcheck.matching.names import _simplified_table
-
     made.cjk_starts = frozenset(form[:2] for form in made.cjk)
-    firsts = {form[0] for form in made.cjk}
-    traditional = {chr(t) for t, s in _simplified_table().items() if chr(s) in firsts}
-    made.cjk_firsts = frozenset(firsts | traditional | {f.upper() for f in firsts})
+    made.cjk_firsts = frozenset(form[0] for form in made.cjk)
     made.latin_stems = frozenset(s for stems in made.latin for s in stems)
     made.lengths = tuple(sorted({len(form) for form in made.cjk}, reverse=True))
     kinds = _data()["kind_words"]
@@ -342,10 +339,10 @@ def _finish(made: Forms) -> None:
 
 
 def may_translated_text(index: KeyIndex, query: Query) -> bool:
-    """A character that starts a Chinese or Japanese form, or a word whose stem is a word of a
-    Latin form."""
+    """A character of the text as the forms are compared (``_compact``: NFKC, simplified) that
+    starts a Chinese or Japanese form, or a word whose stem is a word of a Latin form."""
     made = forms(index)
-    if not query.ascii and not made.cjk_firsts.isdisjoint(query.characters):
+    if not query.ascii and not made.cjk_firsts.isdisjoint(_compact(query.text)):
         return True
     return any(stem(w) in made.latin_stems for w in words(query.text) if not has_cjk(w))
 
