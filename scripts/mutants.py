@@ -29,6 +29,7 @@ ST = "src/exitcheck/store/sqlite.py"
 R = "src/exitcheck/store/cache.py"
 IX = "src/exitcheck/matching/index.py"
 RV = "src/exitcheck/matching/review.py"
+LY = "src/exitcheck/matching/layouts.py"
 DEC = "src/exitcheck/matching/decoding.py"
 RS = "src/exitcheck/matching/results.py"
 CF = "src/exitcheck/store/cachefs.py"
@@ -333,4 +334,11 @@ MUTANTS: list[Mutant] = [
     Mutant("matching", M, '    return [inner, "".join(unit for unit, _ in parts)]', '    return []'),
     Mutant("matching", M, '            if form == key or any(len(e.label) > 2 for e in found):', '            if True:'),
     Mutant("matching", RV, '            first_other = [(e, round(100.0 * len(key) / total, 1)) for e in index.other(key)]', '            return [(e, round(100.0 * len(key) / total, 1)) for e in index.other(key)]'),
+    # a key of a layout's table wrong, the look-alike guard gone, a reading's review or its
+    # domain that explains the text ignored
+    Mutant("layouts", LY, '"Russian": "йцукенгшщзхъ', '"Russian": "цйукенгшщзхъ'),
+    Mutant("layouts", LY, '    if not any(other) or all(other):\n        return True', '    if True:\n        return True'),
+    Mutant("layouts", RV, '        if answer.decision == DECISION_MATCH or answer.decision == DECISION_AMBIGUOUS:', '        if answer.decision == DECISION_MATCH:'),
+    Mutant("layouts", RV, '        if answer.decision == DECISION_NONE and domain_of(read.strip()):', '        if False:'),
+    Mutant("layouts", LY, '        return unicodedata.normalize("NFD", ch)[0]', '        return ch'),
 ]  # fmt: skip

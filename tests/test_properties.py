@@ -39,9 +39,19 @@ names = st.builds(
     st.lists(st.booleans(), min_size=1, max_size=8),
 )
 anything = st.builds(lambda text: (text, None), st.text(max_size=300))
+# addresses as threat feeds and logs write them: defanged ('binance[.]com'), brackets around a
+# host that is no IP address, ports and paths (urllib raises on some: 'http://[.]/')
+_pieces = st.sampled_from(["[", "]", ".", ":", "/", "@", "[.]", "::1", "binance", "x", "99999"])
+urls = st.builds(
+    lambda scheme, parts: (scheme + "".join(parts), None),
+    st.sampled_from(["http://", "hxxps://", "www.", "", "https://www.google.com/url?q="]),
+    st.lists(_pieces, max_size=10),
+)
 
 
-@given(case=st.one_of(names, anything))
+@given(case=st.one_of(names, anything, urls))
+@example(case=("http://[.]/x", None))  # urlsplit raised ValueError here
+@example(case=("https://[::1", None))
 @example(case=("0:HDAO", None))  # one candidate, ambiguous: a name inside a longer query
 def test_any_string_gets_a_consistent_decision_and_every_name_matches(case) -> None:
     text, entity_id = case

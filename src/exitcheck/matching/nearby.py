@@ -239,8 +239,11 @@ def article(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | No
         cleaned, redirected = unquote(inner[1]), True
     if "://" not in cleaned[:12] and not cleaned.startswith("www."):
         return None
-    parts = urlsplit(cleaned if "://" in cleaned[:12] else "http://" + cleaned)
-    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        parts = urlsplit(cleaned if "://" in cleaned[:12] else "http://" + cleaned)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # a host in brackets that is no IP address ('http://[.]/'): no page
+        return None
     table, prefixes, chinese, _ = index.derived("context", _prefixes)
     owners = [table[label] for label in host.split(".") if table.get(label)]
     if "." not in host or (owners and not redirected):

@@ -713,6 +713,9 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
     differs by one consonant, spelt within 60 ('knmktktp' of the katakana and 'knmrktkp' of
     CoinMarketCap). Transliteration loses too much
     for a match: at most ambiguous."""
+    typed = keyboard_layout(index, result, text)  # 'иштфтсу': binance on a Russian layout
+    if typed is not None:
+        return typed if typed.decision == DECISION_AMBIGUOUS else None
     from anyascii import anyascii
 
     latin = anyascii(_kana_spelling(_japanese_words().sub(" ", text)))
@@ -751,6 +754,39 @@ def other_script(index: KeyIndex, result: MatchResult, text: str) -> MatchResult
         return None  # '𝗖𝗼𝗯𝗼 𝗛𝗼𝘁𝗲𝗹 𝗚𝗿𝗼𝘂𝗽', 'Cobo Hotеl Group': read, another trade's company
     reason = f"written in another script, it reads as {latin.strip()!r}"
     return ambiguous(result.query, result.normalized, candidates, reason)
+
+
+def keyboard_layout(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
+    """A name typed with the keyboard in another layout ('иштфтсу', 'ㅗㅕㅐㅠㅑ'): a reading
+    of its keys (``layouts.readings``) that the steps match to one entity is that entity for
+    review, never a match: what was typed is not the name. A reading that is a domain the
+    steps answer ``none`` for explains the text ('овюсщь' is jd.com): that ``none`` stands,
+    and no transliteration is read into it."""
+    from exitcheck.matching.decide import _other_script, match
+    from exitcheck.matching.layouts import readings
+
+    for layout, read in readings(text):
+        if _other_script(read):  # a letter no layout reads: not typed on a keyboard
+            continue
+        answer = match(index, read, limit=0)
+        best = answer.best or (answer.candidates[0] if answer.candidates else None)
+        if answer.decision == DECISION_NONE and domain_of(read.strip()):
+            return result
+        if best is None or not best.entity_id:  # nothing, or another platform's name
+            continue
+        if answer.decision == DECISION_MATCH or answer.decision == DECISION_AMBIGUOUS:
+            best = best._replace(method="keyboard_layout")
+            reason = f"typed with the keyboard set to {layout}, it reads as {read.strip()!r}"
+            return ambiguous(result.query, result.normalized, (best,), reason)
+    return None
+
+
+def _a_word_of(best: Candidate, read: str) -> bool:
+    """True when a registry name of four letters or more is a whole word of the reading
+    ('gthtdjl yf binance': 'Перевод на' typed as it should be, then the name on a Russian
+    layout), not a run of letters inside one."""
+    key = core_key(best.label)
+    return best.score == 100 and len(key) >= 4 and key in words(read)
 
 
 MAX_OTHER_SCRIPT_WORDS = 8  # words of a text in another script read one by one
