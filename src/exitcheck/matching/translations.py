@@ -180,6 +180,14 @@ class Forms:
         self.lengths: tuple[int, ...] = ()
         self.across: tuple[str, ...] = ()  # Chinese words a form may be part of
         self.cjk_trades: tuple[str, ...] = ()  # words of another trade
+        # an everyday name's label -> the words that corroborate it (data/everyday_names.txt),
+        # as Latin stems and Chinese keys: beside its translation, as a kind word is
+        self.own_latin: dict[str, frozenset[str]] = {}
+        self.own_cjk: dict[str, tuple[str, ...]] = {}
+
+    def corroborated_by(self, label: str, words_: frozenset[str]) -> None:
+        self.own_latin[label] = frozenset(stem(w) for w in words_ if not has_cjk(w))
+        self.own_cjk[label] = tuple(_compact(w) for w in words_ if has_cjk(w))
 
     def add_cjk(self, form: str, entity: str, label: str, lone: bool) -> None:
         form = _compact(form)
@@ -230,6 +238,8 @@ def _from_english(made: Forms, entity: str, label: str) -> None:
     # by the translation; its domain suffix is enough ('Gate.io': 门.io)
     key = "".join(content)
     lone = len(content) == 1 or key in everyday_names() or key in _listed("needs_kind")
+    if key in everyday_names():
+        made.corroborated_by(label, everyday_names()[key])
     tails = [(suffix, False), ("", lone)] if suffix else [("", lone)]
     table = vocabulary()
     for tail, alone in tails:
@@ -273,19 +283,22 @@ def _from_chinese(made: Forms, entity: str, label: str) -> None:
     from exitcheck.matching.names import core_key, everyday_names
 
     key = core_key(to_simplified(label))
-    if not has_cjk(key) or not key.isalnum() or key in everyday_names():
+    if not has_cjk(key) or not key.isalnum():
         return
     pieces = _glossed(key)
     if pieces is None or len(pieces) < 2 or len(pieces) > MAX_WORDS:
         return
+    lone = key in everyday_names()  # 小蚁 'Little Ant': only beside 'blockchain', 'NEO' …
+    if lone:
+        made.corroborated_by(label, everyday_names()[key])
     english = [_gloss_words()[p] for p in pieces]
     for said in itertools.islice(itertools.product(*english), MAX_FORMS):
-        made.add_latin(tuple(stem(w) for w in said), entity, label, False)
+        made.add_latin(tuple(stem(w) for w in said), entity, label, lone)
         table = vocabulary()
         for lang in LATIN_LANGUAGES:
             choices = [table.get(w, {}).get(lang, ()) for w in said]
             if all(choices):
-                _add_latin(made, lang, choices, "", entity, label, False)
+                _add_latin(made, lang, choices, "", entity, label, lone)
 
 
 @functools.cache
@@ -496,7 +509,7 @@ def _cjk_hits(made: Forms, compact: str, *, alone: bool = False) -> list[tuple[s
         if rest.startswith(made.cjk_trades):  # 矩阵港口物流: a logistics firm's name
             continue
         for entity, label, lone in table[form]:
-            if alone or not lone or rest.startswith(made.cjk_kinds):
+            if alone or not lone or rest.startswith(made.cjk_kinds + made.own_cjk.get(label, ())):
                 out.append((entity, label, form))
     return out
 
@@ -565,7 +578,8 @@ def _latin_hits(made: Forms, text: str, *, alone: bool = False) -> list[tuple[st
                 continue
             beside = set(stems[max(at - 1, 0) : at]) | set(stems[at + size : at + size + 1])
             for entity, label, lone in found:
-                if alone or not lone or not made.latin_kinds.isdisjoint(beside):
+                kinds = made.latin_kinds | made.own_latin.get(label, frozenset())
+                if alone or not lone or not kinds.isdisjoint(beside):
                     out.append((entity, label, " ".join(w for _, w in content[at : at + size])))
     return out
 
