@@ -111,6 +111,9 @@ def test_the_vocabulary_is_not_loaded_to_match_a_registry_name() -> None:
         ("Portefeuille Poche à Jetons", "tokenpocket"),
         ("Überweisung an Tigermakler", "tiger-brokers"),  # a German compound
         ("Источник: Геккон монет", "coingecko"),
+        ("Торговля Вид", "tradingview"),  # a capital 'В' is no Latin 'B' here
+        ("Überweisung an Ссылка Монета — Ref 22", "linkcoin"),  # 'Ref' is past a dash
+        ("Biene Pool", "beepool"),  # before BiONE, a spelling that is no slip
         ("Withdrawal from Fire Coin blocked since May", "huobi"),  # a Chinese name's glosses
         ("Retrait de Pièce de Feu bloqué", "huobi"),  # ... and those translated
     ],

@@ -26,7 +26,7 @@ MIN_CUT = 8  # letters of the start of a name that stand for it, at least
 CUT_SHARE = 0.6  # ... and this share of the name's key
 MAX_CUT_WORDS = 3  # words of a field's end read as one cut name ('GUOTAI JUNAN INTERN')
 # what ends a field: a run of spaces (padding), a separator, a facilitator's star
-_FIELD_END = re.compile(r"\s{2,}|[|;·\t*]")
+_FIELD_END = re.compile(r"\s{2,}|[|;·\t*\n\r]")
 
 
 def may_cut_in_field(index: KeyIndex, query: Query) -> bool:

@@ -300,7 +300,7 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         result = _module("nearby").surface(
             index, result, text, lambda part: _cell(index, part, threshold, 0), other=other
         )
-    if _transliterated(result) and _other_script(text):  # 'コイン市場キャップ' read as 'koin'
+    if _weak_first(result):  # 'コイン市場キャップ' read as 'koin', 'Biene Pool' as BiONE
         result = _module("translations").beside(index, result, text) or result
     if not is_list(text):
         return result
@@ -336,12 +336,13 @@ def _masked(text: str) -> bool:
     return False
 
 
-def _transliterated(result: MatchResult) -> bool:
-    """True when a review's first candidate is a transliteration's reading."""
+def _weak_first(result: MatchResult) -> bool:
+    """True when a review's first candidate is a loose reading: a transliteration's, or a
+    spelling within the budget but no typing slip."""
     return (
         result.decision == DECISION_AMBIGUOUS
         and result.candidates[:1] != ()
-        and (result.candidates[0].method == "transliterated")
+        and result.candidates[0].method in ("transliterated", UNUSUAL)
     )
 
 

@@ -133,10 +133,7 @@ _ENDINGS_RU = ("ami", "ovy", "ogo", "ykh", "ikh", "ov", "om", "ym", "ej", "oj", 
 def stem(word: str) -> str:
     """A word's letters in ASCII, lower case, without a plural 's' and a final vowel (and a
     Russian case ending): 'monedas' and 'moneda' -> 'moned', 'брокеры' -> 'broker'."""
-    from anyascii import anyascii
-
-    folded = anyascii(word).lower() if not word.isascii() else word.lower()
-    folded = "".join(ch for ch in folded if ch.isalnum())
+    folded = fold(word)
     for ending in _ENDINGS_RU:
         if folded.endswith(ending) and len(folded) - len(ending) >= MIN_STEM + 1:
             folded = folded[: -len(ending)]
@@ -151,7 +148,7 @@ def stem(word: str) -> str:
 def _stems(phrase: str) -> tuple[str, ...]:
     """A translation's words as stems, articles and prepositions left out."""
     skip = _listed("function_words")
-    return tuple(stem(w) for w in words(phrase) if w not in skip)
+    return tuple(stem(w) for w in latin_words(phrase) if fold(w) not in skip)
 
 
 def _compact(text: str) -> str:
@@ -178,6 +175,7 @@ class Forms:
         self.cjk_kinds: tuple[str, ...] = ()
         self.latin_kinds: frozenset[str] = frozenset()
         self.lengths: tuple[int, ...] = ()
+        self.longest = 0  # words of the longest Latin form
         self.across: tuple[str, ...] = ()  # Chinese words a form may be part of
         self.cjk_trades: tuple[str, ...] = ()  # words of another trade
         # an everyday name's label -> the words that corroborate it (data/everyday_names.txt),
@@ -332,6 +330,7 @@ def _finish(made: Forms) -> None:
     made.cjk_starts = frozenset(form[:2] for form in made.cjk)
     made.cjk_firsts = frozenset(form[0] for form in made.cjk)
     made.latin_stems = frozenset(s for stems in made.latin for s in stems)
+    made.longest = max(map(len, made.latin), default=0)
     made.lengths = tuple(sorted({len(form) for form in made.cjk}, reverse=True))
     kinds = _data()["kind_words"]
     assert isinstance(kinds, dict)
@@ -357,7 +356,7 @@ def may_translated_text(index: KeyIndex, query: Query) -> bool:
     made = forms(index)
     if not query.ascii and not made.cjk_firsts.isdisjoint(_compact(query.text)):
         return True
-    return any(stem(w) in made.latin_stems for w in words(query.text) if not has_cjk(w))
+    return any(stem(w) in made.latin_stems for w in latin_words(query.text))
 
 
 def translated_text(
@@ -417,10 +416,10 @@ def confirmed(index: KeyIndex, result: MatchResult, outside: str) -> MatchResult
 
 
 def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | None:
-    """A text in another script sent to review by its transliteration ('コイン市場キャップ' read as
-    'koin', KuCoin) that holds a registry name translated word for word (CoinMarketCap): the
-    translation's entity first, the transliteration's after it. None when the translation
-    names no other entity."""
+    """A text sent to review by a loose reading (a transliteration: 'コイン市場キャップ' read as
+    'koin', KuCoin; a spelling that is no slip: 'Biene Pool' as BiONE) that holds a registry
+    name translated word for word (CoinMarketCap, BeePool): the translation's entity first,
+    the loose reading's after it. None when the translation names no other entity."""
     read = translated_text(index, result, text, lambda part: result)
     if read is None or {c.entity_id for c in read.candidates} <= {
         c.entity_id for c in result.candidates
@@ -468,10 +467,10 @@ def _another_company(text: str, said: str, *, glossed: bool) -> bool:
             after = key[at + len(said) :]
             ends = [after.find(mark) for mark in marks if has_cjk(mark) and mark in after]
             return bool(ends) and bool(strip_generic(words(after[: min(ends)])))
-        every = [w for w in _WORD.findall(part) if words(w)]
-        places = [i for i, w in enumerate(every) if compact(w) not in skip]
-        keys = [compact(every[i]) for i in places]
-        window = words(said)
+        every = [w for w in latin_words(part) if fold(w)]
+        places = [i for i, w in enumerate(every) if fold(w) not in skip]
+        keys = [fold(every[i]) for i in places]
+        window = [fold(w) for w in said.split()]
         at = next((i for i in range(len(keys)) if keys[i : i + len(window)] == window), -1)
         if at < 0:
             continue
@@ -483,7 +482,7 @@ def _another_company(text: str, said: str, *, glossed: bool) -> bool:
             return True
         # the word right before, a preposition not between ('Virement à Courtiers …')
         before = every[places[at] - 1] if places[at] else ""
-        return before[:1].isupper() and compact(before) not in generic_words().latin
+        return before[:1].isupper() and fold(before) not in generic_words().latin
     return False
 
 
@@ -531,50 +530,41 @@ def _across(across: tuple[str, ...], compact: str, start: int, end: int) -> bool
 _WORD = re.compile(r"[^\W_]+")
 
 
-def _heads(text: str, count: int, skip: frozenset[str]) -> list[bool]:
-    """For each content word of a Latin text, True when the next word is a capitalised word of
-    its own (not generic, not a platform's kind): the words so far are the start of a longer
-    proper name ('Fire Coin Laundromat'), whose head is that word."""
-    from exitcheck.matching.names import generic_words
-
-    generic = generic_words().latin
-    raw = [w for w in _WORD.findall(text) if not has_cjk(w) and w.lower() not in skip]
-    raw = [w for w in raw if words(w)]
-    out = []
-    for at in range(count):
-        following = raw[at + 1] if at + 1 < len(raw) and len(raw) == count else ""
-        out.append(
-            following[:1].isupper() and following.isalpha() and compact(following) not in generic
-        )
-    return out
-
-
-def compact(word: str) -> str:
-    return "".join(words(word))
-
-
 def _runs_on(edge: str, beside: str) -> bool:
     """True when a form's Latin edge letter is run on into another Latin letter or digit."""
     return edge.isascii() and edge.isalnum() and beside.isascii() and beside.isalnum()
 
 
 def _latin_hits(made: Forms, text: str, *, alone: bool = False) -> list[tuple[str, str, str]]:
-    skip = _listed("function_words")
-    said = [w for w in words(text) if not has_cjk(w)]
-    content = [(stem(w), w) for w in said if w not in skip]
-    if not any(s in made.latin_stems for s, _ in content):
+    """Runs of consecutive words of one part of the text (function words skipped) whose stems
+    are a Latin form, not followed by a capitalised word of a longer proper name, in a text
+    without another trade's word; a lone form beside a kind word or one that corroborates it."""
+    said = latin_words(text)
+    if not any(stem(w) in made.latin_stems for w in said):
         return []
     from exitcheck.matching.review import other_trade_words
 
-    if not other_trade_words().isdisjoint(said):  # 'Piscina Chispa Supplies'
+    if not other_trade_words().isdisjoint(fold(w) for w in said):  # 'Piscina Chispa Supplies'
         return []
-    stems = [s for s, _ in content]
-    heads = _heads(text, len(content), skip)
     out = []
-    for size in range(MAX_WORDS + 1, 0, -1):
+    for part in _PARTS.split(text):
+        out += _part_hits(made, part, alone=alone)
+    return out
+
+
+def _part_hits(made: Forms, part: str, *, alone: bool) -> list[tuple[str, str, str]]:
+    from exitcheck.matching.names import generic_words
+
+    skip = _listed("function_words")
+    content = [(stem(w), w) for w in latin_words(part) if fold(w) not in skip]
+    stems = [s for s, _ in content]
+    generic = generic_words().latin
+    out = []
+    for size in range(min(made.longest, len(stems)), 0, -1):
         for at in range(len(stems) - size + 1):
             found = made.latin.get(tuple(stems[at : at + size]))
-            if not found or heads[at + size - 1]:
+            following = content[at + size][1] if at + size < len(content) else ""
+            if not found or _goes_on(following, generic):
                 continue
             beside = set(stems[max(at - 1, 0) : at]) | set(stems[at + size : at + size + 1])
             for entity, label, lone in found:
@@ -582,6 +572,32 @@ def _latin_hits(made: Forms, text: str, *, alone: bool = False) -> list[tuple[st
                 if alone or not lone or not kinds.isdisjoint(beside):
                     out.append((entity, label, " ".join(w for _, w in content[at : at + size])))
     return out
+
+
+def _goes_on(following: str, generic: frozenset[str]) -> bool:
+    """True when the word after a form is a capitalised word of its own (not generic, not a
+    platform's kind): the form is the start of a longer proper name ('Fire Coin Laundromat'),
+    whose head is that word."""
+    return following[:1].isupper() and following.isalpha() and fold(following) not in generic
+
+
+def latin_words(text: str) -> list[str]:
+    """The words of a text that are not Chinese characters, as written (NFKC): no look-alike
+    folding, which would read a capital Cyrillic 'В' as a Latin 'B' and a small one not."""
+    if not text.isascii():
+        import unicodedata
+
+        text = unicodedata.normalize("NFKC", text)
+    return [w for w in _WORD.findall(text) if not has_cjk(w)]
+
+
+def fold(word: str) -> str:
+    """A word in ASCII lower case, letters and digits only ('à' -> 'a', 'Вид' -> 'vid')."""
+    if not word.isascii():
+        from anyascii import anyascii
+
+        word = anyascii(word)
+    return "".join(ch for ch in word.lower() if ch.isalnum())
 
 
 __all__ = [
