@@ -280,10 +280,13 @@ def _from_chinese(made: Forms, entity: str, label: str) -> None:
     reversed too)."""
     from exitcheck.matching.names import core_key, everyday_names
 
-    key = core_key(to_simplified(label))
+    whole = "".join(words(to_simplified(label)))
+    key = core_key(whole)
     if not has_cjk(key) or not key.isalnum():
         return
     pieces = _glossed(key)
+    if pieces is not None and len(pieces) < 2 and key != whole:  # 老虎证券: tiger securities
+        key, pieces = whole, _glossed(whole)
     if pieces is None or len(pieces) < 2 or len(pieces) > MAX_WORDS:
         return
     lone = key in everyday_names()  # 小蚁 'Little Ant': only beside 'blockchain', 'NEO' …
