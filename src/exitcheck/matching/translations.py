@@ -404,7 +404,9 @@ def confirmed(index: KeyIndex, result: MatchResult, outside: str) -> MatchResult
         from exitcheck.matching.review import _merge
 
         named = _merge(result.candidates, read.candidates)
-        return ambiguous(result.query, result.normalized, named, f"{result.reason}; {read.reason}")
+        label = read.candidates[0].label
+        reason = f"{result.reason}; the words outside it read as {label!r} translated word for word"
+        return ambiguous(result.query, result.normalized, named, reason)
     best = result.candidates[0]
     reason = f"{best.label!r}, beside its translation word for word"
     return MatchResult(
@@ -431,7 +433,7 @@ def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult | Non
     from exitcheck.matching.review import in_order
 
     named = in_order(read.candidates, result.candidates)
-    return ambiguous(result.query, result.normalized, named, f"{read.reason}; {result.reason}")
+    return ambiguous(result.query, result.normalized, named, read.reason)
 
 
 def translated_groups(
