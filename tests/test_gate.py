@@ -38,6 +38,7 @@ SETS = [
     DATA / "company_mix.txt",
     *sorted((DATA / "blind").glob("**/*.tsv")),
     *sorted((DATA / "blind").glob("**/others*.txt")),
+    *sorted((DATA.parents[1] / "tools" / "data" / "match17").glob("*.txt")),  # beside's shapes
 ]
 
 
@@ -48,7 +49,9 @@ def test_every_blind_round_is_checked() -> None:
     assert len(SETS) >= 10
 
 
-@pytest.mark.parametrize("path", SETS, ids=[str(p.relative_to(DATA)) for p in SETS])
+@pytest.mark.parametrize(
+    "path", SETS, ids=[p.name if "tools" in p.parts else str(p.relative_to(DATA)) for p in SETS]
+)
 def test_same_answers_on_the_evaluation_sets(path: Path) -> None:
     assert_same(queries(path))
 

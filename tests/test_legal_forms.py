@@ -93,12 +93,15 @@ def test_no_shipped_name_loses_its_distinctive_part() -> None:
     ],
 )
 def test_a_legal_form_from_another_language_is_peeled(query: str) -> None:
+    """The form is peeled to find the name; a form of one jurisdiction that none of the
+    entity's names holds names a local company of its group (matching/beside.py): review with
+    the entity, found by its name."""
     result = match(INDEX, query)
-    assert (result.decision, result.entity_id, result.method) == (
-        "match",
-        "bione",
-        "exact_without_generic",
-    ), query
+    assert result.decision == "ambiguous", query
+    assert [(c.entity_id, c.method) for c in result.candidates] == [
+        ("bione", "exact_without_generic")
+    ]
+    assert "legal form of one jurisdiction" in result.reason
 
 
 def test_a_legal_form_in_brackets_qualifies_the_name() -> None:
@@ -125,13 +128,21 @@ def test_japanese_forms_are_peeled_at_either_end(write_registry) -> None:
         ("有限会社火星交易", "kanji"),
     ):
         result = match(index, query)
-        assert (result.entity_id, result.method) == (entity, "exact_without_generic"), query
+        first = result.candidates[0] if result.candidates else None
+        assert first is not None and (first.entity_id, first.method) == (
+            entity,
+            "exact_without_generic",
+        ), query
+        assert result.decision == "ambiguous", query  # a Japanese company: review
 
 
 def test_status_answers_for_a_foreign_legal_name(cli_json) -> None:
+    """A platform's name with a legal form of one jurisdiction is review with the platform."""
     code, record = cli_json("status", "Binance FZE", "--json")
-    assert code == 0 and record["entity"]["id"] == "binance"
-    assert record["match"]["method"] == "exact_without_generic"
+    assert code == 1 and record["entity"] is None  # no confident match
+    assert record["match"]["decision"] == "ambiguous"
+    assert [c["id"] for c in record["match"]["candidates"]] == ["binance"]
+    assert record["match"]["candidates"][0]["method"] == "exact_without_generic"
 
 
 def test_answering_does_not_import_rigour() -> None:

@@ -137,8 +137,8 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "one_named", "apart", "attached",
     "zh_word", "zh_record", "zh_veto", "zh_edge_word", "everyday_field", "emv_qr", "otpauth",
     "app_scheme", "leet_host", "zh_letter_word",
-    "another_trade_kind", "beside", "keyboard_layout", "keyboard_layout_other",
-    "translated_text", "cut_field",
+    "another_trade_kind", "beside", "legal_form", "product", "keyboard_layout",
+    "keyboard_layout_other", "translated_text", "cut_field",
 }  # fmt: skip
 
 

@@ -614,7 +614,7 @@ def attached(
     MX', 'sites like Bybit'), or such a word past a short note word ('similar to FTX').
     Such a text is never a match of the name by context."""
     spans = spans + _chinese_words(found, spans, segments)
-    if _bracketed_place(spans, segments, parts, vocab):
+    if _bracketed_place(spans, segments, parts):
         return True
     for tokens, at, step, _, capitals, phrase in _neighbours(text, spans, segments, parts, vocab):
         if at < 0:
@@ -696,27 +696,19 @@ def _bracketed_place(
     spans: list[tuple[int, int, int]],
     segments: list[list[str]],
     parts: list[str],
-    vocab: dict[str, frozenset[str]],
 ) -> bool:
-    """True when brackets right after a registry name open on a country, a region or an
-    affiliate's place, or on a unit, product or copy word ('Binance (Kazakhstan)', 'OKX
-    (Türkiye)', 'Bybit (EU)', 'Binance (Pay)'): they qualify the name as another entity's or
-    thing's, as ``review.qualified`` reads them. Not the places where platforms register
-    ('Huobi Global Limited (Seychelles)'), nor a code (a token's ticker: 'Huobi (HT)')."""
+    """True when brackets right after a registry name open on what qualifies the name as
+    another entity's or thing's (``beside.bracketed``: 'Binance (Kazakhstan)', 'Bybit (EU)',
+    'Binance (Pay)', 'Binance (Malta)'); not a place where platforms register ('Huobi Global
+    Limited (Seychelles)'), nor a code (a token's ticker: 'Huobi (HT)')."""
+    from exitcheck.matching.beside import bracketed
+
     for s, _, end in spans:
         tokens = _unmarked(segments[s])
         shape = _phrases(parts[s], tokens)
         if shape is None or end >= len(tokens) or shape[end][1] <= shape[end - 1][1]:
             continue
-        if tokens[end] in vocab["affiliate"] | vocab["attached"] | vocab["veto"]:
-            return True  # 'Bybit (EU)', 'Binance (Pay)', 'KuCoin (clone)'
-
-        place = next(
-            ("".join(tokens[end:j]) for j in range(end + 1, end + MAX_PLACE_WORDS + 1)
-             if "".join(tokens[end:j]) in vocab["countries"]),
-            None,
-        )  # fmt: skip
-        if place is not None and place not in _registered():
+        if bracketed(tokens[end : end + MAX_PLACE_WORDS]) is not None:
             return True
     return False
 

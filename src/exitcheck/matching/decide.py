@@ -171,7 +171,7 @@ def match(
     text, decoded = _module("decoding").decode(query)
     result = _decoded(index, text, threshold, limit)
     if result.decision == DECISION_MATCH and _more_than_name(result, text):
-        result = _module("review").beside(index, result, text)  # 'Binance (Malta)', '火币支付'
+        result = _module("beside").beside(index, result, text)  # 'Binance (Malta)', '火币支付'
     if decoded and result.decision == DECISION_MATCH:
         result = _internationalised(result, decoded)
     if decoded or result.decoded:
@@ -265,7 +265,7 @@ def is_list(text: str) -> bool:
 
 @functools.cache
 def _module(name: str) -> ModuleType:
-    """decoding or review, imported on first use and then read without the import machinery:
+    """decoding, review or beside, imported on first use and then read without the import machinery:
     several bands are asked on every query that matches nothing."""
     import importlib
 
@@ -607,7 +607,7 @@ def edit_candidates(
     """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
     from rapidfuzz.distance import OSA
 
-    from exitcheck.matching.slips import is_slip
+    from exitcheck.matching.slips import is_slip, short_part_changed
 
     digits = "".join(ch for ch in query if ch.isdigit())
     out = []
@@ -623,7 +623,11 @@ def edit_candidates(
         distance = OSA.distance(query, key, score_cutoff=budget)
         if distance <= budget:
             score = round(100.0 * (1 - distance / length), 1)
-            slip = method != "fuzzy" or (is_slip(query, key) and not _short_swap(query, key))
+            slip = method != "fuzzy" or (
+                is_slip(query, key)
+                and not _short_swap(query, key)
+                and not short_part_changed(query, key, entry.label)
+            )
             out.append(Candidate(entry.entity_id, entry.label, score, method if slip else UNUSUAL))
     return out
 

@@ -1646,7 +1646,11 @@ def inside(
         for at in range(len(letters) - MIN_INSIDE + 1):
             for key, e in latin.get(letters[at : at + MIN_INSIDE], ()):
                 end = at + len(key)
-                if letters.startswith(key, at) and not _digit_beside(letters, key, at, end):
+                if (
+                    letters.startswith(key, at)
+                    and not _digit_beside(letters, key, at, end)
+                    and not _another_ending(letters, key, at)
+                ):
                     found.append((key, e))
     if not ascii_text and not firsts.isdisjoint(folded):
         closed = re.sub(rf"(?<={_CJK})[\s·・.\-_/:：]+(?={_CJK})", "", folded)
@@ -1660,6 +1664,16 @@ def inside(
         return None
     candidates = tuple(Candidate(e.entity_id, e.label, 80.0, "inside") for _, e in named)
     return _review(result, candidates, f"{named[0][1].label!r} stands inside a longer word")
+
+
+def _another_ending(letters: str, key: str, at: int) -> bool:
+    """True when the word is the name with one more letter at its end, neither a plural's or
+    possessive's 's' nor its last letter typed twice ('Coinext', a Brazilian exchange, is no
+    CoinEx; 'Binances' and 'Bybitt' are still read): a name of its own."""
+    added = letters[-1]
+    return (
+        at == 0 and len(letters) == len(key) + 1 and added.isalpha() and added not in ("s", key[-1])
+    )
 
 
 def _digit_beside(letters: str, key: str, start: int, end: int) -> bool:
@@ -2066,6 +2080,8 @@ def quoted(
         span = next(group for group in found.groups() if group is not None)
         if not 1 <= len(words(span)) <= MAX_QUOTED_WORDS or compact_key(span) == whole:
             continue
+        if _a_code(span):  # '"country": "SG"': a field's code, not a name
+            continue
         outside = words(text[: found.start()] + " " + text[found.end() :])
         if not strip_generic(outside):  # 'ООО «Кабанов»': the quoted part is the whole name,
             continue  # which the steps before read with its legal form
@@ -2073,6 +2089,14 @@ def quoted(
         if named:
             return _review(result, named, f"{span.strip()!r}, quoted in the text, names it")
     return None
+
+
+def _a_code(span: str) -> bool:
+    """True when a quoted span is a country's ISO code in capitals ('SG', 'ARE')."""
+    from exitcheck.matching.context import _vocab
+
+    code = span.strip()
+    return code.isupper() and code.isalpha() and code.casefold() in _vocab()["country_codes"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -2398,6 +2422,8 @@ def _slipped(key: str, word: str, kind: bool) -> bool:
 def _slips(index: KeyIndex, text: str) -> tuple[tuple[str, Entry], ...]:
     """(registry name, entry) of each word of the text that is a registry name with one
     letter slipped or its letters doubled (see ``slip_in_text``)."""
+    from exitcheck.matching.slips import short_part_changed
+
     keys = index.derived("slips", _slip_table)[2]
     common = _common_words()
     tokens = words(text)
@@ -2414,7 +2440,11 @@ def _slips(index: KeyIndex, text: str) -> tuple[tuple[str, Entry], ...]:
         if kind is None:
             kind = not _kind_words().isdisjoint(tokens)
         found += doubled
-        found += [(k, e) for k, e in near if _slipped(k, word, kind)]
+        found += [
+            (k, e)
+            for k, e in near
+            if _slipped(k, word, kind) and not short_part_changed(word, k, e.label)
+        ]
     return tuple(dict.fromkeys(found))
 
 

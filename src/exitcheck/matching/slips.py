@@ -16,6 +16,10 @@ Any other edit (a different last letter, an extra unrelated letter) makes the an
 from __future__ import annotations
 
 import functools
+import re
+
+MAX_SHORT_PART = 3  # letters of a compound name's last part whose changed ending is another word
+_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 _ALIKE = ("cks", "iyl1", "o0", "uv", "mn", "sz", "gj", "bp", "dt", "ae")
@@ -63,3 +67,27 @@ def is_slip(query: str, key: str) -> bool:
         if added not in around:
             return False
     return True
+
+
+def short_part_changed(query: str, key: str, label: str) -> bool:
+    """True when the last letter of the registry name ``key`` is replaced and its label is a
+    compound, written with capitals or spaces, whose last part has ``MAX_SHORT_PART`` letters
+    or fewer, into an everyday word ('CoinMarketCal' for CoinMarketCap): a short last word
+    made another word by another key is another name ('Cal' is no slip of 'Cap'; 'Cao', not
+    a word, and 'Cab', which sounds alike, may be)."""
+    from rapidfuzz.distance import Levenshtein
+
+    parts = _PART.findall(label)
+    if len(parts) < 2 or len(parts[-1]) > MAX_SHORT_PART or "".join(parts).lower() != key:
+        return False
+    last = len(key) - 1
+    changed = any(
+        op.tag == "replace" and op.src_pos == last and op.dest_pos == len(query) - 1
+        for op in Levenshtein.editops(key, query)
+    )
+    heard = any(key[-1] in group and query[-1] in group for group in _ALIKE)
+    if not changed or heard:  # a slip of the ear keeps the sound ('coin market cab')
+        return False
+    from exitcheck.matching.context import _common_words
+
+    return query[-len(parts[-1]) :] in _common_words()  # 'cal', not 'cao' (a slip of 'cap')
