@@ -205,6 +205,11 @@ def forms(index: KeyIndex) -> Forms:
 def _build(index: KeyIndex) -> Forms:
     made = Forms()
     seen: set[tuple[str, str]] = set()
+    # the registry's Latin names as stems run together: a Chinese name's glosses that spell
+    # one ('Coin World', 'Coins World': 币世界's own English name) are for the rules of names
+    latin_keys = frozenset(
+        "".join(stem(w) for w in _HUMPS.findall(e.label)) for _, e in index.names("latin")
+    )
     for kind in ("latin", "cjk"):
         for _, entry in index.names(kind):
             if not entry.entity_id or (entry.entity_id, entry.label) in seen:
@@ -213,7 +218,7 @@ def _build(index: KeyIndex) -> Forms:
             if entry.field == "id":
                 continue
             if has_cjk(entry.label):
-                _from_chinese(made, entry.entity_id, entry.label)
+                _from_chinese(made, entry.entity_id, entry.label, latin_keys)
             else:
                 _from_english(made, entry.entity_id, entry.label)
     _finish(made)
@@ -274,7 +279,7 @@ def _add_latin(
             made.add_latin((stem("".join(pieces)), *tail), entity, label, lone)
 
 
-def _from_chinese(made: Forms, entity: str, label: str) -> None:
+def _from_chinese(made: Forms, entity: str, label: str, latin_keys: frozenset[str]) -> None:
     """A Chinese name's English glosses ('火币': fire coin) and, where the vocabulary has those
     words, their translations: read in text in the name's order (the other languages'
     reversed too)."""
@@ -294,7 +299,8 @@ def _from_chinese(made: Forms, entity: str, label: str) -> None:
         made.corroborated_by(label, everyday_names()[key])
     english = [_gloss_words()[p] for p in pieces]
     for said in itertools.islice(itertools.product(*english), MAX_FORMS):
-        made.add_latin(tuple(stem(w) for w in said), entity, label, lone)
+        if "".join(map(stem, said)) not in latin_keys:  # 'Coin World' is a registry name
+            made.add_latin(tuple(stem(w) for w in said), entity, label, lone)
         table = vocabulary()
         for lang in LATIN_LANGUAGES:
             choices = [table.get(w, {}).get(lang, ()) for w in said]
