@@ -170,6 +170,11 @@ def match(
     """
     text, decoded = _module("decoding").decode(query)
     result = _decoded(index, text, threshold, limit)
+    if result.decision == DECISION_AMBIGUOUS and result.candidates:
+        # the name as a field's value, beside its own domain, or a clause's subject: read in
+        # the whole line only, never in a part of it that review.one_named reads alone
+        read = functools.partial(match, index, threshold=threshold, limit=0)
+        result = _module("fields").promoted(result, text, read) or result
     if result.decision == DECISION_MATCH and _more_than_name(result, text):
         result = _module("beside").beside(index, result, text)  # 'Binance (Malta)', '火币支付'
     if decoded and result.decision == DECISION_MATCH:
@@ -213,7 +218,12 @@ def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchR
             )
             or result
         )
+    if result.decision == DECISION_MATCH and _LABELS.search(text) and _more_than_name(result, text):
+        result = _module("fields").other_field(result, text)  # 'Token: Huobi', 'Index: AEX'
     return result
+
+
+_LABELS = re.compile("[:：=]")  # a label's mark
 
 
 def _app_link(text: str) -> bool:

@@ -1,0 +1,475 @@
+"""A registry name that stands as a record's value or a sentence's subject: a match, not review.
+
+The review bands send a line that holds a registry name among other words to review ('the
+query contains Bybit with other words'). In three structures a careful analyst matches without
+looking, in any language:
+
+- a labelled field whose value is the name, whole: 'Company: Interactive Brokers LLC',
+  '"legalPersonName": "Binance"', '<Name>Bybit</Name>', '投诉对象：火币网', where the label
+  says the value is an organisation's or a party's name, not a product's, a token's or an
+  index's (data/fields.toml ``name_labels``, ``other_labels``);
+- the name beside a domain the entity lists: 'BiKi (biki.com)', 'Bybit · Website: bybit.com';
+- the name as a clause's subject, before a verb ('Bit-Z suspends withdrawals', 'Bybit hack:',
+  '火币宣布…', 'Bybitは…'), or as the object of a plain verb ('SEC sues Binance, …').
+
+The span (the value, the subject) is read alone by the whole matcher and must be an exact
+match to the entity the line was sent to review with (its name, alias, domain, or its name with
+a legal form), and the rest of the line, read alone without the span and the entity's own
+domains, must name nothing: another registry entity, an affiliate, another platform keep the
+line in review. A registry name that is an everyday word ('Company: Keystone') needs a word
+that corroborates it, or its domain. The match is then read again by ``review.beside``
+(relation and denial words, places in brackets, questions) as every match of a longer text is.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+from exitcheck.matching.names import (
+    compact_key,
+    everyday_name,
+    everyday_names,
+    has_cjk,
+    to_simplified,
+    words,
+)
+from exitcheck.matching.results import (
+    DECISION_AMBIGUOUS,
+    DECISION_MATCH,
+    DECISION_NONE,
+    EXACT_METHODS,
+    Candidate,
+    MatchResult,
+)
+
+FIELD_VALUE = "exact_field_value"  # the value of a field whose label says it is a name
+WITH_DOMAIN = "exact_with_domain"  # the name beside a domain the entity lists
+SUBJECT = "exact_subject"  # the subject (or a plain verb's object) of a clause
+
+MAX_LINE = 600  # characters of a line read for these structures
+MAX_SPAN_WORDS = 8  # words of a value or a subject
+MIN_SUBJECT_LETTERS = 4  # a shorter Latin name before a verb is an acronym of many ('AEX falls')
+# a span's own match: the name, alias, domain, later name, the name in traditional characters,
+# in both scripts ('欧易OKX'), or with a legal form or a word of its kind ('火币网',
+# 'Interactive Brokers LLC'): never a slip, a sound or a part of the name
+_SPAN_METHODS = EXACT_METHODS | {"exact_traditional", "exact_without_generic", "mixed_script"}
+
+Reader = Callable[[str], MatchResult]
+
+# the methods of a name read among other words of a line (context.py)
+_IN_LINE = frozenset(
+    {"exact_in_context", "exact_in_text", "exact_in_sentence", "exact_in_field", "exact_apart"}
+)
+
+# a field's value ends at a separator of fields, a dash between spaces, a run of spaces
+# (a fixed-width record: 'DE43: BINANCE.COM      VALLETTA'), a bracket, or the next label
+_FORM = r"(?i:ltd|limited|inc|llc|llp|corp|co|plc|gmbh|ag|pte|s\.?a|b\.?v|n\.?v)\b"
+_VALUE = (
+    r"(?:(?!\s[-–—]\s|\s{2,}|\s+[^\s:：=|·•;；,，/／]{1,24}\s*[:：=])"
+    r"(?:://|,\s?(?=" + _FORM + r")|[^|·•;；,，/／\t\n{}<>\[\]【】「」『』\"“”:：=—–]))+"
+)  # brackets stay in a value ('Name: Binance (Malta)', '富途证券国际（香港）有限公司'), so do a
+# URL's scheme ('Website: https://www.hbtc.com') and a comma before a legal form ('Co., Ltd.')
+
+_LABELLED = re.compile(
+    r"(?P<label>[^|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=—–]{1,40}?)\s*(?:[:：]|=>?)\s*"
+    r"[\"'“‘]?(?P<value>" + _VALUE + ")"
+)
+_JSON = re.compile(
+    r"[\"'](?P<label>[^\"'\n]{1,60})[\"']\s*[:=]\s*[\"'](?P<value>[^\"'\n]{1,160})[\"']"
+)
+_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DOMAIN = re.compile(
+    r"(?:https?://)?(?:[\w-]+@)?(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,12}(?![\w.-]*[\w])", re.I
+)
+# what starts a clause: the line's start, a field's separator, a dash, a colon, a sentence's end
+_CLAUSE = re.compile(r"\s*(?:[|·•;；:：\]】)»\"“”」』。！!，,\n\t]|\s[-–—]+\s|[–—]|\.\s)\s*")
+_TOKEN = re.compile(r"\S+")
+_BEFORE_CJK = re.compile(r"\s+(?=[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff])")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+@functools.cache
+def _vocab() -> dict[str, frozenset[str]]:
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("fields.toml").read_text(encoding="utf-8"))
+    out = {key: frozenset(value) for key, value in data.items()}
+    english = set(out["verbs_en_forms"])
+    for verb in out["verbs_en"]:
+        english |= _forms(verb)
+    out["verbs"] = frozenset(english | out["verbs_eu"])
+    return out
+
+
+def _forms(verb: str) -> set[str]:
+    """A base verb's third person and past forms ('halt' -> 'halts', 'halted')."""
+    if verb.endswith("e"):
+        return {verb + "s", verb + "d"}
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return {verb + "es", verb + "ed"}
+    return {verb + "s", verb + "ed"}
+
+
+def _plain(word: str) -> str:
+    """A word as the vocabularies write it: lower case, no accents."""
+    folded = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | None:
+    """The match of a line sent to review with one entity, when that entity's name stands in
+    it as a field's value, beside its own domain, or as a clause's subject; None otherwise."""
+    if result.decision != DECISION_AMBIGUOUS or not result.candidates or len(text) > MAX_LINE:
+        return None
+    if "?" in text or "？" in text:  # a question says nothing of whom it names
+        return None
+    if _depth[0] >= MAX_DEPTH:  # a span's or a rest's own reading, within a line's
+        return None
+    _depth[0] += 1
+    try:
+        return _promoted(result, text, read)
+    finally:
+        _depth[0] -= 1
+
+
+MAX_DEPTH = 2  # a line, and the spans and rests of a line read for it
+_depth = [0]
+
+
+def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | None:
+    entity = result.candidates[0].entity_id
+    if any(c.entity_id != entity for c in result.candidates):
+        return None  # two entities are in view: review
+    domains = _own_domains(text, entity, read)
+    size = len(words(text))
+    for span, method in _spans(text, domains):
+        if len(words(span)) >= size:
+            continue  # the span is the whole line: its own answer was this one
+        if method == WITH_DOMAIN and _DOMAIN.fullmatch(span) and len(domains) < 2:
+            continue  # the domain alone corroborates nothing but itself
+        answer = _exact(span, entity, read)
+        if answer is None or answer.best is None:
+            continue
+        if method != WITH_DOMAIN and _everyday(answer.best.label, text):
+            continue  # 'Company: Keystone': the everyday word needs a word that corroborates it
+        if method == SUBJECT and _short(span):
+            continue
+        if not _rest_names_nothing(text, span, domains, read, headline=method == SUBJECT):
+            continue
+        return _match(result, answer, method, span)
+    return None
+
+
+def _spans(text: str, domains: list[str]) -> Iterator[tuple[str, str]]:
+    """(span, method) of the structures of the line, fields first."""
+    for span in _values(text):
+        yield span, FIELD_VALUE
+    if domains:
+        for span in _segments(text):
+            yield span, WITH_DOMAIN
+        for span in _before_brackets(text, domains):
+            yield span, WITH_DOMAIN
+    for span in _subjects(text):
+        yield span, SUBJECT
+
+
+def other_field(result: MatchResult, text: str) -> MatchResult:
+    """A match whose name is the value of a field whose label says it is something else than
+    an organisation ('Token: Huobi', 'Index: AEX', '商品名称：币安'): review."""
+    if result.method not in _IN_LINE or result.best is None or len(text) > MAX_LINE:
+        return result
+    key = compact_key(result.best.label)
+    for label, value in _pairs(text):
+        if compact_key(value) == key and _other_label(label):
+            reason = f"{result.best.label!r} is the value of a field labelled {label.strip()!r}: not an organisation's name?"
+            best = result.best
+            return MatchResult(
+                result.query, result.normalized, DECISION_AMBIGUOUS, None, None, (best,), reason
+            )
+    return result
+
+
+def _pairs(text: str) -> Iterator[tuple[str, str]]:
+    """(label, value) of the line's labelled fields."""
+    for pattern in (_JSON, _LABELLED):  # tags are undone before (decoding.py)
+        for found in pattern.finditer(text):
+            value = found["value"].strip(" \t'\"‘’“”")
+            # a Chinese record's value ends at a space before Chinese words: '投诉对象：火币网
+            # 诉求：…', '被询证方：Huobi Technology Holdings 回函相符'
+            value = _BEFORE_CJK.split(value, maxsplit=1)[0]
+            if value:
+                yield found["label"], value
+
+
+def _values(text: str) -> Iterator[str]:
+    """The values of the line's fields whose label says they hold a name."""
+    for label, value in _pairs(text):
+        if _name_label(label) and len(words(value)) <= MAX_SPAN_WORDS:
+            yield value
+
+
+def _label_words(label: str) -> tuple[list[str], str]:
+    """A label's last Latin words and its Chinese or Japanese characters."""
+    label = label.strip().rsplit(".", 1)[-1]  # 'originatingVASP.legalPersonName'
+    tokens = [_plain(t) for t in words(_HUMP.sub(" ", label).replace("_", " "))][-4:]
+    return [t for t in tokens if t.isascii()], "".join(t for t in tokens if not t.isascii())
+
+
+_NAME_WORDS = frozenset({"name", "names", "nom", "nombre", "nome", "naam"})
+
+
+def _label_kind(label: str) -> str:
+    """'name' when a field's label says its value is an organisation's or a party's name,
+    'other' when it says it is a product, a token, an index …, else ''. A compound label's
+    last word decides ('Token issuer', 'Confirming party'; 'Software subscriptions' is
+    neither), but for a bare 'name', which its other words qualify ('Product name', 'Company
+    name'), and a name's word among the others ('Custodian confirmation'); a Chinese label's
+    words are looked for anywhere in it ('商品名称' is a product's, '投诉对象' a party's)."""
+    vocab = _vocab()
+    latin, cjk = _label_words(label)
+    if cjk:
+        if any(w in cjk for w in vocab["other_labels_cjk"]):
+            return "other"
+        named = any(w in cjk for w in vocab["name_labels_cjk"])
+        if named or cjk.endswith(tuple(vocab["name_label_ends_cjk"])):
+            return "name"
+    if not latin:
+        return ""
+    head, qualifiers = latin[-1], set(latin[:-1])
+    if head in _NAME_WORDS:
+        return "other" if not qualifiers.isdisjoint(vocab["other_labels"]) else "name"
+    for kind, words_ in (("name", vocab["name_labels"]), ("other", vocab["other_labels"])):
+        if head in words_ or "".join(latin) in words_:
+            return kind
+    return "name" if not qualifiers.isdisjoint(vocab["name_labels"]) else ""
+
+
+def _other_label(label: str) -> bool:
+    return _label_kind(label) == "other"
+
+
+def _name_label(label: str) -> bool:
+    return _label_kind(label) == "name"
+
+
+def _segments(text: str) -> Iterator[str]:
+    """The parts of a line between its separators and brackets ('BiKi', 'biki.com'), and what
+    follows a name's label at a part's start ('Legal name INTERACTIVE BROKERS LLC')."""
+    for part in _PARTS.split(text):
+        part = part.strip()
+        if not part or len(words(part)) > MAX_SPAN_WORDS:
+            continue
+        yield part
+        tokens = part.split()
+        for k in (1, 2):
+            if len(tokens) > k and _name_label(" ".join(tokens[:k])):
+                yield " ".join(tokens[k:])
+
+
+_PARTS = re.compile(r"[|·•;；,，/／\t\n{}<>\[\]()（）【】「」『』\"“”:：=]|\s[-–—]\s|[–—]|\s{2,}")
+_OPENING = ("(", "（", "[", "【")
+
+
+def _before_brackets(text: str, domains: list[str]) -> Iterator[str]:
+    """The last words before a bracket that holds one of the entity's domains ('Confirmation
+    sent to Gate.io (support@gate.io)'): the name the domain is given for."""
+    for domain in domains:
+        before = text[: text.find(domain)].rstrip()
+        if not before.endswith(_OPENING):
+            continue
+        tokens = _PARTS.split(before[:-1])[-1].split()
+        for k in range(1, min(len(tokens), MAX_SPAN_WORDS) + 1):
+            yield " ".join(tokens[-k:])
+
+
+def _own_domains(text: str, entity: str, read: Reader) -> list[str]:
+    """The domains in the line that the entity lists (a URL, an e-mail address, a host)."""
+    if "." not in text:
+        return []
+    out = []
+    for found in _DOMAIN.finditer(text):
+        if found[0].strip() == text.strip():
+            continue
+        answer = read(found[0])
+        if answer.entity_id == entity and answer.method in EXACT_METHODS:  # 'gate.io' is a name
+            out.append(found[0])
+    return out
+
+
+def _subjects(text: str) -> Iterator[str]:
+    """The subjects of the line's clauses (the words before the first verb) and the objects of
+    plain verbs."""
+    vocab = _vocab()
+    start = 0
+    for found in [*_CLAUSE.finditer(text), None]:
+        end = found.start() if found is not None else len(text)
+        clause = text[start:end].strip()
+        mark = found[0].strip()[:1] if found is not None else ""
+        headline = mark in {":", "："}  # 'Bybit hack: …'
+        start = found.end() if found is not None else end
+        if not clause or "/" in clause:  # a path's words are no sentence
+            continue
+        if _CJK_RUN.search(clause):
+            yield from _subjects_cjk(clause, vocab)
+        yield from _subjects_latin(clause + (":" if headline else ""), vocab)
+
+
+def _subjects_latin(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[str]:
+    if clause.isupper():  # a record in capitals ('BINANCE HOLDINGS LIMITED'): no sentence
+        return
+    tokens = _TOKEN.findall(clause)
+    for k, token in enumerate(tokens[:MAX_SPAN_WORDS]):  # 'Bybit는 일본에서 철수'
+        if k + 1 < len(tokens) and token[-1:] in vocab["particles_ko"] and token[:-1].isascii():
+            yield " ".join([*tokens[:k], token[:-1]])
+            break
+    for k, token in enumerate(tokens[: MAX_SPAN_WORDS + 1]):
+        word = _plain(token.rstrip(",.;:!?"))
+        noun = token.endswith(":") and word in vocab["headline_nouns_en"]
+        if k and (word in vocab["verbs"] or noun):
+            if k + 1 < len(tokens) or noun:
+                subject = tokens[:k]
+                if not any(t.endswith((",", ";", ":")) for t in subject):
+                    yield " ".join(subject)
+            break
+    for k, token in enumerate(tokens):
+        if _plain(token) not in vocab["object_verbs_en"]:
+            continue
+        span: list[str] = []
+        for after in tokens[k + 1 : k + 2 + MAX_SPAN_WORDS]:
+            word = _plain(after.rstrip(",.;:!?"))
+            if word in vocab["object_ends_en"] or word in {"and", "&"}:
+                if word in {"and", "&", "und", "et", "y", "e"}:
+                    span = []  # 'sues Binance and Coinbase': several names
+                break
+            span.append(after.rstrip(",.;:!?"))
+            if after[-1:] in ",.;:!?":
+                break
+        if span:
+            yield " ".join(span)
+
+
+def _subjects_cjk(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[str]:
+    starts = [0]
+    for verb in vocab["object_verbs_cjk"]:
+        at = clause.find(verb)
+        if at >= 0:
+            starts.append(at + len(verb))
+    for start in sorted(set(starts)):
+        ends = [at for verb in vocab["verbs_cjk"] if (at := clause.find(verb, start + 1)) > start]
+        if ends:
+            yield clause[start : min(ends)].strip()
+
+
+def _exact(span: str, entity: str, read: Reader) -> MatchResult | None:
+    """The span's own answer when it is an exact match to the entity: its name, alias or
+    domain, or its name with a legal form ('Bitget Limited', 'Interactive Brokers LLC')."""
+    if not words(span):
+        return None
+    answer = read(span)
+    if answer.decision != DECISION_MATCH or answer.entity_id != entity:
+        return None
+    if answer.method == "exact_without_generic" and not _whole(span, answer.normalized):
+        return None  # 'OKX Wallet': a product's name, though the matcher reads OKX in it
+    return answer if answer.method in _SPAN_METHODS else None
+
+
+def _whole(span: str, name: str) -> bool:
+    """True when the span is the name with no word of a product or unit beside it ('Bitget
+    Limited', '火币网', '北京比特大陆科技有限公司'; not 'OKX Wallet')."""
+    key = compact_key(span)
+    if name not in key:
+        return False
+    rest = key.replace(name, "", 1)
+    return not any(word in rest for word in _vocab()["product_words"])
+
+
+def _everyday(label: str, text: str) -> bool:
+    key = compact_key(label)
+    return key in everyday_names() and everyday_name(key, words(text))
+
+
+def _short(span: str) -> bool:
+    return not has_cjk(span) and len(compact_key(span)) < MIN_SUBJECT_LETTERS
+
+
+def _rest_names_nothing(
+    text: str, span: str, domains: list[str], read: Reader, *, headline: bool = False
+) -> bool:
+    """True when the line without the span (and the entity's own domains) names nothing. A
+    headline's source after its last dash ('… — CoinDesk', '— The Block, 2024-02-01') may be
+    another platform's name: a publisher; never a registry entity's."""
+    rest = _without(text, [span, *domains])
+    if not words(rest):
+        return True
+    if _vetoed(_without(text, [d for d in domains if d != span]), span, rest):
+        return False  # 'venue=Binance region=JP': a place of an affiliate, a copy's word …
+    parts = _ATTRIBUTION.split(rest) if headline else []
+    source = len(parts) > 1 and len(words(parts[-1])) <= MAX_SOURCE_WORDS
+    if source and read(parts[-1]).decision == DECISION_NONE:  # a publisher, or none at all
+        rest = " — ".join(parts[:-1])
+        if not words(rest):
+            return True
+    answer = read(rest)
+    return answer.decision == DECISION_NONE and not answer.reason.endswith("does not list")
+
+
+def _without(text: str, parts: list[str]) -> str:
+    for part in parts:
+        text = text.replace(part, " | ")
+    return text
+
+
+def _vetoed(text: str, span: str, rest: str) -> bool:
+    """True when a word beside the span, or a field's value in the rest of the line, makes the
+    name another's: an affiliate's place, a unit, a copy's or a support word (context.py's
+    vetoes: 'Binance Japan', 'venue=Binance region=JP', '火币 日本')."""
+    from exitcheck.matching.context import _vocab as context_vocab
+    from exitcheck.matching.context import vetoes_in
+
+    vocab = context_vocab()
+    stops = vocab["veto"] | vocab["affiliate"]
+    at = text.find(span)
+    if at < 0:
+        return True  # nothing to read beside: no promotion
+    before, after = words(text[:at])[-1:], words(text[at + len(span) :])[:1]
+    if not stops.isdisjoint(before + after) or any(vetoes_in(w) for w in before + after):
+        return True
+    # a product's word after the name, glued or past a space ('Bitmain 代币', 'TradingView 链',
+    # '火币支付宣布…'), a unit or a place before or after it ('日本币安…', 'BTC.TOP 新加坡')
+    head = to_simplified(text[at + len(span) :].lstrip()).lower()
+    products = _vocab()["product_words"]
+    first = words(head)[:1] if head[:1].isascii() else []
+    if (first and first[0].removesuffix("s") in products) or (
+        not first and head.startswith(tuple(products))
+    ):
+        return True
+    if has_cjk(text):
+        glued = vocab["veto_zh"] | vocab["units_zh"] | vocab["countries_zh"]
+        tail = to_simplified(text[:at].rstrip())
+        if head.startswith(tuple(glued)) or tail.endswith(tuple(glued)):
+            return True
+    return any(vetoes_in(value) for _, value in _pairs(rest))
+
+
+_ATTRIBUTION = re.compile(r"\s[—–-]\s|[—–]")
+MAX_SOURCE_WORDS = 6  # words of a headline's source and date ('South China Morning Post, 2021')
+
+
+def _match(result: MatchResult, answer: MatchResult, method: str, span: str) -> MatchResult:
+    assert answer.best is not None
+    label = answer.best.label
+    best = Candidate(answer.best.entity_id, label, 100.0, method)
+    why = {
+        FIELD_VALUE: "{!r} is the value of a field that holds a name; the rest of the line names nothing else",
+        WITH_DOMAIN: "{!r} stands beside a domain it lists; the rest of the line names nothing else",
+        SUBJECT: "{!r} is a clause's subject or a plain verb's object; the rest of the line names nothing else",
+    }[method]
+    return MatchResult(
+        result.query, answer.normalized, DECISION_MATCH, method, best, (best,), why.format(span)
+    )
