@@ -118,7 +118,7 @@ def _eval_rows() -> list[tuple[str, str, str, str, str]]:
 # and issue 24's categories, which must reach review at least (never a silent none).
 MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "domain_veto", "other_in_name", "generic_inside", "everyday_word", "everyday_word_named",
-    "encoded", "chinese_context", "several_names", "affiliate_zh", "pinyin_inside",
+    "encoded", "chinese_context", "several_names", "affiliate_zh", "affiliate_ko", "pinyin_inside",
     "other_script", "ocr_shapes", "spelled_punctuation", "homophone_zh", "ticker_product",
     "zh_context", "social", "typo_phonetic", "zh_slip", "mojibake", "abbreviation",
     "everyday_brand", "emoji", "truncation",

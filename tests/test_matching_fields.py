@@ -54,7 +54,7 @@ def _answer(query: str) -> tuple[str, str | None, str]:
         ("US regulators fine Bybit over unregistered services — FT", "bybit", SUBJECT),
         ("火币宣布关闭中国大陆用户账户 — 财新", "huobi", SUBJECT),
         ("Bybitが日本市場から撤退 — 日経", "bybit", SUBJECT),
-        ("KuCoin이 한국 이용자 서비스 종료", "kucoin", SUBJECT),
+        ("KuCoin이 한국 이용자 서비스 종료", "kucoin", None),  # the particle is a word of its own
         ("Binance anuncia su salida de Canadá — El País", "binance", SUBJECT),
         ("KuCoin annonce la fermeture des comptes français — Le Monde", "kucoin", SUBJECT),
     ],
@@ -82,6 +82,9 @@ def test_a_name_as_a_value_beside_its_domain_or_a_subject_is_a_match(
         ("被询证方：Huobi Technology Holdings 回函相符", "huobi"),  # an affiliate
         ("函证对象：富途证券国际（香港）有限公司 证券账户余额", "futu"),  # its value's brackets
         ("Bybit Japan halts new sign-ups — Nikkei", "bybit"),
+        ("Bybit Japan는 일본에서 철수", "bybit"),  # a particle glued to the affiliate's place
+        ("OKX Türkiye가 출시", "okex"),
+        ("Binance Japanは撤退", "binance"),
         ("Is KuCoin shutting down? Users ask — forum", "kucoin"),  # a question
         ("Huobi partners with Poloniex on liquidity — press release", "huobi"),  # two names
         ("AEX rises 1% as chipmakers gain — Reuters", "aex"),  # a short name: an index too

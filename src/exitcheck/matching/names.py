@@ -106,8 +106,22 @@ def has_cjk(text: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    """Runs of letters and digits, split where Chinese characters meet other letters."""
+    """Runs of letters and digits, split where Chinese characters, hangul or kana meet other
+    letters: Korean and Japanese glue particles to the word before ('Bybit Japan는' is
+    'japan' and '는')."""
     return list(_words(text))
+
+
+def _script(ch: str) -> int:
+    """Which run a character joins in ``words``: Chinese, hangul, kana, or any other."""
+    if is_cjk(ch):
+        return 1
+    code = ord(ch)
+    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return 2
+    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9F:
+        return 3
+    return 0
 
 
 @functools.lru_cache(maxsize=16384)
@@ -117,7 +131,7 @@ def _words(text: str) -> tuple[str, ...]:
         return tuple(re.findall(r"[a-z0-9]+", cleaned))
     out: list[str] = []
     for run in re.findall(r"\w+", cleaned):
-        for _, group in itertools.groupby(run.replace("_", ""), key=is_cjk):
+        for _, group in itertools.groupby(run.replace("_", ""), key=_script):
             token = "".join(group)
             if token:
                 out.append(token)
