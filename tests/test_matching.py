@@ -138,7 +138,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "zh_word", "zh_record", "zh_veto", "zh_edge_word", "everyday_field", "emv_qr", "otpauth",
     "app_scheme", "leet_host", "zh_letter_word",
     "another_trade_kind", "beside", "legal_form", "product", "keyboard_layout",
-    "keyboard_layout_other",
+    "keyboard_layout_other", "translated_text", "cut_field",
 }  # fmt: skip
 
 

@@ -310,6 +310,8 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
         result = _module("nearby").surface(
             index, result, text, lambda part: _cell(index, part, threshold, 0), other=other
         )
+    if _weak_first(result):  # 'コイン市場キャップ' read as 'koin', 'Biene Pool' as BiONE
+        result = _module("translations").beside(index, result, text) or result
     if not is_list(text):
         return result
     several: Callable[[MatchResult, str, Callable[[str], MatchResult]], MatchResult]
@@ -319,6 +321,8 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
     return several(result, text, lambda part: _name(index, part, threshold, 0))
 
 
+BRACKETED_ONLY = "only the bracketed part names"  # review._bracketed_only's reason begins so
+UNCONFIRMED = "the bracketed part "  # ... and review.qualified's, of a part that does not confirm
 FINAL_NONE = ("does not list", ANOTHER_TRADE)  # another platform's name, another trade's
 _MASKS = frozenset("*＊∗⁎•●×")  # what privacy masking puts in place of letters
 # Markdown's strong emphasis around whole words ('**Binance**', '- **AEX 安银**'): markup
@@ -340,6 +344,16 @@ def _masked(text: str) -> bool:
         if 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum():
             return True
     return False
+
+
+def _weak_first(result: MatchResult) -> bool:
+    """True when a review's first candidate is a loose reading: a transliteration's, or a
+    spelling within the budget but no typing slip."""
+    return (
+        result.decision == DECISION_AMBIGUOUS
+        and result.candidates[:1] != ()
+        and result.candidates[0].method in ("transliterated", UNUSUAL)
+    )
 
 
 def _other_script(text: str) -> bool:
@@ -399,7 +413,13 @@ def _name(index: KeyIndex, query: str, threshold: float, limit: int) -> MatchRes
     from exitcheck.matching.review import qualified
 
     result = _text(index, query, outside, threshold, limit)
-    return qualified(result, groups, lambda text: _name(index, text, threshold, 0))
+    answer = qualified(result, groups, lambda text: _name(index, text, threshold, 0))
+    if answer.reason.startswith(BRACKETED_ONLY):  # '矩阵港（Matrixport）': its translation?
+        answer = _module("translations").confirmed(index, answer, outside) or answer
+    elif answer.reason.startswith(UNCONFIRMED) and result.decision == DECISION_MATCH:
+        # 'Keystone（基石）': the bracketed part is the name translated
+        answer = _module("translations").translated_groups(index, result, groups) or answer
+    return answer
 
 
 def _text(index: KeyIndex, query: str, cleaned: str, threshold: float, limit: int) -> MatchResult:

@@ -26,7 +26,11 @@ the order of ``BANDS``:
   other words: 'バイナンスから出金'), ``slip_in_text`` ('Payment to Binanse Ltd'),
   ``vowels_left_out`` ('Bnnc'), ``inverted`` ('Brokers, Tiger'), ``memo_alone`` (a Chinese
   memo's run read alone: '转账给币按'), ``glued_number`` ('OKX2022 statement'),
-  ``wade_giles`` ('Pi-an' for 币安).
+  ``wade_giles`` ('Pi-an' for 币安);
+- last, in modules of their own, loaded on first use: ``translations.translated_text`` (a
+  registry name translated word for word in any text: '老虎经纪人', 'Tapa del Mercado de
+  Monedas') and ``cut.cut_in_field`` (a registry name cut short by a record's field width:
+  'PAYPAL *INTERACTIVEB      4029357733').
 
 ``social_page`` (the address of a page on a social site: 'twitter.com/binance') is asked of
 any answer to a text with a '/' but a match by the page's own entity; ``article`` (a news
@@ -44,6 +48,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from exitcheck.matching import cut, translations
 from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
     a_word,
@@ -2799,10 +2804,15 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_chinese_memo, memo_alone),
     (_may_glued_number, glued_number),
     (_may_wade_giles, wade_giles),
+    (translations.may_translated_text, translations.translated_text),
+    (cut.may_cut_in_field, cut.cut_in_field),
 )
 
 # The bands asked of a query that names a platform the registry does not list: a looser
 # measure must not outweigh that name, but a reading of every word may stand beside it.
-OTHER_BANDS: tuple[tuple[Guard, Band], ...] = ((_may_translated, translated_whole),)
+OTHER_BANDS: tuple[tuple[Guard, Band], ...] = (
+    (_may_translated, translated_whole),
+    (cut.may_cut_after_star, cut.cut_after_star),  # 'PAYPAL *INTERACTIVEB': PayPal's merchant
+)
 
 __all__ = ["BANDS", "OTHER_BANDS", "sounds_alike", "surface"]
