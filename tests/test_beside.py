@@ -147,3 +147,13 @@ def test_the_mix_of_other_companies_stays_out() -> None:
     assert len(names) >= 2000
     assert not [n for n, a in zip(names, answers, strict=True) if a.decision == "match"]
     assert sum(a.decision == "ambiguous" for a in answers) <= len(names) // 100
+
+
+def test_keys_that_do_not_touch_are_no_slip() -> None:
+    """Rows of keys are staggered: 'g' touches 'v' and 'b' below it, not 'n' ('Bit Net' is
+    another name than Bitget); 'f' beside it and 'b' below it are slips of the hand."""
+    assert not is_slip("bitnet", "bitget")
+    assert is_slip("bitfet", "bitget") and is_slip("bitbet", "bitget")
+    assert not is_slip("qucoin", "kucoin") and is_slip("kucoim", "kucoin")  # n and m touch
+    assert match(INDEX, "Bit Net Holdings").decision == "ambiguous"
+    assert match(INDEX, "Bitbet").entity_id == "bitget"

@@ -28,15 +28,17 @@ _ALIKE = ("cks", "iyl1", "o0", "uv", "mn", "sz", "gj", "bp", "dt", "ae")
 @functools.cache
 def _neighbours() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
+    # each row sits half a key to the right of the row above: a key touches the two above it
+    # at its column and the next ('b' touches 'g' and 'h'), and the two below at its column
+    # and the one before ('g' touches 'v' and 'b', not 'n')
+    steps = {-1: (0, 1), 0: (-1, 1), 1: (-1, 0)}
     for r, row in enumerate(_ROWS):
         for c, ch in enumerate(row):
             near = out.setdefault(ch, set())
-            for dr in (-1, 0, 1):
+            for dr, dcs in steps.items():
                 if 0 <= r + dr < len(_ROWS):
                     other = _ROWS[r + dr]
-                    for dc in (-1, 0, 1):
-                        if (dr or dc) and 0 <= c + dc < len(other):
-                            near.add(other[c + dc])
+                    near.update(other[c + dc] for dc in dcs if 0 <= c + dc < len(other))
     for group in _ALIKE:
         for ch in group:
             out.setdefault(ch, set()).update(group.replace(ch, ""))
