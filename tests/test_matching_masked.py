@@ -18,7 +18,9 @@ NAMES = sorted(
 @pytest.mark.parametrize(
     "name",
     ["Coin***", "Binance***", "OK**", "Hu**i Global", "火币**", "北京火币天下网络技术有限**",
-     "Kucoin ●●●●", "Gate.io •• Exchange", "Hu*obi"],
+     "Kucoin ●●●●", "Gate.io •• Exchange", "Hu*obi",
+     "Beijing Huobi Tianxia Network Technology Co., **td.",  # a part read alone is unmasked
+     "Company: Bin***e · Status: open"],
 )  # fmt: skip
 def test_a_masked_name_is_never_matched_confidently(name: str) -> None:
     answer = exitcheck.lookup(REGISTRY, name)

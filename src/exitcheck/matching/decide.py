@@ -170,7 +170,7 @@ def match(
     """
     text, decoded = _module("decoding").decode(query)
     result = _decoded(index, text, threshold, limit)
-    if result.decision == DECISION_AMBIGUOUS and result.candidates:
+    if result.decision == DECISION_AMBIGUOUS and result.candidates and not _masked_word(text):
         # the name as a field's value, beside its own domain, or a clause's subject: read in
         # the whole line only, never in a part of it that review.one_named reads alone
         read = functools.partial(match, index, threshold=threshold, limit=0)
@@ -207,7 +207,11 @@ def _decoded(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchR
         result = _module("context").in_context(index, result, text) or result
     if result.decision == DECISION_NONE and not result.reason.endswith("does not list"):
         result = _written_out(index, result, text, threshold) or result
-    if result.decision == DECISION_AMBIGUOUS and result.reason.startswith(SEVERAL):
+    if (
+        result.decision == DECISION_AMBIGUOUS
+        and result.reason.startswith(SEVERAL)
+        and not _masked_word(text)  # a mask in another part ('… Co., **td.') hides a name's
+    ):
         # a cell of several parts of which one names a registry entity: that part's answer
         result = (
             _module("review").one_named(
@@ -289,9 +293,7 @@ def _cell(index: KeyIndex, text: str, threshold: float, limit: int) -> MatchResu
     if result.method == "exact_without_generic":  # 'Bitget Foundation', 'KuCoin DEX Ltd'
         result = _module("context").unit_peeled(result, text)
     if result.decision == DECISION_MATCH and _masked(text):
-        best = result.best
-        reason = "part of the name is masked: what is hidden cannot be checked"
-        result = ambiguous(result.query, result.normalized, (best,) if best else (), reason)
+        result = _masked_answer(result)
     elif result.decision == DECISION_NONE and _other_script(text):
         result = _module("review").other_script(index, result, text) or result
     if result.decision == DECISION_AMBIGUOUS and all(
@@ -327,6 +329,23 @@ FINAL_NONE = ("does not list", ANOTHER_TRADE)  # another platform's name, anothe
 _MASKS = frozenset("*＊∗⁎•●×")  # what privacy masking puts in place of letters
 # Markdown's strong emphasis around whole words ('**Binance**', '- **AEX 安银**'): markup
 _EMPHASIS = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*]*?[^\s*])\*\*(?![\w*])")
+
+
+def _masked_word(text: str) -> bool:
+    """True when a word of the text is masked letters ('**td.', 'Bin***e'), which may be a
+    name's; not a masked number, e-mail or password ('U***4471', 'li***@163.com', '••••')."""
+    return _masked(text) and any(
+        _masked(word) and not any(ch.isdigit() for ch in word) and "@" not in word
+        for word in text.split()
+        if any(ch.isalpha() for ch in word)
+    )
+
+
+def _masked_answer(result: MatchResult) -> MatchResult:
+    """A match in a text with a mask is review: what is hidden cannot be checked."""
+    best = result.best
+    reason = "part of the name is masked: what is hidden cannot be checked"
+    return ambiguous(result.query, result.normalized, (best,) if best else (), reason)
 
 
 def _masked(text: str) -> bool:
