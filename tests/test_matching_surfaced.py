@@ -9,16 +9,8 @@ import pytest
 
 from exitcheck.matching import match
 from exitcheck.matching.context import METHOD
-from exitcheck.store.loading import load, shipped_registry
-
-INDEX = load([shipped_registry()], use_cache=False).index
-
-
-def _answer(query: str) -> tuple[str, str | None, str]:
-    """(decision, matched entity or the first candidate's, method)."""
-    result = match(INDEX, query)
-    first = result.candidates[0].entity_id if result.candidates else None
-    return result.decision, result.entity_id or first, result.method or "-"
+from tests.shipped import INDEX
+from tests.shipped import answer as _answer
 
 
 @pytest.mark.parametrize(
