@@ -768,6 +768,10 @@ def keyboard_layout(index: KeyIndex, result: MatchResult, text: str) -> MatchRes
     for layout, read in readings(text):
         if _other_script(read):  # a letter no layout reads: not typed on a keyboard
             continue
+        if not _holds_a_key(index, read):  # most readings are nonsense: no steps for them
+            if domain_of(read.strip()):
+                return result
+            continue
         answer = match(index, read, limit=0)
         best = answer.best or (answer.candidates[0] if answer.candidates else None)
         if answer.decision == DECISION_NONE and domain_of(read.strip()):
@@ -781,12 +785,20 @@ def keyboard_layout(index: KeyIndex, result: MatchResult, text: str) -> MatchRes
     return None
 
 
-def _a_word_of(best: Candidate, read: str) -> bool:
-    """True when a registry name of four letters or more is a whole word of the reading
-    ('gthtdjl yf binance': 'Перевод на' typed as it should be, then the name on a Russian
-    layout), not a run of letters inside one."""
-    key = core_key(best.label)
-    return best.score == 100 and len(key) >= 4 and key in words(read)
+def _holds_a_key(index: KeyIndex, read: str) -> bool:
+    """True when a registry key of three letters or more is a run of the reading's letters."""
+    keys, longest = index.derived("latin_keys", _latin_keys)
+    run = "".join(words(read))
+    return any(
+        run[at : at + size] in keys
+        for size in range(3, min(longest, len(run)) + 1)
+        for at in range(len(run) - size + 1)
+    )
+
+
+def _latin_keys(index: KeyIndex) -> tuple[frozenset[str], int]:
+    keys = frozenset(key for key, _ in index.names("latin") if len(key) >= 3)
+    return keys, max(map(len, keys), default=0)
 
 
 MAX_OTHER_SCRIPT_WORDS = 8  # words of a text in another script read one by one
