@@ -14,7 +14,9 @@ than the name):
   GmbH', 'OKX 株式会社'), a country's name in another script ('Binance Россия');
 - before it: a word of relation or denial ('unlike Huobi'), a legal form written before the
   name ('OOO Binance', '株式会社Binance'), a bank's name ('Сбербанк Binance');
-- glued to its Chinese name: a unit's word ('火币支付').
+- glued to its Chinese name: a unit's word ('火币支付');
+- after its Chinese name, a handle or number of an account on it ('微信：wx_12345', '微信
+  13800000000'): the name is the channel of a contact, not a party.
 
 Such a match is review with the entity. Loaded only for a match whose text is more than a name;
 each reading is a look-up of the words next to the name found.
@@ -43,6 +45,7 @@ MAX_PLACE_WORDS = 4  # words of a country's or region's name ('united arab emira
 MAX_FORM_WORDS = 4  # words of a legal form ('S.A. de C.V.', 'Sp. z o.o.')
 MAX_GENERIC_PAST = 3  # the name's own generic words before a legal form ('Holdings GmbH')
 _WORD_FORMS = frozenset({"as"})  # legal forms that are English words too
+MAX_ENTITY_PAST = 2  # characters between a Chinese name and a group entity's word ('香港资本')
 MIN_BANK_NAME = 6  # letters of a word ending in 'bank' that is a bank's name ('Sberbank')
 
 _LATIN_WORD = re.compile(r"[^\W_]+")
@@ -58,6 +61,13 @@ _PHRASE_BEFORE = re.compile(r"([\w.\- \t']{0,60}?[\w.])[ \t]+$")
 # a word before the name, past at most two short words ('agent of', 'stake in the')
 _BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?i:to|of|for|in|with|from|by|on|a|an|the|as)){0,2}\s+$")
 _PAYER_ZH = frozenset("向给对")  # '向火币支付': paid to Huobi
+# an account's handle or number after a name and a colon or space, ending a field: letters
+# with digits ('微信：wx_12345') or a number of nine digits or more ('微信 13800000000'), not a date
+# nor a version ('富途牛牛 V12.21.7808')
+_HANDLE_AFTER = re.compile(
+    r"(?:\s*[:：]\s*|\s+)@?(?![vV]?\d+\.)(?:(?=[\w.+-]*\d)(?=[\w.+-]*[A-Za-z])[A-Za-z0-9_.+-]{5,40}|\d{9,15})"
+    r"\s*(?:$|[|;；,，、/\s])"
+)
 
 
 def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult:
@@ -141,6 +151,8 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
         if _anothers_product(index, best, code[1]):
             return f"another platform's ticker ({code[1]})"
     if has_cjk(text[start:end]):
+        if _HANDLE_AFTER.match(after):
+            return "an account's handle or number (a contact's channel)"
         glued = next((u for u in vocab["units_zh"] if after.startswith(u)), None)
         named = text[start:end] + (glued or "")
         if glued and any(e.entity_id == best.entity_id for e in index.exact(named)):
@@ -149,6 +161,9 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
         payer = start > 0 and text[start - 1] in _PAYER_ZH
         if glued and not (glued == "矿池" and pool) and not (glued == "支付" and payer):
             return f"a unit's word ({glued})"
+        entity = _entity_word_after(after, _own(index, best.entity_id))
+        if entity is not None:
+            return f"a word of another entity of the group ({entity})"
         return _form_in_characters(index, best, text, start, end)
     from exitcheck.matching.review import other_trade_words
 
@@ -297,6 +312,19 @@ def _product(word: str, own: tuple[frozenset[int], frozenset[str]]) -> int | Non
     return kind if kind is not None and kind not in own[0] else None
 
 
+def _entity_word_after(after: str, own: tuple[frozenset[int], frozenset[str]]) -> str | None:
+    """A Chinese word of another legal entity of the group ('资本', '信托') in the characters
+    right after a Chinese name, past at most two others ('币安资本', '币安香港资本'), of a kind
+    none of the entity's own names holds."""
+    head = after[: MAX_ENTITY_PAST + 2]
+    for word in _vocab_beside()["products_zh"]:
+        at = head.find(word)
+        if 0 <= at <= MAX_ENTITY_PAST and _product(word, own) is not None:
+            if _vocab_beside()["products"][word] == _vocab_beside()["group_entity"]:
+                return word
+    return None
+
+
 def _a_bank(word: str) -> bool:
     """A word, in any script, that ends in 'bank' and is longer: a bank's name ('Sberbank',
     'Сбербанк', 'Commerzbank'), another party beside the name."""
@@ -368,6 +396,7 @@ def _vocab_beside() -> dict[str, Any]:
         "listed": _listed_kinds({kind["of"]: k for k, kind in enumerate(data["product_kinds"])}),
         "products": {w: k for k, kind in enumerate(kinds) for w in kind},
         "products_zh": frozenset(w for kind in kinds for w in kind if has_cjk(w)),
+        "group_entity": [kind["of"] for kind in data["product_kinds"]].index("group_entity"),
         "forms": frozenset(_legal_forms()[0]) | frozenset(data["local_legal_forms"]),
         "forms_cjk": frozenset(_legal_forms()[1]) | frozenset(data["local_legal_forms_cjk"]),
         "forms_zh": frozenset(data["legal_forms_zh"]),
