@@ -45,7 +45,6 @@ MAX_PLACE_WORDS = 4  # words of a country's or region's name ('united arab emira
 MAX_FORM_WORDS = 4  # words of a legal form ('S.A. de C.V.', 'Sp. z o.o.')
 MAX_GENERIC_PAST = 3  # the name's own generic words before a legal form ('Holdings GmbH')
 _WORD_FORMS = frozenset({"as"})  # legal forms that are English words too
-MAX_ENTITY_PAST = 2  # characters between a Chinese name and a group entity's word ('香港资本')
 MIN_BANK_NAME = 6  # letters of a word ending in 'bank' that is a bank's name ('Sberbank')
 
 _LATIN_WORD = re.compile(r"[^\W_]+")
@@ -161,9 +160,6 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
         payer = start > 0 and text[start - 1] in _PAYER_ZH
         if glued and not (glued == "矿池" and pool) and not (glued == "支付" and payer):
             return f"a unit's word ({glued})"
-        entity = _entity_word_after(after, _own(index, best.entity_id))
-        if entity is not None:
-            return f"a word of another entity of the group ({entity})"
         return _form_in_characters(index, best, text, start, end)
     from exitcheck.matching.review import other_trade_words
 
@@ -312,19 +308,6 @@ def _product(word: str, own: tuple[frozenset[int], frozenset[str]]) -> int | Non
     return kind if kind is not None and kind not in own[0] else None
 
 
-def _entity_word_after(after: str, own: tuple[frozenset[int], frozenset[str]]) -> str | None:
-    """A Chinese word of another legal entity of the group ('资本', '信托') in the characters
-    right after a Chinese name, past at most two others ('币安资本', '币安香港资本'), of a kind
-    none of the entity's own names holds."""
-    head = after[: MAX_ENTITY_PAST + 2]
-    for word in _vocab_beside()["products_zh"]:
-        at = head.find(word)
-        if 0 <= at <= MAX_ENTITY_PAST and _product(word, own) is not None:
-            if _vocab_beside()["products"][word] == _vocab_beside()["group_entity"]:
-                return word
-    return None
-
-
 def _a_bank(word: str) -> bool:
     """A word, in any script, that ends in 'bank' and is longer: a bank's name ('Sberbank',
     'Сбербанк', 'Commerzbank'), another party beside the name."""
@@ -396,7 +379,6 @@ def _vocab_beside() -> dict[str, Any]:
         "listed": _listed_kinds({kind["of"]: k for k, kind in enumerate(data["product_kinds"])}),
         "products": {w: k for k, kind in enumerate(kinds) for w in kind},
         "products_zh": frozenset(w for kind in kinds for w in kind if has_cjk(w)),
-        "group_entity": [kind["of"] for kind in data["product_kinds"]].index("group_entity"),
         "forms": frozenset(_legal_forms()[0]) | frozenset(data["local_legal_forms"]),
         "forms_cjk": frozenset(_legal_forms()[1]) | frozenset(data["local_legal_forms_cjk"]),
         "forms_zh": frozenset(data["legal_forms_zh"]),
