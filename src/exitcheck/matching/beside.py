@@ -60,6 +60,7 @@ _PHRASE_BEFORE = re.compile(r"([\w.\- \t']{0,60}?[\w.])[ \t]+$")
 # a word before the name, past at most two short words ('agent of', 'stake in the')
 _BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?i:to|of|for|in|with|from|by|on|a|an|the|as)){0,2}\s+$")
 _PAYER_ZH = frozenset("向给对")  # '向火币支付': paid to Huobi
+_PAID = frozenset({"支付", "转账"})  # '向火币转账': a transfer to Huobi
 # an account's handle or number after a name and a colon or space, ending a field: letters
 # with digits ('微信：wx_12345') or a number of nine digits or more ('微信 13800000000'), not a date
 # nor a version ('富途牛牛 V12.21.7808')
@@ -158,7 +159,7 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
             glued = None  # its own name ('路印钱包' is Loopring's wallet)
         pool = "pool" in best.entity_id or "池" in text[start:end]
         payer = start > 0 and text[start - 1] in _PAYER_ZH
-        if glued and not (glued == "矿池" and pool) and not (glued == "支付" and payer):
+        if glued and not (glued == "矿池" and pool) and not (glued in _PAID and payer):
             return f"a unit's word ({glued})"
         return _form_in_characters(index, best, text, start, end)
     from exitcheck.matching.review import other_trade_words
