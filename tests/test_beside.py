@@ -44,6 +44,7 @@ BRANDS |= {"Gate.io": "gate-io", "MEXC": "mexc", "Huobi": "huobi"}
         ("Pty Ltd Binance", "binance", "(Pty)"),
         ("微信：wx_12345", "wechat", "account's handle"),  # a contact's channel
         ("联系方式：微信 13800000000", "wechat", "account's handle"),
+        ("Company: Bybit EU; Website: bybit.com", "bybit", "code in capitals (EU)"),
         ("微信群", "wechat", "unit's word (群)"),  # an app's everyday compound
         ("微信转账 200元", "wechat", "unit's word (转账)"),
     ],

@@ -59,6 +59,8 @@ _WORD_BEFORE = re.compile(r"([^\W_][\w.\-]*)[ \t]+$")
 _PHRASE_BEFORE = re.compile(r"([\w.\- \t']{0,60}?[\w.])[ \t]+$")
 # a word before the name, past at most two short words ('agent of', 'stake in the')
 _BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?i:to|of|for|in|with|from|by|on|a|an|the|as)){0,2}\s+$")
+# the end of a field after an affiliate's code (not 'FUTU US Equity', a listing)
+_FIELD_END = re.compile(r"\s*(?:$|[;|,，；·()（）\[\]/])")
 _PAYER_ZH = frozenset("向给对")  # '向火币支付': paid to Huobi
 _PAID = frozenset({"支付", "转账"})  # '向火币转账': a transfer to Huobi
 # an account's handle or number after a name and a colon or space, ending a field: letters
@@ -148,6 +150,8 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
     if code is not None and any(ch.islower() for ch in text):
         if _alpha3(code[1]):
             return f"a country's code in capitals ({code[1]})"
+        if code[1].casefold() in vocab["affiliate"] and _FIELD_END.match(after, code.end()):
+            return f"a country's code in capitals ({code[1]})"  # 'Company: Bybit EU; Website: …'
         if _anothers_product(index, best, code[1]):
             return f"another platform's ticker ({code[1]})"
     if has_cjk(text[start:end]):
