@@ -92,6 +92,9 @@ def test_a_name_as_a_value_beside_its_domain_or_a_subject_is_a_match(
         ("venue=Binance region=JP status=ok", "binance"),  # an affiliate's place in a field
         ("Binance (binance-us.org) — scam site", "binance"),  # a domain it does not list
         ("Parent company: Bybit · Country: SC", "bybit"),  # a label of another role
+        ("Parent: Binance · Country: KY", "binance"),  # read by the context rules: review too
+        ("Referred by: KuCoin Exchange", "kucoin"),
+        ("推荐人：币安 · 类型：个人", "binance"),
         ("仿冒对象：富途 · 来源：短信", "futu"),
         ("AEX Group halts trading after outage", "aex"),  # an acronym's namesake
         ("the AEX raises $10m in new funding", "aex"),

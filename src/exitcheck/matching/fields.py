@@ -181,13 +181,19 @@ def _spans(text: str, domains: list[str]) -> Iterator[tuple[str, str]]:
 
 def other_field(result: MatchResult, text: str) -> MatchResult:
     """A match whose name is the value of a field whose label says it is something else than
-    an organisation ('Token: Huobi', 'Index: AEX', '商品名称：币安'): review."""
+    an organisation ('Token: Huobi', 'Index: AEX', '商品名称：币安'), or a name in another role
+    than the record's party ('Parent company: Bybit', 'Referred by: KuCoin', '推荐人：币安'):
+    review."""
     if result.method not in _IN_LINE or result.best is None or len(text) > MAX_LINE:
         return result
     key = compact_key(result.best.label)
     for label, value in _pairs(text):
-        if compact_key(value) == key and _other_label(label):
+        kind = _label_kind(label) if compact_key(value) == key else ""
+        if kind == "role":  # 'Parent company: Bybit', 'Referred by: KuCoin', '推荐人：币安'
+            reason = f"{result.best.label!r} is the value of a field labelled {label.strip()!r}: a name in another role than the party's?"
+        elif kind == "other":
             reason = f"{result.best.label!r} is the value of a field labelled {label.strip()!r}: not an organisation's name?"
+        if kind in {"role", "other"}:
             best = result.best
             return MatchResult(
                 result.query, result.normalized, DECISION_AMBIGUOUS, None, None, (best,), reason
@@ -254,10 +260,6 @@ def _label_kind(label: str) -> str:
         if head in words_ or "".join(latin) in words_:
             return kind
     return "name" if not qualifiers.isdisjoint(vocab["name_labels"]) else ""
-
-
-def _other_label(label: str) -> bool:
-    return _label_kind(label) == "other"
 
 
 def _name_label(label: str) -> bool:
