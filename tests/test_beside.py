@@ -42,6 +42,11 @@ BRANDS |= {"Gate.io": "gate-io", "MEXC": "mexc", "Huobi": "huobi"}
         ("OKX GBR", "okex", "(GBR)"),  # GBR or GbR: another company either way
         ("PAYMENT TO KUCOIN GBR", "kucoin", "(GBR)"),
         ("Pty Ltd Binance", "binance", "(Pty)"),
+        ("微信：wx_12345", "wechat", "account's handle"),  # a contact's channel
+        ("联系方式：微信 13800000000", "wechat", "account's handle"),
+        ("Company: Bybit EU; Website: bybit.com", "bybit", "code in capitals (EU)"),
+        ("微信群", "wechat", "unit's word (群)"),  # an app's everyday compound
+        ("微信转账 200元", "wechat", "unit's word (转账)"),
     ],
 )
 def test_what_stands_beside_the_name_makes_a_match_review(
@@ -66,6 +71,15 @@ def test_what_stands_beside_the_name_makes_a_match_review(
         ("币安有限公司", "binance"),  # how Chinese writes a company's name
         ("Paid Binance AS agreed", None),  # 'as' in capitals in a sentence is no form alone
         ("OKX AND BINANCE", None),  # a code that is an English word
+        ("富途牛牛 V12.21.7808 Windows版", "futu"),  # a version is no account's handle
+        ("币安 2021-09-26 公告", "binance"),  # nor a date
+        ("鱼池F2Pool 矿池", "f2pool"),
+        (
+            "向火币转账 500 USDT",
+            "huobi",
+        ),  # a transfer to the platform  # nor a Latin name glued to the Chinese one
+        ("Binance Holdings Limited", "binance"),  # a holding company is the platform's own
+        ("火币科技控股有限公司", "huobi"),
     ],
 )
 def test_a_word_of_its_own_kind_or_a_sentence_s_keeps_the_answer(

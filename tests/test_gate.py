@@ -39,6 +39,7 @@ SETS = [
     *sorted((DATA / "blind").glob("**/*.tsv")),
     *sorted((DATA / "blind").glob("**/others*.txt")),
     *sorted((DATA.parents[1] / "tools" / "data" / "match17").glob("*.txt")),  # beside's shapes
+    *sorted((DATA.parents[1] / "tools" / "data" / "review10").glob("*.txt")),  # fields' shapes
 ]
 
 

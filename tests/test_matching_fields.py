@@ -83,6 +83,16 @@ def test_a_name_as_a_value_beside_its_domain_or_a_subject_is_a_match(
         ("DE43: OKX WALLET               VICTORIA     SC", "okex"),  # a product's word
         ("venue=Binance region=JP status=ok", "binance"),  # an affiliate's place in a field
         ("Binance (binance-us.org) — scam site", "binance"),  # a domain it does not list
+        ("Parent company: Bybit · Country: SC", "bybit"),  # a label of another role
+        ("Parent: Binance · Country: KY", "binance"),  # read by the context rules: review too
+        ("Referred by: KuCoin Exchange", "kucoin"),
+        ("推荐人：币安 · 类型：个人", "binance"),
+        ("仿冒对象：富途 · 来源：短信", "futu"),
+        ("AEX Group halts trading after outage", "aex"),  # an acronym's namesake
+        ("the AEX raises $10m in new funding", "aex"),
+        ("Linkcoin Partners announces new fund", "linkcoin"),  # a verb-shaped word of a name
+        ("投诉对象：富途证券国际 诉求：退款", "futu"),  # a group entity's word in the value
+        ("Merchant: Binance Capital | Amount: 120.00 USD", "binance"),
     ],
 )
 def test_a_unit_product_affiliate_or_other_label_keeps_review(query: str, entity: str) -> None:
@@ -112,6 +122,11 @@ def test_label_kinds() -> None:
     assert _label_kind("收款方") == "name"
     assert _label_kind("商品名称") == "other"
     assert _label_kind("Bénéficiaire ") == "name"
+    assert _label_kind("Parent company") == "role"  # a word of another role in any place
+    assert _label_kind("Beneficiary bank") == "role"
+    assert _label_kind("Referred by") == "role"
+    assert _label_kind("仿冒对象") == "role"
+    assert _label_kind("银行询证 被询证方") == "name"  # a bank's confirmation names the party
 
 
 def test_values_end_where_records_end_their_fields() -> None:
@@ -130,9 +145,81 @@ def test_subjects_are_the_words_before_a_clause_verb() -> None:
     assert "Binance" in _subjects("U.S. SEC sues Binance, founder Zhao for fraud")
     assert "火币" in _subjects("火币宣布逐步清退中国大陆存量用户")
     assert not list(_subjects("BINANCE HOLDINGS LIMITED SC"))  # a record in capitals
+    # a verb's form followed by another verb is a word of the name, not the clause's verb
+    assert "Linkcoin" not in _subjects("Linkcoin Partners announces new fund")
+    assert "Linkcoin" in _subjects("Linkcoin partners with Acme on custody")
+    assert "Binance" in _subjects("Binance plans to exit Canada")  # 'to' follows a verb
 
 
 _NOISE = st.text(alphabet="abcdefgh ·|:：—-()0123456789", max_size=30)
+
+
+_RECORD = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "Binance",
+                "火币",
+                "微信",
+                "AEX",
+                "bybit.com",
+                "Company",
+                "Parent company",
+                "收款方",
+                ":",
+                "：",
+                "|",
+                "·",
+                "(",
+                ")",
+                "（",
+                "[",
+                "]",
+                "【",
+                "「",
+                '"',
+                "“",
+                "'",
+                "=",
+                "—",
+                " - ",
+                "?",
+                "http://",
+                "https://[",
+                "]/",
+                "@",
+                "says",
+                "halts",
+                "sues",
+                "宣布",
+                "は",
+                "는",
+                " ",
+                "  ",
+                "\t",
+                "wx_12345",
+                "V1.2",
+                "\u200b",
+                "İ",
+                "ß",
+                "\u0301",
+            ]
+        ),
+        st.text(max_size=5),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RECORD)
+def test_a_record_shaped_string_never_raises(query: str) -> None:
+    """Brackets, quotes, colons, URLs and mixed scripts around registry names: an answer, and
+    a match only to an entity, with the method and reason it says."""
+    result = match(INDEX, query)
+    assert result.decision in {"match", "ambiguous", "none"}
+    if result.decision == "match":
+        assert result.best is not None and result.entity_id == result.best.entity_id
 
 
 @settings(max_examples=150, deadline=None)

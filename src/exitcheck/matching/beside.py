@@ -14,7 +14,9 @@ than the name):
   GmbH', 'OKX 株式会社'), a country's name in another script ('Binance Россия');
 - before it: a word of relation or denial ('unlike Huobi'), a legal form written before the
   name ('OOO Binance', '株式会社Binance'), a bank's name ('Сбербанк Binance');
-- glued to its Chinese name: a unit's word ('火币支付').
+- glued to its Chinese name: a unit's word ('火币支付');
+- after its Chinese name, a handle or number of an account on it ('微信：wx_12345', '微信
+  13800000000'): the name is the channel of a contact, not a party.
 
 Such a match is review with the entity. Loaded only for a match whose text is more than a name;
 each reading is a look-up of the words next to the name found.
@@ -57,7 +59,17 @@ _WORD_BEFORE = re.compile(r"([^\W_][\w.\-]*)[ \t]+$")
 _PHRASE_BEFORE = re.compile(r"([\w.\- \t']{0,60}?[\w.])[ \t]+$")
 # a word before the name, past at most two short words ('agent of', 'stake in the')
 _BEFORE = re.compile(r"([^\W\d_]+)(?:\s+(?i:to|of|for|in|with|from|by|on|a|an|the|as)){0,2}\s+$")
+# the end of a field after an affiliate's code (not 'FUTU US Equity', a listing)
+_FIELD_END = re.compile(r"\s*(?:$|[;|,，；·()（）\[\]/])")
 _PAYER_ZH = frozenset("向给对")  # '向火币支付': paid to Huobi
+_PAID = frozenset({"支付", "转账"})  # '向火币转账': a transfer to Huobi
+# an account's handle or number after a name and a colon or space, ending a field: letters
+# with digits ('微信：wx_12345') or a number of nine digits or more ('微信 13800000000'), not a date
+# nor a version ('富途牛牛 V12.21.7808')
+_HANDLE_AFTER = re.compile(
+    r"(?:\s*[:：]\s*|\s+)@?(?![vV]?\d+\.)(?:(?=[\w.+-]*\d)(?=[\w.+-]*[A-Za-z])[A-Za-z0-9_.+-]{5,40}|\d{9,15})"
+    r"\s*(?:$|[|;；,，、/\s])"
+)
 
 
 def beside(index: KeyIndex, result: MatchResult, text: str) -> MatchResult:
@@ -138,16 +150,20 @@ def _beside_span(index: KeyIndex, best: Candidate, text: str, start: int, end: i
     if code is not None and any(ch.islower() for ch in text):
         if _alpha3(code[1]):
             return f"a country's code in capitals ({code[1]})"
+        if code[1].casefold() in vocab["affiliate"] and _FIELD_END.match(after, code.end()):
+            return f"a country's code in capitals ({code[1]})"  # 'Company: Bybit EU; Website: …'
         if _anothers_product(index, best, code[1]):
             return f"another platform's ticker ({code[1]})"
     if has_cjk(text[start:end]):
+        if _HANDLE_AFTER.match(after):
+            return "an account's handle or number (a contact's channel)"
         glued = next((u for u in vocab["units_zh"] if after.startswith(u)), None)
         named = text[start:end] + (glued or "")
         if glued and any(e.entity_id == best.entity_id for e in index.exact(named)):
             glued = None  # its own name ('路印钱包' is Loopring's wallet)
         pool = "pool" in best.entity_id or "池" in text[start:end]
         payer = start > 0 and text[start - 1] in _PAYER_ZH
-        if glued and not (glued == "矿池" and pool) and not (glued == "支付" and payer):
+        if glued and not (glued == "矿池" and pool) and not (glued in _PAID and payer):
             return f"a unit's word ({glued})"
         return _form_in_characters(index, best, text, start, end)
     from exitcheck.matching.review import other_trade_words

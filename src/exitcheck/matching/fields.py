@@ -158,8 +158,8 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
             continue
         if method != WITH_DOMAIN and _everyday(answer.best.label, text):
             continue  # 'Company: Keystone': the everyday word needs a word that corroborates it
-        if method == SUBJECT and _short(span):
-            continue
+        if method == SUBJECT and (_short(span) or _short(answer.best.label)):
+            continue  # 'AEX Group halts', 'the AEX falls': the name read is an acronym of many
         if not _rest_names_nothing(text, span, domains, read, headline=method == SUBJECT):
             continue
         return _match(result, answer, method, span)
@@ -181,13 +181,19 @@ def _spans(text: str, domains: list[str]) -> Iterator[tuple[str, str]]:
 
 def other_field(result: MatchResult, text: str) -> MatchResult:
     """A match whose name is the value of a field whose label says it is something else than
-    an organisation ('Token: Huobi', 'Index: AEX', '商品名称：币安'): review."""
+    an organisation ('Token: Huobi', 'Index: AEX', '商品名称：币安'), or a name in another role
+    than the record's party ('Parent company: Bybit', 'Referred by: KuCoin', '推荐人：币安'):
+    review."""
     if result.method not in _IN_LINE or result.best is None or len(text) > MAX_LINE:
         return result
     key = compact_key(result.best.label)
     for label, value in _pairs(text):
-        if compact_key(value) == key and _other_label(label):
+        kind = _label_kind(label) if compact_key(value) == key else ""
+        if kind == "role":  # 'Parent company: Bybit', 'Referred by: KuCoin', '推荐人：币安'
+            reason = f"{result.best.label!r} is the value of a field labelled {label.strip()!r}: a name in another role than the party's?"
+        elif kind == "other":
             reason = f"{result.best.label!r} is the value of a field labelled {label.strip()!r}: not an organisation's name?"
+        if kind in {"role", "other"}:
             best = result.best
             return MatchResult(
                 result.query, result.normalized, DECISION_AMBIGUOUS, None, None, (best,), reason
@@ -226,13 +232,19 @@ _NAME_WORDS = frozenset({"name", "names", "nom", "nombre", "nome", "naam"})
 
 def _label_kind(label: str) -> str:
     """'name' when a field's label says its value is an organisation's or a party's name,
-    'other' when it says it is a product, a token, an index …, else ''. A compound label's
+    'other' when it says it is a product, a token, an index …, 'role' when a word of it says
+    the value stands in another role than the party's own (a parent, a competitor, a bank, an
+    impersonated brand: no promotion, no demotion either), else ''. A compound label's
     last word decides ('Token issuer', 'Confirming party'; 'Software subscriptions' is
     neither), but for a bare 'name', which its other words qualify ('Product name', 'Company
     name'), and a name's word among the others ('Custodian confirmation'); a Chinese label's
     words are looked for anywhere in it ('商品名称' is a product's, '投诉对象' a party's)."""
     vocab = _vocab()
     latin, cjk = _label_words(label)
+    if any(w in cjk for w in vocab["role_labels_cjk"]) or not vocab["role_labels"].isdisjoint(
+        latin
+    ):
+        return "role"  # 'Parent company', 'Beneficiary bank', '仿冒对象': another's role
     if cjk:
         if any(w in cjk for w in vocab["other_labels_cjk"]):
             return "other"
@@ -248,10 +260,6 @@ def _label_kind(label: str) -> str:
         if head in words_ or "".join(latin) in words_:
             return kind
     return "name" if not qualifiers.isdisjoint(vocab["name_labels"]) else ""
-
-
-def _other_label(label: str) -> bool:
-    return _label_kind(label) == "other"
 
 
 def _name_label(label: str) -> bool:
@@ -332,6 +340,8 @@ def _subjects_latin(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[s
         word = _plain(token.rstrip(",.;:!?"))
         noun = token.endswith(":") and word in vocab["headline_nouns_en"]
         if k and (word in vocab["verbs"] or noun):
+            if _noun_of_name(token, tokens[k + 1 : k + 2], vocab):
+                continue  # 'Linkcoin Partners announces': 'Partners' is the name's word
             if k + 1 < len(tokens) or noun:
                 subject = tokens[:k]
                 if not any(t.endswith((",", ";", ":")) for t in subject):
@@ -352,6 +362,18 @@ def _subjects_latin(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[s
                 break
         if span:
             yield " ".join(span)
+
+
+def _noun_of_name(token: str, after: list[str], vocab: dict[str, frozenset[str]]) -> bool:
+    """True when a verb's form after a subject's first words is followed by another verb: it is
+    then a noun of the name ('Linkcoin Partners announces', 'Acme Trust Fund is hacked'); an
+    auxiliary ('is', 'to', 'will') is no noun, and 'to' follows a verb ('Binance plans to
+    exit')."""
+    word = _plain(token.rstrip(",.;:!?"))
+    if not after or word in vocab["verbs_en_forms"] or token != token.rstrip(",.;:!?"):
+        return False
+    following = _plain(after[0].rstrip(",.;:!?"))
+    return following in vocab["verbs"] and following != "to"
 
 
 def _subjects_cjk(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[str]:
@@ -375,18 +397,20 @@ def _exact(span: str, entity: str, read: Reader) -> MatchResult | None:
     if answer.decision != DECISION_MATCH or answer.entity_id != entity:
         return None
     if answer.method == "exact_without_generic" and not _whole(span, answer.normalized):
-        return None  # 'OKX Wallet': a product's name, though the matcher reads OKX in it
+        return None  # 'OKX Wallet', '火币科技控股': a product's or another entity's name
     return answer if answer.method in _SPAN_METHODS else None
 
 
 def _whole(span: str, name: str) -> bool:
-    """True when the span is the name with no word of a product or unit beside it ('Bitget
-    Limited', '火币网', '北京比特大陆科技有限公司'; not 'OKX Wallet')."""
+    """True when the span is the name with no word of a product or unit beside it, nor a word
+    of another legal entity of a group ('Bitget Limited', '火币网', '北京比特大陆科技有限公司'; not
+    'OKX Wallet', '火币科技控股', 'Binance Capital', '富途证券国际')."""
     key = compact_key(span)
     if name not in key:
         return False
     rest = key.replace(name, "", 1)
-    return not any(word in rest for word in _vocab()["product_words"])
+    vocab = _vocab()
+    return not any(word in rest for word in vocab["product_words"] | vocab["entity_words"])
 
 
 def _everyday(label: str, text: str) -> bool:
