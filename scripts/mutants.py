@@ -30,6 +30,9 @@ R = "src/exitcheck/store/cache.py"
 IX = "src/exitcheck/matching/index.py"
 RV = "src/exitcheck/matching/review.py"
 LY = "src/exitcheck/matching/layouts.py"
+FD = "src/exitcheck/matching/fields.py"
+CUT = "src/exitcheck/matching/cut.py"
+SL = "src/exitcheck/matching/slips.py"
 DEC = "src/exitcheck/matching/decoding.py"
 RS = "src/exitcheck/matching/results.py"
 CF = "src/exitcheck/store/cachefs.py"
@@ -341,4 +344,13 @@ MUTANTS: list[Mutant] = [
     Mutant("layouts", RV, '        if answer.decision == DECISION_MATCH or answer.decision == DECISION_AMBIGUOUS:', '        if answer.decision == DECISION_MATCH:'),
     Mutant("layouts", RV, '        if answer.decision == DECISION_NONE and domain_of(read.strip()):', '        if False:'),
     Mutant("layouts", LY, '        return unicodedata.normalize("NFD", ch)[0]', '        return ch'),
+    # the sixth session's rules: a threshold or a rule wrong turns a test red
+    Mutant("rules6", FD, 'MIN_SUBJECT_LETTERS = 4', 'MIN_SUBJECT_LETTERS = 3'),
+    Mutant("rules6", FD, '        if kind == "role":', '        if kind == "never":'),
+    Mutant("rules6", FD, '    return answer.decision == DECISION_NONE and not answer.reason.endswith("does not list")', '    return not answer.reason.endswith("does not list")'),
+    Mutant("rules6", CUT, 'MIN_CUT = 8', 'MIN_CUT = 5'),
+    Mutant("rules6", CUT, 'CUT_SHARE = 0.6', 'CUT_SHARE = 0.3'),
+    Mutant("rules6", SL, '    steps = {-1: (0, 1), 0: (-1, 1), 1: (-1, 0)}', '    steps = {-1: (-1, 0, 1), 0: (-1, 1), 1: (-1, 0, 1)}'),
+    Mutant("rules6", M, '        _masked(word) and not any(ch.isdigit() for ch in word) and "@" not in word', '        False'),
+    Mutant("rules6", N, '    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:\n        return 2', '    if False:\n        return 2'),
 ]  # fmt: skip

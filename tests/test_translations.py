@@ -240,6 +240,8 @@ def test_the_cut_band_reads_a_field_an_earlier_band_also_reads() -> None:
         "SQ *COINMAST",  # no registry name starts so
         "DE43: TRADING POST OUTFIT    DENVER       US",
         "DE43: TOKENP                 SINGAPORE    SG",  # too short to stand for the name
+        "DE43: ETHERS                 LONDON       GB",  # two thirds of Etherscan, 6 letters
+        "PAYPAL *INTERACTI",  # 9 letters, half of Interactive Brokers' key
     ],
 )
 def test_other_cut_fields_are_not_surfaced(query: str) -> None:
