@@ -248,3 +248,29 @@ def test_the_command_line_answers_a_record_with_its_name() -> None:
     answer = json.loads(done.stdout)
     assert answer["entity"]["id"] == "interactive-brokers"
     assert '"method": "exact_field_value"' in done.stdout
+
+
+def test_threads_reading_lines_at_once_get_the_answers_one_reader_gets() -> None:
+    """The depth of a line's reading is each thread's own: a counter shared by threads let
+    one thread's spans stop another's promotion, so answers changed with the timing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    lines = [
+        "Invoice 2291 · Bill to: Bitget · Due: 30 days · Total: 4,000 USDT",
+        "Court docket 23-cv-1183 — Defendant: Binance — Filed 06/05/2023",
+        "Huobi freezes accounts linked to hack — The Block",
+        "Warning list — Bitget (bitget.com) — unauthorised",
+        "相手方：Bitget　取引種別：暗号資産",
+    ] * 40
+    import exitcheck
+
+    registry = exitcheck.load()  # the API gives each thread its own reader of the registry
+
+    def answer(line: str) -> tuple[str, str | None]:
+        found = exitcheck.lookup(registry, line)
+        return found.decision, found.match.method if found.match else None
+
+    alone = [answer(line) for line in lines]
+    assert {decision for decision, _ in alone} == {"match"}
+    with ThreadPoolExecutor(8) as pool:
+        assert list(pool.map(answer, lines)) == alone

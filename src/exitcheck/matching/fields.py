@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 
@@ -129,17 +130,18 @@ def promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | None
         return None
     if "?" in text or "？" in text:  # a question says nothing of whom it names
         return None
-    if _depth[0] >= MAX_DEPTH:  # a span's or a rest's own reading, within a line's
+    depth = getattr(_reading, "depth", 0)
+    if depth >= MAX_DEPTH:  # a span's or a rest's own reading, within a line's
         return None
-    _depth[0] += 1
+    _reading.depth = depth + 1
     try:
         return _promoted(result, text, read)
     finally:
-        _depth[0] -= 1
+        _reading.depth = depth
 
 
 MAX_DEPTH = 2  # a line, and the spans and rests of a line read for it
-_depth = [0]
+_reading = threading.local()  # how deep this thread's reading is: threads match at once
 
 
 def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | None:
