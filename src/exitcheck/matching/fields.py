@@ -5,7 +5,8 @@ query contains Bybit with other words'). In three structures a careful analyst m
 looking, in any language:
 
 - a labelled field whose value is the name, whole: 'Company: Interactive Brokers LLC',
-  '"legalPersonName": "Binance"', '<Name>Bybit</Name>', '投诉对象：火币网', where the label
+  '"legalPersonName": "Binance"', '投诉对象：火币网' (not XML: decoding.py has undone its tags
+  before, so a tag's name is no label here), where the label
   says the value is an organisation's or a party's name, not a product's, a token's or an
   index's (data/fields.toml ``name_labels``, ``other_labels``);
 - the name beside a domain the entity lists: 'BiKi (biki.com)', 'Bybit · Website: bybit.com';
