@@ -353,4 +353,18 @@ MUTANTS: list[Mutant] = [
     Mutant("rules6", SL, '    steps = {-1: (0, 1), 0: (-1, 1), 1: (-1, 0)}', '    steps = {-1: (-1, 0, 1), 0: (-1, 1), 1: (-1, 0, 1)}'),
     Mutant("rules6", M, '        _masked(word) and not any(ch.isdigit() for ch in word) and "@" not in word', '        False'),
     Mutant("rules6", N, '    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:\n        return 2', '    if False:\n        return 2'),
+    # the only name of a record (fields.SOLE)
+    Mutant("sole", FD, '        if method == SOLE and not _alone(text, span, domains, read):', '        if method == SOLE and False:'),
+    Mutant("sole", FD, '    if _prose(_without(text, [span])):', '    if False:'),
+    Mutant("sole", FD, '    if not latin.isdisjoint(_plain(w) for w in words(text)) or any(w in plain for w in cjk):', '    if False:'),
+    Mutant("sole", FD, '    ) or any(w in plain for w in places_zh):', '    ) and False:'),
+    Mutant("sole", FD, '    if before.rstrip()[-1:] in _OPENERS or after.lstrip()[:1] in _CLOSERS:', '    if False:'),
+    Mutant("sole", FD, '        if capital and compact_key(word) not in _legal_forms():', '        if False:'),
+    Mutant("sole", FD, '        if not _noise(word):', '        if False:'),
+    Mutant("sole", FD, 'preceding[1][:1].isupper() and lower:', 'False:'),
+    Mutant("sole", FD, '        f in to_simplified(rest) for f in _FORMS_ZH\n    ):\n        return False', '        f in to_simplified(rest) for f in _FORMS_ZH\n    ):\n        pass'),
+    Mutant("sole", FD, '    if _DOMAIN.search(rest) or "@" in rest:', '    if False:'),
+    Mutant("sole", FD, '        key in to_simplified(rest) for key in everyday if has_cjk(key)\n    ):\n        return False', '        key in to_simplified(rest) for key in everyday if has_cjk(key)\n    ):\n        pass'),
+    Mutant("sole", FD, 'if method in {SUBJECT, SOLE} and', 'if method in {SUBJECT} and'),
+    Mutant("sole", FD, '    if head[:1] and _CJK_RUN.match(head[:1]) and not head.startswith(tuple(noise)):', '    if False:'),
 ]  # fmt: skip

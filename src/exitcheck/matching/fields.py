@@ -25,6 +25,7 @@ that corroborates it, or its domain. The match is then read again by ``review.be
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 import unicodedata
@@ -50,6 +51,7 @@ from exitcheck.matching.results import (
 FIELD_VALUE = "exact_field_value"  # the value of a field whose label says it is a name
 WITH_DOMAIN = "exact_with_domain"  # the name beside a domain the entity lists
 SUBJECT = "exact_subject"  # the subject (or a plain verb's object) of a clause
+SOLE = "exact_sole"  # the only name a record holds, nothing beside it attached, no role marked
 
 MAX_LINE = 600  # characters of a line read for these structures
 MAX_SPAN_WORDS = 8  # words of a value or a subject
@@ -151,7 +153,8 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
         return None  # two entities are in view: review
     domains = _own_domains(text, entity, read)
     size = len(words(text))
-    for span, method in _spans(text, domains):
+    labels = list(dict.fromkeys(c.label for c in result.candidates))
+    for span, method in _spans(text, domains, labels):
         if len(words(span)) >= size:
             continue  # the span is the whole line: its own answer was this one
         if method == WITH_DOMAIN and _DOMAIN.fullmatch(span) and len(domains) < 2:
@@ -161,15 +164,17 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
             continue
         if method != WITH_DOMAIN and _everyday(answer.best.label, text):
             continue  # 'Company: Keystone': the everyday word needs a word that corroborates it
-        if method == SUBJECT and (_short(span) or _short(answer.best.label)):
+        if method in {SUBJECT, SOLE} and (_short(span) or _short(answer.best.label)):
             continue  # 'AEX Group halts', 'the AEX falls': the name read is an acronym of many
+        if method == SOLE and not _alone(text, span, domains, read):
+            continue  # 'Bybit Meeting Room', 'ex-Binance', 'Acme Ltd pays Binance': review
         if not _rest_names_nothing(text, span, domains, read, headline=method == SUBJECT):
             continue
         return _match(result, answer, method, span)
     return None
 
 
-def _spans(text: str, domains: list[str]) -> Iterator[tuple[str, str]]:
+def _spans(text: str, domains: list[str], labels: list[str]) -> Iterator[tuple[str, str]]:
     """(span, method) of the structures of the line, fields first."""
     for span in _values(text):
         yield span, FIELD_VALUE
@@ -180,6 +185,8 @@ def _spans(text: str, domains: list[str]) -> Iterator[tuple[str, str]]:
             yield span, WITH_DOMAIN
     for span in _subjects(text):
         yield span, SUBJECT
+    for span in _mentions(text, labels):
+        yield span, SOLE
 
 
 def other_field(result: MatchResult, text: str) -> MatchResult:
@@ -391,6 +398,218 @@ def _subjects_cjk(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[str
             yield clause[start : min(ends)].strip()
 
 
+_LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")  # underscores and scripts part words
+MAX_EXTRA_WORDS = 3  # generic words and a legal form after a name ('Binance Holdings Ltd')
+_JOIN = re.compile(r"[.,]{0,2} ?")  # between a name's words: a space, 'Co., Ltd'
+# a word of an address, a path, a handle or a file's name: a name in it is a site's or an
+# account's ('binance.xyz', 'r/kucoin', '@Bybit_Official', 'Ward-Hays_Binance.pdf')
+_ADDRESSED = re.compile(
+    r"[^\s\"'“”‘’()（）\[\]【】<>]*(?:[./@#\\]|://)[^\s\"'“”‘’()（）\[\]【】<>]*"
+)
+_OPENERS, _CLOSERS = "([（【<", ")]）】>"
+
+
+def _mentions(text: str, labels: list[str]) -> Iterator[str]:
+    """Where the line writes one of the names the entity was sent to review with, as whole
+    words, outside any address, path or handle (a Chinese name: as a word of its own), each
+    with the words that may follow it as its own (generic words, a legal form) first: the
+    spans of ``SOLE``."""
+    blank = _ADDRESSED.sub(lambda m: " " * len(m[0]) if not _dotted_name(m[0]) else m[0], text)
+    tokens = list(_LATIN_WORD.finditer(blank))
+    simple = to_simplified(text)
+    for label in labels:
+        key = compact_key(label)
+        if not key or "." in label:  # a domain is read by WITH_DOMAIN, not here
+            continue
+        if has_cjk(label):
+            name = to_simplified(label)
+            at = simple.find(name) if len(simple) == len(text) else -1
+            while at >= 0:
+                yield text[at : at + len(name)]
+                at = simple.find(name, at + 1)
+            continue
+        size = len(words(label))
+        for i in range(len(tokens)):
+            for k in (size,):
+                last = i + k - 1
+                if last >= len(tokens):
+                    break
+                if compact_key(text[tokens[i].start() : tokens[last].end()]) != key:
+                    continue
+                for extra in range(MAX_EXTRA_WORDS, -1, -1):
+                    run = tokens[last : last + extra + 1]
+                    if len(run) == extra + 1 and all(
+                        _JOIN.fullmatch(text[x.end() : y.start()])
+                        for x, y in itertools.pairwise(run)
+                    ):
+                        yield text[tokens[i].start() : run[-1].end()]
+
+
+def _dotted_name(word: str) -> bool:
+    """True for a word whose dots are a name's own or a sentence's ('Gate.io' is not, it is a
+    domain; 'Co.,' 'Ltd.' 'Inc.' are): an abbreviation's dot or a full stop at its end."""
+    return bool(re.fullmatch(r"[^\W_]+[.,;:!?]*", word, re.UNICODE))
+
+
+@functools.cache
+def _marks() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """The words that, anywhere in a line, say a name in it may stand in another role than the
+    record's party, for a copy or a unit of it, or for another legal entity: the context
+    vetoes (a unit, a fake, support, a negation), relation and denial words, trading-as and
+    former-name markers (data/matching.toml), role labels' words (fields.toml), comparisons;
+    and the places where brands run separate affiliates. Latin keys, and Chinese words found
+    inside the line."""
+    from exitcheck.datafiles import data_file
+    from exitcheck.tomlcompat import loads
+
+    data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
+    vocab = _vocab()
+    lists = ("context_vetoes", "relation_words", "denial_words", "trading_as", "formerly")
+    latin = {_plain(w) for name in lists for item in data[name] for w in words(item)}
+    latin |= vocab["role_labels"] | vocab["sole_marks"]
+    latin -= vocab["not_sole_marks"]
+    cjk = (*data["context_vetoes_zh"], *vocab["role_labels_cjk"], *vocab["sole_marks_cjk"])
+    places = frozenset(_plain(w) for item in data["affiliate_places"] for w in words(item))
+    places_zh = tuple(to_simplified(w) for w in data["affiliate_places_zh"])
+    return frozenset(latin), cjk, places, places_zh
+
+
+def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
+    """True when a name found in the line (``_mentions``) stands alone there: no word of the
+    line marks another role, a copy or a place of an affiliate (``_marks``); no word of
+    another name runs on to it or before it ('Bybit Meeting Room', 'CZ Binance', 'Bybit
+    ACME', '币安咖啡'); it is no bracketed note and no field's value whose label says it is a
+    product or another role ('John Lee (Binance)', 'Token: Huobi'); it is not part of another
+    platform's name or a related company's ('Binance Smart Chain'); and the rest of the line
+    holds no legal form or address of another, and no part of it names anything ('Acme Ltd
+    pays Binance', 'KuCoin via acmepay.com', '抹茶 运营；Bitget 市场部')."""
+    latin, cjk, places, places_zh = _marks()
+    plain = to_simplified(text)
+    if _prose(_without(text, [span])):
+        return False  # a sentence says more of a name than a record does: the subject rule's
+    if not latin.isdisjoint(_plain(w) for w in words(text)) or any(w in plain for w in cjk):
+        return False
+    as_written = _LATIN_WORD.findall(text)
+    if any(
+        (key := _plain(w)) in places and (len(key) > 2 or w.isupper()) for w in as_written
+    ) or any(w in plain for w in places_zh):
+        return False
+    at = text.find(span)
+    before, after = text[:at], text[at + len(span) :]
+    if before.rstrip()[-1:] in _OPENERS or after.lstrip()[:1] in _CLOSERS:
+        return False  # a bracketed name is a note on what stands before it
+    if has_cjk(span):
+        if not _apart_cjk(before, after):
+            return False
+    elif not _apart_latin(text, span, before, after, read):
+        return False
+    key = compact_key(span)
+    for label, value in _pairs(text):
+        kind = _label_kind(label) if key in compact_key(value) else ""
+        if kind == "other" or (
+            kind == "role" and not _vocab()["not_sole_marks"].issuperset(words(label))
+        ):
+            return False  # 'Token: Huobi', 'Beneficiary bank: Matrixport'; not 'Source: OKX'
+    return _rest_clear(_without(text, [span, *domains]), read)
+
+
+def _prose(rest: str) -> bool:
+    """True when the line around a name is a sentence: it holds a function word."""
+    vocab = _vocab()
+    if not vocab["function_words"].isdisjoint(_plain(w) for w in words(rest)):
+        return True
+    return any(w in to_simplified(rest) for w in vocab["function_words_cjk"])
+
+
+def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) -> bool:
+    """No capitalised word runs on from a Latin name, none stands just before it, and the name
+    with the words after it is not another platform's or a related company's."""
+    lower = not text.isupper()
+    following = _LATIN_WORD.match(after[1:]) if after[:1] == " " else None
+    if following is not None:
+        word = following[0]
+        capital = word[:1].isupper() and (not word.isupper() or (lower and len(word) > 1))
+        if capital and compact_key(word) not in _legal_forms():
+            return False  # 'Bybit Meeting Room', 'Bybit ACME 12'
+        if compact_key(word) in _vocab()["entity_words"]:
+            return False  # 'FUTU SECURITIES INTERNA': another legal entity of the group
+        if not _noise(word):
+            return False  # 'Payment to Binance window': the phrase may be another's name
+    preceding = re.search(r"([^\W_]+) $", before)
+    if preceding is not None and preceding[1][:1].isupper() and lower:
+        return False  # 'CZ Binance', 'Gulf Binance', 'J Bybit'
+    nxt = _LATIN_WORD.findall(after[:40])[:2]
+    return not any(_another(read(f"{span} {' '.join(nxt[:k])}")) for k in (1, 2) if len(nxt) >= k)
+
+
+def _noise(word: str) -> bool:
+    """True for a word that names nothing where it follows a name in its phrase: a word of
+    notes, payments, records and queries, a generic word or legal form (context.py's noise),
+    or a code or number."""
+    from exitcheck.matching.context import _vocab as context_vocab
+
+    return any(ch.isdigit() for ch in word) or _plain(word) in context_vocab()["noise"]
+
+
+def _apart_cjk(before: str, after: str) -> bool:
+    """A Chinese name is apart when the characters glued to it are words of a record, a note
+    or a sentence (context.py's noise words), never another word a name may be made of
+    ('币安咖啡', '库币奶茶', '火币烧烤店')."""
+    from exitcheck.matching.context import _vocab as context_vocab
+
+    noise = context_vocab()["noise_zh"]
+    head, tail = to_simplified(after), to_simplified(before)
+    vocab = _vocab()
+    if head.startswith(
+        tuple(w for w in vocab["product_words"] | vocab["entity_words"] if has_cjk(w))
+    ):
+        return False  # '富途证券国际', '币安钱包': another legal entity's or a product's name
+    if head[:1] and _CJK_RUN.match(head[:1]) and not head.startswith(tuple(noise)):
+        return False
+    return not (tail[-1:] and _CJK_RUN.match(tail[-1:]) and not tail.endswith(tuple(noise)))
+
+
+def _rest_clear(rest: str, read: Reader) -> bool:
+    """True when the rest of a line holds no legal form (another company), no address of a
+    site or mailbox, and no part of it, read alone, names anything."""
+    forms = _legal_forms()
+    if any(compact_key(w) in forms for w in words(rest)) or any(
+        f in to_simplified(rest) for f in _FORMS_ZH
+    ):
+        return False
+    if _DOMAIN.search(rest) or "@" in rest:
+        return False
+    everyday = everyday_names()
+    if any(compact_key(w) in everyday for w in words(rest)) or any(
+        key in to_simplified(rest) for key in everyday if has_cjk(key)
+    ):
+        return False  # '2019–2021 抹茶 运营；2021–2023 Bitget 市场部': another name, everyday
+    for part in _PARTS.split(rest):
+        if words(part) and read(part).decision != DECISION_NONE:
+            return False
+    return True
+
+
+_FORMS_ZH = ("公司", "集团", "集團", "株式会社", "有限会社", "주식회사")
+
+
+@functools.cache
+def _legal_forms() -> frozenset[str]:
+    from exitcheck.matching.names import legal_forms
+
+    return legal_forms()
+
+
+def _another(answer: MatchResult) -> bool:
+    """True when a name's answer says it is another platform's, or a related company's or a
+    product's ('Binance Smart Chain', 'Huobi Technology', 'OKB token')."""
+    from exitcheck.matching.results import RELATED
+
+    if answer.decision == DECISION_NONE and "another platform" in answer.reason:
+        return True
+    return answer.reason.endswith(RELATED) or any(c.method == "product" for c in answer.candidates)
+
+
 def _exact(span: str, entity: str, read: Reader) -> MatchResult | None:
     """The span's own answer when it is an exact match to the entity: its name, alias or
     domain, or its name with a legal form ('Bitget Limited', 'Interactive Brokers LLC')."""
@@ -496,6 +715,7 @@ def _match(result: MatchResult, answer: MatchResult, method: str, span: str) -> 
         FIELD_VALUE: "{!r} is the value of a field that holds a name; the rest of the line names nothing else",
         WITH_DOMAIN: "{!r} stands beside a domain it lists; the rest of the line names nothing else",
         SUBJECT: "{!r} is a clause's subject or a plain verb's object; the rest of the line names nothing else",
+        SOLE: "{!r} is the only name the line holds: no word beside it makes it another's, and no word of the line marks another role",
     }[method]
     return MatchResult(
         result.query, answer.normalized, DECISION_MATCH, method, best, (best,), why.format(span)
