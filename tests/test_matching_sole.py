@@ -23,6 +23,7 @@ NAMES = {"Bitget": "bitget", "KuCoin": "kucoin", "Matrixport": "matrixport", "By
         ("hostname KUCOIN-SG-LT07 · OU=Ops · Windows 11", "kucoin"),  # a record in capitals
         ("Printer: Matrixport-Finance-HP · IP 10.2.3.4", "matrixport"),
         ("MDM: device KUCOIN-OPS-MBP-031 · macOS 13.4", "kucoin"),
+        ("设备：币安-访客 · 2.4G · 运营", "binance"),  # a Chinese record
     ],
 )
 def test_the_only_name_of_a_record_matches(query: str, entity: str) -> None:
@@ -35,6 +36,9 @@ def test_the_only_name_of_a_record_matches(query: str, entity: str) -> None:
         "SSID: Bitget Guest Lounge · WPA2",  # a capitalised word runs on: another name's
         "SSID: CZ Bitget · WPA2",  # a capitalised word before it: a person's, a firm's
         "SSID: bitget garden · wpa2",  # a word of its phrase that may be another name's
+        "SSID: Bitget Fund · WPA2",  # a word of another legal entity of the group
+        "SSID: AEX-Guest · WPA2-PSK · seen 2023-04-11",  # three letters: an acronym of many
+        "设备：币安-访客 · 2.4G · 抹茶运营",  # another registry name, everyday, inside a word
         "SSID: Bitget-Guest · WPA2 · Japan",  # a place where brands run affiliates
         "SSID: Bitget-Guest · WPA2 · fake",  # a copy's word
         "SSID: Bitget-Guest · WPA2 · former",  # another role

@@ -522,21 +522,19 @@ def _prose(rest: str) -> bool:
 
 
 def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) -> bool:
-    """No capitalised word runs on from a Latin name, none stands just before it, and the name
+    """The word that runs on from a Latin name in its phrase is a note word or a code, not a
+    word another's name may hold ('Bybit Meeting Room', 'payment to binance garden') nor one of
+    another legal entity of the group; no capitalised word stands just before it; and the name
     with the words after it is not another platform's or a related company's."""
-    lower = not text.isupper()
     following = _LATIN_WORD.match(after[1:]) if after[:1] == " " else None
     if following is not None:
         word = following[0]
-        capital = word[:1].isupper() and (not word.isupper() or (lower and len(word) > 1))
-        if capital and compact_key(word) not in _legal_forms():
-            return False  # 'Bybit Meeting Room', 'Bybit ACME 12'
         if compact_key(word) in _vocab()["entity_words"]:
             return False  # 'FUTU SECURITIES INTERNA': another legal entity of the group
         if not _noise(word):
             return False  # 'Payment to Binance window': the phrase may be another's name
     preceding = re.search(r"([^\W_]+) $", before)
-    if preceding is not None and preceding[1][:1].isupper() and lower:
+    if preceding is not None and preceding[1][:1].isupper() and not text.isupper():
         return False  # 'CZ Binance', 'Gulf Binance', 'J Bybit'
     nxt = _LATIN_WORD.findall(after[:40])[:2]
     return not any(_another(read(f"{span} {' '.join(nxt[:k])}")) for k in (1, 2) if len(nxt) >= k)
