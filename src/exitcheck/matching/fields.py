@@ -400,6 +400,7 @@ def _subjects_cjk(clause: str, vocab: dict[str, frozenset[str]]) -> Iterator[str
 
 _LATIN_WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+")  # underscores and scripts part words
 MAX_EXTRA_WORDS = 3  # generic words and a legal form after a name ('Binance Holdings Ltd')
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _JOIN = re.compile(r"[.,]{0,2} ?")  # between a name's words: a space, 'Co., Ltd'
 # a word of an address, a path, a handle or a file's name: a name in it is a site's or an
 # account's ('binance.xyz', 'r/kucoin', '@Bybit_Official', 'Ward-Hays_Binance.pdf')
@@ -515,8 +516,10 @@ def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
 
 def _prose(rest: str) -> bool:
     """True when the line around a name is a sentence: it holds a function word."""
-    vocab = _vocab()
-    if not vocab["function_words"].isdisjoint(_plain(w) for w in words(rest)):
+    vocab = _vocab()  # a word in capitals is a record's ('GROUP IN', 'Series A', 'On-site')
+    if not vocab["function_words"].isdisjoint(
+        _plain(w) for w in _LATIN_WORD.findall(rest) + _CYRILLIC_WORD.findall(rest) if w.islower()
+    ):
         return True
     return any(w in to_simplified(rest) for w in vocab["function_words_cjk"])
 
