@@ -41,7 +41,8 @@ READ_IN_LINE = frozenset(
 _YEAR = r"(?:19[89]\d|20[0-4]\d)"
 _DASH = r"\s*(?:[-–—~〜～]|to|bis|до|по|至|到|까지)\s*"
 # a field of a record: what stands between separators of fields
-_FIELDS = re.compile(r"\s*(?:[|;；\n\t→]|\s[-–—]+\s)\s*")
+# (a spaced dash between two numbers is a range's: '2017 - 2019')
+_FIELDS = re.compile(r"\s*(?:[|;；\n\t→]|(?<!\d)\s[-–—]+\s|\s[-–—]+\s(?!\d))\s*")
 _EX = re.compile(r"(?i)(?<![\w-])ex[-‑–]\s?$")
 
 
