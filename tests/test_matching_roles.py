@@ -37,6 +37,15 @@ from tests.shipped import answer as _answer
         ("Bitget expands in Brazil — staff writer, CoinDesk", "bitget"),
         ("火币 宣布新规（记者：赵敏）", "huobi"),
         ("MEXC, 신규 서비스 출시 (기자: 최영)", "mexc"),
+        ("Forum post by user Ann: moved my coins off Bitget", "bitget"),
+        # a source in brackets, a news or notice heading in front of the name
+        ("Price feed taken from CoinGecko (source: vendor memo)", "coingecko"),
+        ("[단독] OKX 한국 진출 검토", "okex"),
+        ("[公告] 项目代币将在 MEXC 上线", "mexc"),
+        ("Local news, Shenzhen: police warn about fake 火币 apps", "huobi"),
+        # another person's account or act
+        ("Gift from my father, who sold BTC he held on Kraken and Bybit", "bybit"),
+        ("Dinero de mi hermano, que vendió USDT en Binance", "binance"),
     ],
 )
 def test_a_name_in_anothers_record_is_review(query: str, entity: str) -> None:
@@ -54,6 +63,10 @@ def test_a_name_in_anothers_record_is_review(query: str, entity: str) -> None:
         ("Historic trades on Huobi (2017–2019) explain the early BTC holdings", "huobi"),
         ("Transfer to KuCoin 2021–2022 settlement", "kucoin"),
         ("Payment to Bybit, ref 2019-2020 fees", "bybit"),
+        # a tag or heading that holds the name is the sender's
+        ("[Binance] Your deposit has been credited", "binance"),
+        ("【火币】您的验证码是 8812", "huobi"),
+        ("Binance news: new listing of XYZ", "binance"),
         # a query's LIKE is no likeness
         ("SELECT * FROM payments WHERE payee LIKE 'Binance'", "binance"),
     ],

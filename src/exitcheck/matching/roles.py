@@ -43,6 +43,10 @@ _DASH = r"\s*(?:[-–—~〜～]|to|bis|до|по|至|到|까지)\s*"
 # a field of a record: what stands between separators of fields
 # (a spaced dash between two numbers is a range's: '2017 - 2019')
 _FIELDS = re.compile(r"\s*(?:[|;；\n\t→]|(?<!\d)\s[-–—]+\s|\s[-–—]+\s(?!\d))\s*")
+# a tag in square brackets heading the line in Korean or Chinese ('[공시]', '[코인니스]'), not
+# one that holds the name; a heading of news before a colon or comma ('Local news:')
+_TAG = re.compile(r"\s*\[[^\]\n]{0,24}[\uac00-\ud7af\u4e00-\u9fff][^\]\n]{0,24}\]")
+_NEWS = re.compile(r"(?i)\W*(?:[\w.]+ ){0,3}news\b[^:：,\n]{0,40}[:：,]")
 _EX = re.compile(r"(?i)(?<![\w-])ex[-‑–]\s?$")
 
 
@@ -72,6 +76,12 @@ def _vocab() -> dict[str, re.Pattern[str]]:
         "likeness": re.compile(
             rf"(?<!\w)(?:{alternatives(data['likeness'])})(?!\w)(?:\W+\w+){{0,2}}\W*$"
             rf"|(?:{alternatives(data['likeness_cjk'])})\W*$",
+            re.I,
+        ),
+        "source": re.compile(rf"[(（]\s*(?:{alternatives(data['sources'])})\s*[:：]", re.I),
+        "kin": re.compile(
+            r"(?<!\w)(?:my|his|her|their|мой|моего|моей|его|её|ее|mi|su|meu|minha|seu|sua|mein"
+            rf"|meine|meinem|meiner|sein|seine|ihr|ihre|mon|ma|son|sa)\s+(?:{alternatives(data['kin'])})(?!\w)",
             re.I,
         ),
         "byline": re.compile(
@@ -111,6 +121,13 @@ def role_of(text: str, spans: list[tuple[int, int]]) -> str | None:
     plain = _plain(text)
     if vocab["byline"].search(plain):
         return "a byline: a piece written about it"
+    if vocab["source"].search(plain):
+        return "a source in brackets: another's reference to it"
+    if vocab["kin"].search(plain):
+        return "a person of someone's family or circle: the account or act is theirs"
+    head = _TAG.match(text) or _NEWS.match(plain)
+    if head and spans and all(s >= head.end() for s, _ in spans):
+        return "a news or notice heading: a piece about it"
     cv = vocab["cv"].search(plain) is not None
     for start, end in spans or [(0, len(text))]:
         if _EX.search(text[:start]):
