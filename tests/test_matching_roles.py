@@ -43,6 +43,10 @@ from tests.shipped import answer as _answer
         ("[단독] OKX 한국 진출 검토", "okex"),
         ("[公告] 项目代币将在 MEXC 上线", "mexc"),
         ("Local news, Shenzhen: police warn about fake 火币 apps", "huobi"),
+        # a maker, a checker, a data source, a listing venue of another's thing
+        ("Batch of 20 rigs (manufactured by Bitmain), seller: HashCo", "bitmain"),
+        ("Valuation note: closing prices from CoinMarketCap, 31 March", "coinmarketcap"),
+        ("Token ABC | listed_on=mexc.com | supply 1B", "mexc"),
         # another person's account or act
         ("Gift from my father, who sold BTC he held on Kraken and Bybit", "bybit"),
         ("Dinero de mi hermano, que vendió USDT en Binance", "binance"),

@@ -78,6 +78,12 @@ def _vocab() -> dict[str, re.Pattern[str]]:
             rf"|(?:{alternatives(data['likeness_cjk'])})\W*$",
             re.I,
         ),
+        "made": re.compile(
+            rf"(?<!\w)(?:{alternatives(data['made_by'] + data['data_from'])})\s+(?:the\s+)?$"
+            rf"|(?<!\w)(?:{alternatives(data['listed_on'])})\s*[:：=]?\s*$",
+            re.I,
+        ),
+        "news_cjk": re.compile(rf"(?:{alternatives(data['news_heads_cjk'])})\s*[:：]\s*$"),
         "source": re.compile(rf"[(（]\s*(?:{alternatives(data['sources'])})\s*[:：]", re.I),
         "kin": re.compile(
             r"(?<!\w)(?:my|his|her|their|мой|моего|моей|его|её|ее|mi|su|meu|minha|seu|sua|mein"
@@ -135,6 +141,11 @@ def role_of(text: str, spans: list[tuple[int, int]]) -> str | None:
         like = vocab["likeness"].search(plain[max(0, start - 30) : start])
         if like and not like[0].isupper():  # not a query's LIKE
             return "a likeness or rivalry: a model, a rival or an example"
+        before = plain[max(0, start - 30) : start]
+        if vocab["made"].search(before):
+            return "a maker, checker, data source or listing venue of another's thing"
+        if vocab["news_cjk"].search(before):
+            return "a news or notice heading: a piece about it"
         field = _field_at(plain, start, end)
         if vocab["closed"].search(field) and (cv or vocab["job"].search(field)):
             return "a closed period of years in its field: a past employer or tie"
