@@ -128,7 +128,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "masked", "dictated", "tone_numbers", "inside", "one_character", "abbreviated", "translated",
     "several_party", "list_order", "pinyin_initials", "chinese_company", "punycode", "hk_quote", "zh_sentence", "glued_generic", "everyday_among_noise", "ctx_code_conflict", "bracketed_only", "ticker_beside", "form_of_another",
     "listing_code_name", "translated_other", "quoted", "cantonese_hk", "heard_syllables",
-    "spoken_parts", "katakana_loanword",
+    "spoken_parts", "katakana_loanword", "role_cv", "role_former", "role_likeness", "role_byline", "role_kin", "role_made",
     "field_log", "field_form", "field_file", "field_calendar", "field_cell", "field_json",
     "sentence_case", "interface_zh", "ko_particle", "ja_particle", "slip_in_text",
     "doubled_letters", "vowels_left_out", "inverted_comma", "memo_alone", "glued_number",

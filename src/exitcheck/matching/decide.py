@@ -177,6 +177,10 @@ def match(
         result = _module("fields").promoted(result, text, read) or result
     if result.decision == DECISION_MATCH and _more_than_name(result, text):
         result = _module("beside").beside(index, result, text)  # 'Binance (Malta)', '火币支付'
+        if result.decision == DECISION_MATCH and result.best is not None:
+            # a CV's past employer, a piece's subject, a clone's model: review
+            spans = _module("beside")._spans_of(index, result.best.entity_id, text)
+            result = _module("roles").demoted(result, text, spans)
     if decoded and result.decision == DECISION_MATCH:
         result = _internationalised(result, decoded)
     if decoded or result.decoded:
