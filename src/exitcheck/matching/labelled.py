@@ -1,5 +1,5 @@
 """An everyday registry name standing alone as a whole part of a record: the review bands
-``labelled_value`` and ``identifier_part``.
+``labelled_value``, ``identifier_part`` and ``unit_field``.
 
 A registry name that is an everyday word (data/matching.toml ``everyday_fields``: 'tiger',
 'gate', 'keystone', 'spark') is none when it stands in running words ('Tiger Beer', 'Gate 7
@@ -11,6 +11,8 @@ of the rest of the record:
   TIGER | Shipper: …', 'Company: Keystone · Template: …', 'Buyer: Keystone — Seller: …');
 - the head of an identifier joined by '-' or '_' whose other parts are the words of device,
   network and host names ('GATE-5G', 'TIGER-iPad', 'keystone_guest').
+- with one unit or product word of its group after it, the whole of a field ('Gate
+  Ventures — Silver Sponsor', 'Gate Card — top-up fee').
 
 The everyday meaning is as likely as the platform: review, never a match.
 """
@@ -36,12 +38,13 @@ _JOINED = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9.]+)+")
 
 @functools.cache
 def _vocab() -> dict[str, frozenset[str]]:
-    """data/matching.toml ``party_labels`` and ``identifier_words``."""
+    """data/matching.toml ``party_labels``, ``identifier_words`` and ``group_unit_words``."""
     from exitcheck.datafiles import data_file
     from exitcheck.tomlcompat import loads
 
     data = loads(data_file("matching.toml").read_text(encoding="utf-8"))
-    return {name: frozenset(data[name]) for name in ("party_labels", "identifier_words")}
+    names = ("party_labels", "identifier_words", "group_unit_words")
+    return {name: frozenset(data[name]) for name in names}
 
 
 def _everyday() -> dict[str, tuple[str, frozenset[str]]]:
@@ -134,4 +137,38 @@ def identifier_part(
         head, *rest = re.split(r"[-_.]", found[0])
         if head.lower() in names and rest and all(map(_filler, rest)):
             return _answer(index, result, head.lower(), "the head of a device's or host's name")
+    return None
+
+
+def may_unit_field(index: KeyIndex, query: Query) -> bool:
+    """A word of the text is an everyday name of ``everyday_fields``, and another a word of
+    ``group_unit_words``."""
+    tokens = words(query.text)
+    return not _everyday().keys().isdisjoint(tokens) and not _units().isdisjoint(tokens)
+
+
+def _units() -> frozenset[str]:
+    return _vocab()["group_unit_words"]
+
+
+def unit_field(
+    index: KeyIndex, result: MatchResult, text: str, match_text: Matcher
+) -> MatchResult | None:
+    """Reads each field of the text (as ``labelled_value``, a label's value for a labelled
+    field). Condition: the field is two words, an everyday registry name of
+    ``everyday_fields`` then a word of ``group_unit_words`` ('Gate Ventures', 'Gate Labs ·
+    Seed round', 'Gate Card — top-up fee'), both capitalised or both in capitals: a unit or
+    product of the platform's group as often as another firm's ('Spark Labs'). An affiliate is
+    never the platform: review, with the platform. Not three words ('Keystone Academy
+    Beijing'), nor a unit word in lower case ('Gate card reader')."""
+    names, units = _everyday(), _units()
+    for field in _FIELD_END.split(text):
+        found = _LABELLED.match(field)
+        value = found["value"] if found is not None else field
+        parts = value.split()
+        if len(parts) != 2 or not all(p[:1].isupper() and p.isalpha() for p in parts):
+            continue
+        head, unit = (p.lower() for p in parts)
+        if head in names and unit in units:
+            return _answer(index, result, head, "with a unit's or product's word of its group")
     return None

@@ -2795,6 +2795,7 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_everyday_in_field, everyday_in_field),
     (labelled.may_labelled_value, labelled.labelled_value),
     (labelled.may_identifier_part, labelled.identifier_part),
+    (labelled.may_unit_field, labelled.unit_field),
     (_may_one_character, one_character),
     (_may_abbreviated, abbreviated),
     (_may_translated, translated),
