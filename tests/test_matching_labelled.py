@@ -69,3 +69,22 @@ def test_a_party_field_of_an_everyday_name_is_never_a_match_nor_none(
     value = name.upper() if upper else name
     decision, entity, _ = answer(f"{label}: {value}{separator}{tail}")
     assert (decision, entity) == ("ambiguous", EVERYDAY[name])
+
+
+@pytest.mark.parametrize(
+    ("query", "entity"),
+    [
+        ("KC exchange withdrawal stuck 3 days", "kucoin"),
+        ("TP钱包 助记词 导入失败", "tokenpocket"),
+        ("selling CG exchange api keys", "coingecko"),
+    ],
+)
+def test_two_hump_initials_before_a_word_of_the_kind_are_review(query: str, entity: str) -> None:
+    assert answer(query) == ("ambiguous", entity, "-")
+
+
+@pytest.mark.parametrize(
+    "query", ["kc exchange", "XJ exchange accs", "KCB exchange rates", "KC Motors service"]
+)
+def test_other_letters_or_no_kind_word_stay_none(query: str) -> None:
+    assert answer(query)[0] == "none"
