@@ -140,7 +140,7 @@ MAY_ABSTAIN = {"ocr", "ticker", "ticker_prefix", "typo"} | {
     "another_trade_kind", "beside", "legal_form", "product", "keyboard_layout",
     "keyboard_layout_other", "translated_text", "cut_field",
     "role_label", "role_label_zh", "acronym_namesake", "verb_in_name", "group_entity_value",
-    "contact_handle", "app_compound_zh", "affiliate_code",
+    "contact_handle", "app_compound_zh", "affiliate_code", "everyday_value", "hump_initials",
 }  # fmt: skip
 
 

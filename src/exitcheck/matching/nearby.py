@@ -15,12 +15,15 @@ the order of ``BANDS``:
 - ``masked``: a privacy-masked name ('Bin***', 'B****e', '火*');
 - ``leetspeak``: digits and symbols for letters ('0KX', 'K|_|C0in');
 - ``truncated``: the start of a registry name ('Coinmarketc', 'Guotai Junan Intern', 'Tiger');
-- ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号);
+- ``initialism``: the initials of a registry name ('CMC', 'FXH' for 非小号), then, in a module
+  of its own, ``hump_initials.initials_before_kind`` ('KC exchange accs');
 - ``sounds_like``: a name spelt as it sounds ('Kookoin', 'Tokinpokit', 'Lupring');
 - after the bands of dictation, tone numbers and inside: ``chinese_word`` (a registry Chinese
   name as a word of Chinese text, no common word crossing its edges: '与火币合规团队对接') and
   ``everyday_in_field`` (an everyday registry name beside its trade's words, alone in a field
-  or among Chinese words: 'Tiger 客户经理 陈小姐', 'Keystone · Sales Associate');
+  or among Chinese words: 'Tiger 客户经理 陈小姐', 'Keystone · Sales Associate'), then, in a
+  module of their own, ``labelled.labelled_value`` ('Consignee: TIGER') and
+  ``labelled.identifier_part`` ('GATE-5G');
 - and, after the bands of one character, abbreviations,
   translations, quotes and speech: ``script_runs`` (a katakana or hangul name run on into
   other words: 'バイナンスから出金'), ``slip_in_text`` ('Payment to Binanse Ltd'),
@@ -48,7 +51,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from exitcheck.matching import cut, translations
+from exitcheck.matching import cut, hump_initials, labelled, translations
 from exitcheck.matching.index import digits_of
 from exitcheck.matching.names import (
     a_word,
@@ -2784,6 +2787,7 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_cantonese, cantonese),
     (_may_truncated, truncated),
     (_may_initialism, initialism),
+    (hump_initials.may_initials_before_kind, hump_initials.initials_before_kind),
     (_may_pinyin_initials, pinyin_initials),
     (_may_sounds_like, sounds_like),
     (_may_dictated, dictated),
@@ -2791,6 +2795,9 @@ BANDS: tuple[tuple[Guard, Band], ...] = (
     (_may_inside, inside),
     (_may_chinese_word, chinese_word),
     (_may_everyday_in_field, everyday_in_field),
+    (labelled.may_labelled_value, labelled.labelled_value),
+    (labelled.may_identifier_part, labelled.identifier_part),
+    (labelled.may_unit_field, labelled.unit_field),
     (_may_one_character, one_character),
     (_may_abbreviated, abbreviated),
     (_may_translated, translated),
