@@ -367,4 +367,5 @@ MUTANTS: list[Mutant] = [
     Mutant("sole", FD, '        key in to_simplified(rest) for key in everyday if has_cjk(key)\n    ):\n        return False', '        key in to_simplified(rest) for key in everyday if has_cjk(key)\n    ):\n        pass'),
     Mutant("sole", FD, 'if method in {SUBJECT, SOLE} and', 'if method in {SUBJECT} and'),
     Mutant("sole", FD, '    if head[:1] and _CJK_RUN.match(head[:1]) and not head.startswith(tuple(noise)):', '    if False:'),
+    Mutant("sole", SL, '    return query[:size] != key[:size]', '    return False'),
 ]  # fmt: skip

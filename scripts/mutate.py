@@ -44,7 +44,7 @@ TESTS = {
                  "tests/test_properties.py", "tests/test_screen.py", "tests/test_golden.py",
                  "tests/test_cli.py"],
     "layouts": ["tests/test_layouts.py", "tests/test_matching.py"],
-    "sole": ["tests/test_matching_sole.py", "tests/test_matching_common_words.py", "tests/test_matching.py"],
+    "sole": ["tests/test_matching_sole.py", "tests/test_beside.py", "tests/test_matching_common_words.py", "tests/test_matching.py"],
     "rules6": ["tests/test_matching_fields.py", "tests/test_beside.py", "tests/test_translations.py",
                "tests/test_matching_masked.py", "tests/test_matching.py"],
     "status": ["tests/test_sources_say.py", "tests/test_status_rules.py", "tests/test_facts.py", "tests/test_registry_format.py", "tests/test_golden.py",

@@ -171,3 +171,17 @@ def test_keys_that_do_not_touch_are_no_slip() -> None:
     assert not is_slip("qucoin", "kucoin") and is_slip("kucoim", "kucoin")  # n and m touch
     assert match(INDEX, "Bit Net Holdings").decision == "ambiguous"
     assert match(INDEX, "Bitbet").entity_id == "bitget"
+
+
+def test_changed_initials_are_other_initials() -> None:
+    """A name that begins with initials ('TP Wallet'): a query that swaps or replaces them names
+    other initials, another firm's ('PT Wallet Co.'), review; a slip elsewhere stays one."""
+    from exitcheck.matching.slips import initials_changed
+
+    assert initials_changed("ptwallet", "tpwallet", "TP Wallet")
+    assert initials_changed("tbwallet", "tpwallet", "TP Wallet")
+    assert not initials_changed("tpwalet", "tpwallet", "TP Wallet")
+    assert not initials_changed("binanse", "binance", "Binance")  # no initials
+    assert not initials_changed("kcoin", "kucoin", "KuCoin")  # a syllable, no initials
+    assert match(INDEX, "PT Wallet Co.").decision == "ambiguous"
+    assert match(INDEX, "TP Walet").entity_id == "tokenpocket"

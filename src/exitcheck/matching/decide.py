@@ -640,7 +640,7 @@ def edit_candidates(
     """Candidates within the edit budget: same first letter (or first two swapped), same digits."""
     from rapidfuzz.distance import OSA
 
-    from exitcheck.matching.slips import is_slip, short_part_changed
+    from exitcheck.matching.slips import initials_changed, is_slip, short_part_changed
 
     digits = "".join(ch for ch in query if ch.isdigit())
     out = []
@@ -660,6 +660,7 @@ def edit_candidates(
                 is_slip(query, key)
                 and not _short_swap(query, key)
                 and not short_part_changed(query, key, entry.label)
+                and not initials_changed(query, key, entry.label)
             )
             out.append(Candidate(entry.entity_id, entry.label, score, method if slip else UNUSUAL))
     return out

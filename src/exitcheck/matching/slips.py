@@ -93,3 +93,19 @@ def short_part_changed(query: str, key: str, label: str) -> bool:
     from exitcheck.matching.context import _common_words
 
     return query[-len(parts[-1]) :] in _common_words()  # 'cal', not 'cao' (a slip of 'cap')
+
+
+MAX_INITIALS = 2  # letters of a name's first part that are initials ('TP Wallet', 'KC Pool')
+
+
+def initials_changed(query: str, key: str, label: str) -> bool:
+    """True when the registry name begins with a part of ``MAX_INITIALS`` letters or fewer, its
+    initials, and the query changes them ('PT Wallet', 'TB Wallet' for TP Wallet): initials
+    swapped or replaced are other initials, another firm's, never a slip of these."""
+    parts = _PART.findall(label)
+    if len(parts) < 2 or len(parts[0]) > MAX_INITIALS or "".join(parts).lower() != key:
+        return False
+    if not parts[0].isupper():  # 'Ku' of KuCoin is a syllable, no initials
+        return False
+    size = len(parts[0])
+    return query[:size] != key[:size]
