@@ -496,8 +496,10 @@ def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
         return False
     at = text.find(span)
     before, after = text[:at], text[at + len(span) :]
-    if before.rstrip()[-1:] in _OPENERS or after.lstrip()[:1] in _CLOSERS:
+    if _bracketed(before, after):
         return False  # a bracketed name is a note on what stands before it
+    if not _edge_clear(before, after):
+        return False  # 'Binance-Helper/1.0', '火币 小红书': the head of another name's phrase
     if has_cjk(span):
         if not _apart_cjk(before, after):
             return False
@@ -511,6 +513,43 @@ def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
         ):
             return False  # 'Token: Huobi', 'Beneficiary bank: Matrixport'; not 'Source: OKX'
     return _rest_clear(_without(text, [span, *domains]), read)
+
+
+def _bracketed(before: str, after: str) -> bool:
+    """True when a bracket opens just before a name or closes just after it (a name that
+    starts or ends the line is not bracketed)."""
+    opened, closed = before.rstrip()[-1:], after.lstrip()[:1]
+    return bool(opened and opened in _OPENERS) or bool(closed and closed in _CLOSERS)
+
+
+_JOINERS = " \t\u3000-_"  # what joins a name to the next word of its phrase
+
+
+def _edge_clear(before: str, after: str) -> bool:
+    """True unless a name starts or ends the line and the word joined to it (past a space, a
+    hyphen or an underscore) is one a name may be made of: at a line's edge nothing before or
+    after it shows it stands apart, so the word beside it must be a record's or a number."""
+    if before.strip(_JOINERS) and after.strip(_JOINERS):
+        return True
+    if not before.strip(_JOINERS) and not _record_word(after.lstrip(_JOINERS), ahead=True):
+        return False
+    return bool(after.strip(_JOINERS)) or _record_word(before.rstrip(_JOINERS), ahead=False)
+
+
+def _record_word(side: str, *, ahead: bool) -> bool:
+    """True when the word beside a name on one side is a record's, a note's or a number, or
+    no word at all (a separator, a bracket, the line's end)."""
+    from exitcheck.matching.context import _vocab as context_vocab
+
+    if not side:
+        return True
+    near = side[0] if ahead else side[-1]
+    if _CJK_RUN.match(near):
+        plain = to_simplified(side)
+        noise = tuple(context_vocab()["noise_zh"])
+        return plain.startswith(noise) if ahead else plain.endswith(noise)
+    found = re.match(r"[^\W_]+", side) if ahead else re.search(r"[^\W_]+$", side)
+    return found is None or _noise(found[0])
 
 
 def _prose(rest: str) -> bool:
