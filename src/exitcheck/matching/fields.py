@@ -154,7 +154,8 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
     domains = _own_domains(text, entity, read)
     size = len(words(text))
     labels = list(dict.fromkeys(c.label for c in result.candidates))
-    for span, method in _spans(text, domains, labels):
+    pairs = list(dict.fromkeys(_paired(text, labels, entity, read)))
+    for span, method in itertools.chain(_spans(text, domains, labels), ((p, SOLE) for p in pairs)):
         if len(words(span)) >= size:
             continue  # the span is the whole line: its own answer was this one
         if method == WITH_DOMAIN and _DOMAIN.fullmatch(span) and len(domains) < 2:
@@ -164,7 +165,9 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
             continue
         if method != WITH_DOMAIN and _everyday(answer.best.label, text):
             continue  # 'Company: Keystone': the everyday word needs a word that corroborates it
-        if method in {SUBJECT, SOLE} and (_short(span) or _short(answer.best.label)):
+        if method in {SUBJECT, SOLE} and (
+            _short(span) or (_short(answer.best.label) and span not in pairs)
+        ):  # a short name beside its Chinese one ('欧易OKX') is one firm's
             continue  # 'AEX Group halts', 'the AEX falls': the name read is an acronym of many
         if method == SOLE and not _alone(text, span, domains, read):
             continue  # 'Bybit Meeting Room', 'ex-Binance', 'Acme Ltd pays Binance': review
@@ -445,6 +448,73 @@ def _mentions(text: str, labels: list[str]) -> Iterator[str]:
                         yield text[tokens[i].start() : run[-1].end()]
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z][0-9A-Za-z]*(?:[ .&'-][A-Za-z][0-9A-Za-z]*)*")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+MAX_PAIR_WORDS = 4  # words of a Latin name beside a Chinese one ('GUOTAI JUNAN INTERNATIONAL')
+
+
+def _paired(text: str, labels: list[str], entity: str, read: Reader) -> Iterator[str]:
+    """A name found in the line with the name beside it in the other script, glued, past a
+    space or in brackets ('抹茶 MEXC', '欧易OKX', 'OKX（欧易）', '抹茶(MEXC)', '國泰君安國際
+    GUOTAI JUNAN INTERNATIONAL'), when that one, read alone, names the same entity first:
+    the two name one firm, and are read together as the line's only name (``SOLE``; the
+    span's own reading must still be an exact match to it)."""
+    for span in dict.fromkeys(_mentions(text, labels)):
+        at = text.find(span)
+        start, end = at, at + len(span)
+        if has_cjk(span):
+            run = _LATIN_RUN
+        elif _LATIN_RUN.fullmatch(span):
+            run = _CJK_NAME
+        else:
+            continue  # a name of other characters ('Gate.io'): no pair
+        for piece, lo, hi in _beside(text, start, end, run):
+            beside = read(piece)
+            named = [c.entity_id for c in beside.candidates[:1]]
+            if beside.decision != DECISION_NONE and named == [entity]:
+                yield text[lo:hi]
+
+
+def _beside(
+    text: str, start: int, end: int, run: re.Pattern[str]
+) -> Iterator[tuple[str, int, int]]:
+    """(a name of the other script beside the span, the widened span's start and end): after
+    it past a space or in brackets ('MEXC 抹茶', 'OKX（欧易）'), before it past a space
+    ('抹茶 MEXC'), or before it with the span in brackets ('抹茶(MEXC)'). A Latin name is
+    tried by its first words, a Chinese one by its last (or first) characters."""
+    after = re.match(r"\s?([(（]?)", text[end:])
+    assert after is not None
+    found = run.match(text, end + after.end())
+    if found is not None:
+        close = re.match(r"\s*[)）]", text[found.end() :]) if after[1] else None
+        for piece in _heads(found[0], run):
+            if not after[1] or (close is not None and piece == found[0]):
+                stop = found.start() + len(piece) + (close.end() if close is not None else 0)
+                yield piece, start, stop
+    open_ = re.search(r"[(（]\s*$", text[:start])
+    closed = re.match(r"\s*[)）]", text[end:])
+    edge = open_.start() if open_ is not None and closed is not None else start
+    before = re.search(r"(?:" + run.pattern + r")\s?$", text[:edge])
+    if before is not None:
+        stop = end + (closed.end() if edge != start and closed is not None else 0)
+        for piece in _tails(before[0].rstrip(), run):
+            yield piece, before.start() + len(before[0].rstrip()) - len(piece), stop
+
+
+def _heads(found: str, run: re.Pattern[str]) -> list[str]:
+    if run is _LATIN_RUN:
+        parts = found.split(" ")[:MAX_PAIR_WORDS]
+        return [" ".join(parts[:k]) for k in range(len(parts), 0, -1)]
+    return [found[:k] for k in range(min(len(found), 12), 1, -1)]
+
+
+def _tails(found: str, run: re.Pattern[str]) -> list[str]:
+    if run is _LATIN_RUN:
+        parts = found.split(" ")[-MAX_PAIR_WORDS:]
+        return [" ".join(parts[k:]) for k in range(len(parts))]
+    return [found[-k:] for k in range(min(len(found), 12), 1, -1)]
+
+
 def _dotted_name(word: str) -> bool:
     """True for a word whose dots are a name's own or a sentence's ('Gate.io' is not, it is a
     domain; 'Co.,' 'Ltd.' 'Inc.' are): an abbreviation's dot or a full stop at its end."""
@@ -541,6 +611,8 @@ def _record_word(side: str, *, ahead: bool) -> bool:
     no word at all (a separator, a bracket, the line's end)."""
     from exitcheck.matching.context import _vocab as context_vocab
 
+    joined = r"[^\w\s·•|;；:：,，()（）\[\]【】<>]*\s*"  # '+', '&', '/': a list of names
+    side = re.sub("^" + joined, "", side) if ahead else re.sub(joined + "$", "", side)
     if not side:
         return True
     near = side[0] if ahead else side[-1]
