@@ -21,7 +21,7 @@ def alone_why(text, span, domains):
     if [w for w in places_zh if w in plain]:
         return "place zh " + str([w for w in places_zh if w in plain])
     at = text.find(span)
-    before, after = text[:at], text[at + len(span):]
+    before, after = text[:at], text[at + len(span) :]
     if before.rstrip()[-1:] in F._OPENERS or after.lstrip()[:1] in F._CLOSERS:
         return "bracketed"
     if F.has_cjk(span):
@@ -36,7 +36,13 @@ def alone_why(text, span, domains):
 
 def trace(text: str) -> None:
     result = match(index, text)
-    print("==", result.decision, result.entity_id or [c.entity_id for c in result.candidates][:3], result.method, text)
+    print(
+        "==",
+        result.decision,
+        result.entity_id or [c.entity_id for c in result.candidates][:3],
+        result.method,
+        text,
+    )
     if result.decision != "ambiguous" or not result.candidates:
         print("   ", result.reason)
         return
