@@ -13,7 +13,7 @@ read = functools.partial(match, index, limit=0)
 
 
 def alone_why(text, span, domains):
-    latin, cjk, places, places_zh = F._marks()
+    _latin, _cjk, places, places_zh = F._marks()
     plain = F.to_simplified(text)
     as_written = F._LATIN_WORD.findall(text)
     if any((k := F._plain(w)) in places and (len(k) > 2 or w.isupper()) for w in as_written):
@@ -58,7 +58,7 @@ def trace(text: str) -> None:
             a = read(span)
             why = f"not exact ({a.decision} {a.method} {a.entity_id})"
         elif method == F.SOLE:
-            latin, cjk, places, places_zh = F._marks()
+            latin, cjk, _places, _places_zh = F._marks()
             plain = F.to_simplified(text)
             if F._prose(F._without(text, [span])):
                 why = "prose"
