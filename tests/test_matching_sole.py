@@ -118,7 +118,7 @@ def test_record_words_around_the_only_name_keep_its_match(name: str, extra: list
     ("query", "entity"),
     [
         ("出口报关 | 收货人 欧易OKX | 品名 T恤 | 数量 300", "okex"),  # a short name, corroborated
-        ("网关日志 抹茶(MEXC) 超时 504", "mexc"),  # an everyday name, corroborated
+        ("网关日志 抹茶(MEXC) 充值 失败 504", "mexc"),  # an everyday name, corroborated
         ("HS 8471 | 发货人 Bitmain 比特大陆 | 毛重 12kg", "bitmain"),
         ("客户：火币 HUOBI　服务：短信通道　账期 2023-09", "huobi"),
         ("淘宝订单 2024-01-05 电源线 ×2", "taobao"),  # at the line's start, record words glued

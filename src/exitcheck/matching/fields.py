@@ -459,7 +459,10 @@ def _paired(text: str, labels: list[str], entity: str, read: Reader) -> Iterator
     GUOTAI JUNAN INTERNATIONAL'), when that one, read alone, names the same entity first:
     the two name one firm, and are read together as the line's only name (``SOLE``; the
     span's own reading must still be an exact match to it)."""
+    keys = {compact_key(label) for label in labels}
     for span in dict.fromkeys(_mentions(text, labels)):
+        if _product(span) or compact_key(span) not in keys:
+            continue  # a name with words after it ('MEXC Global Cafe') is read as it is
         at = text.find(span)
         start, end = at, at + len(span)
         if has_cjk(span):
@@ -469,10 +472,32 @@ def _paired(text: str, labels: list[str], entity: str, read: Reader) -> Iterator
         else:
             continue  # a name of other characters ('Gate.io'): no pair
         for piece, lo, hi in _beside(text, start, end, run):
-            beside = read(piece)
-            named = [c.entity_id for c in beside.candidates[:1]]
-            if beside.decision != DECISION_NONE and named == [entity]:
+            if _names_it(piece, read(piece), entity):
                 yield text[lo:hi]
+
+
+def _product(span: str) -> bool:
+    """True when a span holds a word of a product or a unit ('Loopring Wallet', '火币钱包')."""
+    products = _vocab()["product_words"]
+    return any(compact_key(w) in products for w in words(span)) or (
+        has_cjk(span) and any(w in to_simplified(span) for w in products if has_cjk(w))
+    )
+
+
+def _names_it(piece: str, beside: MatchResult, entity: str) -> bool:
+    """True when a name read alone is the entity's whole name: an exact match with no
+    product's word ('Loopring', 'MEXC Global'; not 'Loopring Wallet'), or, for an everyday
+    one sent to review with it first, one of its names exactly ('抹茶')."""
+    if not beside.candidates or beside.candidates[0].entity_id != entity:
+        return False
+    if _product(piece):
+        return False  # 'Loopring Wallet', '火币钱包': a product's name, though an alias
+    if beside.decision == DECISION_MATCH:  # a name, alias or later name, not a longer one
+        return beside.method in _SPAN_METHODS - {"exact_without_generic"}
+    key = compact_key(piece)
+    return beside.decision == DECISION_AMBIGUOUS and any(
+        compact_key(c.label) == key for c in beside.candidates if c.entity_id == entity
+    )
 
 
 def _beside(
@@ -570,9 +595,17 @@ def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
         return False  # a bracketed name is a note on what stands before it
     if not _edge_clear(before, after):
         return False  # 'Binance-Helper/1.0', '火币 小红书': the head of another name's phrase
+    if (
+        has_cjk(span)
+        and not after.startswith(("\u3000", "  "))  # a field's end in a Chinese record
+        and not _record_word(after.lstrip(_JOINERS), ahead=True)
+    ):
+        return False  # '收货人 币安 咖啡 |', '路印Loopring Wallet': a shop's or a product's name
     if has_cjk(span):
         if not _apart_cjk(before, after):
             return False
+        if _LATIN_WORD.search(span) and not _apart_latin(text, span, before, after, read):
+            return False  # '抹茶MEXC Global Cafe': a pair's Latin name reads on as a Latin one
     elif not _apart_latin(text, span, before, after, read):
         return False
     key = compact_key(span)
@@ -616,12 +649,13 @@ def _record_word(side: str, *, ahead: bool) -> bool:
     if not side:
         return True
     near = side[0] if ahead else side[-1]
+    products = _vocab()["product_words"]
     if _CJK_RUN.match(near):
         plain = to_simplified(side)
-        noise = tuple(context_vocab()["noise_zh"])
+        noise = tuple(context_vocab()["noise_zh"] - products)
         return plain.startswith(noise) if ahead else plain.endswith(noise)
     found = re.match(r"[^\W_]+", side) if ahead else re.search(r"[^\W_]+$", side)
-    return found is None or _noise(found[0])
+    return found is None or (_noise(found[0]) and compact_key(found[0]) not in products)
 
 
 def _prose(rest: str) -> bool:
