@@ -5,10 +5,12 @@ confident match. usage: adversarial.py > lines; then count with eval_matching.py
 
 import itertools
 import random
-import tomllib
+from pathlib import Path
+
+from exitcheck.tomlcompat import loads
 
 random.seed(23)
-data = tomllib.load(open("data/entities.toml", "rb"))  # noqa: SIM115
+data = loads(Path("data/entities.toml").read_text(encoding="utf-8"))
 pairs = [(e["name_zh"], e["name"]) for e in data["entities"] if e.get("name_zh")]
 beside = [
     "日本",
