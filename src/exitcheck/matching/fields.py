@@ -636,6 +636,8 @@ def _edge_clear(before: str, after: str) -> bool:
         return True
     if not before.strip(_JOINERS) and not _record_word(after.lstrip(_JOINERS), ahead=True):
         return False
+    if not after.strip(_JOINERS) and re.search(r"[:：=]\s*$", before):
+        return False  # 'Cc: Huobi', 'Source: Binance': a field's whole value, its label's
     return bool(after.strip(_JOINERS)) or _record_word(before.rstrip(_JOINERS), ahead=False)
 
 
