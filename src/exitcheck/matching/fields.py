@@ -154,7 +154,8 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
     domains = _own_domains(text, entity, read)
     size = len(words(text))
     labels = list(dict.fromkeys(c.label for c in result.candidates))
-    for span, method in _spans(text, domains, labels):
+    pairs = list(dict.fromkeys(_paired(text, labels, entity, read)))
+    for span, method in itertools.chain(_spans(text, domains, labels), ((p, SOLE) for p in pairs)):
         if len(words(span)) >= size:
             continue  # the span is the whole line: its own answer was this one
         if method == WITH_DOMAIN and _DOMAIN.fullmatch(span) and len(domains) < 2:
@@ -164,7 +165,9 @@ def _promoted(result: MatchResult, text: str, read: Reader) -> MatchResult | Non
             continue
         if method != WITH_DOMAIN and _everyday(answer.best.label, text):
             continue  # 'Company: Keystone': the everyday word needs a word that corroborates it
-        if method in {SUBJECT, SOLE} and (_short(span) or _short(answer.best.label)):
+        if method in {SUBJECT, SOLE} and (
+            _short(span) or (_short(answer.best.label) and span not in pairs)
+        ):  # a short name beside its Chinese one ('欧易OKX') is one firm's
             continue  # 'AEX Group halts', 'the AEX falls': the name read is an acronym of many
         if method == SOLE and not _alone(text, span, domains, read):
             continue  # 'Bybit Meeting Room', 'ex-Binance', 'Acme Ltd pays Binance': review
@@ -446,6 +449,98 @@ def _mentions(text: str, labels: list[str]) -> Iterator[str]:
                         yield text[tokens[i].start() : run[-1].end()]
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z][0-9A-Za-z]*(?:[ .&'-][A-Za-z][0-9A-Za-z]*)*")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+MAX_PAIR_WORDS = 4  # words of a Latin name beside a Chinese one ('GUOTAI JUNAN INTERNATIONAL')
+
+
+def _paired(text: str, labels: list[str], entity: str, read: Reader) -> Iterator[str]:
+    """A name found in the line with the name beside it in the other script, glued, past a
+    space or in brackets ('抹茶 MEXC', '欧易OKX', 'OKX（欧易）', '抹茶(MEXC)', '國泰君安國際
+    GUOTAI JUNAN INTERNATIONAL'), when that one, read alone, names the same entity first:
+    the two name one firm, and are read together as the line's only name (``SOLE``; the
+    span's own reading must still be an exact match to it)."""
+    keys = {compact_key(label) for label in labels}
+    for span in dict.fromkeys(_mentions(text, labels)):
+        if _product(span) or compact_key(span) not in keys:
+            continue  # a name with words after it ('MEXC Global Cafe') is read as it is
+        at = text.find(span)
+        start, end = at, at + len(span)
+        if has_cjk(span):
+            run = _LATIN_RUN
+        elif _LATIN_RUN.fullmatch(span):
+            run = _CJK_NAME
+        else:
+            continue  # a name of other characters ('Gate.io'): no pair
+        for piece, lo, hi in _beside(text, start, end, run):
+            if _names_it(piece, read(piece), entity):
+                yield text[lo:hi]
+
+
+def _product(span: str) -> bool:
+    """True when a span holds a word of a product or a unit ('Loopring Wallet', '火币钱包')."""
+    products = _vocab()["product_words"]
+    return any(compact_key(w) in products for w in words(span)) or (
+        has_cjk(span) and any(w in to_simplified(span) for w in products if has_cjk(w))
+    )
+
+
+def _names_it(piece: str, beside: MatchResult, entity: str) -> bool:
+    """True when a name read alone is the entity's whole name: an exact match with no
+    product's word ('Loopring', 'MEXC Global'; not 'Loopring Wallet'), or, for an everyday
+    one sent to review with it first, one of its names exactly ('抹茶')."""
+    if not beside.candidates or beside.candidates[0].entity_id != entity:
+        return False
+    if _product(piece):
+        return False  # 'Loopring Wallet', '火币钱包': a product's name, though an alias
+    if beside.decision == DECISION_MATCH:  # a name, alias or later name, not a longer one
+        return beside.method in _SPAN_METHODS - {"exact_without_generic"}
+    key = compact_key(piece)
+    return beside.decision == DECISION_AMBIGUOUS and any(
+        compact_key(c.label) == key for c in beside.candidates if c.entity_id == entity
+    )
+
+
+def _beside(
+    text: str, start: int, end: int, run: re.Pattern[str]
+) -> Iterator[tuple[str, int, int]]:
+    """(a name of the other script beside the span, the widened span's start and end): after
+    it past a space or in brackets ('MEXC 抹茶', 'OKX（欧易）'), before it past a space
+    ('抹茶 MEXC'), or before it with the span in brackets ('抹茶(MEXC)'). A Latin name is
+    tried by its first words, a Chinese one by its last (or first) characters."""
+    after = re.match(r"\s?([(（]?)", text[end:])
+    assert after is not None
+    found = run.match(text, end + after.end())
+    if found is not None:
+        close = re.match(r"\s*[)）]", text[found.end() :]) if after[1] else None
+        for piece in _heads(found[0], run):
+            if not after[1] or (close is not None and piece == found[0]):
+                stop = found.start() + len(piece) + (close.end() if close is not None else 0)
+                yield piece, start, stop
+    open_ = re.search(r"[(（]\s*$", text[:start])
+    closed = re.match(r"\s*[)）]", text[end:])
+    edge = open_.start() if open_ is not None and closed is not None else start
+    before = re.search(r"(?:" + run.pattern + r")\s?$", text[:edge])
+    if before is not None:
+        stop = end + (closed.end() if edge != start and closed is not None else 0)
+        for piece in _tails(before[0].rstrip(), run):
+            yield piece, before.start() + len(before[0].rstrip()) - len(piece), stop
+
+
+def _heads(found: str, run: re.Pattern[str]) -> list[str]:
+    if run is _LATIN_RUN:
+        parts = found.split(" ")[:MAX_PAIR_WORDS]
+        return [" ".join(parts[:k]) for k in range(len(parts), 0, -1)]
+    return [found[:k] for k in range(min(len(found), 12), 1, -1)]
+
+
+def _tails(found: str, run: re.Pattern[str]) -> list[str]:
+    if run is _LATIN_RUN:
+        parts = found.split(" ")[-MAX_PAIR_WORDS:]
+        return [" ".join(parts[k:]) for k in range(len(parts))]
+    return [found[-k:] for k in range(min(len(found), 12), 1, -1)]
+
+
 def _dotted_name(word: str) -> bool:
     """True for a word whose dots are a name's own or a sentence's ('Gate.io' is not, it is a
     domain; 'Co.,' 'Ltd.' 'Inc.' are): an abbreviation's dot or a full stop at its end."""
@@ -497,11 +592,21 @@ def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
         return False
     at = text.find(span)
     before, after = text[:at], text[at + len(span) :]
-    if before.rstrip()[-1:] in _OPENERS or after.lstrip()[:1] in _CLOSERS:
+    if _bracketed(before, after):
         return False  # a bracketed name is a note on what stands before it
+    if not _edge_clear(before, after):
+        return False  # 'Binance-Helper/1.0', '火币 小红书': the head of another name's phrase
+    if (
+        has_cjk(span)
+        and not after.startswith(("\u3000", "  "))  # a field's end in a Chinese record
+        and not _record_word(after.lstrip(_JOINERS), ahead=True)
+    ):
+        return False  # '收货人 币安 咖啡 |', '路印Loopring Wallet': a shop's or a product's name
     if has_cjk(span):
         if not _apart_cjk(before, after):
             return False
+        if _LATIN_WORD.search(span) and not _apart_latin(text, span, before, after, read):
+            return False  # '抹茶MEXC Global Cafe': a pair's Latin name reads on as a Latin one
     elif not _apart_latin(text, span, before, after, read):
         return False
     key = compact_key(span)
@@ -512,6 +617,48 @@ def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
         ):
             return False  # 'Token: Huobi', 'Beneficiary bank: Matrixport'; not 'Source: OKX'
     return _rest_clear(_without(text, [span, *domains]), read)
+
+
+def _bracketed(before: str, after: str) -> bool:
+    """True when a bracket opens just before a name or closes just after it (a name that
+    starts or ends the line is not bracketed)."""
+    opened, closed = before.rstrip()[-1:], after.lstrip()[:1]
+    return bool(opened and opened in _OPENERS) or bool(closed and closed in _CLOSERS)
+
+
+_JOINERS = " \t\u3000-_"  # what joins a name to the next word of its phrase
+
+
+def _edge_clear(before: str, after: str) -> bool:
+    """True unless a name starts or ends the line and the word joined to it (past a space, a
+    hyphen or an underscore) is one a name may be made of: at a line's edge nothing before or
+    after it shows it stands apart, so the word beside it must be a record's or a number."""
+    if before.strip(_JOINERS) and after.strip(_JOINERS):
+        return True
+    if not before.strip(_JOINERS) and not _record_word(after.lstrip(_JOINERS), ahead=True):
+        return False
+    if not after.strip(_JOINERS) and re.search(r"[:：=]\s*$", before):
+        return False  # 'Cc: Huobi', 'Source: Binance': a field's whole value, its label's
+    return bool(after.strip(_JOINERS)) or _record_word(before.rstrip(_JOINERS), ahead=False)
+
+
+def _record_word(side: str, *, ahead: bool) -> bool:
+    """True when the word beside a name on one side is a record's, a note's or a number, or
+    no word at all (a separator, a bracket, the line's end)."""
+    from exitcheck.matching.context import _vocab as context_vocab
+
+    joined = r"[^\w\s·•|;；:：,，()（）\[\]【】<>]*\s*"  # '+', '&', '/': a list of names
+    side = re.sub("^" + joined, "", side) if ahead else re.sub(joined + "$", "", side)
+    if not side:
+        return True
+    near = side[0] if ahead else side[-1]
+    products = _vocab()["product_words"]
+    if _CJK_RUN.match(near):
+        plain = to_simplified(side)
+        noise = tuple(context_vocab()["noise_zh"] - products)
+        return plain.startswith(noise) if ahead else plain.endswith(noise)
+    found = re.match(r"[^\W_]+", side) if ahead else re.search(r"[^\W_]+$", side)
+    return found is None or (_noise(found[0]) and compact_key(found[0]) not in products)
 
 
 def _prose(rest: str) -> bool:
@@ -534,6 +681,8 @@ def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) ->
         word = following[0]
         if compact_key(word) in _vocab()["entity_words"]:
             return False  # 'FUTU SECURITIES INTERNA': another legal entity of the group
+        if word.isupper() and _country_code(word):
+            return False  # 'MEXC AT', 'Bybit NL': a country's code, an affiliate's perhaps
         if not _noise(word):
             return False  # 'Payment to Binance window': the phrase may be another's name
     preceding = re.search(r"([^\W_]+) $", before)
@@ -541,6 +690,12 @@ def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) ->
         return False  # 'CZ Binance', 'Gulf Binance', 'J Bybit'
     nxt = _LATIN_WORD.findall(after[:40])[:2]
     return not any(_another(read(f"{span} {' '.join(nxt[:k])}")) for k in (1, 2) if len(nxt) >= k)
+
+
+def _country_code(word: str) -> bool:
+    from exitcheck.matching.context import _vocab as context_vocab
+
+    return word.lower() in context_vocab()["country_codes"]
 
 
 def _noise(word: str) -> bool:

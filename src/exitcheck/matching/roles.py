@@ -50,6 +50,24 @@ _NEWS = re.compile(r"(?i)\W*(?:[\w.]+ ){0,3}news\b[^:：,\n]{0,40}[:：,]")
 _EX = re.compile(r"(?i)(?<![\w-])ex[-‑–]\s?$")
 
 
+# the words of a Chinese tag that heads a piece of news or a notice ('[快讯]', '[独家]', '[公告]');
+# a Korean tag heads one whatever it says ('[단독]', '[코인니스]': outlets' names too); other
+# Chinese tags head a log's or a task's line ('[对账任务]', '[告警]')
+_NEWS_ZH = ("快讯", "快訊", "独家", "獨家", "新闻", "新聞", "资讯", "資訊", "公告", "报道", "報導",
+            "头条", "頭條", "观点", "觀點", "专栏", "專欄", "速报", "速報", "突发", "突發", "热点",
+            "熱點", "评论", "評論", "财经", "財經", "记者", "記者")  # fmt: skip
+
+
+def _news_tag(text: str) -> re.Match[str] | None:
+    """The tag in square brackets that heads the line as a piece of news or a notice."""
+    tag = _TAG.match(text)
+    if tag is None:
+        return None
+    if re.search(r"[\uac00-\ud7af]", tag[0]) or any(w in tag[0] for w in _NEWS_ZH):
+        return tag
+    return None
+
+
 @functools.cache
 def _vocab() -> dict[str, re.Pattern[str]]:
     from exitcheck.datafiles import data_file
@@ -131,7 +149,7 @@ def role_of(text: str, spans: list[tuple[int, int]]) -> str | None:
         return "a source in brackets: another's reference to it"
     if vocab["kin"].search(plain):
         return "a person of someone's family or circle: the account or act is theirs"
-    head = _TAG.match(text) or _NEWS.match(plain)
+    head = _news_tag(text) or _NEWS.match(plain)
     if head and spans and all(s >= head.end() for s, _ in spans):
         return "a news or notice heading: a piece about it"
     cv = vocab["cv"].search(plain) is not None
