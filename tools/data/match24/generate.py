@@ -12,22 +12,83 @@ import sys
 from pathlib import Path
 
 PLATFORMS = [
-    ("binance", "Binance"), ("okex", "OKX"), ("huobi", "Huobi"), ("bybit", "Bybit"),
-    ("kraken", "Kraken"), ("kucoin", "KuCoin"), ("gate-io", "Gate.io"), ("bitget", "Bitget"),
-    ("coinbase", "Coinbase"), ("bitfinex", "Bitfinex"), ("mexc", "MEXC"), ("huobi", "火币"),
-    ("binance", "币安"), ("okex", "欧易"), ("bitmain", "Bitmain"), ("f2pool", "F2Pool"),
+    ("binance", "Binance"),
+    ("okex", "OKX"),
+    ("huobi", "Huobi"),
+    ("bybit", "Bybit"),
+    ("kraken", "Kraken"),
+    ("kucoin", "KuCoin"),
+    ("gate-io", "Gate.io"),
+    ("bitget", "Bitget"),
+    ("coinbase", "Coinbase"),
+    ("bitfinex", "Bitfinex"),
+    ("mexc", "MEXC"),
+    ("huobi", "火币"),
+    ("binance", "币安"),
+    ("okex", "欧易"),
+    ("bitmain", "Bitmain"),
+    ("f2pool", "F2Pool"),
 ]
 OTHERS = [
-    "Acme Trading Ltd", "Nordwind GmbH", "Birch Capital LLC", "Helix Partners", "张伟",
-    "Orion Labs Pte Ltd", "Lumen Payments", "Kaiko", "Alpha Trust Co", "Fundco LP",
-    "深圳市星河科技有限公司", "Maria Ruiz", "Tom Becker", "Cedar Advisory",
+    "Acme Trading Ltd",
+    "Nordwind GmbH",
+    "Birch Capital LLC",
+    "Helix Partners",
+    "张伟",
+    "Orion Labs Pte Ltd",
+    "Lumen Payments",
+    "Kaiko",
+    "Alpha Trust Co",
+    "Fundco LP",
+    "深圳市星河科技有限公司",
+    "Maria Ruiz",
+    "Tom Becker",
+    "Cedar Advisory",
 ]
-PARTY = ["Merchant", "Counterparty", "Payee", "Beneficiary", "Issuer", "Seller", "Exchange",
-         "Platform", "Broker", "Vendor", "Company", "对方", "商户", "收款方", "交易所"]
-OTHER = ["Price source", "Dataset", "Reference", "Oracle", "Benchmark", "Notes", "Tag",
-         "Data", "Feed", "Comparison", "Destination", "Remark", "备注", "数据", "参考"]
-FILL = ["Amount: 1,200.00 USD", "Date: 2024-03-01", "Status: settled", "Ref: INV-2291",
-        "Qty: 10", "UID: 38120044", "金额：3000", "Period: 2023-01 to 2023-12"]
+PARTY = [
+    "Merchant",
+    "Counterparty",
+    "Payee",
+    "Beneficiary",
+    "Issuer",
+    "Seller",
+    "Exchange",
+    "Platform",
+    "Broker",
+    "Vendor",
+    "Company",
+    "对方",
+    "商户",
+    "收款方",
+    "交易所",
+]
+OTHER = [
+    "Price source",
+    "Dataset",
+    "Reference",
+    "Oracle",
+    "Benchmark",
+    "Notes",
+    "Tag",
+    "Data",
+    "Feed",
+    "Comparison",
+    "Destination",
+    "Remark",
+    "备注",
+    "数据",
+    "参考",
+]
+FILL = [
+    "Amount: 1,200.00 USD",
+    "Date: 2024-03-01",
+    "Status: settled",
+    "Ref: INV-2291",
+    "Qty: 10",
+    "UID: 38120044",
+    "金额：3000",
+    "Period: 2023-01 to 2023-12",
+]
 SEPS = [" | ", "; ", " · ", "，"]
 
 
