@@ -16,6 +16,8 @@ _REVIEW = [
     ("Data vendor: Amberdata | Dataset: OKX trades L2 | Licensee: Oak Fund", "okex"),
     ("账户名：李娜 | 资金来源：出售 BTC 于 火币 | 备注：客户自述", "huobi"),
     ("Amount: 700 EUR | Benchmark: Bitget | Counterparty: Ridge Advisory", "bitget"),
+    # another party's reference (a match of test_matching_context.py before this rule)
+    ("Payee: Zenith Widgets LLC | Memo: Bybit", "bybit"),
 ]
 _MATCH = [
     ("Merchant: Bybit | Holder: Ana Silva | Amount: 80.00 USD", "bybit"),
