@@ -1,5 +1,5 @@
 """A registry name beside a record's party field that holds someone else is review
-(matching/labelled.py); in the party's field, heading the record or in a domain it stays a match."""
+(matching/party_field.py); in the party's field, heading the record or in a domain it stays a match."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exitcheck.matching import match
-from exitcheck.matching.labelled import role_by_label
+from exitcheck.matching.party_field import role_by_label
 from tests.shipped import INDEX
 
 _REVIEW = [
