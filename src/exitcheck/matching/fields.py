@@ -681,8 +681,8 @@ def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) ->
         word = following[0]
         if compact_key(word) in _vocab()["entity_words"]:
             return False  # 'FUTU SECURITIES INTERNA': another legal entity of the group
-        if word.isupper() and _country_code(word):
-            return False  # 'MEXC AT', 'Bybit NL': a country's code, an affiliate's perhaps
+        if (word.isupper() and _country_code(word)) or _country(word):
+            return False  # 'MEXC AT', 'Binance China': a country's, an affiliate's perhaps
         if not _noise(word):
             return False  # 'Payment to Binance window': the phrase may be another's name
     preceding = re.search(r"([^\W_]+) $", before)
@@ -696,6 +696,12 @@ def _country_code(word: str) -> bool:
     from exitcheck.matching.context import _vocab as context_vocab
 
     return word.lower() in context_vocab()["country_codes"]
+
+
+def _country(word: str) -> bool:
+    from exitcheck.matching.context import _vocab as context_vocab
+
+    return _plain(word) in context_vocab()["countries"]
 
 
 def _noise(word: str) -> bool:

@@ -169,7 +169,9 @@ def role_of(text: str, spans: list[tuple[int, int]]) -> str | None:
             return "a closed period of years in its field: a past employer or tie"
         if cv and not vocab["open"].search(field):
             return "a record of someone's work history"
-    return None
+    from exitcheck.matching import party_field
+
+    return party_field.role_by_label(text, spans)
 
 
 def demoted(result: MatchResult, text: str, spans: list[tuple[int, int]]) -> MatchResult:
