@@ -33,6 +33,10 @@ LY = "src/exitcheck/matching/layouts.py"
 FD = "src/exitcheck/matching/fields.py"
 CUT = "src/exitcheck/matching/cut.py"
 SL = "src/exitcheck/matching/slips.py"
+RO = "src/exitcheck/matching/roles.py"
+PF = "src/exitcheck/matching/party_field.py"
+LB = "src/exitcheck/matching/labelled.py"
+HI = "src/exitcheck/matching/hump_initials.py"
 DEC = "src/exitcheck/matching/decoding.py"
 RS = "src/exitcheck/matching/results.py"
 CF = "src/exitcheck/store/cachefs.py"
@@ -370,4 +374,16 @@ MUTANTS: list[Mutant] = [
     Mutant("sole", FD, 'if method in {SUBJECT, SOLE} and', 'if method in {SUBJECT} and'),
     Mutant("sole", FD, '    if head[:1] and _CJK_RUN.match(head[:1]) and not head.startswith(tuple(noise)):', '    if False:'),
     Mutant("sole", SL, '    return query[:size] != key[:size]', '    return False'),
+    # a name in another's record (roles.py, party_field.py) and the reviews of labelled.py and
+    # hump_initials.py
+    Mutant("roles7", RO, '    if vocab["byline"].search(plain):', '    if False:'),
+    Mutant("roles7", RO, '        if _EX.search(text[:start]):', '        if False:'),
+    Mutant("roles7", RO, '        if like and not like[0].isupper():  # not a query\'s LIKE', '        if like:'),
+    Mutant("roles7", RO, '        if vocab["closed"].search(field) and (cv or vocab["job"].search(field)):', '        if False:'),
+    Mutant("roles7", RO, '    if re.search(r"[\\uac00-\\ud7af]", tag[0]) or any(w in tag[0] for w in _NEWS_ZH):', '    if True:'),
+    Mutant("roles7", PF, '        if _notes_only(text[start:end]):', '        if False:'),
+    Mutant("roles7", PF, '            return None  # the name is in a party\'s field', '            pass'),
+    Mutant("roles7", LB, '        if len(value) != 1 or value[0] not in names or not _party_label(found["label"]):', '        if len(value) != 1 or value[0] not in names:'),
+    Mutant("roles7", LB, '        if head.lower() in names and rest and all(map(_filler, rest)):', '        if head.lower() in names and rest:'),
+    Mutant("roles7", HI, '        if not letters.isupper():', '        if False:'),
 ]  # fmt: skip

@@ -44,6 +44,8 @@ TESTS = {
                  "tests/test_properties.py", "tests/test_screen.py", "tests/test_golden.py",
                  "tests/test_cli.py"],
     "layouts": ["tests/test_layouts.py", "tests/test_matching.py"],
+    "roles7": ["tests/test_matching_party_field.py", "tests/test_matching_roles.py", "tests/test_matching_labelled.py",
+               "tests/test_matching_context.py", "tests/test_matching.py"],
     "sole": ["tests/test_matching_sole.py", "tests/test_beside.py", "tests/test_matching_common_words.py", "tests/test_matching.py"],
     "rules6": ["tests/test_matching_fields.py", "tests/test_beside.py", "tests/test_translations.py",
                "tests/test_matching_masked.py", "tests/test_matching.py"],
@@ -72,6 +74,7 @@ ORDER = [
     "layouts",
     "rules6",
     "sole",
+    "roles7",
 ]
 
 

@@ -84,3 +84,16 @@ def test_the_structure_decides_not_the_words(
         result = match(INDEX, query)
         assert result.decision != "match", query
         assert result.candidates == () or result.candidates[0].entity_id == entity
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Payee: Binance | Payer: Acme Trading",
+        "Seller: Bitget · Buyer: Zhang Wei · Amount: 300 USDT",
+    ],
+)
+def test_a_name_in_one_party_field_beside_another_party_stays_a_match(query: str) -> None:
+    """Two parties in one record (a payee and a payer, a seller and a buyer): the name in its
+    own party field is that record's party, whoever the other is."""
+    assert match(INDEX, query).decision == "match", query
