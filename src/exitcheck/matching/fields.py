@@ -687,8 +687,8 @@ def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) ->
             return False  # 'MEXC AT', 'Binance China': a country's, an affiliate's perhaps
         if not _noise(word):
             return False  # 'Payment to Binance window': the phrase may be another's name
-    if not _joined_clear(after, text):
-        return False  # 'Bitget-Cafe', 'HUOBI-PARK-HOTEL': a hyphen runs the name into another's
+    if not _joined_clear(before, after):
+        return False  # 'Bitget-Cafe', 'Roma-Bitget': a hyphen runs the name into another's
     preceding = re.search(r"([^\W_]+) $", before)
     if preceding is not None and preceding[1][:1].isupper() and not text.isupper():
         return False  # 'CZ Binance', 'Gulf Binance', 'J Bybit'
@@ -696,21 +696,22 @@ def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) ->
     return not any(_another(read(f"{span} {' '.join(nxt[:k])}")) for k in (1, 2) if len(nxt) >= k)
 
 
-def _joined_clear(after: str, text: str) -> bool:
-    """True unless the word joined to a Latin name by a hyphen or an underscore may be a word
-    of another's name: it must be a note word or a code (``_noise``), a device's, network's or
-    host's word (``identifier_words``: 'Bitget-Guest', 'TIGER-iPad') or a code of up to three
-    capitals ('KUCOIN-SG-LT07', 'KUCOIN-OPS-MBP'); not 'Bitget-Cafe', 'HUOBI-PARK-HOTEL'."""
+def _joined_clear(before: str, after: str) -> bool:
+    """True unless a word joined to a Latin name by a hyphen or an underscore, on either side,
+    may be a word of another's name: each must be a note word or a code (``_noise``), a
+    device's, network's or host's word (``identifier_words``: 'Bitget-Guest', 'TIGER-iPad') or
+    a code of up to three capitals ('KUCOIN-SG-LT07', 'KUCOIN-OPS-MBP'); not 'Bitget-Cafe',
+    'HUOBI-PARK-HOTEL', 'Roma-Bitget', 'Bitget-Guest-Cafe'."""
     from exitcheck.matching.labelled import _vocab as labelled_vocab
 
-    joined = re.match(r"[-_]([^\W_]+)", after)
-    if joined is None:
-        return True
-    word = joined[1]
-    return (
+    ahead = re.match(r"(?:[-_][^\W_]+)+", after)
+    behind = re.search(r"(?:[^\W_]+[-_])+$", before)
+    joined = (ahead[0] if ahead else "") + "-" + (behind[0] if behind else "")
+    return all(
         _noise(word)
         or compact_key(word) in labelled_vocab()["identifier_words"]
         or (word.isupper() and len(word) <= 3)
+        for word in re.findall(r"[^\W_]+", joined)
     )
 
 
