@@ -218,15 +218,15 @@ def _one_named(
 
 
 def _compares(part: str) -> bool:
-    """True when a part of a cell holds a word of comparison, a CV's or a copy's (fields.py
-    ``sole_marks``: 'compared', 'alternative', '对比', '类似'): the cell is about more than
-    the one name it holds."""
+    """True when a part of a cell holds a word of comparison (data/fields.toml
+    ``compare_marks``: 'compared', 'vs', '对比', '类似'): the cell is about more than the one
+    name it holds."""
     from exitcheck.matching.fields import _vocab
 
     vocab = _vocab()
     plain = to_simplified(part)
-    return not vocab["sole_marks"].isdisjoint(words(part)) or any(
-        w in plain for w in vocab["sole_marks_cjk"]
+    return not vocab["compare_marks"].isdisjoint(words(part)) or any(
+        w in plain for w in vocab["compare_marks_cjk"]
     )
 
 
