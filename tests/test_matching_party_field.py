@@ -24,6 +24,9 @@ _MATCH = [
     ("对方：币安 | 备注：王芳 转入 | 金额：500", "binance"),
     ("Subject: CN=www.kucoin.com | Issuer: DigiCert Global G2", "kucoin"),
     ("exchange=bybit; account=Ridge Advisory; qty=3", "bybit"),
+    # the other side of a trade is a party as much as the seller ('buyer' is no name label)
+    ("Seller: Ridge Advisory | Buyer: Binance | Item: servers", "binance"),
+    ("Shipper: Oak Freight | Consignee: KuCoin | HS 8471", "kucoin"),
 ]
 
 

@@ -49,6 +49,13 @@ def test_the_only_name_of_a_record_matches(query: str, entity: str) -> None:
         "Tickets (Bitget) · 2 seats",  # a bracketed note on what stands before it
         "Device: 币安咖啡 · 咖啡厅 · 2.4G",  # Chinese words glued on: a shop's name
         "SSID: Bitget-Guest · for the visitors of the lounge",  # a sentence
+        "SSID: Bitget-Cafe · WPA2-PSK",  # a hyphen runs the name into another's
+        "SSID: HUOBI-PARK-HOTEL · WPA2",  # so in capitals
+        "SSID: Binance-Square-Guest · WPA2-PSK",  # a product's name, hyphened
+        "SSID: Roma-Bitget · WPA2",  # a word hyphened before it: another's name's head
+        "SSID: Bitget-Guest-Cafe · WPA2",  # any word of the hyphened chain counts
+        "币安路便利店 | Tel +86 21 5555 0101 | 营业中",  # a road's name, glued: a shop on it
+        "火币网吧 | 营业中",  # an internet café's name
     ],
 )
 def test_a_record_that_may_be_about_another_stays_review(query: str) -> None:

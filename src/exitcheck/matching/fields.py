@@ -596,6 +596,8 @@ def _alone(text: str, span: str, domains: list[str], read: Reader) -> bool:
         return False  # a bracketed name is a note on what stands before it
     if not _edge_clear(before, after):
         return False  # 'Binance-Helper/1.0', '火币 小红书': the head of another name's phrase
+    if has_cjk(span) and to_simplified(after).startswith(tuple(_vocab()["place_heads_cjk"])):
+        return False  # '币安路便利店', '火币网吧': a road's or a shop's name, glued
     if (
         has_cjk(span)
         and not after.startswith(("\u3000", "  "))  # a field's end in a Chinese record
@@ -685,11 +687,32 @@ def _apart_latin(text: str, span: str, before: str, after: str, read: Reader) ->
             return False  # 'MEXC AT', 'Binance China': a country's, an affiliate's perhaps
         if not _noise(word):
             return False  # 'Payment to Binance window': the phrase may be another's name
+    if not _joined_clear(before, after):
+        return False  # 'Bitget-Cafe', 'Roma-Bitget': a hyphen runs the name into another's
     preceding = re.search(r"([^\W_]+) $", before)
     if preceding is not None and preceding[1][:1].isupper() and not text.isupper():
         return False  # 'CZ Binance', 'Gulf Binance', 'J Bybit'
     nxt = _LATIN_WORD.findall(after[:40])[:2]
     return not any(_another(read(f"{span} {' '.join(nxt[:k])}")) for k in (1, 2) if len(nxt) >= k)
+
+
+def _joined_clear(before: str, after: str) -> bool:
+    """True unless a word joined to a Latin name by a hyphen or an underscore, on either side,
+    may be a word of another's name: each must be a note word or a code (``_noise``), a
+    device's, network's or host's word (``identifier_words``: 'Bitget-Guest', 'TIGER-iPad') or
+    a code of up to three capitals ('KUCOIN-SG-LT07', 'KUCOIN-OPS-MBP'); not 'Bitget-Cafe',
+    'HUOBI-PARK-HOTEL', 'Roma-Bitget', 'Bitget-Guest-Cafe'."""
+    from exitcheck.matching.labelled import _vocab as labelled_vocab
+
+    ahead = re.match(r"(?:[-_][^\W_]+)+", after)
+    behind = re.search(r"(?:[^\W_]+[-_])+$", before)
+    joined = (ahead[0] if ahead else "") + "-" + (behind[0] if behind else "")
+    return all(
+        _noise(word)
+        or compact_key(word) in labelled_vocab()["identifier_words"]
+        or (word.isupper() and len(word) <= 3)
+        for word in re.findall(r"[^\W_]+", joined)
+    )
 
 
 def _country_code(word: str) -> bool:

@@ -62,6 +62,17 @@ def _notes_only(value: str) -> bool:
     )
 
 
+_TRADING_PARTIES = frozenset(
+    {"buyer", "purchaser", "consignee", "shipper", "importer", "exporter", "customer", "client"}
+)
+
+
+def _trading_party(label: str) -> bool:
+    """True for a label of the other side of a trade, which ``name_labels`` leaves out: a
+    name there is one of the record's two parties, as much as the seller's or the vendor's."""
+    return label.lower().replace(" ", "") in _TRADING_PARTIES
+
+
 def role_by_label(text: str, spans: list[tuple[int, int]]) -> str | None:
     """Why the name at ``spans`` is, by the labels of the line's fields, not its party."""
     if not spans:
@@ -71,11 +82,13 @@ def role_by_label(text: str, spans: list[tuple[int, int]]) -> str | None:
         return None  # no fields, or the name heads the record
     if any(_in_domain(text, s, e) for s, e in spans):
         return None
-    for _label, kind, label_at, start, end in found:
+    for label, kind, label_at, start, end in found:
         if any(label_at <= s < start for s, _ in spans):
             return None  # the name is in a field's label
-        if kind == "name" and any(start <= s and e <= end + 1 for s, e in spans):
-            return None  # the name is in a party's field
+        if (kind == "name" or _trading_party(label)) and any(
+            start <= s and e <= end + 1 for s, e in spans
+        ):
+            return None  # the name is in a party's field ('Seller: Acme | Buyer: Binance')
     for label, kind, _label_at, start, end in found:
         if kind != "name" or label.lower() in _LOOSE_LABELS or _BLANK.match(text[start:end]):
             continue

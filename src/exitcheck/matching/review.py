@@ -199,6 +199,8 @@ def _one_named(
         return None  # 'Binance / Japan'; 'Bitget Foundation Ltd | Net 30': a unit's
     if marked(parts):
         return None  # 'Acme Exchange, formerly Huobi': whose name is it now?
+    if any(_compares(p) for p in rest):
+        return None  # '币安 / 抹茶 对比 手续费': two platforms compared, one an everyday word
     said = [(i, alone(parts[i].strip())) for i in naming]
     at, answer = next(((i, a) for i, a in said if a.decision == DECISION_MATCH), said[0])
     if answer.decision == DECISION_NONE or {c.entity_id for c in answer.candidates} - named:
@@ -213,6 +215,19 @@ def _one_named(
     else:
         reason = f"the other parts of the cell ({others}) name no other registry entity"
     return answer._replace(query=result.query, reason=reason)
+
+
+def _compares(part: str) -> bool:
+    """True when a part of a cell holds a word of comparison (data/fields.toml
+    ``compare_marks``: 'compared', 'vs', '对比', '类似'): the cell is about more than the one
+    name it holds."""
+    from exitcheck.matching.fields import _vocab
+
+    vocab = _vocab()
+    plain = to_simplified(part)
+    return not vocab["compare_marks"].isdisjoint(words(part)) or any(
+        w in plain for w in vocab["compare_marks_cjk"]
+    )
 
 
 def _one_of_another_trade(result: MatchResult, text: str, match_part: Matcher) -> bool:
