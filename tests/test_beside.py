@@ -185,3 +185,9 @@ def test_changed_initials_are_other_initials() -> None:
     assert not initials_changed("kcoin", "kucoin", "KuCoin")  # a syllable, no initials
     assert match(INDEX, "PT Wallet Co.").decision == "ambiguous"
     assert match(INDEX, "TP Walet").entity_id == "tokenpocket"
+
+
+def test_a_reference_in_capitals_after_a_chinese_name_is_no_handle() -> None:
+    """'INV-4411' after 币安 is an invoice's reference, not a contact's handle: the payment
+    note stays a match (hypothesis found it in tests/test_matching_context.py)."""
+    assert match(INDEX, "Payment to 币安 INV-4411").entity_id == "binance"

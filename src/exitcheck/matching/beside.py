@@ -66,8 +66,8 @@ _PAID = frozenset({"支付", "转账"})  # '向火币转账': a transfer to Huob
 # an account's handle or number after a name and a colon or space, ending a field: letters
 # with digits ('微信：wx_12345') or a number of nine digits or more ('微信 13800000000'), not a date
 # nor a version ('富途牛牛 V12.21.7808')
-_HANDLE_AFTER = re.compile(
-    r"(?:\s*[:：]\s*|\s+)@?(?![vV]?\d+\.)(?:(?=[\w.+-]*\d)(?=[\w.+-]*[A-Za-z])[A-Za-z0-9_.+-]{5,40}|\d{9,15})"
+_HANDLE_AFTER = re.compile(  # not a reference in capitals before its number ('INV-4411')
+    r"(?:\s*[:：]\s*|\s+)@?(?![vV]?\d+\.)(?![A-Z]{2,6}-\d+(?![\w.+-]))(?:(?=[\w.+-]*\d)(?=[\w.+-]*[A-Za-z])[A-Za-z0-9_.+-]{5,40}|\d{9,15})"
     r"\s*(?:$|[|;；,，、/\s])"
 )
 

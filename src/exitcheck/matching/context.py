@@ -1917,8 +1917,9 @@ def _sentence_case(
     the name. Not a sentence's first word either: it may be a name ('Duhamel and KuCoin').
     A word of another company's name would be written with a capital ('Apex Payout from
     Binance'); one in lower case beside it is a word of the sentence."""
-    if text.isupper() or text.islower() or _PATH.search(text):
-        return False  # no case to read; a path or a forum's name ('r/Bybit') is the bands'
+    if text.isupper() or text.islower() or _PATH.search(text) or "_" in text:
+        return False  # no case to read; a path, a forum's name ('r/Bybit') or words joined as
+        # an identifier's ('Forza e figli_Binance': two fields) are the bands'
     keys = [k for _, k, _ in found]
 
     def named(key: str) -> bool:
