@@ -191,3 +191,10 @@ def test_a_reference_in_capitals_after_a_chinese_name_is_no_handle() -> None:
     """'INV-4411' after 币安 is an invoice's reference, not a contact's handle: the payment
     note stays a match (hypothesis found it in tests/test_matching_context.py)."""
     assert match(INDEX, "Payment to 币安 INV-4411").entity_id == "binance"
+
+
+def test_a_registered_name_one_letter_off_is_another_company() -> None:
+    """A name with a legal form is written as registered: one letter off is another firm
+    ('Coinexx Limited', a broker, is not CoinEx), review; the bare slip still matches."""
+    assert match(INDEX, "Coinexx Limited").decision == "ambiguous"
+    assert match(INDEX, "Binanse").entity_id == "binance"

@@ -102,3 +102,9 @@ def test_a_closed_period_beside_a_title_is_review_for_any_years(
 ) -> None:
     query = f"{title}, Bybit ({first}–{first + length})"
     assert match(INDEX, query).decision == "ambiguous"
+
+
+def test_a_programs_publisher_is_its_maker() -> None:
+    """An installed program's record names its maker as publisher: not a byline."""
+    query = "DisplayName: TradingView  Publisher: TradingView, Inc.  Version: 2.7.4"
+    assert match(INDEX, query).entity_id == "tradingview"

@@ -30,6 +30,7 @@ from exitcheck.matching.names import (
     is_cjk,
     is_qualifier,
     is_tone_pinyin,
+    legal_forms,
     max_edits,
     peeled,
     split_groups,
@@ -588,6 +589,16 @@ def _latin(
     )
     if result.decision == DECISION_AMBIGUOUS and result.candidates[0].method == UNUSUAL:
         return _another_trade(index, result, tokens) or result
+    if (
+        result.decision == DECISION_MATCH
+        and result.best is not None
+        and result.method == "fuzzy"
+        and not legal_forms().isdisjoint(tokens)
+    ):
+        # a legal entity's registered name is written as registered: one letter off with a
+        # legal form is another company's ('Coinexx Limited' is not CoinEx)
+        reason = f"{result.best.label!r} is close, but a registered name with a legal form is written exactly"
+        return ambiguous(query, result.normalized, result.candidates, reason)
     return result
 
 
