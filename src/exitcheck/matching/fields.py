@@ -36,6 +36,7 @@ from exitcheck.matching.names import (
     everyday_name,
     everyday_names,
     has_cjk,
+    legal_forms,
     to_simplified,
     words,
 )
@@ -757,7 +758,7 @@ def _apart_cjk(before: str, after: str) -> bool:
 def _rest_clear(rest: str, read: Reader) -> bool:
     """True when the rest of a line holds no legal form (another company), no address of a
     site or mailbox, and no part of it, read alone, names anything."""
-    forms = _legal_forms()
+    forms = legal_forms()
     if any(compact_key(w) in forms for w in words(rest)) or any(
         f in to_simplified(rest) for f in _FORMS_ZH
     ):
@@ -776,13 +777,6 @@ def _rest_clear(rest: str, read: Reader) -> bool:
 
 
 _FORMS_ZH = ("公司", "集团", "集團", "株式会社", "有限会社", "주식회사")
-
-
-@functools.cache
-def _legal_forms() -> frozenset[str]:
-    from exitcheck.matching.names import legal_forms
-
-    return legal_forms()
 
 
 def _another(answer: MatchResult) -> bool:
